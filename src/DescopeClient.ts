@@ -1,0 +1,77 @@
+/**
+ * `DescopeClient`: the one service of descope-effect. Its value groups the
+ * operations as the official SDKs do (`client.otp.signUp(...)`,
+ * `client.validateSession(...)`, `client.mgmt.user.create(...)`); every method
+ * returns an `Effect` with no requirements and the narrowest error union.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as DescopeConfig from "./core/DescopeConfig.js"
+import * as DescopeHttp from "./core/DescopeHttp.js"
+
+/**
+ * The client's operations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The resolved configuration. */
+  readonly config: DescopeConfig.Service
+}
+
+/**
+ * The Descope client service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class DescopeClient extends Context.Tag("descope-effect/DescopeClient")<DescopeClient, Service>() {
+  /**
+   * The client from explicit options; requires an `HttpClient`.
+   *
+   * @since 0.1.0
+   */
+  static layer = (options: DescopeConfig.Options): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+    layerWithoutConfig.pipe(Layer.provide(DescopeConfig.layer(options)))
+
+  /**
+   * The client configured from the environment (`DESCOPE_PROJECT_ID` ...); requires an `HttpClient`.
+   *
+   * @since 0.1.0
+   */
+  static layerConfig = (
+    configs?: DescopeConfig.ConfigOptions
+  ): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+    layerWithoutConfig.pipe(Layer.provide(DescopeConfig.layerConfig(configs)))
+}
+
+/**
+ * Builds the client from the transport.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp> = Effect.gen(function*() {
+  const http = yield* DescopeHttp.DescopeHttp
+  return DescopeClient.of({
+    config: http.config
+  })
+})
+
+/**
+ * The client over a configuration supplied separately; requires `DescopeConfig` and an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWithoutConfig: Layer.Layer<
+  DescopeClient,
+  never,
+  DescopeConfig.DescopeConfig | HttpClient.HttpClient
+> = Layer.effect(DescopeClient, make).pipe(Layer.provide(DescopeHttp.layer))

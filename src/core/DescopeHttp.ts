@@ -1,0 +1,592 @@
+/**
+ * The transport between descope-effect and `@effect/platform`'s `HttpClient`.
+ *
+ * It is the single place where HTTP becomes the SDK's typed errors: it builds
+ * the `Authorization` header of every form Descope uses, adds the SDK headers,
+ * joins the URL, applies the per-attempt and total timeouts, retries transient
+ * failures with a bounded jittered exponential `Schedule`, decodes bodies with
+ * `effect/Schema`, and runs every call in a `descope.<area>.<operation>` span.
+ *
+ * @since 0.1.0
+ */
+import * as Cookies from "@effect/platform/Cookies"
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import { dual } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
+import { DescopeConfig, type Service as ConfigService } from "./DescopeConfig.js"
+import {
+  AuthError,
+  InvalidArgumentError,
+  parseRetryAfter,
+  RateLimitError,
+  type RemoteError,
+  TransportError
+} from "./DescopeError.js"
+import { SDK_NAME, SDK_VERSION } from "./version.js"
+
+/**
+ * The HTTP methods Descope uses.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+
+/**
+ * What follows the project id in `Authorization: Bearer <projectId>[:...]`.
+ *
+ * - `Project`: nothing (`Bearer <projectId>`), plus the auth management key when configured.
+ * - `Token`: a refresh JWT or an access key (`Bearer <projectId>:<token>`), plus the auth
+ *   management key when configured (`Bearer <projectId>:<token>:<authManagementKey>`).
+ * - `OptionalToken`: `Token` when a token is given, else `Project`.
+ *
+ * Management calls use {@link Service.management}, which sends the management key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Credential =
+  | { readonly _tag: "Project" }
+  | { readonly _tag: "Token"; readonly token: Redacted.Redacted<string> }
+
+/**
+ * The credential `Bearer <projectId>` (plus the auth management key when configured).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const projectCredential: Credential = { _tag: "Project" }
+
+/**
+ * The credential `Bearer <projectId>:<token>` (plus the auth management key when configured).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const tokenCredential = (token: Redacted.Redacted<string> | string): Credential => ({
+  _tag: "Token",
+  token: Redacted.isRedacted(token) ? token : Redacted.make(token)
+})
+
+/**
+ * A query parameter value; `undefined` values are left out.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type QueryValue = string | number | boolean | undefined
+
+/**
+ * One request to Descope.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestSpec<A, I> {
+  readonly method: Method
+  /** The path, with or without its leading slash, e.g. `/v1/auth/otp/verify/email`. */
+  readonly path: string
+  /** Query parameters, sent in insertion order, values URI-encoded. */
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  /** The JSON body; GET and DELETE never carry one. */
+  readonly body?: unknown
+  /** The operation name; the span is `descope.<operation>`, e.g. `otp.signUp`. */
+  readonly operation: string
+  /** The schema of the 2xx body. */
+  readonly schema: Schema.Schema<A, I, never>
+  /** Extra headers for this request. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * A decoded response, with the headers and cookies an operation may need.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Response<A> {
+  readonly body: A
+  readonly status: number
+  readonly headers: Headers.Headers
+  readonly cookies: Cookies.Cookies
+}
+
+/**
+ * The transport service.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The resolved configuration. */
+  readonly config: ConfigService
+  /** An authentication call (`/v1/auth/...`, `/v2/keys/...`). */
+  readonly request: <A, I>(
+    spec: RequestSpec<A, I> & { readonly credential: Credential }
+  ) => Effect.Effect<A, RemoteError>
+  /** An authentication call that also returns the response's headers and cookies. */
+  readonly requestFull: <A, I>(
+    spec: RequestSpec<A, I> & { readonly credential: Credential }
+  ) => Effect.Effect<Response<A>, RemoteError>
+  /**
+   * A management call (`Bearer <projectId>:<managementKey>`). Without a
+   * management key it fails with `InvalidArgumentError` and sends nothing.
+   */
+  readonly management: <A, I>(spec: RequestSpec<A, I>) => Effect.Effect<A, RemoteError | InvalidArgumentError>
+}
+
+/**
+ * The transport service tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class DescopeHttp extends Context.Tag("descope-effect/DescopeHttp")<DescopeHttp, Service>() {}
+
+/**
+ * The statuses retried as transient, as the official SDKs do.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([503, 520, 521, 522, 524, 530])
+
+/**
+ * The default transient-retry schedule: exponential from 100 ms (factor 2),
+ * jittered, at most 3 retries.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const defaultRetrySchedule: Schedule.Schedule<unknown, unknown> = Schedule.exponential("100 millis", 2).pipe(
+  Schedule.jittered,
+  Schedule.intersect(Schedule.recurs(3))
+)
+
+/**
+ * Per-call transport options; see {@link withRequestOptions}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestOptions {
+  /** The timeout of one attempt; default: the config's `requestTimeout` (60 s). */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** The bound on the whole call, retries included; default: twice the attempt timeout. */
+  readonly totalTimeout?: Duration.DurationInput | undefined
+  /**
+   * The schedule of transient retries (503, 520, 521, 522, 524, 530, a refused
+   * connection, and a timed-out or failed GET); `false` switches retries off.
+   * Default: {@link defaultRetrySchedule}.
+   */
+  readonly retry?: Schedule.Schedule<unknown, RemoteError> | false | undefined
+}
+
+/**
+ * The ambient per-call options read by the transport (empty by default).
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class CurrentRequestOptions extends Context.Reference<CurrentRequestOptions>()(
+  "descope-effect/CurrentRequestOptions",
+  { defaultValue: (): RequestOptions => ({}) }
+) {}
+
+/**
+ * Overrides the timeout and retry policy of every Descope call inside `self`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { DescopeClient, withRequestOptions } from "descope-effect"
+ *
+ * const program = Effect.flatMap(DescopeClient, (client) => client.mgmt.user.load("a@b.c")).pipe(
+ *   withRequestOptions({ timeout: "5 seconds", retry: false })
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withRequestOptions: {
+  (options: RequestOptions): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, options: RequestOptions): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, options: RequestOptions): Effect.Effect<A, E, R> =>
+    Effect.flatMap(CurrentRequestOptions, (current) =>
+      Effect.provideService(self, CurrentRequestOptions, { ...current, ...options }))
+)
+
+/**
+ * A bounded schedule that retries `RateLimitError`s after exactly their
+ * `retryAfter` (opt-in: rate limits are not retried by default). It gives up
+ * after `times` retries (default 3), or at once when Descope asks to wait longer
+ * than `maxRetryAfter` (default 60 s). Other errors are not retried.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { DescopeClient, retryOnRateLimit } from "descope-effect"
+ *
+ * const program = Effect.flatMap(DescopeClient, (client) => client.mgmt.tenant.loadAll()).pipe(
+ *   Effect.retry(retryOnRateLimit())
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const retryOnRateLimit = (
+  options: { readonly times?: number; readonly maxRetryAfter?: Duration.DurationInput } = {}
+): Schedule.Schedule<unknown, unknown> => {
+  const maxWait = Duration.decode(options.maxRetryAfter ?? "60 seconds")
+  return Schedule.recurs(Math.max(0, options.times ?? 3)).pipe(
+    Schedule.zipRight(Schedule.identity<unknown>()),
+    Schedule.whileInput((e: unknown) =>
+      e instanceof RateLimitError && Duration.lessThanOrEqualTo(e.retryAfter, maxWait)
+    ),
+    Schedule.addDelay((e) => (e instanceof RateLimitError ? e.retryAfter : Duration.zero))
+  )
+}
+
+// ---------------------------------------------------------------------------
+// internals
+// ---------------------------------------------------------------------------
+
+/** Errors that the transient-retry schedule may retry. */
+const transient = new WeakSet<TransportError>()
+
+const markTransient = (e: TransportError): TransportError => {
+  transient.add(e)
+  return e
+}
+
+/** Builds the request URL: base without trailing `/`, path without leading `/`, query as §1.1. */
+export const buildUrl = (baseUrl: string, path: string, query?: Readonly<Record<string, QueryValue>>): string => {
+  const base = baseUrl.replace(/\/+$/, "")
+  const cleanPath = path.replace(/^\/+/, "")
+  let url = `${base}/${cleanPath}`
+  if (query !== undefined) {
+    const parts: Array<string> = []
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined) continue
+      parts.push(`${key}=${encodeURIComponent(String(value))}`)
+    }
+    if (parts.length > 0) url += `?${parts.join("&")}`
+  }
+  return url
+}
+
+const pathOf = (path: string): string => `/${path.replace(/^\/+/, "")}`
+
+const requestIdOf = (headers: Headers.Headers): string | undefined =>
+  Option.getOrUndefined(Headers.get(headers, "x-request-id")) ??
+    Option.getOrUndefined(Headers.get(headers, "x-descope-request-id"))
+
+interface ErrorBody {
+  readonly errorCode?: string
+  readonly errorDescription?: string
+  readonly errorMessage?: string
+}
+
+const str = (u: unknown): string | undefined => (typeof u === "string" ? u : undefined)
+
+const parseErrorBody = (text: string): ErrorBody => {
+  try {
+    const json: unknown = JSON.parse(text)
+    if (typeof json !== "object" || json === null) return {}
+    const o = json as Record<string, unknown>
+    const body: { -readonly [K in keyof ErrorBody]: ErrorBody[K] } = {}
+    const code = str(o.errorCode)
+    const description = str(o.errorDescription)
+    const message = str(o.errorMessage)
+    if (code !== undefined) body.errorCode = code
+    if (description !== undefined) body.errorDescription = description
+    if (message !== undefined) body.errorMessage = message
+    return body
+  } catch {
+    return {}
+  }
+}
+
+const causeChain = (u: unknown): Array<unknown> => {
+  const chain: Array<unknown> = []
+  let current = u
+  for (let i = 0; i < 6 && current !== undefined && current !== null; i++) {
+    chain.push(current)
+    current = typeof current === "object" && "cause" in current ? (current as { cause: unknown }).cause : undefined
+  }
+  return chain
+}
+
+const errorCodeOf = (u: unknown): string | undefined => {
+  for (const c of causeChain(u)) {
+    if (typeof c === "object" && c !== null && typeof (c as { code?: unknown }).code === "string") {
+      return (c as { code: string }).code
+    }
+  }
+  return undefined
+}
+
+/** The innermost cause of a request error, never the request itself (its headers hold secrets). */
+const safeCause = (e: HttpClientError.RequestError): unknown => {
+  const chain = causeChain(e.cause)
+  const last = chain[chain.length - 1]
+  if (last instanceof Error) {
+    const copy = new Error(last.message)
+    copy.name = last.name
+    const code = errorCodeOf(e.cause)
+    if (code !== undefined) (copy as Error & { code?: string }).code = code
+    return copy
+  }
+  return undefined
+}
+
+const formatParseError = (error: ParseResult.ParseError): string => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const field = issue.path.length === 0 ? "(body)" : issue.path.map(String).join(".")
+      return `field "${field}": ${issue.message}`
+    })
+    .join("; ")
+}
+
+/**
+ * Builds the transport service from the configuration and an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, HttpClient.HttpClient | DescopeConfig> = Effect.gen(function*() {
+  const config = yield* DescopeConfig
+  const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerPropagation(false))
+
+  const nodeVersion = typeof process !== "undefined" && process.versions?.node !== undefined
+    ? process.versions.node
+    : undefined
+  const baseHeaders: Record<string, string> = {
+    ...config.extraHeaders,
+    "x-descope-project-id": config.projectId,
+    "x-descope-sdk-name": SDK_NAME,
+    "x-descope-sdk-version": SDK_VERSION
+  }
+  if (nodeVersion !== undefined) baseHeaders["x-descope-sdk-node-version"] = nodeVersion
+
+  const authorization = (segments: ReadonlyArray<string>): string => `Bearer ${segments.join(":")}`
+
+  const authHeader = (credential: Credential | "management"): string => {
+    if (credential === "management") {
+      return authorization([config.projectId, Redacted.value(Option.getOrThrow(config.managementKey))])
+    }
+    const segments = [config.projectId]
+    if (credential._tag === "Token") segments.push(Redacted.value(credential.token))
+    if (Option.isSome(config.authManagementKey)) segments.push(Redacted.value(config.authManagementKey.value))
+    return authorization(segments)
+  }
+
+  const execute = <A, I>(
+    spec: RequestSpec<A, I>,
+    credential: Credential | "management"
+  ): Effect.Effect<Response<A>, RemoteError> => {
+    const method = spec.method
+    const path = pathOf(spec.path)
+    const url = buildUrl(config.baseUrl, spec.path, spec.query)
+    const hasBody = spec.body !== undefined && method !== "GET" && method !== "DELETE"
+    const headers: Record<string, string> = { ...baseHeaders, ...spec.headers, authorization: authHeader(credential) }
+    let request = HttpClientRequest.make(method)(url).pipe(HttpClientRequest.setHeaders(headers))
+    if (hasBody) {
+      request = HttpClientRequest.bodyText(request, JSON.stringify(spec.body), "application/json")
+    }
+    const idempotent = method === "GET"
+
+    const transportError = (
+      reason: TransportError["reason"],
+      extra: Partial<ConstructorParameters<typeof TransportError>[0]> = {}
+    ) => new TransportError({ reason, method, path, ...extra })
+
+    const handle = (
+      response: HttpClientResponse.HttpClientResponse,
+      text: string
+    ): Effect.Effect<Response<A>, RemoteError> => {
+      const status = response.status
+      const requestId = requestIdOf(response.headers)
+      const withRequestId = requestId !== undefined ? { requestId } : {}
+      if (status >= 200 && status < 300) {
+        let json: unknown
+        try {
+          json = text.trim() === "" ? {} : JSON.parse(text)
+        } catch {
+          return Effect.fail(
+            transportError("Decode", { status, description: "the response body is not JSON", ...withRequestId })
+          )
+        }
+        return Schema.decodeUnknown(spec.schema, { onExcessProperty: "ignore" })(json).pipe(
+          Effect.mapError((e) =>
+            transportError("Decode", { status, description: formatParseError(e), ...withRequestId })
+          ),
+          Effect.map((body) => ({ body, status, headers: response.headers, cookies: response.cookies }))
+        )
+      }
+      const errorBody = parseErrorBody(text)
+      return Effect.annotateCurrentSpan({
+        "http.response.status_code": status,
+        ...(errorBody.errorCode !== undefined ? { "descope.error_code": errorBody.errorCode } : {})
+      }).pipe(Effect.zipRight(
+        Effect.flatMap(Clock.currentTimeMillis, (now): Effect.Effect<never, RemoteError> => {
+          if (status === 429) {
+            return Effect.fail(
+              new RateLimitError({
+                retryAfter: parseRetryAfter(Option.getOrUndefined(Headers.get(response.headers, "retry-after")), now),
+                ...errorBody,
+                ...withRequestId
+              })
+            )
+          }
+          if (status >= 400 && status < 500) {
+            return Effect.fail(new AuthError({ status, ...errorBody, ...withRequestId }))
+          }
+          const error = transportError("ServerError", {
+            status,
+            ...errorBody,
+            description: `Descope answered ${status}`,
+            ...withRequestId
+          })
+          return Effect.fail(TRANSIENT_STATUSES.has(status) ? markTransient(error) : error)
+        })
+      ))
+    }
+
+    const attempt = (timeout: Duration.Duration): Effect.Effect<Response<A>, RemoteError> =>
+      client.execute(request).pipe(
+        Effect.flatMap((response) =>
+          Effect.map(response.text, (text) => [response, text] as const).pipe(
+            Effect.catchTag("ResponseError", () =>
+              Effect.fail(
+                markIf(
+                  idempotent,
+                  transportError("Network", {
+                    status: response.status,
+                    description: "the connection failed while reading the response"
+                  })
+                )
+              ))
+          )
+        ),
+        Effect.catchTags({
+          ResponseError: () =>
+            Effect.fail(markIf(idempotent, transportError("Network", { description: "the response could not be read" }))),
+          RequestError: (e) => {
+          const code = errorCodeOf(e.cause)
+          const refused = code === "ECONNREFUSED"
+          const error = transportError("Network", {
+            description: refused ? "connection refused" : code !== undefined ? `network error ${code}` : e.reason,
+            cause: safeCause(e)
+          })
+          return Effect.fail(markIf(refused || idempotent, error))
+        }
+        }),
+        Effect.timeoutFail({
+          duration: timeout,
+          onTimeout: () =>
+            markIf(
+              idempotent,
+              transportError("Timeout", { description: `no answer within ${Duration.format(timeout)}` })
+            )
+        }),
+        Effect.flatMap(([response, text]) => handle(response, text))
+      )
+
+    return Effect.gen(function*() {
+      const options = yield* CurrentRequestOptions
+      const timeout = options.timeout !== undefined ? Duration.decode(options.timeout) : config.requestTimeout
+      const total = options.totalTimeout !== undefined
+        ? Duration.decode(options.totalTimeout)
+        : Duration.times(timeout, 2)
+      const schedule = options.retry === undefined ? defaultRetrySchedule : options.retry
+      const once = attempt(timeout)
+      const retried = schedule === false ? once : once.pipe(
+        Effect.retry({
+          schedule,
+          while: (e: RemoteError) => e._tag === "TransportError" && transient.has(e)
+        })
+      )
+      const response = yield* retried.pipe(
+        Effect.timeoutFail({
+          duration: total,
+          onTimeout: () => transportError("Timeout", { description: `no answer within ${Duration.format(total)}` })
+        })
+      )
+      yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
+      yield* Effect.logDebug(`descope ${method} ${path} -> ${response.status}`)
+      return response
+    }).pipe(
+      Effect.tapError((e) =>
+        Effect.logDebug(`descope ${method} ${path} failed: ${e._tag}`)
+      ),
+      Effect.withSpan(`descope.${spec.operation}`, {
+        kind: "client",
+        attributes: {
+          "descope.project_id": config.projectId,
+          "http.request.method": method,
+          "url.path": path
+        }
+      })
+    )
+  }
+
+  const markIf = (condition: boolean, e: TransportError): TransportError => (condition ? markTransient(e) : e)
+
+  const requestFull = <A, I>(spec: RequestSpec<A, I> & { readonly credential: Credential }) =>
+    execute(spec, spec.credential)
+
+  return DescopeHttp.of({
+    config,
+    requestFull,
+    request: (spec) => Effect.map(requestFull(spec), (r) => r.body),
+    management: (spec) =>
+      Option.isNone(config.managementKey)
+        ? Effect.fail(
+          new InvalidArgumentError({
+            field: "managementKey",
+            reason: "a management key is required for management calls (DESCOPE_MANAGEMENT_KEY)"
+          })
+        )
+        : Effect.map(execute(spec, "management"), (r) => r.body)
+  })
+})
+
+/**
+ * The transport layer; requires the configuration and an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<DescopeHttp, never, HttpClient.HttpClient | DescopeConfig> = Layer.effect(
+  DescopeHttp,
+  make
+)
+
+/**
+ * A schema for operations whose answer Descope leaves empty (`{}`): any JSON is accepted.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EmptyResponse: Schema.Schema<unknown> = Schema.Unknown

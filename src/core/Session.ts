@@ -1,0 +1,206 @@
+/**
+ * The validated session model and the `SessionValidator` service that turns a
+ * JWT into a {@link Session}.
+ *
+ * @since 0.1.0
+ */
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import type * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import type * as Schema from "effect/Schema"
+import type { InvalidSessionError, RateLimitError, TransportError } from "./DescopeError.js"
+
+/**
+ * A tenant's roles and permissions in a session (`tenants` claim).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TenantAuthorization {
+  readonly roles: ReadonlyArray<string>
+  readonly permissions: ReadonlyArray<string>
+}
+
+/**
+ * A validated Descope session (or refresh) token.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Session<Custom = Readonly<Record<string, unknown>>> {
+  /** The raw JWT. */
+  readonly jwt: Redacted.Redacted<string>
+  /** The user id: `dsub` when present, else `sub` (the access key id for access-key sessions). */
+  readonly userId: string
+  /** The `sub` claim. */
+  readonly subject: string
+  /** The project id, from the `iss` claim. */
+  readonly projectId: string
+  /** Project-level roles (`roles`); empty when absent. */
+  readonly roles: ReadonlyArray<string>
+  /** Project-level permissions (`permissions`); empty when absent. */
+  readonly permissions: ReadonlyArray<string>
+  /** Per-tenant roles and permissions (`tenants`); empty when absent. */
+  readonly tenants: Readonly<Record<string, TenantAuthorization>>
+  /** The currently selected tenant (`dct`). */
+  readonly currentTenant: string | undefined
+  /** The authentication methods (`amr`); empty when absent. */
+  readonly amr: ReadonlyArray<string>
+  /** Issued-at, epoch seconds (`iat`). */
+  readonly issuedAt: number | undefined
+  /** Expiry, epoch seconds (`exp`). */
+  readonly expiresAt: number | undefined
+  /** The cookie name the token belongs in (`drn`: `DS` or `DSR`). */
+  readonly tokenType: string | undefined
+  /** Every verified claim, with `iss` normalised to the project id. */
+  readonly claims: Readonly<Record<string, unknown>>
+  /** The custom claims: every claim that is not a standard Descope claim, decoded with the caller's schema when given. */
+  readonly customClaims: Custom
+}
+
+/**
+ * Options of a session validation.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ValidateOptions<Custom = Readonly<Record<string, unknown>>> {
+  /** The expected audience: the token's `aud` must contain one of these. */
+  readonly audience?: string | ReadonlyArray<string> | undefined
+  /** The maximum age of the token, from its `iat`. */
+  readonly maxTokenAge?: Duration.DurationInput | undefined
+  /** A schema for the custom claims; a mismatch is `InvalidSessionError` with reason `InvalidClaims`. */
+  readonly claims?: Schema.Schema<Custom, any, never> | undefined
+}
+
+/**
+ * What a session validation may fail with: a token problem (`InvalidSessionError`,
+ * answer 401) or a signing-key fetch problem (`TransportError` / `RateLimitError`, answer 503).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ValidationError = InvalidSessionError | TransportError | RateLimitError
+
+/**
+ * Validates tokens locally (signature, issuer, expiry ...).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SessionValidatorService {
+  readonly validate: <Custom = Readonly<Record<string, unknown>>>(
+    token: Redacted.Redacted<string> | string,
+    options?: ValidateOptions<Custom>
+  ) => Effect.Effect<Session<Custom>, ValidationError>
+}
+
+/**
+ * The session validator service.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class SessionValidator extends Context.Tag("descope-effect/SessionValidator")<
+  SessionValidator,
+  SessionValidatorService
+>() {}
+
+/**
+ * The claims that are not custom claims.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const STANDARD_CLAIMS: ReadonlySet<string> = new Set([
+  "iss",
+  "sub",
+  "aud",
+  "exp",
+  "nbf",
+  "iat",
+  "jti",
+  "dsub",
+  "drn",
+  "roles",
+  "permissions",
+  "tenants",
+  "dct",
+  "amr",
+  "nsec",
+  "cnf"
+])
+
+const stringArray = (u: unknown): ReadonlyArray<string> =>
+  Array.isArray(u) ? u.filter((x): x is string => typeof x === "string") : []
+
+const num = (u: unknown): number | undefined => (typeof u === "number" && Number.isFinite(u) ? u : undefined)
+
+/**
+ * The project id named by an `iss` claim: the claim itself, or the last
+ * non-empty segment of a URL or slash path.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const projectIdOfIssuer = (iss: string): string => {
+  const segments = iss.split("/").filter((s) => s !== "")
+  return segments[segments.length - 1] ?? iss
+}
+
+/**
+ * Reads the `tenants` claim; a malformed entry counts as empty.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const tenantsOf = (u: unknown): Readonly<Record<string, TenantAuthorization>> => {
+  if (typeof u !== "object" || u === null || Array.isArray(u)) return {}
+  const out: Record<string, TenantAuthorization> = {}
+  for (const [id, value] of Object.entries(u as Record<string, unknown>)) {
+    const v = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {}
+    out[id] = { roles: stringArray(v.roles), permissions: stringArray(v.permissions) }
+  }
+  return out
+}
+
+/**
+ * Builds a {@link Session} from a token and its verified claims. `projectId` is
+ * the configured project id (the issuer check has already accepted the token).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromClaims = <Custom = Readonly<Record<string, unknown>>>(
+  jwt: string | Redacted.Redacted<string>,
+  claims: Readonly<Record<string, unknown>>,
+  projectId: string,
+  customClaims?: Custom
+): Session<Custom> => {
+  const sub = typeof claims.sub === "string" ? claims.sub : ""
+  const dsub = typeof claims.dsub === "string" && claims.dsub !== "" ? claims.dsub : undefined
+  let custom: Record<string, unknown> | undefined
+  if (customClaims === undefined) {
+    custom = {}
+    for (const key in claims) {
+      if (!STANDARD_CLAIMS.has(key)) custom[key] = claims[key]
+    }
+  }
+  return {
+    jwt: Redacted.isRedacted(jwt) ? jwt : Redacted.make(jwt),
+    userId: dsub ?? sub,
+    subject: sub,
+    projectId,
+    roles: stringArray(claims.roles),
+    permissions: stringArray(claims.permissions),
+    tenants: tenantsOf(claims.tenants),
+    currentTenant: typeof claims.dct === "string" && claims.dct !== "" ? claims.dct : undefined,
+    amr: stringArray(claims.amr),
+    issuedAt: num(claims.iat),
+    expiresAt: num(claims.exp),
+    tokenType: typeof claims.drn === "string" ? claims.drn : undefined,
+    claims: { ...claims, iss: projectId },
+    customClaims: (customClaims ?? custom) as Custom
+  }
+}
