@@ -13,6 +13,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as DescopeConfig from "./core/DescopeConfig.js"
 import * as DescopeHttp from "./core/DescopeHttp.js"
+import { SessionValidator } from "./core/Session.js"
+import * as InterimValidator from "./layers/InterimValidator.js"
 
 /**
  * The client's operations.
@@ -23,6 +25,9 @@ import * as DescopeHttp from "./core/DescopeHttp.js"
 export interface Service {
   /** The resolved configuration. */
   readonly config: DescopeConfig.Service
+  // --- sessions (src/auth/Sessions.ts) ---
+  // --- authentication flows (src/auth/*) ---
+  // --- management (src/management/*) ---
 }
 
 /**
@@ -57,10 +62,18 @@ export class DescopeClient extends Context.Tag("descope-effect/DescopeClient")<D
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp> = Effect.gen(function*() {
+export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | SessionValidator> = Effect.gen(function*() {
   const http = yield* DescopeHttp.DescopeHttp
+  const validator = yield* SessionValidator
+  void validator // used by the session and authentication operations
+  // --- sessions ---
+  // --- authentication flows ---
+  // --- management ---
   return DescopeClient.of({
     config: http.config
+    // --- sessions ---
+    // --- authentication flows ---
+    // --- management ---
   })
 })
 
@@ -74,4 +87,7 @@ export const layerWithoutConfig: Layer.Layer<
   DescopeClient,
   never,
   DescopeConfig.DescopeConfig | HttpClient.HttpClient
-> = Layer.effect(DescopeClient, make).pipe(Layer.provide(DescopeHttp.layer))
+> = Layer.effect(DescopeClient, make).pipe(
+  Layer.provide(InterimValidator.layer),
+  Layer.provide(DescopeHttp.layer)
+)
