@@ -304,6 +304,27 @@ export class ForbiddenError extends Schema.TaggedError<ForbiddenError>("descope-
 }
 
 /**
+ * A polling operation (`enchantedLink.waitForSession`, `notp.waitForSession`)
+ * saw no session within its timeout: the user has not completed the flow yet.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PollingTimeoutError extends Schema.TaggedError<PollingTimeoutError>(
+  "descope-effect/PollingTimeoutError"
+)("PollingTimeoutError", {
+  /** The polling operation, e.g. `enchantedLink.waitForSession`. */
+  operation: Schema.String,
+  /** The timeout that elapsed. */
+  timeout: Schema.DurationFromSelf
+}) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `${this.operation}: no session within ${Duration.format(this.timeout)}`
+  }
+}
+
+/**
  * Any error of a remote Descope call.
  *
  * @since 0.1.0
@@ -324,6 +345,7 @@ export type DescopeError =
   | InvalidArgumentError
   | InvalidSessionError
   | ForbiddenError
+  | PollingTimeoutError
 
 const tags = new Set([
   "AuthError",
@@ -331,7 +353,8 @@ const tags = new Set([
   "TransportError",
   "InvalidArgumentError",
   "InvalidSessionError",
-  "ForbiddenError"
+  "ForbiddenError",
+  "PollingTimeoutError"
 ])
 
 /**
