@@ -366,10 +366,22 @@ const tags = new Set([
 export const isDescopeError = (u: unknown): u is DescopeError =>
   Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && tags.has(u._tag) && u instanceof Error
 
+const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+const LONG_DAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+const TIME = "\\d{2}:\\d{2}:\\d{2}"
+/** IMF-fixdate and the obsolete RFC 850 form (RFC 9110 §5.6.7), both in GMT. */
+const GMT_DATE = new RegExp(
+  `^(?:${DAY},\\s+\\d{1,2}\\s+${MONTH}\\s+\\d{4}|${LONG_DAY},\\s+\\d{1,2}-${MONTH}-\\d{2})\\s+${TIME}\\s+GMT$`,
+  "i"
+)
+/** The obsolete asctime form (RFC 9110 §5.6.7), which carries no zone: it is GMT. */
+const ASCTIME_DATE = new RegExp(`^${DAY}\\s+${MONTH}\\s+\\d{1,2}\\s+${TIME}\\s+\\d{4}$`, "i")
+
 /**
  * Parses a `Retry-After` header: delta-seconds or an HTTP-date (RFC 9110 §10.2.3),
  * relative to `nowMillis`. Absent, garbled or negative values give `fallback`;
- * the result is clamped to {@link MAX_RETRY_AFTER}.
+ * an HTTP-date in the past gives zero; the result is clamped to {@link MAX_RETRY_AFTER}.
  *
  * @since 0.1.0
  * @category constructors
@@ -385,10 +397,15 @@ export const parseRetryAfter = (
   let result: Duration.Duration
   if (/^\d+(\.\d+)?$/.test(trimmed)) {
     const seconds = Number(trimmed)
-    if (!Number.isFinite(seconds)) return fallback
-    result = Duration.millis(Math.round(seconds * 1000))
+    // a value too large for a number is still a (huge) delay: clamp it below
+    result = Number.isFinite(seconds) ? Duration.millis(Math.round(seconds * 1000)) : MAX_RETRY_AFTER
   } else {
-    const date = Date.parse(trimmed)
+    // only real HTTP-dates: Date.parse alone accepts garbage such as "-5" or "soon 12"
+    const date = GMT_DATE.test(trimmed)
+      ? Date.parse(trimmed)
+      : ASCTIME_DATE.test(trimmed)
+      ? Date.parse(`${trimmed} GMT`)
+      : Number.NaN
     if (Number.isNaN(date)) return fallback
     result = Duration.millis(Math.max(0, date - nowMillis))
   }

@@ -268,13 +268,20 @@ export const retryOnRateLimit = (
 // internals
 // ---------------------------------------------------------------------------
 
-/** Errors that the transient-retry schedule may retry. */
-const transient = new WeakSet<TransportError>()
+/**
+ * Marks the errors that the transient-retry schedule may retry. A hidden
+ * property, not a `WeakSet`: `Effect.fail` inside a span wraps the error in a
+ * `Proxy`, so the retry predicate never sees the very object that was marked.
+ */
+const TransientId: unique symbol = Symbol.for("descope-effect/DescopeHttp/transient")
 
 const markTransient = (e: TransportError): TransportError => {
-  transient.add(e)
+  Object.defineProperty(e, TransientId, { value: true, enumerable: false })
   return e
 }
+
+const isTransient = (e: RemoteError): boolean =>
+  e._tag === "TransportError" && (e as unknown as { readonly [TransientId]?: unknown })[TransientId] === true
 
 /** Builds the request URL: base without trailing `/`, path without leading `/`, query as §1.1. */
 export const buildUrl = (baseUrl: string, path: string, query?: Readonly<Record<string, QueryValue>>): string => {
@@ -524,7 +531,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
       const retried = schedule === false ? once : once.pipe(
         Effect.retry({
           schedule,
-          while: (e: RemoteError) => e._tag === "TransportError" && transient.has(e)
+          while: isTransient
         })
       )
       const response = yield* retried.pipe(
