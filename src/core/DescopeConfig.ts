@@ -177,11 +177,26 @@ const validateBaseUrl = (url: string): Either.Either<string, string> => {
   }
 }
 
-const validateDuration = (key: string, input: Duration.DurationInput | undefined, fallback: Duration.Duration) => {
+/** `Duration.decode` turns negative and NaN inputs into zero: catch them on the raw input. */
+const isNegativeInput = (input: Duration.DurationInput | string): boolean => {
+  if (typeof input === "number") return Number.isNaN(input) || input < 0
+  if (typeof input === "bigint") return input < BigInt(0)
+  if (typeof input === "string") return input.trim().startsWith("-")
+  if (Array.isArray(input)) return input.some((n) => Number.isNaN(n) || n < 0)
+  return false
+}
+
+const validateDuration = (
+  key: string,
+  input: Duration.DurationInput | undefined,
+  fallback: Duration.Duration,
+  options: { readonly positive: boolean }
+) => {
   if (input === undefined) return Either.right(fallback)
+  if (isNegativeInput(input)) return Either.left(new InvalidConfig(key, "must not be negative"))
   const decoded = Duration.decodeUnknown(input)
   if (Option.isNone(decoded)) return Either.left(new InvalidConfig(key, "is not a duration"))
-  if (Duration.lessThan(decoded.value, Duration.zero)) return Either.left(new InvalidConfig(key, "must not be negative"))
+  if (options.positive && Duration.isZero(decoded.value)) return Either.left(new InvalidConfig(key, "must be positive"))
   return Either.right(decoded.value)
 }
 
@@ -204,8 +219,10 @@ export const validate = (options: Options): Either.Either<Service, InvalidConfig
     const publicKeys = options.publicKey === undefined || options.publicKey === ""
       ? Option.none()
       : Option.some(yield* Either.mapLeft(parsePublicKey(options.publicKey), (r) => new InvalidConfig("publicKey", r)))
-    const requestTimeout = yield* validateDuration("requestTimeout", options.requestTimeout, DEFAULT_REQUEST_TIMEOUT)
-    const jwtLeeway = yield* validateDuration("jwtLeeway", options.jwtLeeway, DEFAULT_JWT_LEEWAY)
+    const requestTimeout = yield* validateDuration("requestTimeout", options.requestTimeout, DEFAULT_REQUEST_TIMEOUT, {
+      positive: true
+    })
+    const jwtLeeway = yield* validateDuration("jwtLeeway", options.jwtLeeway, DEFAULT_JWT_LEEWAY, { positive: false })
     return {
       projectId,
       managementKey: redact(options.managementKey),
@@ -257,6 +274,18 @@ export interface ConfigOptions {
   readonly extraHeaders?: Readonly<Record<string, string>>
 }
 
+/** `Config.duration`, refusing negative values (which `Duration.decode` turns into zero). */
+const durationConfig = (name: string): Config.Config<Duration.Duration> =>
+  Config.string(name).pipe(
+    Config.mapOrFail((value) => {
+      if (isNegativeInput(value)) return Either.left(ConfigError.InvalidData([], "must not be negative"))
+      return Either.fromOption(
+        Duration.decodeUnknown(value),
+        () => ConfigError.InvalidData([], `expected a duration such as "30 seconds"`)
+      )
+    })
+  )
+
 /**
  * The default `Config`s: `DESCOPE_PROJECT_ID` (required), `DESCOPE_MANAGEMENT_KEY`,
  * `DESCOPE_AUTH_MANAGEMENT_KEY`, `DESCOPE_BASE_URL` (or `DESCOPE_BASE_URI`),
@@ -271,8 +300,8 @@ export const defaultConfigs = {
   authManagementKey: Config.option(Config.redacted("DESCOPE_AUTH_MANAGEMENT_KEY")),
   baseUrl: Config.option(Config.string("DESCOPE_BASE_URL").pipe(Config.orElse(() => Config.string("DESCOPE_BASE_URI")))),
   publicKey: Config.option(Config.string("DESCOPE_PUBLIC_KEY")),
-  requestTimeout: Config.option(Config.duration("DESCOPE_REQUEST_TIMEOUT")),
-  jwtLeeway: Config.option(Config.duration("DESCOPE_JWT_LEEWAY"))
+  requestTimeout: Config.option(durationConfig("DESCOPE_REQUEST_TIMEOUT")),
+  jwtLeeway: Config.option(durationConfig("DESCOPE_JWT_LEEWAY"))
 } as const
 
 /**
@@ -292,7 +321,7 @@ export const fromConfig = (configs: ConfigOptions = {}): Effect.Effect<Service, 
       requestTimeout: configs.requestTimeout ?? defaultConfigs.requestTimeout,
       jwtLeeway: configs.jwtLeeway ?? defaultConfigs.jwtLeeway
     })
-    return yield* make({
+    const validated = validate({
       projectId: values.projectId,
       managementKey: Option.getOrUndefined(values.managementKey),
       authManagementKey: Option.getOrUndefined(values.authManagementKey),
@@ -302,7 +331,24 @@ export const fromConfig = (configs: ConfigOptions = {}): Effect.Effect<Service, 
       jwtLeeway: Option.getOrUndefined(values.jwtLeeway),
       extraHeaders: configs.extraHeaders
     })
+    // name the environment variable, not the option, when the default Config was used
+    return yield* Either.match(validated, {
+      onLeft: (e) => {
+        const key = e.key as keyof typeof defaultEnvNames
+        const name = configs[key] === undefined ? defaultEnvNames[key] ?? e.key : e.key
+        return Effect.fail(ConfigError.InvalidData([name], e.reason))
+      },
+      onRight: Effect.succeed
+    })
   })
+
+const defaultEnvNames = {
+  projectId: "DESCOPE_PROJECT_ID",
+  baseUrl: "DESCOPE_BASE_URL",
+  publicKey: "DESCOPE_PUBLIC_KEY",
+  requestTimeout: "DESCOPE_REQUEST_TIMEOUT",
+  jwtLeeway: "DESCOPE_JWT_LEEWAY"
+} as const
 
 /**
  * A layer reading the environment (or the current `ConfigProvider`).
