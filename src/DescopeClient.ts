@@ -11,6 +11,16 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as EnchantedLink from "./auth/EnchantedLink.js"
+import * as MagicLink from "./auth/MagicLink.js"
+import * as Notp from "./auth/Notp.js"
+import * as OAuth from "./auth/OAuth.js"
+import * as Otp from "./auth/Otp.js"
+import * as Password from "./auth/Password.js"
+import * as Saml from "./auth/Saml.js"
+import * as Sso from "./auth/Sso.js"
+import * as Totp from "./auth/Totp.js"
+import * as WebAuthn from "./auth/WebAuthn.js"
 import * as DescopeConfig from "./core/DescopeConfig.js"
 import * as DescopeHttp from "./core/DescopeHttp.js"
 import { SessionValidator } from "./core/Session.js"
@@ -27,6 +37,26 @@ export interface Service {
   readonly config: DescopeConfig.Service
   // --- sessions (src/auth/Sessions.ts) ---
   // --- authentication flows (src/auth/*) ---
+  /** One-time codes by e-mail, text, voice or WhatsApp. */
+  readonly otp: Otp.OtpApi
+  /** Magic links by e-mail, text or WhatsApp. */
+  readonly magicLink: MagicLink.MagicLinkApi
+  /** Enchanted links (e-mail), with session polling. */
+  readonly enchantedLink: EnchantedLink.EnchantedLinkApi
+  /** Social login. */
+  readonly oauth: OAuth.OAuthApi
+  /** SAML / OIDC SSO on `/v1/auth/saml/*`. */
+  readonly saml: Saml.SamlApi
+  /** SAML / OIDC SSO on `/v1/auth/sso/*`. */
+  readonly sso: Sso.SsoApi
+  /** Authenticator-app codes. */
+  readonly totp: Totp.TotpApi
+  /** Passwords. */
+  readonly password: Password.PasswordApi
+  /** Passkeys, server side. */
+  readonly webauthn: WebAuthn.WebAuthnApi
+  /** WhatsApp "no OTP", with session polling. */
+  readonly notp: Notp.NotpApi
   // --- management (src/management/*) ---
 }
 
@@ -70,9 +100,19 @@ export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | Sessi
   // --- authentication flows ---
   // --- management ---
   return DescopeClient.of({
-    config: http.config
+    config: http.config,
     // --- sessions ---
     // --- authentication flows ---
+    otp: Otp.make(http, validator),
+    magicLink: MagicLink.make(http, validator),
+    enchantedLink: EnchantedLink.make(http, validator),
+    oauth: OAuth.make(http, validator),
+    saml: Saml.make(http, validator),
+    sso: Sso.make(http, validator),
+    totp: Totp.make(http, validator),
+    password: Password.make(http, validator),
+    webauthn: WebAuthn.make(http, validator),
+    notp: Notp.make(http, validator),
     // --- management ---
   })
 })

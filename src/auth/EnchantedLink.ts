@@ -1,0 +1,284 @@
+/**
+ * Enchanted links (`client.enchantedLink`, `/v1/auth/enchantedlink/*`, e-mail
+ * only): the e-mail holds several links and the user clicks the one whose id
+ * is `linkId`; meanwhile the application waits for the session with
+ * {@link EnchantedLinkApi.waitForSession}.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { DescopeClient } from "descope-effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const client = yield* DescopeClient
+ *   const { linkId, pendingRef } = yield* client.enchantedLink.signUpOrIn({
+ *     loginId: "ada@example.com",
+ *     uri: "https://app.example.com/verify"
+ *   })
+ *   // show linkId to the user, then:
+ *   return yield* client.enchantedLink.waitForSession(pendingRef, { timeout: "5 minutes" })
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import * as AuthInfo from "../core/AuthenticationInfo.js"
+import { type AuthError, ErrorCodes } from "../core/DescopeError.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
+import type { SessionValidatorService } from "../core/Session.js"
+import * as LoginOptions from "./LoginOptions.js"
+
+/**
+ * The answer of an enchanted-link start: the id of the link to click, the
+ * reference to poll, and the masked address.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EnchantedLinkResponse = Schema.Struct({
+  linkId: Schema.String,
+  pendingRef: Schema.String,
+  maskedEmail: Schema.String
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type EnchantedLinkResponse = typeof EnchantedLinkResponse.Type
+
+/**
+ * Options of {@link EnchantedLinkApi.signUp}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignUpOptions {
+  readonly loginId: string
+  /** The redirect URL of the links (`URI`); may be left out when the project has one. */
+  readonly uri?: string | undefined
+  readonly user?: LoginOptions.SignUpUser | undefined
+  readonly loginOptions?: LoginOptions.SignUpOptions | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link EnchantedLinkApi.signIn}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignInOptions {
+  readonly loginId: string
+  /** The redirect URL of the links (`URI`); may be left out when the project has one. */
+  readonly uri?: string | undefined
+  readonly loginOptions?: LoginOptions.LoginOptions | undefined
+  /** The current refresh token; required with `stepup` or `mfa`. */
+  readonly refreshToken?: LoginOptions.Secret | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link EnchantedLinkApi.signUpOrIn}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignUpOrInOptions {
+  readonly loginId: string
+  /** The redirect URL of the links (`URI`); may be left out when the project has one. */
+  readonly uri?: string | undefined
+  readonly loginOptions?: LoginOptions.SignUpOptions | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link EnchantedLinkApi.updateUserEmail}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
+  readonly loginId: string
+  /** The new address; must match {@link LoginOptions.EMAIL_PATTERN}. */
+  readonly email: string
+  /** The redirect URL of the links (`URI`). */
+  readonly uri?: string | undefined
+  /** The user's refresh token. */
+  readonly refreshToken: LoginOptions.Secret
+}
+
+/**
+ * The enchanted-link operations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EnchantedLinkApi {
+  /** Creates a user and sends the links (`POST /v1/auth/enchantedlink/signup/email`). */
+  readonly signUp: (options: SignUpOptions) => Effect.Effect<EnchantedLinkResponse, LoginOptions.StartError>
+  /** Sends the links to an existing user (`POST /v1/auth/enchantedlink/signin/email`). */
+  readonly signIn: (options: SignInOptions) => Effect.Effect<EnchantedLinkResponse, LoginOptions.StartError>
+  /** Sends the links, creating the user when needed (`POST /v1/auth/enchantedlink/signup-in/email`). */
+  readonly signUpOrIn: (options: SignUpOrInOptions) => Effect.Effect<EnchantedLinkResponse, LoginOptions.StartError>
+  /** Verifies the `t` token of the clicked link (`POST /v1/auth/enchantedlink/verify`); the session goes to the poller. */
+  readonly verify: (token: LoginOptions.Secret) => Effect.Effect<void, LoginOptions.StartError>
+  /**
+   * Polls once for the session (`POST /v1/auth/enchantedlink/pending-session`).
+   * While the link is not clicked it fails with `AuthError` 401 / `E062503`.
+   */
+  readonly getSession: (
+    pendingRef: string
+  ) => Effect.Effect<AuthInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+  /**
+   * Polls until the link is clicked: every `interval` (default and minimum 1 s)
+   * while pending, at least `retryAfter` after a rate limit, stopping at once on
+   * any other error; `PollingTimeoutError` after `timeout` (default 10 min).
+   * Interrupting it stops the polling.
+   */
+  readonly waitForSession: (
+    pendingRef: string,
+    options?: LoginOptions.WaitForSessionOptions
+  ) => Effect.Effect<AuthInfo.AuthenticationInfo, LoginOptions.WaitForSessionError>
+  /** Adds or changes the user's e-mail and sends the links to it (`POST /v1/auth/enchantedlink/update/email`). */
+  readonly updateUserEmail: (
+    options: UpdateUserEmailOptions
+  ) => Effect.Effect<EnchantedLinkResponse, LoginOptions.StartError>
+}
+
+/**
+ * Whether a `pending-session` error means "not clicked yet": HTTP 401 or `E062503`.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isPending = (error: AuthError): boolean =>
+  error.status === 401 || error.errorCode === ErrorCodes.EnchantedLinkPending
+
+/**
+ * Builds the enchanted-link operations.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): EnchantedLinkApi => {
+  const pendingSession = (pendingRef: string) =>
+    http.requestFull({
+      method: "POST",
+      path: "/v1/auth/enchantedlink/pending-session",
+      body: { pendingRef },
+      operation: "enchantedLink.getSession",
+      schema: AuthInfo.JWTResponse,
+      credential: DescopeHttp.projectCredential
+    })
+
+  return {
+    signUp: (options) =>
+      Effect.gen(function*() {
+        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+        return yield* http.request({
+          method: "POST",
+          path: "/v1/auth/enchantedlink/signup/email",
+          body: LoginOptions.body({
+            loginId,
+            URI: options.uri,
+            user: LoginOptions.encodeUser(options.user),
+            loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
+            providerId: options.providerId
+          }),
+          operation: "enchantedLink.signUp",
+          schema: EnchantedLinkResponse,
+          credential: DescopeHttp.projectCredential
+        })
+      }),
+
+    signIn: (options) =>
+      Effect.gen(function*() {
+        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+        const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
+        return yield* http.request({
+          method: "POST",
+          path: "/v1/auth/enchantedlink/signin/email",
+          body: LoginOptions.body({
+            loginId,
+            URI: options.uri,
+            loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
+            providerId: options.providerId
+          }),
+          operation: "enchantedLink.signIn",
+          schema: EnchantedLinkResponse,
+          credential
+        })
+      }),
+
+    signUpOrIn: (options) =>
+      Effect.gen(function*() {
+        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+        return yield* http.request({
+          method: "POST",
+          path: "/v1/auth/enchantedlink/signup-in/email",
+          body: LoginOptions.body({
+            loginId,
+            URI: options.uri,
+            loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
+            providerId: options.providerId
+          }),
+          operation: "enchantedLink.signUpOrIn",
+          schema: EnchantedLinkResponse,
+          credential: DescopeHttp.projectCredential
+        })
+      }),
+
+    verify: (token) =>
+      Effect.gen(function*() {
+        const value = yield* LoginOptions.nonEmptySecret("token", token)
+        yield* http.request({
+          method: "POST",
+          path: "/v1/auth/enchantedlink/verify",
+          body: { token: value },
+          operation: "enchantedLink.verify",
+          schema: DescopeHttp.EmptyResponse,
+          credential: DescopeHttp.projectCredential
+        })
+      }),
+
+    getSession: (pendingRef) =>
+      Effect.gen(function*() {
+        const ref = yield* LoginOptions.nonEmpty("pendingRef", pendingRef)
+        const response = yield* pendingSession(ref)
+        return yield* AuthInfo.fromResponse(validator, response)
+      }),
+
+    waitForSession: (pendingRef, options) =>
+      Effect.gen(function*() {
+        const ref = yield* LoginOptions.nonEmpty("pendingRef", pendingRef)
+        const response = yield* LoginOptions.pollForSession(
+          "enchantedLink.waitForSession",
+          pendingSession(ref),
+          isPending,
+          options
+        )
+        return yield* AuthInfo.fromResponse(validator, response)
+      }),
+
+    updateUserEmail: (options) =>
+      Effect.gen(function*() {
+        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+        const email = yield* LoginOptions.email("email", options.email)
+        const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
+        return yield* http.request({
+          method: "POST",
+          path: "/v1/auth/enchantedlink/update/email",
+          body: LoginOptions.body({ loginId, email, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
+          operation: "enchantedLink.updateUserEmail",
+          schema: EnchantedLinkResponse,
+          credential
+        })
+      })
+  }
+}

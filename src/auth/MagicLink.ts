@@ -1,0 +1,281 @@
+/**
+ * Magic links sent by e-mail, text message or WhatsApp (`client.magicLink`,
+ * `/v1/auth/magiclink/*`). The user receives `<uri>?t=<token>`; the application
+ * passes `t` to {@link MagicLinkApi.verify}.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { DescopeClient } from "descope-effect"
+ *
+ * const start = Effect.flatMap(DescopeClient, (client) =>
+ *   client.magicLink.signUpOrIn({ method: "email", loginId: "ada@example.com", uri: "https://app.example.com/verify" }))
+ * const finish = (t: string) => Effect.flatMap(DescopeClient, (client) => client.magicLink.verify(t))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import type { AuthenticationInfo } from "../core/AuthenticationInfo.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
+import type { SessionValidatorService } from "../core/Session.js"
+import * as LoginOptions from "./LoginOptions.js"
+
+/**
+ * The delivery methods of magic links (no voice).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MagicLinkDeliveryMethod = "email" | "sms" | "whatsapp"
+
+/**
+ * The delivery methods of a magic-link phone update.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MagicLinkPhoneDeliveryMethod = "sms" | "whatsapp"
+
+/**
+ * The delivery methods of magic-link sign-up, sign-in and sign-up-or-in.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const methods: ReadonlyArray<MagicLinkDeliveryMethod> = ["email", "sms", "whatsapp"]
+
+/**
+ * The delivery methods of a magic-link phone update.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const phoneMethods: ReadonlyArray<MagicLinkPhoneDeliveryMethod> = ["sms", "whatsapp"]
+
+/**
+ * Options of {@link MagicLinkApi.signUp}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignUpOptions<M extends MagicLinkDeliveryMethod> {
+  readonly method: M
+  readonly loginId: string
+  /** The redirect URL of the link (`URI`); may be left out when the project has one. */
+  readonly uri?: string | undefined
+  readonly user?: LoginOptions.SignUpUser | undefined
+  readonly loginOptions?: LoginOptions.SignUpOptions | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link MagicLinkApi.signIn}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignInOptions<M extends MagicLinkDeliveryMethod> {
+  readonly method: M
+  readonly loginId: string
+  /** The redirect URL of the link (`URI`); may be left out when the project has one. */
+  readonly uri?: string | undefined
+  readonly loginOptions?: LoginOptions.LoginOptions | undefined
+  /** The current refresh token; required with `stepup` or `mfa`. */
+  readonly refreshToken?: LoginOptions.Secret | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link MagicLinkApi.signUpOrIn}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignUpOrInOptions<M extends MagicLinkDeliveryMethod> {
+  readonly method: M
+  readonly loginId: string
+  /** The redirect URL of the link (`URI`); may be left out when the project has one. */
+  readonly uri?: string | undefined
+  readonly loginOptions?: LoginOptions.SignUpOptions | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link MagicLinkApi.updateUserEmail}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
+  readonly loginId: string
+  /** The new address; must match {@link LoginOptions.EMAIL_PATTERN}. */
+  readonly email: string
+  /** The redirect URL of the link (`URI`). */
+  readonly uri?: string | undefined
+  /** The user's refresh token. */
+  readonly refreshToken: LoginOptions.Secret
+}
+
+/**
+ * Options of {@link MagicLinkApi.updateUserPhone}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateUserPhoneOptions extends LoginOptions.UpdateOptions {
+  readonly method: MagicLinkPhoneDeliveryMethod
+  readonly loginId: string
+  /** The new number; must match {@link LoginOptions.PHONE_PATTERN}. */
+  readonly phone: string
+  /** The redirect URL of the link (`URI`). */
+  readonly uri?: string | undefined
+  /** The user's refresh token. */
+  readonly refreshToken: LoginOptions.Secret
+}
+
+/**
+ * The magic-link operations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MagicLinkApi {
+  /** Creates a user and sends a link (`POST /v1/auth/magiclink/signup/{method}`). */
+  readonly signUp: <M extends MagicLinkDeliveryMethod>(
+    options: SignUpOptions<M>
+  ) => Effect.Effect<LoginOptions.MaskedAddress<M>, LoginOptions.StartError>
+  /** Sends a link to an existing user (`POST /v1/auth/magiclink/signin/{method}`). */
+  readonly signIn: <M extends MagicLinkDeliveryMethod>(
+    options: SignInOptions<M>
+  ) => Effect.Effect<LoginOptions.MaskedAddress<M>, LoginOptions.StartError>
+  /** Sends a link, creating the user when needed (`POST /v1/auth/magiclink/signup-in/{method}`). */
+  readonly signUpOrIn: <M extends MagicLinkDeliveryMethod>(
+    options: SignUpOrInOptions<M>
+  ) => Effect.Effect<LoginOptions.MaskedAddress<M>, LoginOptions.StartError>
+  /** Verifies the `t` token of a clicked link (`POST /v1/auth/magiclink/verify`). */
+  readonly verify: (
+    token: LoginOptions.Secret
+  ) => Effect.Effect<AuthenticationInfo, LoginOptions.AuthenticationError>
+  /** Adds or changes the user's e-mail and sends a link to it (`POST /v1/auth/magiclink/update/email`). */
+  readonly updateUserEmail: (
+    options: UpdateUserEmailOptions
+  ) => Effect.Effect<LoginOptions.MaskedEmail, LoginOptions.StartError>
+  /** Adds or changes the user's phone and sends a link to it (`POST /v1/auth/magiclink/update/phone/{method}`). */
+  readonly updateUserPhone: (
+    options: UpdateUserPhoneOptions
+  ) => Effect.Effect<LoginOptions.MaskedPhone, LoginOptions.StartError>
+}
+
+/**
+ * Builds the magic-link operations.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): MagicLinkApi => ({
+  signUp: (options) =>
+    Effect.gen(function*() {
+      const method = yield* LoginOptions.oneOf("method", methods, options.method)
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      return yield* http.request({
+        method: "POST",
+        path: `/v1/auth/magiclink/signup/${method}`,
+        body: LoginOptions.body({
+          loginId,
+          URI: options.uri,
+          user: LoginOptions.encodeUser(options.user),
+          loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
+          providerId: options.providerId
+        }),
+        operation: "magicLink.signUp",
+        schema: LoginOptions.maskedAddressSchema(method),
+        credential: DescopeHttp.projectCredential
+      })
+    }),
+
+  signIn: (options) =>
+    Effect.gen(function*() {
+      const method = yield* LoginOptions.oneOf("method", methods, options.method)
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
+      return yield* http.request({
+        method: "POST",
+        path: `/v1/auth/magiclink/signin/${method}`,
+        body: LoginOptions.body({
+          loginId,
+          URI: options.uri,
+          loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
+          providerId: options.providerId
+        }),
+        operation: "magicLink.signIn",
+        schema: LoginOptions.maskedAddressSchema(method),
+        credential
+      })
+    }),
+
+  signUpOrIn: (options) =>
+    Effect.gen(function*() {
+      const method = yield* LoginOptions.oneOf("method", methods, options.method)
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      return yield* http.request({
+        method: "POST",
+        path: `/v1/auth/magiclink/signup-in/${method}`,
+        body: LoginOptions.body({
+          loginId,
+          URI: options.uri,
+          loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
+          providerId: options.providerId
+        }),
+        operation: "magicLink.signUpOrIn",
+        schema: LoginOptions.maskedAddressSchema(method),
+        credential: DescopeHttp.projectCredential
+      })
+    }),
+
+  verify: (token) =>
+    Effect.gen(function*() {
+      const value = yield* LoginOptions.nonEmptySecret("token", token)
+      return yield* LoginOptions.authenticate(http, validator, {
+        method: "POST",
+        path: "/v1/auth/magiclink/verify",
+        body: { token: value },
+        operation: "magicLink.verify",
+        credential: DescopeHttp.projectCredential
+      })
+    }),
+
+  updateUserEmail: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const email = yield* LoginOptions.email("email", options.email)
+      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
+      return yield* http.request({
+        method: "POST",
+        path: "/v1/auth/magiclink/update/email",
+        body: LoginOptions.body({ loginId, email, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
+        operation: "magicLink.updateUserEmail",
+        schema: LoginOptions.MaskedEmail,
+        credential
+      })
+    }),
+
+  updateUserPhone: (options) =>
+    Effect.gen(function*() {
+      const method = yield* LoginOptions.oneOf("method", phoneMethods, options.method)
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const phone = yield* LoginOptions.phone("phone", options.phone)
+      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
+      return yield* http.request({
+        method: "POST",
+        path: `/v1/auth/magiclink/update/phone/${method}`,
+        body: LoginOptions.body({ loginId, phone, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
+        operation: "magicLink.updateUserPhone",
+        schema: LoginOptions.MaskedPhone,
+        credential
+      })
+    })
+})

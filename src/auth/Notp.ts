@@ -1,0 +1,227 @@
+/**
+ * WhatsApp "no OTP" sign-in (`client.notp`, `/v1/auth/notp/*`): a start call
+ * answers a link and QR image that open WhatsApp with a prepared message; once
+ * the user sends it, {@link NotpApi.waitForSession} answers the session.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { DescopeClient } from "descope-effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const client = yield* DescopeClient
+ *   const { pendingRef, redirectUrl } = yield* client.notp.signUpOrIn({})
+ *   // show redirectUrl (or the QR image) to the user, then:
+ *   return yield* client.notp.waitForSession(pendingRef)
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import * as AuthInfo from "../core/AuthenticationInfo.js"
+import { type AuthError, ErrorCodes } from "../core/DescopeError.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
+import type { SessionValidatorService } from "../core/Session.js"
+import * as LoginOptions from "./LoginOptions.js"
+
+/**
+ * The answer of a NOTP start: the reference to poll, the WhatsApp link and its
+ * QR code image.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const NotpResponse = Schema.Struct({
+  pendingRef: Schema.String,
+  redirectUrl: Schema.String,
+  image: Schema.String
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type NotpResponse = typeof NotpResponse.Type
+
+/**
+ * Options of {@link NotpApi.signUp}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignUpOptions {
+  /** The login id; when left out, the WhatsApp number becomes the login id. */
+  readonly loginId?: string | undefined
+  readonly user?: LoginOptions.SignUpUser | undefined
+  readonly loginOptions?: LoginOptions.SignUpOptions | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link NotpApi.signIn}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignInOptions {
+  /** The login id; may be left out. */
+  readonly loginId?: string | undefined
+  readonly loginOptions?: LoginOptions.LoginOptions | undefined
+  /** The current refresh token; required with `stepup` or `mfa`. */
+  readonly refreshToken?: LoginOptions.Secret | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link NotpApi.signUpOrIn}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignUpOrInOptions {
+  /** The login id; may be left out. */
+  readonly loginId?: string | undefined
+  readonly loginOptions?: LoginOptions.SignUpOptions | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * The NOTP operations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface NotpApi {
+  /** `POST /v1/auth/notp/whatsapp/signup`. */
+  readonly signUp: (options: SignUpOptions) => Effect.Effect<NotpResponse, LoginOptions.StartError>
+  /** `POST /v1/auth/notp/whatsapp/signin`. */
+  readonly signIn: (options: SignInOptions) => Effect.Effect<NotpResponse, LoginOptions.StartError>
+  /** `POST /v1/auth/notp/whatsapp/signup-in`. */
+  readonly signUpOrIn: (options: SignUpOrInOptions) => Effect.Effect<NotpResponse, LoginOptions.StartError>
+  /**
+   * Polls once for the session (`POST /v1/auth/notp/pending-session`); while
+   * pending it fails with `AuthError` 401 / `E066103`.
+   */
+  readonly getSession: (
+    pendingRef: string
+  ) => Effect.Effect<AuthInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+  /**
+   * Polls until the user sent the message: every `interval` (default and
+   * minimum 1 s) while pending, at least `retryAfter` after a rate limit,
+   * stopping at once on any other error; `PollingTimeoutError` after `timeout`
+   * (default 10 min). Interrupting it stops the polling.
+   */
+  readonly waitForSession: (
+    pendingRef: string,
+    options?: LoginOptions.WaitForSessionOptions
+  ) => Effect.Effect<AuthInfo.AuthenticationInfo, LoginOptions.WaitForSessionError>
+}
+
+/**
+ * Whether a `pending-session` error means "not done yet": HTTP 401 or `E066103`.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isPending = (error: AuthError): boolean =>
+  error.status === 401 || error.errorCode === ErrorCodes.NotpPending
+
+const optionalLoginId = (loginId: string | undefined) =>
+  loginId === undefined ? Effect.succeed(undefined) : LoginOptions.nonEmpty("loginId", loginId)
+
+/**
+ * Builds the NOTP operations.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): NotpApi => {
+  const pendingSession = (pendingRef: string) =>
+    http.requestFull({
+      method: "POST",
+      path: "/v1/auth/notp/pending-session",
+      body: { pendingRef },
+      operation: "notp.getSession",
+      schema: AuthInfo.JWTResponse,
+      credential: DescopeHttp.projectCredential
+    })
+
+  return {
+    signUp: (options) =>
+      Effect.gen(function*() {
+        const loginId = yield* optionalLoginId(options.loginId)
+        return yield* http.request({
+          method: "POST",
+          path: "/v1/auth/notp/whatsapp/signup",
+          body: LoginOptions.body({
+            loginId,
+            user: LoginOptions.encodeUser(options.user),
+            providerId: options.providerId,
+            loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions)
+          }),
+          operation: "notp.signUp",
+          schema: NotpResponse,
+          credential: DescopeHttp.projectCredential
+        })
+      }),
+
+    signIn: (options) =>
+      Effect.gen(function*() {
+        const loginId = yield* optionalLoginId(options.loginId)
+        const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
+        return yield* http.request({
+          method: "POST",
+          path: "/v1/auth/notp/whatsapp/signin",
+          body: LoginOptions.body({
+            loginId,
+            loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
+            providerId: options.providerId
+          }),
+          operation: "notp.signIn",
+          schema: NotpResponse,
+          credential
+        })
+      }),
+
+    signUpOrIn: (options) =>
+      Effect.gen(function*() {
+        const loginId = yield* optionalLoginId(options.loginId)
+        return yield* http.request({
+          method: "POST",
+          path: "/v1/auth/notp/whatsapp/signup-in",
+          body: LoginOptions.body({
+            loginId,
+            loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
+            providerId: options.providerId
+          }),
+          operation: "notp.signUpOrIn",
+          schema: NotpResponse,
+          credential: DescopeHttp.projectCredential
+        })
+      }),
+
+    getSession: (pendingRef) =>
+      Effect.gen(function*() {
+        const ref = yield* LoginOptions.nonEmpty("pendingRef", pendingRef)
+        const response = yield* pendingSession(ref)
+        return yield* AuthInfo.fromResponse(validator, response)
+      }),
+
+    waitForSession: (pendingRef, options) =>
+      Effect.gen(function*() {
+        const ref = yield* LoginOptions.nonEmpty("pendingRef", pendingRef)
+        const response = yield* LoginOptions.pollForSession(
+          "notp.waitForSession",
+          pendingSession(ref),
+          isPending,
+          options
+        )
+        return yield* AuthInfo.fromResponse(validator, response)
+      })
+  }
+}

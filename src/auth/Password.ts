@@ -1,0 +1,257 @@
+/**
+ * Passwords (`client.password`, `/v1/auth/password/*`).
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Redacted from "effect/Redacted"
+ * import { DescopeClient } from "descope-effect"
+ *
+ * const signIn = (password: Redacted.Redacted<string>) => Effect.flatMap(DescopeClient, (client) =>
+ *   client.password.signIn({ loginId: "ada@example.com", password }))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
+import type { AuthError, RateLimitError, TransportError } from "../core/DescopeError.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
+import type { SessionValidatorService } from "../core/Session.js"
+import * as LoginOptions from "./LoginOptions.js"
+
+/**
+ * The answer of a password reset: how the reset was sent, and for an enchanted
+ * link the link id and the reference to poll.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PasswordResetResponse = Schema.Struct({
+  resetMethod: Schema.String,
+  pendingRef: Schema.optional(Schema.String),
+  linkId: Schema.optional(Schema.String),
+  maskedEmail: Schema.String
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type PasswordResetResponse = typeof PasswordResetResponse.Type
+
+/**
+ * The project's password policy, as far as a client can check it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PasswordPolicy = Schema.Struct({
+  minLength: Schema.Number,
+  lowercase: Schema.Boolean,
+  uppercase: Schema.Boolean,
+  number: Schema.Boolean,
+  nonAlphanumeric: Schema.Boolean
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type PasswordPolicy = typeof PasswordPolicy.Type
+
+/**
+ * Options of {@link PasswordApi.signUp}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignUpOptions {
+  readonly loginId: string
+  readonly password: LoginOptions.Secret
+  readonly user?: LoginOptions.SignUpUser | undefined
+  readonly loginOptions?: LoginOptions.SignUpOptions | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link PasswordApi.signIn}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignInOptions {
+  readonly loginId: string
+  readonly password: LoginOptions.Secret
+  /** Login options (no `stepup` / `mfa`: a password sign-in carries no refresh token). */
+  readonly loginOptions?: Omit<LoginOptions.LoginOptions, "stepup" | "mfa"> | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+}
+
+/**
+ * Options of {@link PasswordApi.sendReset}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SendResetOptions {
+  readonly loginId: string
+  /** Where the reset link leads (body `redirectUrl`). */
+  readonly redirectUrl?: string | undefined
+  readonly templateOptions?: LoginOptions.TemplateOptions | undefined
+}
+
+/**
+ * Options of {@link PasswordApi.update}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateOptions {
+  readonly loginId: string
+  readonly newPassword: LoginOptions.Secret
+  /** The user's refresh token. */
+  readonly refreshToken: LoginOptions.Secret
+}
+
+/**
+ * Options of {@link PasswordApi.replace}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReplaceOptions {
+  readonly loginId: string
+  readonly oldPassword: LoginOptions.Secret
+  readonly newPassword: LoginOptions.Secret
+}
+
+/**
+ * The password operations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PasswordApi {
+  /** Creates a user with a password (`POST /v1/auth/password/signup`). */
+  readonly signUp: (
+    options: SignUpOptions
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+  /** Signs in (`POST /v1/auth/password/signin`); an expired password is `AuthError` `E062909`. */
+  readonly signIn: (
+    options: SignInOptions
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+  /** Sends a password reset (`POST /v1/auth/password/reset`). */
+  readonly sendReset: (options: SendResetOptions) => Effect.Effect<PasswordResetResponse, LoginOptions.StartError>
+  /** Sets a new password for a signed-in user (`POST /v1/auth/password/update`). */
+  readonly update: (options: UpdateOptions) => Effect.Effect<void, LoginOptions.StartError>
+  /** Replaces a password given the old one, and signs in (`POST /v1/auth/password/replace`). */
+  readonly replace: (
+    options: ReplaceOptions
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+  /** The project's password policy (`GET /v1/auth/password/policy`). */
+  readonly getPolicy: () => Effect.Effect<PasswordPolicy, AuthError | RateLimitError | TransportError>
+}
+
+/**
+ * Builds the password operations.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): PasswordApi => ({
+  signUp: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const password = yield* LoginOptions.nonEmptySecret("password", options.password)
+      return yield* LoginOptions.authenticate(http, validator, {
+        method: "POST",
+        path: "/v1/auth/password/signup",
+        body: LoginOptions.body({
+          loginId,
+          password,
+          user: LoginOptions.encodeUser(options.user),
+          loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
+          providerId: options.providerId
+        }),
+        operation: "password.signUp",
+        credential: DescopeHttp.projectCredential
+      })
+    }),
+
+  signIn: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const password = yield* LoginOptions.nonEmptySecret("password", options.password)
+      return yield* LoginOptions.authenticate(http, validator, {
+        method: "POST",
+        path: "/v1/auth/password/signin",
+        body: LoginOptions.body({
+          loginId,
+          password,
+          loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
+          providerId: options.providerId
+        }),
+        operation: "password.signIn",
+        credential: DescopeHttp.projectCredential
+      })
+    }),
+
+  sendReset: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      return yield* http.request({
+        method: "POST",
+        path: "/v1/auth/password/reset",
+        body: LoginOptions.body({
+          loginId,
+          redirectUrl: options.redirectUrl,
+          templateOptions: options.templateOptions
+        }),
+        operation: "password.sendReset",
+        schema: PasswordResetResponse,
+        credential: DescopeHttp.projectCredential
+      })
+    }),
+
+  update: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const newPassword = yield* LoginOptions.nonEmptySecret("newPassword", options.newPassword)
+      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
+      yield* http.request({
+        method: "POST",
+        path: "/v1/auth/password/update",
+        body: { loginId, newPassword },
+        operation: "password.update",
+        schema: DescopeHttp.EmptyResponse,
+        credential
+      })
+    }),
+
+  replace: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const oldPassword = yield* LoginOptions.nonEmptySecret("oldPassword", options.oldPassword)
+      const newPassword = yield* LoginOptions.nonEmptySecret("newPassword", options.newPassword)
+      return yield* LoginOptions.authenticate(http, validator, {
+        method: "POST",
+        path: "/v1/auth/password/replace",
+        body: { loginId, oldPassword, newPassword },
+        operation: "password.replace",
+        credential: DescopeHttp.projectCredential
+      })
+    }),
+
+  getPolicy: () =>
+    http.request({
+      method: "GET",
+      path: "/v1/auth/password/policy",
+      operation: "password.getPolicy",
+      schema: PasswordPolicy,
+      credential: DescopeHttp.projectCredential
+    })
+})

@@ -1,0 +1,119 @@
+/**
+ * SAML / OIDC single sign-on on the `/v1/auth/saml/*` endpoints (`client.saml`),
+ * the paths the official Node SDK uses for both its `saml` and `sso` clients.
+ * See `client.sso` for the newer `/v1/auth/sso/*` endpoints.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { DescopeClient } from "descope-effect"
+ *
+ * const start = Effect.flatMap(DescopeClient, (client) =>
+ *   client.saml.start({ tenant: "T2abc", returnUrl: "https://app.example.com/callback" }))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
+import { projectCredential } from "../core/DescopeHttp.js"
+import type { SessionValidatorService } from "../core/Session.js"
+import * as LoginOptions from "./LoginOptions.js"
+
+/**
+ * Options of {@link SamlApi.start}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StartOptions {
+  /** The tenant id, or an e-mail address whose domain selects the tenant (query `tenant`). */
+  readonly tenant: string
+  /** Where the identity provider redirects back to (query `redirectURL`); required. */
+  readonly returnUrl: string
+  /** Login options, sent as the body. */
+  readonly loginOptions?: LoginOptions.LoginOptions | undefined
+  /** The current refresh token; required with `stepup` or `mfa`. */
+  readonly refreshToken?: LoginOptions.Secret | undefined
+  /** The SSO configuration to use, when the tenant has several (query `ssoId`). */
+  readonly ssoId?: string | undefined
+  /** Force the identity provider to re-authenticate the user (query `forceAuthn=true`). */
+  readonly forceAuthn?: boolean | undefined
+  /** A login hint passed to the identity provider (query `loginHint`). */
+  readonly loginHint?: string | undefined
+  /** Require the user to sign in with the e-mail given as `tenant` (query `initiatedEmail`). */
+  readonly enforceInitiatedEmail?: boolean | undefined
+}
+
+/**
+ * The SAML operations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SamlApi {
+  /** Starts a login (`POST /v1/auth/saml/authorize`); answers the URL to redirect to. */
+  readonly start: (options: StartOptions) => Effect.Effect<LoginOptions.UrlResponse, LoginOptions.StartError>
+  /** Exchanges the `code` of the callback for a session (`POST /v1/auth/saml/exchange`). */
+  readonly exchangeToken: (
+    code: LoginOptions.Secret
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+}
+
+/**
+ * Exchanges an SSO / OAuth callback `code` on `path`.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const exchangeCode = (
+  http: DescopeHttp.Service,
+  validator: SessionValidatorService,
+  path: string,
+  operation: string,
+  code: LoginOptions.Secret
+): Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError> =>
+  Effect.gen(function*() {
+    const value = yield* LoginOptions.nonEmptySecret("code", code)
+    return yield* LoginOptions.authenticate(http, validator, {
+      method: "POST",
+      path,
+      body: { code: value },
+      operation,
+      credential: projectCredential
+    })
+  })
+
+/**
+ * Builds the SAML operations.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): SamlApi => ({
+  start: (options) =>
+    Effect.gen(function*() {
+      const tenant = yield* LoginOptions.nonEmpty("tenant", options.tenant)
+      const returnUrl = yield* LoginOptions.nonEmpty("returnUrl", options.returnUrl)
+      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
+      return yield* http.request({
+        method: "POST",
+        path: "/v1/auth/saml/authorize",
+        query: {
+          tenant,
+          redirectURL: returnUrl,
+          ssoId: options.ssoId || undefined,
+          forceAuthn: options.forceAuthn === true ? "true" : undefined,
+          loginHint: options.loginHint || undefined,
+          initiatedEmail: options.enforceInitiatedEmail === true ? tenant : undefined
+        },
+        body: LoginOptions.encodeLoginOptions(options.loginOptions),
+        operation: "saml.start",
+        schema: LoginOptions.UrlResponse,
+        credential
+      })
+    }),
+
+  exchangeToken: (code) => exchangeCode(http, validator, "/v1/auth/saml/exchange", "saml.exchangeToken", code)
+})

@@ -1,0 +1,152 @@
+/**
+ * Authenticator apps (`client.totp`, `/v1/auth/totp/*`): `signUp` and
+ * `updateUser` answer the provisioning data to show (QR image, key); the user
+ * then signs in with the 6-digit code of the app.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import { DescopeClient } from "descope-effect"
+ *
+ * const signIn = (code: string) => Effect.flatMap(DescopeClient, (client) =>
+ *   client.totp.signInCode({ loginId: "ada@example.com", code }))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
+import type { SessionValidatorService } from "../core/Session.js"
+import * as LoginOptions from "./LoginOptions.js"
+
+/**
+ * The provisioning data of a TOTP registration: the `otpauth://` URL, the QR
+ * code image (base64) and the key. The URL and the key hold the shared secret
+ * and are `Redacted`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const TotpResponse = Schema.Struct({
+  provisioningURL: Schema.Redacted(Schema.String),
+  image: Schema.String,
+  key: Schema.Redacted(Schema.String)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type TotpResponse = typeof TotpResponse.Type
+
+/**
+ * Options of {@link TotpApi.signUp}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignUpOptions {
+  readonly loginId: string
+  readonly user?: LoginOptions.SignUpUser | undefined
+}
+
+/**
+ * Options of {@link TotpApi.signInCode}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SignInCodeOptions {
+  readonly loginId: string
+  /** The code shown by the authenticator app. */
+  readonly code: LoginOptions.Secret
+  readonly loginOptions?: LoginOptions.LoginOptions | undefined
+  /** The current refresh token; required with `stepup` or `mfa`. */
+  readonly refreshToken?: LoginOptions.Secret | undefined
+}
+
+/**
+ * Options of {@link TotpApi.updateUser}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateUserOptions {
+  readonly loginId: string
+  /** The user's refresh token. */
+  readonly refreshToken: LoginOptions.Secret
+}
+
+/**
+ * The TOTP operations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TotpApi {
+  /** Creates a user with TOTP (`POST /v1/auth/totp/signup`). */
+  readonly signUp: (options: SignUpOptions) => Effect.Effect<TotpResponse, LoginOptions.StartError>
+  /** Signs in with an authenticator code (`POST /v1/auth/totp/verify`). */
+  readonly signInCode: (
+    options: SignInCodeOptions
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+  /** Adds TOTP to a signed-in user (`POST /v1/auth/totp/update`). */
+  readonly updateUser: (options: UpdateUserOptions) => Effect.Effect<TotpResponse, LoginOptions.StartError>
+}
+
+/**
+ * Builds the TOTP operations.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): TotpApi => ({
+  signUp: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      return yield* http.request({
+        method: "POST",
+        path: "/v1/auth/totp/signup",
+        body: LoginOptions.body({ loginId, user: LoginOptions.encodeUser(options.user) }),
+        operation: "totp.signUp",
+        schema: TotpResponse,
+        credential: DescopeHttp.projectCredential
+      })
+    }),
+
+  signInCode: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const code = yield* LoginOptions.nonEmptySecret("code", options.code)
+      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
+      return yield* LoginOptions.authenticate(http, validator, {
+        method: "POST",
+        path: "/v1/auth/totp/verify",
+        body: LoginOptions.body({
+          loginId,
+          code,
+          loginOptions: options.loginOptions === undefined
+            ? undefined
+            : LoginOptions.encodeLoginOptions(options.loginOptions)
+        }),
+        operation: "totp.signInCode",
+        credential
+      })
+    }),
+
+  updateUser: (options) =>
+    Effect.gen(function*() {
+      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
+      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
+      return yield* http.request({
+        method: "POST",
+        path: "/v1/auth/totp/update",
+        body: { loginId },
+        operation: "totp.updateUser",
+        schema: TotpResponse,
+        credential
+      })
+    })
+})
