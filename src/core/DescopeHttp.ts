@@ -299,6 +299,18 @@ export const buildUrl = (baseUrl: string, path: string, query?: Readonly<Record<
   return url
 }
 
+/**
+ * The headers that carry secrets (the management key, refresh tokens): they stay
+ * redacted in the `HttpClient`'s span attributes even when an application
+ * replaces `Headers.currentRedactedNames`.
+ */
+const withSecretHeaderNames = (names: ReadonlyArray<string | RegExp>): ReadonlyArray<string | RegExp> => [
+  ...names,
+  "authorization",
+  "cookie",
+  "set-cookie"
+]
+
 const pathOf = (path: string): string => `/${path.replace(/^\/+/, "")}`
 
 const requestIdOf = (headers: Headers.Headers): string | undefined =>
@@ -481,7 +493,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
     }
 
     const attempt = (timeout: Duration.Duration): Effect.Effect<Response<A>, RemoteError> =>
-      client.execute(request).pipe(
+      Effect.locallyWith(client.execute(request), Headers.currentRedactedNames, withSecretHeaderNames).pipe(
         Effect.flatMap((response) =>
           Effect.map(response.text, (text) => [response, text] as const).pipe(
             Effect.catchTag("ResponseError", () =>
