@@ -24,7 +24,8 @@ import * as WebAuthn from "./auth/WebAuthn.js"
 import * as DescopeConfig from "./core/DescopeConfig.js"
 import * as DescopeHttp from "./core/DescopeHttp.js"
 import { SessionValidator } from "./core/Session.js"
-import * as InterimValidator from "./layers/InterimValidator.js"
+import * as SessionValidatorLive from "./core/SessionValidatorLive.js"
+import * as Sessions from "./auth/Sessions.js"
 
 /**
  * The client's operations.
@@ -36,6 +37,50 @@ export interface Service {
   /** The resolved configuration. */
   readonly config: DescopeConfig.Service
   // --- sessions (src/auth/Sessions.ts) ---
+  /** Validates a session token locally. */
+  readonly validateSession: Sessions.SessionsApi["validateSession"]
+  /** Refreshes a session with a refresh token (`POST /v1/auth/refresh`). */
+  readonly refreshSession: Sessions.SessionsApi["refreshSession"]
+  /** Validates a session token and, only when it is invalid, refreshes it. */
+  readonly validateAndRefreshSession: Sessions.SessionsApi["validateAndRefreshSession"]
+  /** Logs out the session of a refresh token. */
+  readonly logout: Sessions.SessionsApi["logout"]
+  /** Logs out every session of the user. */
+  readonly logoutAll: Sessions.SessionsApi["logoutAll"]
+  /** The current user. */
+  readonly me: Sessions.SessionsApi["me"]
+  /** The current user's tenants. */
+  readonly myTenants: Sessions.SessionsApi["myTenants"]
+  /** The current user's login history. */
+  readonly history: Sessions.SessionsApi["history"]
+  /** Selects a tenant for the session. */
+  readonly selectTenant: Sessions.SessionsApi["selectTenant"]
+  /** Exchanges an access key for a validated session token. */
+  readonly exchangeAccessKey: Sessions.SessionsApi["exchangeAccessKey"]
+  /** Whether the session has every one of these project-level permissions. */
+  readonly validatePermissions: Sessions.SessionsApi["validatePermissions"]
+  /** Whether the session has every one of these project-level roles. */
+  readonly validateRoles: Sessions.SessionsApi["validateRoles"]
+  /** Whether the session has every one of these permissions in the tenant. */
+  readonly validateTenantPermissions: Sessions.SessionsApi["validateTenantPermissions"]
+  /** Whether the session has every one of these roles in the tenant. */
+  readonly validateTenantRoles: Sessions.SessionsApi["validateTenantRoles"]
+  /** The requested project-level permissions the session has. */
+  readonly getMatchedPermissions: Sessions.SessionsApi["getMatchedPermissions"]
+  /** The requested project-level roles the session has. */
+  readonly getMatchedRoles: Sessions.SessionsApi["getMatchedRoles"]
+  /** The requested permissions the session has in the tenant. */
+  readonly getMatchedTenantPermissions: Sessions.SessionsApi["getMatchedTenantPermissions"]
+  /** The requested roles the session has in the tenant. */
+  readonly getMatchedTenantRoles: Sessions.SessionsApi["getMatchedTenantRoles"]
+  /** Fails with `ForbiddenError` unless the session has every project-level permission. */
+  readonly requirePermissions: Sessions.SessionsApi["requirePermissions"]
+  /** Fails with `ForbiddenError` unless the session has every project-level role. */
+  readonly requireRoles: Sessions.SessionsApi["requireRoles"]
+  /** Fails with `ForbiddenError` unless the session has every permission in the tenant. */
+  readonly requireTenantPermissions: Sessions.SessionsApi["requireTenantPermissions"]
+  /** Fails with `ForbiddenError` unless the session has every role in the tenant. */
+  readonly requireTenantRoles: Sessions.SessionsApi["requireTenantRoles"]
   // --- authentication flows (src/auth/*) ---
   /** One-time codes by e-mail, text, voice or WhatsApp. */
   readonly otp: Otp.OtpApi
@@ -97,11 +142,13 @@ export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | Sessi
   const validator = yield* SessionValidator
   void validator // used by the session and authentication operations
   // --- sessions ---
+  const sessions = Sessions.make(http, validator)
   // --- authentication flows ---
   // --- management ---
   return DescopeClient.of({
     config: http.config,
     // --- sessions ---
+    ...sessions,
     // --- authentication flows ---
     otp: Otp.make(http, validator),
     magicLink: MagicLink.make(http, validator),
@@ -118,16 +165,36 @@ export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | Sessi
 })
 
 /**
+ * The client with the session validator of your choice (e.g. the live
+ * validator over `Jwks.layerTest`); requires what the validator requires
+ * (besides the transport), `DescopeConfig` and an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWithValidator = <E, R>(
+  validator: Layer.Layer<SessionValidator, E, R>
+): Layer.Layer<
+  DescopeClient,
+  E,
+  Exclude<R, DescopeHttp.DescopeHttp> | DescopeConfig.DescopeConfig | HttpClient.HttpClient
+> =>
+  Layer.effect(DescopeClient, make).pipe(
+    Layer.provide(validator),
+    Layer.provide(DescopeHttp.layer)
+  )
+
+/**
  * The client over a configuration supplied separately; requires `DescopeConfig` and an `HttpClient`.
+ * Sessions are validated with the signing keys of `/v2/keys/{projectId}`, or
+ * with the configured `publicKey` (never fetched) when it is set; an unusable
+ * `publicKey` fails the layer with a `ConfigError`.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layerWithoutConfig: Layer.Layer<
   DescopeClient,
-  never,
+  ConfigError.ConfigError,
   DescopeConfig.DescopeConfig | HttpClient.HttpClient
-> = Layer.effect(DescopeClient, make).pipe(
-  Layer.provide(InterimValidator.layer),
-  Layer.provide(DescopeHttp.layer)
-)
+> = layerWithValidator(SessionValidatorLive.layerDefault())

@@ -28,6 +28,18 @@ export * as Session from "./core/Session.js"
 /** @since 0.1.0 */
 export * as AuthenticationInfo from "./core/AuthenticationInfo.js"
 /** @since 0.1.0 */
+export * as Jwks from "./core/Jwks.js"
+/** @since 0.1.0 */
+export * as Verifier from "./core/Verifier.js"
+/** @since 0.1.0 */
+export * as SessionValidatorLive from "./core/SessionValidatorLive.js"
+/** @since 0.1.0 */
+export * as Authorization from "./core/Authorization.js"
+/** @since 0.1.0 */
+export * as Cookies from "./core/Cookies.js"
+/** @since 0.1.0 */
+export * as Sessions from "./auth/Sessions.js"
+/** @since 0.1.0 */
 export * as User from "./core/User.js"
 /** @since 0.1.0 */
 export * as Descope from "./layers/Descope.js"

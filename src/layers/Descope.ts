@@ -6,6 +6,10 @@
  * - {@link layerFetch} / {@link layerConfigFetch}: the same with `FetchHttpClient`
  *   included, for scripts run with `Effect.runPromise`.
  * - {@link layerTest}: the client over the recording mock `HttpClient`.
+ * - {@link layerTestKeys}: the same, with generated signing keys and a token
+ *   minter (`Jwks.JwksTest`) instead of the keys endpoint.
+ * - {@link layerWithJwks}: the client with the signing-key layer of your choice
+ *   (`Jwks.layerRemote({ ttl, cooldown, warmUp })`, `Jwks.layerStatic(keys)` ...).
  *
  * Provide the layer once, at the edge of your program: it holds caches (signing
  * keys, verified tokens) that a per-request provide would rebuild.
@@ -16,8 +20,12 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
 import * as Layer from "effect/Layer"
-import type * as DescopeConfig from "../core/DescopeConfig.js"
-import { DescopeClient } from "../DescopeClient.js"
+import * as DescopeConfig from "../core/DescopeConfig.js"
+import type { DescopeHttp } from "../core/DescopeHttp.js"
+import * as Jwks from "../core/Jwks.js"
+import * as SessionValidatorLive from "../core/SessionValidatorLive.js"
+import * as Verifier from "../core/Verifier.js"
+import { DescopeClient, layerWithValidator } from "../DescopeClient.js"
 import * as MockHttpClient from "./MockHttpClient.js"
 
 /**
@@ -72,3 +80,54 @@ export const layerTest = (
   handler: MockHttpClient.Handler
 ): Layer.Layer<DescopeClient | MockHttpClient.MockHttpRecorder, ConfigError.ConfigError> =>
   DescopeClient.layer(options).pipe(Layer.provideMerge(MockHttpClient.layer(handler)))
+
+/**
+ * The client with the signing-key layer of your choice and the default
+ * verifier; requires what the key layer requires (besides the transport),
+ * `DescopeConfig` and an `HttpClient`.
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ * import { Descope, DescopeConfig, Jwks } from "descope-effect"
+ *
+ * const DescopeLive = Descope.layerWithJwks(Jwks.layerRemote({ ttl: "5 minutes", warmUp: true })).pipe(
+ *   Layer.provide(DescopeConfig.layerConfig()),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWithJwks = <E, R>(
+  jwks: Layer.Layer<Jwks.Jwks, E, R>,
+  options: SessionValidatorLive.Options = {}
+): Layer.Layer<
+  DescopeClient,
+  E,
+  Exclude<R, DescopeHttp> | DescopeConfig.DescopeConfig | HttpClient.HttpClient
+> =>
+  layerWithValidator(
+    SessionValidatorLive.layer(options).pipe(Layer.provide(jwks), Layer.provide(Verifier.layer))
+  )
+
+/**
+ * The client over the recording mock `HttpClient`, validating sessions with a
+ * generated key pair (never fetched); mint tokens with `Jwks.JwksTest`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerTestKeys = (
+  options: DescopeConfig.Options,
+  handler: MockHttpClient.Handler,
+  keys: { readonly alg?: Verifier.Algorithm | undefined; readonly kid?: string | undefined } = {}
+): Layer.Layer<DescopeClient | MockHttpClient.MockHttpRecorder | Jwks.JwksTest, ConfigError.ConfigError> => {
+  const testKeys = Jwks.layerTest(keys)
+  return Layer.merge(layerWithJwks(testKeys), testKeys).pipe(
+    Layer.provideMerge(MockHttpClient.layer(handler)),
+    Layer.provide(DescopeConfig.layer(options))
+  )
+}

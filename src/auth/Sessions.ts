@@ -1,0 +1,443 @@
+/**
+ * The session operations of `DescopeClient`: local validation, refresh,
+ * validate-and-refresh, logout, the current user's data, tenant selection,
+ * access-key exchange, and the role / permission checks.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { DescopeClient } from "descope-effect"
+ *
+ * const program = (sessionToken: string, refreshToken: string) =>
+ *   Effect.gen(function*() {
+ *     const client = yield* DescopeClient
+ *     const { session, refreshed } = yield* client.validateAndRefreshSession(sessionToken, refreshToken)
+ *     // when refreshed !== undefined, send refreshed.setCookies back to the browser
+ *     return { userId: session.userId, cookies: refreshed?.setCookies ?? [] }
+ *   })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import * as Authorization from "../core/Authorization.js"
+import {
+  type AuthenticationInfo,
+  fromResponse,
+  JWTResponse,
+  type SetCookieOptions
+} from "../core/AuthenticationInfo.js"
+import type { ForbiddenError, RemoteError } from "../core/DescopeError.js"
+import { InvalidArgumentError, InvalidSessionError } from "../core/DescopeError.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
+import type { Session, SessionValidatorService, ValidateOptions, ValidationError } from "../core/Session.js"
+import { User } from "../core/User.js"
+
+/**
+ * A token argument: redacted (preferred) or plain.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TokenInput = Redacted.Redacted<string> | string
+
+/**
+ * Options of {@link SessionsApi.refreshSession} and {@link SessionsApi.validateAndRefreshSession}:
+ * the validation options of the (new) session token, plus the attributes of
+ * the built `Set-Cookie` values.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RefreshOptions<Custom = Readonly<Record<string, unknown>>> extends ValidateOptions<Custom> {
+  readonly setCookie?: SetCookieOptions | undefined
+}
+
+/**
+ * The result of {@link SessionsApi.validateAndRefreshSession}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ValidateAndRefreshResult<Custom = Readonly<Record<string, unknown>>> {
+  /** The valid session: the given one, or the refreshed one. */
+  readonly session: Session<Custom>
+  /** When a refresh happened: the new tokens and the `Set-Cookie` values to send back. */
+  readonly refreshed: AuthenticationInfo<Custom> | undefined
+}
+
+/**
+ * Login options of an access-key exchange.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AccessKeyLoginOptions {
+  /** Extra claims for the issued session token. */
+  readonly customClaims?: Readonly<Record<string, unknown>> | undefined
+  /** The tenant to select in the issued session token. */
+  readonly selectedTenant?: string | undefined
+}
+
+/**
+ * Options of {@link SessionsApi.exchangeAccessKey}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExchangeAccessKeyOptions<Custom = Readonly<Record<string, unknown>>> extends ValidateOptions<Custom> {
+  readonly loginOptions?: AccessKeyLoginOptions | undefined
+}
+
+/**
+ * The result of an access-key exchange.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AccessKeySession<Custom = Readonly<Record<string, unknown>>> {
+  /** The access key id. */
+  readonly keyId: string
+  /** The validated session token issued for the key. */
+  readonly session: Session<Custom>
+  /** The session expiration, epoch seconds, when Descope sent it. */
+  readonly expiration: number | undefined
+}
+
+/**
+ * A tenant of the current user (`/v1/auth/me/tenants`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const MyTenant = Schema.Struct({
+  id: Schema.String,
+  name: Schema.optional(Schema.NullOr(Schema.String)),
+  customAttributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type MyTenant = typeof MyTenant.Type
+
+/**
+ * One login of the current user (`/v1/auth/me/history`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const LoginHistoryEntry = Schema.Struct({
+  userId: Schema.optional(Schema.NullOr(Schema.String)),
+  loginTime: Schema.optional(Schema.NullOr(Schema.Number)),
+  city: Schema.optional(Schema.NullOr(Schema.String)),
+  country: Schema.optional(Schema.NullOr(Schema.String)),
+  ip: Schema.optional(Schema.NullOr(Schema.String)),
+  selectedTenant: Schema.optional(Schema.NullOr(Schema.String))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type LoginHistoryEntry = typeof LoginHistoryEntry.Type
+
+const MyTenantsResponse = Schema.Struct({ tenants: Schema.Array(MyTenant) })
+const HistoryResponse = Schema.Array(LoginHistoryEntry)
+const ExchangeResponse = Schema.Struct({
+  keyId: Schema.optional(Schema.NullOr(Schema.String)),
+  sessionJwt: Schema.String,
+  expiration: Schema.optional(Schema.NullOr(Schema.Number))
+})
+
+/**
+ * The session operations.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SessionsApi {
+  /**
+   * Validates a session token locally (signature, issuer, expiry, and the
+   * options). Fails with `InvalidSessionError` for a bad token, and with
+   * `TransportError` / `RateLimitError` only when the signing keys cannot be fetched.
+   */
+  readonly validateSession: <Custom = Readonly<Record<string, unknown>>>(
+    sessionToken: TokenInput,
+    options?: ValidateOptions<Custom>
+  ) => Effect.Effect<Session<Custom>, ValidationError>
+  /**
+   * Validates the refresh token locally, `POST /v1/auth/refresh`, and validates
+   * the new session token (from the body or a `DS` cookie). A rotated refresh
+   * token is taken from the body or a `DSR` `Set-Cookie`; else the given one is kept.
+   */
+  readonly refreshSession: <Custom = Readonly<Record<string, unknown>>>(
+    refreshToken: TokenInput,
+    options?: RefreshOptions<Custom>
+  ) => Effect.Effect<AuthenticationInfo<Custom>, InvalidSessionError | RemoteError>
+  /**
+   * Validates the session token; only when it is invalid (`InvalidSessionError`,
+   * e.g. expired) refreshes it with the refresh token. A keys outage or a rate
+   * limit never triggers a refresh. Either token may be missing, not both.
+   */
+  readonly validateAndRefreshSession: <Custom = Readonly<Record<string, unknown>>>(
+    sessionToken: TokenInput | undefined,
+    refreshToken: TokenInput | undefined,
+    options?: RefreshOptions<Custom>
+  ) => Effect.Effect<ValidateAndRefreshResult<Custom>, InvalidSessionError | RemoteError>
+  /** Logs out the session of this refresh token (`POST /v1/auth/logout`). */
+  readonly logout: (refreshToken: TokenInput) => Effect.Effect<void, RemoteError | InvalidArgumentError>
+  /** Logs out every session of the user (`POST /v1/auth/logoutall`). */
+  readonly logoutAll: (refreshToken: TokenInput) => Effect.Effect<void, RemoteError | InvalidArgumentError>
+  /** The current user (`GET /v1/auth/me`). */
+  readonly me: (refreshToken: TokenInput) => Effect.Effect<User, RemoteError | InvalidArgumentError>
+  /**
+   * The current user's tenants (`POST /v1/auth/me/tenants`): the selected one
+   * (`dct: true`) or those with the given ids; exactly one of the two.
+   */
+  readonly myTenants: (options: {
+    readonly refreshToken: TokenInput
+    readonly dct?: boolean | undefined
+    readonly ids?: ReadonlyArray<string> | undefined
+  }) => Effect.Effect<ReadonlyArray<MyTenant>, RemoteError | InvalidArgumentError>
+  /** The current user's login history (`GET /v1/auth/me/history`). */
+  readonly history: (
+    refreshToken: TokenInput
+  ) => Effect.Effect<ReadonlyArray<LoginHistoryEntry>, RemoteError | InvalidArgumentError>
+  /** Selects a tenant for the session (`POST /v1/auth/tenant/select`); the new session carries `dct`. */
+  readonly selectTenant: (options: {
+    readonly tenantId: string
+    readonly refreshToken: TokenInput
+    readonly setCookie?: SetCookieOptions | undefined
+  }) => Effect.Effect<AuthenticationInfo, RemoteError | InvalidSessionError | InvalidArgumentError>
+  /** Exchanges an access key for a session token (`POST /v1/auth/accesskey/exchange`) and validates it. */
+  readonly exchangeAccessKey: <Custom = Readonly<Record<string, unknown>>>(
+    accessKey: TokenInput,
+    options?: ExchangeAccessKeyOptions<Custom>
+  ) => Effect.Effect<AccessKeySession<Custom>, RemoteError | InvalidSessionError | InvalidArgumentError>
+  /** Whether the session has every one of these project-level permissions. */
+  readonly validatePermissions: typeof Authorization.validatePermissions
+  /** Whether the session has every one of these project-level roles. */
+  readonly validateRoles: typeof Authorization.validateRoles
+  /** Whether the session has every one of these permissions in the tenant. */
+  readonly validateTenantPermissions: typeof Authorization.validateTenantPermissions
+  /** Whether the session has every one of these roles in the tenant. */
+  readonly validateTenantRoles: typeof Authorization.validateTenantRoles
+  /** The requested project-level permissions the session has. */
+  readonly getMatchedPermissions: typeof Authorization.getMatchedPermissions
+  /** The requested project-level roles the session has. */
+  readonly getMatchedRoles: typeof Authorization.getMatchedRoles
+  /** The requested permissions the session has in the tenant. */
+  readonly getMatchedTenantPermissions: typeof Authorization.getMatchedTenantPermissions
+  /** The requested roles the session has in the tenant. */
+  readonly getMatchedTenantRoles: typeof Authorization.getMatchedTenantRoles
+  /** Fails with `ForbiddenError` unless the session has every project-level permission. */
+  readonly requirePermissions: (
+    session: Session<unknown>,
+    permissions: ReadonlyArray<string>
+  ) => Effect.Effect<void, ForbiddenError>
+  /** Fails with `ForbiddenError` unless the session has every project-level role. */
+  readonly requireRoles: (session: Session<unknown>, roles: ReadonlyArray<string>) => Effect.Effect<void, ForbiddenError>
+  /** Fails with `ForbiddenError` unless the session has every permission in the tenant. */
+  readonly requireTenantPermissions: (
+    session: Session<unknown>,
+    tenantId: string,
+    permissions: ReadonlyArray<string>
+  ) => Effect.Effect<void, ForbiddenError>
+  /** Fails with `ForbiddenError` unless the session has every role in the tenant. */
+  readonly requireTenantRoles: (
+    session: Session<unknown>,
+    tenantId: string,
+    roles: ReadonlyArray<string>
+  ) => Effect.Effect<void, ForbiddenError>
+}
+
+const valueOf = (token: TokenInput | undefined): string =>
+  token === undefined ? "" : typeof token === "string" ? token : Redacted.value(token)
+
+const redacted = (token: TokenInput): Redacted.Redacted<string> =>
+  typeof token === "string" ? Redacted.make(token) : token
+
+const requireToken = (field: string, token: TokenInput): Effect.Effect<void, InvalidArgumentError> =>
+  valueOf(token) === ""
+    ? Effect.fail(new InvalidArgumentError({ field, reason: "must not be empty" }))
+    : Effect.void
+
+/**
+ * Builds the session operations over the transport and the validator.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): SessionsApi => {
+  const refreshSession = <Custom = Readonly<Record<string, unknown>>>(
+    refreshToken: TokenInput,
+    options: RefreshOptions<Custom> = {}
+  ): Effect.Effect<AuthenticationInfo<Custom>, InvalidSessionError | RemoteError> =>
+    Effect.gen(function*() {
+      if (valueOf(refreshToken) === "") {
+        return yield* Effect.fail(new InvalidSessionError({ reason: "Missing", description: "no refresh token was given" }))
+      }
+      const token = redacted(refreshToken)
+      const refresh = yield* validator.validate(token)
+      const response = yield* http.requestFull({
+        method: "POST",
+        path: "/v1/auth/refresh",
+        body: {},
+        operation: "session.refresh",
+        schema: JWTResponse,
+        credential: DescopeHttp.tokenCredential(token)
+      })
+      const info = yield* fromResponse<Custom>(validator, response, options)
+      return info.refresh !== undefined ? info : { ...info, refresh, refreshToken: token }
+    })
+
+  const validateAndRefreshSession = <Custom = Readonly<Record<string, unknown>>>(
+    sessionToken: TokenInput | undefined,
+    refreshToken: TokenInput | undefined,
+    options?: RefreshOptions<Custom>
+  ): Effect.Effect<ValidateAndRefreshResult<Custom>, InvalidSessionError | RemoteError> => {
+    const hasSession = valueOf(sessionToken) !== ""
+    const hasRefresh = valueOf(refreshToken) !== ""
+    if (!hasSession && !hasRefresh) {
+      return Effect.fail(new InvalidSessionError({ reason: "Missing", description: "no session or refresh token" }))
+    }
+    const validated: Effect.Effect<ValidateAndRefreshResult<Custom>, ValidationError> =
+      hasSession && sessionToken !== undefined
+        ? Effect.map(validator.validate(sessionToken, options), (session) => ({ session, refreshed: undefined }))
+        : Effect.fail(new InvalidSessionError({ reason: "Missing", description: "no session token" }))
+    return Effect.catchTag(validated, "InvalidSessionError", (invalid) =>
+      hasRefresh && refreshToken !== undefined
+        ? Effect.map(refreshSession(refreshToken, options), (info) => ({ session: info.session, refreshed: info }))
+        : Effect.fail(invalid))
+  }
+
+  const withRefresh = <A, I>(
+    refreshToken: TokenInput,
+    spec: Omit<DescopeHttp.RequestSpec<A, I>, "headers">
+  ): Effect.Effect<A, RemoteError | InvalidArgumentError> =>
+    Effect.zipRight(
+      requireToken("refreshToken", refreshToken),
+      http.request({ ...spec, credential: DescopeHttp.tokenCredential(redacted(refreshToken)) })
+    )
+
+  return {
+    validateSession: (sessionToken, options) =>
+      valueOf(sessionToken) === ""
+        ? Effect.fail(new InvalidSessionError({ reason: "Missing", description: "no session token was given" }))
+        : validator.validate(sessionToken, options),
+    refreshSession,
+    validateAndRefreshSession,
+    logout: (refreshToken) =>
+      Effect.asVoid(withRefresh(refreshToken, {
+        method: "POST",
+        path: "/v1/auth/logout",
+        body: {},
+        operation: "session.logout",
+        schema: DescopeHttp.EmptyResponse
+      })),
+    logoutAll: (refreshToken) =>
+      Effect.asVoid(withRefresh(refreshToken, {
+        method: "POST",
+        path: "/v1/auth/logoutall",
+        body: {},
+        operation: "session.logoutAll",
+        schema: DescopeHttp.EmptyResponse
+      })),
+    me: (refreshToken) =>
+      withRefresh(refreshToken, { method: "GET", path: "/v1/auth/me", operation: "session.me", schema: User }),
+    myTenants: ({ dct, ids, refreshToken }) => {
+      const wantsDct = dct === true
+      const wantsIds = ids !== undefined && ids.length > 0
+      if (wantsDct === wantsIds) {
+        return Effect.fail(
+          new InvalidArgumentError({ field: "dct", reason: "give exactly one of dct: true or a non-empty ids" })
+        )
+      }
+      return Effect.map(
+        withRefresh(refreshToken, {
+          method: "POST",
+          path: "/v1/auth/me/tenants",
+          body: wantsDct ? { dct: true } : { ids },
+          operation: "session.myTenants",
+          schema: MyTenantsResponse
+        }),
+        (body) => body.tenants
+      )
+    },
+    history: (refreshToken) =>
+      withRefresh(refreshToken, {
+        method: "GET",
+        path: "/v1/auth/me/history",
+        operation: "session.history",
+        schema: HistoryResponse
+      }),
+    selectTenant: ({ refreshToken, setCookie, tenantId }) =>
+      Effect.gen(function*() {
+        yield* requireToken("refreshToken", refreshToken)
+        if (tenantId === "") {
+          return yield* Effect.fail(new InvalidArgumentError({ field: "tenantId", reason: "must not be empty" }))
+        }
+        const token = redacted(refreshToken)
+        const response = yield* http.requestFull({
+          method: "POST",
+          path: "/v1/auth/tenant/select",
+          body: { tenant: tenantId },
+          operation: "session.selectTenant",
+          schema: JWTResponse,
+          credential: DescopeHttp.tokenCredential(token)
+        })
+        const info = yield* fromResponse(validator, response, { setCookie })
+        if (info.refresh !== undefined) return info
+        const refresh = yield* validator.validate(token)
+        return { ...info, refresh, refreshToken: token }
+      }),
+    exchangeAccessKey: <Custom = Readonly<Record<string, unknown>>>(
+      accessKey: TokenInput,
+      options: ExchangeAccessKeyOptions<Custom> = {}
+    ) =>
+      Effect.gen(function*() {
+        yield* requireToken("accessKey", accessKey)
+        const loginOptions: Record<string, unknown> = {}
+        if (options.loginOptions?.customClaims !== undefined) {
+          loginOptions.customClaims = options.loginOptions.customClaims
+        }
+        if (options.loginOptions?.selectedTenant !== undefined) {
+          loginOptions.selectedTenant = options.loginOptions.selectedTenant
+        }
+        const body = yield* http.request({
+          method: "POST",
+          path: "/v1/auth/accesskey/exchange",
+          body: options.loginOptions !== undefined ? { loginOptions } : {},
+          operation: "accessKey.exchange",
+          schema: ExchangeResponse,
+          credential: DescopeHttp.tokenCredential(redacted(accessKey))
+        })
+        const session = yield* validator.validate<Custom>(body.sessionJwt, {
+          audience: options.audience,
+          maxTokenAge: options.maxTokenAge,
+          claims: options.claims
+        })
+        return {
+          keyId: body.keyId ?? session.subject,
+          session,
+          expiration: body.expiration ?? session.expiresAt
+        } satisfies AccessKeySession<Custom>
+      }),
+    validatePermissions: Authorization.validatePermissions,
+    validateRoles: Authorization.validateRoles,
+    validateTenantPermissions: Authorization.validateTenantPermissions,
+    validateTenantRoles: Authorization.validateTenantRoles,
+    getMatchedPermissions: Authorization.getMatchedPermissions,
+    getMatchedRoles: Authorization.getMatchedRoles,
+    getMatchedTenantPermissions: Authorization.getMatchedTenantPermissions,
+    getMatchedTenantRoles: Authorization.getMatchedTenantRoles,
+    requirePermissions: Authorization.requirePermissions,
+    requireRoles: Authorization.requireRoles,
+    requireTenantPermissions: Authorization.requireTenantPermissions,
+    requireTenantRoles: Authorization.requireTenantRoles
+  }
+}

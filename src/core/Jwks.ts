@@ -1,0 +1,493 @@
+/**
+ * The signing keys session tokens are verified with: the `Jwks` service and
+ * its layers.
+ *
+ * - {@link layerRemote} (the default): `GET /v2/keys/{projectId}`, cached for a
+ *   TTL (10 minutes); concurrent callers share one fetch, also when it fails; a
+ *   token whose `kid` is unknown triggers at most one refetch per cooldown
+ *   (30 seconds); the fetch has its own timeout (5 seconds) and no retries, so
+ *   a keys outage fails fast with a `TransportError` / `RateLimitError`, never
+ *   an invalid session; when a refresh fails the keys fetched earlier keep
+ *   serving; keys lacking `kid` or `alg` (or with an algorithm other than
+ *   ES/RS/PS 256/384/512) are skipped.
+ * - {@link layerStatic} / {@link layerFromConfig}: the configured public key
+ *   (`DESCOPE_PUBLIC_KEY`, a JWK or a JWKS); never fetches.
+ * - {@link layerTest}: a generated key pair plus {@link JwksTest} to mint tokens.
+ *
+ * @since 0.1.0
+ */
+import * as Cause from "effect/Cause"
+import * as Clock from "effect/Clock"
+import * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Deferred from "effect/Deferred"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as FiberId from "effect/FiberId"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Schema from "effect/Schema"
+import * as Jose from "jose"
+import { DescopeConfig, type PublicJwk } from "./DescopeConfig.js"
+import { type RateLimitError, TransportError } from "./DescopeError.js"
+import { DescopeHttp, projectCredential, withRequestOptions } from "./DescopeHttp.js"
+import { type Algorithm, isAlgorithm, type SigningKey } from "./Verifier.js"
+
+/**
+ * What a key fetch may fail with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type JwksError = TransportError | RateLimitError
+
+/**
+ * A set of signing keys. Unchanged keys keep their object identity across
+ * refetches, so caches keyed by a key survive a TTL refresh.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface KeySet {
+  /** The keys by `kid`. */
+  readonly keys: ReadonlyMap<string, SigningKey>
+  /** When the set was fetched (epoch millis, from `Clock`). */
+  readonly fetchedAt: number
+}
+
+/**
+ * The signing-key service.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The current key set, fetched when there is none or it is older than the TTL. */
+  readonly keySet: Effect.Effect<KeySet, JwksError>
+  /**
+   * The key with this `kid`: from the current set, else (at most once per
+   * cooldown) from a refetch. `undefined` when no such key exists.
+   */
+  readonly getKey: (kid: string) => Effect.Effect<SigningKey | undefined, JwksError>
+  /** Fetches the keys now (joining a fetch in flight). */
+  readonly refresh: Effect.Effect<KeySet, JwksError>
+  /**
+   * The current key set when it is fresh at `nowMillis`, without any effect
+   * (the hot path of session validation); `undefined` means "use {@link Service.keySet}".
+   */
+  readonly unsafeFresh: (nowMillis: number) => KeySet | undefined
+}
+
+/**
+ * The signing-key service tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Jwks extends Context.Tag("descope-effect/Jwks")<Jwks, Service>() {}
+
+/**
+ * Options of the remote key cache.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RemoteOptions {
+  /** How long fetched keys are used before they are fetched again; default 10 minutes. */
+  readonly ttl?: Duration.DurationInput | undefined
+  /** The minimum time between two refetches caused by an unknown `kid` (or a failed refresh); default 30 seconds. */
+  readonly cooldown?: Duration.DurationInput | undefined
+  /** The timeout of a key fetch; default 5 seconds. The fetch is never retried. */
+  readonly fetchTimeout?: Duration.DurationInput | undefined
+  /** How long a failed fetch is answered from memory when no keys are held; default 1 second. */
+  readonly failureTtl?: Duration.DurationInput | undefined
+  /** Fetch the keys when the layer is built (a failure is logged, not fatal); default `false`. */
+  readonly warmUp?: boolean | undefined
+}
+
+/**
+ * The default TTL of fetched keys.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_TTL: Duration.Duration = Duration.minutes(10)
+
+/**
+ * The default cooldown between refetches caused by unknown `kid`s.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_COOLDOWN: Duration.Duration = Duration.seconds(30)
+
+/**
+ * The default timeout of a key fetch.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_FETCH_TIMEOUT: Duration.Duration = Duration.seconds(5)
+
+/**
+ * The keys endpoint answer: `{ keys: [JWK, ...] }`. Keys are checked one by one
+ * (see {@link signingKeysOf}), so one odd key does not fail the whole set.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const KeysResponse = Schema.Struct({ keys: Schema.Array(Schema.Unknown) })
+
+/**
+ * Keeps the keys usable for Descope tokens: an object with string `kty` and
+ * `kid` and an accepted `alg`; the first key of a `kid` wins.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const signingKeysOf = (keys: ReadonlyArray<unknown>): ReadonlyArray<SigningKey> => {
+  const out: Array<SigningKey> = []
+  const seen = new Set<string>()
+  for (const k of keys) {
+    if (typeof k !== "object" || k === null || Array.isArray(k)) continue
+    const jwk = k as Record<string, unknown>
+    if (typeof jwk.kty !== "string" || typeof jwk.kid !== "string" || jwk.kid === "" || !isAlgorithm(jwk.alg)) continue
+    if (seen.has(jwk.kid)) continue
+    seen.add(jwk.kid)
+    out.push(jwk as SigningKey)
+  }
+  return out
+}
+
+const fingerprint = (key: SigningKey): string =>
+  JSON.stringify([key.kty, key.alg, key.crv, key.x, key.y, key.n, key.e])
+
+/**
+ * Builds a key set, reusing the objects of `previous` for unchanged keys.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeKeySet = (
+  keys: ReadonlyArray<SigningKey>,
+  fetchedAt: number,
+  previous?: KeySet | undefined
+): KeySet => {
+  const map = new Map<string, SigningKey>()
+  for (const key of keys) {
+    const old = previous?.keys.get(key.kid)
+    map.set(key.kid, old !== undefined && fingerprint(old) === fingerprint(key) ? old : Object.freeze({ ...key }))
+  }
+  return { keys: map, fetchedAt }
+}
+
+const millis = (input: Duration.DurationInput | undefined, fallback: Duration.Duration): number =>
+  Duration.toMillis(input === undefined ? fallback : Duration.decode(input))
+
+/**
+ * Builds the remote key cache over a key fetch (exposed for custom sources).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeCached = (
+  fetchKeys: Effect.Effect<ReadonlyArray<SigningKey>, JwksError>,
+  options: RemoteOptions = {}
+): Effect.Effect<Service> =>
+  Effect.gen(function*() {
+    const ttl = millis(options.ttl, DEFAULT_TTL)
+    const cooldown = millis(options.cooldown, DEFAULT_COOLDOWN)
+    const failureTtl = millis(options.failureTtl, Duration.seconds(1))
+
+    let current: KeySet | undefined
+    /** When the last fetch started (success or not). */
+    let lastAttemptAt = Number.NEGATIVE_INFINITY
+    let lastFailure: { readonly error: JwksError; readonly at: number } | undefined
+    let inFlight: Deferred.Deferred<KeySet, JwksError> | undefined
+
+    const runFetch = (deferred: Deferred.Deferred<KeySet, JwksError>) =>
+      Effect.gen(function*() {
+        const exit = yield* Effect.exit(fetchKeys)
+        const now = yield* Clock.currentTimeMillis
+        let result: Exit.Exit<KeySet, JwksError>
+        if (Exit.isSuccess(exit)) {
+          current = makeKeySet(exit.value, now, current)
+          lastFailure = undefined
+          result = Exit.succeed(current)
+        } else {
+          const failure = Cause.failureOption(exit.cause)
+          if (Option.isSome(failure)) lastFailure = { error: failure.value, at: now }
+          result = Exit.failCause(exit.cause)
+        }
+        inFlight = undefined
+        yield* Deferred.done(deferred, result)
+      })
+
+    /** Single flight: joins the fetch in flight or starts one in a daemon fiber (callers may be interrupted). */
+    const refresh: Effect.Effect<KeySet, JwksError> = Effect.suspend(() => {
+      if (inFlight !== undefined) return Deferred.await(inFlight)
+      const deferred = Deferred.unsafeMake<KeySet, JwksError>(FiberId.none)
+      inFlight = deferred
+      return Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        lastAttemptAt = now
+        return Effect.zipRight(Effect.forkDaemon(runFetch(deferred)), Deferred.await(deferred))
+      })
+    })
+
+    const keySetAt = (now: number): Effect.Effect<KeySet, JwksError> => {
+      const set = current
+      if (set !== undefined && now - set.fetchedAt < ttl) return Effect.succeed(set)
+      if (set !== undefined) {
+        // stale: refresh, but keep serving the old keys when the refresh fails (and do not retry within the cooldown)
+        if (inFlight === undefined && now - lastAttemptAt < cooldown) return Effect.succeed(set)
+        return refresh.pipe(
+          Effect.catchAll((e) =>
+            Effect.as(Effect.logWarning(`descope: signing-key refresh failed (${e._tag}); using the keys held`), set)
+          )
+        )
+      }
+      if (inFlight === undefined && lastFailure !== undefined && now - lastFailure.at < failureTtl) {
+        return Effect.fail(lastFailure.error)
+      }
+      return refresh
+    }
+
+    const keySet = Effect.flatMap(Clock.currentTimeMillis, keySetAt)
+
+    const getKey = (kid: string): Effect.Effect<SigningKey | undefined, JwksError> =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        Effect.flatMap(keySetAt(now), (set) => {
+          const key = set.keys.get(kid)
+          if (key !== undefined) return Effect.succeed(key)
+          if (inFlight === undefined && now - lastAttemptAt < cooldown) return Effect.succeed(undefined)
+          return Effect.map(refresh, (fresh) => fresh.keys.get(kid))
+        }))
+
+    const service: Service = {
+      keySet,
+      getKey,
+      refresh,
+      unsafeFresh: (now) => {
+        const set = current
+        return set !== undefined && now - set.fetchedAt < ttl ? set : undefined
+      }
+    }
+    if (options.warmUp === true) {
+      yield* refresh.pipe(
+        Effect.catchAll((e) => Effect.logWarning(`descope: signing-key warm-up failed (${e._tag})`))
+      )
+    }
+    return service
+  })
+
+/**
+ * The key fetch of the remote layer: `GET /v2/keys/{projectId}` with its own
+ * timeout and no retries; a 4xx answer is a `TransportError`, never an
+ * invalid session.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fetchKeys = (
+  http: DescopeHttp["Type"],
+  options: { readonly fetchTimeout?: Duration.DurationInput | undefined } = {}
+): Effect.Effect<ReadonlyArray<SigningKey>, JwksError> => {
+  const timeout = options.fetchTimeout ?? DEFAULT_FETCH_TIMEOUT
+  const path = `/v2/keys/${http.config.projectId}`
+  return http.request({
+    method: "GET",
+    path,
+    operation: "jwks.fetch",
+    schema: KeysResponse,
+    credential: projectCredential
+  }).pipe(
+    Effect.map((body) => signingKeysOf(body.keys)),
+    Effect.catchTag("AuthError", (e) =>
+      Effect.fail(
+        new TransportError({
+          reason: "ServerError",
+          method: "GET",
+          path,
+          status: e.status,
+          ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}),
+          description: `the signing-key endpoint answered ${e.status}`
+        })
+      )),
+    withRequestOptions({ timeout, totalTimeout: timeout, retry: false })
+  )
+}
+
+/**
+ * The remote key cache over the transport.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeRemote = (options: RemoteOptions = {}): Effect.Effect<Service, never, DescopeHttp> =>
+  Effect.flatMap(DescopeHttp, (http) => makeCached(fetchKeys(http, options), options))
+
+/**
+ * The remote key cache layer (the default).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerRemote = (options: RemoteOptions = {}): Layer.Layer<Jwks, never, DescopeHttp> =>
+  Layer.effect(Jwks, makeRemote(options))
+
+/**
+ * A key service over a fixed set of keys; never fetches.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeStatic = (keys: ReadonlyArray<SigningKey>): Service => {
+  const set = makeKeySet(keys, 0)
+  return {
+    keySet: Effect.succeed(set),
+    getKey: (kid) => Effect.succeed(set.keys.get(kid)),
+    refresh: Effect.succeed(set),
+    unsafeFresh: () => set
+  }
+}
+
+/**
+ * Reads static public keys: every key needs a `kid` and an accepted `alg`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const staticKeys = (
+  keys: ReadonlyArray<PublicJwk>
+): Effect.Effect<ReadonlyArray<SigningKey>, ConfigError.ConfigError> => {
+  const usable = signingKeysOf(keys)
+  return usable.length === keys.length && usable.length > 0
+    ? Effect.succeed(usable)
+    : Effect.fail(
+      ConfigError.InvalidData(
+        ["DESCOPE_PUBLIC_KEY"],
+        "every public key needs a kid and an alg among ES256/384/512, RS256/384/512, PS256/384/512"
+      )
+    )
+}
+
+/**
+ * A static key layer from explicit keys; never fetches.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerStatic = (keys: ReadonlyArray<PublicJwk>): Layer.Layer<Jwks, ConfigError.ConfigError> =>
+  Layer.effect(Jwks, Effect.map(staticKeys(keys), makeStatic))
+
+/**
+ * The key layer chosen by the configuration: static when `publicKey` is set
+ * (never fetches), else remote.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerFromConfig = (
+  options: RemoteOptions = {}
+): Layer.Layer<Jwks, ConfigError.ConfigError, DescopeConfig | DescopeHttp> =>
+  Layer.effect(
+    Jwks,
+    Effect.flatMap(DescopeConfig, (config) =>
+      Option.match(config.publicKeys, {
+        onNone: () => makeRemote(options),
+        onSome: (keys) => Effect.map(staticKeys(keys), makeStatic)
+      }))
+  )
+
+// ---------------------------------------------------------------------------
+// test keys
+// ---------------------------------------------------------------------------
+
+/**
+ * Options of {@link JwksTestService.mint}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MintOptions {
+  /** Claims of the token; `iss` defaults to the project id, `sub` to `U-test`, `drn` to `DS`. */
+  readonly claims?: Readonly<Record<string, unknown>> | undefined
+  /** Lifetime from now (`Clock`); default 10 minutes. A negative duration is not accepted: use `issuedAt`. */
+  readonly expiresIn?: Duration.DurationInput | undefined
+  /** `iat`, epoch seconds; default now. `exp` is `iat + expiresIn`. */
+  readonly issuedAt?: number | undefined
+  /** Header overrides (e.g. another `kid`). */
+  readonly header?: Readonly<Record<string, unknown>> | undefined
+}
+
+/**
+ * The test key pair: its public JWK and a token minter.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface JwksTestService {
+  /** The public JWK the test layer serves. */
+  readonly publicJwk: SigningKey
+  /** The private key (to sign tokens by other means). */
+  readonly privateKey: Jose.CryptoKey
+  /** Mints a token signed with the test key. */
+  readonly mint: (options?: MintOptions) => Effect.Effect<string>
+}
+
+/**
+ * The test key pair tag, provided by {@link layerTest}.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class JwksTest extends Context.Tag("descope-effect/JwksTest")<JwksTest, JwksTestService>() {}
+
+/**
+ * Generates a key pair and a minter for `projectId`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeTest = (
+  projectId: string,
+  options: { readonly alg?: Algorithm | undefined; readonly kid?: string | undefined } = {}
+): Effect.Effect<JwksTestService> =>
+  Effect.promise(async () => {
+    const alg = options.alg ?? "ES384"
+    const kid = options.kid ?? `test-${alg.toLowerCase()}`
+    const pair = await Jose.generateKeyPair(alg, { extractable: true })
+    const jwk = await Jose.exportJWK(pair.publicKey)
+    const publicJwk = { ...jwk, kty: jwk.kty ?? "", kid, alg, use: "sig" } as SigningKey
+    const mint = (mintOptions: MintOptions = {}): Effect.Effect<string> =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        const iat = mintOptions.issuedAt ?? Math.floor(now / 1000)
+        const lifetime = Math.floor(Duration.toSeconds(Duration.decode(mintOptions.expiresIn ?? "10 minutes")))
+        const payload = { iss: projectId, sub: "U-test", drn: "DS", iat, exp: iat + lifetime, ...mintOptions.claims }
+        return Effect.promise(() =>
+          new Jose.SignJWT(payload as Jose.JWTPayload)
+            .setProtectedHeader({ alg, kid, typ: "JWT", ...mintOptions.header })
+            .sign(pair.privateKey)
+        )
+      })
+    return { publicJwk, privateKey: pair.privateKey, mint }
+  })
+
+/**
+ * A key layer with a generated key pair (ES384 by default) plus {@link JwksTest}
+ * to mint tokens signed with it; never fetches.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerTest = (
+  options: { readonly alg?: Algorithm | undefined; readonly kid?: string | undefined } = {}
+): Layer.Layer<Jwks | JwksTest, never, DescopeConfig> =>
+  Layer.effectContext(
+    Effect.gen(function*() {
+      const config = yield* DescopeConfig
+      const test = yield* makeTest(config.projectId, options)
+      return Context.make(JwksTest, test).pipe(Context.add(Jwks, makeStatic([test.publicJwk])))
+    })
+  )

@@ -1,0 +1,379 @@
+/**
+ * The live `SessionValidator`: validates Descope JWTs locally with the
+ * signing keys of the `Jwks` service and the `Verifier`.
+ *
+ * In order: the token size (default limit 16 KiB, before any decoding), its
+ * shape, the header (`alg` among ES/RS/PS 256/384/512, `kid` required, no
+ * `crit`), the key (`Jwks`), the key's `alg` equal to the header's, the
+ * signature, the issuer (the project id, or a URL or slash path whose last or
+ * second-to-last segment is the project id), then on every call `exp` / `nbf`
+ * with the configured leeway against Effect's `Clock`, the optional audience,
+ * maximum token age and custom-claims schema.
+ *
+ * Verified tokens are kept in a bounded cache keyed by the exact token
+ * string, so validating the same token again skips only the signature check;
+ * an entry dies when its `kid` leaves the key set. A cache hit returns the
+ * same `Session` object, opens no span and builds no `Schema` class.
+ *
+ * @since 0.1.0
+ */
+import type * as ConfigError from "effect/ConfigError"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import { DescopeConfig } from "./DescopeConfig.js"
+import { InvalidSessionError, type InvalidSessionReason } from "./DescopeError.js"
+import type { DescopeHttp } from "./DescopeHttp.js"
+import * as Jwks from "./Jwks.js"
+import {
+  fromClaims,
+  type Session,
+  SessionValidator,
+  type SessionValidatorService,
+  type ValidateOptions,
+  type ValidationError
+} from "./Session.js"
+import * as Verifier from "./Verifier.js"
+
+/**
+ * Options of the live validator.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The largest token accepted, in bytes; checked before any decoding. Default 16384. */
+  readonly maxTokenSize?: number | undefined
+  /** How many verified tokens are remembered; `0` switches the cache off. Default 4096. */
+  readonly cacheSize?: number | undefined
+}
+
+/**
+ * The default token size limit (16 KiB).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_MAX_TOKEN_SIZE = 16 * 1024
+
+/**
+ * The default number of verified tokens remembered.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_CACHE_SIZE = 4096
+
+/**
+ * Whether an `iss` claim names the project: equal to the project id, or a URL
+ * or slash path whose last or second-to-last non-empty segment is the project id.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const issuerMatches = (iss: string, projectId: string): boolean => {
+  if (iss === projectId) return true
+  if (iss === "" || projectId === "") return false
+  let path = iss
+  try {
+    path = new URL(iss).pathname
+  } catch {
+    path = iss
+  }
+  const segments = path.split("/").filter((s) => s !== "")
+  return segments[segments.length - 1] === projectId || segments[segments.length - 2] === projectId
+}
+
+const invalid = (reason: InvalidSessionReason, description?: string): InvalidSessionError =>
+  new InvalidSessionError(description === undefined ? { reason } : { reason, description })
+
+const B64URL = /^[A-Za-z0-9_-]+$/
+
+const decodeSegment: (segment: string) => string = typeof Buffer === "function"
+  ? (segment) => Buffer.from(segment, "base64url").toString("utf8")
+  : (segment) => {
+    const b64 = segment.replace(/-/g, "+").replace(/_/g, "/")
+    const binary = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4))
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    return new TextDecoder().decode(bytes)
+  }
+
+const parseObject = (segment: string): Record<string, unknown> | undefined => {
+  try {
+    const value: unknown = JSON.parse(decodeSegment(segment))
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
+interface Parsed {
+  readonly alg: Verifier.Algorithm
+  readonly kid: string
+  readonly payload: Record<string, unknown>
+  readonly signingInput: string
+  readonly signature: string
+}
+
+const numericClaim = (payload: Record<string, unknown>, name: string): number | undefined | false => {
+  const value = payload[name]
+  if (value === undefined) return undefined
+  return typeof value === "number" && Number.isFinite(value) ? value : false
+}
+
+/**
+ * Parses a compact JWS (no signature check); the failure names the reason.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+const parse = (token: string, maxSize: number): Parsed | InvalidSessionError => {
+  if (token === "") return invalid("Missing", "no token was given")
+  if (token.length > maxSize) return invalid("Malformed", `the token is larger than ${maxSize} bytes`)
+  const first = token.indexOf(".")
+  const second = first < 0 ? -1 : token.indexOf(".", first + 1)
+  if (first < 0 || second < 0 || token.indexOf(".", second + 1) >= 0) {
+    return invalid("Malformed", "a JWT has three dot-separated segments")
+  }
+  const headerPart = token.slice(0, first)
+  const payloadPart = token.slice(first + 1, second)
+  const signature = token.slice(second + 1)
+  if (!B64URL.test(headerPart) || !B64URL.test(payloadPart) || !B64URL.test(signature)) {
+    return invalid("Malformed", "a JWT segment is empty or not base64url")
+  }
+  const header = parseObject(headerPart)
+  if (header === undefined) return invalid("Malformed", "the header is not a JSON object")
+  const alg = header.alg
+  if (!Verifier.isAlgorithm(alg)) {
+    return invalid(
+      "AlgorithmNotAllowed",
+      `algorithm ${typeof alg === "string" ? JSON.stringify(alg.slice(0, 20)) : "(none)"} is not allowed`
+    )
+  }
+  if (header.crit !== undefined) return invalid("Malformed", "the header carries unsupported critical parameters")
+  const kid = header.kid
+  if (typeof kid !== "string" || kid === "") return invalid("Malformed", "the header has no kid")
+  const payload = parseObject(payloadPart)
+  if (payload === undefined) return invalid("Malformed", "the payload is not a JSON object")
+  for (const name of ["exp", "nbf", "iat"]) {
+    if (numericClaim(payload, name) === false) return invalid("Malformed", `claim ${name} is not a number`)
+  }
+  return { alg, kid, payload, signingInput: token.slice(0, second), signature }
+}
+
+interface Entry {
+  readonly kid: string
+  readonly key: Verifier.SigningKey
+  readonly session: Session
+  readonly exp: number | undefined
+  readonly nbf: number | undefined
+  readonly iat: number | undefined
+  readonly aud: unknown
+  /** The last custom-claims schema used with this token and its result. */
+  schema?: unknown
+  decoded?: Session<unknown>
+}
+
+const audienceMatches = (aud: unknown, expected: string | ReadonlyArray<string>): boolean => {
+  const wanted = typeof expected === "string" ? [expected] : expected
+  if (typeof aud === "string") return wanted.includes(aud)
+  if (Array.isArray(aud)) return aud.some((a) => typeof a === "string" && wanted.includes(a))
+  return false
+}
+
+/**
+ * Builds the live validator.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  options: Options = {}
+): Effect.Effect<SessionValidatorService, never, Jwks.Jwks | Verifier.Verifier | DescopeConfig> =>
+  Effect.gen(function*() {
+    const config = yield* DescopeConfig
+    const jwks = yield* Jwks.Jwks
+    const verifier = yield* Verifier.Verifier
+    const projectId = config.projectId
+    const leeway = Duration.toSeconds(config.jwtLeeway)
+    const maxSize = options.maxTokenSize ?? DEFAULT_MAX_TOKEN_SIZE
+    const capacity = Math.max(0, Math.floor(options.cacheSize ?? DEFAULT_CACHE_SIZE))
+
+    const cache = new Map<string, Entry>()
+    const imported = new WeakMap<Verifier.SigningKey, Either.Either<Verifier.ImportedKey, string>>()
+    const issuers = new Map<string, boolean>()
+
+    const issuerOk = (iss: unknown): boolean => {
+      if (typeof iss !== "string") return false
+      let ok = issuers.get(iss)
+      if (ok === undefined) {
+        ok = issuerMatches(iss, projectId)
+        if (issuers.size >= 256) issuers.clear()
+        issuers.set(iss, ok)
+      }
+      return ok
+    }
+
+    const remember = (token: string, entry: Entry): void => {
+      if (capacity === 0) return
+      if (cache.size >= capacity) {
+        const oldest = cache.keys().next()
+        if (oldest.done !== true) cache.delete(oldest.value)
+      }
+      cache.set(token, entry)
+    }
+
+    /** The per-call checks, run on every validation (cache hit or not). */
+    const finish = <Custom>(
+      token: string,
+      entry: Entry,
+      callOptions: ValidateOptions<Custom> | undefined,
+      now: number
+    ): Effect.Effect<Session<Custom>, InvalidSessionError> => {
+      const seconds = Math.floor(now / 1000)
+      if (entry.exp !== undefined && entry.exp <= seconds - leeway) {
+        cache.delete(token)
+        return Effect.fail(invalid("Expired", "the token has expired"))
+      }
+      if (entry.nbf !== undefined && entry.nbf > seconds + leeway) {
+        return Effect.fail(invalid("NotYetValid", "the token is not valid yet (nbf)"))
+      }
+      if (callOptions === undefined) return Effect.succeed(entry.session as Session<Custom>)
+      if (callOptions.audience !== undefined && !audienceMatches(entry.aud, callOptions.audience)) {
+        return Effect.fail(invalid("WrongAudience", "the token's audience does not match"))
+      }
+      if (callOptions.maxTokenAge !== undefined) {
+        const maxAge = Duration.toSeconds(Duration.decode(callOptions.maxTokenAge))
+        if (entry.iat === undefined) return Effect.fail(invalid("TooOld", "the token has no iat"))
+        if (seconds - entry.iat - leeway > maxAge) return Effect.fail(invalid("TooOld", "the token is too old"))
+      }
+      const schema = callOptions.claims
+      if (schema === undefined) return Effect.succeed(entry.session as Session<Custom>)
+      if (entry.schema === schema && entry.decoded !== undefined) {
+        return Effect.succeed(entry.decoded as Session<Custom>)
+      }
+      const decoded = Schema.decodeUnknownEither(schema)(entry.session.customClaims, { errors: "first" })
+      if (Either.isLeft(decoded)) {
+        return Effect.fail(invalid("InvalidClaims", ParseResult.TreeFormatter.formatErrorSync(decoded.left)))
+      }
+      const session: Session<Custom> = { ...entry.session, customClaims: decoded.right }
+      entry.schema = schema
+      entry.decoded = session
+      return Effect.succeed(session)
+    }
+
+    /** After a valid signature: issuer, then cache, then the per-call checks. */
+    const accept = <Custom>(
+      token: string,
+      jwt: Redacted.Redacted<string> | string,
+      parsed: Parsed,
+      key: Verifier.SigningKey,
+      callOptions: ValidateOptions<Custom> | undefined,
+      now: number
+    ): Effect.Effect<Session<Custom>, InvalidSessionError> => {
+      const payload = parsed.payload
+      if (!issuerOk(payload.iss)) return Effect.fail(invalid("WrongIssuer", "the token was not issued for this project"))
+      const entry: Entry = {
+        kid: parsed.kid,
+        key,
+        session: fromClaims(jwt, payload, projectId),
+        exp: payload.exp as number | undefined,
+        nbf: payload.nbf as number | undefined,
+        iat: payload.iat as number | undefined,
+        aud: payload.aud
+      }
+      if (entry.exp === undefined || entry.exp > Math.floor(now / 1000) - leeway) remember(token, entry)
+      return finish(token, entry, callOptions, now)
+    }
+
+    const importKey = (key: Verifier.SigningKey): Effect.Effect<Verifier.ImportedKey, InvalidSessionError> => {
+      const known = imported.get(key)
+      const result = known !== undefined
+        ? Effect.succeed(known)
+        : Effect.tap(Effect.either(verifier.importKey(key)), (either) => {
+          imported.set(key, either)
+        })
+      return Effect.flatMap(result, (either) =>
+        Either.isRight(either)
+          ? Effect.succeed(either.right)
+          : Effect.fail(invalid("UnknownKey", `the signing key cannot be used: ${either.left}`)))
+    }
+
+    const verifyWith = <Custom>(
+      token: string,
+      jwt: Redacted.Redacted<string> | string,
+      parsed: Parsed,
+      key: Verifier.SigningKey,
+      callOptions: ValidateOptions<Custom> | undefined,
+      now: number
+    ): Effect.Effect<Session<Custom>, InvalidSessionError> => {
+      if (key.alg !== parsed.alg) {
+        return Effect.fail(invalid("AlgorithmNotAllowed", `the token's algorithm ${parsed.alg} is not its key's ${key.alg}`))
+      }
+      const cached = cache.get(token)
+      if (cached !== undefined && cached.key === key) return finish(token, cached, callOptions, now)
+      return Effect.flatMap(importKey(key), (importedKey) =>
+        Effect.flatMap(verifier.verify(importedKey, parsed.signingInput, parsed.signature), (ok) =>
+          ok
+            ? accept(token, jwt, parsed, key, callOptions, now)
+            : Effect.fail(invalid("BadSignature", "the signature is not valid"))))
+    }
+
+    const validate = <Custom = Readonly<Record<string, unknown>>>(
+      jwt: Redacted.Redacted<string> | string,
+      callOptions?: ValidateOptions<Custom>
+    ): Effect.Effect<Session<Custom>, ValidationError> =>
+      Effect.clockWith((clock) => {
+        const now = clock.unsafeCurrentTimeMillis()
+        const token = typeof jwt === "string" ? jwt : Redacted.value(jwt)
+        const hit = cache.get(token)
+        if (hit !== undefined) {
+          const fresh = jwks.unsafeFresh(now)
+          if (fresh !== undefined) {
+            if (fresh.keys.get(hit.kid) === hit.key) return finish(token, hit, callOptions, now)
+            cache.delete(token) // its key left the set (or changed)
+          }
+        }
+        const parsed = parse(token, maxSize)
+        if (parsed instanceof InvalidSessionError) return Effect.fail(parsed)
+        const key = jwks.unsafeFresh(now)?.keys.get(parsed.kid)
+        if (key !== undefined) return verifyWith(token, jwt, parsed, key, callOptions, now)
+        return Effect.flatMap(jwks.getKey(parsed.kid), (found): Effect.Effect<Session<Custom>, ValidationError> =>
+          found === undefined
+            ? Effect.fail(invalid("UnknownKey", "no signing key has the token's kid"))
+            : verifyWith(token, jwt, parsed, found, callOptions, now))
+      })
+
+    return SessionValidator.of({ validate })
+  })
+
+/**
+ * The live validator layer over a `Jwks` and a `Verifier`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  options: Options = {}
+): Layer.Layer<SessionValidator, never, Jwks.Jwks | Verifier.Verifier | DescopeConfig> =>
+  Layer.effect(SessionValidator, make(options))
+
+/**
+ * The default validator: the live validator with the key layer chosen by the
+ * configuration (static when `publicKey` is set, else remote) and the default
+ * verifier (Node's on Node).
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerDefault = (
+  options: Options & { readonly jwks?: Jwks.RemoteOptions | undefined } = {}
+): Layer.Layer<SessionValidator, ConfigError.ConfigError, DescopeConfig | DescopeHttp> =>
+  layer(options).pipe(Layer.provide(Jwks.layerFromConfig(options.jwks)), Layer.provide(Verifier.layer))

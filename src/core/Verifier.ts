@@ -1,0 +1,263 @@
+/**
+ * The signature verifier used by session validation: a swappable service with
+ * a Node implementation over `node:crypto` `KeyObject`s (synchronous, the
+ * default on Node) and a portable WebCrypto implementation through `jose`.
+ *
+ * Only the asymmetric JWS algorithms Descope uses are allowed (ES256/384/512,
+ * RS256/384/512, PS256/384/512); `none` and HMAC never are. A key is imported
+ * once for the algorithm named by its JWK `alg`, and only if its type and
+ * curve fit that algorithm (RSA keys need at least 2048 bits).
+ *
+ * @since 0.1.0
+ */
+import * as NodeCrypto from "node:crypto"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Jose from "jose"
+import type { PublicJwk } from "./DescopeConfig.js"
+
+/**
+ * The JWS algorithms accepted for Descope tokens.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Algorithm = "ES256" | "ES384" | "ES512" | "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512"
+
+/**
+ * Every accepted algorithm.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const ALGORITHMS: ReadonlyArray<Algorithm> = [
+  "ES256",
+  "ES384",
+  "ES512",
+  "RS256",
+  "RS384",
+  "RS512",
+  "PS256",
+  "PS384",
+  "PS512"
+]
+
+const algorithmSet: ReadonlySet<string> = new Set(ALGORITHMS)
+
+/**
+ * Whether a string is an accepted algorithm (`none` and `HS*` never are).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isAlgorithm = (u: unknown): u is Algorithm => typeof u === "string" && algorithmSet.has(u)
+
+/**
+ * A public signing key with the `kid` and `alg` Descope always publishes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SigningKey extends PublicJwk {
+  readonly kid: string
+  readonly alg: Algorithm
+}
+
+/**
+ * A key ready for verification; `handle` is implementation specific (a
+ * `KeyObject` or a `CryptoKey`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ImportedKey {
+  readonly kid: string
+  readonly alg: Algorithm
+  readonly handle: unknown
+}
+
+/**
+ * The verifier service.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The implementation's name: `node` or `webcrypto`. */
+  readonly name: string
+  /** Imports a public key for its `alg`; fails with the reason when the key does not fit its algorithm. */
+  readonly importKey: (key: SigningKey) => Effect.Effect<ImportedKey, string>
+  /**
+   * Checks a JWS signature: `signingInput` is `<header>.<payload>` (base64url),
+   * `signature` the third segment (base64url). Never fails: a signature that is
+   * not valid for the key and its algorithm gives `false`.
+   */
+  readonly verify: (key: ImportedKey, signingInput: string, signature: string) => Effect.Effect<boolean>
+}
+
+/**
+ * The verifier service tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Verifier extends Context.Tag("descope-effect/Verifier")<Verifier, Service>() {}
+
+const hashOf = (alg: Algorithm): "sha256" | "sha384" | "sha512" =>
+  alg.endsWith("256") ? "sha256" : alg.endsWith("384") ? "sha384" : "sha512"
+
+const curveOf = (alg: Algorithm): string | undefined =>
+  alg === "ES256" ? "P-256" : alg === "ES384" ? "P-384" : alg === "ES512" ? "P-521" : undefined
+
+/**
+ * Checks that a JWK fits its algorithm (type, curve); the reason when it does not.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const checkKeyFitsAlgorithm = (key: SigningKey): Either.Either<void, string> => {
+  const curve = curveOf(key.alg)
+  if (curve !== undefined) {
+    if (key.kty !== "EC") return Either.left(`key ${key.kid}: ${key.alg} needs an EC key, got ${key.kty}`)
+    if (key.crv !== curve) return Either.left(`key ${key.kid}: ${key.alg} needs curve ${curve}`)
+    return Either.void
+  }
+  if (key.kty !== "RSA") return Either.left(`key ${key.kid}: ${key.alg} needs an RSA key, got ${key.kty}`)
+  return Either.void
+}
+
+const MIN_RSA_BITS = 2048
+
+const rsaBitsOf = (modulus: unknown): number => {
+  if (typeof modulus !== "string") return 0
+  const bytes = Buffer.from(modulus, "base64url")
+  let start = 0
+  while (start < bytes.length && bytes[start] === 0) start++
+  const first = bytes[start]
+  if (first === undefined) return 0
+  return (bytes.length - start - 1) * 8 + (32 - Math.clz32(first))
+}
+
+const publicPart = (key: SigningKey): Record<string, unknown> => {
+  // only the public members: a JWK that (wrongly) carries private members must not import as a private key
+  const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, oth: _oth, k: _k, ...rest } = key
+  return rest
+}
+
+const precheck = (key: SigningKey): Either.Either<void, string> =>
+  Either.flatMap(checkKeyFitsAlgorithm(key), () =>
+    key.kty === "RSA" && rsaBitsOf(key.n) < MIN_RSA_BITS
+      ? Either.left(`key ${key.kid}: RSA keys need at least ${MIN_RSA_BITS} bits`)
+      : Either.void)
+
+/**
+ * The Node verifier: `node:crypto` `KeyObject`s, verification is synchronous.
+ * ES* signatures are read as IEEE P1363 (`r || s`), PS* use a salt as long as
+ * the hash.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeNode = (): Service => {
+  const importSync = (key: SigningKey): Either.Either<ImportedKey, string> =>
+    Either.flatMap(precheck(key), () => {
+      try {
+        const handle = NodeCrypto.createPublicKey({ key: publicPart(key) as NodeCrypto.JsonWebKey, format: "jwk" })
+        return Either.right({ kid: key.kid, alg: key.alg, handle })
+      } catch (e) {
+        return Either.left(`key ${key.kid}: ${e instanceof Error ? e.message : "cannot be imported"}`)
+      }
+    })
+  const verifySync = (key: ImportedKey, signingInput: string, signature: string): boolean => {
+    const keyObject = key.handle as NodeCrypto.KeyObject
+    const alg = key.alg
+    const data = Buffer.from(signingInput, "latin1")
+    const sig = Buffer.from(signature, "base64url")
+    try {
+      switch (alg[0]) {
+        case "E":
+          return NodeCrypto.verify(hashOf(alg), data, { key: keyObject, dsaEncoding: "ieee-p1363" }, sig)
+        case "P":
+          return NodeCrypto.verify(hashOf(alg), data, {
+            key: keyObject,
+            padding: NodeCrypto.constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: alg === "PS256" ? 32 : alg === "PS384" ? 48 : 64
+          }, sig)
+        default:
+          return NodeCrypto.verify(hashOf(alg), data, keyObject, sig)
+      }
+    } catch {
+      return false
+    }
+  }
+  return {
+    name: "node",
+    importKey: (key) => Effect.suspend(() => importSync(key)),
+    verify: (key, signingInput, signature) => Effect.sync(() => verifySync(key, signingInput, signature))
+  }
+}
+
+/**
+ * The portable verifier: WebCrypto through `jose` (`importJWK`, `flattenedVerify`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeWebCrypto = (): Service => ({
+  name: "webcrypto",
+  importKey: (key) =>
+    Effect.flatMap(precheck(key), () =>
+      Effect.tryPromise({
+        try: () => Jose.importJWK(publicPart(key) as Jose.JWK, key.alg),
+        catch: (e) => `key ${key.kid}: ${e instanceof Error ? e.message : "cannot be imported"}`
+      }).pipe(Effect.map((handle): ImportedKey => ({ kid: key.kid, alg: key.alg, handle })))),
+  verify: (key, signingInput, signature) => {
+    const dot = signingInput.indexOf(".")
+    const jws: Jose.FlattenedJWSInput = {
+      protected: signingInput.slice(0, dot),
+      payload: signingInput.slice(dot + 1),
+      signature
+    }
+    return Effect.promise(() =>
+      Jose.flattenedVerify(jws, key.handle as Jose.CryptoKey, { algorithms: [key.alg] }).then(
+        () => true,
+        () => false
+      )
+    )
+  }
+})
+
+/**
+ * Whether `node:crypto` is usable (Node, Bun, Deno with Node compatibility).
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const hasNodeCrypto = (): boolean =>
+  typeof NodeCrypto.createPublicKey === "function" && typeof NodeCrypto.verify === "function"
+
+/**
+ * The Node verifier layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerNode: Layer.Layer<Verifier> = Layer.sync(Verifier, makeNode)
+
+/**
+ * The WebCrypto (`jose`) verifier layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerWebCrypto: Layer.Layer<Verifier> = Layer.sync(Verifier, makeWebCrypto)
+
+/**
+ * The default verifier: Node's when `node:crypto` is available, else WebCrypto.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Verifier> = Layer.sync(Verifier, () => (hasNodeCrypto() ? makeNode() : makeWebCrypto()))

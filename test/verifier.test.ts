@@ -1,0 +1,137 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as NodeCrypto from "node:crypto"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Jose from "jose"
+import * as Verifier from "../src/core/Verifier.js"
+import { claims, makeKey, sign, type TestKey } from "./sessions-support.js"
+
+const node = Verifier.makeNode()
+const web = Verifier.makeWebCrypto()
+const implementations = [node, web]
+
+const segments = (token: string) => {
+  const last = token.lastIndexOf(".")
+  return { input: token.slice(0, last), signature: token.slice(last + 1) }
+}
+
+const verifyWith = (impl: Verifier.Service, key: TestKey, token: string) =>
+  Effect.gen(function*() {
+    const imported = yield* impl.importKey(key.publicJwk)
+    const { input, signature } = segments(token)
+    return yield* impl.verify(imported, input, signature)
+  })
+
+const tamperPayload = (token: string): string => {
+  const [h, p, s] = token.split(".")
+  const payload = JSON.parse(Buffer.from(p ?? "", "base64url").toString()) as Record<string, unknown>
+  payload.roles = ["admin"]
+  return `${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${s}`
+}
+
+const tamperSignature = (token: string): string => {
+  const { input, signature } = segments(token)
+  const bytes = Buffer.from(signature, "base64url")
+  bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0x01
+  return `${input}.${bytes.toString("base64url")}`
+}
+
+describe("Verifier corpus: node and webcrypto agree on all nine algorithms", () => {
+  for (const alg of Verifier.ALGORITHMS) {
+    it.effect(alg, () =>
+      Effect.gen(function*() {
+        const key = makeKey(alg)
+        const other = makeKey(alg, "other", true)
+        // one token signed by node:crypto (test support), one by jose
+        const nodeToken = sign(key, claims())
+        const joseKey = yield* Effect.promise(() =>
+          Jose.importJWK(key.privateKey.export({ format: "jwk" }) as Jose.JWK, alg)
+        )
+        const joseToken = yield* Effect.promise(() =>
+          new Jose.SignJWT(claims()).setProtectedHeader({ alg, kid: key.kid }).sign(joseKey)
+        )
+        const otherToken = sign(other, claims(), { kid: key.kid })
+        const corpus: ReadonlyArray<readonly [string, boolean]> = [
+          [nodeToken, true],
+          [joseToken, true],
+          [tamperPayload(nodeToken), false],
+          [tamperSignature(nodeToken), false],
+          [tamperSignature(joseToken), false],
+          [otherToken, false],
+          [`${segments(nodeToken).input}.`, false],
+          [`${segments(nodeToken).input}.AAAA`, false]
+        ]
+        for (const [token, expected] of corpus) {
+          for (const impl of implementations) {
+            const ok = yield* verifyWith(impl, key, token)
+            assert.strictEqual(ok, expected, `${impl.name} ${alg}`)
+          }
+        }
+      }))
+  }
+
+  it.effect("a signature made for another algorithm of the same RSA key does not verify", () =>
+    Effect.gen(function*() {
+      const rs = makeKey("RS256", "k")
+      const ps = makeKey("PS256", "k")
+      const rsToken = sign(rs, claims())
+      for (const impl of implementations) {
+        assert.isFalse(yield* verifyWith(impl, ps, rsToken), impl.name)
+        assert.isTrue(yield* verifyWith(impl, rs, rsToken), impl.name)
+      }
+    }))
+})
+
+describe("Verifier key import", () => {
+  it.effect("refuses a key that does not fit its algorithm", () =>
+    Effect.gen(function*() {
+      const p256 = makeKey("ES256")
+      const rsa = makeKey("RS256")
+      const cases: ReadonlyArray<Verifier.SigningKey> = [
+        { ...p256.publicJwk, alg: "ES384" },
+        { ...p256.publicJwk, alg: "RS256" },
+        { ...rsa.publicJwk, alg: "ES256" }
+      ]
+      for (const key of cases) {
+        for (const impl of implementations) {
+          const result = yield* Effect.either(impl.importKey(key))
+          assert.isTrue(Either.isLeft(result), `${impl.name} ${key.alg}`)
+        }
+      }
+    }))
+
+  it.effect("refuses RSA keys below 2048 bits", () =>
+    Effect.gen(function*() {
+      const small = NodeCrypto.generateKeyPairSync("rsa", { modulusLength: 1024 })
+      const jwk = { ...small.publicKey.export({ format: "jwk" }), kid: "small", alg: "RS256" } as Verifier.SigningKey
+      for (const impl of implementations) {
+        const result = yield* Effect.either(impl.importKey(jwk))
+        assert.isTrue(Either.isLeft(result), impl.name)
+        if (Either.isLeft(result)) assert.include(result.left, "2048")
+      }
+    }))
+
+  it.effect("ignores private members of a JWK", () =>
+    Effect.gen(function*() {
+      const key = makeKey("ES256")
+      const withPrivate = { ...key.publicJwk, d: key.privateKey.export({ format: "jwk" }).d }
+      for (const impl of implementations) {
+        const imported = yield* impl.importKey(withPrivate)
+        const { input, signature } = segments(sign(key, claims()))
+        assert.isTrue(yield* impl.verify(imported, input, signature), impl.name)
+      }
+    }))
+
+  it("accepts only the nine algorithms", () => {
+    for (const alg of ["none", "HS256", "HS384", "HS512", "EdDSA", "ES256K", "", "rs256"]) {
+      assert.isFalse(Verifier.isAlgorithm(alg), alg)
+    }
+    for (const alg of Verifier.ALGORITHMS) assert.isTrue(Verifier.isAlgorithm(alg))
+  })
+
+  it("uses node:crypto by default on Node", () => {
+    assert.isTrue(Verifier.hasNodeCrypto())
+    assert.strictEqual(node.name, "node")
+    assert.strictEqual(web.name, "webcrypto")
+  })
+})
