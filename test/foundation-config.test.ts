@@ -57,7 +57,7 @@ describe("DescopeConfig.layerConfig", () => {
       assert.strictEqual(String(config.authManagementKey.value), "<redacted>")
       assert.strictEqual(Redacted.value(config.authManagementKey.value), "AMK-env")
       assert.strictEqual(config.baseUrl, "http://127.0.0.1:4510")
-      assert.deepStrictEqual(config.publicKeys, Option.some([JWK]))
+      assert.deepStrictEqual(Option.getOrUndefined(config.publicKeys), [JWK])
     }))
 
   it.effect("defaults: no keys, region base URL, timeout 60 s, leeway 5 s, no extra headers", () =>
@@ -94,7 +94,7 @@ describe("DescopeConfig.layerConfig", () => {
         DESCOPE_PROJECT_ID: "P1",
         DESCOPE_PUBLIC_KEY: JSON.stringify({ keys: [JWK, JWK2] })
       }))
-      assert.deepStrictEqual(config.publicKeys, Option.some([JWK, JWK2]))
+      assert.deepStrictEqual(Option.getOrUndefined(config.publicKeys), [JWK, JWK2])
     }))
 
   it.effect("a malformed DESCOPE_PUBLIC_KEY is a ConfigError at layer build", () =>
@@ -189,7 +189,7 @@ describe("DescopeConfig.layer", () => {
       assert.strictEqual(Redacted.value(config.managementKey.value), "K-plain")
       assert.strictEqual(Duration.toMillis(config.requestTimeout), 5000)
       assert.strictEqual(Duration.toMillis(config.jwtLeeway), 30000)
-      assert.deepStrictEqual(config.publicKeys, Option.some([JWK]))
+      assert.deepStrictEqual(Option.getOrUndefined(config.publicKeys), [JWK])
     }))
 
   it.effect("a missing project id, a bad base URL or key is a ConfigError at build", () =>
