@@ -26,6 +26,7 @@ import * as DescopeHttp from "./core/DescopeHttp.js"
 import { SessionValidator } from "./core/Session.js"
 import * as SessionValidatorLive from "./core/SessionValidatorLive.js"
 import * as Sessions from "./auth/Sessions.js"
+import * as Management from "./management/Management.js"
 
 /**
  * The client's operations.
@@ -103,6 +104,8 @@ export interface Service {
   /** WhatsApp "no OTP", with session polling. */
   readonly notp: Notp.NotpApi
   // --- management (src/management/*) ---
+  /** The management API (`client.mgmt.user.create(...)` ...); every call needs the management key. */
+  readonly mgmt: Management.ManagementApi
 }
 
 /**
@@ -145,6 +148,7 @@ export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | Sessi
   const sessions = Sessions.make(http, validator)
   // --- authentication flows ---
   // --- management ---
+  const mgmt = yield* Management.make(http, validator)
   return DescopeClient.of({
     config: http.config,
     // --- sessions ---
@@ -161,6 +165,7 @@ export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | Sessi
     webauthn: WebAuthn.make(http, validator),
     notp: Notp.make(http, validator),
     // --- management ---
+    mgmt,
   })
 })
 

@@ -1,0 +1,74 @@
+/**
+ * `client.mgmt`: everything an administrator or a script does with a
+ * management key. Every call sends `Authorization: Bearer
+ * <projectId>:<managementKey>`; without a key it fails with an
+ * `InvalidArgumentError` naming `managementKey`, and nothing is sent.
+ *
+ * The license handshake (`GET /v1/mgmt/license`) runs once, on the first
+ * management call (never when the client is built); its failure is tolerated.
+ * Afterwards management calls carry `x-descope-license: <rateLimitTier>`.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
+import type { SessionValidatorService } from "../core/Session.js"
+import * as AccessKey from "./AccessKey.js"
+import * as Audit from "./Audit.js"
+import * as Flow from "./Flow.js"
+import * as Group from "./Group.js"
+import * as Jwt from "./Jwt.js"
+import * as ManagementHttp from "./ManagementHttp.js"
+import * as Password from "./Password.js"
+import * as Permission from "./Permission.js"
+import * as Project from "./Project.js"
+import * as Role from "./Role.js"
+import * as Sso from "./Sso.js"
+import * as Tenant from "./Tenant.js"
+import * as User from "./User.js"
+
+/**
+ * `client.mgmt`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ManagementApi {
+  readonly user: User.UserApi
+  readonly tenant: Tenant.TenantApi
+  readonly accessKey: AccessKey.AccessKeyApi
+  readonly sso: Sso.SsoApi
+  readonly permission: Permission.PermissionApi
+  readonly role: Role.RoleApi
+  readonly group: Group.GroupApi
+  readonly jwt: Jwt.JwtApi
+  readonly audit: Audit.AuditApi
+  readonly flow: Flow.FlowApi
+  readonly project: Project.ProjectApi
+  readonly password: Password.PasswordApi
+}
+
+/**
+ * Builds `client.mgmt`. Sends nothing: the license handshake is lazy.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (
+  http: DescopeHttp.Service,
+  validator: SessionValidatorService
+): Effect.Effect<ManagementApi> =>
+  Effect.map(ManagementHttp.make(http), (mgmt) => ({
+    user: User.make(mgmt),
+    tenant: Tenant.make(mgmt),
+    accessKey: AccessKey.make(mgmt),
+    sso: Sso.make(mgmt),
+    permission: Permission.make(mgmt),
+    role: Role.make(mgmt),
+    group: Group.make(mgmt),
+    jwt: Jwt.make(mgmt, validator),
+    audit: Audit.make(mgmt),
+    flow: Flow.make(mgmt),
+    project: Project.make(mgmt),
+    password: Password.make(mgmt)
+  }))

@@ -1,0 +1,197 @@
+/**
+ * The management transport shared by every `client.mgmt` area: the license
+ * handshake (§10.12), the `x-descope-license` header, and the client-side
+ * argument checks that fail with `InvalidArgumentError` before anything is sent.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import type { InvalidArgumentError as InvalidArgumentErrorType, RemoteError } from "../core/DescopeError.js"
+import { InvalidArgumentError } from "../core/DescopeError.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
+import { withRequestOptions } from "../core/DescopeHttp.js"
+
+/**
+ * What every management call may fail with: Descope's answer
+ * (`AuthError` / `RateLimitError` / `TransportError`) or a refused argument,
+ * including a missing management key (`InvalidArgumentError` naming `managementKey`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ManagementError = RemoteError | InvalidArgumentErrorType
+
+/**
+ * The management transport.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ManagementHttp {
+  /** The underlying transport. */
+  readonly http: DescopeHttp.Service
+  /**
+   * A management call: the license handshake runs first (once per client,
+   * failures tolerated), then the request carries `x-descope-license` when a
+   * tier is known.
+   */
+  readonly call: <A, I>(spec: DescopeHttp.RequestSpec<A, I>) => Effect.Effect<A, ManagementError>
+}
+
+/**
+ * The license path of §10.12.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const LICENSE_PATH = "/v1/mgmt/license"
+
+const LicenseResponse = Schema.Struct({ rateLimitTier: Schema.optional(Schema.NullOr(Schema.String)) })
+
+/**
+ * Builds the management transport. Nothing is sent here: the license
+ * handshake is memoized and runs lazily, on the first management call.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =>
+  Effect.gen(function*() {
+    const license = yield* Effect.cached(
+      http.management({
+        method: "GET",
+        path: LICENSE_PATH,
+        operation: "mgmt.license",
+        schema: LicenseResponse
+      }).pipe(
+        withRequestOptions({ timeout: "5 seconds", retry: false }),
+        Effect.map((body) => body.rateLimitTier ?? undefined),
+        Effect.catchAll(() => Effect.succeed<string | undefined>(undefined))
+      )
+    )
+    const call = <A, I>(spec: DescopeHttp.RequestSpec<A, I>): Effect.Effect<A, ManagementError> =>
+      Effect.flatMap(license, (tier) =>
+        http.management(
+          tier === undefined || tier === "" ? spec : { ...spec, headers: { ...spec.headers, "x-descope-license": tier } }
+        ))
+    return { http, call }
+  })
+
+// ---------------------------------------------------------------------------
+// argument checks
+// ---------------------------------------------------------------------------
+
+/**
+ * Fails with `InvalidArgumentError` when `value` is empty (or blank).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const nonEmpty = (field: string, value: string | undefined): Effect.Effect<void, InvalidArgumentErrorType> =>
+  value === undefined || value.trim() === ""
+    ? Effect.fail(new InvalidArgumentError({ field, reason: "must not be empty" }))
+    : Effect.void
+
+/**
+ * Fails with `InvalidArgumentError` when the list is empty or holds an empty value.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const nonEmptyList = (
+  field: string,
+  values: ReadonlyArray<string> | undefined
+): Effect.Effect<void, InvalidArgumentErrorType> =>
+  values === undefined || values.length === 0
+    ? Effect.fail(new InvalidArgumentError({ field, reason: "must hold at least one value" }))
+    : values.some((v) => v.trim() === "")
+    ? Effect.fail(new InvalidArgumentError({ field, reason: "must not hold an empty value" }))
+    : Effect.void
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@(\[[0-9.]+\]|([a-zA-Z0-9-]+\.)+[a-zA-Z]{2,})$/
+
+/**
+ * Whether `value` looks like an e-mail address (the check is deliberately
+ * loose: the server has the last word).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const isEmail = (value: string): boolean => EMAIL.test(value)
+
+/**
+ * Fails with `InvalidArgumentError` when a given (non-empty) e-mail address is malformed.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const optionalEmail = (field: string, value: string | undefined): Effect.Effect<void, InvalidArgumentErrorType> =>
+  value === undefined || value === "" || isEmail(value)
+    ? Effect.void
+    : Effect.fail(new InvalidArgumentError({ field, reason: "is not a valid e-mail address" }))
+
+/**
+ * Fails with `InvalidArgumentError` when a given number is negative or not an integer.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const nonNegativeInt = (field: string, value: number | undefined): Effect.Effect<void, InvalidArgumentErrorType> =>
+  value === undefined || (Number.isInteger(value) && value >= 0)
+    ? Effect.void
+    : Effect.fail(new InvalidArgumentError({ field, reason: "must be a non-negative integer" }))
+
+/**
+ * A secret input: a `Redacted` value or plain text.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Secret = Redacted.Redacted<string> | string
+
+/**
+ * The text of a secret input (unwrapped only for the request body).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const reveal = (secret: Secret): string => (Redacted.isRedacted(secret) ? Redacted.value(secret) : secret)
+
+/**
+ * `reveal` for optional secrets.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const revealOptional = (secret: Secret | undefined): string | undefined =>
+  secret === undefined ? undefined : reveal(secret)
+
+/**
+ * A schema for `{}` answers whose body is ignored.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Void: Schema.Schema<unknown> = Schema.Unknown
+
+/**
+ * Runs `checks` (all of them, in order) and then `call`.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checked = <A, E>(
+  checks: ReadonlyArray<Effect.Effect<void, InvalidArgumentErrorType>>,
+  call: Effect.Effect<A, E>
+): Effect.Effect<A, E | InvalidArgumentErrorType> =>
+  checks.length === 0 ? call : Effect.zipRight(Effect.all(checks, { discard: true }), call)
+
+/**
+ * Optional nullable field helper for response schemas.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const opt = <S extends Schema.Schema.Any>(s: S) => Schema.optional(Schema.NullOr(s))

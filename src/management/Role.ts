@@ -1,0 +1,150 @@
+/**
+ * `client.mgmt.role` (§10.6, §11.5). A role is identified by its name and,
+ * for tenant roles, its `tenantId`.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt, Void } from "./ManagementHttp.js"
+
+/**
+ * A role.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Role = Schema.Struct({
+  id: opt(Schema.String),
+  name: Schema.String,
+  description: opt(Schema.String),
+  permissionNames: opt(Schema.Array(Schema.String)),
+  createdTime: opt(Schema.Number),
+  tenantId: opt(Schema.String),
+  default: opt(Schema.Boolean),
+  private: opt(Schema.Boolean)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Role = typeof Role.Type
+
+/**
+ * Options of `create`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreateOptions {
+  readonly name: string
+  readonly description?: string | undefined
+  readonly permissionNames?: ReadonlyArray<string> | undefined
+  readonly tenantId?: string | undefined
+  /** Given to new users by default. */
+  readonly default?: boolean | undefined
+  /** Hidden from tenant admins (python-sdk). */
+  readonly private?: boolean | undefined
+}
+
+/**
+ * Options of `update`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateOptions extends CreateOptions {
+  readonly newName: string
+}
+
+/**
+ * `client.mgmt.role`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RoleApi {
+  /** Creates a role. */
+  readonly create: (options: CreateOptions) => Effect.Effect<void, ManagementError>
+  /** Updates a role (all fields replaced). */
+  readonly update: (options: UpdateOptions) => Effect.Effect<void, ManagementError>
+  /** Deletes a role. */
+  readonly delete: (
+    options: { readonly name: string; readonly tenantId?: string | undefined }
+  ) => Effect.Effect<void, ManagementError>
+  /** Loads every role. */
+  readonly loadAll: () => Effect.Effect<ReadonlyArray<Role>, ManagementError>
+  /** Searches roles. */
+  readonly search: (options?: {
+    readonly tenantIds?: ReadonlyArray<string> | undefined
+    readonly roleNames?: ReadonlyArray<string> | undefined
+    readonly roleNameLike?: string | undefined
+    readonly permissionNames?: ReadonlyArray<string> | undefined
+    readonly includeProjectRoles?: boolean | undefined
+  }) => Effect.Effect<ReadonlyArray<Role>, ManagementError>
+}
+
+const RolesResponse = Schema.Struct({ roles: opt(Schema.Array(Role)) })
+
+/**
+ * Builds `client.mgmt.role`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (mgmt: ManagementHttp): RoleApi => {
+  const post = (operation: string, path: string, body: unknown) =>
+    Effect.asVoid(mgmt.call({ method: "POST", path, body, operation: `mgmt.role.${operation}`, schema: Void }))
+  return {
+    create: (o) =>
+      checked(
+        [nonEmpty("name", o.name)],
+        post("create", "/v1/mgmt/role/create", {
+          name: o.name,
+          description: o.description,
+          permissionNames: o.permissionNames,
+          tenantId: o.tenantId,
+          default: o.default,
+          private: o.private
+        })
+      ),
+    update: (o) =>
+      checked(
+        [nonEmpty("name", o.name), nonEmpty("newName", o.newName)],
+        post("update", "/v1/mgmt/role/update", {
+          name: o.name,
+          newName: o.newName,
+          description: o.description,
+          permissionNames: o.permissionNames,
+          tenantId: o.tenantId,
+          default: o.default,
+          private: o.private
+        })
+      ),
+    delete: (o) =>
+      checked([nonEmpty("name", o.name)], post("delete", "/v1/mgmt/role/delete", { name: o.name, tenantId: o.tenantId })),
+    loadAll: () =>
+      Effect.map(
+        mgmt.call({ method: "GET", path: "/v1/mgmt/role/all", operation: "mgmt.role.loadAll", schema: RolesResponse }),
+        (r) => r.roles ?? []
+      ),
+    search: (o = {}) =>
+      Effect.map(
+        mgmt.call({
+          method: "POST",
+          path: "/v1/mgmt/role/search",
+          body: {
+            tenantIds: o.tenantIds,
+            roleNames: o.roleNames,
+            roleNameLike: o.roleNameLike,
+            permissionNames: o.permissionNames,
+            includeProjectRoles: o.includeProjectRoles
+          },
+          operation: "mgmt.role.search",
+          schema: RolesResponse
+        }),
+        (r) => r.roles ?? []
+      )
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Deduplication and batching of concurrent user loads.
+ *
+ * Concurrent in-flight loads of the same user share one request. Loads by user
+ * id that arrive together (in the same scheduler round) are sent as one
+ * `POST /v1/mgmt/users/load`; a lone load uses `GET /v1/mgmt/user?userId=`.
+ * Loads by login id have no batch endpoint and are only deduplicated. Nothing
+ * is cached: once a load completes, the next one goes to Descope again.
+ *
+ * @since 0.1.0
+ */
+import * as Deferred from "effect/Deferred"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as FiberId from "effect/FiberId"
+import * as Schema from "effect/Schema"
+import { User } from "../core/User.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
+
+/**
+ * The largest batch sent to `POST /v1/mgmt/users/load`.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_BATCH = 100
+
+/**
+ * The loader.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface UserLoader {
+  readonly byLoginId: (loginId: string) => Effect.Effect<User, ManagementError>
+  readonly byUserId: (userId: string) => Effect.Effect<User, ManagementError>
+}
+
+const UserResponse = Schema.Struct({ user: User })
+const UsersResponse = Schema.Struct({ users: Schema.Array(User) })
+
+type Kind = "loginId" | "userId"
+
+interface Entry {
+  readonly kind: Kind
+  readonly id: string
+  readonly key: string
+  readonly deferred: Deferred.Deferred<User, ManagementError>
+}
+
+/**
+ * Builds a loader over the management transport.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (mgmt: ManagementHttp): UserLoader => {
+  const inFlight = new Map<string, Entry>()
+  let pending: Array<Entry> = []
+  let scheduled = false
+
+  const getOne = (kind: Kind, id: string): Effect.Effect<User, ManagementError> =>
+    Effect.map(
+      mgmt.call({
+        method: "GET",
+        path: "/v1/mgmt/user",
+        query: kind === "loginId" ? { loginId: id } : { userId: id },
+        operation: kind === "loginId" ? "mgmt.user.load" : "mgmt.user.loadByUserId",
+        schema: UserResponse
+      }),
+      (r) => r.user
+    )
+
+  const settle = (entry: Entry, exit: Exit.Exit<User, ManagementError>): Effect.Effect<void> =>
+    Effect.suspend(() => {
+      if (inFlight.get(entry.key) === entry) inFlight.delete(entry.key)
+      return Deferred.done(entry.deferred, exit)
+    })
+
+  const single = (entry: Entry): Effect.Effect<void> =>
+    Effect.flatMap(Effect.exit(getOne(entry.kind, entry.id)), (exit) => settle(entry, exit))
+
+  const batch = (entries: ReadonlyArray<Entry>): Effect.Effect<void> =>
+    Effect.gen(function*() {
+      const exit = yield* Effect.exit(
+        mgmt.call({
+          method: "POST",
+          path: "/v1/mgmt/users/load",
+          body: { userIds: entries.map((e) => e.id) },
+          operation: "mgmt.user.loadUsers",
+          schema: UsersResponse
+        })
+      )
+      if (Exit.isFailure(exit)) {
+        const failure = Exit.failCause(exit.cause)
+        yield* Effect.forEach(entries, (e) => settle(e, failure), { discard: true })
+        return
+      }
+      const found = new Map(exit.value.users.map((u) => [u.userId, u] as const))
+      yield* Effect.forEach(
+        entries,
+        (e) => {
+          const user = found.get(e.id)
+          // A user missing from the batch answer is loaded alone, so the caller gets Descope's own answer.
+          return user !== undefined ? settle(e, Exit.succeed(user)) : single(e)
+        },
+        { concurrency: "unbounded", discard: true }
+      )
+    })
+
+  const flush: Effect.Effect<void> = Effect.gen(function*() {
+    yield* Effect.yieldNow()
+    yield* Effect.yieldNow()
+    const taken = pending
+    pending = []
+    scheduled = false
+    const byUser = taken.filter((e) => e.kind === "userId")
+    const byLogin = taken.filter((e) => e.kind === "loginId")
+    const chunks: Array<ReadonlyArray<Entry>> = []
+    for (let i = 0; i < byUser.length; i += MAX_BATCH) chunks.push(byUser.slice(i, i + MAX_BATCH))
+    yield* Effect.all(
+      [
+        Effect.forEach(byLogin, single, { concurrency: "unbounded", discard: true }),
+        Effect.forEach(chunks, (chunk) => (chunk.length === 1 ? single(chunk[0]!) : batch(chunk)), {
+          concurrency: "unbounded",
+          discard: true
+        })
+      ],
+      { concurrency: "unbounded", discard: true }
+    )
+  })
+
+  const load = (kind: Kind) => (id: string): Effect.Effect<User, ManagementError> =>
+    Effect.suspend(() => {
+      const key = `${kind}:${id}`
+      const existing = inFlight.get(key)
+      if (existing !== undefined) return Deferred.await(existing.deferred)
+      const entry: Entry = { kind, id, key, deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none) }
+      inFlight.set(key, entry)
+      pending.push(entry)
+      const start = scheduled ? Effect.void : Effect.asVoid(Effect.forkDaemon(flush))
+      scheduled = true
+      return Effect.zipRight(start, Deferred.await(entry.deferred))
+    })
+
+  return { byLoginId: load("loginId"), byUserId: load("userId") }
+}
