@@ -42,6 +42,36 @@ export * as Sessions from "./auth/Sessions.js"
 /** @since 0.1.0 */
 export * as User from "./core/User.js"
 /** @since 0.1.0 */
+export * as Management from "./management/Management.js"
+/** @since 0.1.0 */
+export * as ManagementHttp from "./management/ManagementHttp.js"
+/** @since 0.1.0 */
+export * as AssociatedTenant from "./management/AssociatedTenant.js"
+/** @since 0.1.0 */
+export * as MgmtUser from "./management/User.js"
+/** @since 0.1.0 */
+export * as MgmtTenant from "./management/Tenant.js"
+/** @since 0.1.0 */
+export * as MgmtAccessKey from "./management/AccessKey.js"
+/** @since 0.1.0 */
+export * as MgmtSso from "./management/Sso.js"
+/** @since 0.1.0 */
+export * as MgmtPermission from "./management/Permission.js"
+/** @since 0.1.0 */
+export * as MgmtRole from "./management/Role.js"
+/** @since 0.1.0 */
+export * as MgmtGroup from "./management/Group.js"
+/** @since 0.1.0 */
+export * as MgmtJwt from "./management/Jwt.js"
+/** @since 0.1.0 */
+export * as MgmtAudit from "./management/Audit.js"
+/** @since 0.1.0 */
+export * as MgmtFlow from "./management/Flow.js"
+/** @since 0.1.0 */
+export * as MgmtProject from "./management/Project.js"
+/** @since 0.1.0 */
+export * as MgmtPassword from "./management/Password.js"
+/** @since 0.1.0 */
 export * as Descope from "./layers/Descope.js"
 /** @since 0.1.0 */
 export * as MockHttpClient from "./layers/MockHttpClient.js"
