@@ -371,6 +371,26 @@ describe("DescopeHttp wire", () => {
         })
     ))
 
+  it.effect("extra header names are sent lower-cased", () =>
+    withTransport({ projectId: "P123", extraHeaders: { "X-App-Name": "Demo" } }, ok, (http, recorder) =>
+      Effect.gen(function*() {
+        yield* http.request({ method: "GET", path: "/v1/auth/me", operation: "session.me", schema: Ok, credential: DescopeHttp.projectCredential })
+        const request = yield* onlyRequest(recorder)
+        assert.strictEqual(request.headers["x-app-name"], "Demo")
+      })))
+
+  it.effect("a handler may answer every request with the same Response", () => {
+    const shared = MockHttpClient.json({ ok: true })
+    return withTransport({ projectId: "P123" }, () => shared, (http, recorder) =>
+      Effect.gen(function*() {
+        for (let i = 0; i < 3; i++) {
+          const body = yield* http.request({ method: "GET", path: "/v1/a", operation: "a", schema: Ok, credential: DescopeHttp.projectCredential })
+          assert.deepStrictEqual(body, { ok: true })
+        }
+        assert.strictEqual((yield* recorder.requests).length, 3)
+      }))
+  })
+
   it.effect("per-request headers are sent", () =>
     withTransport({ projectId: "P123" }, ok, (http, recorder) =>
       Effect.gen(function*() {
@@ -445,9 +465,43 @@ describe("DescopeHttp decoding", () => {
           assert.strictEqual(error._tag, "TransportError")
           if (error._tag !== "TransportError") return
           assert.strictEqual(error.reason, "Decode")
-          assert.include(error.description ?? "", "user.email")
+          assert.strictEqual(error.description, "field \"user.email\": Expected string, actual a number")
           assert.include(error.message, "user.email")
           assert.include(error.message, "Decode")
+        })
+    ))
+
+  it.effect("the offending value is not printed (it may be a token), only its kind", () =>
+    withTransport(
+      { projectId: "P123" },
+      () => MockHttpClient.json({ sessionJwt: { jwt: "SECRET-TOKEN-XYZ" }, refreshJwt: ["SECRET-TOKEN-ABC"] }),
+      (http) =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(http.request({
+            method: "POST",
+            path: "/v1/auth/refresh",
+            body: {},
+            operation: "session.refresh",
+            schema: Schema.Struct({ sessionJwt: Schema.String, refreshJwt: Schema.String }),
+            credential: DescopeHttp.projectCredential
+          }))
+          assert.strictEqual(error._tag, "TransportError")
+          if (error._tag !== "TransportError") return
+          assert.strictEqual(error.description, "field \"sessionJwt\": Expected string, actual an object")
+          for (const text of [error.message, String(error), JSON.stringify(error)]) {
+            assert.notInclude(text, "SECRET-TOKEN")
+          }
+          const root = yield* Effect.flip(http.request({
+            method: "POST",
+            path: "/v1/auth/refresh",
+            body: {},
+            operation: "session.refresh",
+            schema: Schema.Array(Schema.String),
+            credential: DescopeHttp.projectCredential
+          }))
+          assert.include(root.message, "field \"(body)\"")
+          assert.include(root.message, "actual an object")
+          assert.notInclude(root.message, "SECRET-TOKEN")
         })
     ))
 
@@ -835,6 +889,23 @@ describe("DescopeHttp error mapping", () => {
         assert.strictEqual(error.description, "no answer within 3s")
         assert.strictEqual((yield* recorder.requests).length, 3)
       })))
+
+  it.effect("a timed-out attempt interrupts its HTTP request", () =>
+    Effect.gen(function*() {
+      const interrupted = yield* Deferred.make<void>()
+      yield* withTransport(
+        { projectId: "P123", requestTimeout: "1 second" },
+        () => Effect.never.pipe(Effect.onInterrupt(() => Deferred.succeed(interrupted, undefined))),
+        (http) =>
+          Effect.gen(function*() {
+            const fiber = yield* Effect.fork(call(http, "POST"))
+            yield* TestClock.adjust("1 second")
+            const error = yield* Fiber.join(fiber)
+            assert.strictEqual(error._tag, "TransportError")
+            assert.isTrue(yield* Deferred.isDone(interrupted))
+          })
+      )
+    }))
 
   it.effect("interrupting the fiber interrupts the HTTP request", () =>
     Effect.gen(function*() {

@@ -376,13 +376,31 @@ const safeCause = (e: HttpClientError.RequestError): unknown => {
   return undefined
 }
 
-const formatParseError = (error: ParseResult.ParseError): string => {
+/** The kind of a JSON value, never the value itself (a response may hold tokens). */
+const kindOf = (u: unknown): string =>
+  u === null ? "null" : Array.isArray(u) ? "an array" : typeof u === "object" ? "an object" : `a ${typeof u}`
+
+const valueAt = (json: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
+  let current = json
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current
+}
+
+/**
+ * Names each failing field; the offending value is described by its kind only,
+ * since Schema's messages print it (`actual "eyJ..."`) and it may be a token.
+ */
+const formatParseError = (error: ParseResult.ParseError, json: unknown): string => {
   const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
   return issues
     .slice(0, 5)
     .map((issue) => {
       const field = issue.path.length === 0 ? "(body)" : issue.path.map(String).join(".")
-      return `field "${field}": ${issue.message}`
+      const message = issue.message.replace(/, actual [\s\S]*$/, `, actual ${kindOf(valueAt(json, issue.path))}`)
+      return `field "${field}": ${message}`
     })
     .join("; ")
 }
@@ -458,7 +476,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
         }
         return Schema.decodeUnknown(spec.schema, { onExcessProperty: "ignore" })(json).pipe(
           Effect.mapError((e) =>
-            transportError("Decode", { status, description: formatParseError(e), ...withRequestId })
+            transportError("Decode", { status, description: formatParseError(e, json), ...withRequestId })
           ),
           Effect.map((body) => ({ body, status, headers: response.headers, cookies: response.cookies }))
         )

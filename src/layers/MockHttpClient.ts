@@ -140,7 +140,8 @@ export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | Moc
           })
           return yield* Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause }))
         }
-        return HttpClientResponse.fromWeb(request, answer)
+        // a clone, so that a handler may answer every request with the same `Response`
+        return HttpClientResponse.fromWeb(request, answer.bodyUsed ? answer : answer.clone())
       })
     )
     const recorder: Recorder = {
