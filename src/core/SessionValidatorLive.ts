@@ -145,9 +145,7 @@ const parse = (token: string, maxSize: number): Parsed | InvalidSessionError => 
   const headerPart = token.slice(0, first)
   const payloadPart = token.slice(first + 1, second)
   const signature = token.slice(second + 1)
-  if (!B64URL.test(headerPart) || !B64URL.test(payloadPart) || !B64URL.test(signature)) {
-    return invalid("Malformed", "a JWT segment is empty or not base64url")
-  }
+  if (!B64URL.test(headerPart)) return invalid("Malformed", "the header segment is empty or not base64url")
   const header = parseObject(headerPart)
   if (header === undefined) return invalid("Malformed", "the header is not a JSON object")
   const alg = header.alg
@@ -160,6 +158,9 @@ const parse = (token: string, maxSize: number): Parsed | InvalidSessionError => 
   if (header.crit !== undefined) return invalid("Malformed", "the header carries unsupported critical parameters")
   const kid = header.kid
   if (typeof kid !== "string" || kid === "") return invalid("Malformed", "the header has no kid")
+  if (!B64URL.test(payloadPart) || !B64URL.test(signature)) {
+    return invalid("Malformed", "a JWT segment is empty or not base64url")
+  }
   const payload = parseObject(payloadPart)
   if (payload === undefined) return invalid("Malformed", "the payload is not a JSON object")
   for (const name of ["exp", "nbf", "iat"]) {
