@@ -40,6 +40,28 @@ export * as Cookies from "./core/Cookies.js"
 /** @since 0.1.0 */
 export * as Sessions from "./auth/Sessions.js"
 /** @since 0.1.0 */
+export * as LoginOptions from "./auth/LoginOptions.js"
+/** @since 0.1.0 */
+export * as Otp from "./auth/Otp.js"
+/** @since 0.1.0 */
+export * as MagicLink from "./auth/MagicLink.js"
+/** @since 0.1.0 */
+export * as EnchantedLink from "./auth/EnchantedLink.js"
+/** @since 0.1.0 */
+export * as OAuth from "./auth/OAuth.js"
+/** @since 0.1.0 */
+export * as Saml from "./auth/Saml.js"
+/** @since 0.1.0 */
+export * as Sso from "./auth/Sso.js"
+/** @since 0.1.0 */
+export * as Totp from "./auth/Totp.js"
+/** @since 0.1.0 */
+export * as Password from "./auth/Password.js"
+/** @since 0.1.0 */
+export * as WebAuthn from "./auth/WebAuthn.js"
+/** @since 0.1.0 */
+export * as Notp from "./auth/Notp.js"
+/** @since 0.1.0 */
 export * as User from "./core/User.js"
 /** @since 0.1.0 */
 export * as Management from "./management/Management.js"

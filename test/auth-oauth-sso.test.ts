@@ -1,0 +1,257 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import { json, MockHttpRecorder } from "../src/layers/MockHttpClient.js"
+import { always, flows, jwtResponse, layer, sent, sentOne } from "./helpers/authFlows.js"
+
+const urlAnswer = { url: "https://idp.example.com/authorize?state=abc" }
+
+const badInput = (
+  cases: ReadonlyArray<{
+    readonly name: string
+    readonly field: string
+    readonly run: (api: Effect.Effect.Success<typeof flows>) => Effect.Effect<unknown, { readonly _tag: string }>
+  }>
+) => {
+  for (const c of cases) {
+    it.effect(c.name, () =>
+      Effect.gen(function*() {
+        const api = yield* flows
+        const error = yield* Effect.flip(c.run(api))
+        assert.strictEqual(error._tag, "InvalidArgumentError")
+        assert.strictEqual((error as { readonly field?: string }).field, c.field)
+        assert.deepStrictEqual(yield* sent, [])
+      }).pipe(Effect.provide(layer(always(urlAnswer)))))
+  }
+}
+
+describe("oauth", () => {
+  it.effect("start: provider only, empty body", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const result = yield* oauth.start({ provider: "google" })
+      assert.deepStrictEqual(result, urlAnswer)
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/oauth/authorize",
+        query: { provider: "google" },
+        authorization: "Bearer P123",
+        body: {}
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("start: redirectURL, loginHint, login options as the body, stepup token", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      yield* oauth.start({
+        provider: "github",
+        returnUrl: "https://app.example.com/cb?x=1",
+        loginHint: "ada@example.com",
+        loginOptions: { stepup: true, customClaims: { a: "b" } },
+        refreshToken: "REFRESH-JWT"
+      })
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/oauth/authorize",
+        query: { provider: "github", redirectURL: "https://app.example.com/cb?x=1", loginHint: "ada@example.com" },
+        authorization: "Bearer P123:REFRESH-JWT",
+        body: { stepup: true, customClaims: { a: "b" } }
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("start: the query is in wire order and URI-encoded", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      yield* oauth.start({ provider: "apple", returnUrl: "https://a.example/cb?x=1&y=2", loginHint: "h" })
+      const last = yield* Effect.flatMap(MockHttpRecorder, (r) => r.last)
+      assert.strictEqual(
+        last?.url,
+        "https://api.descope.test/v1/auth/oauth/authorize?provider=apple&redirectURL=https%3A%2F%2Fa.example%2Fcb%3Fx%3D1%26y%3D2&loginHint=h"
+      )
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("exchangeToken", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const info = yield* oauth.exchangeToken("CODE-1")
+      assert.strictEqual(info.session.userId, "U1")
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/oauth/exchange",
+        query: {},
+        authorization: "Bearer P123",
+        body: { code: "CODE-1" }
+      })
+    }).pipe(Effect.provide(layer(always(jwtResponse())))))
+
+  it.effect("start answer without url is a TransportError Decode", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const error = yield* Effect.flip(oauth.start({ provider: "google" }))
+      assert.isTrue(error._tag === "TransportError" && error.reason === "Decode")
+    }).pipe(Effect.provide(layer(always({ link: "x" })))))
+
+  it.effect("a refused exchange is AuthError", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const error = yield* Effect.flip(oauth.exchangeToken("BAD"))
+      assert.isTrue(error._tag === "AuthError" && error.status === 400 && error.errorCode === "E011003")
+    }).pipe(Effect.provide(layer(() => json({ errorCode: "E011003" }, { status: 400 })))))
+
+  badInput([
+    { name: "start empty provider", field: "provider", run: (a) => a.oauth.start({ provider: "" }) },
+    {
+      name: "start stepup without refresh token",
+      field: "refreshToken",
+      run: (a) => a.oauth.start({ provider: "google", loginOptions: { stepup: true } })
+    },
+    { name: "exchangeToken empty code", field: "code", run: (a) => a.oauth.exchangeToken("") }
+  ])
+})
+
+describe("saml (/v1/auth/saml/*)", () => {
+  it.effect("start: tenant and redirectURL", () =>
+    Effect.gen(function*() {
+      const { saml } = yield* flows
+      const result = yield* saml.start({ tenant: "T1", returnUrl: "https://app.example.com/cb" })
+      assert.deepStrictEqual(result, urlAnswer)
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/saml/authorize",
+        query: { tenant: "T1", redirectURL: "https://app.example.com/cb" },
+        authorization: "Bearer P123",
+        body: {}
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("start: every option", () =>
+    Effect.gen(function*() {
+      const { saml } = yield* flows
+      yield* saml.start({
+        tenant: "ada@acme.com",
+        returnUrl: "https://app.example.com/cb",
+        ssoId: "SSO2",
+        forceAuthn: true,
+        loginHint: "ada",
+        enforceInitiatedEmail: true,
+        loginOptions: { mfa: true, tenantId: "T1" },
+        refreshToken: "REFRESH-JWT"
+      })
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/saml/authorize",
+        query: {
+          tenant: "ada@acme.com",
+          redirectURL: "https://app.example.com/cb",
+          ssoId: "SSO2",
+          forceAuthn: "true",
+          loginHint: "ada",
+          initiatedEmail: "ada@acme.com"
+        },
+        authorization: "Bearer P123:REFRESH-JWT",
+        body: { mfa: true, tenantId: "T1" }
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("start: forceAuthn false is not sent", () =>
+    Effect.gen(function*() {
+      const { saml } = yield* flows
+      yield* saml.start({ tenant: "T1", returnUrl: "https://a.example/cb", forceAuthn: false })
+      assert.deepStrictEqual((yield* sentOne).query, { tenant: "T1", redirectURL: "https://a.example/cb" })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("exchangeToken", () =>
+    Effect.gen(function*() {
+      const { saml } = yield* flows
+      const info = yield* saml.exchangeToken("CODE-2")
+      assert.strictEqual(info.user?.userId, "U1")
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/saml/exchange",
+        query: {},
+        authorization: "Bearer P123",
+        body: { code: "CODE-2" }
+      })
+    }).pipe(Effect.provide(layer(always(jwtResponse())))))
+
+  badInput([
+    { name: "start empty tenant", field: "tenant", run: (a) => a.saml.start({ tenant: "", returnUrl: "https://a/cb" }) },
+    { name: "start missing redirect URL", field: "returnUrl", run: (a) => a.saml.start({ tenant: "T1", returnUrl: "" }) },
+    { name: "exchangeToken empty code", field: "code", run: (a) => a.saml.exchangeToken("") }
+  ])
+})
+
+describe("sso (/v1/auth/sso/*, python wire)", () => {
+  it.effect("start: tenant only", () =>
+    Effect.gen(function*() {
+      const { sso } = yield* flows
+      const result = yield* sso.start({ tenant: "T1" })
+      assert.deepStrictEqual(result, urlAnswer)
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/sso/authorize",
+        query: { tenant: "T1" },
+        authorization: "Bearer P123",
+        body: {}
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("start: every option, forceAuthn false is sent", () =>
+    Effect.gen(function*() {
+      const { sso } = yield* flows
+      yield* sso.start({
+        tenant: "T1",
+        returnUrl: "https://app.example.com/cb",
+        prompt: "login",
+        ssoId: "SSO2",
+        loginHint: "ada@acme.com",
+        forceAuthn: false,
+        loginOptions: { stepup: true },
+        refreshToken: "REFRESH-JWT"
+      })
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/sso/authorize",
+        query: {
+          tenant: "T1",
+          redirectURL: "https://app.example.com/cb",
+          prompt: "login",
+          ssoId: "SSO2",
+          loginHint: "ada@acme.com",
+          forceAuthn: "false"
+        },
+        authorization: "Bearer P123:REFRESH-JWT",
+        body: { stepup: true }
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("start: forceAuthn true", () =>
+    Effect.gen(function*() {
+      const { sso } = yield* flows
+      yield* sso.start({ tenant: "T1", forceAuthn: true })
+      assert.deepStrictEqual((yield* sentOne).query, { tenant: "T1", forceAuthn: "true" })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("exchangeToken", () =>
+    Effect.gen(function*() {
+      const { sso } = yield* flows
+      const info = yield* sso.exchangeToken("CODE-3")
+      assert.strictEqual(info.session.userId, "U1")
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/sso/exchange",
+        query: {},
+        authorization: "Bearer P123",
+        body: { code: "CODE-3" }
+      })
+    }).pipe(Effect.provide(layer(always(jwtResponse())))))
+
+  badInput([
+    { name: "start empty tenant", field: "tenant", run: (a) => a.sso.start({ tenant: "" }) },
+    {
+      name: "start mfa without refresh token",
+      field: "refreshToken",
+      run: (a) => a.sso.start({ tenant: "T1", loginOptions: { mfa: true } })
+    },
+    { name: "exchangeToken empty code", field: "code", run: (a) => a.sso.exchangeToken("") }
+  ])
+})
