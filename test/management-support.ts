@@ -1,0 +1,69 @@
+// Fixtures of the management tests: the management API over the recording mock
+// HttpClient, a license endpoint, and a SessionValidator that decodes (does not verify) JWTs.
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Redacted from "effect/Redacted"
+import * as DescopeConfig from "../src/core/DescopeConfig.js"
+import { InvalidSessionError } from "../src/core/DescopeError.js"
+import * as DescopeHttp from "../src/core/DescopeHttp.js"
+import { fromClaims, type SessionValidatorService } from "../src/core/Session.js"
+import * as MockHttpClient from "../src/layers/MockHttpClient.js"
+import * as Management from "../src/management/Management.js"
+
+export const PROJECT_ID = "P2CtzUhdqpIF2ys9gg7ms06UvtC4"
+export const MANAGEMENT_KEY = "K2mgmt-secret"
+export const AUTHORIZATION = "Bearer P2CtzUhdqpIF2ys9gg7ms06UvtC4:K2mgmt-secret"
+export const BASE_URL = "https://api.descope.test"
+
+const b64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url")
+
+/** An unsigned JWT-shaped token carrying `claims`. */
+export const makeJwt = (claims: Record<string, unknown>): string =>
+  `${b64url({ alg: "ES384", kid: "K1", typ: "JWT" })}.${b64url(claims)}.c2ln`
+
+/** A validator that decodes the payload without verifying the signature. */
+export const decodingValidator: SessionValidatorService = {
+  validate: (token) =>
+    Effect.suspend(() => {
+      const jwt = Redacted.isRedacted(token) ? Redacted.value(token) : token
+      try {
+        const claims = JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString("utf8")) as Record<
+          string,
+          unknown
+        >
+        return Effect.succeed(fromClaims(jwt, claims, PROJECT_ID))
+      } catch {
+        return Effect.fail(new InvalidSessionError({ reason: "Malformed", description: "not a JWT" }))
+      }
+    })
+}
+
+/** A handler: the license answers `{rateLimitTier: "pro"}`, everything else goes to `rest`. */
+export const withLicense = (rest: MockHttpClient.Handler, tier = "pro"): MockHttpClient.Handler => (request) =>
+  request.path === "/v1/mgmt/license" ? MockHttpClient.json({ rateLimitTier: tier }) : rest(request)
+
+/** Runs `f` with the management API and the recorder over a mock answering with `handler`. */
+export const withMgmt = <A, E>(
+  handler: MockHttpClient.Handler,
+  f: (mgmt: Management.ManagementApi, recorder: MockHttpClient.Recorder) => Effect.Effect<A, E>,
+  options: Partial<DescopeConfig.Options> = {}
+) =>
+  Effect.gen(function*() {
+    const http = yield* DescopeHttp.DescopeHttp
+    const recorder = yield* MockHttpClient.MockHttpRecorder
+    const mgmt = yield* Management.make(http, decodingValidator)
+    return yield* f(mgmt, recorder)
+  }).pipe(
+    Effect.provide(
+      DescopeHttp.layer.pipe(
+        Layer.provide(
+          DescopeConfig.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: BASE_URL, ...options })
+        ),
+        Layer.provideMerge(MockHttpClient.layer(handler))
+      )
+    )
+  )
+
+/** The requests other than the license handshake. */
+export const calls = (recorder: MockHttpClient.Recorder) =>
+  Effect.map(recorder.requests, (requests) => requests.filter((r) => r.path !== "/v1/mgmt/license"))
