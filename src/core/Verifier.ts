@@ -132,7 +132,12 @@ const MIN_RSA_BITS = 2048
 
 const rsaBitsOf = (modulus: unknown): number => {
   if (typeof modulus !== "string") return 0
-  const bytes = Buffer.from(modulus, "base64url")
+  let bytes: Uint8Array
+  try {
+    bytes = Jose.base64url.decode(modulus)
+  } catch {
+    return 0
+  }
   let start = 0
   while (start < bytes.length && bytes[start] === 0) start++
   const first = bytes[start]
