@@ -1,4 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
+import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Duration from "effect/Duration"
@@ -133,6 +134,27 @@ describe("DescopeConfig.layerConfig", () => {
     Effect.gen(function*() {
       const config = yield* read(fromEnv({ DESCOPE_PROJECT_ID: "P1", DESCOPE_MANAGEMENT_KEY: "" }))
       assert.isTrue(Option.isNone(config.managementKey))
+    }))
+
+  it.effect("empty DESCOPE_BASE_URL and DESCOPE_PUBLIC_KEY count as absent", () =>
+    Effect.gen(function*() {
+      const config = yield* read(fromEnv({
+        DESCOPE_PROJECT_ID: "Puse12aAc4T2V93bddihGEx2Ryhc8e5Z",
+        DESCOPE_BASE_URL: "",
+        DESCOPE_PUBLIC_KEY: ""
+      }))
+      assert.strictEqual(config.baseUrl, "https://api.use1.descope.com")
+      assert.isTrue(Option.isNone(config.publicKeys))
+    }))
+
+  it.effect("a replaced Config is named by its own key in errors", () =>
+    Effect.gen(function*() {
+      const error = yield* buildError(fromEnv(
+        { DESCOPE_PROJECT_ID: "P1", MY_KEY: "{" },
+        { publicKey: Config.option(Config.string("MY_KEY")) }
+      ))
+      assert.include(String(error), "publicKey")
+      assert.notInclude(String(error), "DESCOPE_PUBLIC_KEY")
     }))
 
   it.effect("extraHeaders can be given to layerConfig", () =>
