@@ -184,7 +184,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* http.request({
           method: "POST",
           path: "/v1/auth/enchantedlink/signup/email",
-          body: LoginOptions.body({
+          body: LoginOptions.compact({
             loginId,
             URI: options.uri,
             user: LoginOptions.encodeUser(options.user),
@@ -204,7 +204,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* http.request({
           method: "POST",
           path: "/v1/auth/enchantedlink/signin/email",
-          body: LoginOptions.body({
+          body: LoginOptions.compact({
             loginId,
             URI: options.uri,
             loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
@@ -222,7 +222,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* http.request({
           method: "POST",
           path: "/v1/auth/enchantedlink/signup-in/email",
-          body: LoginOptions.body({
+          body: LoginOptions.compact({
             loginId,
             URI: options.uri,
             loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
@@ -274,7 +274,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* http.request({
           method: "POST",
           path: "/v1/auth/enchantedlink/update/email",
-          body: LoginOptions.body({ loginId, email, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
+          body: LoginOptions.compact({ loginId, email, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
           operation: "enchantedLink.updateUserEmail",
           schema: EnchantedLinkResponse,
           credential

@@ -310,7 +310,7 @@ export const encodeUpdateOptions = (options: UpdateOptions): Record<string, unkn
  * @since 0.1.0
  * @category encoding
  */
-export const body = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+export const compact = (fields: Readonly<Record<string, unknown>>): Record<string, unknown> =>
   defined(Object.entries(fields))
 
 // ---------------------------------------------------------------------------
@@ -407,8 +407,9 @@ export const signInCredential = (
   loginOptions: Pick<LoginOptions, "stepup" | "mfa"> | undefined,
   refreshToken: Secret | undefined
 ): Effect.Effect<DescopeHttp.Credential, InvalidArgumentError> => {
-  const token = refreshToken === undefined ? "" : reveal(refreshToken)
-  if (token !== "") return Effect.succeed(DescopeHttp.tokenCredential(refreshToken as Secret))
+  if (refreshToken !== undefined && reveal(refreshToken) !== "") {
+    return Effect.succeed(DescopeHttp.tokenCredential(refreshToken))
+  }
   if (loginOptions?.stepup === true || loginOptions?.mfa === true) {
     return invalid("refreshToken", "a refresh token is required for stepup or mfa")
   }

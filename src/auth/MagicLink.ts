@@ -184,7 +184,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: `/v1/auth/magiclink/signup/${method}`,
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           URI: options.uri,
           user: LoginOptions.encodeUser(options.user),
@@ -205,7 +205,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: `/v1/auth/magiclink/signin/${method}`,
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           URI: options.uri,
           loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
@@ -224,7 +224,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: `/v1/auth/magiclink/signup-in/${method}`,
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           URI: options.uri,
           loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
@@ -256,7 +256,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: "/v1/auth/magiclink/update/email",
-        body: LoginOptions.body({ loginId, email, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
+        body: LoginOptions.compact({ loginId, email, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
         operation: "magicLink.updateUserEmail",
         schema: LoginOptions.MaskedEmail,
         credential
@@ -272,7 +272,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: `/v1/auth/magiclink/update/phone/${method}`,
-        body: LoginOptions.body({ loginId, phone, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
+        body: LoginOptions.compact({ loginId, phone, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
         operation: "magicLink.updateUserPhone",
         schema: LoginOptions.MaskedPhone,
         credential

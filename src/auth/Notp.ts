@@ -158,7 +158,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* http.request({
           method: "POST",
           path: "/v1/auth/notp/whatsapp/signup",
-          body: LoginOptions.body({
+          body: LoginOptions.compact({
             loginId,
             user: LoginOptions.encodeUser(options.user),
             providerId: options.providerId,
@@ -177,7 +177,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* http.request({
           method: "POST",
           path: "/v1/auth/notp/whatsapp/signin",
-          body: LoginOptions.body({
+          body: LoginOptions.compact({
             loginId,
             loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
             providerId: options.providerId
@@ -194,7 +194,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* http.request({
           method: "POST",
           path: "/v1/auth/notp/whatsapp/signup-in",
-          body: LoginOptions.body({
+          body: LoginOptions.compact({
             loginId,
             loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
             providerId: options.providerId

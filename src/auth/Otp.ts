@@ -174,7 +174,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: `/v1/auth/otp/signup/${method}`,
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           user: LoginOptions.encodeUser(options.user),
           loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
@@ -194,7 +194,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: `/v1/auth/otp/signin/${method}`,
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
           providerId: options.providerId
@@ -212,7 +212,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: `/v1/auth/otp/signup-in/${method}`,
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
           providerId: options.providerId

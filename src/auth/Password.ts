@@ -170,7 +170,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* LoginOptions.authenticate(http, validator, {
         method: "POST",
         path: "/v1/auth/password/signup",
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           password,
           user: LoginOptions.encodeUser(options.user),
@@ -189,7 +189,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* LoginOptions.authenticate(http, validator, {
         method: "POST",
         path: "/v1/auth/password/signin",
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           password,
           loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
@@ -206,7 +206,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: "/v1/auth/password/reset",
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           redirectUrl: options.redirectUrl,
           templateOptions: options.templateOptions

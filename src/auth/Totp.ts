@@ -109,7 +109,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* http.request({
         method: "POST",
         path: "/v1/auth/totp/signup",
-        body: LoginOptions.body({ loginId, user: LoginOptions.encodeUser(options.user) }),
+        body: LoginOptions.compact({ loginId, user: LoginOptions.encodeUser(options.user) }),
         operation: "totp.signUp",
         schema: TotpResponse,
         credential: DescopeHttp.projectCredential
@@ -124,7 +124,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       return yield* LoginOptions.authenticate(http, validator, {
         method: "POST",
         path: "/v1/auth/totp/verify",
-        body: LoginOptions.body({
+        body: LoginOptions.compact({
           loginId,
           code,
           loginOptions: options.loginOptions === undefined

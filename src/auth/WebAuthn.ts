@@ -218,7 +218,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* start(
           "/v1/auth/webauthn/signup/start",
           "webauthn.signUpStart",
-          LoginOptions.body({
+          LoginOptions.compact({
             user: { loginId, ...LoginOptions.encodeUser(options.user) },
             origin,
             loginOptions: options.loginOptions === undefined
@@ -239,7 +239,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* start(
           "/v1/auth/webauthn/signin/start",
           "webauthn.signInStart",
-          LoginOptions.body({
+          LoginOptions.compact({
             loginId,
             origin,
             loginOptions: options.loginOptions === undefined
@@ -260,7 +260,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* start(
           "/v1/auth/webauthn/signup-in/start",
           "webauthn.signUpOrInStart",
-          LoginOptions.body({
+          LoginOptions.compact({
             loginId,
             origin,
             loginOptions: options.loginOptions === undefined
@@ -279,7 +279,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* start(
           "/v1/auth/webauthn/update/start",
           "webauthn.updateStart",
-          LoginOptions.body({ loginId, origin, passkeyOptions: options.passkeyOptions, mfa: options.mfa }),
+          LoginOptions.compact({ loginId, origin, passkeyOptions: options.passkeyOptions, mfa: options.mfa }),
           credential
         )
       }),
