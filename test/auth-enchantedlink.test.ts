@@ -332,6 +332,26 @@ describe("enchantedLink.waitForSession (TestClock)", () => {
       success
     )))))
 
+  it.effect("a poll that never answers ends with PollingTimeoutError at the timeout", () =>
+    Effect.gen(function*() {
+      const { enchantedLink } = yield* flows
+      const fiber = yield* Effect.fork(enchantedLink.waitForSession("PENDING-REF", { timeout: "5 seconds" }))
+      yield* TestClock.adjust("5 seconds")
+      const error = yield* Effect.flip(Fiber.join(fiber))
+      assert.strictEqual(error._tag, "PollingTimeoutError")
+      assert.strictEqual(yield* count, 1)
+    }).pipe(Effect.provide(layer(() => Effect.never))))
+
+  it.effect("a session that fails local validation is not polled again", () =>
+    Effect.gen(function*() {
+      const { enchantedLink } = yield* flows
+      const fiber = yield* Effect.fork(enchantedLink.waitForSession("PENDING-REF"))
+      yield* TestClock.adjust("10 seconds")
+      const error = yield* Effect.flip(Fiber.join(fiber))
+      assert.strictEqual(error._tag, "InvalidSessionError")
+      assert.strictEqual(yield* count, 1)
+    }).pipe(Effect.provide(layer(always({ sessionJwt: "not-a-jwt" })))))
+
   it.effect("interrupting the fiber stops all further requests", () =>
     Effect.gen(function*() {
       const { enchantedLink } = yield* flows
