@@ -3,8 +3,13 @@ import * as NodeCrypto from "node:crypto"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Jose from "jose"
+import * as Layer from "effect/Layer"
+import * as TestClock from "effect/TestClock"
+import * as DescopeConfig from "../src/core/DescopeConfig.js"
+import * as Jwks from "../src/core/Jwks.js"
+import * as SessionValidatorLive from "../src/core/SessionValidatorLive.js"
 import * as Verifier from "../src/core/Verifier.js"
-import { claims, makeKey, sign, type TestKey } from "./sessions-support.js"
+import { claims, makeKey, NOW, PROJECT_ID, sign, type TestKey } from "./sessions-support.js"
 
 const node = Verifier.makeNode()
 const web = Verifier.makeWebCrypto()
@@ -134,4 +139,53 @@ describe("Verifier key import", () => {
     assert.strictEqual(node.name, "node")
     assert.strictEqual(web.name, "webcrypto")
   })
+})
+
+describe("the live validator gives the same answers over both verifiers", () => {
+  const keys = Verifier.ALGORITHMS.map((alg) => makeKey(alg, `k-${alg}`))
+  const outcomes = (verifier: Layer.Layer<Verifier.Verifier>, tokens: ReadonlyArray<string>) =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(NOW * 1000)
+      const validator = yield* SessionValidatorLive.make({ cacheSize: 0 })
+      return yield* Effect.forEach(tokens, (token) =>
+        validator.validate(token).pipe(
+          Effect.match({
+            onFailure: (e) => (e._tag === "InvalidSessionError" ? e.reason : e._tag),
+            onSuccess: (session) => `valid ${session.userId}`
+          })
+        ))
+    }).pipe(
+      Effect.provide(Layer.mergeAll(
+        Jwks.layerStatic(keys.map((k) => k.publicJwk)),
+        verifier,
+        DescopeConfig.layer({ projectId: PROJECT_ID })
+      ))
+    )
+
+  it.effect("on a corpus over all nine algorithms", () =>
+    Effect.gen(function*() {
+      const tokens = keys.flatMap((key) => {
+        const good = sign(key, claims())
+        return [
+          good,
+          tamperPayload(good),
+          tamperSignature(good),
+          sign(makeKey(key.alg, key.kid, true), claims()),
+          sign(key, claims({ exp: NOW - 60 })),
+          sign(key, claims({ iss: "P-other" }))
+        ]
+      })
+      const node = yield* outcomes(Verifier.layerNode, tokens)
+      const web = yield* outcomes(Verifier.layerWebCrypto, tokens)
+      assert.deepStrictEqual(web, node)
+      const expectedPerKey = [
+        "valid U2Cu0j0WPw3YOiPISJb52L0wUVMg",
+        "BadSignature",
+        "BadSignature",
+        "BadSignature",
+        "Expired",
+        "WrongIssuer"
+      ]
+      assert.deepStrictEqual(node, keys.flatMap(() => expectedPerKey))
+    }))
 })
