@@ -2,10 +2,12 @@ import { assert, describe, it } from "@effect/vitest"
 import * as ConfigError from "effect/ConfigError"
 import * as ConfigProvider from "effect/ConfigProvider"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as TestClock from "effect/TestClock"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { InvalidArgumentError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
@@ -100,6 +102,19 @@ describe("management without a management key", () => {
         Layer.provideMerge(MockHttpClient.layer(() => MockHttpClient.json({})))
       )
     )))
+
+  it.effect("through the client: client.mgmt.user.load fails unsent", () =>
+    Effect.gen(function*() {
+      const client = yield* DescopeClient
+      const recorder = yield* MockHttpClient.MockHttpRecorder
+      const fiber = yield* Effect.fork(Effect.flip(client.mgmt.user.load("a@b.c")))
+      yield* TestClock.adjust("1 second")
+      const error = yield* Fiber.join(fiber)
+      assert.strictEqual(error._tag, "InvalidArgumentError")
+      if (error._tag !== "InvalidArgumentError") return
+      assert.strictEqual(error.field, "managementKey")
+      assert.strictEqual((yield* recorder.requests).length, 0)
+    }).pipe(Effect.provide(Descope.layerTest({ projectId: "P123" }, () => MockHttpClient.json({})))))
 
   it.effect("an empty management key counts as none", () =>
     Effect.gen(function*() {
