@@ -1,0 +1,195 @@
+/**
+ * Emulator-only controls, as Effect functions (used by the `Emulator`
+ * service) and as HTTP routes under `/emulator/*` (used by tests in other
+ * languages, the demo and the CLI): outbox, time, key rotation, faults,
+ * emulated identities, groups, audit trail, reset, and the emulated
+ * OAuth/SSO provider page.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Ref from "effect/Ref"
+import * as AuthRoutes from "./AuthRoutes.js"
+import * as Keys from "./EmulatorKeys.js"
+import { newId, type ProjectState, type Identity } from "./EmulatorState.js"
+import * as Faults from "./Faults.js"
+import * as H from "./Handler.js"
+import type { Env, Route } from "./Handler.js"
+import * as Outbox from "./Outbox.js"
+import * as W from "./Wire.js"
+import { optNonEmpty, optNum, optStr, optStrs, str } from "./Wire.js"
+
+/**
+ * The longest lifetime of any token the emulator signs (how long a retired key stays published).
+ *
+ * @since 0.1.0
+ * @category keys
+ */
+export const maxTokenLifetime = (env: Env): number =>
+  Math.max(env.config.refreshTtlMs, env.config.sessionTtlMs, env.config.accessKeySessionTtlMs)
+
+/**
+ * Rotates a project's signing key: a new key signs from now on; the old one
+ * stays published until every token it signed has expired.
+ *
+ * @since 0.1.0
+ * @category keys
+ */
+export const rotateKeys = (env: Env, p: ProjectState): Effect.Effect<string> =>
+  p.lock.withPermits(1)(Effect.gen(function*() {
+    const now = yield* env.now
+    const key = yield* Keys.generate(env.config.algorithm, now)
+    for (const k of p.keys) if (k.retiredAt === undefined) k.retiredAt = now
+    p.keys = [...p.keys.filter((k) => k.retiredAt === undefined || now < k.retiredAt + maxTokenLifetime(env)), key]
+    return key.kid
+  }))
+
+/**
+ * Advances emulator time.
+ *
+ * @since 0.1.0
+ * @category time
+ */
+export const advance = (env: Env, millis: number): Effect.Effect<number> =>
+  Effect.zipRight(Ref.update(env.offset, (o) => o + Math.max(0, millis)), env.now)
+
+/**
+ * Registers a fault.
+ *
+ * @since 0.1.0
+ * @category faults
+ */
+export const addFault = (env: Env, spec: Faults.FaultSpec): Effect.Effect<string> => {
+  const id = newId("F", 12)
+  const fault: Faults.Fault = { ...spec, id, remaining: spec.times, hits: 0 }
+  return Effect.as(Ref.update(env.faults, (fs) => [...fs, fault]), id)
+}
+
+/**
+ * Messages of the outbox, oldest first.
+ *
+ * @since 0.1.0
+ * @category outbox
+ */
+export const outbox = (env: Env, filter: Outbox.Filter = {}): ReadonlyArray<Outbox.OutboxMessage> =>
+  [...env.projects.values()].flatMap((p) => p.outbox).filter((m) => Outbox.matches(m, filter)).sort((a, b) => a.sentAt - b.sentAt)
+
+/**
+ * Adds a group to a tenant (as SCIM or JIT provisioning would).
+ *
+ * @since 0.1.0
+ * @category groups
+ */
+export const addGroup = (
+  p: ProjectState,
+  group: { readonly tenantId: string; readonly display: string; readonly memberLoginIds?: ReadonlyArray<string> | undefined; readonly ssoId?: string | undefined; readonly source?: string | undefined }
+): Effect.Effect<string, W.WireError> =>
+  Effect.gen(function*() {
+    const t = p.tenants.get(group.tenantId)
+    if (t === undefined) return yield* W.notFound(`tenant ${group.tenantId}`)
+    const id = newId("G", 16)
+    const members = (group.memberLoginIds ?? []).flatMap((l) => {
+      for (const u of p.users.values()) if (u.userId === l || u.loginIds.includes(l)) return [u.userId]
+      return []
+    })
+    t.groups.push({ id, display: group.display, source: group.source ?? "scim", ssoId: group.ssoId, memberUserIds: members })
+    return id
+  })
+
+const identityOf = (b: W.Json): Effect.Effect<Identity, W.WireError> =>
+  Effect.map(str(b, "email"), (email) => ({
+    email,
+    name: optStr(b, "name"),
+    givenName: optStr(b, "givenName"),
+    familyName: optStr(b, "familyName"),
+    phone: optStr(b, "phone"),
+    picture: optStr(b, "picture"),
+    groups: optStrs(b, "groups")
+  }))
+
+const faultOf = (b: W.Json): Effect.Effect<Faults.FaultSpec, W.WireError> =>
+  Effect.map(str(b, "path"), (path) => ({
+    path,
+    method: optNonEmpty(b, "method"),
+    times: optNum(b, "times"),
+    latencyMs: optNum(b, "latencyMs"),
+    status: optNum(b, "status"),
+    retryAfter: optNum(b, "retryAfter"),
+    malformed: W.optBool(b, "malformed"),
+    drop: W.optBool(b, "drop")
+  }))
+
+const unlocked = (route: Route): Route => ({ ...route, unlocked: true })
+
+/**
+ * The emulator-only routes (no authentication; `?projectId=` selects a project, default otherwise).
+ *
+ * @since 0.1.0
+ * @category routes
+ */
+export const routes: ReadonlyArray<Route> = [
+  unlocked(H.get("/emulator", "control", (ctx) =>
+    Effect.succeed({
+      emulator: "descope-effect",
+      projectIds: [...ctx.env.projects.keys()],
+      defaultProjectId: ctx.env.defaultProjectId,
+      now: ctx.now,
+      algorithm: ctx.env.config.algorithm
+    }))),
+  unlocked(H.get("/emulator/outbox", "control", (ctx) =>
+    Effect.succeed({
+      messages: outbox(ctx.env, {
+        projectId: ctx.query.projectId,
+        loginId: ctx.query.loginId,
+        kind: ctx.query.kind as Outbox.MessageKind | undefined
+      })
+    }))),
+  H.del("/emulator/outbox", "control", (ctx) =>
+    Effect.sync(() => {
+      ctx.p.outbox = []
+      return {}
+    })),
+  unlocked(H.get("/emulator/time", "control", (ctx) => Effect.succeed({ now: ctx.now }))),
+  unlocked(H.post("/emulator/time/advance", "control", (ctx) => {
+    const millis = optNum(ctx.body, "millis") ?? (optNum(ctx.body, "seconds") ?? 0) * 1000
+    return Effect.map(advance(ctx.env, millis), (now) => ({ now }))
+  })),
+  unlocked(H.post("/emulator/keys/rotate", "control", (ctx) => Effect.map(rotateKeys(ctx.env, ctx.p), (kid) => ({ kid })))),
+  unlocked(H.get("/emulator/faults", "control", (ctx) => Effect.map(Ref.get(ctx.env.faults), (faults) => ({ faults })))),
+  unlocked(H.post("/emulator/faults", "control", (ctx) =>
+    Effect.flatMap(faultOf(ctx.body), (spec) => Effect.map(addFault(ctx.env, spec), (id) => ({ id }))))),
+  unlocked(H.del("/emulator/faults", "control", (ctx) => Effect.as(Ref.set(ctx.env.faults, []), {}))),
+  unlocked(H.del("/emulator/faults/:id", "control", (ctx) =>
+    Effect.as(Ref.update(ctx.env.faults, (fs) => fs.filter((f) => f.id !== ctx.params.id)), {}))),
+  H.post("/emulator/identities/oauth", "control", (ctx) =>
+    Effect.map(identityOf(ctx.body), (identity) => {
+      ctx.p.oauthIdentities.set(optNonEmpty(ctx.body, "provider") ?? "*", identity)
+      return {}
+    })),
+  H.post("/emulator/identities/sso", "control", (ctx) =>
+    Effect.gen(function*() {
+      const tenantId = yield* str(ctx.body, "tenantId")
+      ctx.p.ssoIdentities.set(tenantId, yield* identityOf(ctx.body))
+      return {}
+    })),
+  H.post("/emulator/groups", "control", (ctx) =>
+    Effect.gen(function*() {
+      const id = yield* addGroup(ctx.p, {
+        tenantId: yield* str(ctx.body, "tenantId"),
+        display: yield* str(ctx.body, "display"),
+        memberLoginIds: optStrs(ctx.body, "members"),
+        ssoId: optNonEmpty(ctx.body, "ssoId"),
+        source: optNonEmpty(ctx.body, "source")
+      })
+      return { id }
+    })),
+  unlocked(H.get("/emulator/audit", "control", (ctx) => Effect.succeed({ audits: [...ctx.p.audit] }))),
+  unlocked(H.post("/emulator/reset", "control", (ctx) => Effect.as(ctx.env.resetProject(ctx.p.projectId), {}))),
+  unlocked(H.post("/emulator/projects", "control", (ctx) =>
+    Effect.gen(function*() {
+      const projectId = yield* str(ctx.body, "projectId")
+      yield* ctx.env.addProject(projectId, optNonEmpty(ctx.body, "managementKey"))
+      return { projectId }
+    }))),
+  H.get("/emulator/idp/authorize", "control", AuthRoutes.idpAuthorize)
+]

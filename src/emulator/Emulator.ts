@@ -1,0 +1,261 @@
+/**
+ * The `Emulator` service: an in-memory Descope (per project) behind one HTTP
+ * application, plus Effect controls for tests — the outbox, time advance, key
+ * rotation, injected faults and emulated identities.
+ *
+ * Time comes only from the `Clock` captured when the emulator is made (plus
+ * the offset added by {@link Service.advanceTime}), so under `TestClock` the
+ * emulator's codes, links and tokens expire with `TestClock.adjust` too.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpApp from "@effect/platform/HttpApp"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as Ref from "effect/Ref"
+import * as AuthRoutes from "./AuthRoutes.js"
+import * as Control from "./Control.js"
+import * as EmulatorApp from "./EmulatorApp.js"
+import * as Keys from "./EmulatorKeys.js"
+import { type AuditEvent, emptyProject, type Identity, type ProjectState } from "./EmulatorState.js"
+import type * as Faults from "./Faults.js"
+import type { Config, Env } from "./Handler.js"
+import * as ManagementRoutes from "./ManagementRoutes.js"
+import type * as Outbox from "./Outbox.js"
+import * as Password from "./Password.js"
+
+/**
+ * The default project id (28 characters, so no region is derived from it).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_PROJECT_ID = "P2EmulatorProject00000000000"
+
+/**
+ * The default management key.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_MANAGEMENT_KEY = "emulator-management-key"
+
+/**
+ * Options of the emulator. Every field is optional.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The default project (default {@link DEFAULT_PROJECT_ID}). */
+  readonly projectId?: string | undefined
+  /** Its management key (default {@link DEFAULT_MANAGEMENT_KEY}). */
+  readonly managementKey?: string | Redacted.Redacted<string> | undefined
+  /** More projects, each with its own state, keys and management key. */
+  readonly projects?: ReadonlyArray<{ readonly projectId: string; readonly managementKey?: string | Redacted.Redacted<string> | undefined }> | undefined
+  /** JWT signing algorithm (default `ES384`). */
+  readonly algorithm?: Keys.Algorithm | undefined
+  /** Session JWT lifetime (default 10 minutes). */
+  readonly sessionTokenTtl?: Duration.DurationInput | undefined
+  /** Refresh JWT / server-side session lifetime (default 4 weeks). */
+  readonly refreshTokenTtl?: Duration.DurationInput | undefined
+  /** One-time code lifetime (default 5 minutes). */
+  readonly otpTtl?: Duration.DurationInput | undefined
+  /** Wrong attempts before a code is locked with `E061103` (default 3). */
+  readonly otpMaxAttempts?: number | undefined
+  /** Magic / enchanted / reset link and OAuth state lifetime (default 10 minutes). */
+  readonly linkTtl?: Duration.DurationInput | undefined
+  /** Lifetime of session JWTs exchanged for access keys (default 10 minutes). */
+  readonly accessKeySessionTtl?: Duration.DurationInput | undefined
+  /** When set, `iss` is `<issuerPrefix>/<projectId>` instead of the bare project id. */
+  readonly issuerPrefix?: string | undefined
+  /** Redirect URL used when a call sends none (default `http://localhost:3000/verify`). */
+  readonly defaultRedirectUrl?: string | undefined
+  /** A real per-project rate limiter: at most `requests` per `window`, then 429 `E130429` with `Retry-After`. */
+  readonly rateLimit?: { readonly requests: number; readonly window: Duration.DurationInput } | undefined
+  /** Password policy (default: at least 8 characters). */
+  readonly passwordPolicy?: Partial<Password.Policy> | undefined
+  /** Issuer shown in TOTP provisioning URLs (default `Descope Emulator`). */
+  readonly totpIssuer?: string | undefined
+}
+
+/**
+ * The emulator's API.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** The default project id. */
+  readonly projectId: string
+  /** The default project's management key. */
+  readonly managementKey: Redacted.Redacted<string>
+  /** The HTTP application (serve it, or call it in-process with `layerHttpClient`). */
+  readonly app: HttpApp.Default
+  /** Emulator time, epoch milliseconds. */
+  readonly now: Effect.Effect<number>
+  /** Moves emulator time forward (codes, links, tokens and sessions expire accordingly). */
+  readonly advanceTime: (duration: Duration.DurationInput) => Effect.Effect<void>
+  /** Rotates the signing key of a project (default project when omitted); returns the new `kid`. */
+  readonly rotateKeys: (projectId?: string) => Effect.Effect<string>
+  /** The published JWKS of a project. */
+  readonly jwks: (projectId?: string) => Effect.Effect<{ readonly keys: ReadonlyArray<Record<string, unknown>> }>
+  /** Recorded messages, oldest first. */
+  readonly outbox: (filter?: Outbox.Filter) => Effect.Effect<ReadonlyArray<Outbox.OutboxMessage>>
+  /** The newest message sent for a login id. */
+  readonly lastMessage: (loginId: string, kind?: Outbox.MessageKind) => Effect.Effect<Option.Option<Outbox.OutboxMessage>>
+  /** Empties the outbox of every project. */
+  readonly clearOutbox: Effect.Effect<void>
+  /** Injects a fault; returns its id. */
+  readonly addFault: (spec: Faults.FaultSpec) => Effect.Effect<string>
+  /** Removes a fault. */
+  readonly removeFault: (id: string) => Effect.Effect<void>
+  /** Removes every fault. */
+  readonly clearFaults: Effect.Effect<void>
+  /** The active faults. */
+  readonly faults: Effect.Effect<ReadonlyArray<Faults.Fault>>
+  /** The identity an OAuth provider returns (`"*"` = any provider). */
+  readonly setOAuthIdentity: (provider: string, identity: Identity, projectId?: string) => Effect.Effect<void>
+  /** The identity a tenant's SSO IdP returns. */
+  readonly setSsoIdentity: (tenantId: string, identity: Identity, projectId?: string) => Effect.Effect<void>
+  /** Adds a project (no-op when it exists). */
+  readonly addProject: (projectId: string, managementKey?: string | Redacted.Redacted<string>) => Effect.Effect<void>
+  /** The audit trail of a project. */
+  readonly auditTrail: (projectId?: string) => Effect.Effect<ReadonlyArray<AuditEvent>>
+  /** Forgets the data of a project (users, tenants, sessions, outbox ...); keys and management keys stay. */
+  readonly reset: (projectId?: string) => Effect.Effect<void>
+}
+
+/**
+ * The emulator service tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Emulator extends Context.Tag("descope-effect/Emulator")<Emulator, Service>() {}
+
+const millis = (d: Duration.DurationInput | undefined, fallback: Duration.DurationInput): number =>
+  Duration.toMillis(Duration.decode(d ?? fallback))
+
+const reveal = (k: string | Redacted.Redacted<string> | undefined): string | undefined =>
+  k === undefined ? undefined : typeof k === "string" ? k : Redacted.value(k)
+
+/**
+ * Resolves options into the emulator's configuration.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const config = (options: Options): Config => ({
+  algorithm: options.algorithm ?? "ES384",
+  sessionTtlMs: millis(options.sessionTokenTtl, "10 minutes"),
+  refreshTtlMs: millis(options.refreshTokenTtl, "28 days"),
+  otpTtlMs: millis(options.otpTtl, "5 minutes"),
+  otpMaxAttempts: options.otpMaxAttempts ?? 3,
+  linkTtlMs: millis(options.linkTtl, "10 minutes"),
+  accessKeySessionTtlMs: millis(options.accessKeySessionTtl, "10 minutes"),
+  issuerPrefix: options.issuerPrefix,
+  defaultRedirectUrl: options.defaultRedirectUrl ?? "http://localhost:3000/verify",
+  rateLimit: options.rateLimit ? { requests: options.rateLimit.requests, windowMs: millis(options.rateLimit.window, "1 second") } : undefined,
+  passwordPolicy: { ...Password.defaultPolicy, ...options.passwordPolicy },
+  totpIssuer: options.totpIssuer ?? "Descope Emulator"
+})
+
+/**
+ * Makes an emulator.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options = {}): Effect.Effect<Service> =>
+  Effect.gen(function*() {
+    const clock = yield* Effect.clock
+    const offset = yield* Ref.make(0)
+    const faults = yield* Ref.make<ReadonlyArray<Faults.Fault>>([])
+    const cfg = config(options)
+    const projects = new Map<string, ProjectState>()
+    const defaultProjectId = options.projectId ?? DEFAULT_PROJECT_ID
+    const defaultKey = reveal(options.managementKey) ?? DEFAULT_MANAGEMENT_KEY
+    const now = Effect.zipWith(clock.currentTimeMillis, Ref.get(offset), (t, o) => t + o)
+    const newProject = (projectId: string, keys: ReadonlyArray<string>) =>
+      Effect.gen(function*() {
+        const key = yield* Keys.generate(cfg.algorithm, yield* now)
+        const lock = yield* Effect.makeSemaphore(1)
+        return emptyProject(projectId, keys, [key], lock)
+      })
+    const addProject = (projectId: string, managementKey: string | undefined) =>
+      Effect.gen(function*() {
+        const existing = projects.get(projectId)
+        if (existing) {
+          if (managementKey !== undefined && !existing.managementKeys.includes(managementKey)) existing.managementKeys.push(managementKey)
+          return existing
+        }
+        const p = yield* newProject(projectId, [managementKey ?? defaultKey])
+        projects.set(projectId, p)
+        return p
+      })
+    const env: Env = {
+      config: cfg,
+      projects,
+      defaultProjectId,
+      now,
+      offset,
+      faults,
+      sleep: (ms) => clock.sleep(Duration.millis(ms)),
+      addProject,
+      resetProject: (projectId) =>
+        Effect.gen(function*() {
+          const p = projects.get(projectId)
+          if (p === undefined) return
+          yield* p.lock.withPermits(1)(Effect.sync(() => {
+            const fresh = emptyProject(p.projectId, p.managementKeys, p.keys, p.lock)
+            projects.set(projectId, fresh)
+          }))
+        })
+    }
+    yield* addProject(defaultProjectId, defaultKey)
+    for (const extra of options.projects ?? []) yield* addProject(extra.projectId, reveal(extra.managementKey))
+    const app = EmulatorApp.make(env, [...AuthRoutes.routes, ...ManagementRoutes.routes, ...Control.routes])
+    const project = (projectId?: string): Effect.Effect<ProjectState> =>
+      Effect.suspend(() => {
+        const p = projects.get(projectId ?? defaultProjectId)
+        return p === undefined ? Effect.dieMessage(`unknown project ${projectId}`) : Effect.succeed(p)
+      })
+    const locked = <A>(projectId: string | undefined, f: (p: ProjectState) => A): Effect.Effect<A> =>
+      Effect.flatMap(project(projectId), (p) => p.lock.withPermits(1)(Effect.sync(() => f(p))))
+    return Emulator.of({
+      projectId: defaultProjectId,
+      managementKey: Redacted.make(defaultKey),
+      app,
+      now,
+      advanceTime: (d) => Effect.asVoid(Control.advance(env, Duration.toMillis(Duration.decode(d)))),
+      rotateKeys: (projectId) => Effect.flatMap(project(projectId), (p) => Control.rotateKeys(env, p)),
+      jwks: (projectId) =>
+        Effect.flatMap(project(projectId), (p) =>
+          Effect.map(now, (t) => Keys.jwks(Keys.published(p.keys, t, Control.maxTokenLifetime(env))) as { readonly keys: ReadonlyArray<Record<string, unknown>> })),
+      outbox: (filter) => Effect.sync(() => Control.outbox(env, filter)),
+      lastMessage: (loginId, kind) => Effect.sync(() => Option.fromNullable(Control.outbox(env, { loginId, kind }).at(-1))),
+      clearOutbox: Effect.forEach([...projects.keys()], (id) => locked(id, (p) => (p.outbox = [])), { discard: true }),
+      addFault: (spec) => Control.addFault(env, spec),
+      removeFault: (id) => Ref.update(faults, (fs) => fs.filter((f) => f.id !== id)),
+      clearFaults: Ref.set(faults, []),
+      faults: Ref.get(faults),
+      setOAuthIdentity: (provider, identity, projectId) => locked(projectId, (p) => void p.oauthIdentities.set(provider, identity)),
+      setSsoIdentity: (tenantId, identity, projectId) => locked(projectId, (p) => void p.ssoIdentities.set(tenantId, identity)),
+      addProject: (projectId, managementKey) => Effect.asVoid(addProject(projectId, reveal(managementKey))),
+      auditTrail: (projectId) => locked(projectId, (p) => [...p.audit]),
+      reset: (projectId) => env.resetProject(projectId ?? defaultProjectId)
+    })
+  })
+
+/**
+ * The emulator as a layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options = {}): Layer.Layer<Emulator> => Layer.effect(Emulator, make(options))

@@ -1,0 +1,211 @@
+/**
+ * The emulator's HTTP application: one `@effect/platform` `HttpRouter` over
+ * the route table, speaking Descope's wire. Around every handler it resolves
+ * the project from `Authorization`, checks management keys, applies injected
+ * faults and the optional rate limiter, parses JSON bodies (`null` = absent),
+ * runs the handler under the project's lock and renders Descope error bodies.
+ * Unknown paths answer 404, known paths with another method 405, malformed
+ * JSON 400: always with a JSON body.
+ *
+ * @since 0.1.0
+ */
+import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Ref from "effect/Ref"
+import type { ProjectState } from "./EmulatorState.js"
+import * as Faults from "./Faults.js"
+import type { Ctx, Env, Route } from "./Handler.js"
+import { Codes, isObject, stripNulls, WireError } from "./Wire.js"
+
+/**
+ * Renders a Descope error body.
+ *
+ * @since 0.1.0
+ * @category rendering
+ */
+export const errorResponse = (e: WireError): HttpServerResponse.HttpServerResponse =>
+  HttpServerResponse.unsafeJson(
+    {
+      errorCode: e.errorCode,
+      errorDescription: e.errorDescription,
+      ...(e.errorMessage !== undefined ? { errorMessage: e.errorMessage } : {})
+    },
+    { status: e.status, ...(e.headers !== undefined ? { headers: e.headers } : {}) }
+  )
+
+/**
+ * The parts of an `Authorization: Bearer <projectId>[:<token>[:<authManagementKey>]]` header.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseAuthorization = (
+  header: string | undefined
+): { readonly projectId: string | undefined; readonly token: string | undefined } => {
+  if (header === undefined) return { projectId: undefined, token: undefined }
+  const value = header.replace(/^Bearer\s+/i, "").trim()
+  if (value === "") return { projectId: undefined, token: undefined }
+  const [projectId, token] = value.split(":")
+  return { projectId: projectId || undefined, token: token || undefined }
+}
+
+const pathRegex = (path: string): RegExp =>
+  new RegExp(`^${path.split("/").map((seg) => (seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/")}/?$`)
+
+const rateLimited = (retryAfter: number) =>
+  new WireError({
+    status: 429,
+    errorCode: Codes.RateLimitExceeded,
+    errorDescription: "https://docs.descope.com/rate-limit",
+    errorMessage: "API rate limit exceeded.",
+    headers: { "retry-after": String(retryAfter) }
+  })
+
+const takeFault = (env: Env, method: string, path: string): Effect.Effect<Faults.Fault | undefined> =>
+  Ref.modify(env.faults, (faults) => {
+    const fault = faults.find((f) => Faults.applies(f, method, path))
+    if (fault === undefined) return [undefined, faults]
+    fault.hits += 1
+    if (fault.remaining !== undefined) fault.remaining -= 1
+    return [fault, fault.remaining !== undefined && fault.remaining <= 0 ? faults.filter((f) => f !== fault) : faults]
+  })
+
+const checkRateLimit = (env: Env, p: ProjectState, now: number): WireError | undefined => {
+  const limit = env.config.rateLimit
+  if (limit === undefined) return undefined
+  if (now - p.rateWindow.start >= limit.windowMs) p.rateWindow = { start: now, count: 0 }
+  p.rateWindow.count += 1
+  if (p.rateWindow.count <= limit.requests) return undefined
+  return rateLimited(Math.max(1, Math.ceil((p.rateWindow.start + limit.windowMs - now) / 1000)))
+}
+
+const readBody = (
+  req: HttpServerRequest.HttpServerRequest
+): Effect.Effect<unknown, WireError> =>
+  req.text.pipe(
+    Effect.mapError(() => new WireError({ status: 400, errorCode: Codes.BadRequest, errorDescription: "Bad request", errorMessage: "unreadable body" })),
+    Effect.flatMap((text) => {
+      if (text.trim() === "") return Effect.succeed(undefined)
+      try {
+        return Effect.succeed(stripNulls(JSON.parse(text)))
+      } catch {
+        return Effect.fail(
+          new WireError({ status: 400, errorCode: Codes.BadRequest, errorDescription: "Bad request", errorMessage: "malformed JSON body" })
+        )
+      }
+    })
+  )
+
+const resolveProject = (env: Env, route: Route, req: HttpServerRequest.HttpServerRequest, params: Readonly<Record<string, string | undefined>>, query: Readonly<Record<string, string>>, authProject: string | undefined): Effect.Effect<ProjectState, WireError> => {
+  const projectId = route.access === "public"
+    ? params.projectId
+    : route.access === "control"
+    ? query.projectId ?? env.defaultProjectId
+    : authProject ?? req.headers["x-descope-project-id"]
+  if (projectId === undefined || projectId === "") {
+    return Effect.fail(new WireError({ status: 401, errorCode: Codes.Unauthorized, errorDescription: "Unauthorized", errorMessage: "missing project id in Authorization" }))
+  }
+  const p = env.projects.get(projectId)
+  return p === undefined
+    ? Effect.fail(new WireError({ status: route.access === "public" ? 404 : 401, errorCode: Codes.Unauthorized, errorDescription: "Unauthorized", errorMessage: "unknown project id" }))
+    : Effect.succeed(p)
+}
+
+const handle = (env: Env, route: Route) =>
+  Effect.gen(function*() {
+    const req = yield* HttpServerRequest.HttpServerRequest
+    const params = yield* HttpRouter.params
+    const url = new URL(req.url, "http://emulator.local")
+    const path = url.pathname
+    const query = Object.fromEntries(url.searchParams)
+    const auth = parseAuthorization(req.headers.authorization)
+    const isControl = route.access === "control"
+    const fault = isControl ? undefined : yield* takeFault(env, req.method, path)
+    if (fault?.latencyMs !== undefined && fault.latencyMs > 0) yield* env.sleep(fault.latencyMs)
+    if (fault?.drop === true) {
+      return HttpServerResponse.unsafeJson({}, { status: 500, headers: { [Faults.DROP_HEADER]: "1" } })
+    }
+    if (fault !== undefined && (fault.status !== undefined || fault.retryAfter !== undefined)) {
+      const status = fault.status ?? 429
+      return yield* Effect.fail(
+        status === 429
+          ? rateLimited(fault.retryAfter ?? 1)
+          : new WireError({
+            status,
+            errorCode: Codes.InjectedFault,
+            errorDescription: "Injected fault",
+            errorMessage: `fault ${fault.id} injected by the emulator`,
+            ...(fault.retryAfter !== undefined ? { headers: { "retry-after": String(fault.retryAfter) } } : {})
+          })
+      )
+    }
+    const p = yield* resolveProject(env, route, req, params, query, auth.projectId)
+    if (route.access === "mgmt" && (auth.token === undefined || !p.managementKeys.includes(auth.token))) {
+      return yield* Effect.fail(new WireError({ status: 401, errorCode: Codes.Unauthorized, errorDescription: "Unauthorized", errorMessage: "invalid or missing management key" }))
+    }
+    const raw = req.method === "GET" || req.method === "HEAD" ? undefined : yield* readBody(req)
+    const run = Effect.gen(function*() {
+      const now = yield* env.now
+      if (!isControl) {
+        const limited = checkRateLimit(env, p, now)
+        if (limited !== undefined) return yield* Effect.fail(limited)
+      }
+      const ctx: Ctx = {
+        env,
+        p,
+        body: isObject(raw) ? raw : {},
+        raw,
+        query,
+        params,
+        token: auth.token,
+        now,
+        baseUrl: /^https?:\/\//.test(req.url) ? new URL(req.url).origin : `http://${req.headers.host ?? "127.0.0.1"}`,
+        method: req.method,
+        path,
+        remoteAddress: Option.getOrElse(req.remoteAddress, () => "127.0.0.1")
+      }
+      return yield* route.handler(ctx)
+    })
+    const answer = yield* route.unlocked === true ? run : p.lock.withPermits(1)(run)
+    const response = HttpServerResponse.isServerResponse(answer)
+      ? answer
+      : HttpServerResponse.unsafeJson(answer === undefined ? {} : answer)
+    if (fault?.malformed === true) {
+      return HttpServerResponse.text("<html>not json", { status: response.status, contentType: "application/json" })
+    }
+    return response
+  }).pipe(
+    Effect.catchTag("WireError", (e) => Effect.succeed(errorResponse(e)))
+  )
+
+/**
+ * Builds the application from a route table.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (env: Env, routes: ReadonlyArray<Route>): HttpApp.Default => {
+  const table = routes.map((r) => ({ method: r.method, regex: pathRegex(r.path) }))
+  const router = HttpRouter.fromIterable(routes.map((r) => HttpRouter.makeRoute(r.method, r.path as HttpRouter.PathInput, handle(env, r))))
+  return router.pipe(
+    Effect.catchTag("RouteNotFound", () =>
+      Effect.gen(function*() {
+        const req = yield* HttpServerRequest.HttpServerRequest
+        const path = new URL(req.url, "http://emulator.local").pathname
+        const allowed = [...new Set(table.filter((r) => r.regex.test(path)).map((r) => r.method))]
+        return allowed.length > 0
+          ? errorResponse(new WireError({ status: 405, errorCode: Codes.MethodNotAllowed, errorDescription: "Method not allowed", errorMessage: `${req.method} is not allowed on ${path}; use ${allowed.join(", ")}`, headers: { allow: allowed.join(", ") } }))
+          : errorResponse(new WireError({ status: 404, errorCode: Codes.NotFound, errorDescription: "Not found", errorMessage: `no route for ${req.method} ${path}` }))
+      })),
+    Effect.catchAllCause((cause) =>
+      Effect.as(
+        Effect.logError("descope emulator: handler defect", cause),
+        errorResponse(new WireError({ status: 500, errorCode: Codes.BadRequest, errorDescription: "Internal emulator error" }))
+      )
+    )
+  )
+}

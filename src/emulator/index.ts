@@ -1,0 +1,71 @@
+/**
+ * The Descope emulator: Descope's wire protocol served from memory, so tests,
+ * demos and users' own test suites run Descope flows offline, fast and
+ * deterministically. Any Descope client works against it — ours and the
+ * official `@descope/node-sdk` (set its `baseUrl`).
+ *
+ * - **State**, per project: users, tenants, roles, permissions, access keys,
+ *   SSO settings, groups, server-side sessions (refresh tokens revocable by
+ *   logout), codes and links, an outbox and an audit trail. Changes run under a
+ *   per-project lock, so they are atomic under concurrent requests.
+ * - **Tokens**: real JWTs (ES384 by default, RS256 option) with the claims of
+ *   Descope (`iss`, `sub`, `drn`, `roles`, `permissions`, `tenants`, `dct`,
+ *   `amr`, custom claims), published at `GET /v2/keys/{projectId}`. Key
+ *   rotation keeps the old key published until its tokens have expired.
+ * - **Time** comes only from Effect's `Clock` (captured when the emulator is
+ *   made) plus {@link Service.advanceTime}; lifetimes are configurable.
+ * - **Outbox**: every OTP code, magic link, enchanted link (all three links),
+ *   reset and invite is recorded: `outbox` / `lastMessage`, or
+ *   `GET /emulator/outbox?loginId=`.
+ * - **Faults** on demand per path pattern: latency, a status burst, 429 with
+ *   `Retry-After`, a malformed body, a dropped connection; and an optional
+ *   real per-project rate limiter.
+ *
+ * Three doors:
+ * 1. {@link layerHttpClient}: an `HttpClient` routed straight into the emulator, no socket.
+ * 2. {@link serve} / {@link layerServer}: a real server on 127.0.0.1 (needs `@effect/platform-node`).
+ * 3. The command `descope-emulator --port 4000 --project-id <id> --management-key <key>`
+ *    (`npm run emulator -- ...` in this repository).
+ *
+ * ```ts
+ * import * as Emulator from "descope-effect/emulator"
+ *
+ * const TestLive = Emulator.layerHttpClient.pipe(Layer.provideMerge(Emulator.layer({ projectId: "P2abc..." })))
+ * ```
+ *
+ * Emulator-only routes (no authentication; `?projectId=` selects a project):
+ * `GET /emulator`, `GET|DELETE /emulator/outbox`, `GET /emulator/time`,
+ * `POST /emulator/time/advance {seconds|millis}`, `POST /emulator/keys/rotate`,
+ * `GET|POST|DELETE /emulator/faults`, `DELETE /emulator/faults/:id`,
+ * `POST /emulator/identities/oauth|sso`, `POST /emulator/groups`,
+ * `GET /emulator/audit`, `POST /emulator/reset`, `POST /emulator/projects`,
+ * and `GET /emulator/idp/authorize` (the emulated OAuth/SSO provider).
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export {
+  config,
+  DEFAULT_MANAGEMENT_KEY,
+  DEFAULT_PROJECT_ID,
+  Emulator,
+  layer,
+  make,
+  type Options,
+  type Service
+} from "./Emulator.js"
+/** @since 0.1.0 */
+export { layer as layerHttpClient, make as makeHttpClient } from "./EmulatorHttpClient.js"
+/** @since 0.1.0 */
+export { EmulatorServer, layer as layerServer, serve, type ServeOptions, type ServerInfo } from "./EmulatorServer.js"
+/** @since 0.1.0 */
+export type { Filter as OutboxFilter, MessageKind, OutboxMessage } from "./Outbox.js"
+/** @since 0.1.0 */
+export type { Fault, FaultSpec } from "./Faults.js"
+/** @since 0.1.0 */
+export type { AuditEvent, Identity } from "./EmulatorState.js"
+/** @since 0.1.0 */
+export type { Algorithm } from "./EmulatorKeys.js"
+/** @since 0.1.0 */
+export * as Totp from "./Totp.js"
