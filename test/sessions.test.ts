@@ -6,6 +6,7 @@ import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
+import * as Tracer from "effect/Tracer"
 import * as fc from "fast-check"
 import type * as DescopeConfig from "../src/core/DescopeConfig.js"
 import type { InvalidSessionReason } from "../src/core/DescopeError.js"
@@ -483,5 +484,60 @@ describe("session endpoints (wire)", () => {
       "POST /v1/auth/accesskey/exchange": () =>
         MockHttpClient.json({ keyId: "K-access", sessionJwt: keySession, expiration: NOW + 600 })
     })))
+  })
+})
+
+describe("spans", () => {
+  it.effect("no span per validation: only the key fetch and the refresh open one, without tokens", () => {
+    const session2 = SESSION_2()
+    const refresh = REFRESH()
+    const names: Array<string> = []
+    const attributes: Array<string> = []
+    const tracer = Tracer.make({
+      span: (name, parent, context, links, startTime, kind) => {
+        names.push(name)
+        const span: Tracer.Span = {
+          _tag: "Span",
+          name,
+          spanId: `s${names.length}`,
+          traceId: "t",
+          parent,
+          context,
+          status: { _tag: "Started", startTime },
+          attributes: new Map(),
+          links,
+          sampled: true,
+          kind,
+          end: () => undefined,
+          attribute: (key, value) => {
+            attributes.push(`${key}=${String(value)}`)
+          },
+          event: () => undefined,
+          addLinks: () => undefined
+        }
+        return span
+      },
+      context: (f) => f()
+    })
+    return Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      const token = sign(es, claims())
+      for (let i = 0; i < 5; i++) yield* descope.validateSession(token)
+      yield* descope.validateSession(sign(rs, claims()))
+      yield* Effect.flip(descope.validateSession(sign(es, claims({ exp: NOW - 100 }))))
+      yield* descope.validateAndRefreshSession(sign(es, claims({ exp: NOW - 100 })), refresh)
+      // the HttpClient adds its own "http.client <method>" span under each request span
+      assert.deepStrictEqual(names.filter((n) => !n.startsWith("http.client")), [
+        "descope.jwks.fetch",
+        "descope.session.refresh"
+      ])
+      for (const attribute of attributes) {
+        assert.notInclude(attribute, refresh.split(".")[2] ?? refresh)
+      }
+    }).pipe(
+      Effect.provide(withRoutes({ "POST /v1/auth/refresh": () => MockHttpClient.json({ sessionJwt: session2 }) })),
+      Effect.withTracer(tracer)
+    )
   })
 })
