@@ -222,7 +222,13 @@ export const makeCached = (
         }
         inFlight = undefined
         yield* Deferred.done(deferred, result)
-      })
+      }).pipe(
+        // if the fetch fiber itself is interrupted (e.g. the runtime shuts down), release the waiters
+        Effect.ensuring(Effect.suspend(() => {
+          if (inFlight === deferred) inFlight = undefined
+          return Deferred.interrupt(deferred)
+        }))
+      )
 
     /** Single flight: joins the fetch in flight or starts one in a daemon fiber (callers may be interrupted). */
     const refresh: Effect.Effect<KeySet, JwksError> = Effect.suspend(() => {
