@@ -165,7 +165,7 @@ export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | Sessi
     webauthn: WebAuthn.make(http, validator),
     notp: Notp.make(http, validator),
     // --- management ---
-    mgmt,
+    mgmt
   })
 })
 

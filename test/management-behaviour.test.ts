@@ -95,6 +95,26 @@ describe("mgmt: license handshake", () => {
         for (const call of requests.slice(1)) assert.strictEqual(call.headers["x-descope-license"], "enterprise")
       })))
 
+  it.effect("a caller interrupted during the handshake does not poison it for the others", () =>
+    withMgmt(
+      (request) =>
+        request.path === "/v1/mgmt/license"
+          ? Effect.as(Effect.sleep("1 second"), MockHttpClient.json({ rateLimitTier: "pro" }))
+          : MockHttpClient.json({ tenants: [] }),
+      (mgmt, recorder) =>
+        Effect.gen(function*() {
+          const first = yield* Effect.fork(mgmt.tenant.loadAll())
+          yield* Effect.yieldNow()
+          yield* Fiber.interrupt(first)
+          const second = yield* Effect.fork(mgmt.tenant.loadAll())
+          yield* TestClock.adjust("1 second")
+          assert.deepStrictEqual(yield* Fiber.join(second), [])
+          const requests = yield* recorder.requests
+          assert.deepStrictEqual(requests.map((r) => r.path), ["/v1/mgmt/license", "/v1/mgmt/tenant/all"])
+          assert.strictEqual(requests[1]?.headers["x-descope-license"], "pro")
+        })
+    ))
+
   it.effect("a failed handshake is tolerated: calls go on without the header and it is not retried", () =>
     withMgmt(
       (request) =>

@@ -5,13 +5,15 @@
  *
  * @since 0.1.0
  */
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
+import * as FiberId from "effect/FiberId"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { InvalidArgumentError as InvalidArgumentErrorType, RemoteError } from "../core/DescopeError.js"
 import { InvalidArgumentError } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
-import { withRequestOptions } from "../core/DescopeHttp.js"
+import { EmptyResponse, withRequestOptions } from "../core/DescopeHttp.js"
 
 /**
  * What every management call may fail with: Descope's answer
@@ -58,19 +60,29 @@ const LicenseResponse = Schema.Struct({ rateLimitTier: Schema.optional(Schema.Nu
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =>
-  Effect.gen(function*() {
-    const license = yield* Effect.cached(
-      http.management({
-        method: "GET",
-        path: LICENSE_PATH,
-        operation: "mgmt.license",
-        schema: LicenseResponse
-      }).pipe(
-        withRequestOptions({ timeout: "5 seconds", retry: false }),
-        Effect.map((body) => body.rateLimitTier ?? undefined),
-        Effect.catchAll(() => Effect.succeed<string | undefined>(undefined))
-      )
+  Effect.sync(() => {
+    const fetchLicense: Effect.Effect<string | undefined> = http.management({
+      method: "GET",
+      path: LICENSE_PATH,
+      operation: "mgmt.license",
+      schema: LicenseResponse
+    }).pipe(
+      withRequestOptions({ timeout: "5 seconds", retry: false }),
+      Effect.map((body) => body.rateLimitTier ?? undefined),
+      Effect.catchAllCause(() => Effect.succeed<string | undefined>(undefined))
     )
+    // Single flight, memoized. The handshake runs in its own fiber, so a caller
+    // interrupted while waiting for it does not poison the memo for the others.
+    let started: Deferred.Deferred<string | undefined> | undefined
+    const license: Effect.Effect<string | undefined> = Effect.suspend(() => {
+      if (started !== undefined) return Deferred.await(started)
+      const deferred = Deferred.unsafeMake<string | undefined>(FiberId.none)
+      started = deferred
+      return Effect.zipRight(
+        Effect.forkDaemon(Effect.flatMap(fetchLicense, (tier) => Deferred.succeed(deferred, tier))),
+        Deferred.await(deferred)
+      )
+    })
     const call = <A, I>(spec: DescopeHttp.RequestSpec<A, I>): Effect.Effect<A, ManagementError> =>
       Effect.flatMap(license, (tier) =>
         http.management(
@@ -174,7 +186,7 @@ export const revealOptional = (secret: Secret | undefined): string | undefined =
  * @since 0.1.0
  * @category schemas
  */
-export const Void: Schema.Schema<unknown> = Schema.Unknown
+export const Void: Schema.Schema<unknown> = EmptyResponse
 
 /**
  * Runs `checks` (all of them, in order) and then `call`.
