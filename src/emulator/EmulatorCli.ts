@@ -1,0 +1,158 @@
+/**
+ * The command line of the emulator (`descope-emulator`, `npm run emulator -- ...`
+ * in this repository): argument parsing and the program that serves the emulator on loopback, prints its base URL, project id and
+ * management key, logs one line per request and stops cleanly on SIGINT or
+ * SIGTERM.
+ *
+ * ```
+ * descope-emulator --port 4000 --project-id P2abc... --management-key secret
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as Console from "effect/Console"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import { parseArgs } from "node:util"
+import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID, Emulator, layer, type Options } from "./Emulator.js"
+import { serve } from "./EmulatorServer.js"
+
+const DEFAULTS = {
+  port: "4000",
+  host: "127.0.0.1",
+  "project-id": DEFAULT_PROJECT_ID,
+  "management-key": DEFAULT_MANAGEMENT_KEY,
+  algorithm: "ES384",
+  "session-ttl": "600",
+  "refresh-ttl": "2419200",
+  "otp-ttl": "300",
+  "link-ttl": "600"
+} as const
+
+const HELP = `descope-emulator: a local Descope API emulator
+
+Options (all optional):
+  --port <n>               port to listen on (default ${DEFAULTS.port}; 0 = any free port)
+  --host <addr>            interface (default ${DEFAULTS.host})
+  --project-id <id>        project id (default ${DEFAULTS["project-id"]})
+  --management-key <key>   management key (default ${DEFAULTS["management-key"]})
+  --algorithm <alg>        JWT signing algorithm: ES384 or RS256 (default ${DEFAULTS.algorithm})
+  --session-ttl <seconds>  session JWT lifetime (default ${DEFAULTS["session-ttl"]})
+  --refresh-ttl <seconds>  refresh JWT lifetime (default ${DEFAULTS["refresh-ttl"]})
+  --otp-ttl <seconds>      one-time code lifetime (default ${DEFAULTS["otp-ttl"]})
+  --link-ttl <seconds>     magic/enchanted link lifetime (default ${DEFAULTS["link-ttl"]})
+  --rate-limit <n>         answer 429 after n requests per second per project (default: off)
+  --quiet                  no request log
+  --help                   this text
+`
+
+/**
+ * Parses the command line into emulator and server options.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parse = (
+  argv: ReadonlyArray<string>
+):
+  | { readonly _tag: "Help" }
+  | { readonly _tag: "Invalid"; readonly message: string }
+  | { readonly _tag: "Run"; readonly port: number; readonly host: string; readonly quiet: boolean; readonly options: Options } =>
+{
+  let values: Record<string, string | boolean | undefined>
+  try {
+    values = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "project-id": { type: "string" },
+        "management-key": { type: "string" },
+        algorithm: { type: "string" },
+        "session-ttl": { type: "string" },
+        "refresh-ttl": { type: "string" },
+        "otp-ttl": { type: "string" },
+        "link-ttl": { type: "string" },
+        "rate-limit": { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean" }
+      },
+      strict: true,
+      allowPositionals: false
+    }).values
+  } catch (e) {
+    return { _tag: "Invalid", message: e instanceof Error ? e.message : String(e) }
+  }
+  if (values.help === true) return { _tag: "Help" }
+  const text = (k: keyof typeof DEFAULTS): string => {
+    const v = values[k]
+    return typeof v === "string" ? v : DEFAULTS[k]
+  }
+  const seconds = (k: keyof typeof DEFAULTS): number | string => {
+    const n = Number(text(k))
+    return Number.isInteger(n) && n > 0 ? n : `--${k} must be a positive whole number of seconds`
+  }
+  const port = Number(text("port"))
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return { _tag: "Invalid", message: "--port must be 0..65535" }
+  const algorithm = text("algorithm")
+  if (algorithm !== "ES384" && algorithm !== "RS256") return { _tag: "Invalid", message: "--algorithm must be ES384 or RS256" }
+  const [session, refresh, otp, link] = [seconds("session-ttl"), seconds("refresh-ttl"), seconds("otp-ttl"), seconds("link-ttl")]
+  for (const v of [session, refresh, otp, link]) if (typeof v === "string") return { _tag: "Invalid", message: v }
+  const d = (v: number | string) => Duration.seconds(Number(v))
+  const rate = values["rate-limit"]
+  const rateLimit = typeof rate === "string" ? Number(rate) : undefined
+  if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit > 0)) {
+    return { _tag: "Invalid", message: "--rate-limit must be a positive whole number" }
+  }
+  return {
+    _tag: "Run",
+    port,
+    host: text("host"),
+    quiet: values.quiet === true,
+    options: {
+      projectId: text("project-id"),
+      managementKey: text("management-key"),
+      algorithm,
+      sessionTokenTtl: d(session),
+      refreshTokenTtl: d(refresh),
+      otpTtl: d(otp),
+      linkTtl: d(link),
+      ...(rateLimit !== undefined ? { rateLimit: { requests: rateLimit, window: "1 second" } } : {})
+    }
+  }
+}
+
+/**
+ * The command: parses `argv`, serves until interrupted.
+ *
+ * @since 0.1.0
+ * @category programs
+ */
+export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
+  const parsed = parse(argv)
+  if (parsed._tag === "Help") return Console.log(HELP)
+  if (parsed._tag === "Invalid") {
+    return Effect.zipRight(Console.error(`descope-emulator: ${parsed.message}\n\n${HELP}`), Effect.sync(() => (process.exitCode = 2)))
+  }
+  return Effect.gen(function*() {
+    const info = yield* serve({ port: parsed.port, host: parsed.host, ...(parsed.quiet ? {} : { log: (line: string) => console.log(line) }) })
+    const emulator = yield* Emulator
+    yield* Console.log(
+      [
+        "Descope emulator listening",
+        `  base URL:        ${info.baseUrl}`,
+        `  project id:      ${emulator.projectId}`,
+        `  management key:  ${parsed.options.managementKey as string}`,
+        `  JWKS:            ${info.baseUrl}/v2/keys/${emulator.projectId}`,
+        `  outbox:          ${info.baseUrl}/emulator/outbox`,
+        "Press Ctrl+C to stop."
+      ].join("\n")
+    )
+    return yield* Effect.never
+  }).pipe(
+    Effect.scoped,
+    Effect.provide(layer(parsed.options)),
+    Effect.onInterrupt(() => Console.log("Descope emulator stopped")),
+    Effect.catchAll((e) => Effect.zipRight(Console.error(`descope-emulator: cannot listen: ${String(e)}`), Effect.sync(() => (process.exitCode = 1))))
+  )
+}
