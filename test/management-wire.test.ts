@@ -705,6 +705,20 @@ const tenantRows: ReadonlyArray<Row> = [
     }
   },
   {
+    name: "tenant.loadSettings (python-sdk inactivity spelling)",
+    run: (m) => m.tenant.loadSettings("T1"),
+    method: "GET",
+    path: "/v1/mgmt/tenant/settings",
+    query: { id: "T1" },
+    response: { selfProvisioningDomains: [], inactivityTime: 2, inactivityTimeUnit: "hours" },
+    check: (result) => {
+      const s = result as { inactivityTime: number; inactivityTimeUnit: string; domains: ReadonlyArray<string> }
+      assert.strictEqual(s.inactivityTime, 2)
+      assert.strictEqual(s.inactivityTimeUnit, "hours")
+      assert.deepStrictEqual(s.domains, [])
+    }
+  },
+  {
     name: "tenant.updateSettings",
     run: (m) =>
       m.tenant.updateSettings({
