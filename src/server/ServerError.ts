@@ -1,0 +1,284 @@
+/**
+ * The HTTP answers of the server integration: typed `Schema.TaggedError`
+ * classes annotated with their status, whose JSON bodies carry Descope-style
+ * fields (`errorCode`, `errorDescription`, `errorMessage`).
+ *
+ * | error                | status | when                                                        |
+ * | -------------------- | ------ | ----------------------------------------------------------- |
+ * | `DescopeUnauthorized`| 401    | no token, an invalid / expired token, a failed refresh      |
+ * | `DescopeForbidden`   | 403    | a valid session lacks a role or a permission                |
+ * | `DescopeUnavailable` | 503    | the signing keys or the refresh endpoint cannot be used     |
+ *
+ * The error codes follow the client-side codes of Descope's Go SDK
+ * (`C030002` invalid token, `C030003` missing or invalid refresh token,
+ * `C030001` missing or invalid public key, `C020003` rate limit exceeded,
+ * `C020002` unexpected response); an error code Descope itself answered with
+ * (e.g. `E130429`, `E064001`) is kept.
+ *
+ * @example
+ * ```ts
+ * import { HttpApiEndpoint } from "@effect/platform"
+ * import { Schema } from "effect"
+ * import { DescopeForbidden } from "descope-effect/server"
+ *
+ * // an endpoint whose handler calls Guard.requireRoles declares the 403
+ * const admin = HttpApiEndpoint.get("admin", "/admin").addSuccess(Schema.String).addError(DescopeForbidden)
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
+import * as Duration from "effect/Duration"
+import * as Schema from "effect/Schema"
+import type {
+  AuthError,
+  ForbiddenError,
+  InvalidSessionError,
+  RateLimitError,
+  TransportError
+} from "../core/DescopeError.js"
+import { ErrorBodyFields, InvalidSessionReason } from "../core/DescopeError.js"
+
+/**
+ * The error codes of the server answers (Descope Go SDK client codes, plus
+ * `Forbidden`, for which no Descope SDK defines one).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const ServerErrorCodes = {
+  /** Missing or invalid session token. */
+  InvalidToken: "C030002",
+  /** Missing or invalid refresh token (the refresh failed). */
+  InvalidRefreshToken: "C030003",
+  /** The signing keys could not be fetched. */
+  PublicKey: "C030001",
+  /** Descope rate-limited the server. */
+  RateLimitExceeded: "C020003",
+  /** Descope could not be reached or answered unusably. */
+  UnexpectedResponse: "C020002",
+  /** The session lacks a role or a permission. */
+  Forbidden: "Forbidden"
+} as const
+
+const describe = (code: string | undefined, description: string | undefined, message: string | undefined): string => {
+  const text = [description, message].filter((s) => s !== undefined && s !== "").join(": ")
+  return code === undefined ? text : text === "" ? `[${code}]` : `[${code}] ${text}`
+}
+
+/**
+ * 401: no session token was sent, the token is invalid or expired, or the
+ * refresh failed. `reason` says why when the token failed local validation.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DescopeUnauthorized extends Schema.TaggedError<DescopeUnauthorized>(
+  "descope-effect/DescopeUnauthorized"
+)(
+  "DescopeUnauthorized",
+  {
+    ...ErrorBodyFields,
+    /** Why the token failed local validation, when it did. */
+    reason: Schema.optional(InvalidSessionReason)
+  },
+  HttpApiSchema.annotations({ status: 401, description: "Missing, invalid or expired Descope session" })
+) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `Unauthorized ${describe(this.errorCode, this.errorDescription, this.errorMessage)}`
+  }
+}
+
+/**
+ * 403: the session is valid but lacks roles or permissions; names the tenant
+ * the check was made against and what is missing.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DescopeForbidden extends Schema.TaggedError<DescopeForbidden>("descope-effect/DescopeForbidden")(
+  "DescopeForbidden",
+  {
+    ...ErrorBodyFields,
+    /** The tenant the check was made against, if any. */
+    tenantId: Schema.optional(Schema.String),
+    /** Roles the session lacks. */
+    missingRoles: Schema.Array(Schema.String),
+    /** Permissions the session lacks. */
+    missingPermissions: Schema.Array(Schema.String)
+  },
+  HttpApiSchema.annotations({ status: 403, description: "The Descope session lacks a role or permission" })
+) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `Forbidden ${describe(this.errorCode, this.errorDescription, this.errorMessage)}`
+  }
+}
+
+/**
+ * 503: the signing keys could not be fetched, or Descope could not be used
+ * for a refresh (unreachable, 5xx, rate limited). Never a problem of the
+ * caller's token. `retryAfter` (seconds) is set for a rate limit.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DescopeUnavailable extends Schema.TaggedError<DescopeUnavailable>("descope-effect/DescopeUnavailable")(
+  "DescopeUnavailable",
+  {
+    ...ErrorBodyFields,
+    /** Seconds to wait before retrying, for a rate limit. */
+    retryAfter: Schema.optional(Schema.Number)
+  },
+  HttpApiSchema.annotations({ status: 503, description: "Descope could not be used to authenticate the request" })
+) {
+  /** @since 0.1.0 */
+  override get message(): string {
+    return `Service unavailable ${describe(this.errorCode, this.errorDescription, this.errorMessage)}`
+  }
+}
+
+/**
+ * The failures of authentication: 401 or 503 (the `failure` schema of `DescopeAuth`).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const AuthFailure = Schema.Union(DescopeUnauthorized, DescopeUnavailable)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AuthFailure = DescopeUnauthorized | DescopeUnavailable
+
+/**
+ * The failures of a guard: 401, 403 or 503 (the `failure` schema of guard middlewares).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const GuardFailure = Schema.Union(DescopeUnauthorized, DescopeForbidden, DescopeUnavailable)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type GuardFailure = DescopeUnauthorized | DescopeForbidden | DescopeUnavailable
+
+/**
+ * The 401 of a request that carries no session token.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const missingToken = (where: string): DescopeUnauthorized =>
+  new DescopeUnauthorized({
+    errorCode: ServerErrorCodes.InvalidToken,
+    errorDescription: "Invalid token",
+    errorMessage: `no session token: send ${where}`,
+    reason: "Missing"
+  })
+
+/**
+ * The 401 of a session token that failed local validation.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromInvalidSession = (error: InvalidSessionError): DescopeUnauthorized =>
+  new DescopeUnauthorized({
+    errorCode: ServerErrorCodes.InvalidToken,
+    errorDescription: "Invalid token",
+    errorMessage: error.message,
+    reason: error.reason
+  })
+
+/**
+ * The 401 of a failed refresh: the refresh token is invalid, or Descope
+ * refused it (its error code is kept).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromRefreshRefused = (error: InvalidSessionError | AuthError): DescopeUnauthorized =>
+  error._tag === "AuthError"
+    ? new DescopeUnauthorized({
+      errorCode: error.errorCode ?? ServerErrorCodes.InvalidRefreshToken,
+      errorDescription: "Missing or invalid refresh token",
+      errorMessage: `the refresh was refused: ${error.message}`
+    })
+    : new DescopeUnauthorized({
+      errorCode: ServerErrorCodes.InvalidRefreshToken,
+      errorDescription: "Missing or invalid refresh token",
+      errorMessage: error.message,
+      reason: error.reason
+    })
+
+/**
+ * The 503 of a keys outage or of a Descope call that could not complete.
+ * `keys` says whether the signing keys (rather than the refresh endpoint)
+ * were being fetched.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromOutage = (error: TransportError | RateLimitError, keys: boolean): DescopeUnavailable => {
+  if (error._tag === "RateLimitError") {
+    return new DescopeUnavailable({
+      errorCode: error.errorCode ?? ServerErrorCodes.RateLimitExceeded,
+      errorDescription: "Rate limit exceeded",
+      errorMessage: error.message,
+      retryAfter: Math.ceil(Duration.toSeconds(error.retryAfter))
+    })
+  }
+  return new DescopeUnavailable({
+    errorCode: error.errorCode ?? (keys ? ServerErrorCodes.PublicKey : ServerErrorCodes.UnexpectedResponse),
+    errorDescription: keys ? "Missing or invalid public key" : "Unexpected response",
+    errorMessage: error.message
+  })
+}
+
+/**
+ * The 403 of a `ForbiddenError` (from `Authorization.require*`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromForbidden = (error: ForbiddenError): DescopeForbidden =>
+  new DescopeForbidden({
+    errorCode: ServerErrorCodes.Forbidden,
+    errorDescription: "Insufficient roles or permissions",
+    errorMessage: error.message,
+    ...(error.tenantId !== undefined ? { tenantId: error.tenantId } : {}),
+    missingRoles: error.missingRoles,
+    missingPermissions: error.missingPermissions
+  })
+
+/**
+ * Whether a value is one of the server errors.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
+export const isServerError = (u: unknown): u is GuardFailure =>
+  u instanceof DescopeUnauthorized || u instanceof DescopeForbidden || u instanceof DescopeUnavailable
+
+/**
+ * The HTTP status of a server error.
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const statusOf = (error: GuardFailure): 401 | 403 | 503 =>
+  error._tag === "DescopeUnauthorized" ? 401 : error._tag === "DescopeForbidden" ? 403 : 503
+
+/**
+ * The JSON body of a server error, exactly as an `HttpApi` encodes it
+ * (`_tag` plus the fields).
+ *
+ * @since 0.1.0
+ * @category getters
+ */
+export const bodyOf = (error: GuardFailure): unknown => Schema.encodeSync(GuardFailure)(error)
