@@ -93,6 +93,22 @@ const invalid = (reason: InvalidSessionReason, description?: string): InvalidSes
 
 const B64URL = /^[A-Za-z0-9_-]+$/
 
+const B64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+/**
+ * Whether a base64url segment is the canonical encoding of its bytes: not of a
+ * length of 1 mod 4, and the unused low bits of its last character are zero.
+ * Decoders ignore those bits, so without this check one signature has several
+ * spellings and a token altered there would still verify.
+ */
+const isCanonicalBase64url = (segment: string): boolean => {
+  const rest = segment.length % 4
+  if (rest === 0) return true
+  if (rest === 1) return false
+  const last = B64URL_ALPHABET.indexOf(segment.charAt(segment.length - 1))
+  return (last & (rest === 2 ? 0x0f : 0x03)) === 0
+}
+
 const decodeSegment: (segment: string) => string = typeof Buffer === "function"
   ? (segment) => Buffer.from(segment, "base64url").toString("utf8")
   : (segment) => {
@@ -253,6 +269,8 @@ export const make = (
       if (callOptions.maxTokenAge !== undefined) {
         const maxAge = Duration.toSeconds(Duration.decode(callOptions.maxTokenAge))
         if (entry.iat === undefined) return Effect.fail(invalid("TooOld", "the token has no iat"))
+        // as jose: with a maximum age, an iat in the future (beyond the leeway) gives no age at all
+        if (entry.iat > seconds + leeway) return Effect.fail(invalid("NotYetValid", "the token's iat is in the future"))
         if (seconds - entry.iat - leeway > maxAge) return Effect.fail(invalid("TooOld", "the token is too old"))
       }
       const schema = callOptions.claims
@@ -284,7 +302,8 @@ export const make = (
       const entry: Entry = {
         kid: parsed.kid,
         key,
-        session: fromClaims(jwt, payload, projectId),
+        // shared by every cache hit: frozen so one caller cannot change another's session
+        session: Object.freeze(fromClaims(jwt, payload, projectId)),
         exp: payload.exp as number | undefined,
         nbf: payload.nbf as number | undefined,
         iat: payload.iat as number | undefined,
@@ -320,6 +339,9 @@ export const make = (
       }
       const cached = cache.get(token)
       if (cached !== undefined && cached.key === key) return finish(token, cached, callOptions, now)
+      if (!isCanonicalBase64url(parsed.signature)) {
+        return Effect.fail(invalid("BadSignature", "the signature is not canonical base64url"))
+      }
       return Effect.flatMap(importKey(key), (importedKey) =>
         Effect.flatMap(verifier.verify(importedKey, parsed.signingInput, parsed.signature), (ok) =>
           ok
