@@ -174,6 +174,12 @@ describe("validateSession", () => {
       yield* expectReason(`${good}.x`, "Malformed")
       yield* expectReason(`${b64([1])}.${p}.${s}`, "Malformed")
       yield* expectReason(`${h}.${b64("str")}.${s}`, "Malformed")
+      // RS256: 256 bytes = 342 characters, the last one carries 4 unused bits
+      const last = s.charAt(s.length - 1)
+      const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+      const malleable = `${h}.${p}.${s.slice(0, -1)}${alphabet.charAt(alphabet.indexOf(last) | 0x01)}`
+      assert.deepStrictEqual(Buffer.from(malleable.split(".")[2] ?? "", "base64url"), Buffer.from(s, "base64url"))
+      yield* expectReason(malleable, "BadSignature")
       yield* expectReason("", "Missing")
       yield* expectReason("not a jwt", "Malformed")
       yield* expectReason("a.b.c", "Malformed")
@@ -238,6 +244,8 @@ describe("validateSession", () => {
       yield* expectReason(old, "TooOld", { maxTokenAge: "30 minutes" })
       yield* expectReason(old, "valid", { maxTokenAge: "2 hours" })
       yield* expectReason(sign(es, claims({ iat: undefined })), "TooOld", { maxTokenAge: "1 hour" })
+      yield* expectReason(sign(es, claims({ iat: NOW + 6 })), "NotYetValid", { maxTokenAge: "1 hour" })
+      yield* expectReason(sign(es, claims({ iat: NOW + 5 })), "valid", { maxTokenAge: "1 hour" })
       const Custom = Schema.Struct({ plan: Schema.Literal("pro", "free"), seats: Schema.Number })
       const token = sign(es, claims({ plan: "pro", seats: 3 }))
       const session = yield* descope.validateSession(token, { claims: Custom })
