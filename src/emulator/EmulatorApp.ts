@@ -163,7 +163,9 @@ const handle = (env: Env, route: Route) =>
         params,
         token: auth.token,
         now,
-        baseUrl: /^https?:\/\//.test(req.url) ? new URL(req.url).origin : `http://${req.headers.host ?? "127.0.0.1"}`,
+        baseUrl: /^https?:\/\//.test(req.originalUrl)
+          ? new URL(req.originalUrl).origin
+          : `http://${req.headers.host ?? "127.0.0.1"}`,
         method: req.method,
         path,
         remoteAddress: Option.getOrElse(req.remoteAddress, () => "127.0.0.1")

@@ -1,0 +1,483 @@
+/**
+ * The emulator over plain HTTP: Descope-shaped errors, faults, outbox, time,
+ * key rotation, rate limiting, federated flows and alternative spellings —
+ * mostly in-process (no socket) under `TestClock`, a few over loopback.
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as TestClock from "effect/TestClock"
+import * as Jose from "jose"
+import * as Emulator from "../src/emulator/index.js"
+import { parse } from "../src/emulator/EmulatorCli.js"
+
+const P = "P2EmulatorTestProject0000000"
+const K = "test-management-key"
+
+interface Answer {
+  readonly status: number
+  readonly headers: Readonly<Record<string, string>>
+  readonly text: string
+  readonly json: Record<string, unknown>
+}
+
+const call = (
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: string,
+  options: { readonly body?: unknown; readonly raw?: string; readonly token?: string; readonly authorization?: string } = {}
+) =>
+  Effect.gen(function*() {
+    const client = yield* HttpClient.HttpClient
+    let req = HttpClientRequest.make(method)(`http://emulator.test${path}`).pipe(
+      HttpClientRequest.setHeader("authorization", options.authorization ?? `Bearer ${P}${options.token !== undefined ? `:${options.token}` : ""}`)
+    )
+    if (options.raw !== undefined) req = HttpClientRequest.bodyText(req, options.raw, "application/json")
+    else if (options.body !== undefined) req = HttpClientRequest.bodyUnsafeJson(req, options.body)
+    const res = yield* client.execute(req)
+    const text = yield* res.text
+    let json: Record<string, unknown> = {}
+    try {
+      json = JSON.parse(text) as Record<string, unknown>
+    } catch {
+      json = {}
+    }
+    return { status: res.status, headers: res.headers, text, json } satisfies Answer
+  })
+
+const mgmt = (method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown) =>
+  call(method, path, { token: K, ...(body !== undefined ? { body } : {}) })
+
+const withEmulator = (options: Emulator.Options = {}) =>
+  Effect.provide(Emulator.layerHttpClient.pipe(Layer.provideMerge(Emulator.layer({ projectId: P, managementKey: K, ...options }))))
+
+const emulator = Emulator.Emulator
+
+const testUser = (loginId: string, extra: Record<string, unknown> = {}) =>
+  mgmt("POST", "/v1/mgmt/user/create/test", { loginId, email: loginId, ...extra })
+
+const otpLogin = (loginId: string) =>
+  Effect.gen(function*() {
+    yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId } })
+    const code = Option.getOrThrow(yield* Effect.flatMap(emulator, (e) => e.lastMessage(loginId, "otp"))).code ?? ""
+    return yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId, code } })
+  })
+
+describe("errors are Descope-shaped JSON", () => {
+  it.effect("unknown path -> 404, known path with another method -> 405", () =>
+    Effect.gen(function*() {
+      const missing = yield* call("GET", "/v1/auth/nothing/here")
+      assert.strictEqual(missing.status, 404)
+      assert.strictEqual(missing.json.errorCode, "E011006")
+      assert.strictEqual(missing.headers["content-type"], "application/json")
+      const wrongMethod = yield* call("GET", "/v1/auth/otp/verify/email")
+      assert.strictEqual(wrongMethod.status, 405)
+      assert.strictEqual(wrongMethod.headers.allow, "POST")
+      assert.strictEqual(wrongMethod.json.errorCode, "E011007")
+    }).pipe(withEmulator()))
+
+  it.effect("malformed JSON -> 400 E011001, missing field -> 400 E011002", () =>
+    Effect.gen(function*() {
+      const bad = yield* call("POST", "/v1/auth/otp/signup/email", { raw: "{\"loginId\": " })
+      assert.strictEqual(bad.status, 400)
+      assert.strictEqual(bad.json.errorCode, "E011001")
+      const missing = yield* call("POST", "/v1/auth/otp/signup/email", { body: {} })
+      assert.strictEqual(missing.status, 400)
+      assert.strictEqual(missing.json.errorCode, "E011002")
+      assert.match(String(missing.json.errorMessage), /loginId/)
+    }).pipe(withEmulator()))
+
+  it.effect("JSON null is treated as absent", () =>
+    Effect.gen(function*() {
+      const nullId = yield* call("POST", "/v1/auth/otp/signup/email", { body: { loginId: null } })
+      assert.strictEqual(nullId.json.errorCode, "E011002")
+      const ok = yield* call("POST", "/v1/auth/otp/signup/email", {
+        body: { loginId: "nul@example.com", user: null, loginOptions: { stepup: false, mfa: false, customClaims: null } }
+      })
+      assert.strictEqual(ok.status, 200)
+      assert.deepStrictEqual(ok.json, { maskedEmail: "n***@example.com" })
+    }).pipe(withEmulator()))
+
+  it.effect("a wrong, missing or foreign management key -> 401; an unknown project -> 401", () =>
+    Effect.gen(function*() {
+      for (const token of ["wrong", undefined]) {
+        const res = yield* call("GET", "/v1/mgmt/license", token !== undefined ? { token } : {})
+        assert.strictEqual(res.status, 401)
+        assert.strictEqual(res.json.errorCode, "E011005")
+      }
+      const unknown = yield* call("GET", "/v1/mgmt/license", { authorization: `Bearer P2Other000000000000000000000:${K}` })
+      assert.strictEqual(unknown.status, 401)
+      const ok = yield* mgmt("GET", "/v1/mgmt/license")
+      assert.deepStrictEqual(ok.json, { rateLimitTier: "free" })
+    }).pipe(withEmulator()))
+
+  it.effect("a second project has its own state and key", () =>
+    Effect.gen(function*() {
+      const other = "P2SecondProject0000000000000"
+      yield* testUser("solo@example.com")
+      const res = yield* call("POST", "/v2/mgmt/user/search", { authorization: `Bearer ${other}:other-key`, body: {} })
+      assert.deepStrictEqual(res.json, { users: [], total: 0 })
+    }).pipe(withEmulator({ projects: [{ projectId: "P2SecondProject0000000000000", managementKey: "other-key" }] })))
+})
+
+describe("faults", () => {
+  it.effect("a burst of 503s on a path pattern, then normal answers", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* e.addFault({ path: "/v1/mgmt/**", status: 503, times: 2 })
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/license")).status, 503)
+      const second = yield* mgmt("GET", "/v1/mgmt/tenant/all")
+      assert.strictEqual(second.status, 503)
+      assert.strictEqual(second.json.errorCode, "E999999")
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/license")).status, 200)
+      assert.deepStrictEqual(yield* e.faults, [])
+    }).pipe(withEmulator()))
+
+  it.effect("429 with a chosen Retry-After, only for the matching method", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* e.addFault({ path: "/v1/auth/otp/*/email", method: "POST", retryAfter: 7 })
+      const res = yield* call("POST", "/v1/auth/otp/signup-in/email", { body: { loginId: "x@example.com" } })
+      assert.strictEqual(res.status, 429)
+      assert.strictEqual(res.headers["retry-after"], "7")
+      assert.deepStrictEqual(res.json, {
+        errorCode: "E130429",
+        errorDescription: "https://docs.descope.com/rate-limit",
+        errorMessage: "API rate limit exceeded."
+      })
+      assert.strictEqual((yield* call("GET", "/v1/auth/otp/signup-in/email")).status, 405)
+    }).pipe(withEmulator()))
+
+  it.effect("a malformed body keeps the status but is not JSON", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* e.addFault({ path: "/v1/mgmt/license", malformed: true, times: 1 })
+      const res = yield* mgmt("GET", "/v1/mgmt/license")
+      assert.strictEqual(res.status, 200)
+      assert.throws(() => JSON.parse(res.text))
+    }).pipe(withEmulator()))
+
+  it.effect("a dropped connection fails the in-process request with a transport error", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* e.addFault({ path: "/v1/mgmt/license", drop: true })
+      const error = yield* Effect.flip(mgmt("GET", "/v1/mgmt/license"))
+      assert.strictEqual(error._tag, "RequestError")
+      assert.strictEqual(error._tag === "RequestError" ? error.reason : "", "Transport")
+    }).pipe(withEmulator()))
+
+  it.effect("latency follows the emulator's clock", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* e.addFault({ path: "/v1/mgmt/license", latencyMs: 2_000 })
+      const fiber = yield* Effect.fork(mgmt("GET", "/v1/mgmt/license"))
+      yield* TestClock.adjust("1999 millis")
+      assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+      yield* TestClock.adjust("1 millis")
+      assert.strictEqual((yield* Fiber.join(fiber)).status, 200)
+    }).pipe(withEmulator()))
+
+  it.effect("faults are set over HTTP too, and never hit the emulator-only routes", () =>
+    Effect.gen(function*() {
+      const added = yield* call("POST", "/emulator/faults", { body: { path: "/**", status: 500 } })
+      assert.isString(added.json.id)
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/license")).status, 500)
+      assert.strictEqual((yield* call("GET", "/emulator/faults")).status, 200)
+      yield* call("DELETE", "/emulator/faults")
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/license")).status, 200)
+    }).pipe(withEmulator()))
+
+  it.effect("an optional real rate limiter per project", () =>
+    Effect.gen(function*() {
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/license")).status, 200)
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/license")).status, 200)
+      const limited = yield* mgmt("GET", "/v1/mgmt/license")
+      assert.strictEqual(limited.status, 429)
+      assert.strictEqual(limited.headers["retry-after"], "10")
+      assert.strictEqual(limited.json.errorCode, "E130429")
+      yield* TestClock.adjust("10 seconds")
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/license")).status, 200)
+    }).pipe(withEmulator({ rateLimit: { requests: 2, window: "10 seconds" } })))
+})
+
+describe("outbox", () => {
+  it.effect("records OTP codes, magic links and the three enchanted links", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* testUser("out@example.com")
+      const otp = yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "out@example.com" } })
+      assert.deepStrictEqual(otp.json, { maskedEmail: "o***@example.com" })
+      yield* call("POST", "/v1/auth/magiclink/signin/email", { body: { loginId: "out@example.com", URI: "http://app/ml" } })
+      const el = yield* call("POST", "/v1/auth/enchantedlink/signin/email", { body: { loginId: "out@example.com", URI: "http://app/el" } })
+      const messages = yield* e.outbox({ loginId: "out@example.com" })
+      assert.deepStrictEqual(messages.map((m) => [m.kind, m.deliveryMethod, m.to]), [
+        ["otp", "email", "out@example.com"],
+        ["magiclink", "email", "out@example.com"],
+        ["enchantedlink", "email", "out@example.com"]
+      ])
+      assert.match(messages[0]?.code ?? "", /^\d{6}$/)
+      assert.match(messages[1]?.link ?? "", /^http:\/\/app\/ml\?t=/)
+      assert.strictEqual(Object.keys(messages[2]?.links ?? {}).length, 3)
+      assert.strictEqual(messages[2]?.linkId, el.json.linkId)
+      assert.strictEqual(messages[2]?.link, messages[2]?.links?.[String(el.json.linkId)])
+      const overHttp = yield* call("GET", "/emulator/outbox?loginId=out%40example.com&kind=otp")
+      assert.deepStrictEqual((overHttp.json.messages as ReadonlyArray<{ code: string }>).map((m) => m.code), [messages[0]?.code])
+      yield* e.clearOutbox
+      assert.deepStrictEqual(yield* e.outbox(), [])
+    }).pipe(withEmulator()))
+
+  it.effect("invites are recorded with their link", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      const res = yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "new@example.com", email: "new@example.com", invite: true, inviteUrl: "http://app/invite" })
+      assert.strictEqual((res.json.user as { status: string }).status, "invited")
+      const invite = Option.getOrThrow(yield* e.lastMessage("new@example.com", "invite"))
+      assert.match(invite.link ?? "", /^http:\/\/app\/invite\?t=/)
+      const login = yield* call("POST", "/v1/auth/magiclink/verify", { body: { token: invite.token } })
+      assert.strictEqual(login.status, 200)
+      assert.strictEqual((login.json.user as { status: string }).status, "enabled")
+    }).pipe(withEmulator()))
+})
+
+describe("time", () => {
+  it.effect("codes expire when emulator time advances; wrong codes lock after the attempt limit", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* testUser("time@example.com")
+      yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "time@example.com" } })
+      const code = Option.getOrThrow(yield* e.lastMessage("time@example.com")).code ?? ""
+      yield* e.advanceTime("6 minutes")
+      const expired = yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId: "time@example.com", code } })
+      assert.strictEqual(expired.status, 401)
+      assert.strictEqual(expired.json.errorCode, "E061102")
+
+      yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "time@example.com" } })
+      const fresh = Option.getOrThrow(yield* e.lastMessage("time@example.com")).code ?? ""
+      const wrong = fresh === "000000" ? "111111" : "000000"
+      const codes: Array<unknown> = []
+      for (let i = 0; i < 3; i++) {
+        codes.push((yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId: "time@example.com", code: wrong } })).json.errorCode)
+      }
+      assert.deepStrictEqual(codes, ["E061102", "E061102", "E061103"])
+      const locked = yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId: "time@example.com", code: fresh } })
+      assert.strictEqual(locked.json.errorCode, "E061103")
+    }).pipe(withEmulator()))
+
+  it.effect("tokens carry emulator time; refresh tokens and links expire with TestClock too", () =>
+    Effect.gen(function*() {
+      yield* testUser("clock@example.com")
+      yield* TestClock.adjust("1000 seconds")
+      const login = yield* otpLogin("clock@example.com")
+      const claims = Jose.decodeJwt(String(login.json.sessionJwt))
+      assert.strictEqual(claims.iat, 1000)
+      assert.strictEqual(claims.exp, 1600)
+      assert.strictEqual(login.json.sessionExpiration, 1600)
+      const refresh = String(login.json.refreshJwt)
+      assert.strictEqual((yield* call("POST", "/v1/auth/refresh", { token: refresh, body: {} })).status, 200)
+      yield* TestClock.adjust("2 hours")
+      assert.strictEqual((yield* call("POST", "/v1/auth/refresh", { token: refresh, body: {} })).status, 200)
+      const e = yield* emulator
+      yield* e.advanceTime("28 days")
+      const expired = yield* call("POST", "/v1/auth/refresh", { token: refresh, body: {} })
+      assert.strictEqual(expired.status, 401)
+    }).pipe(withEmulator({ sessionTokenTtl: "10 minutes" })))
+
+  it.effect("time advances over the emulator-only route too", () =>
+    Effect.gen(function*() {
+      const before = (yield* call("GET", "/emulator/time")).json.now as number
+      const after = yield* call("POST", "/emulator/time/advance", { body: { seconds: 90 } })
+      assert.strictEqual(after.json.now, before + 90_000)
+    }).pipe(withEmulator()))
+
+  it.effect("an access key past its expireTime is rejected", () =>
+    Effect.gen(function*() {
+      const created = yield* mgmt("POST", "/v1/mgmt/accesskey/create", { name: "short", expireTime: 3600, roleNames: [], keyTenants: [] })
+      const cleartext = String(created.json.cleartext)
+      assert.strictEqual((yield* call("POST", "/v1/auth/accesskey/exchange", { token: cleartext, body: { loginOptions: {} } })).status, 200)
+      yield* TestClock.adjust("1 hour")
+      const rejected = yield* call("POST", "/v1/auth/accesskey/exchange", { token: cleartext, body: { loginOptions: {} } })
+      assert.strictEqual(rejected.status, 401)
+    }).pipe(withEmulator()))
+})
+
+describe("keys", () => {
+  it.effect("rotation signs with a new key and keeps the old one published until its tokens expired", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* testUser("keys@example.com")
+      const before = yield* otpLogin("keys@example.com")
+      const oldSession = String(before.json.sessionJwt)
+      const oldKid = Jose.decodeProtectedHeader(oldSession).kid
+      const newKid = yield* e.rotateKeys()
+      assert.notStrictEqual(newKid, oldKid)
+      const published = yield* call("GET", `/v2/keys/${P}`, { authorization: `Bearer ${P}` })
+      const keys = (published.json.keys as ReadonlyArray<Jose.JWK>)
+      assert.deepStrictEqual(keys.map((k) => k.kid), [oldKid, newKid])
+      assert.deepStrictEqual(keys.map((k) => [k.alg, k.kty, k.crv]), [["ES384", "EC", "P-384"], ["ES384", "EC", "P-384"]])
+      const now = yield* e.now
+      const verified = yield* Effect.promise(() =>
+        Jose.jwtVerify(oldSession, Jose.createLocalJWKSet({ keys: [...keys] }), { currentDate: new Date(now) })
+      )
+      assert.strictEqual(verified.payload.drn, "DS")
+      const refreshed = yield* call("POST", "/v1/auth/refresh", { token: String(before.json.refreshJwt), body: {} })
+      assert.strictEqual(Jose.decodeProtectedHeader(String(refreshed.json.sessionJwt)).kid, newKid)
+      yield* e.advanceTime("29 days")
+      const later = yield* e.jwks()
+      assert.deepStrictEqual(later.keys.map((k) => k.kid), [newKid])
+    }).pipe(withEmulator()))
+
+  it.effect("RS256 on request; keys rotate over the emulator-only route", () =>
+    Effect.gen(function*() {
+      const first = (yield* call("GET", `/v2/keys/${P}`)).json.keys as ReadonlyArray<Jose.JWK>
+      assert.deepStrictEqual(first.map((k) => [k.alg, k.kty, k.use]), [["RS256", "RSA", "sig"]])
+      const rotated = yield* call("POST", "/emulator/keys/rotate", { body: {} })
+      const second = (yield* call("GET", `/v2/keys/${P}`)).json.keys as ReadonlyArray<Jose.JWK>
+      assert.deepStrictEqual(second.map((k) => k.kid), [first[0]?.kid, rotated.json.kid])
+    }).pipe(withEmulator({ algorithm: "RS256" })))
+})
+
+describe("flows and spellings", () => {
+  it.effect("OAuth: authorize URL on the emulator redirects with a code; exchange gives the configured identity", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* e.setOAuthIdentity("github", { email: "octo@example.com", name: "Octo" })
+      const start = yield* call("POST", "/v1/auth/oauth/authorize?provider=github&redirectURL=http%3A%2F%2Fapp%2Fcb", { body: {} })
+      const url = new URL(String(start.json.url))
+      assert.strictEqual(url.origin, "http://emulator.test")
+      const redirect = yield* call("GET", `${url.pathname}${url.search}`)
+      assert.strictEqual(redirect.status, 302)
+      const location = new URL(redirect.headers.location ?? "")
+      assert.strictEqual(`${location.origin}${location.pathname}`, "http://app/cb")
+      const tokens = yield* call("POST", "/v1/auth/oauth/exchange", { body: { code: location.searchParams.get("code") } })
+      assert.strictEqual(tokens.status, 200)
+      assert.strictEqual((tokens.json.user as { email: string }).email, "octo@example.com")
+      assert.strictEqual(tokens.json.firstSeen, true)
+      assert.deepStrictEqual(Jose.decodeJwt(String(tokens.json.sessionJwt)).amr, ["oauth"])
+      const reused = yield* call("POST", "/v1/auth/oauth/exchange", { body: { code: location.searchParams.get("code") } })
+      assert.strictEqual(reused.status, 401)
+    }).pipe(withEmulator()))
+
+  it.effect("SSO: tenant by e-mail domain on /sso/, exchange on /saml/, roles from group mappings", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* mgmt("POST", "/v1/mgmt/role/create", { name: "viewer" })
+      yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "corp", name: "Corp" })
+      yield* mgmt("POST", "/v1/mgmt/sso/saml", {
+        tenantId: "corp",
+        settings: { idpUrl: "https://idp.corp/sso", entityId: "corp", idpCert: "cert", roleMappings: [{ groups: ["staff"], roleName: "viewer" }] },
+        domains: ["corp.example"]
+      })
+      yield* e.setSsoIdentity("corp", { email: "jo@corp.example", name: "Jo", groups: ["staff"] })
+      const start = yield* call("POST", "/v1/auth/sso/authorize?tenant=jo%40corp.example&redirectURL=http%3A%2F%2Fapp%2Fsso", { body: {} })
+      const url = new URL(String(start.json.url))
+      const redirect = yield* call("GET", `${url.pathname}${url.search}`)
+      const code = new URL(redirect.headers.location ?? "").searchParams.get("code")
+      const tokens = yield* call("POST", "/v1/auth/saml/exchange", { body: { code } })
+      assert.strictEqual(tokens.status, 200)
+      const claims = Jose.decodeJwt(String(tokens.json.sessionJwt))
+      assert.deepStrictEqual(claims.tenants, { corp: { roles: ["viewer"], permissions: [] } })
+      const settings = yield* mgmt("GET", "/v2/mgmt/sso/settings?tenantId=corp")
+      assert.strictEqual((settings.json.saml as { idpSSOUrl: string }).idpSSOUrl, "https://idp.corp/sso")
+      assert.strictEqual((settings.json.tenant as { authType: string }).authType, "saml")
+    }).pipe(withEmulator()))
+
+  it.effect("accepts both spellings of §12: ssoAppIDs/ssoAppIds, inactivityTime/InactivityTime, phone update with and without suffix", () =>
+    Effect.gen(function*() {
+      const created = yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "sp@example.com", email: "sp@example.com", ssoAppIDs: ["app1"] })
+      assert.deepStrictEqual((created.json.user as { ssoAppIds: Array<string> }).ssoAppIds, ["app1"])
+      const patched = yield* mgmt("PATCH", "/v1/mgmt/user/patch", { loginId: "sp@example.com", ssoAppIds: ["app2"] })
+      assert.deepStrictEqual((patched.json.user as { ssoAppIds: Array<string> }).ssoAppIds, ["app2"])
+      yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "t1", name: "T1" })
+      yield* mgmt("POST", "/v1/mgmt/tenant/settings", { tenantId: "t1", enableInactivity: true, inactivityTime: 30, inactivityTimeUnit: "minutes" })
+      const s1 = yield* mgmt("GET", "/v1/mgmt/tenant/settings?id=t1")
+      assert.deepStrictEqual([s1.json.InactivityTime, s1.json.inactivityTime, s1.json.InactivityTimeUnit], [30, 30, "minutes"])
+      yield* mgmt("POST", "/v1/mgmt/tenant/settings", { tenantId: "t1", InactivityTime: 2, InactivityTimeUnit: "hours" })
+      const s2 = yield* mgmt("GET", "/v1/mgmt/tenant/settings?id=t1")
+      assert.deepStrictEqual([s2.json.InactivityTime, s2.json.inactivityTime], [2, 2])
+
+      const login = yield* Effect.gen(function*() {
+        yield* mgmt("POST", "/v1/mgmt/user/update/status", { loginId: "sp@example.com", status: "enabled" })
+        return yield* mgmt("POST", "/v1/mgmt/auth/signin", { loginId: "sp@example.com" })
+      })
+      const refresh = String(login.json.refreshJwt)
+      for (const path of ["/v1/auth/magiclink/update/phone", "/v1/auth/magiclink/update/phone/sms"]) {
+        const res = yield* call("POST", path, { token: refresh, body: { loginId: "sp@example.com", phone: "+15551234567", URI: "http://app/ph" } })
+        assert.deepStrictEqual(res.json, { maskedPhone: "+*******4567" })
+      }
+    }).pipe(withEmulator()))
+
+  it.effect("user search honours the filters our client sends", () =>
+    Effect.gen(function*() {
+      yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "t1", name: "T1" })
+      yield* mgmt("POST", "/v1/mgmt/role/create", { name: "admin" })
+      yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "a@example.com", email: "a@example.com", roleNames: ["admin"], customAttributes: { plan: "pro" } })
+      yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "b@example.com", email: "b@example.com", userTenants: [{ tenantId: "t1", roleNames: ["admin"] }] })
+      yield* testUser("c@example.com")
+      const search = (body: unknown) =>
+        Effect.map(mgmt("POST", "/v2/mgmt/user/search", body), (r) => (r.json.users as ReadonlyArray<{ loginIds: Array<string> }>).map((u) => u.loginIds[0]))
+      assert.deepStrictEqual(yield* search({}), ["a@example.com", "b@example.com"])
+      assert.deepStrictEqual(yield* search({ withTestUser: true, limit: 2, page: 1 }), ["c@example.com"])
+      assert.deepStrictEqual(yield* search({ roleNames: ["admin"] }), ["a@example.com"])
+      assert.deepStrictEqual(yield* search({ tenantIds: ["t1"] }), ["b@example.com"])
+      assert.deepStrictEqual(yield* search({ customAttributes: { plan: "pro" } }), ["a@example.com"])
+      assert.deepStrictEqual(yield* search({ tenantRoleNames: { t1: { values: ["admin"] } } }), ["b@example.com"])
+      assert.deepStrictEqual(yield* search({ text: "b@", statuses: ["enabled"] }), ["b@example.com"])
+      assert.deepStrictEqual(yield* search({ sort: [{ field: "email", desc: true }] }), ["b@example.com", "a@example.com"])
+      const tests = yield* mgmt("POST", "/v2/mgmt/user/search/test", {})
+      assert.strictEqual(tests.json.total, 1)
+    }).pipe(withEmulator()))
+
+  it.effect("WebAuthn and NOTP answer a clear not-emulated error", () =>
+    Effect.gen(function*() {
+      const res = yield* call("POST", "/v1/auth/webauthn/signup/start", { body: { user: { loginId: "w@example.com" }, origin: "http://app" } })
+      assert.strictEqual(res.status, 501)
+      assert.strictEqual(res.json.errorDescription, "Not emulated")
+    }).pipe(withEmulator()))
+})
+
+describe("over loopback", () => {
+  it.scoped("concurrent creations of one login id: exactly one wins; a dropped connection rejects fetch", () =>
+    Effect.gen(function*() {
+      const info = yield* Emulator.serve({ port: 0 })
+      const e = yield* emulator
+      const attempts = yield* Effect.forEach(Array.from({ length: 20 }, (_, i) => i), () =>
+        Effect.promise(() =>
+          fetch(`${info.baseUrl}/v1/mgmt/user/create`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${P}:${K}`, "content-type": "application/json" },
+            body: JSON.stringify({ loginId: "race@example.com" })
+          }).then((r) => r.status)
+        ), { concurrency: "unbounded" })
+      assert.deepStrictEqual([attempts.filter((s) => s === 200).length, attempts.filter((s) => s === 409).length], [1, 19])
+      yield* e.addFault({ path: "/v1/mgmt/license", drop: true, times: 1 })
+      const dropped = yield* Effect.promise(() =>
+        fetch(`${info.baseUrl}/v1/mgmt/license`, { headers: { authorization: `Bearer ${P}:${K}` } }).then(() => "answered", () => "dropped")
+      )
+      assert.strictEqual(dropped, "dropped")
+      const after = yield* Effect.promise(() => fetch(`${info.baseUrl}/v1/mgmt/license`, { headers: { authorization: `Bearer ${P}:${K}` } }))
+      assert.strictEqual(after.status, 200)
+    }).pipe(Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))), { timeout: 10_000 })
+})
+
+describe("command line", () => {
+  it("parses flags, with defaults for every one", () => {
+    const defaults = parse([])
+    assert.strictEqual(defaults._tag, "Run")
+    if (defaults._tag === "Run") {
+      assert.deepStrictEqual([defaults.port, defaults.host, defaults.options.projectId, defaults.options.managementKey], [
+        4000,
+        "127.0.0.1",
+        "P2EmulatorProject00000000000",
+        "emulator-management-key"
+      ])
+    }
+    const custom = parse(["--port", "0", "--project-id", "P2x", "--management-key", "k", "--algorithm", "RS256", "--quiet"])
+    assert.strictEqual(custom._tag === "Run" ? `${custom.port} ${custom.options.projectId} ${custom.options.algorithm} ${custom.quiet}` : "", "0 P2x RS256 true")
+    assert.strictEqual(parse(["--port", "x"])._tag, "Invalid")
+    assert.strictEqual(parse(["--bogus"])._tag, "Invalid")
+    assert.strictEqual(parse(["--help"])._tag, "Help")
+  })
+})
