@@ -1,0 +1,772 @@
+// Hostile tokens: a corpus of attacks on `client.validateSession`, each rejected with its exact
+// `InvalidSessionError` reason as a typed failure (one `Fail` in the cause, never a defect),
+// through the static key layer, the test key layer and the remote key layer over the mock HttpClient.
+//
+// Time semantics (those of jose, which node-sdk uses): the clock is read in whole seconds,
+// `now = floor(Clock / 1000)`; a token is expired when `exp <= now - leeway` and not yet valid
+// when `nbf > now + leeway`. With the default 5 s leeway a token with `exp = E` is accepted up to
+// E + 4.999 s and rejected from E + 5.000 s; one with `nbf = N` is accepted from N - 5.000 s and
+// rejected at N - 5.001 s.
+import { assert, describe, it } from "@effect/vitest"
+import * as NodeCrypto from "node:crypto"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
+import type * as DescopeConfig from "../src/core/DescopeConfig.js"
+import { InvalidSessionError, type InvalidSessionReason } from "../src/core/DescopeError.js"
+import * as Jwks from "../src/core/Jwks.js"
+import type { ValidateOptions } from "../src/core/Session.js"
+import type * as Verifier from "../src/core/Verifier.js"
+import { DescopeClient } from "../src/DescopeClient.js"
+import * as Descope from "../src/layers/Descope.js"
+import * as MockHttpClient from "../src/layers/MockHttpClient.js"
+import {
+  claims,
+  jwks,
+  makeKey,
+  NOW,
+  PROJECT_ID,
+  sign,
+  signHs256,
+  type TestKey,
+  unsecured
+} from "./sessions-support.js"
+
+const KEYS_PATH = `/v2/keys/${PROJECT_ID}`
+const CONFIG: DescopeConfig.Options = { projectId: PROJECT_ID, baseUrl: "https://api.descope.test" }
+
+const es = makeKey("ES384", "K-ES")
+const es256 = makeKey("ES256", "K-ES256")
+const rs = makeKey("RS256", "K-RS")
+/** The same RSA key pair as `rs`, published under another kid for PS256. */
+const ps = makeKey("PS256", "K-PS")
+/** Another project's keys, with the same kids as ours. */
+const otherEs = makeKey("ES384", "K-ES")
+const otherRs = makeKey("RS256", "K-RS", true)
+/** An attacker's key. */
+const attacker = makeKey("ES384", "K-ATTACKER")
+
+const OUR_KEYS = [es, es256, rs, ps] as const
+
+// ---------------------------------------------------------------------------
+// helpers
+// ---------------------------------------------------------------------------
+
+const b64 = (value: string | Uint8Array): string => Buffer.from(value).toString("base64url")
+const b64json = (value: unknown): string => b64(JSON.stringify(value))
+
+const hashOf = (alg: string) => (alg.endsWith("256") ? "sha256" : alg.endsWith("384") ? "sha384" : "sha512")
+
+/** The base64url signature of `input` with the key's own algorithm (ES* in P1363 form unless `der`). */
+const signatureOf = (key: TestKey, alg: Verifier.Algorithm, input: string, der = false): string => {
+  const data = Buffer.from(input)
+  const signature = alg.startsWith("ES")
+    ? NodeCrypto.sign(hashOf(alg), data, { key: key.privateKey, dsaEncoding: der ? "der" : "ieee-p1363" })
+    : alg.startsWith("PS")
+    ? NodeCrypto.sign(hashOf(alg), data, {
+      key: key.privateKey,
+      padding: NodeCrypto.constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: NodeCrypto.constants.RSA_PSS_SALTLEN_DIGEST
+    })
+    : NodeCrypto.sign(hashOf(alg), data, key.privateKey)
+  return signature.toString("base64url")
+}
+
+/** Signs raw header and payload JSON texts, for JSON that `JSON.stringify` cannot write (e.g. `1e400`). */
+const signRaw = (key: TestKey, headerJson: string, payloadJson: string): string => {
+  const input = `${b64(headerJson)}.${b64(payloadJson)}`
+  return `${input}.${signatureOf(key, key.alg, input)}`
+}
+
+/** A valid payload text with `exp`, `iat`, `nbf` written as raw JSON. */
+const rawClaims = (times: string): string => `{"iss":"${PROJECT_ID}","sub":"U1","drn":"DS",${times}}`
+
+const segments = (token: string): [string, string, string] => token.split(".") as [string, string, string]
+
+type Outcome = InvalidSessionReason | "valid"
+
+/**
+ * Validates and returns `"valid"` or the reason; asserts that a failure is typed: the cause is
+ * exactly one `Fail` holding an `InvalidSessionError` (no defect, no interruption) whose message
+ * does not echo the token's signature.
+ */
+const outcome = <C>(
+  token: string | Redacted.Redacted<string>,
+  options?: ValidateOptions<C>
+): Effect.Effect<Outcome, never, DescopeClient> =>
+  Effect.gen(function*() {
+    const descope = yield* DescopeClient
+    const exit = yield* Effect.exit(descope.validateSession(token, options))
+    if (Exit.isSuccess(exit)) return "valid" as const
+    const cause = exit.cause
+    if (cause._tag !== "Fail") return assert.fail(`not a typed failure: ${cause._tag}`)
+    const error = cause.error
+    if (!(error instanceof InvalidSessionError)) return assert.fail(`not an InvalidSessionError: ${error._tag}`)
+    const raw = typeof token === "string" ? token : Redacted.value(token)
+    const signature = raw.split(".")[2] ?? ""
+    if (signature.length > 8) assert.notInclude(error.message, signature)
+    return error.reason
+  })
+
+const check = <C>(
+  token: string | Redacted.Redacted<string>,
+  expected: Outcome,
+  label: string,
+  options?: ValidateOptions<C>
+) => Effect.map(outcome(token, options), (actual) => assert.strictEqual(actual, expected, label))
+
+/** Runs a table of `[label, token, reason]`. */
+const expectAll = (cases: ReadonlyArray<readonly [string, string, Outcome]>) =>
+  Effect.forEach(cases, ([label, token, reason]) => check(token, reason, label), { discard: true })
+
+const requests = Effect.flatMap(MockHttpClient.MockHttpRecorder, (r) => r.requests)
+
+const keyFetchCount = Effect.map(requests, (all) => {
+  for (const request of all) assert.strictEqual(request.url, `https://api.descope.test${KEYS_PATH}`)
+  return all.length
+})
+
+/** A static key set (the config's public key); the handler fails the test if anything is sent. */
+const staticClient = (options: Partial<DescopeConfig.Options> = {}) =>
+  Descope.layerTest(
+    { ...CONFIG, publicKey: jwks(...OUR_KEYS), ...options },
+    () => MockHttpClient.json({ errorCode: "E-UNEXPECTED" }, { status: 500 })
+  )
+
+/** A keys endpoint whose answer can be changed during a test. */
+const endpoint = (keys: ReadonlyArray<unknown>) => {
+  let current = keys
+  const handler: MockHttpClient.Handler = (request) =>
+    request.path === KEYS_PATH
+      ? MockHttpClient.json({ keys: current })
+      : MockHttpClient.json({ errorCode: "E-UNEXPECTED" }, { status: 500 })
+  return {
+    handler,
+    serve: (next: ReadonlyArray<unknown>) => {
+      current = next
+    }
+  }
+}
+
+const remoteClient = (
+  handler: MockHttpClient.Handler = endpoint(OUR_KEYS.map((k) => k.publicJwk)).handler,
+  options: Partial<DescopeConfig.Options> = {}
+) => Descope.layerTest({ ...CONFIG, ...options }, handler)
+
+const atNow = TestClock.setTime(NOW * 1000)
+
+// ---------------------------------------------------------------------------
+// the corpus
+// ---------------------------------------------------------------------------
+
+const good = sign(rs, claims())
+const [goodH, goodP, goodS] = segments(good)
+const goodEs = sign(es, claims())
+const publicPem = NodeCrypto.createPublicKey({ key: rs.publicJwk, format: "jwk" }).export({
+  format: "pem",
+  type: "spki"
+})
+const publicDer = NodeCrypto.createPublicKey({ key: rs.publicJwk, format: "jwk" }).export({
+  format: "der",
+  type: "spki"
+})
+
+/** Header attacks: refused from the header alone, before any key lookup (so no key fetch either). */
+const headerAttacks: ReadonlyArray<readonly [string, string, Outcome]> = [
+  ["alg none", unsecured(claims(), rs.kid), "AlgorithmNotAllowed"],
+  ["alg none with a signature", `${unsecured(claims(), rs.kid)}${goodS}`, "AlgorithmNotAllowed"],
+  ...["None", "NONE", "nOnE", ""].map((alg) =>
+    [`alg ${JSON.stringify(alg)}`, `${b64json({ alg, kid: rs.kid })}.${goodP}.`, "AlgorithmNotAllowed"] as const
+  ),
+  ["HS256 signed with the public key PEM", signHs256(publicPem, claims(), rs.kid), "AlgorithmNotAllowed"],
+  ["HS256 signed with the public key DER", signHs256(publicDer, claims(), rs.kid), "AlgorithmNotAllowed"],
+  ["HS256 signed with the public JWK", signHs256(JSON.stringify(rs.publicJwk), claims(), rs.kid), "AlgorithmNotAllowed"],
+  ["HS256 signed with the modulus", signHs256(String(rs.publicJwk.n), claims(), rs.kid), "AlgorithmNotAllowed"],
+  ["HS256 signed with the EC public key", signHs256(JSON.stringify(es.publicJwk), claims(), es.kid), "AlgorithmNotAllowed"],
+  ...["HS384", "HS512", "EdDSA", "ES256K", "RSA-OAEP", "dir", "rs256", "RS256 ", "PS256\u0000"].map((alg) =>
+    [`alg ${JSON.stringify(alg)}`, `${b64json({ alg, kid: rs.kid })}.${goodP}.${goodS}`, "AlgorithmNotAllowed"] as const
+  ),
+  ...[null, 256, ["RS256"], { alg: "RS256" }, true].map((alg) =>
+    [`alg ${JSON.stringify(alg)}`, `${b64json({ alg, kid: rs.kid })}.${goodP}.${goodS}`, "AlgorithmNotAllowed"] as const
+  ),
+  ["alg missing", `${b64json({ kid: rs.kid, typ: "JWT" })}.${goodP}.${goodS}`, "AlgorithmNotAllowed"],
+  [
+    "duplicate alg: the last one (none) wins, as in JSON.parse",
+    `${b64(`{"alg":"RS256","kid":"${rs.kid}","alg":"none"}`)}.${goodP}.${goodS}`,
+    "AlgorithmNotAllowed"
+  ],
+  ["kid missing", sign(es, claims(), { kid: undefined }), "Malformed"],
+  ["kid empty", sign(es, claims(), { kid: "" }), "Malformed"],
+  ...[null, 42, ["K-ES"], { kid: "K-ES" }, true].map((kid) =>
+    [`kid ${JSON.stringify(kid)}`, sign(es, claims(), { kid }), "Malformed"] as const
+  ),
+  ["crit b64 (RFC 7797 unencoded payload)", sign(es, claims(), { crit: ["b64"], b64: false }), "Malformed"],
+  ["crit unknown", sign(es, claims(), { crit: ["urn:example:unknown"], "urn:example:unknown": 1 }), "Malformed"],
+  ["crit exp", sign(es, claims(), { crit: ["exp"] }), "Malformed"],
+  ["crit empty list", sign(es, claims(), { crit: [] }), "Malformed"],
+  ["crit not a list", sign(es, claims(), { crit: "b64" }), "Malformed"],
+  ["crit null", sign(es, claims(), { crit: null }), "Malformed"],
+  [
+    "a JWE (5 parts)",
+    `${b64json({ alg: "RSA-OAEP", enc: "A256GCM", kid: rs.kid })}.${b64("key")}.${b64("iv")}.${b64("ct")}.${b64("tag")}`,
+    "Malformed"
+  ],
+  ["a JWE header in a 3-part token", `${b64json({ alg: "RSA-OAEP", enc: "A256GCM", kid: rs.kid })}.${goodP}.${goodS}`, "AlgorithmNotAllowed"],
+  ["1 segment", goodH, "Malformed"],
+  ["2 segments", `${goodH}.${goodP}`, "Malformed"],
+  ["4 segments", `${good}.${goodS}`, "Malformed"],
+  ["6 segments", `${good}.${good}`, "Malformed"],
+  ["trailing dot", `${good}.`, "Malformed"],
+  ["leading dot", `.${good}`, "Malformed"],
+  ["empty header", `.${goodP}.${goodS}`, "Malformed"],
+  ["empty payload", `${goodH}..${goodS}`, "Malformed"],
+  ["empty signature", `${goodH}.${goodP}.`, "Malformed"],
+  ["only dots", "..", "Malformed"],
+  ["many dots", ".".repeat(100), "Malformed"],
+  ["Bearer prefix", `Bearer ${good}`, "Malformed"],
+  ["surrounding whitespace", ` ${good}`, "Malformed"],
+  ["trailing newline", `${good}\n`, "Malformed"],
+  ["standard base64 (+ /) in the header", `${goodH.slice(0, -2)}+/.${goodP}.${goodS}`, "Malformed"],
+  ["base64 padding in the header", `${goodH}==.${goodP}.${goodS}`, "Malformed"],
+  ["base64 padding in the signature", `${goodH}.${goodP}.${goodS}==`, "Malformed"],
+  ["standard base64 signature", `${goodH}.${goodP}.${Buffer.from(goodS, "base64url").toString("base64")}`, "Malformed"],
+  ["percent-encoded header", `${goodH}%3D.${goodP}.${goodS}`, "Malformed"],
+  ["non-ASCII in the header", `${goodH}é.${goodP}.${goodS}`, "Malformed"],
+  ["header not JSON", `${b64("not json")}.${goodP}.${goodS}`, "Malformed"],
+  ["header truncated JSON", `${b64(`{"alg":"RS256","kid":"${rs.kid}"`)}.${goodP}.${goodS}`, "Malformed"],
+  ["header not UTF-8", `${b64(new Uint8Array([0xff, 0xfe, 0x7b, 0x7d]))}.${goodP}.${goodS}`, "Malformed"],
+  ["header a JSON array", `${b64json([{ alg: "RS256", kid: rs.kid }])}.${goodP}.${goodS}`, "Malformed"],
+  ["header a JSON number", `${b64("123")}.${goodP}.${goodS}`, "Malformed"],
+  ["header a JSON string", `${b64json("RS256")}.${goodP}.${goodS}`, "Malformed"],
+  ["header JSON null", `${b64("null")}.${goodP}.${goodS}`, "Malformed"],
+  ["header as __proto__", `${b64(`{"__proto__":{"alg":"RS256","kid":"${rs.kid}"}}`)}.${goodP}.${goodS}`, "AlgorithmNotAllowed"]
+]
+
+/** Payload attacks: the header is fine, the payload is not a JSON object or has bad time claims. */
+const payloadAttacks: ReadonlyArray<readonly [string, string, Outcome]> = [
+  ["payload not JSON", signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), "not json"), "Malformed"],
+  ["payload a JSON array", signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), JSON.stringify([claims()])), "Malformed"],
+  ["payload a JSON number", signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), "1800000600"), "Malformed"],
+  ["payload a JSON string", signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), "\"claims\""), "Malformed"],
+  ["payload JSON null", signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), "null"), "Malformed"],
+  ["payload JSON true", signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), "true"), "Malformed"],
+  ["payload bad base64url", `${goodH}.${goodP}*.${goodS}`, "Malformed"],
+  ...([
+    ["exp", "\"1800000600\""],
+    ["exp", "{}"],
+    ["exp", "[1800000600]"],
+    ["exp", "null"],
+    ["exp", "true"],
+    ["exp", "\"NaN\""],
+    ["exp", "1e400"],
+    ["exp", "-1e400"],
+    ["nbf", "\"0\""],
+    ["nbf", "{\"$date\":0}"],
+    ["nbf", "[]"],
+    ["nbf", "1e999"],
+    ["iat", "\"now\""],
+    ["iat", "{}"],
+    ["iat", "[1800000000]"],
+    ["iat", "null"],
+    ["iat", "-1e400"]
+  ] as const).map(([claim, value]) => {
+    const times: Record<string, string> = { exp: String(NOW + 600), iat: String(NOW), [claim]: value }
+    const text = Object.entries(times).map(([k, v]) => `"${k}":${v}`).join(",")
+    return [`${claim} = ${value}`, signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), rawClaims(text)), "Malformed"] as const
+  }),
+  ["NaN is not JSON", signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), rawClaims(`"exp":NaN`)), "Malformed"],
+  ["Infinity is not JSON", signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), rawClaims(`"exp":Infinity`)), "Malformed"],
+  [
+    "duplicate exp: the last one (past) wins, as in JSON.parse",
+    signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), rawClaims(`"exp":${NOW + 600},"exp":${NOW - 600}`)),
+    "Expired"
+  ]
+]
+
+const flipFirstByte = (segment: string): string => {
+  const bytes = Buffer.from(segment, "base64url")
+  bytes[0] = (bytes[0] ?? 0) ^ 0x01
+  return bytes.toString("base64url")
+}
+
+/** Sets the unused low bits of the last base64url character (a different string, the same bytes). */
+const nonCanonical = (segment: string): string => {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+  const last = alphabet.indexOf(segment[segment.length - 1] ?? "A")
+  const spare = segment.length % 4 === 2 ? 0x0f : 0x03
+  return segment.slice(0, -1) + alphabet[last | spare]
+}
+
+/** Signature and key attacks: they need the key (static, or fetched once). */
+const signatureAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> => {
+  const [h, p, s] = segments(good)
+  const [esH, esP, esS] = segments(goodEs)
+  const es256Token = sign(es256, claims())
+  const [e2H, e2P, e2S] = segments(es256Token)
+  const otherToken = sign(rs, claims({ sub: "U-other" }))
+  assert.notStrictEqual(nonCanonical(s), s)
+  assert.notStrictEqual(nonCanonical(e2S), e2S)
+  return [
+    ["tampered signature", `${h}.${p}.${flipFirstByte(s)}`, "BadSignature"],
+    ["tampered last signature byte", `${esH}.${esP}.${esS.slice(0, -1)}${esS.endsWith("A") ? "B" : "A"}`, "BadSignature"],
+    ["tampered payload (roles added)", `${h}.${b64json(claims({ roles: ["admin"] }))}.${s}`, "BadSignature"],
+    ["tampered payload (sub changed)", `${h}.${b64json(claims({ sub: "U-admin" }))}.${s}`, "BadSignature"],
+    ["tampered payload (exp extended)", `${esH}.${b64json(claims({ exp: NOW + 86_400 }))}.${esS}`, "BadSignature"],
+    ["tampered header (typ added)", `${b64json({ alg: "RS256", kid: rs.kid, typ: "JWT", x: 1 })}.${p}.${s}`, "BadSignature"],
+    ["signature of another token", `${h}.${p}.${segments(otherToken)[2]}`, "BadSignature"],
+    ["signature truncated", `${h}.${p}.${s.slice(0, 100)}`, "BadSignature"],
+    ["signature doubled", `${h}.${p}.${s}${s}`, "BadSignature"],
+    ["signature all zeros", `${h}.${p}.${"A".repeat(s.length)}`, "BadSignature"],
+    ["signature one character", `${h}.${p}.A`, "BadSignature"],
+    ["RS256 signature: unused trailing bits set", `${h}.${p}.${nonCanonical(s)}`, "BadSignature"],
+    ["ES256 signature: unused trailing bits set", `${e2H}.${e2P}.${nonCanonical(e2S)}`, "BadSignature"],
+    ["signature with a length of 1 mod 4", `${h}.${p}.${s}AAA`, "BadSignature"],
+    ["ES384 signature in DER form", `${esH}.${esP}.${signatureOf(es, "ES384", `${esH}.${esP}`, true)}`, "BadSignature"],
+    ["RS256 header with the ES384 key's kid", sign({ ...rs, kid: es.kid }, claims()), "AlgorithmNotAllowed"],
+    ["ES256 header with the ES384 key's kid", sign({ ...es256, kid: es.kid }, claims()), "AlgorithmNotAllowed"],
+    ["ES512 header with the ES256 key's kid", sign({ ...makeKey("ES512"), kid: es256.kid }, claims()), "AlgorithmNotAllowed"],
+    ["PS256 header with the RS256 key's kid (same RSA key)", sign({ ...ps, kid: rs.kid }, claims()), "AlgorithmNotAllowed"],
+    ["RS256 header with the PS256 key's kid (same RSA key)", sign({ ...rs, kid: ps.kid }, claims()), "AlgorithmNotAllowed"],
+    ["RS384 header with the RS256 key's kid", sign({ ...rs, alg: "RS384" }, claims()), "AlgorithmNotAllowed"],
+    ["another project's ES384 key, same kid", sign(otherEs, claims()), "BadSignature"],
+    ["another project's RS256 key, same kid", sign(otherRs, claims()), "BadSignature"],
+    ["another project's key and issuer, same kid", sign(otherEs, claims({ iss: "P-other-project" })), "BadSignature"],
+    [
+      "an attacker's key embedded as jwk, our kid",
+      sign({ ...attacker, kid: es.kid }, claims(), { jwk: attacker.publicJwk }),
+      "BadSignature"
+    ],
+    [
+      "an attacker's key URL (jku / x5u), our kid",
+      sign({ ...attacker, kid: es.kid }, claims(), { jku: "https://evil.example/jwks.json", x5u: "https://evil.example/cert" }),
+      "BadSignature"
+    ],
+    ["splice: header and signature of one token, payload of another", `${e2H}.${segments(sign(es256, claims({ sub: "U-other" })))[1]}.${e2S}`, "BadSignature"],
+    ["a HMAC signature under RS256", `${h}.${p}.${NodeCrypto.createHmac("sha256", publicPem).update(`${h}.${p}`).digest("base64url")}`, "BadSignature"]
+  ]
+}
+
+/** kid values that name no key: refused as UnknownKey, the kid never reaches a URL. */
+const unknownKids = [
+  "../../etc/passwd",
+  "..%2F..%2Fetc%2Fpasswd",
+  "/v2/keys/other-project",
+  "https://evil.example/jwks.json",
+  "K-ES ",
+  " K-ES",
+  "k-es",
+  "K-ES\u0000",
+  " ",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "0",
+  "K-ES'; DROP TABLE keys; --",
+  "x".repeat(4000)
+]
+
+const unknownKidAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> =>
+  unknownKids.map((kid) => [`kid ${JSON.stringify(kid.slice(0, 40))}`, sign({ ...es, kid }, claims()), "UnknownKey"] as const)
+
+// ---------------------------------------------------------------------------
+// tests
+// ---------------------------------------------------------------------------
+
+describe("hostile tokens: header", () => {
+  it.effect("static keys: every header attack is refused with its reason, nothing is sent", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* check(good, "valid", "the untouched token")
+      yield* expectAll(headerAttacks)
+      assert.strictEqual(yield* keyFetchCount, 0)
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("remote keys: header attacks are refused before any key fetch", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll(headerAttacks)
+      assert.strictEqual(yield* keyFetchCount, 0)
+      yield* check(good, "valid", "the untouched token")
+      assert.strictEqual(yield* keyFetchCount, 1)
+    }).pipe(Effect.provide(remoteClient())))
+
+  it.effect("a Redacted hostile token is refused the same way", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* check(Redacted.make(unsecured(claims(), rs.kid)), "AlgorithmNotAllowed", "alg none, redacted")
+      yield* check(Redacted.make(""), "Missing", "empty, redacted")
+      yield* check("", "Missing", "empty")
+    }).pipe(Effect.provide(staticClient())))
+})
+
+describe("hostile tokens: payload", () => {
+  it.effect("payloads that are not JSON objects and time claims of the wrong type are Malformed", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* check(
+        signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), rawClaims(`"exp":${NOW + 600},"iat":${NOW}`)),
+        "valid",
+        "the raw signer makes valid tokens"
+      )
+      yield* expectAll(payloadAttacks)
+    }).pipe(Effect.provide(staticClient())))
+})
+
+describe("hostile tokens: signatures and keys", () => {
+  it.effect("static keys: tampering, algorithm confusion and foreign keys are refused", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll(signatureAttacks())
+      assert.strictEqual(yield* keyFetchCount, 0)
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("remote keys: the same corpus, with one key fetch to the keys path only", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll(signatureAttacks())
+      assert.strictEqual(yield* keyFetchCount, 1)
+    }).pipe(Effect.provide(remoteClient())))
+
+  it.effect("test keys: an alg that does not match the minted key's", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const test = yield* Jwks.JwksTest
+      const minted = yield* test.mint({ claims: { sub: "U-minted" } })
+      yield* check(minted, "valid", "a minted token")
+      const [, p] = segments(minted)
+      const kid = test.publicJwk.kid
+      // RS256 / PS256 / ES256 headers on the ES384 test key, signed with keys of those algorithms
+      yield* check(sign({ ...rs, kid }, claims()), "AlgorithmNotAllowed", "RS256 on an ES384 key")
+      yield* check(sign({ ...ps, kid }, claims()), "AlgorithmNotAllowed", "PS256 on an ES384 key")
+      yield* check(sign({ ...es256, kid }, claims()), "AlgorithmNotAllowed", "ES256 on an ES384 key")
+      yield* check(signHs256(JSON.stringify(test.publicJwk), claims(), kid), "AlgorithmNotAllowed", "HS256 on an ES384 key")
+      // the right alg and kid, another key
+      yield* check(sign({ ...otherEs, kid }, claims()), "BadSignature", "another ES384 key, same kid")
+      yield* check(`${b64json({ alg: "ES384", kid })}.${p}.${"A".repeat(128)}`, "BadSignature", "zero signature")
+      assert.strictEqual(yield* keyFetchCount, 0)
+    }).pipe(Effect.provide(Descope.layerTestKeys(CONFIG, () => MockHttpClient.json({}, { status: 500 })))))
+
+  it.effect("static keys: kids that name no key are UnknownKey", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll(unknownKidAttacks())
+      assert.strictEqual(yield* keyFetchCount, 0)
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("remote keys: unknown and path-like kids cause one fetch of the keys path, never a kid in a URL", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll(unknownKidAttacks())
+      // the first unknown kid fetched the keys (cold start); the others fall within the cooldown
+      assert.strictEqual(yield* keyFetchCount, 1)
+      yield* check(
+        sign({ ...attacker, kid: "K-ATTACKER" }, claims(), { jku: "https://evil.example/jwks.json" }),
+        "UnknownKey",
+        "an unknown kid with a jku"
+      )
+      assert.strictEqual(yield* keyFetchCount, 1)
+      yield* TestClock.adjust("31 seconds")
+      yield* check(sign({ ...es, kid: "../../etc/passwd" }, claims({ exp: NOW + 3600 })), "UnknownKey", "after the cooldown")
+      assert.strictEqual(yield* keyFetchCount, 2)
+    }).pipe(Effect.provide(remoteClient())))
+
+  it.effect("remote keys: keys that are skipped or do not fit their alg are never used", () => {
+    const weak = NodeCrypto.generateKeyPairSync("rsa", { modulusLength: 1024 })
+    const weakJwk = weak.publicKey.export({ format: "jwk" })
+    const weakKey: TestKey = {
+      kid: "K-RSA1024",
+      alg: "RS256",
+      privateKey: weak.privateKey,
+      publicJwk: { ...weakJwk, kty: "RSA", kid: "K-RSA1024", alg: "RS256" }
+    }
+    const secret = Buffer.from("shared-secret").toString("base64url")
+    const { alg: _alg, ...noAlg } = es.publicJwk
+    const served: ReadonlyArray<unknown> = [
+      { ...noAlg, kid: "K-NOALG" },
+      { kty: "oct", k: secret, kid: "K-OCT", alg: "HS256" },
+      { kty: "oct", k: secret, kid: "K-OCT-RS", alg: "RS256" },
+      { ...es.publicJwk, kid: "K-EC-AS-RS", alg: "RS256" },
+      { ...rs.publicJwk, kid: "K-RSA-AS-ES", alg: "ES384" },
+      { ...es.publicJwk, kid: "K-EC-WRONG-CURVE", alg: "ES256" },
+      weakKey.publicJwk,
+      "not a key",
+      null,
+      es.publicJwk
+    ]
+    return Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll([
+        ["a key without alg is skipped", sign({ ...es, kid: "K-NOALG" }, claims()), "UnknownKey"],
+        ["an HMAC key is skipped (and HS256 is refused first)", signHs256("shared-secret", claims(), "K-OCT"), "AlgorithmNotAllowed"],
+        [
+          "an oct key labelled RS256",
+          `${b64json({ alg: "RS256", kid: "K-OCT-RS" })}.${goodP}.${NodeCrypto.createHmac("sha256", "shared-secret").update(`${b64json({ alg: "RS256", kid: "K-OCT-RS" })}.${goodP}`).digest("base64url")}`,
+          "UnknownKey"
+        ],
+        ["an EC key labelled RS256", sign({ ...rs, kid: "K-EC-AS-RS" }, claims()), "UnknownKey"],
+        ["an RSA key labelled ES384", sign({ ...es, kid: "K-RSA-AS-ES" }, claims()), "UnknownKey"],
+        ["a P-384 key labelled ES256", sign({ ...es256, kid: "K-EC-WRONG-CURVE" }, claims()), "UnknownKey"],
+        ["a 1024-bit RSA key", sign(weakKey, claims()), "UnknownKey"],
+        ["the good key still works", goodEs, "valid"]
+      ])
+      assert.strictEqual(yield* keyFetchCount, 1)
+    }).pipe(Effect.provide(remoteClient(endpoint(served).handler)))
+  })
+})
+
+describe("hostile tokens: size limit", () => {
+  const hugeKid = sign({ ...es, kid: "k".repeat(100 * 1024) }, claims())
+  const oversizedValid = sign(es, claims({ padding: "x".repeat(17_000) }))
+
+  /** A token of exactly `length` characters (ES384 signature: 128 characters). */
+  const tokenOfLength = (length: number): string => {
+    for (let extra = 0; extra < 4; extra++) {
+      const header = b64json({ alg: es.alg, kid: es.kid, ...(extra > 0 ? { x: "y".repeat(extra) } : {}) })
+      const base = b64json(claims({ padding: "" })).length
+      for (let pad = Math.floor(((length - header.length - 130 - base) * 3) / 4) - 3; pad < length; pad++) {
+        const payload = b64json(claims({ padding: "p".repeat(pad) }))
+        const total = header.length + payload.length + 130
+        if (total === length) return signRaw(es, Buffer.from(header, "base64url").toString(), Buffer.from(payload, "base64url").toString())
+        if (total > length) break
+      }
+    }
+    return assert.fail(`no token of length ${length}`)
+  }
+
+  const sizeReason = <C>(token: string, options?: ValidateOptions<C>) =>
+    Effect.gen(function*() {
+      const descope = yield* DescopeClient
+      const error = yield* Effect.flip(descope.validateSession(token, options))
+      assert.instanceOf(error, InvalidSessionError)
+      if (error instanceof InvalidSessionError) {
+        assert.strictEqual(error.reason, "Malformed")
+        assert.strictEqual(error.description, "the token is larger than 16384 bytes")
+      }
+    })
+
+  it.effect("oversized tokens are refused for their size before any decoding or key fetch", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      assert.isAbove(hugeKid.length, 100 * 1024)
+      yield* sizeReason(hugeKid)
+      yield* sizeReason(oversizedValid)
+      yield* sizeReason(sign({ ...es, kid: "K-UNKNOWN" }, claims({ padding: "x".repeat(17_000) })))
+      // not even base64url, not even a JWT: the size reason comes first
+      yield* sizeReason("!".repeat(20_000))
+      yield* sizeReason("{".repeat(1_000_000))
+      yield* sizeReason(".".repeat(20_000))
+      yield* sizeReason(unsecured(claims({ padding: "x".repeat(17_000) }), "K-ES"))
+      yield* sizeReason("a".repeat(10 * 1024 * 1024))
+      assert.strictEqual(yield* keyFetchCount, 0)
+    }).pipe(Effect.provide(remoteClient())))
+
+  it.effect("the limit is exactly 16 KiB: 16384 characters pass, 16385 do not", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const atLimit = tokenOfLength(16_384)
+      const overLimit = tokenOfLength(16_385)
+      assert.strictEqual(atLimit.length, 16_384)
+      assert.strictEqual(overLimit.length, 16_385)
+      yield* check(atLimit, "valid", "16384 characters")
+      yield* sizeReason(overLimit)
+    }).pipe(Effect.provide(staticClient())))
+})
+
+describe("hostile tokens: time claims at the leeway edges (TestClock, 5 s leeway, whole seconds)", () => {
+  it.effect("exp: accepted up to exp + 4.999 s, Expired from exp + 5 s (fresh and cached tokens)", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const exp = NOW + 600
+      const cached = sign(es, claims({ exp }))
+      yield* check(cached, "valid", "at NOW")
+      yield* TestClock.setTime((exp + 4) * 1000 + 999)
+      yield* check(cached, "valid", "cached at exp + 4.999 s")
+      yield* check(sign(es, claims({ exp, n: 1 })), "valid", "fresh at exp + 4.999 s")
+      yield* TestClock.setTime((exp + 5) * 1000)
+      yield* check(cached, "Expired", "cached at exp + 5 s")
+      yield* check(sign(es, claims({ exp, n: 2 })), "Expired", "fresh at exp + 5 s")
+      yield* TestClock.setTime((exp + 5) * 1000 + 1)
+      yield* check(sign(es, claims({ exp, n: 3 })), "Expired", "fresh at exp + 5.001 s")
+      yield* TestClock.setTime(NOW * 1000)
+      yield* check(sign(es, claims({ exp: 0 })), "Expired", "exp 0")
+      yield* check(sign(es, claims({ exp: -1 })), "Expired", "exp negative")
+      yield* check(sign(es, claims({ exp: NOW - 6 })), "Expired", "exp 6 s ago")
+      yield* check(sign(es, claims({ exp: NOW - 5 })), "Expired", "exp 5 s ago")
+      yield* check(sign(es, claims({ exp: NOW - 4 })), "valid", "exp 4 s ago")
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("nbf: NotYetValid until nbf - 5 s, accepted from nbf - 5 s", () =>
+    Effect.gen(function*() {
+      const nbf = NOW + 30
+      const cached = sign(rs, claims({ nbf }))
+      yield* TestClock.setTime((nbf - 5) * 1000 - 1)
+      yield* check(cached, "NotYetValid", "at nbf - 5.001 s")
+      yield* check(sign(rs, claims({ nbf, n: 1 })), "NotYetValid", "fresh at nbf - 5.001 s")
+      yield* TestClock.setTime((nbf - 5) * 1000)
+      yield* check(cached, "valid", "at nbf - 5 s")
+      yield* check(sign(rs, claims({ nbf, n: 2 })), "valid", "fresh at nbf - 5 s")
+      yield* TestClock.setTime(NOW * 1000)
+      yield* check(sign(rs, claims({ nbf: NOW + 86_400 * 365 })), "NotYetValid", "nbf a year ahead")
+      yield* check(sign(rs, claims({ nbf: 0 })), "valid", "nbf 0")
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("maxTokenAge: TooOld past the age plus the leeway; a future iat is NotYetValid", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const hour = { maxTokenAge: "1 hour" } as const
+      yield* check(sign(es, claims({ iat: NOW - 3605 })), "valid", "age 1 h + 5 s", hour)
+      yield* check(sign(es, claims({ iat: NOW - 3606 })), "TooOld", "age 1 h + 6 s", hour)
+      yield* check(sign(es, claims({ iat: NOW - 3606 })), "valid", "no maxTokenAge")
+      yield* check(sign(es, claims({ iat: undefined })), "TooOld", "no iat", hour)
+      yield* check(sign(es, claims({ iat: NOW + 5 })), "valid", "iat within the leeway", hour)
+      yield* check(sign(es, claims({ iat: NOW + 6, n: 1 })), "NotYetValid", "iat 6 s ahead", hour)
+      yield* check(sign(es, claims({ iat: NOW + 86_400 * 3650, exp: NOW + 86_400 * 3651 })), "NotYetValid", "iat 10 years ahead", hour)
+      // a token first seen without maxTokenAge is checked again with it (cache hit)
+      const cached = sign(es, claims({ iat: NOW - 7200 }))
+      yield* check(cached, "valid", "cached, no maxTokenAge")
+      yield* check(cached, "TooOld", "cached, maxTokenAge 1 h", hour)
+    }).pipe(Effect.provide(staticClient())))
+})
+
+describe("hostile tokens: issuer and audience", () => {
+  it.effect("issuer forms of §6.3: the project id, or a URL / slash path whose last or second-to-last segment it is", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      const accepted = [
+        PROJECT_ID,
+        `https://api.descope.com/${PROJECT_ID}`,
+        `https://api.descope.com/${PROJECT_ID}/`,
+        `https://api.descope.com/${PROJECT_ID}?x=1`,
+        `https://auth.example.com/v1/apps/agentic/${PROJECT_ID}/server-1`,
+        `https://auth.example.com//${PROJECT_ID}//server-1//`,
+        `${PROJECT_ID}/server-1`,
+        `/v1/${PROJECT_ID}`,
+        `descope/${PROJECT_ID}`
+      ]
+      for (const iss of accepted) {
+        yield* check(sign(es, claims({ iss })), "valid", `iss ${iss}`)
+        const session = yield* descope.validateSession(sign(es, claims({ iss, n: "projectId" })))
+        assert.strictEqual(session.projectId, PROJECT_ID)
+        assert.strictEqual(session.claims.iss, PROJECT_ID)
+      }
+      const rejected: ReadonlyArray<unknown> = [
+        "P-other",
+        `${PROJECT_ID}x`,
+        `x${PROJECT_ID}`,
+        PROJECT_ID.toLowerCase(),
+        ` ${PROJECT_ID}`,
+        `https://api.descope.com/${PROJECT_ID}/a/b`,
+        `https://api.descope.com/${PROJECT_ID}x`,
+        `https://${PROJECT_ID}.descope.com/`,
+        `https://${PROJECT_ID}/`,
+        `https://api.descope.com/?project=${PROJECT_ID}`,
+        `https://api.descope.com/#/${PROJECT_ID}`,
+        `https://api.descope.com/${encodeURIComponent(`${PROJECT_ID}/`)}a/b`,
+        `https://api.descope.com/P-other`,
+        "",
+        "/",
+        42,
+        null,
+        [PROJECT_ID],
+        { iss: PROJECT_ID },
+        undefined
+      ]
+      for (const iss of rejected) {
+        yield* check(sign(es, claims({ iss })), "WrongIssuer", `iss ${JSON.stringify(iss)}`)
+      }
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("audience: string or list on both sides, refused when absent or of another type", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const cases: ReadonlyArray<readonly [unknown, string | ReadonlyArray<string>, Outcome]> = [
+        ["app", "app", "valid"],
+        ["app", ["other", "app"], "valid"],
+        [["x", "app"], "app", "valid"],
+        [["x", "app"], ["y", "app"], "valid"],
+        ["app", "other", "WrongAudience"],
+        ["app", [], "WrongAudience"],
+        [["x", "y"], ["app"], "WrongAudience"],
+        [[], "app", "WrongAudience"],
+        [undefined, "app", "WrongAudience"],
+        [null, "app", "WrongAudience"],
+        [42, "42", "WrongAudience"],
+        [{ app: true }, "app", "WrongAudience"],
+        [[["app"]], "app", "WrongAudience"],
+        ["APP", "app", "WrongAudience"],
+        ["app ", "app", "WrongAudience"]
+      ]
+      for (const [aud, audience, reason] of cases) {
+        yield* check(sign(es, claims({ aud })), reason, `aud ${JSON.stringify(aud)} vs ${JSON.stringify(audience)}`, {
+          audience
+        })
+      }
+      // without an expected audience, aud is not checked (as node-sdk)
+      yield* check(sign(es, claims({ aud: "someone-else" })), "valid", "aud without an expected audience")
+    }).pipe(Effect.provide(staticClient())))
+})
+
+describe("hostile tokens: the verified-token cache", () => {
+  it.effect("a token validated while fresh is refused once it expires (TestClock.adjust)", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      const token = sign(es, claims({ exp: NOW + 60 }))
+      const first = yield* descope.validateSession(token)
+      yield* TestClock.adjust("64 seconds")
+      const hit = yield* descope.validateSession(token)
+      assert.strictEqual(hit, first, "a cache hit returns the same Session")
+      yield* TestClock.adjust("1 second")
+      yield* check(token, "Expired", "65 s later")
+      yield* check(token, "Expired", "65 s later, again")
+      yield* TestClock.adjust("1 hour")
+      yield* check(token, "Expired", "an hour later")
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("a cached token whose kid left the key set is refused (UnknownKey)", () => {
+    const keys = endpoint([es.publicJwk, rs.publicJwk])
+    return Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      const token = sign(es, claims({ exp: NOW + 7200 }))
+      const other = sign(rs, claims({ exp: NOW + 7200 }))
+      yield* descope.validateSession(token)
+      yield* descope.validateSession(other)
+      yield* check(token, "valid", "cached")
+      keys.serve([rs.publicJwk])
+      yield* TestClock.adjust("10 minutes")
+      yield* check(token, "UnknownKey", "its kid left the key set")
+      yield* check(token, "UnknownKey", "again")
+      yield* check(other, "valid", "a token of a key still served")
+      assert.strictEqual(yield* keyFetchCount, 2)
+    }).pipe(Effect.provide(remoteClient(keys.handler)))
+  })
+
+  it.effect("a cached token whose kid now names another key is refused (BadSignature)", () => {
+    const keys = endpoint([es.publicJwk])
+    return Effect.gen(function*() {
+      yield* atNow
+      const token = sign(es, claims({ exp: NOW + 7200 }))
+      yield* check(token, "valid", "cached")
+      keys.serve([otherEs.publicJwk])
+      yield* TestClock.adjust("10 minutes")
+      yield* check(token, "BadSignature", "the kid was reused for another key")
+      yield* check(sign(otherEs, claims({ exp: NOW + 7200 })), "valid", "a token of the new key")
+      assert.strictEqual(yield* keyFetchCount, 2)
+    }).pipe(Effect.provide(remoteClient(keys.handler)))
+  })
+
+  it.effect("a failed validation is never cached as a success, a success never hides a later failure", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const [h, p, s] = segments(goodEs)
+      const tampered = `${h}.${p}.${flipFirstByte(s)}`
+      yield* check(tampered, "BadSignature", "tampered")
+      yield* check(goodEs, "valid", "the original")
+      yield* check(tampered, "BadSignature", "tampered, after the original was cached")
+      yield* check(goodEs, "WrongAudience", "the original, with an audience", { audience: "app" })
+    }).pipe(Effect.provide(staticClient())))
+})
