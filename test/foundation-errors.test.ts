@@ -132,6 +132,10 @@ describe("error classes", () => {
       new ForbiddenError({ tenantId: "T1", missingRoles: ["admin"], missingPermissions: ["read"] }).message,
       "Forbidden: missing roles [admin] and permissions [read] in tenant T1"
     )
+    assert.strictEqual(
+      new ForbiddenError({ tenantId: "T9", missingRoles: [], missingPermissions: [] }).message,
+      "Forbidden: the session is not associated with tenant T9"
+    )
   })
 
   it("isDescopeError", () => {

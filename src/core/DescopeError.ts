@@ -299,6 +299,11 @@ export class ForbiddenError extends Schema.TaggedError<ForbiddenError>("descope-
     if (this.missingRoles.length > 0) parts.push(`roles [${this.missingRoles.join(", ")}]`)
     if (this.missingPermissions.length > 0) parts.push(`permissions [${this.missingPermissions.join(", ")}]`)
     const tenant = this.tenantId !== undefined ? ` in tenant ${this.tenantId}` : ""
+    if (parts.length === 0) {
+      return this.tenantId !== undefined
+        ? `Forbidden: the session is not associated with tenant ${this.tenantId}`
+        : "Forbidden"
+    }
     return `Forbidden: missing ${parts.join(" and ")}${tenant}`
   }
 }
