@@ -8,6 +8,28 @@
  * management call (never when the client is built); its failure is tolerated.
  * Afterwards management calls carry `x-descope-license: <rateLimitTier>`.
  *
+ * Method names are the camelCase of the Python SDK's (`search_all_test_users`
+ * -> `user.searchAllTestUsers`, `update_name` -> `project.updateName`,
+ * `get_settings` / `configure_settings` -> `password.getSettings` /
+ * `password.configureSettings`); operations only node-sdk has keep its names
+ * (`user.createBatch`, `user.deleteBatch`, `accessKey.rotate`,
+ * `project.exportSnapshot`). The wire is node-sdk's wherever the two SDKs
+ * differ (each such place says so); operations only python-sdk has
+ * (`flow.runFlowAsync`, `flow.getFlowAsyncResult`) use its wire.
+ *
+ * @example
+ * ```ts
+ * import * as Effect from "effect/Effect"
+ * import * as Stream from "effect/Stream"
+ * import { DescopeClient } from "descope-effect"
+ *
+ * // Every user of a tenant, page after page; 429s are waited out.
+ * const program = Effect.flatMap(DescopeClient, (client) =>
+ *   client.mgmt.user.search({ tenantIds: ["T1"], pageSize: 200 }).pipe(
+ *     Stream.runForEach((user) => Effect.log(user.userId))
+ *   ))
+ * ```
+ *
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"

@@ -118,7 +118,7 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     const byLogin = taken.filter((e) => e.kind === "loginId")
     const chunks: Array<ReadonlyArray<Entry>> = []
     for (let i = 0; i < byUser.length; i += MAX_BATCH) chunks.push(byUser.slice(i, i + MAX_BATCH))
-    yield* Effect.all(
+    const exit = yield* Effect.exit(Effect.all(
       [
         Effect.forEach(byLogin, single, { concurrency: "unbounded", discard: true }),
         Effect.forEach(chunks, (chunk) => (chunk.length === 1 ? single(chunk[0]!) : batch(chunk)), {
@@ -127,7 +127,13 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
         })
       ],
       { concurrency: "unbounded", discard: true }
-    )
+    ))
+    // Never leave a caller waiting: on a defect or an interruption, every entry
+    // still pending gets the same cause (settling a done entry is a no-op).
+    if (Exit.isFailure(exit)) {
+      const failure: Exit.Exit<User, ManagementError> = Exit.failCause(exit.cause)
+      yield* Effect.forEach(taken, (e) => settle(e, failure), { discard: true })
+    }
   })
 
   const load = (kind: Kind) => (id: string): Effect.Effect<User, ManagementError> =>
