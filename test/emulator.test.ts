@@ -438,6 +438,175 @@ describe("flows and spellings", () => {
     }).pipe(withEmulator()))
 })
 
+describe("sessions", () => {
+  it.effect("mfa / stepup keep the previous factors and need the refresh token", () =>
+    Effect.gen(function*() {
+      yield* testUser("mfa@example.com")
+      yield* mgmt("POST", "/v1/mgmt/user/password/set/active", { loginId: "mfa@example.com", password: "long enough pass" })
+      const first = yield* call("POST", "/v1/auth/password/signin", { body: { loginId: "mfa@example.com", password: "long enough pass" } })
+      const refresh = String(first.json.refreshJwt)
+      const missing = yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "mfa@example.com", loginOptions: { mfa: true } } })
+      assert.strictEqual(missing.status, 400)
+      const started = yield* call("POST", "/v1/auth/otp/signin/email", { token: refresh, body: { loginId: "mfa@example.com", loginOptions: { mfa: true } } })
+      assert.strictEqual(started.status, 200)
+      const code = Option.getOrThrow(yield* Effect.flatMap(emulator, (e) => e.lastMessage("mfa@example.com", "otp"))).code
+      const second = yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId: "mfa@example.com", code } })
+      assert.deepStrictEqual(Jose.decodeJwt(String(second.json.sessionJwt)).amr, ["pwd", "email"])
+    }).pipe(withEmulator()))
+
+  it.effect("logout-all revokes every session of the user; a disabled user cannot refresh", () =>
+    Effect.gen(function*() {
+      yield* testUser("all@example.com")
+      const a = String((yield* otpLogin("all@example.com")).json.refreshJwt)
+      const b = String((yield* otpLogin("all@example.com")).json.refreshJwt)
+      assert.strictEqual((yield* call("POST", "/v1/auth/logoutall", { token: a, body: {} })).status, 200)
+      const revoked = yield* call("POST", "/v1/auth/refresh", { token: b, body: {} })
+      assert.strictEqual(revoked.json.errorCode, "E064001")
+      const c = String((yield* otpLogin("all@example.com")).json.refreshJwt)
+      yield* mgmt("POST", "/v1/mgmt/user/update/status", { loginId: "all@example.com", status: "disabled" })
+      assert.strictEqual((yield* call("POST", "/v1/auth/refresh", { token: c, body: {} })).status, 401)
+      const history = yield* call("GET", "/v1/auth/me/history", { token: a })
+      assert.strictEqual(history.status, 401)
+    }).pipe(withEmulator()))
+
+  it.effect("me/tenants and history", () =>
+    Effect.gen(function*() {
+      yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "t1", name: "One", customAttributes: { tier: 1 } })
+      yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "t2", name: "Two" })
+      yield* testUser("mt@example.com", { userTenants: [{ tenantId: "t1", roleNames: [] }, { tenantId: "t2", roleNames: [] }] })
+      const refresh = String((yield* otpLogin("mt@example.com")).json.refreshJwt)
+      const selected = yield* call("POST", "/v1/auth/tenant/select", { token: refresh, body: { tenant: "t2" } })
+      const dctRefresh = String(selected.json.refreshJwt)
+      const dct = yield* call("POST", "/v1/auth/me/tenants", { token: dctRefresh, body: { dct: true } })
+      assert.deepStrictEqual(dct.json, { tenants: [{ id: "t2", name: "Two", customAttributes: {} }] })
+      const ids = yield* call("POST", "/v1/auth/me/tenants", { token: refresh, body: { ids: ["t1", "nope"] } })
+      assert.deepStrictEqual(ids.json, { tenants: [{ id: "t1", name: "One", customAttributes: { tier: 1 } }] })
+      const history = yield* call("GET", "/v1/auth/me/history", { token: refresh })
+      assert.strictEqual((JSON.parse(history.text) as Array<unknown>).length, 1)
+    }).pipe(withEmulator()))
+})
+
+describe("management round trips", () => {
+  it.effect("tenants, roles, permissions, access keys, groups, impersonation, embedded links, flows", () =>
+    Effect.gen(function*() {
+      const tenant = yield* mgmt("POST", "/v1/mgmt/tenant/create", { name: "Auto", selfProvisioningDomains: ["auto.example"] })
+      const tid = String(tenant.json.id)
+      assert.match(tid, /^T/)
+      assert.strictEqual((yield* mgmt("POST", "/v1/mgmt/tenant/create", { name: "Auto" })).status, 409)
+      yield* mgmt("POST", "/v1/mgmt/tenant/update", { id: tid, name: "Renamed", selfProvisioningDomains: [] })
+      assert.strictEqual((yield* mgmt("GET", `/v1/mgmt/tenant?id=${tid}`)).json.name, "Renamed")
+      const searched = yield* mgmt("POST", "/v1/mgmt/tenant/search", { tenantNames: ["Renamed"] })
+      assert.strictEqual((searched.json.tenants as Array<unknown>).length, 1)
+
+      yield* mgmt("POST", "/v1/mgmt/permission/create/batch", { permissions: [{ name: "p1" }, { name: "p2" }] })
+      yield* mgmt("POST", "/v1/mgmt/role/create", { name: "r1", permissionNames: ["p1", "p2"], tenantId: tid })
+      assert.strictEqual((yield* mgmt("POST", "/v1/mgmt/role/create", { name: "r2", permissionNames: ["nope"] })).status, 400)
+      yield* mgmt("POST", "/v1/mgmt/permission/update", { name: "p1", newName: "p1b" })
+      yield* mgmt("POST", "/v1/mgmt/permission/delete", { name: "p2" })
+      const roles = yield* mgmt("POST", "/v1/mgmt/role/search", { tenantIds: [tid] })
+      assert.deepStrictEqual((roles.json.roles as Array<{ permissionNames: Array<string> }>).map((r) => r.permissionNames), [["p1b"]])
+      const perms = yield* mgmt("GET", "/v1/mgmt/permission/all")
+      assert.deepStrictEqual((perms.json.permissions as Array<{ name: string }>).map((x) => x.name), ["p1b"])
+
+      const user = yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "boss@example.com", email: "boss@example.com" })
+      const userId = (user.json.user as { userId: string }).userId
+      yield* mgmt("POST", "/v1/mgmt/user/update/tenant/add", { loginId: "boss@example.com", tenantId: tid })
+      yield* mgmt("POST", "/v2/mgmt/user/update/role/add", { loginId: userId, tenantId: tid, roleNames: ["r1"] })
+      const loaded = yield* mgmt("GET", `/v1/mgmt/user?userId=${userId}`)
+      assert.deepStrictEqual((loaded.json.user as { userTenants: Array<{ tenantId: string; tenantName: string; roleNames: Array<string>; permissions: Array<string> }> }).userTenants, [
+        { tenantId: tid, roleNames: ["r1"], tenantName: "Renamed", permissions: ["p1b"] }
+      ])
+
+      const key = yield* mgmt("POST", "/v1/mgmt/accesskey/create", { name: "k", expireTime: 0, userId: "boss@example.com", roleNames: [], keyTenants: [] })
+      const keyId = (key.json.key as { id: string }).id
+      const rotated = yield* mgmt("POST", "/v1/mgmt/accesskey/rotate", { id: keyId })
+      assert.strictEqual((yield* call("POST", "/v1/auth/accesskey/exchange", { token: String(key.json.cleartext), body: {} })).status, 401)
+      const exchanged = yield* call("POST", "/v1/auth/accesskey/exchange", {
+        token: String(rotated.json.cleartext),
+        body: { loginOptions: { selectedTenant: tid } }
+      })
+      const claims = Jose.decodeJwt(String(exchanged.json.sessionJwt))
+      assert.deepStrictEqual([claims.sub, claims.dct, claims.tenants], [keyId, tid, { [tid]: { roles: ["r1"], permissions: ["p1b"] } }])
+      const keys = yield* mgmt("POST", "/v1/mgmt/accesskey/search", { boundUserId: userId })
+      assert.strictEqual((keys.json.keys as Array<unknown>).length, 1)
+
+      yield* Effect.flatMap(emulator, (e) => e.setSsoIdentity(tid, { email: "x@example.com" }))
+      const group = yield* call("POST", "/emulator/groups", { body: { tenantId: tid, display: "Admins", members: ["boss@example.com"] } })
+      const groups = yield* mgmt("POST", "/v1/mgmt/group/member/all", { tenantId: tid, loginIds: ["boss@example.com"], userIds: [] })
+      assert.deepStrictEqual(JSON.parse(groups.text), [
+        { id: group.json.id, display: "Admins", source: "scim", members: [{ loginId: "boss@example.com", userId, display: "" }] }
+      ])
+
+      yield* mgmt("POST", "/v1/mgmt/permission/create", { name: "impersonation" })
+      yield* mgmt("POST", "/v1/mgmt/role/create", { name: "support", permissionNames: ["impersonation"] })
+      yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "help@example.com", roleNames: ["support"] })
+      const imp = yield* mgmt("POST", "/v1/mgmt/impersonate", { impersonatorId: "help@example.com", loginId: "boss@example.com", validateConsent: false })
+      const impClaims = Jose.decodeJwt(String(imp.json.jwt))
+      assert.deepStrictEqual([impClaims.sub, impClaims.drn], [userId, "DSR"])
+      assert.strictEqual((yield* call("POST", "/v1/auth/refresh", { token: String(imp.json.jwt), body: {} })).status, 200)
+      const denied = yield* mgmt("POST", "/v1/mgmt/impersonate", { impersonatorId: "boss@example.com", loginId: "help@example.com", validateConsent: false })
+      assert.strictEqual(denied.status, 403)
+
+      const embedded = yield* mgmt("POST", "/v1/mgmt/user/signin/embeddedlink", { loginId: "boss@example.com", customClaims: { src: "embed" } })
+      const viaLink = yield* call("POST", "/v1/auth/magiclink/verify", { body: { token: embedded.json.token } })
+      assert.strictEqual(Jose.decodeJwt(String(viaLink.json.sessionJwt)).src, "embed")
+      const anon = yield* mgmt("POST", "/v1/mgmt/auth/anonymous", { customClaims: { guest: true } })
+      assert.strictEqual(Jose.decodeJwt(String(anon.json.sessionJwt)).guest, true)
+      assert.isUndefined(anon.json.user)
+
+      const nested = yield* mgmt("POST", "/v1/mgmt/flow/run", { flowId: "f1", options: { input: { a: 1 } } })
+      const flat = yield* mgmt("POST", "/v1/mgmt/flow/run", { flowId: "f1", input: { a: 1 } })
+      assert.deepStrictEqual([nested.json, flat.json], [{ output: { flowId: "f1", a: 1 } }, { output: { flowId: "f1", a: 1 } }])
+
+      yield* mgmt("POST", "/v1/mgmt/tenant/delete", { id: tid, cascade: false })
+      const after = yield* mgmt("GET", `/v1/mgmt/user?loginId=boss@example.com`)
+      assert.deepStrictEqual((after.json.user as { userTenants: Array<unknown> }).userTenants, [])
+      assert.strictEqual((yield* mgmt("GET", "//v1/mgmt/tenant/all/")).status, 200)
+    }).pipe(withEmulator()))
+
+  it.effect("batch create, patch batch, delete batch, test users deleted all at once", () =>
+    Effect.gen(function*() {
+      const batch = yield* mgmt("POST", "/v1/mgmt/user/create/batch", {
+        users: [{ loginId: "b1@example.com", password: "long enough pw" }, { loginId: "b2@example.com", test: true }, { loginId: "b1@example.com" }]
+      })
+      assert.deepStrictEqual([(batch.json.createdUsers as Array<unknown>).length, (batch.json.failedUsers as Array<unknown>).length], [2, 1])
+      const signin = yield* call("POST", "/v1/auth/password/signin", { body: { loginId: "b1@example.com", password: "long enough pw" } })
+      assert.strictEqual(signin.status, 200)
+      const patched = yield* mgmt("PATCH", "/v1/mgmt/user/patch/batch", { users: [{ loginId: "b1@example.com", displayName: "B" }, { loginId: "zz" }] })
+      assert.deepStrictEqual([(patched.json.patchedUsers as Array<unknown>).length, (patched.json.failedUsers as Array<unknown>).length], [1, 1])
+      yield* mgmt("DELETE", "/v1/mgmt/user/test/delete/all")
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/user?loginId=b2@example.com")).status, 404)
+      const b1 = (yield* mgmt("GET", "/v1/mgmt/user?loginId=b1@example.com")).json.user as { userId: string; name: string }
+      assert.strictEqual(b1.name, "B")
+      yield* mgmt("POST", "/v1/mgmt/user/delete/batch", { userIds: [b1.userId] })
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/user?loginId=b1@example.com")).status, 404)
+    }).pipe(withEmulator()))
+
+  it.effect("passwords: policy, temporary password, reset link, replace", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      const policy = yield* call("GET", "/v1/auth/password/policy")
+      assert.deepStrictEqual(policy.json, { minLength: 8, lowercase: false, uppercase: false, number: false, nonAlphanumeric: false })
+      assert.strictEqual((yield* call("POST", "/v1/auth/password/signup", { body: { loginId: "pw@example.com", password: "short" } })).json.errorCode, "E062902")
+      yield* call("POST", "/v1/auth/password/signup", { body: { loginId: "pw@example.com", password: "first password" } })
+      yield* mgmt("POST", "/v1/mgmt/user/password/set/temporary", { loginId: "pw@example.com", password: "temporary pass" })
+      const expired = yield* call("POST", "/v1/auth/password/signin", { body: { loginId: "pw@example.com", password: "temporary pass" } })
+      assert.strictEqual(expired.json.errorCode, "E062909")
+      const replaced = yield* call("POST", "/v1/auth/password/replace", {
+        body: { loginId: "pw@example.com", oldPassword: "temporary pass", newPassword: "second password" }
+      })
+      assert.strictEqual(replaced.status, 200)
+      const reset = yield* call("POST", "/v1/auth/password/reset", { body: { loginId: "pw@example.com", redirectUrl: "http://app/reset" } })
+      assert.deepStrictEqual(reset.json, { resetMethod: "magiclink", maskedEmail: "p***@example.com" })
+      const message = Option.getOrThrow(yield* e.lastMessage("pw@example.com", "password-reset"))
+      const session = yield* call("POST", "/v1/auth/magiclink/verify", { body: { token: message.token } })
+      yield* call("POST", "/v1/auth/password/update", { token: String(session.json.refreshJwt), body: { loginId: "pw@example.com", newPassword: "third password" } })
+      assert.strictEqual((yield* call("POST", "/v1/auth/password/signin", { body: { loginId: "pw@example.com", password: "third password" } })).status, 200)
+      yield* mgmt("POST", "/v1/mgmt/password/settings", { minLength: 12, number: true })
+      assert.deepStrictEqual((yield* call("GET", "/v1/auth/password/policy")).json.minLength, 12)
+    }).pipe(withEmulator()))
+})
+
 describe("over loopback", () => {
   it.scoped("concurrent creations of one login id: exactly one wins; a dropped connection rejects fetch", () =>
     Effect.gen(function*() {

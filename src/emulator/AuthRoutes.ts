@@ -140,7 +140,8 @@ export const issueCode = (
   user: UserRecord | undefined,
   signUp: PendingSignUp | undefined,
   loginOptions: Json,
-  update?: { readonly email?: string; readonly phone?: string; readonly addToLoginIds: boolean }
+  update?: { readonly email?: string; readonly phone?: string; readonly addToLoginIds: boolean },
+  previousSessionId?: string
 ): { readonly code: string; readonly to: string } => {
   const code = newCode()
   const to = update?.email ?? update?.phone ?? addressOf(dm, loginId, user, signUp?.user)
@@ -153,7 +154,8 @@ export const issueCode = (
     signUp,
     loginOptions: { ...loginOptions },
     locked: false,
-    update
+    update,
+    previousSessionId
   })
   Tokens.send(ctx, { kind: update ? "update" : "otp", deliveryMethod: dm, to, loginId, code })
   return { code, to }
@@ -164,7 +166,9 @@ const otpStart = (mode: Mode): H.Handler => (ctx) =>
     const dm = yield* deliveryMethod(ctx)
     const loginId = yield* str(ctx.body, "loginId")
     const { signUp, user } = yield* startUser(ctx, mode, loginId, dm)
-    const { to } = issueCode(ctx, loginId, dm, user, signUp, obj(ctx.body, "loginOptions"))
+    const lo = obj(ctx.body, "loginOptions")
+    const previous = yield* Tokens.stepUp(ctx, lo)
+    const { to } = issueCode(ctx, loginId, dm, user, signUp, lo, undefined, previous?.id)
     return masked(dm, to)
   })
 
@@ -196,7 +200,8 @@ const otpVerify: H.Handler = (ctx) =>
       method: "otp",
       loginOptions: rec.loginOptions,
       loginId,
-      firstSeen
+      firstSeen,
+      previous: Tokens.previousSession(ctx, rec.previousSessionId)
     })
   })
 
@@ -242,7 +247,8 @@ const issueLink = (
   user: UserRecord | undefined,
   signUp: PendingSignUp | undefined,
   loginOptions: Json,
-  update?: { readonly email?: string; readonly phone?: string; readonly addToLoginIds: boolean }
+  update?: { readonly email?: string; readonly phone?: string; readonly addToLoginIds: boolean },
+  previousSessionId?: string
 ): { readonly link: string; readonly token: string; readonly to: string } => {
   const token = newSecret()
   const to = update?.email ?? update?.phone ?? addressOf(dm, loginId, user, signUp?.user)
@@ -254,7 +260,8 @@ const issueLink = (
     method: dm,
     signUp,
     loginOptions: { ...loginOptions },
-    update
+    update,
+    previousSessionId
   })
   const link = withToken(redirectOf(ctx, uri), token)
   Tokens.send(ctx, {
@@ -281,7 +288,9 @@ const magicStart = (mode: Mode): H.Handler => (ctx) =>
     const dm = yield* deliveryMethod(ctx, new Set(["email", "sms", "voice", "whatsapp"]))
     const loginId = yield* str(ctx.body, "loginId")
     const { signUp, user } = yield* startUser(ctx, mode, loginId, dm)
-    const { to } = issueLink(ctx, loginId, dm, "magiclink", optStr(ctx.body, "URI"), user, signUp, obj(ctx.body, "loginOptions"))
+    const lo = obj(ctx.body, "loginOptions")
+    const previous = yield* Tokens.stepUp(ctx, lo)
+    const { to } = issueLink(ctx, loginId, dm, "magiclink", optStr(ctx.body, "URI"), user, signUp, lo, undefined, previous?.id)
     return masked(dm, to)
   })
 
@@ -301,7 +310,8 @@ const magicVerify: H.Handler = (ctx) =>
       loginOptions: rec.loginOptions,
       loginId: rec.loginId,
       firstSeen,
-      customClaims: rec.customClaims
+      customClaims: rec.customClaims,
+      previous: Tokens.previousSession(ctx, rec.previousSessionId)
     })
   })
 
@@ -328,7 +338,8 @@ export const issueEnchanted = (
   user: UserRecord | undefined,
   signUp: PendingSignUp | undefined,
   loginOptions: Json,
-  update?: { readonly email?: string; readonly addToLoginIds: boolean }
+  update?: { readonly email?: string; readonly addToLoginIds: boolean },
+  previousSessionId?: string
 ): { readonly pendingRef: string; readonly linkId: string; readonly link: string; readonly to: string } => {
   const pendingRef = newSecret(16)
   const base = redirectOf(ctx, uri)
@@ -355,7 +366,15 @@ export const issueEnchanted = (
     ctx.p.links.set(t, { token: t, loginId, expiresAt, kind: "decoy", method: "email", pendingRef, loginOptions: {} })
     links[d] = withToken(base, t)
   }
-  ctx.p.pending.set(pendingRef, { pendingRef, loginId, expiresAt, method: "email", loginOptions: { ...loginOptions }, consumed: false })
+  ctx.p.pending.set(pendingRef, {
+    pendingRef,
+    loginId,
+    expiresAt,
+    method: "email",
+    loginOptions: { ...loginOptions },
+    consumed: false,
+    previousSessionId
+  })
   const to = update?.email ?? addressOf("email", loginId, user, signUp?.user)
   const link = links[linkId]!
   Tokens.send(ctx, { kind: update ? "update" : "enchantedlink", deliveryMethod: "email", to, loginId, link, token, links, linkId, pendingRef })
@@ -367,7 +386,9 @@ const enchantedStart = (mode: Mode): H.Handler => (ctx) =>
     yield* deliveryMethod(ctx, new Set(["email"]))
     const loginId = yield* str(ctx.body, "loginId")
     const { signUp, user } = yield* startUser(ctx, mode, loginId, "email")
-    const r = issueEnchanted(ctx, loginId, optStr(ctx.body, "URI"), user, signUp, obj(ctx.body, "loginOptions"))
+    const lo = obj(ctx.body, "loginOptions")
+    const previous = yield* Tokens.stepUp(ctx, lo)
+    const r = issueEnchanted(ctx, loginId, optStr(ctx.body, "URI"), user, signUp, lo, undefined, previous?.id)
     return { pendingRef: r.pendingRef, linkId: r.linkId, maskedEmail: maskEmail(r.to) }
   })
 
@@ -405,7 +426,8 @@ const enchantedPending: H.Handler = (ctx) =>
       amr: ["email"],
       method: "enchantedlink",
       loginOptions: pending.loginOptions,
-      loginId: pending.loginId
+      loginId: pending.loginId,
+      previous: Tokens.previousSession(ctx, pending.previousSessionId)
     })
   })
 
@@ -425,8 +447,10 @@ const oauthStart: H.Handler = (ctx) =>
   Effect.gen(function*() {
     const provider = ctx.query.provider
     if (provider === undefined || provider === "") return yield* W.missing("provider")
+    const previous = yield* Tokens.stepUp(ctx, ctx.body)
     const state = newSecret(16)
     ctx.p.federated.set(state, {
+      previousSessionId: previous?.id,
       state,
       kind: "oauth",
       provider,
@@ -455,8 +479,10 @@ const ssoStart: H.Handler = (ctx) =>
     if (tenant === undefined) return yield* W.invalid(`no tenant with SSO for ${tenantArg}`)
     const ssoId = ctx.query.ssoId
     const config = ssoId !== undefined ? tenant.sso.get(ssoId) : [...tenant.sso.values()][0]
+    const previous = yield* Tokens.stepUp(ctx, ctx.body)
     const state = newSecret(16)
     ctx.p.federated.set(state, {
+      previousSessionId: previous?.id,
       state,
       kind: "sso",
       provider: ssoId ?? config?.ssoId ?? "default",
@@ -507,7 +533,13 @@ const federatedExchange = (kind: "oauth" | "sso"): H.Handler => (ctx) =>
         user = yield* Users.create(ctx.p, identity.email, { ...identity, verifiedEmail: true }, ctx.now)
       }
       user.oauth[rec.provider] = true
-      return yield* Tokens.login(ctx, user, { amr: ["oauth"], method: "oauth", loginOptions: rec.loginOptions, firstSeen })
+      return yield* Tokens.login(ctx, user, {
+        amr: ["oauth"],
+        method: "oauth",
+        loginOptions: rec.loginOptions,
+        firstSeen,
+        previous: Tokens.previousSession(ctx, rec.previousSessionId)
+      })
     }
     const tenant = ctx.p.tenants.get(rec.tenantId ?? "")
     if (tenant === undefined) return yield* W.invalid("the tenant no longer exists")
@@ -526,7 +558,13 @@ const federatedExchange = (kind: "oauth" | "sso"): H.Handler => (ctx) =>
     if (assoc) assoc.roleNames = [...new Set([...assoc.roleNames, ...roles])]
     else user.userTenants.push({ tenantId: tenant.id, roleNames: [...roles] })
     user.saml = true
-    const body = yield* Tokens.login(ctx, user, { amr: ["fed"], method: "saml", loginOptions: rec.loginOptions, firstSeen })
+    const body = yield* Tokens.login(ctx, user, {
+      amr: ["fed"],
+      method: "saml",
+      loginOptions: rec.loginOptions,
+      firstSeen,
+      previous: Tokens.previousSession(ctx, rec.previousSessionId)
+    })
     return { ...body, idpResponse: { idpGroups: [...groups] } }
   })
 
@@ -559,7 +597,9 @@ const totpVerify: H.Handler = (ctx) =>
       Tokens.audit(ctx, "LoginFailed", user.userId, "totp", user.loginIds)
       return yield* fail(401, Codes.WrongOtpCode, "Wrong code", "the TOTP code does not match")
     }
-    return yield* Tokens.login(ctx, user, { amr: ["totp"], method: "totp", loginOptions: obj(ctx.body, "loginOptions"), loginId })
+    const lo = obj(ctx.body, "loginOptions")
+    const previous = yield* Tokens.stepUp(ctx, lo)
+    return yield* Tokens.login(ctx, user, { amr: ["totp"], method: "totp", loginOptions: lo, loginId, previous })
   })
 
 const totpUpdate: H.Handler = (ctx) =>

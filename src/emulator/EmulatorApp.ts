@@ -193,7 +193,15 @@ const handle = (env: Env, route: Route) =>
 export const make = (env: Env, routes: ReadonlyArray<Route>): HttpApp.Default => {
   const table = routes.map((r) => ({ method: r.method, regex: pathRegex(r.path) }))
   const router = HttpRouter.fromIterable(routes.map((r) => HttpRouter.makeRoute(r.method, r.path as HttpRouter.PathInput, handle(env, r))))
-  return router.pipe(
+  const normalized = Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
+    const q = req.url.indexOf("?")
+    const path = q < 0 ? req.url : req.url.slice(0, q)
+    const clean = path.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1")
+    return clean === path
+      ? router
+      : Effect.provideService(router, HttpServerRequest.HttpServerRequest, req.modify({ url: `${clean}${q < 0 ? "" : req.url.slice(q)}` }))
+  })
+  return normalized.pipe(
     Effect.catchTag("RouteNotFound", () =>
       Effect.gen(function*() {
         const req = yield* HttpServerRequest.HttpServerRequest

@@ -217,6 +217,8 @@ export interface CodeRecord {
   loginOptions: Record<string, unknown>
   /** Wrong attempts exhausted: the code no longer verifies. */
   locked: boolean
+  /** The session being stepped up (`stepup` / `mfa`), from the refresh token of the start call. */
+  previousSessionId?: string | undefined
   update?: ContactUpdate | undefined
 }
 
@@ -250,6 +252,8 @@ export interface LinkRecord {
   customClaims?: Record<string, unknown> | undefined
   /** For `update/email` and `update/phone` flows: the address to set once verified. */
   update?: ContactUpdate | undefined
+  /** The session being stepped up (`stepup` / `mfa`). */
+  previousSessionId?: string | undefined
 }
 
 /**
@@ -267,6 +271,8 @@ export interface PendingRecord {
   method: string
   loginOptions: Record<string, unknown>
   consumed: boolean
+  /** The session being stepped up (`stepup` / `mfa`). */
+  previousSessionId?: string | undefined
 }
 
 /**
@@ -284,6 +290,8 @@ export interface FederatedRecord {
   loginOptions: Record<string, unknown>
   code?: string | undefined
   expiresAt: number
+  /** The session being stepped up (`stepup` / `mfa`). */
+  previousSessionId?: string | undefined
 }
 
 /**

@@ -5,7 +5,8 @@
  * embedded links, history, custom attributes), tenants (with settings and
  * SSO admin links), access keys, roles, permissions, SSO settings (v2 and
  * legacy), groups, JWT update / impersonation / management sign-in, audit,
- * password settings and the license handshake. Both spellings of §12 and
+ * password settings, the license handshake, and flow runs (not executed: the
+ * output echoes the input, for both the nested and the flattened body). Both spellings of §12 and
  * §13.9 are accepted (`ssoAppIds`/`ssoAppIDs`, `InactivityTime`/`inactivityTime`, ...).
  *
  * @since 0.1.0
@@ -1017,7 +1018,9 @@ const mgmtSignIn = (mode: "signin" | "signup" | "signup-in"): H.Handler => (ctx)
     }
     if (user.status === "disabled") return yield* fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
     const o = mgmtSessionOptions(ctx, ctx.body)
+    const previous = yield* Tokens.stepUp(o.ctxWithToken, o.loginOptions)
     return yield* Tokens.login(o.ctxWithToken, user, {
+      previous,
       amr: ["mgmt"],
       method: "management",
       loginOptions: o.loginOptions,
@@ -1171,6 +1174,33 @@ const passwordSettingsOf = (ctx: Ctx, tenantId: string) => {
     ...(tenantId !== "" ? ctx.p.passwordSettings.get(tenantId) ?? {} : {})
   }
 }
+
+// --- flows (not executed: the output echoes the input) -----------------------------------------------
+
+const flowInput = (b: Json): Effect.Effect<{ readonly flowId: string; readonly input: Json }, WireError> =>
+  Effect.map(str(b, "flowId"), (flowId) => {
+    const options = obj(b, "options")
+    return { flowId, input: optObj(options, "input") ?? optObj(b, "input") ?? {} }
+  })
+
+const flowResults = new WeakMap<ProjectState, Map<string, Json>>()
+
+const runFlowAsync: H.Handler = (ctx) =>
+  Effect.map(flowInput(ctx.body), ({ flowId, input }) => {
+    const executionId = newId("X", 20)
+    const results = flowResults.get(ctx.p) ?? new Map<string, Json>()
+    flowResults.set(ctx.p, results)
+    results.set(executionId, { flowId, ...input })
+    return { executionId, status: "running" }
+  })
+
+const asyncFlowResult: H.Handler = (ctx) =>
+  Effect.gen(function*() {
+    const executionId = yield* str(ctx.body, "executionId")
+    const output = flowResults.get(ctx.p)?.get(executionId)
+    if (output === undefined) return yield* W.notFound(`execution ${executionId}`)
+    return { executionId, status: "completed", output }
+  })
 
 const one = (f: (ctx: Ctx, b: Json) => Effect.Effect<unknown, WireError>): H.Handler => (ctx) => Effect.as(f(ctx, ctx.body), {})
 
@@ -1421,5 +1451,10 @@ export const routes: ReadonlyArray<Route> = [
       ctx.p.passwordSettings.set(tenantId, { ...(ctx.p.passwordSettings.get(tenantId) ?? {}), ...rest })
       return {}
     })),
-  H.get("/v1/mgmt/license", "mgmt", () => Effect.succeed({ rateLimitTier: "free" }))
+  H.get("/v1/mgmt/license", "mgmt", () => Effect.succeed({ rateLimitTier: "free" })),
+  // flows: both the nested (node) and the flattened (python) run bodies
+  H.post("/v1/mgmt/flow/list", "mgmt", () => Effect.succeed({ flows: [], total: 0 })),
+  H.post("/v1/mgmt/flow/run", "mgmt", (ctx) => Effect.map(flowInput(ctx.body), ({ flowId, input }) => ({ output: { flowId, ...input } }))),
+  H.post("/v1/mgmt/flow/async/run", "mgmt", runFlowAsync),
+  H.post("/v1/mgmt/flow/async/result", "mgmt", asyncFlowResult)
 ]

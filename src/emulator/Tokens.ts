@@ -154,7 +154,31 @@ export interface LoginOptions {
   readonly dct?: string | undefined
   readonly act?: Record<string, unknown> | undefined
   readonly customClaims?: Readonly<Record<string, unknown>> | undefined
+  /** The session a `stepup` / `mfa` login extends (its factors are kept). */
+  readonly previous?: SessionRecord | undefined
 }
+
+/**
+ * The session a `stepup` / `mfa` start call extends: its refresh token is
+ * required then (400 otherwise, as the SDKs check client-side).
+ *
+ * @since 0.1.0
+ * @category login
+ */
+export const stepUp = (ctx: Ctx, loginOptions: Json): Effect.Effect<SessionRecord | undefined, WireError> => {
+  if (loginOptions.stepup !== true && loginOptions.mfa !== true) return Effect.succeed(undefined)
+  if (ctx.token === undefined) return fail(400, Codes.MissingArguments, "Missing arguments", "Missing refresh token for stepup/mfa")
+  return Effect.map(fromRefresh(ctx, ctx.token), (r) => r.session)
+}
+
+/**
+ * Looks up a stored step-up session.
+ *
+ * @since 0.1.0
+ * @category login
+ */
+export const previousSession = (ctx: Ctx, id: string | undefined): SessionRecord | undefined =>
+  id === undefined ? undefined : ctx.p.sessions.get(id)
 
 /**
  * Creates a server-side session for a user and answers the JWTResponse of §5.1.
@@ -174,13 +198,13 @@ export const login = (
     const lo = options.loginOptions ?? {}
     let amr = [...options.amr]
     let dct = options.dct
-    if ((lo.stepup === true || lo.mfa === true) && ctx.token !== undefined) {
-      const previous = yield* fromRefresh(ctx, ctx.token)
-      if (previous.session.subject !== user.userId) {
-        return yield* fail(401, Codes.InvalidToken, "Invalid token", "refresh token belongs to another user")
+    const previous = options.previous
+    if (previous !== undefined) {
+      if (previous.subject !== user.userId || previous.revoked) {
+        return yield* fail(401, Codes.InvalidToken, "Invalid token", "the stepped-up session is not this user's")
       }
-      amr = [...new Set([...previous.session.amr, ...amr])]
-      dct = dct ?? previous.session.dct
+      amr = [...new Set([...previous.amr, ...amr])]
+      dct = dct ?? previous.dct
     }
     if (typeof lo.tenantId === "string" && user.userTenants.some((t) => t.tenantId === lo.tenantId)) dct = lo.tenantId
     if (lo.revokeOtherSessions === true) {
