@@ -69,7 +69,7 @@ export const newSeed = (): string => base32Encode(Crypto.randomBytes(20))
  * @category codes
  */
 export const code = (seed: string, nowMs: number, stepSeconds = 30, digits = 6): string => {
-  const counter = Math.floor(nowMs / 1000 / stepSeconds)
+  const counter = Math.max(0, Math.floor(nowMs / 1000 / stepSeconds))
   const buf = Buffer.alloc(8)
   buf.writeBigUInt64BE(BigInt(counter))
   const mac = Crypto.createHmac("sha1", Buffer.from(base32Decode(seed))).update(buf).digest()
