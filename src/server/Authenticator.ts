@@ -6,6 +6,9 @@
  * an expired, invalid or absent session with the refresh cookie (`DSR` by
  * default) and sets the rotated cookies on the response.
  *
+ * Concurrent requests carrying the same refresh token share one refresh call
+ * (a rotating refresh token is spent once); each response gets the new cookies.
+ *
  * Precedence: a well-formed `Authorization: Bearer <token>` header wins over
  * the cookie; a bearer token that fails validation is not retried with the
  * cookie. An empty header or cookie counts as absent.
@@ -34,8 +37,10 @@
 import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as FiberId from "effect/FiberId"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import {
@@ -225,13 +230,36 @@ export const make = (
   const refreshOptions = { ...validateOptions, setCookie: options.setCookie }
   const where = whereTo(options)
 
+  // single flight: concurrent requests carrying the same refresh token share one refresh call, so a
+  // rotating refresh token is not spent twice; the entry lives only while the call is in flight
+  const inFlight = new Map<string, Deferred.Deferred<AuthenticationInfo, ServerError.AuthFailure>>()
+  const sharedRefresh = (
+    refreshToken: Redacted.Redacted<string>
+  ): Effect.Effect<AuthenticationInfo, ServerError.AuthFailure> =>
+    Effect.suspend(() => {
+      const key = Redacted.value(refreshToken)
+      const existing = inFlight.get(key)
+      if (existing !== undefined) return Deferred.await(existing)
+      const deferred = Deferred.unsafeMake<AuthenticationInfo, ServerError.AuthFailure>(FiberId.none)
+      inFlight.set(key, deferred)
+      const call = client.refreshSession(refreshToken, refreshOptions).pipe(
+        Effect.mapError((e) =>
+          e._tag === "InvalidSessionError" || e._tag === "AuthError"
+            ? ServerError.fromRefreshRefused(e)
+            : ServerError.fromOutage(e, isKeysFailure(e))
+        ),
+        Effect.exit,
+        Effect.flatMap((exit) => {
+          inFlight.delete(key)
+          return Deferred.done(deferred, exit)
+        })
+      )
+      // a daemon: the refresh completes for the other waiters even when the first request is interrupted
+      return Effect.zipRight(Effect.forkDaemon(call), Deferred.await(deferred))
+    })
+
   const refresh = (refreshToken: Redacted.Redacted<string>): Effect.Effect<Session, ServerError.AuthFailure> =>
-    client.refreshSession(refreshToken, refreshOptions).pipe(
-      Effect.mapError((e) =>
-        e._tag === "InvalidSessionError" || e._tag === "AuthError"
-          ? ServerError.fromRefreshRefused(e)
-          : ServerError.fromOutage(e, isKeysFailure(e))
-      ),
+    sharedRefresh(refreshToken).pipe(
       Effect.tap((info) =>
         HttpApp.appendPreResponseHandler((_request, response) =>
           setRefreshCookies(response, info, { ...options, previousRefreshToken: refreshToken })

@@ -34,9 +34,11 @@
  */
 import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpRouter from "@effect/platform/HttpRouter"
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
+import type { Session } from "../core/Session.js"
 import { DescopeClient } from "../DescopeClient.js"
 import * as Authenticator from "./Authenticator.js"
 import { CurrentSession } from "./CurrentSession.js"
@@ -74,23 +76,36 @@ export const toResponse = (error: ServerError.GuardFailure): HttpServerResponse.
  * @since 0.1.0
  * @category middleware
  */
-export const make = (options: Authenticator.Options = {}) =>
-<E, R>(
-  app: HttpApp.Default<E, R>
-): HttpApp.Default<Exclude<E, ServerError.GuardFailure>, Exclude<R, CurrentSession> | DescopeClient> =>
-  Effect.gen(function*() {
-    const client = yield* DescopeClient
-    const session = yield* Effect.either(Authenticator.reuseOr(Authenticator.make(client, options)))
-    if (session._tag === "Left") return toResponse(session.left)
-    return yield* app.pipe(
-      Effect.provideService(CurrentSession, session.right),
-      Effect.catchAll((error) =>
-        ServerError.isServerError(error)
-          ? Effect.succeed(toResponse(error))
-          : Effect.fail(error as Exclude<E, ServerError.GuardFailure>)
+export const make = (options: Authenticator.Options = {}) => {
+  // one authenticator per client, so that concurrent refreshes are shared across requests
+  const authenticators = new WeakMap<
+    DescopeClient["Type"],
+    Effect.Effect<Session, ServerError.AuthFailure, HttpServerRequest.HttpServerRequest>
+  >()
+  const authenticatorOf = (client: DescopeClient["Type"]) => {
+    const existing = authenticators.get(client)
+    if (existing !== undefined) return existing
+    const created = Authenticator.reuseOr(Authenticator.make(client, options))
+    authenticators.set(client, created)
+    return created
+  }
+  return <E, R>(
+    app: HttpApp.Default<E, R>
+  ): HttpApp.Default<Exclude<E, ServerError.GuardFailure>, Exclude<R, CurrentSession> | DescopeClient> =>
+    Effect.gen(function*() {
+      const client = yield* DescopeClient
+      const session = yield* Effect.either(authenticatorOf(client))
+      if (session._tag === "Left") return toResponse(session.left)
+      return yield* app.pipe(
+        Effect.provideService(CurrentSession, session.right),
+        Effect.catchAll((error) =>
+          ServerError.isServerError(error)
+            ? Effect.succeed(toResponse(error))
+            : Effect.fail(error as Exclude<E, ServerError.GuardFailure>)
+        )
       )
-    )
-  })
+    })
+}
 
 /**
  * Wraps a route handler with a requirement on the {@link CurrentSession}:
