@@ -9,7 +9,8 @@ import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Jwks from "../src/core/Jwks.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import type * as Authenticator from "../src/server/Authenticator.js"
+import { DescopeClient } from "../src/DescopeClient.js"
+import * as Authenticator from "../src/server/Authenticator.js"
 import { CurrentSession } from "../src/server/CurrentSession.js"
 import { DescopeAuth, DescopeGuard } from "../src/server/DescopeAuth.js"
 import * as Guard from "../src/server/Guard.js"
@@ -48,11 +49,15 @@ class Api extends HttpApi.make("test")
       )
       .add(HttpApiEndpoint.get("edit", "/edit").addSuccess(Schema.String).middleware(CurrentTenantEditor))
       .add(HttpApiEndpoint.get("inline", "/inline").addSuccess(Schema.String).addError(DescopeForbidden))
+      .add(HttpApiEndpoint.post("logout", "/logout").addSuccess(Schema.String))
       .middleware(DescopeAuth)
   )
   .add(
     // a guard without DescopeAuth: it authenticates by itself
-    HttpApiGroup.make("solo").add(HttpApiEndpoint.get("solo", "/solo").addSuccess(Schema.String).middleware(Auditor))
+    HttpApiGroup.make("solo")
+      .add(HttpApiEndpoint.get("solo", "/solo").addSuccess(Schema.String).middleware(Auditor))
+      // public: a login that sets the session cookies
+      .add(HttpApiEndpoint.post("login", "/login").addSuccess(Schema.String))
   )
 {}
 
@@ -64,9 +69,20 @@ const AppLive = HttpApiBuilder.group(Api, "app", (handlers) =>
     .handle("tenantAdmin", ({ path }) => Effect.succeed(`admin of ${path.tenantId}`))
     .handle("edit", () => Effect.succeed("edit"))
     .handle("inline", () =>
-      Effect.map(Guard.requireTenantRoles(["owner"], "T9"), (s) => `inline ${s.userId}`)))
+      Effect.map(Guard.requireTenantRoles(["owner"], "T9"), (s) => `inline ${s.userId}`))
+    .handle("logout", () => Effect.as(Authenticator.clearSessionCookies({ sessionCookieName: "APP_DS" }), "bye")))
 
-const SoloLive = HttpApiBuilder.group(Api, "solo", (handlers) => handlers.handle("solo", () => Effect.succeed("solo")))
+const SoloLive = HttpApiBuilder.group(Api, "solo", (handlers) =>
+  handlers
+    .handle("solo", () => Effect.succeed("solo"))
+    .handle("login", ({ request }) =>
+      Effect.gen(function*() {
+        const client = yield* DescopeClient
+        const { refreshToken } = Authenticator.tokensFromRequest(request)
+        const info = yield* Effect.orDie(client.refreshSession(refreshToken ?? ""))
+        yield* Authenticator.setSessionCookies(info, { sessionCookieName: "APP_DS", setCookie: { sameSite: "Lax" } })
+        return info.session.userId
+      })))
 
 const serve = (client: Client, options: Authenticator.Options = {}) =>
   Effect.gen(function*() {
@@ -509,5 +525,35 @@ describe("DescopeAuth guards", () => {
       const ok = yield* send(get("/inline", bearer(owner)))
       assert.strictEqual(ok.status, 200)
       assert.strictEqual(yield* readJson(ok), "inline U-alice")
+    }))
+})
+
+describe("session cookie helpers", () => {
+  it.scopedLive("setSessionCookies sets the session and refresh cookies of an authentication", () =>
+    Effect.gen(function*() {
+      const { client, send } = yield* setup()
+      const dsr = yield* refreshToken(client, "U-login")
+      const newSession = yield* session(client, { sub: "U-login" })
+      const newRefresh = yield* client.mint({ claims: { sub: "U-login", drn: "DSR", jti: "l" }, expiresIn: "30 days" })
+      client.answers.refresh = refreshAnswer(newSession, newRefresh)
+      const response = yield* send(new Request("http://app.test/login", { method: "POST", headers: { cookie: `DSR=${dsr}` } }))
+      assert.strictEqual(response.status, 200)
+      assert.strictEqual(yield* readJson(response), "U-login")
+      assert.deepStrictEqual(response.headers.getSetCookie(), [
+        `APP_DS=${newSession}; Max-Age=3600; Path=/; HttpOnly; Secure; SameSite=Lax`,
+        `DSR=${newRefresh}; Max-Age=3600; Path=/; HttpOnly; Secure; SameSite=Lax`
+      ])
+    }))
+
+  it.scopedLive("clearSessionCookies expires both cookies", () =>
+    Effect.gen(function*() {
+      const { client, send } = yield* setup()
+      const token = yield* session(client)
+      const response = yield* send(new Request("http://app.test/logout", { method: "POST", headers: bearer(token) }))
+      assert.strictEqual(response.status, 200)
+      assert.deepStrictEqual(response.headers.getSetCookie(), [
+        "APP_DS=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Strict",
+        "DSR=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Strict"
+      ])
     }))
 })

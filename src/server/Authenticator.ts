@@ -179,6 +179,61 @@ export const setRefreshCookies = (
 }
 
 /**
+ * Sets the session cookies of an authentication (OTP verify, magic link,
+ * refresh, select tenant ...) on the response of the current request, with the
+ * configured cookie names and attributes: the session cookie, and the refresh
+ * cookie when the authentication returned a refresh token.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { DescopeClient } from "descope-effect"
+ * import { Authenticator } from "descope-effect/server"
+ *
+ * const verify = (loginId: string, code: string) =>
+ *   Effect.gen(function*() {
+ *     const client = yield* DescopeClient
+ *     const info = yield* client.otp.verifyCode({ method: "email", loginId, code })
+ *     yield* Authenticator.setSessionCookies(info)
+ *     return { userId: info.session.userId }
+ *   })
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const setSessionCookies = (info: AuthenticationInfo<unknown>, options: Options = {}): Effect.Effect<void> =>
+  HttpApp.appendPreResponseHandler((_request, response) => setRefreshCookies(response, info, options))
+
+/**
+ * Clears the session and refresh cookies (empty values, `Max-Age=0`) on the
+ * response of the current request, e.g. on logout.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const clearSessionCookies = (
+  options: Options & { readonly path?: string | undefined; readonly domain?: string | undefined } = {}
+): Effect.Effect<void> =>
+  HttpApp.appendPreResponseHandler((_request, response) => {
+    const attributes = {
+      path: options.path ?? "/",
+      ...(options.domain !== undefined && options.domain !== "" ? { domain: options.domain } : {}),
+      maxAge: Duration.zero,
+      httpOnly: options.setCookie?.httpOnly ?? true,
+      secure: options.setCookie?.secure ?? true,
+      sameSite: sameSiteOf(options.setCookie?.sameSite)
+    }
+    const names = [options.sessionCookieName ?? SESSION_COOKIE_NAME, options.refreshCookieName ?? REFRESH_COOKIE_NAME]
+    return Effect.reduce(names, response, (current, name) =>
+      HttpServerResponse.setCookie(current, name, "", attributes).pipe(
+        Effect.catchAll(() =>
+          Effect.as(Effect.logWarning(`descope: could not clear the ${name} cookie (is the cookie name valid?)`), current)
+        )
+      ))
+  })
+
+/**
  * Extra headers of a failure response: `WWW-Authenticate` for a 401,
  * `Retry-After` for a rate-limited 503.
  *
