@@ -276,7 +276,10 @@ describe("DescopeAuth refresh", () => {
       const expired = yield* expiredSession(client)
       const dsr = yield* refreshToken(client)
       const newSession = yield* session(client, { sub: "U-alice", dct: "T-new" })
-      const newRefresh = yield* client.mint({ claims: { sub: "U-alice", drn: "DSR", jti: "rotated" }, expiresIn: "30 days" })
+      const newRefresh = yield* client.mint({
+        claims: { sub: "U-alice", drn: "DSR", jti: "rotated" },
+        expiresIn: "30 days"
+      })
       client.answers.refresh = refreshAnswer(newSession, newRefresh)
 
       const response = yield* send(get("/me", { cookie: `DS=${expired}; DSR=${dsr}` }))
@@ -536,7 +539,9 @@ describe("session cookie helpers", () => {
       const newSession = yield* session(client, { sub: "U-login" })
       const newRefresh = yield* client.mint({ claims: { sub: "U-login", drn: "DSR", jti: "l" }, expiresIn: "30 days" })
       client.answers.refresh = refreshAnswer(newSession, newRefresh)
-      const response = yield* send(new Request("http://app.test/login", { method: "POST", headers: { cookie: `DSR=${dsr}` } }))
+      const response = yield* send(
+        new Request("http://app.test/login", { method: "POST", headers: { cookie: `DSR=${dsr}` } })
+      )
       assert.strictEqual(response.status, 200)
       assert.strictEqual(yield* readJson(response), "U-login")
       assert.deepStrictEqual(response.headers.getSetCookie(), [

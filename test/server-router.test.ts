@@ -25,7 +25,10 @@ import {
 const routes = HttpRouter.empty.pipe(
   HttpRouter.get(
     "/me",
-    Effect.flatMap(CurrentSession, (s) => HttpServerResponse.json({ userId: s.userId, tenant: s.currentTenant ?? null }))
+    Effect.flatMap(
+      CurrentSession,
+      (s) => HttpServerResponse.json({ userId: s.userId, tenant: s.currentTenant ?? null })
+    )
   ),
   HttpRouter.get(
     "/tenants/:tenantId/admin",
@@ -37,7 +40,10 @@ const routes = HttpRouter.empty.pipe(
     "/audit",
     HttpServerResponse.text("audit").pipe(DescopeMiddleware.guard({ roles: ["auditor"], permissions: ["audit:read"] }))
   ),
-  HttpRouter.get("/edit", HttpServerResponse.text("edit").pipe(DescopeMiddleware.guard({ tenantPermissions: ["edit"] }))),
+  HttpRouter.get(
+    "/edit",
+    HttpServerResponse.text("edit").pipe(DescopeMiddleware.guard({ tenantPermissions: ["edit"] }))
+  ),
   HttpRouter.get("/inline", Effect.zipRight(Guard.requireRoles(["owner"]), HttpServerResponse.text("inline")))
 )
 

@@ -228,7 +228,10 @@ export const clearSessionCookies = (
     return Effect.reduce(names, response, (current, name) =>
       HttpServerResponse.setCookie(current, name, "", attributes).pipe(
         Effect.catchAll(() =>
-          Effect.as(Effect.logWarning(`descope: could not clear the ${name} cookie (is the cookie name valid?)`), current)
+          Effect.as(
+            Effect.logWarning(`descope: could not clear the ${name} cookie (is the cookie name valid?)`),
+            current
+          )
         )
       ))
   })

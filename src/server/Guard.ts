@@ -67,7 +67,11 @@ const missing = (wanted: ReadonlyArray<string> | undefined, matched: ReadonlyArr
   wanted === undefined ? [] : wanted.filter((w) => !matched.includes(w))
 
 const forbidden = (
-  fields: { readonly tenantId?: string; readonly missingRoles: ReadonlyArray<string>; readonly missingPermissions: ReadonlyArray<string> },
+  fields: {
+    readonly tenantId?: string
+    readonly missingRoles: ReadonlyArray<string>
+    readonly missingPermissions: ReadonlyArray<string>
+  },
   errorMessage?: string
 ): ServerError.DescopeForbidden => {
   const error = ServerError.fromForbidden(new ForbiddenError(fields))
