@@ -10,6 +10,12 @@
  *   roles / permissions (project level or in a tenant: the current tenant `dct`,
  *   a path parameter, or a fixed id) and fail with `DescopeForbidden` (403).
  *
+ * The middleware reads the request itself rather than through `HttpApiSecurity`
+ * schemes: a missing header is never decoded to an empty token, and the
+ * failure of an invalid bearer token is not masked by a cookie scheme tried
+ * after it. (As a consequence the generated OpenAPI document lists no security
+ * scheme for it.)
+ *
  * A guard reuses the session an outer `DescopeAuth` provided, and otherwise
  * authenticates with the `DescopeAuth` service it is built from, so the order
  * in which the middlewares are applied does not matter.
