@@ -1,0 +1,86 @@
+/**
+ * Import time of our main entry point vs `@descope/node-sdk`'s, each measured
+ * in fresh child processes (`await import(...)` timed inside the child),
+ * interleaved (ours, node-sdk, ours ...), one warm-up run each, median.
+ *
+ * Our entry is `src/index.ts` transpiled file by file to JavaScript with
+ * esbuild (what `tsc` emits into `dist/`, without the type-checking time), so
+ * the TypeScript loader's own cost is not counted against us.
+ */
+import * as ChildProcess from "node:child_process"
+import * as Fs from "node:fs"
+import { createRequire } from "node:module"
+import * as Path from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { median } from "./harness.js"
+
+const root = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
+/** Under `node_modules`, so that the transpiled files resolve `effect` & co. from the repository's `node_modules`. */
+export const distDir = Path.join(root, "node_modules/.cache/descope-effect-bench/dist")
+
+/** Transpiles `src/**\/*.ts` into {@link distDir} (ESM, one file per module). */
+const loadEsbuild = async (): Promise<typeof import("esbuild")> => {
+  try {
+    return await import("esbuild")
+  } catch {
+    // not hoisted: take the copy tsx depends on
+    const fromTsx = createRequire(Path.join(root, "node_modules/tsx/package.json")).resolve("esbuild")
+    return (await import(pathToFileURL(fromTsx).href)) as typeof import("esbuild")
+  }
+}
+
+export const transpile = async (): Promise<string> => {
+  const esbuild = await loadEsbuild()
+  const src = Path.join(root, "src")
+  const files = (Fs.readdirSync(src, { recursive: true }) as Array<string>)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+    .map((f) => Path.join(src, f))
+  Fs.rmSync(distDir, { recursive: true, force: true })
+  await esbuild.build({
+    entryPoints: files,
+    outdir: distDir,
+    outbase: src,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    bundle: false,
+    logLevel: "error"
+  })
+  return Path.join(distDir, "index.js")
+}
+
+const timeImport = (specifier: string): number => {
+  const code = `const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
+    `process.stdout.write(String(performance.now() - t0))`
+  const out = ChildProcess.execFileSync(process.execPath, ["--input-type=module", "-e", code], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"]
+  })
+  const ms = Number(out.trim())
+  if (!Number.isFinite(ms)) throw new Error(`cannot read the import time of ${specifier}: ${out}`)
+  return ms
+}
+
+export interface ImportResult {
+  readonly oursMs: number
+  readonly nodeSdkMs: number
+  readonly runs: number
+  readonly oursRuns: ReadonlyArray<number>
+  readonly nodeSdkRuns: ReadonlyArray<number>
+}
+
+export const runImportTime = async (runs: number): Promise<ImportResult> => {
+  const entry = pathToFileURL(await transpile()).href
+  const ours: Array<number> = []
+  const sdk: Array<number> = []
+  for (let r = -1; r < runs; r++) {
+    const a = timeImport(entry)
+    const b = timeImport("@descope/node-sdk")
+    if (r >= 0) {
+      ours.push(a)
+      sdk.push(b)
+    }
+  }
+  return { oursMs: median(ours), nodeSdkMs: median(sdk), runs, oursRuns: ours, nodeSdkRuns: sdk }
+}

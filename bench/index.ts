@@ -1,0 +1,261 @@
+/**
+ * `npm run bench`: descope-effect against its peers, side by side in one
+ * process. Prints tables and writes `bench/results.json`.
+ *
+ * Performance is reported as ratios against peers measured in the same run
+ * (interleaved rounds after warm-up, medians; see `harness.ts`), never as
+ * timing asserts in tests. Every ratio is "ours over theirs" of the measured
+ * quantity: ops/s (higher is better for us) or, for `import.ratioVsNodeSdk`,
+ * milliseconds (lower is better for us). Ratios are also given over process
+ * CPU time (`cpuTime`), which stays meaningful when other processes load the
+ * machine.
+ *
+ * Environment: `BENCH_QUICK=1` for a shorter, noisier run; `BENCH_ONLY=sessions,emulator,import,heap`
+ * to run some sections only; `BENCH_DEBUG=1` to print every round.
+ */
+import * as Fs from "node:fs"
+import * as Os from "node:os"
+import * as Path from "node:path"
+import { fileURLToPath } from "node:url"
+import { runEmulator } from "./emulator.js"
+import { fmtMicros, fmtOps, type GroupResult, round2, table } from "./harness.js"
+import { runHeap } from "./heap.js"
+import { runImportTime } from "./importTime.js"
+import { type AlgResult, runSessions } from "./sessions.js"
+
+const here = Path.dirname(fileURLToPath(import.meta.url))
+const quick = process.env.BENCH_QUICK === "1"
+const debug = process.env.BENCH_DEBUG === "1"
+const only = new Set((process.env.BENCH_ONLY ?? "sessions,emulator,import,heap").split(",").map((s) => s.trim()))
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`)
+
+const results: Record<string, unknown> = {}
+const cpuTime: Record<string, number> = {}
+const targets: Record<string, { readonly target: string; readonly value: number; readonly met: boolean }> = {}
+const out: Array<string> = []
+const started = Date.now()
+
+const x = (r: number) => `${r.toFixed(2)}x`
+
+const printRounds = (title: string, group: GroupResult) => {
+  if (!debug) return
+  for (const [name, rounds] of Object.entries(group.rounds)) {
+    const us = (xs: ReadonlyArray<number>) => xs.map((v) => (1e6 / v).toFixed(1)).join(" ")
+    log(`${title} ${name}: wall µs/op ${us(rounds)} | cpu µs/op ${us(group.cpuRounds[name] ?? [])}`)
+  }
+}
+
+const target = (key: string, value: number, text: string, met: boolean) => {
+  targets[key] = { target: text, value, met }
+}
+
+const sessionRows = (r: AlgResult): Array<Array<string>> => {
+  const o = r.opsPerSec
+  const c = r.group.cpuMedian
+  const row = (label: string, wall: number, cpu: number | undefined, ratio: string) => [
+    `${r.alg} ${label}`,
+    fmtOps(wall),
+    fmtMicros(wall),
+    cpu === undefined ? "n/a" : fmtMicros(cpu),
+    ratio
+  ]
+  return [
+    row("ours validateSession, unique tokens", o.oursUnique, c.oursUnique, x(r.ratioUniqueVsNodeSdk)),
+    row("ours validateSession, one repeated token", o.oursRepeated, c.oursRepeated, x(r.ratioRepeatedVsNodeSdk)),
+    row("node-sdk validateSession, unique tokens", o.nodeSdkUnique, c.nodeSdkUnique, "1.00x"),
+    row("node-sdk validateSession, repeated token", o.nodeSdkRepeated, c.nodeSdkRepeated, x(o.nodeSdkRepeated / o.nodeSdkUnique)),
+    row("jose jwtVerify, local key", o.jose, c.jose, x(o.jose / o.nodeSdkUnique)),
+    row("node:crypto verify (the floor)", o.nodeCrypto, c.nodeCrypto, x(o.nodeCrypto / o.nodeSdkUnique))
+  ]
+}
+
+const recordAlg = (prefix: string, r: AlgResult) => {
+  const o = r.opsPerSec
+  results[`${prefix}validateSession.unique.ratioVsNodeSdk`] = round2(r.ratioUniqueVsNodeSdk)
+  results[`${prefix}validateSession.repeated.ratioVsNodeSdk`] = round2(r.ratioRepeatedVsNodeSdk)
+  results[`${prefix}validateSession.unique.opsPerSec`] = Math.round(o.oursUnique)
+  results[`${prefix}validateSession.repeated.opsPerSec`] = Math.round(o.oursRepeated)
+  results[`${prefix}nodeSdk.validateSession.unique.opsPerSec`] = Math.round(o.nodeSdkUnique)
+  results[`${prefix}nodeSdk.validateSession.repeated.opsPerSec`] = Math.round(o.nodeSdkRepeated)
+  results[`${prefix}jose.jwtVerify.opsPerSec`] = Math.round(o.jose)
+  results[`${prefix}nodeCrypto.verify.opsPerSec`] = Math.round(o.nodeCrypto)
+  cpuTime[`${prefix}validateSession.unique.ratioVsNodeSdk`] = round2(r.cpuRatioUniqueVsNodeSdk)
+  cpuTime[`${prefix}validateSession.repeated.ratioVsNodeSdk`] = round2(r.cpuRatioRepeatedVsNodeSdk)
+  cpuTime[`${prefix}validateSession.unique.overFloor`] = round2(r.group.cpuMedian.nodeCrypto! / r.group.cpuMedian.oursUnique!)
+  cpuTime[`${prefix}nodeSdk.validateSession.unique.overFloor`] = round2(
+    r.group.cpuMedian.nodeCrypto! / r.group.cpuMedian.nodeSdkUnique!
+  )
+}
+
+const sessionsSection = async () => {
+  const rounds = quick ? 7 : 15
+  const s = await runSessions({
+    rs: { rounds, warmupRounds: 3, roundMs: quick ? 15 : 25 },
+    es: { rounds, warmupRounds: 2, roundMs: quick ? 15 : 25 },
+    rsPool: quick ? 3000 : 8000,
+    esPool: quick ? 250 : 500
+  }, log)
+  printRounds("RS256", s.rs256.group)
+  printRounds("ES384", s.es384.group)
+  recordAlg("", s.rs256)
+  recordAlg("es384.", s.es384)
+  const f = s.fetches
+  results["jwks.coldStart100.fetches"] = f.coldStart100.ours
+  results["jwks.coldStart100.nodeSdkFetches"] = f.coldStart100.nodeSdk
+  results["jwks.unknownKidFlood50.fetches"] = f.unknownKidFlood50.ours
+  results["jwks.unknownKidFlood50.nodeSdkFetches"] = f.unknownKidFlood50.nodeSdk
+  results["jwks.unknownKidFlood50.cooldown200ms.within.fetches"] = f.shortCooldown.floodWithin
+  results["jwks.unknownKidFlood50.cooldown200ms.after.fetches"] = f.shortCooldown.floodAfter
+  target("validateSession.unique.ratioVsNodeSdk", round2(s.rs256.ratioUniqueVsNodeSdk), ">= 3", s.rs256.ratioUniqueVsNodeSdk >= 3)
+  target(
+    "validateSession.repeated.ratioVsNodeSdk",
+    round2(s.rs256.ratioRepeatedVsNodeSdk),
+    ">= 30",
+    s.rs256.ratioRepeatedVsNodeSdk >= 30
+  )
+  target("jwks.coldStart100.fetches", f.coldStart100.ours, "= 1", f.coldStart100.ours === 1)
+  target("jwks.unknownKidFlood50.fetches", f.unknownKidFlood50.ours, "<= 1", f.unknownKidFlood50.ours <= 1)
+
+  out.push(
+    "Session validation: medians of interleaved rounds; 'vs node-sdk' = ours / node-sdk ops/s, paired per round",
+    table(["line", "ops/s", "µs/op", "cpu µs/op", "vs node-sdk"], [...sessionRows(s.rs256), ...sessionRows(s.es384)]),
+    "",
+    "Signing-key fetches (a fresh client, keys endpoint on 127.0.0.1)",
+    table(["scenario", "ours", "node-sdk"], [
+      ["100 concurrent cold validations", String(f.coldStart100.ours), String(f.coldStart100.nodeSdk)],
+      ["then 50 tokens with unknown kids", String(f.unknownKidFlood50.ours), String(f.unknownKidFlood50.nodeSdk)],
+      ["(cooldown 200 ms) 50 unknown kids within the cooldown", String(f.shortCooldown.floodWithin), "-"],
+      ["(cooldown 200 ms) 50 unknown kids after it has passed", String(f.shortCooldown.floodAfter), "-"]
+    ]),
+    ""
+  )
+}
+
+const emulatorSection = async () => {
+  const e = await runEmulator({
+    flows: { rounds: quick ? 3 : 5, warmupRounds: 1, roundMs: quick ? 250 : 400 },
+    validation: { rounds: quick ? 5 : 9, warmupRounds: 1, roundMs: quick ? 30 : 40 },
+    mgmt: { rounds: quick ? 5 : 11, warmupRounds: 2, roundMs: quick ? 100 : 150 }
+  }, log)
+  for (const [name, group] of Object.entries(e.groups)) printRounds(name, group)
+  const fl = e.flows
+  results["emulator.otpFlows.loopback.perSec"] = round2(fl.loopback)
+  results["emulator.otpFlows.loopbackConcurrent8.perSec"] = round2(fl.loopbackConcurrent8)
+  results["emulator.otpFlows.inProcess.perSec"] = round2(fl.inProcess)
+  results["emulator.otpFlows.inProcessConcurrent8.perSec"] = round2(fl.inProcessConcurrent8)
+  const v = e.validation
+  results["emulator.validateSession.unique.opsPerSec"] = Math.round(v.oursUnique)
+  results["emulator.validateSession.repeated.opsPerSec"] = Math.round(v.oursRepeated)
+  results["emulator.nodeSdk.validateSession.unique.opsPerSec"] = Math.round(v.nodeSdkUnique)
+  results["emulator.validateSession.unique.ratioVsNodeSdk"] = round2(v.ratioUniqueVsNodeSdk)
+  const m = e.mgmt
+  results["mgmt.userLoad.ratioVsNodeSdk"] = round2(m.ratioUndiciVsNodeSdk)
+  results["mgmt.userLoad.fetch.ratioVsNodeSdk"] = round2(m.ratioFetchVsNodeSdk)
+  results["mgmt.userLoad.opsPerSec"] = Math.round(m.oursUndici)
+  results["mgmt.userLoad.fetch.opsPerSec"] = Math.round(m.oursFetch)
+  results["mgmt.userLoad.nodeSdk.opsPerSec"] = Math.round(m.nodeSdk)
+  cpuTime["mgmt.userLoad.ratioVsNodeSdk"] = round2(m.cpuRatioUndiciVsNodeSdk)
+  cpuTime["mgmt.userLoad.fetch.ratioVsNodeSdk"] = round2(m.cpuRatioFetchVsNodeSdk)
+  target("mgmt.userLoad.ratioVsNodeSdk", round2(m.ratioUndiciVsNodeSdk), ">= 1.0", m.ratioUndiciVsNodeSdk >= 1)
+  const cpu = (g: GroupResult, name: string) => fmtMicros(g.cpuMedian[name] ?? Number.NaN)
+  out.push(
+    "Emulator (ES384 tokens): complete OTP sign-in flows (sign-up-or-in, code from the outbox, verify)",
+    table(["line", "per second", "ms/flow", "client cpu ms/flow"], [
+      ["loopback (emulator command, child process), 1 at a time", fmtOps(fl.loopback), (1000 / fl.loopback).toFixed(2), (Number(cpu(e.groups.flows!, "loopback")) / 1000).toFixed(2)],
+      ["loopback, 8 at once", fmtOps(fl.loopbackConcurrent8), (1000 / fl.loopbackConcurrent8).toFixed(2), (Number(cpu(e.groups.flows!, "loopbackConcurrent8")) / 1000).toFixed(2)],
+      ["in-process (layerHttpClient), 1 at a time", fmtOps(fl.inProcess), (1000 / fl.inProcess).toFixed(2), (Number(cpu(e.groups.flows!, "inProcess")) / 1000).toFixed(2)],
+      ["in-process, 8 at once", fmtOps(fl.inProcessConcurrent8), (1000 / fl.inProcessConcurrent8).toFixed(2), (Number(cpu(e.groups.flows!, "inProcessConcurrent8")) / 1000).toFixed(2)]
+    ]),
+    "",
+    "Validation of the emulator's session tokens (ES384)",
+    table(["line", "ops/s", "µs/op", "cpu µs/op", "vs node-sdk"], [
+      ["ours validateSession, unique tokens", fmtOps(v.oursUnique), fmtMicros(v.oursUnique), cpu(e.groups.validation!, "oursUnique"), x(v.ratioUniqueVsNodeSdk)],
+      ["ours validateSession, one repeated token", fmtOps(v.oursRepeated), fmtMicros(v.oursRepeated), cpu(e.groups.validation!, "oursRepeated"), x(v.oursRepeated / v.nodeSdkUnique)],
+      ["node-sdk validateSession, unique tokens", fmtOps(v.nodeSdkUnique), fmtMicros(v.nodeSdkUnique), cpu(e.groups.validation!, "nodeSdkUnique"), "1.00x"]
+    ]),
+    "",
+    "Management: user load against the loopback emulator (client-process cpu only)",
+    table(["line", "calls/s", "µs/call", "cpu µs/call", "vs node-sdk"], [
+      ["ours, NodeHttpClient.layerUndici", fmtOps(m.oursUndici), fmtMicros(m.oursUndici), cpu(e.groups.mgmt!, "oursUndici"), x(m.ratioUndiciVsNodeSdk)],
+      ["ours, FetchHttpClient", fmtOps(m.oursFetch), fmtMicros(m.oursFetch), cpu(e.groups.mgmt!, "oursFetch"), x(m.ratioFetchVsNodeSdk)],
+      ["node-sdk management.user.load", fmtOps(m.nodeSdk), fmtMicros(m.nodeSdk), cpu(e.groups.mgmt!, "nodeSdk"), "1.00x"]
+    ]),
+    ""
+  )
+}
+
+const importSection = async () => {
+  const runs = quick ? 3 : 7
+  log(`import time (${runs} fresh processes each) ...`)
+  const i = await runImportTime(runs)
+  results["import.ms"] = round2(i.oursMs)
+  results["import.nodeSdk.ms"] = round2(i.nodeSdkMs)
+  results["import.ratioVsNodeSdk"] = round2(i.oursMs / i.nodeSdkMs)
+  out.push(
+    "Import time of the main entry point (fresh process, median; ratio = our ms / node-sdk ms, lower is better)",
+    table(["entry", "ms", "runs"], [
+      ["descope-effect (src/index.ts, transpiled)", i.oursMs.toFixed(1), i.oursRuns.map((r) => r.toFixed(0)).join(" ")],
+      ["@descope/node-sdk", i.nodeSdkMs.toFixed(1), i.nodeSdkRuns.map((r) => r.toFixed(0)).join(" ")]
+    ]),
+    ""
+  )
+}
+
+const heapSection = () => {
+  log("heap after 100,000 validations (child process, --expose-gc) ...")
+  const h = runHeap()
+  results["heap.after100kValidations.mb"] = h.heapAfterMb
+  results["heap.before100kValidations.mb"] = h.heapBeforeMb
+  results["heap.growth100kValidations.mb"] = round2(h.heapAfterMb - h.heapBeforeMb)
+  out.push(
+    `Heap used after ${h.validations.toLocaleString("en-US")} validations cycling through ${h.distinctTokens.toLocaleString("en-US")} distinct RS256 tokens (after gc)`,
+    table(["measure", "MB"], [
+      ["before (client built, tokens minted)", h.heapBeforeMb.toFixed(2)],
+      ["after", h.heapAfterMb.toFixed(2)],
+      ["growth (verified-token cache full)", (h.heapAfterMb - h.heapBeforeMb).toFixed(2)],
+      ["rss after", h.rssAfterMb.toFixed(2)]
+    ]),
+    ""
+  )
+}
+
+const main = async () => {
+  log(`node ${process.version}, ${Os.cpus().length} cpus, load ${Os.loadavg().map((l) => l.toFixed(1)).join(" ")}${quick ? ", quick mode" : ""}`)
+  const loadBefore = Os.loadavg()[0]
+  if (only.has("sessions")) await sessionsSection()
+  if (only.has("emulator")) await emulatorSection()
+  if (only.has("import")) await importSection()
+  if (only.has("heap")) heapSection()
+
+  if (Object.keys(targets).length > 0) {
+    out.push(
+      "Targets",
+      table(["key", "value", "target", "met"], Object.entries(targets).map(([k, t]) => [k, String(t.value), t.target, t.met ? "yes" : "NO"]))
+    )
+  }
+  results.cpuTime = cpuTime
+  results.targets = targets
+  results.meta = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: Os.cpus().length,
+    cpuModel: Os.cpus()[0]?.model ?? "unknown",
+    loadAverage1mBefore: round2(loadBefore ?? 0),
+    loadAverage1mAfter: round2(Os.loadavg()[0] ?? 0),
+    quick,
+    sections: [...only],
+    seconds: Math.round((Date.now() - started) / 100) / 10
+  }
+  process.stdout.write(out.join("\n") + "\n")
+  Fs.writeFileSync(Path.join(here, "results.json"), JSON.stringify(results, null, 2) + "\n")
+  log(`wrote bench/results.json in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`[bench] failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`)
+    process.exit(1)
+  }
+)
