@@ -17,6 +17,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
+import type * as Jose from "jose"
 import * as AuthRoutes from "./AuthRoutes.js"
 import * as Control from "./Control.js"
 import * as EmulatorApp from "./EmulatorApp.js"
@@ -103,7 +104,7 @@ export interface Service {
   /** Rotates the signing key of a project (default project when omitted); returns the new `kid`. */
   readonly rotateKeys: (projectId?: string) => Effect.Effect<string>
   /** The published JWKS of a project. */
-  readonly jwks: (projectId?: string) => Effect.Effect<{ readonly keys: ReadonlyArray<Record<string, unknown>> }>
+  readonly jwks: (projectId?: string) => Effect.Effect<{ readonly keys: ReadonlyArray<Jose.JWK> }>
   /** Recorded messages, oldest first. */
   readonly outbox: (filter?: Outbox.Filter) => Effect.Effect<ReadonlyArray<Outbox.OutboxMessage>>
   /** The newest message sent for a login id. */
@@ -236,7 +237,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       rotateKeys: (projectId) => Effect.flatMap(project(projectId), (p) => Control.rotateKeys(env, p)),
       jwks: (projectId) =>
         Effect.flatMap(project(projectId), (p) =>
-          Effect.map(now, (t) => Keys.jwks(Keys.published(p.keys, t, Control.maxTokenLifetime(env))) as { readonly keys: ReadonlyArray<Record<string, unknown>> })),
+          Effect.map(now, (t) => Keys.jwks(Keys.published(p.keys, t, Control.maxTokenLifetime(env))))),
       outbox: (filter) => Effect.sync(() => Control.outbox(env, filter)),
       lastMessage: (loginId, kind) => Effect.sync(() => Option.fromNullable(Control.outbox(env, { loginId, kind }).at(-1))),
       clearOutbox: Effect.forEach([...projects.keys()], (id) => locked(id, (p) => (p.outbox = [])), { discard: true }),

@@ -1010,6 +1010,7 @@ const mgmtSignIn = (mode: "signin" | "signup" | "signup-in"): H.Handler => (ctx)
       if (mode === "signin") return yield* userNotFound(loginId)
       const u = obj(ctx.body, "user")
       user = yield* Users.create(ctx.p, loginId, {
+        ...(optStr(ctx.body, "ssoAppId") !== undefined ? { ssoAppId: optStr(ctx.body, "ssoAppId") } : {}),
         ...u,
         ...(optBool(ctx.body, "emailVerified") !== undefined ? { verifiedEmail: optBool(ctx.body, "emailVerified") } : {}),
         ...(optBool(ctx.body, "phoneVerified") !== undefined ? { verifiedPhone: optBool(ctx.body, "phoneVerified") } : {})

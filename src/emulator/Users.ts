@@ -121,7 +121,8 @@ export const apply = (p: ProjectState, u: UserRecord, b: Json, now: number): voi
   const tenants = readTenants(b, "userTenants")
   if (tenants !== undefined) u.userTenants = tenants
   if (isObject(b.customAttributes)) u.customAttributes = { ...u.customAttributes, ...b.customAttributes }
-  const apps = optStrs(b, "ssoAppIds") ?? optStrs(b, "ssoAppIDs")
+  const single = optStr(b, "ssoAppId")
+  const apps = optStrs(b, "ssoAppIds") ?? optStrs(b, "ssoAppIDs") ?? (single !== undefined && single !== "" ? [single] : undefined)
   if (apps !== undefined) u.ssoAppIds = [...apps]
   const status = s("status")
   if (status === "enabled" || status === "disabled" || status === "invited" || status === "expired") u.status = status
