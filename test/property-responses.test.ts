@@ -83,7 +83,10 @@ const userish = fc.record({
       anyJson
     )
   ),
-  customAttributes: mostly({ plan: "pro" }, fc.oneof(fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 3 }), anyJson)),
+  customAttributes: mostly(
+    { plan: "pro" },
+    fc.oneof(fc.dictionary(fc.string({ maxLength: 8 }), anyJson, { maxKeys: 3 }), anyJson)
+  ),
   createdTime: mostly(nowSeconds, fc.oneof(fc.double(), anyJson)),
   status: mostly("enabled", anyJson),
   OAuth: mostly({ google: true }, anyJson)
@@ -121,15 +124,29 @@ const jwkish = fc.record(
 )
 
 const keysish = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ keys: fc.array(fc.oneof(jwkish, fc.constantFrom(key.publicJwk, rsa.publicJwk), anyJson), { maxLength: 4 }) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      keys: fc.array(fc.oneof(jwkish, fc.constantFrom(key.publicJwk, rsa.publicJwk), anyJson), { maxLength: 4 })
+    })
+  },
   fc.record({ keys: anyJson })
 )
 
+/** Tokens of the served keys (when they are served intact). */
+const tokens = fc.constantFrom(SESSION, sign(rsa, tokenClaims))
+
 const responses = (nearMiss: fc.Arbitrary<unknown>): fc.Arbitrary<RandomResponse> =>
   fc.record({
-    status: fc.oneof({ weight: 1, arbitrary: fc.constant(200) }, { weight: 1, arbitrary: fc.constantFrom(...STATUSES) }),
+    status: fc.oneof(fc.constant(200), fc.constantFrom(...STATUSES)),
     contentType: fc.option(
-      fc.constantFrom("application/json", "application/json; charset=utf-16", "text/html", "application/octet-stream", ""),
+      fc.constantFrom(
+        "application/json",
+        "application/json; charset=utf-16",
+        "text/html",
+        "application/octet-stream",
+        ""
+      ),
       { nil: undefined }
     ),
     body: fc.oneof(
@@ -138,7 +155,16 @@ const responses = (nearMiss: fc.Arbitrary<unknown>): fc.Arbitrary<RandomResponse
       fc.string({ maxLength: 300 }),
       fc.string({ maxLength: 100, unit: "binary" }),
       fc.uint8Array({ maxLength: 300 }),
-      fc.constantFrom("", " ", "null", "{}", "[]", "{\"errorCode\":42}", "{\"errorCode\":\"E061102\"}", "{".repeat(5000))
+      fc.constantFrom(
+        "",
+        " ",
+        "null",
+        "{}",
+        "[]",
+        "{\"errorCode\":42}",
+        "{\"errorCode\":\"E061102\"}",
+        "{".repeat(5000)
+      )
     ),
     setCookie: fc.option(
       fc.oneof(
@@ -246,9 +272,14 @@ describe("property: random response bodies never crash an operation", () => {
       const runtime = yield* Effect.runtime<DescopeClient>()
       const descope = yield* DescopeClient
       const load = descope.mgmt.user.load("ada@example.com")
+      const loadBodies = fc.oneof(
+        { weight: 8, arbitrary: fc.record({ user: userish }) },
+        fc.record({ user: anyJson }),
+        userish
+      )
       yield* Effect.promise(() =>
         fc.assert(
-          fc.asyncProperty(responses(fc.oneof({ weight: 8, arbitrary: fc.record({ user: userish }) }, fc.record({ user: anyJson }), userish)), (response) => {
+          fc.asyncProperty(responses(loadBodies), (response) => {
             mock.set(response)
             return runChecked(runtime, load, response, ["AuthError", "RateLimitError", "TransportError"])
           }),
@@ -290,10 +321,10 @@ describe("property: random response bodies never crash an operation", () => {
     )
   })
 
-  it.live("validateSession over the remote keys: a random keys answer gives a session, a key-fetch error or an invalid session", () =>
+  it.live("validateSession over remote keys: a session, a key-fetch error or an invalid session", () =>
     Effect.promise(() =>
       fc.assert(
-        fc.asyncProperty(responses(keysish), fc.constantFrom(SESSION, sign(rsa, tokenClaims)), async (response, token) => {
+        fc.asyncProperty(responses(keysish), tokens, async (response, token) => {
           // a fresh client per run: the key cache must see this answer
           const layer = Descope.layerTest(CONFIG, (request) =>
             request.path === KEYS_PATH ? toResponse(response) : MockHttpClient.json({}, { status: 500 }))

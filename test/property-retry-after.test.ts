@@ -38,7 +38,8 @@ interface Case {
 
 const clamp = (ms: number) => Math.min(DAY_MS, Math.max(0, ms))
 /** Dates with a four-digit year, whole seconds. */
-const dates = fc.date({ min: new Date(Date.UTC(1000, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
+const dates = fc
+  .date({ min: new Date(Date.UTC(1000, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true })
   .map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000))
 
 /** Header-safe noise (printable ASCII and tab, what a `Response` header accepts). */
@@ -67,9 +68,9 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
     expected: (now) => clamp(d.getTime() - now)
   })),
   dates.map((d): Case => ({
-    header: `${LONG_DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-${pad(d.getUTCFullYear() % 100)} ${
-      clock(d)
-    } GMT`,
+    header: `${LONG_DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())}-${MONTHS[d.getUTCMonth()]}-${
+      pad(d.getUTCFullYear() % 100)
+    } ${clock(d)} GMT`,
     expected: undefined
   })),
   // garbled: negative numbers, exponents, NaN, ISO dates, noise
@@ -123,9 +124,10 @@ describe("property: Retry-After gives a bounded duration", () => {
       const runtime = yield* Effect.runtime<DescopeClient>()
       const descope = yield* DescopeClient
       const load = descope.mgmt.user.load("ada@example.com")
+      const headers = fc.oneof(cases, headerNoise.map((header): Case => ({ header, expected: undefined })))
       yield* Effect.promise(() =>
         fc.assert(
-          fc.asyncProperty(fc.option(fc.oneof(cases, headerNoise.map((header): Case => ({ header, expected: undefined }))), { nil: undefined }), async (c) => {
+          fc.asyncProperty(fc.option(headers, { nil: undefined }), async (c) => {
             current = c?.header
             const exit = await Runtime.runPromiseExit(runtime)(load)
             const label = JSON.stringify(c?.header)

@@ -85,7 +85,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       text: characters
     })
   },
-  fc.record({ _tag: fc.constant("Insert" as const), at: position, text: fc.oneof(characters, fc.string({ maxLength: 8 })) }),
+  fc.record({
+    _tag: fc.constant("Insert" as const),
+    at: position,
+    text: fc.oneof(characters, fc.string({ maxLength: 8 }))
+  }),
   fc.record({ _tag: fc.constant("Delete" as const), at: position, length: fc.integer({ min: 1, max: 8 }) }),
   fc.record({
     _tag: fc.constant("Reorder" as const),
@@ -93,7 +97,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       readonly [number, number, number]
     >
   }),
-  fc.record({ _tag: fc.constant("Splice" as const), segment: fc.integer({ min: 0, max: 2 }), from: fc.nat({ max: TOKENS.length - 1 }) }),
+  fc.record({
+    _tag: fc.constant("Splice" as const),
+    segment: fc.integer({ min: 0, max: 2 }),
+    from: fc.nat({ max: TOKENS.length - 1 })
+  }),
   fc.record({
     _tag: fc.constant("FlipBit" as const),
     segment: fc.integer({ min: 0, max: 2 }),
@@ -269,9 +277,9 @@ describe("property: arbitrary strings", () => {
             fc.tuple(fc.base64String(), fc.base64String(), fc.base64String()).map((parts) =>
               parts.map((p) => p.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")).join(".")
             ),
-            fc.array(fc.string({ unit: fc.constantFrom(...ALPHABET), maxLength: 60 }), { minLength: 1, maxLength: 6 }).map(
-              (parts) => parts.join(".")
-            )
+            fc
+              .array(fc.string({ unit: fc.constantFrom(...ALPHABET), maxLength: 60 }), { minLength: 1, maxLength: 6 })
+              .map((parts) => parts.join("."))
           ),
           (token) => checkToken(runtime, token, { token })
         ),
