@@ -229,6 +229,16 @@ describe("outbox", () => {
       assert.deepStrictEqual(yield* e.outbox(), [])
     }).pipe(withEmulator()))
 
+  it.effect("keeps at most historyLimit messages per project, newest last", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* testUser("many@example.com")
+      for (let i = 0; i < 3; i++) yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "many@example.com" } })
+      const kept = yield* e.outbox()
+      assert.strictEqual(kept.length, 2)
+      assert.strictEqual(Option.getOrThrow(yield* e.lastMessage("many@example.com")).id, kept[1]?.id)
+    }).pipe(withEmulator({ historyLimit: 2 })))
+
   it.effect("invites are recorded with their link", () =>
     Effect.gen(function*() {
       const e = yield* emulator

@@ -8,10 +8,11 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as AuthRoutes from "./AuthRoutes.js"
 import * as Keys from "./EmulatorKeys.js"
-import { newId, type ProjectState, type Identity } from "./EmulatorState.js"
+import { type Identity, newId, type ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import * as H from "./Handler.js"
 import type { Env, Route } from "./Handler.js"
@@ -73,6 +74,26 @@ export const addFault = (env: Env, spec: Faults.FaultSpec): Effect.Effect<string
  */
 export const outbox = (env: Env, filter: Outbox.Filter = {}): ReadonlyArray<Outbox.OutboxMessage> =>
   [...env.projects.values()].flatMap((p) => p.outbox).filter((m) => Outbox.matches(m, filter)).sort((a, b) => a.sentAt - b.sentAt)
+
+/**
+ * The newest message matching a filter (scans from the end).
+ *
+ * @since 0.1.0
+ * @category outbox
+ */
+export const lastMessage = (env: Env, filter: Outbox.Filter): Option.Option<Outbox.OutboxMessage> => {
+  let best: Outbox.OutboxMessage | undefined
+  for (const p of env.projects.values()) {
+    for (let i = p.outbox.length - 1; i >= 0; i--) {
+      const m = p.outbox[i]!
+      if (Outbox.matches(m, filter)) {
+        if (best === undefined || m.sentAt >= best.sentAt) best = m
+        break
+      }
+    }
+  }
+  return Option.fromNullable(best)
+}
 
 /**
  * Adds a group to a tenant (as SCIM or JIT provisioning would).

@@ -82,6 +82,8 @@ export interface Options {
   readonly passwordPolicy?: Partial<Password.Policy> | undefined
   /** Issuer shown in TOTP provisioning URLs (default `Descope Emulator`). */
   readonly totpIssuer?: string | undefined
+  /** How many outbox messages and audit events a project keeps (the oldest go first; default 10 000). */
+  readonly historyLimit?: number | undefined
 }
 
 /**
@@ -163,7 +165,8 @@ export const config = (options: Options): Config => ({
   defaultRedirectUrl: options.defaultRedirectUrl ?? "http://localhost:3000/verify",
   rateLimit: options.rateLimit ? { requests: options.rateLimit.requests, windowMs: millis(options.rateLimit.window, "1 second") } : undefined,
   passwordPolicy: { ...Password.defaultPolicy, ...options.passwordPolicy },
-  totpIssuer: options.totpIssuer ?? "Descope Emulator"
+  totpIssuer: options.totpIssuer ?? "Descope Emulator",
+  historyLimit: Math.max(1, options.historyLimit ?? 10_000)
 })
 
 /**
@@ -239,7 +242,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         Effect.flatMap(project(projectId), (p) =>
           Effect.map(now, (t) => Keys.jwks(Keys.published(p.keys, t, Control.maxTokenLifetime(env))))),
       outbox: (filter) => Effect.sync(() => Control.outbox(env, filter)),
-      lastMessage: (loginId, kind) => Effect.sync(() => Option.fromNullable(Control.outbox(env, { loginId, kind }).at(-1))),
+      lastMessage: (loginId, kind) => Effect.sync(() => Control.lastMessage(env, { loginId, kind })),
       clearOutbox: Effect.forEach([...projects.keys()], (id) => locked(id, (p) => (p.outbox = [])), { discard: true }),
       addFault: (spec) => Control.addFault(env, spec),
       removeFault: (id) => Ref.update(faults, (fs) => fs.filter((f) => f.id !== id)),

@@ -33,6 +33,7 @@ export interface Config {
   readonly rateLimit: { readonly requests: number; readonly windowMs: number } | undefined
   readonly passwordPolicy: Password.Policy
   readonly totpIssuer: string
+  readonly historyLimit: number
 }
 
 /**

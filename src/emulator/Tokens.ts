@@ -103,7 +103,7 @@ export const refreshJwt = (env: Env, p: ProjectState, s: SessionRecord): Effect.
  * @category audit
  */
 export const audit = (
-  ctx: Pick<Ctx, "p" | "now" | "remoteAddress">,
+  ctx: Pick<Ctx, "env" | "p" | "now" | "remoteAddress">,
   action: string,
   userId: string,
   method: string,
@@ -111,6 +111,8 @@ export const audit = (
   tenants: ReadonlyArray<string> = [],
   data: Readonly<Record<string, unknown>> = {}
 ): void => {
+  const limit = ctx.env.config.historyLimit
+  if (ctx.p.audit.length >= limit) ctx.p.audit.splice(0, ctx.p.audit.length - limit + 1)
   ctx.p.audit.push({
     projectId: ctx.p.projectId,
     userId,
@@ -132,8 +134,13 @@ export const audit = (
  * @since 0.1.0
  * @category outbox
  */
-export const send = (ctx: Pick<Ctx, "p" | "now">, message: Omit<OutboxMessage, "id" | "projectId" | "sentAt">): OutboxMessage => {
+export const send = (
+  ctx: Pick<Ctx, "env" | "p" | "now">,
+  message: Omit<OutboxMessage, "id" | "projectId" | "sentAt">
+): OutboxMessage => {
   const m: OutboxMessage = { ...message, id: newId("M"), projectId: ctx.p.projectId, sentAt: ctx.now }
+  const limit = ctx.env.config.historyLimit
+  if (ctx.p.outbox.length >= limit) ctx.p.outbox.splice(0, ctx.p.outbox.length - limit + 1)
   ctx.p.outbox.push(m)
   return m
 }
