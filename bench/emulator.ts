@@ -107,6 +107,7 @@ export interface EmulatorResult {
     readonly loopbackConcurrent8: number
     readonly inProcess: number
     readonly inProcessConcurrent8: number
+    readonly inProcessRs256: number
   }
   readonly validation: {
     readonly oursUnique: number
@@ -138,13 +139,27 @@ export const runEmulator = async (
       Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
     )
   )
+  // the same in-process stack with the RS256 option: signing and verification are cheaper than ES384's
+  const inProcessRs = ManagedRuntime.make(
+    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY }).pipe(
+      Layer.provide(Emulator.layerHttpClient),
+      Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, algorithm: "RS256" }))
+    )
+  )
   const loop = await clientOver(child.baseUrl, NodeHttpClient.layerUndici)
   try {
     const emulator = await inProcess.runPromise(Emulator.Emulator)
     const local = await inProcess.runPromise(DescopeClient)
+    const emulatorRs = await inProcessRs.runPromise(Emulator.Emulator)
+    const localRs = await inProcessRs.runPromise(DescopeClient)
 
     const readLocal = async (loginId: string) => {
       const message = await Effect.runPromise(emulator.lastMessage(loginId, "otp"))
+      if (Option.isNone(message) || message.value.code === undefined) throw new Error(`no code for ${loginId}`)
+      return message.value.code
+    }
+    const readLocalRs = async (loginId: string) => {
+      const message = await Effect.runPromise(emulatorRs.lastMessage(loginId, "otp"))
       if (Option.isNone(message) || message.value.code === undefined) throw new Error(`no code for ${loginId}`)
       return message.value.code
     }
@@ -168,13 +183,15 @@ export const runEmulator = async (
     for (let n = 0; n < LOGIN_IDS; n += 8) {
       await batch(loop.client, readLoopback)(n / 8)
       await batch(local, readLocal)(n / 8)
+      await batch(localRs, readLocalRs)(n / 8)
     }
     log("OTP flows ...")
     const flowLines: ReadonlyArray<Line> = [
       { name: "loopback", op: (i) => otpFlow(loop.client, readLoopback, loginIdOf(i)).then(keep) },
       { name: "loopbackConcurrent8", opsPerCall: 8, op: (i) => batch(loop.client, readLoopback)(i).then((ts) => ts.forEach(keep)) },
       { name: "inProcess", op: (i) => otpFlow(local, readLocal, loginIdOf(i)) },
-      { name: "inProcessConcurrent8", opsPerCall: 8, op: (i) => batch(local, readLocal)(i) }
+      { name: "inProcessConcurrent8", opsPerCall: 8, op: (i) => batch(local, readLocal)(i) },
+      { name: "inProcessRs256", op: (i) => otpFlow(localRs, readLocalRs, loginIdOf(i)) }
     ]
     // both outboxes are emptied between rounds (not measured): a read scans the outbox
     const flows = await runGroup(flowLines, {
@@ -182,6 +199,7 @@ export const runEmulator = async (
       beforeRound: async () => {
         await clearLoopbackOutbox()
         await Effect.runPromise(emulator.clearOutbox)
+        await Effect.runPromise(emulatorRs.clearOutbox)
       }
     })
 
@@ -228,7 +246,8 @@ export const runEmulator = async (
         loopback: flows.median.loopback!,
         loopbackConcurrent8: flows.median.loopbackConcurrent8!,
         inProcess: flows.median.inProcess!,
-        inProcessConcurrent8: flows.median.inProcessConcurrent8!
+        inProcessConcurrent8: flows.median.inProcessConcurrent8!,
+        inProcessRs256: flows.median.inProcessRs256!
       },
       validation: {
         oursUnique: validation.median.oursUnique!,
@@ -250,6 +269,7 @@ export const runEmulator = async (
   } finally {
     await loop.dispose()
     await inProcess.dispose()
+    await inProcessRs.dispose()
     await child.stop()
   }
 }

@@ -68,19 +68,30 @@ export interface ImportResult {
   readonly runs: number
   readonly oursRuns: ReadonlyArray<number>
   readonly nodeSdkRuns: ReadonlyArray<number>
+  /** Medians of reference imports (what any Effect program loads), by specifier. */
+  readonly references: Record<string, number>
 }
+
+/** Imports every Effect program of this kind pays for, measured alongside for context. */
+export const REFERENCES: ReadonlyArray<string> = ["effect/Effect", "effect/Schema", "@effect/platform/HttpClient"]
 
 export const runImportTime = async (runs: number): Promise<ImportResult> => {
   const entry = pathToFileURL(await transpile()).href
   const ours: Array<number> = []
   const sdk: Array<number> = []
+  const refs: Record<string, Array<number>> = {}
+  for (const r of REFERENCES) refs[r] = []
   for (let r = -1; r < runs; r++) {
     const a = timeImport(entry)
     const b = timeImport("@descope/node-sdk")
+    const c = REFERENCES.map(timeImport)
     if (r >= 0) {
       ours.push(a)
       sdk.push(b)
+      REFERENCES.forEach((spec, i) => refs[spec]!.push(c[i]!))
     }
   }
-  return { oursMs: median(ours), nodeSdkMs: median(sdk), runs, oursRuns: ours, nodeSdkRuns: sdk }
+  const references: Record<string, number> = {}
+  for (const spec of REFERENCES) references[spec] = median(refs[spec]!)
+  return { oursMs: median(ours), nodeSdkMs: median(sdk), runs, oursRuns: ours, nodeSdkRuns: sdk, references }
 }

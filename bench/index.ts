@@ -143,6 +143,7 @@ const emulatorSection = async () => {
   results["emulator.otpFlows.loopbackConcurrent8.perSec"] = round2(fl.loopbackConcurrent8)
   results["emulator.otpFlows.inProcess.perSec"] = round2(fl.inProcess)
   results["emulator.otpFlows.inProcessConcurrent8.perSec"] = round2(fl.inProcessConcurrent8)
+  results["emulator.otpFlows.inProcessRs256.perSec"] = round2(fl.inProcessRs256)
   const v = e.validation
   results["emulator.validateSession.unique.opsPerSec"] = Math.round(v.oursUnique)
   results["emulator.validateSession.repeated.opsPerSec"] = Math.round(v.oursRepeated)
@@ -159,12 +160,13 @@ const emulatorSection = async () => {
   target("mgmt.userLoad.ratioVsNodeSdk", round2(m.ratioUndiciVsNodeSdk), ">= 1.0", m.ratioUndiciVsNodeSdk >= 1)
   const cpu = (g: GroupResult, name: string) => fmtMicros(g.cpuMedian[name] ?? Number.NaN)
   out.push(
-    "Emulator (ES384 tokens): complete OTP sign-in flows (sign-up-or-in, code from the outbox, verify)",
+    "Emulator (ES384 tokens unless said): complete OTP sign-in flows (sign-up-or-in, code from the outbox, verify)",
     table(["line", "per second", "ms/flow", "client cpu ms/flow"], [
       ["loopback (emulator command, child process), 1 at a time", fmtOps(fl.loopback), (1000 / fl.loopback).toFixed(2), (Number(cpu(e.groups.flows!, "loopback")) / 1000).toFixed(2)],
       ["loopback, 8 at once", fmtOps(fl.loopbackConcurrent8), (1000 / fl.loopbackConcurrent8).toFixed(2), (Number(cpu(e.groups.flows!, "loopbackConcurrent8")) / 1000).toFixed(2)],
       ["in-process (layerHttpClient), 1 at a time", fmtOps(fl.inProcess), (1000 / fl.inProcess).toFixed(2), (Number(cpu(e.groups.flows!, "inProcess")) / 1000).toFixed(2)],
-      ["in-process, 8 at once", fmtOps(fl.inProcessConcurrent8), (1000 / fl.inProcessConcurrent8).toFixed(2), (Number(cpu(e.groups.flows!, "inProcessConcurrent8")) / 1000).toFixed(2)]
+      ["in-process, 8 at once", fmtOps(fl.inProcessConcurrent8), (1000 / fl.inProcessConcurrent8).toFixed(2), (Number(cpu(e.groups.flows!, "inProcessConcurrent8")) / 1000).toFixed(2)],
+      ["in-process, emulator with algorithm RS256, 1 at a time", fmtOps(fl.inProcessRs256), (1000 / fl.inProcessRs256).toFixed(2), (Number(cpu(e.groups.flows!, "inProcessRs256")) / 1000).toFixed(2)]
     ]),
     "",
     "Validation of the emulator's session tokens (ES384)",
@@ -191,11 +193,13 @@ const importSection = async () => {
   results["import.ms"] = round2(i.oursMs)
   results["import.nodeSdk.ms"] = round2(i.nodeSdkMs)
   results["import.ratioVsNodeSdk"] = round2(i.oursMs / i.nodeSdkMs)
+  for (const [spec, ms] of Object.entries(i.references)) results[`import.reference.${spec}.ms`] = round2(ms)
   out.push(
     "Import time of the main entry point (fresh process, median; ratio = our ms / node-sdk ms, lower is better)",
     table(["entry", "ms", "runs"], [
       ["descope-effect (src/index.ts, transpiled)", i.oursMs.toFixed(1), i.oursRuns.map((r) => r.toFixed(0)).join(" ")],
-      ["@descope/node-sdk", i.nodeSdkMs.toFixed(1), i.nodeSdkRuns.map((r) => r.toFixed(0)).join(" ")]
+      ["@descope/node-sdk", i.nodeSdkMs.toFixed(1), i.nodeSdkRuns.map((r) => r.toFixed(0)).join(" ")],
+      ...Object.entries(i.references).map(([spec, ms]) => [`(reference) ${spec} alone`, ms.toFixed(1), ""])
     ]),
     ""
   )
