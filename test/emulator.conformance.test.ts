@@ -190,6 +190,30 @@ describe("node-sdk conformance (loopback)", () => {
     assert.isFalse(wrong.ok)
   })
 
+  it("signs in with OAuth and SSO through the emulated provider page", async () => {
+    const followCode = async (url: string): Promise<string> => {
+      const page = await fetch(url, { redirect: "manual" })
+      assert.strictEqual(page.status, 302)
+      return new URL(page.headers.get("location") ?? "").searchParams.get("code") ?? ""
+    }
+    const oauth = await sdk.oauth.start("google", "http://app.example/oauth")
+    assert.isTrue(oauth.ok)
+    assert.isTrue(String(oauth.data?.url).startsWith(`${baseUrl}/`))
+    const viaOauth = await sdk.oauth.exchange(await followCode(String(oauth.data?.url)))
+    assert.isTrue(viaOauth.ok)
+    assert.strictEqual(viaOauth.data?.user?.email, "google.user@example.com")
+
+    assert.isTrue((await sdk.management.tenant.createWithId("sso-co", "SSO Co")).ok)
+    assert.isTrue((await sdk.management.sso.configureSAMLSettings("sso-co", { idpUrl: "https://idp.example/sso", entityId: "idp", idpCert: "cert" }, "http://app.example/sso", ["sso.example"])).ok)
+    const sso = await sdk.sso.start("someone@sso.example", "http://app.example/sso")
+    assert.isTrue(sso.ok)
+    const viaSso = await sdk.sso.exchange(await followCode(String(sso.data?.url)))
+    assert.isTrue(viaSso.ok)
+    const info = await sdk.validateSession(viaSso.data?.sessionJwt ?? "")
+    assert.deepStrictEqual(sdk.getMatchedTenantRoles(info, "sso-co", []), [])
+    assert.isTrue(Object.keys((info.token.tenants ?? {}) as object).includes("sso-co"))
+  })
+
   it("creates and exchanges an access key, then rejects it once deactivated", async () => {
     const created = await sdk.management.accessKey.create("ci", 0, undefined, [{ tenantId: "acme", roleNames: ["editor"] }], undefined, {
       team: "qa"
