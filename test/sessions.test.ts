@@ -93,6 +93,34 @@ describe("validateSession", () => {
       assert.notInclude(JSON.stringify(session), token)
     }).pipe(Effect.provide(client())))
 
+  it.effect("a __proto__ custom claim stays a plain property, never the prototype of customClaims", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      const hostile = JSON.parse('{"__proto__":{"isAdmin":true},"k1":"v"}') as Record<string, unknown>
+      const session = yield* descope.validateSession(sign(es, { ...claims({}), ...hostile }))
+      const custom = session.customClaims as Record<string, unknown>
+      assert.strictEqual(custom.isAdmin, undefined)
+      assert.strictEqual(Object.getPrototypeOf(custom), Object.prototype)
+      assert.deepStrictEqual(Object.getOwnPropertyDescriptor(custom, "__proto__")?.value, { isAdmin: true })
+      assert.strictEqual(custom.k1, "v")
+    }).pipe(Effect.provide(client())))
+
+  it.effect("a token that is not a string (untyped callers) is a typed Missing failure, never a defect", () =>
+    Effect.gen(function*() {
+      const descope = yield* DescopeClient
+      for (const bad of [null, undefined, 42, {}]) {
+        const exit = yield* Effect.exit(descope.validateSession(bad as unknown as string))
+        assert.isTrue(Exit.isFailure(exit))
+        if (Exit.isFailure(exit)) {
+          assert.isFalse(Cause.isDie(exit.cause))
+          const error = Cause.failureOption(exit.cause)
+          assert.isTrue(error._tag === "Some" && error.value._tag === "InvalidSessionError" &&
+            error.value.reason === "Missing")
+        }
+      }
+    }).pipe(Effect.provide(client())))
+
   it.effect("checks exp at the leeway edge (default 5 s), on fresh and cached tokens", () =>
     Effect.gen(function*() {
       yield* atNow

@@ -256,7 +256,7 @@ export interface SessionsApi {
 }
 
 const valueOf = (token: TokenInput | undefined): string =>
-  token === undefined ? "" : typeof token === "string" ? token : Redacted.value(token)
+  typeof token === "string" ? token : Redacted.isRedacted(token) ? Redacted.value(token) : ""
 
 const redacted = (token: TokenInput): Redacted.Redacted<string> =>
   typeof token === "string" ? Redacted.make(token) : token

@@ -93,6 +93,14 @@ export interface SetCookieOptions {
 }
 
 /**
+ * The largest `Max-Age` written (400 days, the cap browsers apply).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const MAX_COOKIE_AGE_SECONDS = 400 * 24 * 60 * 60
+
+/**
  * Builds one `Set-Cookie` value.
  *
  * @since 0.1.0
@@ -106,9 +114,13 @@ export const setCookie = (
 ): string => {
   const parts = [`${name}=${value}`, `Path=${settings.path}`]
   if (settings.domain !== undefined && settings.domain !== "") parts.push(`Domain=${settings.domain}`)
-  if (settings.maxAge !== undefined) parts.push(`Max-Age=${Math.max(0, Math.floor(settings.maxAge))}`)
+  if (settings.maxAge !== undefined && Number.isFinite(settings.maxAge)) {
+    // clamped to what browsers honour (400 days), so a hostile value never makes a malformed attribute
+    parts.push(`Max-Age=${Math.min(MAX_COOKIE_AGE_SECONDS, Math.max(0, Math.floor(settings.maxAge)))}`)
+  }
   if (settings.expiration !== undefined && settings.expiration > 0) {
-    parts.push(`Expires=${new Date(settings.expiration * 1000).toUTCString()}`)
+    const expires = new Date(settings.expiration * 1000)
+    if (!Number.isNaN(expires.getTime())) parts.push(`Expires=${expires.toUTCString()}`)
   }
   if (options.httpOnly ?? true) parts.push("HttpOnly")
   if (options.secure ?? true) parts.push("Secure")

@@ -183,8 +183,10 @@ export const fromClaims = <Custom = Readonly<Record<string, unknown>>>(
   let custom: Record<string, unknown> | undefined
   if (customClaims === undefined) {
     custom = {}
-    for (const key in claims) {
-      if (!STANDARD_CLAIMS.has(key)) custom[key] = claims[key]
+    for (const key of Object.keys(claims)) {
+      if (STANDARD_CLAIMS.has(key)) continue
+      // defineProperty: a `__proto__` claim stays a plain property, never a prototype
+      Object.defineProperty(custom, key, { value: claims[key], enumerable: true, writable: true, configurable: true })
     }
   }
   return {

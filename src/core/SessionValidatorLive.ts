@@ -355,7 +355,8 @@ export const make = (
     ): Effect.Effect<Session<Custom>, ValidationError> =>
       Effect.clockWith((clock) => {
         const now = clock.unsafeCurrentTimeMillis()
-        const token = typeof jwt === "string" ? jwt : Redacted.value(jwt)
+        const token = typeof jwt === "string" ? jwt : Redacted.isRedacted(jwt) ? Redacted.value(jwt) : undefined
+        if (typeof token !== "string") return Effect.fail(invalid("Missing", "the token is not a string"))
         const hit = cache.get(token)
         if (hit !== undefined) {
           const fresh = jwks.unsafeFresh(now)
