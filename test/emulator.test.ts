@@ -3,6 +3,8 @@
  * key rotation, rate limiting, federated flows and alternative spellings —
  * mostly in-process (no socket) under `TestClock`, a few over loopback.
  */
+import DescopeClient from "@descope/node-sdk"
+import type * as Cookies from "@effect/platform/Cookies"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
@@ -23,6 +25,7 @@ interface Answer {
   readonly headers: Readonly<Record<string, string>>
   readonly text: string
   readonly json: Record<string, unknown>
+  readonly cookies: Cookies.Cookies["cookies"]
 }
 
 const call = (
@@ -45,7 +48,7 @@ const call = (
     } catch {
       json = {}
     }
-    return { status: res.status, headers: res.headers, text, json } satisfies Answer
+    return { status: res.status, headers: res.headers, text, json, cookies: res.cookies.cookies } satisfies Answer
   })
 
 const mgmt = (method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown) =>
@@ -639,6 +642,36 @@ describe("over loopback", () => {
       const after = yield* Effect.promise(() => fetch(`${info.baseUrl}/v1/mgmt/license`, { headers: { authorization: `Bearer ${P}:${K}` } }))
       assert.strictEqual(after.status, 200)
     }).pipe(Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))), { timeout: 10_000 })
+})
+
+describe("cookie delivery", () => {
+  it.effect("refreshTokenDelivery: cookie leaves refreshJwt out of the body and sets DS / DSR", () =>
+    Effect.gen(function*() {
+      yield* testUser("cookie@example.com")
+      const login = yield* otpLogin("cookie@example.com")
+      assert.isUndefined(login.json.refreshJwt)
+      assert.isString(login.json.sessionJwt)
+      const ds = login.cookies.DS
+      const dsr = login.cookies.DSR
+      assert.strictEqual(ds?.value, login.json.sessionJwt)
+      assert.deepStrictEqual([dsr?.options?.path, dsr?.options?.httpOnly, dsr?.options?.sameSite], ["/", true, "strict"])
+      const refresh = dsr?.value ?? ""
+      assert.strictEqual(Jose.decodeJwt(refresh).drn, "DSR")
+      assert.strictEqual((yield* call("POST", "/v1/auth/refresh", { token: refresh, body: {} })).status, 200)
+    }).pipe(withEmulator({ refreshTokenDelivery: "cookie" })))
+
+  it.live("node-sdk picks the refresh token up from the DSR cookie", () =>
+    Effect.gen(function*() {
+      const info = yield* Emulator.serve()
+      const sdk = DescopeClient({ projectId: P, baseUrl: info.baseUrl, managementKey: K })
+      const refreshed = yield* Effect.promise(async () => {
+        await sdk.management.user.createTestUser("jar@example.com", { email: "jar@example.com" })
+        const otp = await sdk.management.user.generateOTPForTestUser("email", "jar@example.com")
+        const verified = await sdk.otp.verify.email("jar@example.com", otp.data?.code ?? "")
+        return sdk.refreshSession(verified.data?.refreshJwt ?? "")
+      })
+      assert.strictEqual(refreshed.token.drn, "DS")
+    }).pipe(Effect.scoped, Effect.provide(Emulator.layer({ projectId: P, managementKey: K, refreshTokenDelivery: "cookie" }))), { timeout: 10_000 })
 })
 
 describe("command line", () => {

@@ -84,6 +84,13 @@ export interface Options {
   readonly totpIssuer?: string | undefined
   /** How many outbox messages and audit events a project keeps (the oldest go first; default 10 000). */
   readonly historyLimit?: number | undefined
+  /**
+   * Where successful logins put the tokens (§5.1, §5.3): `body` (default) answers
+   * `sessionJwt` and `refreshJwt` in the JSON; `cookie` leaves `refreshJwt` out of
+   * the body and sets `DS` / `DSR` cookies (the SDKs' cookie fallback);
+   * `both` does both.
+   */
+  readonly refreshTokenDelivery?: "body" | "cookie" | "both" | undefined
 }
 
 /**
@@ -166,7 +173,8 @@ export const config = (options: Options): Config => ({
   rateLimit: options.rateLimit ? { requests: options.rateLimit.requests, windowMs: millis(options.rateLimit.window, "1 second") } : undefined,
   passwordPolicy: { ...Password.defaultPolicy, ...options.passwordPolicy },
   totpIssuer: options.totpIssuer ?? "Descope Emulator",
-  historyLimit: Math.max(1, options.historyLimit ?? 10_000)
+  historyLimit: Math.max(1, options.historyLimit ?? 10_000),
+  refreshTokenDelivery: options.refreshTokenDelivery ?? "body"
 })
 
 /**

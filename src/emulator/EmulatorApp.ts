@@ -115,6 +115,20 @@ const resolveProject = (env: Env, route: Route, req: HttpServerRequest.HttpServe
     : Effect.succeed(p)
 }
 
+/** Renders an answer; logins carry their tokens in cookies too when so configured. */
+const withTokenCookies = (env: Env, answer: unknown): HttpServerResponse.HttpServerResponse => {
+  const delivery = env.config.refreshTokenDelivery
+  if (delivery === "body" || !isObject(answer) || typeof answer.refreshJwt !== "string" || typeof answer.sessionJwt !== "string") {
+    return HttpServerResponse.unsafeJson(answer)
+  }
+  const { refreshJwt, ...rest } = answer
+  const maxAge = typeof answer.cookieMaxAge === "number" ? answer.cookieMaxAge : undefined
+  const options = { path: "/", httpOnly: true, sameSite: "strict" as const, ...(maxAge !== undefined ? { maxAge: `${maxAge} seconds` as const } : {}) }
+  return HttpServerResponse.unsafeJson(delivery === "cookie" ? rest : answer).pipe(
+    HttpServerResponse.unsafeSetCookies([["DS", answer.sessionJwt, options], ["DSR", refreshJwt, options]])
+  )
+}
+
 const handle = (env: Env, route: Route) =>
   Effect.gen(function*() {
     const req = yield* HttpServerRequest.HttpServerRequest
@@ -175,7 +189,7 @@ const handle = (env: Env, route: Route) =>
     const answer = yield* route.unlocked === true ? run : p.lock.withPermits(1)(run)
     const response = HttpServerResponse.isServerResponse(answer)
       ? answer
-      : HttpServerResponse.unsafeJson(answer === undefined ? {} : answer)
+      : withTokenCookies(env, answer === undefined ? {} : answer)
     if (fault?.malformed === true) {
       return HttpServerResponse.text("<html>not json", { status: response.status, contentType: "application/json" })
     }

@@ -34,6 +34,7 @@ export interface Config {
   readonly passwordPolicy: Password.Policy
   readonly totpIssuer: string
   readonly historyLimit: number
+  readonly refreshTokenDelivery: "body" | "cookie" | "both"
 }
 
 /**
