@@ -595,6 +595,19 @@ describe("management round trips", () => {
       assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/user?loginId=b1@example.com")).status, 404)
     }).pipe(withEmulator()))
 
+  it.effect("deleting a tenant with cascade removes the users that belonged to it only", () =>
+    Effect.gen(function*() {
+      yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "gone", name: "Gone" })
+      yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "kept", name: "Kept" })
+      yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "only@example.com", userTenants: [{ tenantId: "gone" }] })
+      yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "both@example.com", userTenants: [{ tenantId: "gone" }, { tenantId: "kept" }] })
+      yield* mgmt("POST", "/v1/mgmt/tenant/delete", { id: "gone", cascade: true })
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/user?loginId=only@example.com")).status, 404)
+      const both = (yield* mgmt("GET", "/v1/mgmt/user?loginId=both@example.com")).json.user as { userTenants: Array<{ tenantId: string }> }
+      assert.deepStrictEqual(both.userTenants.map((t) => t.tenantId), ["kept"])
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/tenant?id=gone")).status, 404)
+    }).pipe(withEmulator()))
+
   it.effect("passwords: policy, temporary password, reset link, replace", () =>
     Effect.gen(function*() {
       const e = yield* emulator
@@ -688,6 +701,9 @@ describe("command line", () => {
     }
     const custom = parse(["--port", "0", "--project-id", "P2x", "--management-key", "k", "--algorithm", "RS256", "--quiet"])
     assert.strictEqual(custom._tag === "Run" ? `${custom.port} ${custom.options.projectId} ${custom.options.algorithm} ${custom.quiet}` : "", "0 P2x RS256 true")
+    const cookies = parse(["--token-delivery", "cookie", "--rate-limit", "5"])
+    assert.deepStrictEqual(cookies._tag === "Run" ? [cookies.options.refreshTokenDelivery, cookies.options.rateLimit?.requests] : [], ["cookie", 5])
+    assert.strictEqual(parse(["--token-delivery", "jar"])._tag, "Invalid")
     assert.strictEqual(parse(["--port", "x"])._tag, "Invalid")
     assert.strictEqual(parse(["--bogus"])._tag, "Invalid")
     assert.strictEqual(parse(["--help"])._tag, "Help")

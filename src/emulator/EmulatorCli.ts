@@ -26,7 +26,8 @@ const DEFAULTS = {
   "session-ttl": "600",
   "refresh-ttl": "2419200",
   "otp-ttl": "300",
-  "link-ttl": "600"
+  "link-ttl": "600",
+  "token-delivery": "body"
 } as const
 
 const HELP = `descope-emulator: a local Descope API emulator
@@ -41,6 +42,7 @@ Options (all optional):
   --refresh-ttl <seconds>  refresh JWT lifetime (default ${DEFAULTS["refresh-ttl"]})
   --otp-ttl <seconds>      one-time code lifetime (default ${DEFAULTS["otp-ttl"]})
   --link-ttl <seconds>     magic/enchanted link lifetime (default ${DEFAULTS["link-ttl"]})
+  --token-delivery <how>   body, cookie (DS/DSR Set-Cookie, no refreshJwt in the body) or both (default ${DEFAULTS["token-delivery"]})
   --rate-limit <n>         answer 429 after n requests per second per project (default: off)
   --quiet                  no request log
   --help                   this text
@@ -73,6 +75,7 @@ export const parse = (
         "refresh-ttl": { type: "string" },
         "otp-ttl": { type: "string" },
         "link-ttl": { type: "string" },
+        "token-delivery": { type: "string" },
         "rate-limit": { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean" }
@@ -99,6 +102,10 @@ export const parse = (
   const [session, refresh, otp, link] = [seconds("session-ttl"), seconds("refresh-ttl"), seconds("otp-ttl"), seconds("link-ttl")]
   for (const v of [session, refresh, otp, link]) if (typeof v === "string") return { _tag: "Invalid", message: v }
   const d = (v: number | string) => Duration.seconds(Number(v))
+  const delivery = text("token-delivery")
+  if (delivery !== "body" && delivery !== "cookie" && delivery !== "both") {
+    return { _tag: "Invalid", message: "--token-delivery must be body, cookie or both" }
+  }
   const rate = values["rate-limit"]
   const rateLimit = typeof rate === "string" ? Number(rate) : undefined
   if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit > 0)) {
@@ -117,6 +124,7 @@ export const parse = (
       refreshTokenTtl: d(refresh),
       otpTtl: d(otp),
       linkTtl: d(link),
+      refreshTokenDelivery: delivery,
       ...(rateLimit !== undefined ? { rateLimit: { requests: rateLimit, window: "1 second" } } : {})
     }
   }

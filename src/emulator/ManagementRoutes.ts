@@ -567,14 +567,15 @@ const updateTenant: H.Handler = (ctx) =>
 const deleteTenant: H.Handler = (ctx) =>
   Effect.gen(function*() {
     const id = yield* str(ctx.body, "id")
+    if (optBool(ctx.body, "cascade") === true) {
+      // users that belong to this tenant only go with it
+      for (const u of [...ctx.p.users.values()]) {
+        if (u.userTenants.length > 0 && u.userTenants.every((t) => t.tenantId === id)) removeUser(ctx.p, u)
+      }
+    }
     ctx.p.tenants.delete(id)
     ctx.p.roles = ctx.p.roles.filter((r) => r.tenantId !== id)
     for (const u of ctx.p.users.values()) u.userTenants = u.userTenants.filter((t) => t.tenantId !== id)
-    if (optBool(ctx.body, "cascade") === true) {
-      for (const u of [...ctx.p.users.values()]) {
-        if (u.userTenants.length === 0 && u.roleNames.length === 0 && u.test) removeUser(ctx.p, u)
-      }
-    }
     return {}
   })
 
