@@ -117,6 +117,25 @@ describe("errors are Descope-shaped JSON", () => {
       assert.deepStrictEqual(ok.json, { rateLimitTier: "free" })
     }).pipe(withEmulator()))
 
+  it.effect("browsers may call it: CORS preflight and reflected origin", () =>
+    Effect.gen(function*() {
+      const client = yield* HttpClient.HttpClient
+      const preflight = yield* client.execute(
+        HttpClientRequest.make("OPTIONS")("http://emulator.test/v1/auth/otp/signin/email").pipe(
+          HttpClientRequest.setHeaders({ origin: "http://localhost:5173", "access-control-request-headers": "authorization, x-descope-sdk-name" })
+        )
+      )
+      assert.strictEqual(preflight.status, 200)
+      assert.strictEqual(preflight.headers["access-control-allow-origin"], "http://localhost:5173")
+      assert.strictEqual(preflight.headers["access-control-allow-headers"], "authorization, x-descope-sdk-name")
+      const res = yield* client.execute(
+        HttpClientRequest.get("http://emulator.test/v1/mgmt/license").pipe(
+          HttpClientRequest.setHeaders({ origin: "http://localhost:5173", authorization: `Bearer ${P}:${K}` })
+        )
+      )
+      assert.deepStrictEqual([res.status, res.headers["access-control-allow-credentials"]], [200, "true"])
+    }).pipe(withEmulator()))
+
   it.effect("a second project has its own state and key", () =>
     Effect.gen(function*() {
       const other = "P2SecondProject0000000000000"

@@ -215,7 +215,7 @@ export const make = (env: Env, routes: ReadonlyArray<Route>): HttpApp.Default =>
       ? router
       : Effect.provideService(router, HttpServerRequest.HttpServerRequest, req.modify({ url: `${clean}${q < 0 ? "" : req.url.slice(q)}` }))
   })
-  return normalized.pipe(
+  const routed = normalized.pipe(
     Effect.catchTag("RouteNotFound", () =>
       Effect.gen(function*() {
         const req = yield* HttpServerRequest.HttpServerRequest
@@ -232,4 +232,38 @@ export const make = (env: Env, routes: ReadonlyArray<Route>): HttpApp.Default =>
       )
     )
   )
+  return withCors(routed)
 }
+
+/**
+ * Lets browser SDKs call the emulator: the request's `Origin` is reflected with
+ * credentials allowed, and preflight `OPTIONS` requests are answered directly.
+ *
+ * @since 0.1.0
+ * @category middleware
+ */
+export const withCors = (app: HttpApp.Default): HttpApp.Default =>
+  Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
+    const origin = req.headers.origin
+    if (origin === undefined) return app
+    const headers: Record<string, string> = {
+      "access-control-allow-origin": origin,
+      "access-control-allow-credentials": "true",
+      "access-control-expose-headers": "retry-after, set-cookie",
+      vary: "Origin"
+    }
+    if (req.method === "OPTIONS") {
+      return Effect.succeed(
+        HttpServerResponse.unsafeJson({}, {
+          status: 200,
+          headers: {
+            ...headers,
+            "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+            "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "authorization, content-type",
+            "access-control-max-age": "600"
+          }
+        })
+      )
+    }
+    return Effect.map(app, HttpServerResponse.setHeaders(headers))
+  })
