@@ -27,6 +27,8 @@ export interface ServerInfo {
   readonly port: number
   /** `http://<hostname>:<port>`: pass it as the SDK's `baseUrl`. */
   readonly baseUrl: string
+  /** How many client connections are open right now (`net.Server#getConnections`). */
+  readonly connections: Effect.Effect<number>
 }
 
 /**
@@ -66,7 +68,8 @@ export const serve = (
     const NodeHttp = yield* Effect.promise(() => import("node:http"))
     const NodeHttpServer = yield* Effect.promise(() => import("@effect/platform-node/NodeHttpServer"))
     const NodeHttpServerRequest = yield* Effect.promise(() => import("@effect/platform-node/NodeHttpServerRequest"))
-    const server = yield* NodeHttpServer.make(() => NodeHttp.createServer(), {
+    const nodeServer = NodeHttp.createServer()
+    const server = yield* NodeHttpServer.make(() => nodeServer, {
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"
     })
@@ -93,7 +96,10 @@ export const serve = (
     const address = server.address
     const hostname = address._tag === "TcpAddress" ? address.hostname : "127.0.0.1"
     const port = address._tag === "TcpAddress" ? address.port : 0
-    return { hostname, port, baseUrl: `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}` }
+    const connections = Effect.async<number>((resume) => {
+      nodeServer.getConnections((error, count) => resume(Effect.succeed(error ? 0 : count)))
+    })
+    return { hostname, port, baseUrl: `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`, connections }
   })
 
 /**
