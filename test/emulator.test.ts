@@ -261,6 +261,18 @@ describe("outbox", () => {
       assert.strictEqual(Option.getOrThrow(yield* e.lastMessage("many@example.com")).id, kept[1]?.id)
     }).pipe(withEmulator({ historyLimit: 2 })))
 
+  it.effect("reset forgets users, tenants and messages but keeps the keys", () =>
+    Effect.gen(function*() {
+      const e = yield* emulator
+      yield* testUser("reset@example.com")
+      yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "reset@example.com" } })
+      const before = yield* e.jwks()
+      assert.strictEqual((yield* call("POST", "/emulator/reset", { body: {} })).status, 200)
+      assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/user?loginId=reset@example.com")).status, 404)
+      assert.deepStrictEqual(yield* e.outbox(), [])
+      assert.deepStrictEqual((yield* e.jwks()).keys.map((k) => k.kid), before.keys.map((k) => k.kid))
+    }).pipe(withEmulator()))
+
   it.effect("invites are recorded with their link", () =>
     Effect.gen(function*() {
       const e = yield* emulator

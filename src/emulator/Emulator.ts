@@ -223,9 +223,9 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         Effect.gen(function*() {
           const p = projects.get(projectId)
           if (p === undefined) return
+          // in place: requests already holding this project see the reset too
           yield* p.lock.withPermits(1)(Effect.sync(() => {
-            const fresh = emptyProject(p.projectId, p.managementKeys, p.keys, p.lock)
-            projects.set(projectId, fresh)
+            Object.assign(p, emptyProject(p.projectId, p.managementKeys, p.keys, p.lock))
           }))
         })
     }
