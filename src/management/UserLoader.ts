@@ -6,6 +6,8 @@
  * `POST /v1/mgmt/users/load`; a lone load uses `GET /v1/mgmt/user?userId=`.
  * Loads by login id have no batch endpoint and are only deduplicated. Nothing
  * is cached: once a load completes, the next one goes to Descope again.
+ * When every caller waiting for a load is interrupted, its request is
+ * interrupted too: nothing keeps running for nobody.
  *
  * @since 0.1.0
  */
@@ -46,7 +48,21 @@ interface Entry {
   readonly id: string
   readonly key: string
   readonly deferred: Deferred.Deferred<User, ManagementError>
+  /** Done when every caller waiting for the entry was interrupted: its request is then interrupted too. */
+  readonly abandoned: Deferred.Deferred<void>
+  /** How many callers wait for the entry. */
+  waiters: number
 }
+
+/** Runs `effect` unless (or until) every caller of `entries` is gone; then it is interrupted. */
+const unlessAbandoned = <A, E>(entries: ReadonlyArray<Entry>, effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
+  Effect.raceFirst(
+    effect,
+    Effect.zipRight(
+      Effect.forEach(entries, (e) => Deferred.await(e.abandoned), { concurrency: "unbounded", discard: true }),
+      Effect.interrupt
+    )
+  )
 
 /**
  * Builds a loader over the management transport.
@@ -78,11 +94,12 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     })
 
   const single = (entry: Entry): Effect.Effect<void> =>
-    Effect.flatMap(Effect.exit(getOne(entry.kind, entry.id)), (exit) => settle(entry, exit))
+    Effect.flatMap(Effect.exit(unlessAbandoned([entry], getOne(entry.kind, entry.id))), (exit) => settle(entry, exit))
 
   const batch = (entries: ReadonlyArray<Entry>): Effect.Effect<void> =>
     Effect.gen(function*() {
-      const exit = yield* Effect.exit(
+      const exit = yield* Effect.exit(unlessAbandoned(
+        entries,
         mgmt.call({
           method: "POST",
           path: "/v1/mgmt/users/load",
@@ -90,7 +107,7 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
           operation: "mgmt.user.loadUsers",
           schema: UsersResponse
         })
-      )
+      ))
       if (Exit.isFailure(exit)) {
         const failure = Exit.failCause(exit.cause)
         yield* Effect.forEach(entries, (e) => settle(e, failure), { discard: true })
@@ -136,17 +153,41 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     }
   })
 
+  /**
+   * Waits for an entry. When the last waiting caller is interrupted, the entry
+   * is abandoned: its request is interrupted (the loader's fiber does not keep
+   * it running for nobody) and the next load of the same user starts afresh.
+   */
+  const wait = (entry: Entry): Effect.Effect<User, ManagementError> =>
+    Effect.suspend(() => {
+      entry.waiters += 1
+      return Effect.onInterrupt(Deferred.await(entry.deferred), () =>
+        Effect.suspend(() => {
+          entry.waiters -= 1
+          if (entry.waiters > 0) return Effect.void
+          if (inFlight.get(entry.key) === entry) inFlight.delete(entry.key)
+          return Deferred.succeed(entry.abandoned, undefined)
+        }))
+    })
+
   const load = (kind: Kind) => (id: string): Effect.Effect<User, ManagementError> =>
     Effect.suspend(() => {
       const key = `${kind}:${id}`
       const existing = inFlight.get(key)
-      if (existing !== undefined) return Deferred.await(existing.deferred)
-      const entry: Entry = { kind, id, key, deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none) }
+      if (existing !== undefined) return wait(existing)
+      const entry: Entry = {
+        kind,
+        id,
+        key,
+        deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none),
+        abandoned: Deferred.unsafeMake<void>(FiberId.none),
+        waiters: 0
+      }
       inFlight.set(key, entry)
       pending.push(entry)
       const start = scheduled ? Effect.void : Effect.asVoid(Effect.forkDaemon(flush))
       scheduled = true
-      return Effect.zipRight(start, Deferred.await(entry.deferred))
+      return Effect.zipRight(start, wait(entry))
     })
 
   return { byLoginId: load("loginId"), byUserId: load("userId") }
