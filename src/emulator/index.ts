@@ -20,6 +20,16 @@
  * - **Faults** on demand per path pattern: latency, a status burst, 429 with
  *   `Retry-After`, a malformed body, a dropped connection; and an optional
  *   real per-project rate limiter.
+ * - **Wire**: Descope error bodies for every failure (400 malformed JSON or
+ *   missing fields, 401 wrong key, 404 unknown path, 405 wrong method), JSON
+ *   `null` read as absent, both path families and spellings where the node and
+ *   python SDKs differ, tokens in the body or (`refreshTokenDelivery`) in
+ *   `DS`/`DSR` cookies, CORS for browser SDKs. WebAuthn, NOTP, one-tap and the
+ *   flow runner answer 501 "not emulated"; management flow runs echo their input.
+ *
+ * Under `TestClock` the emulator's time starts at the epoch like the clock
+ * itself; the SDK under test must use the same clock (ours does; `node-sdk`
+ * uses the real one, so run it against an emulator made with the live clock).
  *
  * Three doors:
  * 1. {@link layerHttpClient}: an `HttpClient` routed straight into the emulator, no socket.
