@@ -51,6 +51,11 @@ export interface GroupOptions {
   readonly warmupRounds: number
   /** Target duration of one line in one round. */
   readonly roundMs: number
+  /**
+   * Duration of one line in a warm-up round (default `roundMs`): long enough for
+   * every line to reach its optimised steady state (node-sdk needs ~15,000 calls).
+   */
+  readonly warmupMs?: number | undefined
   /** Run before each round, not measured (e.g. housekeeping of an emulator). */
   readonly beforeRound?: (() => Promise<void>) | undefined
 }
@@ -112,7 +117,8 @@ export const runGroup = async (lines: ReadonlyArray<Line>, options: GroupOptions
       const index = (k + r) % lines.length
       const line = lines[index]!
       const share = line.supply === undefined ? Number.POSITIVE_INFINITY : Math.floor(line.supply / total)
-      const sample = await runLine(line, cursors[index]!, options.roundMs, share)
+      const ms = r < options.warmupRounds ? options.warmupMs ?? options.roundMs : options.roundMs
+      const sample = await runLine(line, cursors[index]!, ms, share)
       if (r >= options.warmupRounds) {
         rounds[line.name]!.push(sample.wall)
         cpuRounds[line.name]!.push(sample.cpu)
