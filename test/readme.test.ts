@@ -1,0 +1,102 @@
+/**
+ * Every ```ts block of README.md compiles: each block is written to its own
+ * module under test/.readme-blocks/ (git-ignored), where `descope-effect`,
+ * `descope-effect/server` and `descope-effect/emulator` map to src through
+ * tsconfig.readme.json, and the TypeScript compiler checks them all in one
+ * program. A failure names the README line of the offending code.
+ */
+import * as Fs from "node:fs"
+import * as Path from "node:path"
+import { fileURLToPath } from "node:url"
+import ts from "typescript"
+import { afterAll, describe, expect, it } from "vitest"
+
+const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
+
+interface Block {
+  /** The README line of the block's first code line (1-based). */
+  readonly line: number
+  readonly code: string
+}
+
+/** The ```ts blocks of a markdown text. */
+const extractBlocks = (markdown: string): ReadonlyArray<Block> => {
+  const blocks: Array<Block> = []
+  const lines = markdown.split("\n")
+  let current: { line: number; code: Array<string> } | undefined
+  lines.forEach((text, index) => {
+    if (current === undefined) {
+      if (/^```(ts|typescript)\s*$/.test(text.trim())) current = { line: index + 2, code: [] }
+    } else if (text.trim() === "```") {
+      blocks.push({ line: current.line, code: current.code.join("\n") })
+      current = undefined
+    } else {
+      current.code.push(text)
+    }
+  })
+  if (current !== undefined) throw new Error(`README line ${current.line - 1}: unterminated code block`)
+  return blocks
+}
+
+/** Compiles the blocks; returns one message per error, naming the README line. */
+const compileBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyArray<string> => {
+  Fs.rmSync(dir, { recursive: true, force: true })
+  Fs.mkdirSync(dir, { recursive: true })
+  const files = new Map<string, Block>()
+  for (const block of blocks) {
+    const file = Path.join(dir, `readme-line-${block.line}.ts`)
+    // every block is a module, even one without imports
+    Fs.writeFileSync(file, `${block.code}\nexport {}\n`)
+    files.set(Path.resolve(file), block)
+  }
+  const config = ts.readConfigFile(Path.join(ROOT, "tsconfig.readme.json"), ts.sys.readFile)
+  if (config.error !== undefined) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, "\n"))
+  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT)
+  const program = ts.createProgram([...files.keys()], { ...parsed.options, noEmit: true })
+  const errors: Array<string> = []
+  for (const [file, block] of files) {
+    const source = program.getSourceFile(file)
+    if (source === undefined) {
+      errors.push(`README line ${block.line}: block not compiled`)
+      continue
+    }
+    const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
+    for (const d of diagnostics) {
+      const at = d.start === undefined ? 0 : source.getLineAndCharacterOfPosition(d.start).line
+      errors.push(`README line ${block.line + at}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)
+    }
+  }
+  return errors
+}
+
+const BLOCKS_DIR = Path.join(ROOT, "test", ".readme-blocks")
+
+afterAll(() => {
+  Fs.rmSync(BLOCKS_DIR, { recursive: true, force: true })
+})
+
+describe("README.md", () => {
+  it("every ```ts block compiles against src", () => {
+    const blocks = extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8"))
+    expect(blocks.length).toBeGreaterThan(20)
+    expect(compileBlocks(blocks, BLOCKS_DIR)).toEqual([])
+  }, 90_000)
+
+  it("a block that does not compile is reported with its README line", () => {
+    const markdown = [
+      "# t", // 1
+      "```ts", // 2
+      "import { Effect } from \"effect\"", // 3
+      "export const ok = Effect.succeed(1)", // 4
+      "```", // 5
+      "text", // 6
+      "```ts", // 7
+      "import { DescopeClient } from \"descope-effect\"", // 8
+      "", // 9
+      "export const wrong: number = DescopeClient.key.length + \"x\"" // 10
+    ].join("\n") + "\n```\n"
+    const errors = compileBlocks(extractBlocks(markdown), BLOCKS_DIR)
+    expect(errors.length).toBe(1)
+    expect(errors[0]).toMatch(/^README line 10: /)
+  }, 90_000)
+})
