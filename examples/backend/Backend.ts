@@ -4,10 +4,9 @@
  * the real Descope (`Descope.layerConfigFetch()`), or the emulator in a demo
  * or a test.
  *
- * ```ts
- * // the backend on a port, against the project of DESCOPE_PROJECT_ID
- * layerServer({ port: 3000 }).pipe(Layer.provide(Descope.layerConfigFetch()), Layer.launch, NodeRuntime.runMain)
- * ```
+ * Run it on a port against the project of `DESCOPE_PROJECT_ID` with
+ * `npx tsx examples/backend/main.ts`; the demo (examples/demo.ts) and the
+ * tests (test/examples-app.test.ts) run it against the emulator.
  *
  * @since 0.1.0
  */
