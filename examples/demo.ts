@@ -24,6 +24,7 @@ import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -78,7 +79,9 @@ const reasonOf = (cause: Cause.Cause<unknown>): string => {
   const failure = Cause.failureOption(cause)
   if (Option.isSome(failure)) {
     const e = failure.value
-    return e instanceof Error ? e.message : String(e)
+    if (e instanceof Error) return e.message
+    if (typeof e === "object" && e !== null && "_tag" in e) return String(e._tag)
+    return typeof e === "string" ? e : "an unexpected failure"
   }
   return Cause.pretty(cause).split("\n")[0] ?? "unknown failure"
 }
@@ -238,14 +241,18 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
           return [url, `${url} (examples/backend, DescopeClient -> emulator)`] as const
         })
       )
-      const admin = Context.get(
-        yield* Layer.build(
-          Descope.layerFetch({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: emulatorServer.baseUrl })
-        ).pipe(Effect.orDie),
-        DescopeClient
+      const admin = yield* step(
+        "demo data created with the management API",
+        Effect.gen(function*() {
+          const context = yield* Layer.build(
+            Descope.layerFetch({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: emulatorServer.baseUrl })
+          )
+          const admin = Context.get(context, DescopeClient)
+          yield* admin.mgmt.tenant.create({ id: TENANT, name: "Acme" })
+          yield* admin.mgmt.role.create({ name: "admin", description: "Tenant administrator" })
+          return [admin, `tenant ${TENANT} and role admin (client.mgmt.tenant.create, client.mgmt.role.create)`] as const
+        })
       )
-      yield* admin.mgmt.tenant.create({ id: TENANT, name: "Acme" }).pipe(Effect.orDie)
-      yield* admin.mgmt.role.create({ name: "admin", description: "Tenant administrator" }).pipe(Effect.orDie)
       const browser = makeBrowser(backendUrl)
 
       // 3. sign in with a one-time code
@@ -340,8 +347,11 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
         "session expired (emulator time advanced)",
         Effect.gen(function*() {
           yield* emulator.advanceTime("11 minutes")
-          const expired = yield* Effect.flip(admin.validateSession(browser.cookie("DS") ?? ""))
-          const reason = expired._tag === "InvalidSessionError" ? expired.reason : expired._tag
+          const validated = yield* Effect.either(admin.validateSession(browser.cookie("DS") ?? ""))
+          const reason = Either.match(validated, {
+            onLeft: (e) => (e._tag === "InvalidSessionError" ? e.reason : e._tag),
+            onRight: () => "still valid"
+          })
           yield* expect(reason === "Expired", `validateSession of the DS cookie: ${reason}`)
           return [undefined, "emulator time +11 minutes: the DS token is now expired (validateSession: Expired)"] as const
         })
@@ -408,19 +418,20 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
  * @since 0.1.0
  * @category programs
  */
-export const main = Effect.gen(function*() {
-  console.log("descope-effect demo: the emulator, the example backend and the management script, on 127.0.0.1\n")
-  const exit = yield* Effect.exit(Effect.scoped(story({ log: (line) => console.log(line) })))
-  if (Exit.isSuccess(exit)) {
-    console.log(`\nAll ${exit.value.length} steps passed; everything started was stopped.`)
-    return
-  }
-  const failure = Cause.failureOption(exit.cause)
-  const message = Option.isSome(failure) ? failure.value.message : Cause.pretty(exit.cause)
-  console.error(`\n✗ ${message}`)
-  return yield* Effect.failCause(exit.cause)
-})
+export const main = (options: Omit<Options, "log"> = {}): Effect.Effect<void, DemoStepFailed> =>
+  Effect.gen(function*() {
+    console.log("descope-effect demo: the emulator, the example backend and the management script, on 127.0.0.1\n")
+    const exit = yield* Effect.exit(Effect.scoped(story({ ...options, log: (line) => console.log(line) })))
+    if (Exit.isSuccess(exit)) {
+      console.log(`\nAll ${exit.value.length} steps passed; everything started was stopped.`)
+      return
+    }
+    const failure = Cause.failureOption(exit.cause)
+    const message = Option.isSome(failure) ? failure.value.message : Cause.pretty(exit.cause)
+    console.error(`\n✗ ${message}`)
+    return yield* Effect.failCause(exit.cause)
+  })
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(main, { disableErrorReporting: true })
+  NodeRuntime.runMain(main(), { disableErrorReporting: true })
 }

@@ -11,6 +11,7 @@ const STEPS = [
   "emulator started",
   "emulator listening",
   "backend listening",
+  "demo data created with the management API",
   "OTP sent",
   "code read from the emulator outbox",
   "code verified, session cookies set",
@@ -47,7 +48,10 @@ describe("npm run demo", () => {
       const error = yield* Effect.flip(Effect.scoped(story({ emulator: { sessionTokenTtl: "1 hour" } })))
       assert.strictEqual(error._tag, "DemoStepFailed")
       assert.strictEqual(error.step, "session expired (emulator time advanced)")
-      assert.include(error.message, "session expired (emulator time advanced)")
+      assert.strictEqual(
+        error.message,
+        "step \"session expired (emulator time advanced)\" failed: validateSession of the DS cookie: still valid"
+      )
     }), { timeout: 20_000 })
 
   it.live("the servers are stopped when the story ends", () =>
