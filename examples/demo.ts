@@ -215,7 +215,10 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
     // 1. the emulator, on its own (real) clock
     const emulator = yield* step(
       "emulator started",
-      Effect.map(Emulator.make({ ...options.emulator, projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }), (e) => [e, PROJECT_ID] as const)
+      Effect.map(
+        Emulator.make({ ...options.emulator, projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }),
+        (e) => [e, PROJECT_ID] as const
+      )
     )
     const emulatorServer = yield* step(
       "emulator listening",
@@ -245,12 +248,17 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
         "demo data created with the management API",
         Effect.gen(function*() {
           const context = yield* Layer.build(
-            Descope.layerFetch({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: emulatorServer.baseUrl })
+            Descope.layerFetch({
+              projectId: PROJECT_ID,
+              managementKey: MANAGEMENT_KEY,
+              baseUrl: emulatorServer.baseUrl
+            })
           )
           const admin = Context.get(context, DescopeClient)
           yield* admin.mgmt.tenant.create({ id: TENANT, name: "Acme" })
           yield* admin.mgmt.role.create({ name: "admin", description: "Tenant administrator" })
-          return [admin, `tenant ${TENANT} and role admin (client.mgmt.tenant.create, client.mgmt.role.create)`] as const
+          const detail = `tenant ${TENANT} and role admin (client.mgmt.tenant.create, client.mgmt.role.create)`
+          return [admin, detail] as const
         })
       )
       const browser = makeBrowser(backendUrl)
@@ -261,7 +269,8 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
         Effect.gen(function*() {
           const answer = yield* browser.post("/auth/otp/sign-up-or-in", { email })
           yield* statusIs(answer, 200, "POST /auth/otp/sign-up-or-in")
-          return [undefined, `POST /auth/otp/sign-up-or-in -> 200, code sent to ${String(answer.body.maskedEmail)}`] as const
+          const detail = `POST /auth/otp/sign-up-or-in -> 200, code sent to ${String(answer.body.maskedEmail)}`
+          return [undefined, detail] as const
         })
       )
       const code = yield* step(
@@ -280,7 +289,9 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
           yield* statusIs(answer, 200, "POST /auth/otp/verify")
           yield* expect(browser.cookie("DS") !== undefined && browser.cookie("DSR") !== undefined, "DS and DSR not set")
           const userId = String(answer.body.userId)
-          return [userId, `POST /auth/otp/verify -> 200, user ${userId} (new: ${String(answer.body.firstSeen)}), DS + DSR set`] as const
+          const isNew = String(answer.body.firstSeen)
+          const detail = `POST /auth/otp/verify -> 200, user ${userId} (new: ${isNew}), DS + DSR set`
+          return [userId, detail] as const
         })
       )
 
@@ -330,7 +341,8 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
           const answer = yield* browser.post("/auth/refresh")
           yield* statusIs(answer, 200, "POST /auth/refresh")
           yield* expect(browser.cookie("DS") !== before, "no new DS cookie")
-          return [undefined, `POST /auth/refresh -> 200, new DS with tenants ${JSON.stringify(answer.body.tenants)}`] as const
+          const detail = `POST /auth/refresh -> 200, new DS with tenants ${JSON.stringify(answer.body.tenants)}`
+          return [undefined, detail] as const
         })
       )
       yield* step(
@@ -353,7 +365,8 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
             onRight: () => "still valid"
           })
           yield* expect(reason === "Expired", `validateSession of the DS cookie: ${reason}`)
-          return [undefined, "emulator time +11 minutes: the DS token is now expired (validateSession: Expired)"] as const
+          const detail = "emulator time +11 minutes: the DS token is now expired (validateSession: Expired)"
+          return [undefined, detail] as const
         })
       )
       yield* step(

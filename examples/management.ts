@@ -158,7 +158,8 @@ export const report = (s: Summary): ReadonlyArray<string> => [
   `permissions created: ${s.permissions.join(", ")}`,
   `roles created: ${s.roles.map((r) => `${r.name} (${r.permissions.join(", ")})`).join(", ")}`,
   `tenant created and renamed: ${s.tenant.id} "${s.tenant.name}"`,
-  `user ${s.user.loginId} in ${s.tenant.id} with roles ${s.user.tenantRoles.join(", ")}; ${s.usersInTenant} user(s) found in the tenant`,
+  `user ${s.user.loginId} in ${s.tenant.id} with roles ${s.user.tenantRoles.join(", ")}; ` +
+  `${s.usersInTenant} user(s) found in the tenant`,
   `access key ${s.accessKey.id} exchanged for a session with roles ${s.accessKey.exchangedRoles.join(", ")}`,
   `SSO role mapping configured (${s.ssoRoleMappings} mappings)`,
   `groups of the tenant: ${s.groups.length === 0 ? "none" : s.groups.join(", ")}`,

@@ -37,7 +37,11 @@ const MANAGEMENT_KEY = "my-app-test-key"
 const APP = "http://my-app.test"
 
 // 1 + 2: Descope, in memory, and the client over it
-const DescopeTest = Descope.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: "http://emulator.local" })
+const DescopeTest = Descope.layer({
+  projectId: PROJECT_ID,
+  managementKey: MANAGEMENT_KEY,
+  baseUrl: "http://emulator.local"
+})
   .pipe(Layer.provide(Emulator.layerHttpClient))
 
 // 3: the application's layers over that client (plus what an HttpApi app needs to run)

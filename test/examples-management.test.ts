@@ -14,7 +14,11 @@ import { ids, program, report } from "../examples/management.js"
 const PROJECT_ID = "P2ManagementExample000000000"
 const MANAGEMENT_KEY = "management-example-key"
 
-const ClientLive = Descope.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: "http://emulator.local" })
+const ClientLive = Descope.layer({
+  projectId: PROJECT_ID,
+  managementKey: MANAGEMENT_KEY,
+  baseUrl: "http://emulator.local"
+})
   .pipe(Layer.provide(Emulator.layerHttpClient))
 const EmulatorLive = Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY })
 

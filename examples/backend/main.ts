@@ -4,7 +4,9 @@
  *
  * ```sh
  * DESCOPE_PROJECT_ID=P2... PORT=3000 npx tsx examples/backend/main.ts
- * DESCOPE_BASE_URL=http://127.0.0.1:4000 DESCOPE_PROJECT_ID=P2EmulatorProject00000000000 npx tsx examples/backend/main.ts
+ * npm run emulator -- --port 4000 &
+ * DESCOPE_BASE_URL=http://127.0.0.1:4000 DESCOPE_PROJECT_ID=P2EmulatorProject00000000000 \
+ *   npx tsx examples/backend/main.ts
  * ```
  *
  * The client layer is provided once, here, at the edge of the program.
