@@ -564,6 +564,40 @@ describe("interruption leaves no request and no fiber behind", () => {
       })
     ))
 
+  it.effect("shared fetches (signing keys, license) outlive an interrupted caller only up to their own 5 s timeout", () =>
+    withEnv((env) =>
+      Effect.gen(function*() {
+        const auth = yield* otpSignIn(env, "shared@example.com")
+        const cold = yield* env.newClient
+        // the signing keys: one fetch shared by every validation, kept for the next caller
+        yield* env.emulator.addFault({ path: KEYS_PATH, latencyMs: 3_000, times: 1 })
+        const keysBefore = env.wire.count(KEYS_PATH)
+        const validation = yield* forkTracked(cold.validateSession(auth.sessionToken))
+        yield* settle
+        assert.strictEqual(env.wire.inFlight, 1)
+        yield* Fiber.interrupt(validation.fiber)
+        assert.isAbove(yield* validation.live, 0) // the shared fetch goes on
+        yield* TestClock.adjust("3 seconds")
+        assert.strictEqual(env.wire.inFlight, 0)
+        assert.strictEqual(yield* validation.live, 0)
+        // its answer serves the next validation: no second fetch
+        assert.strictEqual((yield* cold.validateSession(auth.sessionToken)).userId, auth.session.userId)
+        assert.strictEqual(env.wire.count(KEYS_PATH), keysBefore + 1)
+
+        // the license handshake of the first management call, never answering: cut at 5 s
+        yield* env.emulator.addFault({ path: "/v1/mgmt/license", latencyMs: 600_000 })
+        const call = yield* forkTracked(cold.mgmt.tenant.loadAll())
+        yield* settle
+        assert.strictEqual(env.wire.inFlight, 1)
+        yield* Fiber.interrupt(call.fiber)
+        yield* TestClock.adjust("5 seconds")
+        assert.strictEqual(env.wire.inFlight, 0)
+        assert.strictEqual(yield* call.live, 0)
+        yield* TestClock.adjust("10 minutes")
+        assert.strictEqual(env.wire.count("/v1/mgmt/license"), 1)
+        assert.strictEqual(env.wire.count("/v1/mgmt/tenant/all"), 0)
+      }), { sessionTokenTtl: "2 hours" }))
+
   it.effect("one interrupted caller does not cancel a load another caller still waits for", () =>
     withEnv((env) =>
       Effect.gen(function*() {
