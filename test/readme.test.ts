@@ -82,6 +82,18 @@ describe("README.md", () => {
     expect(compileBlocks(blocks, BLOCKS_DIR)).toEqual([])
   }, 90_000)
 
+  it("opens with the two commands, both backed by package.json scripts", () => {
+    const readme = Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")
+    const firstBlock = readme.slice(readme.indexOf("```sh"), readme.indexOf("```", readme.indexOf("```sh") + 5))
+    expect(firstBlock).toContain("npm ci && npm run demo")
+    expect(firstBlock).toContain("npm ci && npm test")
+    const pkg = JSON.parse(Fs.readFileSync(Path.join(ROOT, "package.json"), "utf8")) as {
+      readonly scripts: Readonly<Record<string, string>>
+    }
+    expect(pkg.scripts["demo"]).toBe("tsx examples/demo.ts")
+    expect(pkg.scripts["test"]).toBeDefined()
+  })
+
   it("a block that does not compile is reported with its README line", () => {
     const markdown = [
       "# t", // 1
