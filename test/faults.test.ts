@@ -598,6 +598,27 @@ describe("interruption leaves no request and no fiber behind", () => {
         assert.strictEqual(env.wire.count("/v1/mgmt/tenant/all"), 0)
       }), { sessionTokenTtl: "2 hours" }))
 
+  it.effect("a batched load by user ids stops when every caller is interrupted, not before", () =>
+    withEnv((env) =>
+      Effect.gen(function*() {
+        const a = yield* env.client.mgmt.user.createTestUser({ loginId: "a@example.com" })
+        const b = yield* env.client.mgmt.user.createTestUser({ loginId: "b@example.com" })
+        yield* env.emulator.addFault({ path: "/v1/mgmt/users/load", latencyMs: 60_000 })
+        const first = yield* forkTracked(env.client.mgmt.user.loadByUserId(a.userId))
+        const second = yield* forkTracked(env.client.mgmt.user.loadByUserId(b.userId))
+        yield* settle
+        assert.strictEqual(env.wire.count("/v1/mgmt/users/load"), 1)
+        yield* Fiber.interrupt(first.fiber)
+        assert.strictEqual(env.wire.inFlight, 1) // the other caller still waits
+        yield* Fiber.interrupt(second.fiber)
+        yield* settle
+        assert.strictEqual(env.wire.inFlight, 0)
+        assert.strictEqual((yield* first.live) + (yield* second.live), 0)
+        yield* TestClock.adjust("10 minutes")
+        assert.strictEqual(env.wire.count("/v1/mgmt/users/load"), 1)
+      })
+    ))
+
   it.effect("one interrupted caller does not cancel a load another caller still waits for", () =>
     withEnv((env) =>
       Effect.gen(function*() {
