@@ -143,7 +143,6 @@ export class DescopeClient extends Context.Tag("descope-effect/DescopeClient")<D
 export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | SessionValidator> = Effect.gen(function*() {
   const http = yield* DescopeHttp.DescopeHttp
   const validator = yield* SessionValidator
-  void validator // used by the session and authentication operations
   // --- sessions ---
   const sessions = Sessions.make(http, validator)
   // --- authentication flows ---

@@ -282,7 +282,7 @@ describe("enchantedLink.waitForSession (TestClock)", () => {
       const error = yield* Effect.flip(Fiber.join(fiber))
       assert.strictEqual(error._tag, "PollingTimeoutError")
       assert.isTrue(error._tag === "PollingTimeoutError" && Duration.equals(error.timeout, Duration.minutes(10)))
-      assert.match(error.message, /no session within 10m/)
+      assert.match(error.message, /still pending after 10m/)
     }).pipe(Effect.provide(layer(pending))))
 
   it.effect("the interval is at least 1 second", () =>

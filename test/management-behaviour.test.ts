@@ -11,7 +11,8 @@ import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import { DescopeClient } from "../src/DescopeClient.js"
-import { AuthError, InvalidArgumentError, RateLimitError, TransportError } from "../src/core/DescopeError.js"
+import * as Duration from "effect/Duration"
+import { AuthError, InvalidArgumentError, PollingTimeoutError, RateLimitError } from "../src/core/DescopeError.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import { AUTHORIZATION, calls, PROJECT_ID, withLicense, withMgmt } from "./management-support.js"
@@ -412,7 +413,7 @@ describe("mgmt.flow.pollFlowAsyncResult", () => {
         })
     ))
 
-  it.effect("fails with a Timeout TransportError when the schedule ends first", () =>
+  it.effect("fails with PollingTimeoutError (not a transport error) when the schedule ends first", () =>
     withMgmt(scripted({ status: "pending" }), (mgmt, recorder) =>
       Effect.gen(function*() {
         const fiber = yield* Effect.fork(
@@ -425,8 +426,9 @@ describe("mgmt.flow.pollFlowAsyncResult", () => {
         )
         yield* TestClock.adjust("10 seconds")
         const error = failureOf(yield* Fiber.join(fiber))
-        assert.instanceOf(error, TransportError)
-        assert.strictEqual((error as TransportError).reason, "Timeout")
+        assert.instanceOf(error, PollingTimeoutError)
+        assert.strictEqual((error as PollingTimeoutError).operation, "mgmt.flow.pollFlowAsyncResult")
+        assert.strictEqual(Duration.toMillis((error as PollingTimeoutError).timeout), 2000)
         assert.strictEqual((yield* calls(recorder)).length, 3)
       })))
 

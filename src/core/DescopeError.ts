@@ -310,7 +310,8 @@ export class ForbiddenError extends Schema.TaggedError<ForbiddenError>("descope-
 
 /**
  * A polling operation (`enchantedLink.waitForSession`, `notp.waitForSession`)
- * saw no session within its timeout: the user has not completed the flow yet.
+ * saw no result within its timeout (the user has not completed the flow yet, or a
+ * flow execution is still running).
  *
  * @since 0.1.0
  * @category errors
@@ -325,7 +326,7 @@ export class PollingTimeoutError extends Schema.TaggedError<PollingTimeoutError>
 }) {
   /** @since 0.1.0 */
   override get message(): string {
-    return `${this.operation}: no session within ${Duration.format(this.timeout)}`
+    return `${this.operation}: still pending after ${Duration.format(this.timeout)}`
   }
 }
 

@@ -283,7 +283,14 @@ const markTransient = (e: TransportError): TransportError => {
 const isTransient = (e: RemoteError): boolean =>
   e._tag === "TransportError" && (e as unknown as { readonly [TransientId]?: unknown })[TransientId] === true
 
-/** Builds the request URL: base without trailing `/`, path without leading `/`, query as §1.1. */
+/**
+ * Builds a request URL as the official SDKs do (§1.1): the base without its
+ * trailing `/`, the path without its leading `/`, joined by one `/`; query keys
+ * raw, values URI-encoded, `undefined` values left out, in insertion order.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
 export const buildUrl = (baseUrl: string, path: string, query?: Readonly<Record<string, QueryValue>>): string => {
   const base = baseUrl.replace(/\/+$/, "")
   const cleanPath = path.replace(/^\/+/, "")

@@ -9,6 +9,7 @@
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
+import * as Crypto from "node:crypto"
 import * as QRCode from "qrcode"
 import * as Keys from "./EmulatorKeys.js"
 import {
@@ -344,7 +345,7 @@ export const issueEnchanted = (
   const pendingRef = newSecret(16)
   const base = redirectOf(ctx, uri)
   const ids = new Set<string>()
-  while (ids.size < 3) ids.add(String(10 + Math.floor(Math.random() * 90)))
+  while (ids.size < 3) ids.add(String(Crypto.randomInt(10, 100)))
   const [linkId, ...decoys] = [...ids] as [string, string, string]
   const expiresAt = ctx.now + ctx.env.config.linkTtlMs
   const links: Record<string, string> = {}

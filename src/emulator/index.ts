@@ -65,17 +65,38 @@ export {
   type Options,
   type Service
 } from "./Emulator.js"
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category layers
+ */
 export { layer as layerHttpClient, make as makeHttpClient } from "./EmulatorHttpClient.js"
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category layers
+ */
 export { EmulatorServer, layer as layerServer, serve, type ServeOptions, type ServerInfo } from "./EmulatorServer.js"
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type { Filter as OutboxFilter, MessageKind, OutboxMessage } from "./Outbox.js"
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type { Fault, FaultSpec } from "./Faults.js"
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type { AuditEvent, Identity } from "./EmulatorState.js"
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category models
+ */
 export type { Algorithm } from "./EmulatorKeys.js"
-/** @since 0.1.0 */
+/**
+ * @since 0.1.0
+ * @category modules
+ */
 export * as Totp from "./Totp.js"

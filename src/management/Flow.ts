@@ -9,10 +9,12 @@
  *
  * @since 0.1.0
  */
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
-import { TransportError } from "../core/DescopeError.js"
+import { PollingTimeoutError } from "../core/DescopeError.js"
 import { checked, type ManagementError, type ManagementHttp, nonEmpty, nonEmptyList, opt, Void } from "./ManagementHttp.js"
 
 /**
@@ -225,13 +227,13 @@ export interface FlowApi {
   /**
    * Polls `getFlowAsyncResult` on `schedule` (default {@link defaultPollSchedule})
    * until `isDone` (default {@link isFlowAsyncResultDone}). When the schedule
-   * ends first it fails with a `TransportError` of reason `Timeout`.
+   * ends first it fails with `PollingTimeoutError`.
    */
   readonly pollFlowAsyncResult: (options: {
     readonly executionId: string
     readonly schedule?: Schedule.Schedule<unknown, unknown> | undefined
     readonly isDone?: ((result: FlowAsyncResult) => boolean) | undefined
-  }) => Effect.Effect<FlowAsyncResult, ManagementError>
+  }) => Effect.Effect<FlowAsyncResult, ManagementError | PollingTimeoutError>
   /** Exports the project theme. */
   readonly exportTheme: () => Effect.Effect<Theme, ManagementError>
   /** Imports a theme, overriding the project theme. */
@@ -325,20 +327,18 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
         Schedule.recurUntil((r: FlowAsyncResult) => isDone(r)),
         o.schedule ?? defaultPollSchedule
       )
-      return Effect.flatMap(
-        Effect.repeat(getFlowAsyncResult(o.executionId), schedule),
-        ([last]) =>
-          isDone(last)
-            ? Effect.succeed(last)
-            : Effect.fail(
-              new TransportError({
-                reason: "Timeout",
-                method: "POST",
-                path: "/v1/mgmt/flow/async/result",
-                description: "the flow execution was still pending when the polling schedule ended"
-              })
-            )
-      )
+      return Effect.gen(function*() {
+        const start = yield* Clock.currentTimeMillis
+        const [last] = yield* Effect.repeat(getFlowAsyncResult(o.executionId), schedule)
+        if (isDone(last)) return last
+        const end = yield* Clock.currentTimeMillis
+        return yield* Effect.fail(
+          new PollingTimeoutError({
+            operation: "mgmt.flow.pollFlowAsyncResult",
+            timeout: Duration.millis(end - start)
+          })
+        )
+      })
     },
     exportTheme: () =>
       Effect.map(
