@@ -14,6 +14,7 @@
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as Schema from "effect/Schema"
 import { User } from "../core/User.js"
@@ -48,21 +49,33 @@ interface Entry {
   readonly id: string
   readonly key: string
   readonly deferred: Deferred.Deferred<User, ManagementError>
-  /** Done when every caller waiting for the entry was interrupted: its request is then interrupted too. */
-  readonly abandoned: Deferred.Deferred<void>
   /** How many callers wait for the entry. */
   waiters: number
+  /** Set when every caller waiting for the entry was interrupted. */
+  abandoned: boolean
+  /** The fiber of the request answering the entry (with the entries it answers), once started. */
+  request: { readonly fiber: Fiber.RuntimeFiber<unknown, unknown>; readonly entries: ReadonlyArray<Entry> } | undefined
 }
 
-/** Runs `effect` unless (or until) every caller of `entries` is gone; then it is interrupted. */
-const unlessAbandoned = <A, E>(entries: ReadonlyArray<Entry>, effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
-  Effect.raceFirst(
-    effect,
-    Effect.zipRight(
-      Effect.forEach(entries, (e) => Deferred.await(e.abandoned), { concurrency: "unbounded", discard: true }),
-      Effect.interrupt
-    )
-  )
+const allAbandoned = (entries: ReadonlyArray<Entry>): boolean => entries.every((e) => e.abandoned)
+
+/**
+ * Runs the request answering `entries` in its own fiber, which is interrupted
+ * once every caller of those entries is gone (see `wait`); not started at all
+ * when they are gone already.
+ */
+const requestFor = <A, E>(
+  entries: ReadonlyArray<Entry>,
+  effect: Effect.Effect<A, E>
+): Effect.Effect<Exit.Exit<A, E>> =>
+  Effect.suspend(() => {
+    if (allAbandoned(entries)) return Effect.succeed(Exit.interrupt(FiberId.none))
+    return Effect.flatMap(Effect.fork(effect), (fiber) => {
+      const request = { fiber, entries }
+      for (const e of entries) e.request = request
+      return allAbandoned(entries) ? Fiber.interrupt(fiber) : Fiber.await(fiber)
+    })
+  })
 
 /**
  * Builds a loader over the management transport.
@@ -94,11 +107,11 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     })
 
   const single = (entry: Entry): Effect.Effect<void> =>
-    Effect.flatMap(Effect.exit(unlessAbandoned([entry], getOne(entry.kind, entry.id))), (exit) => settle(entry, exit))
+    Effect.flatMap(requestFor([entry], getOne(entry.kind, entry.id)), (exit) => settle(entry, exit))
 
   const batch = (entries: ReadonlyArray<Entry>): Effect.Effect<void> =>
     Effect.gen(function*() {
-      const exit = yield* Effect.exit(unlessAbandoned(
+      const exit = yield* requestFor(
         entries,
         mgmt.call({
           method: "POST",
@@ -107,7 +120,7 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
           operation: "mgmt.user.loadUsers",
           schema: UsersResponse
         })
-      ))
+      )
       if (Exit.isFailure(exit)) {
         const failure = Exit.failCause(exit.cause)
         yield* Effect.forEach(entries, (e) => settle(e, failure), { discard: true })
@@ -135,7 +148,8 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     const byLogin = taken.filter((e) => e.kind === "loginId")
     const chunks: Array<ReadonlyArray<Entry>> = []
     for (let i = 0; i < byUser.length; i += MAX_BATCH) chunks.push(byUser.slice(i, i + MAX_BATCH))
-    const exit = yield* Effect.exit(Effect.all(
+    // a lone load (the common case) runs here, without the fibers of concurrent traversals
+    const exit = yield* Effect.exit(taken.length === 1 ? single(taken[0]!) : Effect.all(
       [
         Effect.forEach(byLogin, single, { concurrency: "unbounded", discard: true }),
         Effect.forEach(chunks, (chunk) => (chunk.length === 1 ? single(chunk[0]!) : batch(chunk)), {
@@ -165,8 +179,10 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
         Effect.suspend(() => {
           entry.waiters -= 1
           if (entry.waiters > 0) return Effect.void
+          entry.abandoned = true
           if (inFlight.get(entry.key) === entry) inFlight.delete(entry.key)
-          return Deferred.succeed(entry.abandoned, undefined)
+          const request = entry.request
+          return request !== undefined && allAbandoned(request.entries) ? Fiber.interruptFork(request.fiber) : Effect.void
         }))
     })
 
@@ -180,8 +196,9 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
         id,
         key,
         deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none),
-        abandoned: Deferred.unsafeMake<void>(FiberId.none),
-        waiters: 0
+        waiters: 0,
+        abandoned: false,
+        request: undefined
       }
       inFlight.set(key, entry)
       pending.push(entry)
