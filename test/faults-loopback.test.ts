@@ -5,13 +5,13 @@
 //
 // Checked: a dropped connection is TransportError Network (GET retried, POST not); a timeout and an
 // interruption abort the request on the wire (the emulator's handler is interrupted too); after the
-// client's scope closes, the server has no open connection left.
+// client's scope closes, the server has no open connection left; no promise rejection goes unhandled.
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
-import { assert, describe, it } from "@effect/vitest"
+import { afterAll, afterEach, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -30,6 +30,16 @@ import * as Descope from "../src/layers/Descope.js"
 const P = "P2FaultsLoopback000000000000"
 const K = "loopback-management-key"
 const LOGIN = "loop@example.com"
+
+// aborted sockets must not surface as unhandled promise rejections
+let unhandled = 0
+const onUnhandled = () => void unhandled++
+beforeAll(() => void process.on("unhandledRejection", onUnhandled))
+afterAll(() => void process.off("unhandledRejection", onUnhandled))
+afterEach(async () => {
+  await new Promise<void>((resolve) => setImmediate(resolve))
+  assert.strictEqual(unhandled, 0, "unhandled promise rejections")
+})
 
 class Wire {
   readonly paths: Array<string> = []

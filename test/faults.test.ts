@@ -236,6 +236,30 @@ describe("timeouts under TestClock", () => {
       })
     ))
 
+  it.effect("an authentication call times out the same way (a POST: one attempt)", () =>
+    withEnv((env) =>
+      Effect.gen(function*() {
+        yield* seedUser(env.client)
+        yield* env.client.otp.signIn({ method: "email", loginId: LOGIN })
+        const code = Option.getOrThrow(yield* env.emulator.lastMessage(LOGIN, "otp")).code ?? ""
+        yield* env.emulator.addFault({ path: "/v1/auth/otp/verify/email", latencyMs: 10_000, times: 1 })
+        const fiber = yield* Effect.fork(
+          env.client.otp.verifyCode({ method: "email", loginId: LOGIN, code }).pipe(withRequestOptions({ timeout: "500 millis" }))
+        )
+        yield* TestClock.adjust("499 millis")
+        assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+        yield* TestClock.adjust("1 millis")
+        const error = failureOf(yield* Fiber.await(fiber))
+        assert.strictEqual(error._tag === "TransportError" ? error.reason : error._tag, "Timeout")
+        assert.strictEqual(env.wire.inFlight, 0)
+        yield* TestClock.adjust("1 minute")
+        assert.strictEqual(env.wire.count("/v1/auth/otp/verify/email"), 1)
+        // the code was never consumed: it still signs in
+        const auth = yield* env.client.otp.verifyCode({ method: "email", loginId: LOGIN, code })
+        assert.strictEqual(auth.user?.loginIds?.[0], LOGIN)
+      })
+    ))
+
   it.effect("the total timeout bounds the retries", () =>
     withEnv((env) =>
       Effect.gen(function*() {
