@@ -99,7 +99,8 @@ export const serve = (
     const connections = Effect.async<number>((resume) => {
       nodeServer.getConnections((error, count) => resume(Effect.succeed(error ? 0 : count)))
     })
-    return { hostname, port, baseUrl: `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`, connections }
+    const baseUrl = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`
+    return { hostname, port, baseUrl, connections }
   })
 
 /**

@@ -182,7 +182,9 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
           entry.abandoned = true
           if (inFlight.get(entry.key) === entry) inFlight.delete(entry.key)
           const request = entry.request
-          return request !== undefined && allAbandoned(request.entries) ? Fiber.interruptFork(request.fiber) : Effect.void
+          return request !== undefined && allAbandoned(request.entries)
+            ? Fiber.interruptFork(request.fiber)
+            : Effect.void
         }))
     })
 
