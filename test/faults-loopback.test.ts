@@ -156,7 +156,9 @@ describe("timeouts and interruption over loopback", () => {
         const { client, close } = yield* env.client(NodeHttpClient.layerUndici)
         yield* client.mgmt.user.createTestUser({ loginId: LOGIN, email: LOGIN })
         yield* env.emulator.addFault({ path: "/v1/mgmt/tenant/all", latencyMs: 30_000 })
-        const fiber = yield* Effect.fork(client.mgmt.tenant.loadAll().pipe(withRequestOptions({ timeout: "2 seconds", retry: false })))
+        const fiber = yield* Effect.fork(
+          client.mgmt.tenant.loadAll().pipe(withRequestOptions({ timeout: "2 seconds", retry: false }))
+        )
         yield* eventually("the request reached the emulator", Effect.sync(() => env.wire.inFlight === 1))
         yield* TestClock.adjust("2 seconds")
         const error = failureOf(yield* Fiber.await(fiber))
@@ -195,12 +197,20 @@ describe("timeouts and interruption over loopback", () => {
     withServer((env) =>
       Effect.gen(function*() {
         const { client, close } = yield* env.client(NodeHttpClient.layerUndici)
-        const started = yield* client.enchantedLink.signUpOrIn({ loginId: "poll@example.com", uri: "http://app/verify" })
+        const started = yield* client.enchantedLink.signUpOrIn({
+          loginId: "poll@example.com",
+          uri: "http://app/verify"
+        })
         const supervisor = yield* Supervisor.track
-        const fiber = yield* Effect.fork(Effect.supervised(client.enchantedLink.waitForSession(started.pendingRef), supervisor))
+        const fiber = yield* Effect.fork(
+          Effect.supervised(client.enchantedLink.waitForSession(started.pendingRef), supervisor)
+        )
         const pending = "/v1/auth/enchantedlink/pending-session"
         for (let polls = 1; polls <= 3; polls++) {
-          yield* eventually(`poll ${polls}`, Effect.sync(() => env.wire.count(pending) === polls && env.wire.inFlight === 0))
+          yield* eventually(
+            `poll ${polls}`,
+            Effect.sync(() => env.wire.count(pending) === polls && env.wire.inFlight === 0)
+          )
           yield* TestClock.adjust("1 second")
         }
         yield* eventually("poll 4 in flight or answered", Effect.sync(() => env.wire.count(pending) === 4))

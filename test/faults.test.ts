@@ -159,7 +159,10 @@ describe("503 bursts", () => {
         const error = failureOf(yield* runToEnd(fiber, "10 millis"))
         assert.strictEqual(error._tag, "TransportError")
         if (error._tag === "TransportError") {
-          assert.deepStrictEqual([error.reason, error.status, error.method, error.path], ["ServerError", 503, "GET", USER_PATH])
+          assert.deepStrictEqual(
+            [error.reason, error.status, error.method, error.path],
+            ["ServerError", 503, "GET", USER_PATH]
+          )
         }
         assert.strictEqual(env.wire.count(USER_PATH, "GET"), 4)
         const [a, b, c] = gaps(env.wire.times(USER_PATH))
@@ -220,7 +223,9 @@ describe("timeouts under TestClock", () => {
       Effect.gen(function*() {
         yield* seedUser(env.client)
         yield* env.emulator.addFault({ path: USER_PATH, method: "GET", latencyMs: 5_000, times: 2 })
-        const get = yield* Effect.fork(env.client.mgmt.user.load(LOGIN).pipe(withRequestOptions({ timeout: "1 second", totalTimeout: "1 minute" })))
+        const get = yield* Effect.fork(
+          env.client.mgmt.user.load(LOGIN).pipe(withRequestOptions({ timeout: "1 second", totalTimeout: "1 minute" }))
+        )
         assert.isTrue(Exit.isSuccess(yield* runToEnd(get, "100 millis")))
         assert.strictEqual(env.wire.count(USER_PATH), 3)
 
@@ -244,7 +249,9 @@ describe("timeouts under TestClock", () => {
         const code = Option.getOrThrow(yield* env.emulator.lastMessage(LOGIN, "otp")).code ?? ""
         yield* env.emulator.addFault({ path: "/v1/auth/otp/verify/email", latencyMs: 10_000, times: 1 })
         const fiber = yield* Effect.fork(
-          env.client.otp.verifyCode({ method: "email", loginId: LOGIN, code }).pipe(withRequestOptions({ timeout: "500 millis" }))
+          env.client.otp.verifyCode({ method: "email", loginId: LOGIN, code }).pipe(
+            withRequestOptions({ timeout: "500 millis" })
+          )
         )
         yield* TestClock.adjust("499 millis")
         assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
@@ -267,7 +274,9 @@ describe("timeouts under TestClock", () => {
         yield* env.emulator.addFault({ path: USER_PATH, method: "GET", latencyMs: 60_000 })
         const start = yield* Clock.currentTimeMillis
         const fiber = yield* Effect.fork(
-          env.client.mgmt.user.load(LOGIN).pipe(withRequestOptions({ timeout: "1 second", totalTimeout: "2500 millis" }))
+          env.client.mgmt.user.load(LOGIN).pipe(
+            withRequestOptions({ timeout: "1 second", totalTimeout: "2500 millis" })
+          )
         )
         yield* TestClock.adjust("2499 millis")
         assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
@@ -286,7 +295,12 @@ describe("timeouts under TestClock", () => {
       const wire = new Wire()
       const http = Emulator.makeHttpClient({ ...emulator, app: counted(wire, emulator.app) })
       const client = yield* Layer.build(
-        Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local", requestTimeout: "3 seconds" }).pipe(
+        Descope.layer({
+          projectId: P,
+          managementKey: K,
+          baseUrl: "http://emulator.local",
+          requestTimeout: "3 seconds"
+        }).pipe(
           Layer.provide(Layer.succeed(HttpClient.HttpClient, http))
         )
       ).pipe(Effect.map(Context.get(DescopeClient)))
@@ -331,7 +345,9 @@ describe("dropped connections", () => {
         const fiber = yield* Effect.fork(env.client.mgmt.user.create({ loginId: "dropped@example.com" }))
         const error = failureOf(yield* runToEnd(fiber, "10 millis"))
         assert.strictEqual(error._tag, "TransportError")
-        if (error._tag === "TransportError") assert.deepStrictEqual([error.reason, error.method, error.path], ["Network", "POST", CREATE_PATH])
+        if (error._tag === "TransportError") {
+          assert.deepStrictEqual([error.reason, error.method, error.path], ["Network", "POST", CREATE_PATH])
+        }
         yield* TestClock.adjust("1 minute")
         assert.strictEqual(env.wire.count(CREATE_PATH), 1)
         // an OTP start (POST) behaves the same
@@ -364,7 +380,9 @@ describe("malformed JSON on 2xx", () => {
         yield* env.emulator.addFault({ path: "/v1/auth/otp/verify/email", malformed: true, times: 1 })
         yield* env.client.otp.signIn({ method: "email", loginId: LOGIN })
         const code = Option.getOrThrow(yield* env.emulator.lastMessage(LOGIN, "otp")).code ?? ""
-        const verify = failureOf(yield* Effect.exit(env.client.otp.verifyCode({ method: "email", loginId: LOGIN, code })))
+        const verify = failureOf(
+          yield* Effect.exit(env.client.otp.verifyCode({ method: "email", loginId: LOGIN, code }))
+        )
         assert.strictEqual(verify._tag === "TransportError" ? verify.reason : verify._tag, "Decode")
       })
     ))
@@ -420,7 +438,9 @@ describe("429 with Retry-After", () => {
         yield* env.emulator.removeFault(long)
 
         yield* env.emulator.addFault({ path: USER_PATH, method: "GET", retryAfter: 2 })
-        const fiber = yield* Effect.fork(env.client.mgmt.user.load(LOGIN).pipe(Effect.retry(retryOnRateLimit({ times: 2 }))))
+        const fiber = yield* Effect.fork(
+          env.client.mgmt.user.load(LOGIN).pipe(Effect.retry(retryOnRateLimit({ times: 2 })))
+        )
         const exit = yield* runToEnd(fiber, "500 millis")
         assert.strictEqual(failureOf(exit)._tag, "RateLimitError")
         assert.strictEqual(env.wire.count(USER_PATH), 4)
@@ -473,7 +493,9 @@ describe("keys endpoint outage during validation", () => {
         const before = env.wire.count(KEYS_PATH)
         const outage = failureOf(yield* Effect.exit(cold.validateSession(token)))
         assert.strictEqual(outage._tag, "TransportError")
-        if (outage._tag === "TransportError") assert.deepStrictEqual([outage.reason, outage.status], ["ServerError", 503])
+        if (outage._tag === "TransportError") {
+          assert.deepStrictEqual([outage.reason, outage.status], ["ServerError", 503])
+        }
         assert.strictEqual(env.wire.count(KEYS_PATH), before + 1)
         // the failure is remembered briefly: no request storm
         assert.strictEqual(failureOf(yield* Effect.exit(cold.validateSession(token)))._tag, "TransportError")
@@ -519,7 +541,10 @@ describe("interruption leaves no request and no fiber behind", () => {
   it.effect("enchantedLink.waitForSession: polling stops when interrupted", () =>
     withEnv((env) =>
       Effect.gen(function*() {
-        const started = yield* env.client.enchantedLink.signUpOrIn({ loginId: "poll@example.com", uri: "http://app/verify" })
+        const started = yield* env.client.enchantedLink.signUpOrIn({
+          loginId: "poll@example.com",
+          uri: "http://app/verify"
+        })
         const { fiber, live } = yield* forkTracked(env.client.enchantedLink.waitForSession(started.pendingRef))
         yield* TestClock.adjust("3500 millis")
         assert.strictEqual(env.wire.count(PENDING_PATH), 4) // at 0, 1, 2 and 3 s
@@ -536,7 +561,10 @@ describe("interruption leaves no request and no fiber behind", () => {
   it.effect("enchantedLink.waitForSession interrupted while a poll is in flight", () =>
     withEnv((env) =>
       Effect.gen(function*() {
-        const started = yield* env.client.enchantedLink.signUpOrIn({ loginId: "poll@example.com", uri: "http://app/verify" })
+        const started = yield* env.client.enchantedLink.signUpOrIn({
+          loginId: "poll@example.com",
+          uri: "http://app/verify"
+        })
         yield* env.emulator.addFault({ path: PENDING_PATH, latencyMs: 30_000 })
         const { fiber, live } = yield* forkTracked(env.client.enchantedLink.waitForSession(started.pendingRef))
         yield* settle
@@ -566,7 +594,7 @@ describe("interruption leaves no request and no fiber behind", () => {
       })
     ))
 
-  it.effect("an in-flight user.load (deduplicated in the loader's own fiber) stops when its callers are interrupted", () =>
+  it.effect("an in-flight user.load (run in the loader's own fiber) stops when its callers are interrupted", () =>
     withEnv((env) =>
       Effect.gen(function*() {
         yield* seedUser(env.client)
@@ -588,7 +616,7 @@ describe("interruption leaves no request and no fiber behind", () => {
       })
     ))
 
-  it.effect("shared fetches (signing keys, license) outlive an interrupted caller only up to their own 5 s timeout", () =>
+  it.effect("shared fetches (keys, license) outlive an interrupted caller only up to their own 5 s timeout", () =>
     withEnv((env) =>
       Effect.gen(function*() {
         const auth = yield* otpSignIn(env, "shared@example.com")

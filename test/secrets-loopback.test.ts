@@ -90,7 +90,8 @@ const capture = Layer.mergeAll(
   Logger.replace(
     Logger.defaultLogger,
     Logger.make((options) => {
-      observed.push(`${options.logLevel.label} ${render(options.message)} ${Cause.pretty(options.cause)} ${render(options.annotations)}`)
+      const cause = Cause.pretty(options.cause)
+      observed.push(`${options.logLevel.label} ${render(options.message)} ${cause} ${render(options.annotations)}`)
     })
   ),
   Logger.minimumLogLevel(LogLevel.All),
@@ -118,7 +119,8 @@ const scenario = (client: Client, emulator: Emulator.Service, closedPortClient: 
           observed.push(render(exit.value))
         } else {
           const error = Cause.squash(exit.cause)
-          observed.push(render(error), Cause.pretty(exit.cause), error instanceof Error ? `${error.message}\n${error.stack}` : "")
+          const text = error instanceof Error ? `${error.message}\n${error.stack}` : ""
+          observed.push(render(error), Cause.pretty(exit.cause), text)
         }
         assert.strictEqual(Exit.isSuccess(exit) ? "ok" : "fail", expect, `${label}: ${String(exit)}`)
         return Exit.isSuccess(exit) ? exit.value : undefined
