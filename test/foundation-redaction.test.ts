@@ -221,6 +221,8 @@ describe("redaction", () => {
         const names = spans.map((s) => s.name)
         assert.include(names, "descope.mgmt.user.load")
         assert.include(names, "descope.session.refresh")
+        // no per-attempt platform span: on failure it would end with a RequestError holding the Authorization header
+        assert.deepStrictEqual(names.filter((n) => n.startsWith("http.client")), [])
       }))
   }
 

@@ -420,7 +420,13 @@ const formatParseError = (error: ParseResult.ParseError, json: unknown): string 
  */
 export const make: Effect.Effect<Service, never, HttpClient.HttpClient | DescopeConfig> = Effect.gen(function*() {
   const config = yield* DescopeConfig
-  const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerPropagation(false))
+  // No trace headers to Descope, and no per-attempt `http.client` span: on a failure that span would end
+  // with the platform's RequestError, which holds the request and its Authorization header (a secret).
+  // The `descope.<operation>` span carries the method, path, status and error code instead.
+  const client = (yield* HttpClient.HttpClient).pipe(
+    HttpClient.withTracerPropagation(false),
+    HttpClient.withTracerDisabledWhen(() => true)
+  )
 
   const nodeVersion = typeof process !== "undefined" && process.versions?.node !== undefined
     ? process.versions.node
