@@ -167,15 +167,12 @@ export const isPending = (error: AuthError): boolean =>
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): EnchantedLinkApi => {
-  const pendingSession = (pendingRef: string) =>
-    http.requestFull({
-      method: "POST",
-      path: "/v1/auth/enchantedlink/pending-session",
-      body: { pendingRef },
-      operation: "enchantedLink.getSession",
-      schema: AuthInfo.JWTResponse,
-      credential: DescopeHttp.projectCredential
-    })
+  const pending = LoginOptions.pendingSession(http, validator, {
+    path: "/v1/auth/enchantedlink/pending-session",
+    operation: "enchantedLink.getSession",
+    waitOperation: "enchantedLink.waitForSession",
+    isPending
+  })
 
   return {
     signUp: (options) =>
@@ -247,24 +244,9 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         })
       }),
 
-    getSession: (pendingRef) =>
-      Effect.gen(function*() {
-        const ref = yield* LoginOptions.nonEmpty("pendingRef", pendingRef)
-        const response = yield* pendingSession(ref)
-        return yield* AuthInfo.fromResponse(validator, response)
-      }),
+    getSession: pending.getSession,
 
-    waitForSession: (pendingRef, options) =>
-      Effect.gen(function*() {
-        const ref = yield* LoginOptions.nonEmpty("pendingRef", pendingRef)
-        const response = yield* LoginOptions.pollForSession(
-          "enchantedLink.waitForSession",
-          pendingSession(ref),
-          isPending,
-          options
-        )
-        return yield* AuthInfo.fromResponse(validator, response)
-      }),
+    waitForSession: pending.waitForSession,
 
     updateUserEmail: (options) =>
       Effect.gen(function*() {

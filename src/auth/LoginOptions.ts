@@ -1,8 +1,8 @@
 /**
  * Shared fragments of the authentication flows: delivery methods, login and
  * sign-up options, the sign-up `user` object, contact-update options, the
- * small decoded start responses, and the client-side checks every flow runs
- * before sending anything.
+ * small decoded start responses, the client-side checks every flow runs
+ * before sending anything, and the polling of sessions that arrive later.
  *
  * @since 0.1.0
  */
@@ -540,4 +540,70 @@ export const pollForSession = <A>(
       onTimeout: () => new PollingTimeoutError({ operation, timeout })
     })
   )
+}
+
+/**
+ * The two polling calls of a flow whose session arrives later (enchanted link,
+ * NOTP): one poll, or polling until the session arrives.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PendingSessionApi {
+  /** Polls once; while pending it fails with the flow's pending `AuthError`. */
+  readonly getSession: (
+    pendingRef: string
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, AuthenticationError>
+  /** Polls with {@link pollForSession} until the session arrives. */
+  readonly waitForSession: (
+    pendingRef: string,
+    options?: WaitForSessionOptions
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, WaitForSessionError>
+}
+
+/**
+ * Builds the polling calls of a flow from its `pending-session` path: both
+ * check that `pendingRef` is not empty, then `POST { pendingRef }` to `path`
+ * under `operation` (a span per poll) and build the session from the answer;
+ * `waitForSession` repeats the poll while `isPending` and names
+ * `waitOperation` in its `PollingTimeoutError`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const pendingSession = (
+  http: DescopeHttp.Service,
+  validator: SessionValidatorService,
+  spec: {
+    readonly path: string
+    readonly operation: string
+    readonly waitOperation: string
+    readonly isPending: (error: AuthError) => boolean
+  }
+): PendingSessionApi => {
+  const poll = (pendingRef: string) =>
+    http.requestFull({
+      method: "POST",
+      path: spec.path,
+      body: { pendingRef },
+      operation: spec.operation,
+      schema: AuthenticationInfo.JWTResponse,
+      credential: DescopeHttp.projectCredential
+    })
+
+  return {
+    getSession: (pendingRef) =>
+      Effect.gen(function*() {
+        const ref = yield* nonEmpty("pendingRef", pendingRef)
+        const response = yield* poll(ref)
+        return yield* AuthenticationInfo.fromResponse(validator, response)
+      }),
+
+    waitForSession: (pendingRef, options) =>
+      Effect.gen(function*() {
+        const ref = yield* nonEmpty("pendingRef", pendingRef)
+        const response = yield* pollForSession(spec.waitOperation, poll(ref), spec.isPending, options)
+        return yield* AuthenticationInfo.fromResponse(validator, response)
+      })
+  }
 }

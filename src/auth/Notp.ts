@@ -141,15 +141,12 @@ const optionalLoginId = (loginId: string | undefined) =>
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): NotpApi => {
-  const pendingSession = (pendingRef: string) =>
-    http.requestFull({
-      method: "POST",
-      path: "/v1/auth/notp/pending-session",
-      body: { pendingRef },
-      operation: "notp.getSession",
-      schema: AuthInfo.JWTResponse,
-      credential: DescopeHttp.projectCredential
-    })
+  const pending = LoginOptions.pendingSession(http, validator, {
+    path: "/v1/auth/notp/pending-session",
+    operation: "notp.getSession",
+    waitOperation: "notp.waitForSession",
+    isPending
+  })
 
   return {
     signUp: (options) =>
@@ -205,23 +202,8 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         })
       }),
 
-    getSession: (pendingRef) =>
-      Effect.gen(function*() {
-        const ref = yield* LoginOptions.nonEmpty("pendingRef", pendingRef)
-        const response = yield* pendingSession(ref)
-        return yield* AuthInfo.fromResponse(validator, response)
-      }),
+    getSession: pending.getSession,
 
-    waitForSession: (pendingRef, options) =>
-      Effect.gen(function*() {
-        const ref = yield* LoginOptions.nonEmpty("pendingRef", pendingRef)
-        const response = yield* LoginOptions.pollForSession(
-          "notp.waitForSession",
-          pendingSession(ref),
-          isPending,
-          options
-        )
-        return yield* AuthInfo.fromResponse(validator, response)
-      })
+    waitForSession: pending.waitForSession
   }
 }

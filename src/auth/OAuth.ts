@@ -18,9 +18,9 @@
 import * as Effect from "effect/Effect"
 import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
-import { projectCredential } from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as LoginOptions from "./LoginOptions.js"
+import { exchangeCode } from "./Saml.js"
 
 /**
  * Options of {@link OAuthApi.start}.
@@ -82,15 +82,5 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       })
     }),
 
-  exchangeToken: (code) =>
-    Effect.gen(function*() {
-      const value = yield* LoginOptions.nonEmptySecret("code", code)
-      return yield* LoginOptions.authenticate(http, validator, {
-        method: "POST",
-        path: "/v1/auth/oauth/exchange",
-        body: { code: value },
-        operation: "oauth.exchangeToken",
-        credential: projectCredential
-      })
-    })
+  exchangeToken: (code) => exchangeCode(http, validator, "/v1/auth/oauth/exchange", "oauth.exchangeToken", code)
 })

@@ -62,7 +62,7 @@ export interface SamlApi {
 }
 
 /**
- * Exchanges an SSO / OAuth callback `code` on `path`.
+ * Exchanges a SAML / SSO / OAuth callback `code` on `path`.
  *
  * @since 0.1.0
  * @category utils
