@@ -3,12 +3,11 @@ import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as TestClock from "effect/TestClock"
 import { json } from "../src/layers/MockHttpClient.js"
-import { always, flows, jwtResponse, layer, scripted, sent, sentOne } from "./helpers/authFlows.js"
+import { always, flows, jwtResponse, layer, scripted, sent, sentCount, sentOne } from "./helpers/authFlows.js"
 
 const notpAnswer = { pendingRef: "NOTP-REF", redirectUrl: "https://wa.me/123?text=abc", image: "iVBORw0KGgo=" }
 const pending = () => json({ errorCode: "E066103", errorDescription: "NOTP unauthorized" }, { status: 401 })
 const success = () => json(jwtResponse())
-const count = Effect.map(sent, (requests) => requests.length)
 
 describe("notp wire", () => {
   it.effect("signUp", () =>
@@ -97,11 +96,11 @@ describe("notp.waitForSession (TestClock)", () => {
       const { notp } = yield* flows
       const fiber = yield* Effect.fork(notp.waitForSession("NOTP-REF"))
       yield* TestClock.adjust("2500 millis")
-      assert.strictEqual(yield* count, 3)
+      assert.strictEqual(yield* sentCount, 3)
       yield* TestClock.adjust("500 millis")
       const info = yield* Fiber.join(fiber)
       assert.strictEqual(info.session.userId, "U1")
-      assert.strictEqual(yield* count, 4)
+      assert.strictEqual(yield* sentCount, 4)
     }).pipe(Effect.provide(layer(scripted(
       pending,
       () => json({ errorCode: "E066103" }, { status: 400 }),
@@ -116,7 +115,7 @@ describe("notp.waitForSession (TestClock)", () => {
       yield* TestClock.adjust("1 minute")
       const error = yield* Effect.flip(Fiber.join(fiber))
       assert.isTrue(error._tag === "PollingTimeoutError" && error.operation === "notp.waitForSession")
-      const polls = yield* count
+      const polls = yield* sentCount
       assert.isTrue(polls >= 12 && polls <= 13, `polls: ${polls}`)
     }).pipe(Effect.provide(layer(pending))))
 
@@ -127,7 +126,7 @@ describe("notp.waitForSession (TestClock)", () => {
       yield* TestClock.adjust("10 seconds")
       const error = yield* Effect.flip(Fiber.join(fiber))
       assert.isTrue(error._tag === "AuthError" && error.errorCode === "E062503")
-      assert.strictEqual(yield* count, 1)
+      assert.strictEqual(yield* sentCount, 1)
     }).pipe(Effect.provide(layer(() => json({ errorCode: "E062503" }, { status: 400 })))))
 
   it.effect("interrupting stops all further requests", () =>
@@ -136,9 +135,9 @@ describe("notp.waitForSession (TestClock)", () => {
       const fiber = yield* Effect.fork(notp.waitForSession("NOTP-REF"))
       yield* TestClock.adjust("1500 millis")
       yield* Fiber.interrupt(fiber)
-      const before = yield* count
+      const before = yield* sentCount
       assert.strictEqual(before, 2)
       yield* TestClock.adjust("1 minute")
-      assert.strictEqual(yield* count, 2)
+      assert.strictEqual(yield* sentCount, 2)
     }).pipe(Effect.provide(layer(pending))))
 })

@@ -1,28 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { json, MockHttpRecorder } from "../src/layers/MockHttpClient.js"
-import { always, flows, jwtResponse, layer, sent, sentOne } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
 
 const urlAnswer = { url: "https://idp.example.com/authorize?state=abc" }
-
-const badInput = (
-  cases: ReadonlyArray<{
-    readonly name: string
-    readonly field: string
-    readonly run: (api: Effect.Effect.Success<typeof flows>) => Effect.Effect<unknown, { readonly _tag: string }>
-  }>
-) => {
-  for (const c of cases) {
-    it.effect(c.name, () =>
-      Effect.gen(function*() {
-        const api = yield* flows
-        const error = yield* Effect.flip(c.run(api))
-        assert.strictEqual(error._tag, "InvalidArgumentError")
-        assert.strictEqual((error as { readonly field?: string }).field, c.field)
-        assert.deepStrictEqual(yield* sent, [])
-      }).pipe(Effect.provide(layer(always(urlAnswer)))))
-  }
-}
 
 describe("oauth", () => {
   it.effect("start: provider only, empty body", () =>
@@ -97,7 +78,7 @@ describe("oauth", () => {
       assert.isTrue(error._tag === "AuthError" && error.status === 400 && error.errorCode === "E011003")
     }).pipe(Effect.provide(layer(() => json({ errorCode: "E011003" }, { status: 400 })))))
 
-  badInput([
+  badInput(urlAnswer, [
     { name: "start empty provider", field: "provider", run: (a) => a.oauth.start({ provider: "" }) },
     {
       name: "start stepup without refresh token",
@@ -173,7 +154,7 @@ describe("saml (/v1/auth/saml/*)", () => {
       })
     }).pipe(Effect.provide(layer(always(jwtResponse())))))
 
-  badInput([
+  badInput(urlAnswer, [
     { name: "start empty tenant", field: "tenant", run: (a) => a.saml.start({ tenant: "", returnUrl: "https://a/cb" }) },
     { name: "start missing redirect URL", field: "returnUrl", run: (a) => a.saml.start({ tenant: "T1", returnUrl: "" }) },
     { name: "exchangeToken empty code", field: "code", run: (a) => a.saml.exchangeToken("") }
@@ -245,7 +226,7 @@ describe("sso (/v1/auth/sso/*, python wire)", () => {
       })
     }).pipe(Effect.provide(layer(always(jwtResponse())))))
 
-  badInput([
+  badInput(urlAnswer, [
     { name: "start empty tenant", field: "tenant", run: (a) => a.sso.start({ tenant: "" }) },
     {
       name: "start mfa without refresh token",

@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type { DeliveryMethod } from "../src/auth/LoginOptions.js"
 import { json } from "../src/layers/MockHttpClient.js"
-import { always, flows, jwtResponse, layer, scripted, sent, sentOne, unchecked } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, scripted, sent, sentOne, unchecked } from "./helpers/authFlows.js"
 
 const DSR_COOKIE_JWT = "eyJhbGciOiJFUzM4NCJ9.eyJzdWIiOiJVMSIsImRybiI6IkRTUiJ9.c2ln"
 
@@ -315,11 +315,7 @@ describe("otp decoding", () => {
 })
 
 describe("otp bad input: InvalidArgumentError naming the field, nothing sent", () => {
-  const cases: ReadonlyArray<{
-    readonly name: string
-    readonly field: string
-    readonly run: (api: Effect.Effect.Success<typeof flows>) => Effect.Effect<unknown, { readonly _tag: string }>
-  }> = [
+  badInput(maskedEmail, [
     { name: "signUp empty loginId", field: "loginId", run: (a) => a.otp.signUp({ method: "email", loginId: "" }) },
     { name: "signIn empty loginId", field: "loginId", run: (a) => a.otp.signIn({ method: "sms", loginId: "" }) },
     {
@@ -383,17 +379,7 @@ describe("otp bad input: InvalidArgumentError naming the field, nothing sent", (
       field: "refreshToken",
       run: (a) => a.otp.signIn({ method: "sms", loginId: "x", loginOptions: { mfa: true }, refreshToken: "" })
     }
-  ]
-  for (const c of cases) {
-    it.effect(c.name, () =>
-      Effect.gen(function*() {
-        const api = yield* flows
-        const error = yield* Effect.flip(c.run(api))
-        assert.strictEqual(error._tag, "InvalidArgumentError")
-        assert.strictEqual((error as { readonly field?: string }).field, c.field)
-        assert.deepStrictEqual(yield* sent, [])
-      }).pipe(Effect.provide(layer(always(maskedEmail)))))
-  }
+  ])
 
   it.effect("the refused code never appears in the error", () =>
     Effect.gen(function*() {

@@ -2,31 +2,12 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { json } from "../src/layers/MockHttpClient.js"
-import { always, flows, jwtResponse, layer, sent, sentOne } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
 
 const totpAnswer = {
   provisioningURL: "otpauth://totp/Acme:ada?secret=JBSWY3DPEHPK3PXP&issuer=Acme",
   image: "iVBORw0KGgo=",
   key: "JBSWY3DPEHPK3PXP"
-}
-
-const badInput = (
-  cases: ReadonlyArray<{
-    readonly name: string
-    readonly field: string
-    readonly run: (api: Effect.Effect.Success<typeof flows>) => Effect.Effect<unknown, { readonly _tag: string }>
-  }>
-) => {
-  for (const c of cases) {
-    it.effect(c.name, () =>
-      Effect.gen(function*() {
-        const api = yield* flows
-        const error = yield* Effect.flip(c.run(api))
-        assert.strictEqual(error._tag, "InvalidArgumentError")
-        assert.strictEqual((error as { readonly field?: string }).field, c.field)
-        assert.deepStrictEqual(yield* sent, [])
-      }).pipe(Effect.provide(layer(always({})))))
-  }
 }
 
 describe("totp", () => {
@@ -96,7 +77,7 @@ describe("totp", () => {
       })
     }).pipe(Effect.provide(layer(always(totpAnswer)))))
 
-  badInput([
+  badInput({}, [
     { name: "signUp empty loginId", field: "loginId", run: (a) => a.totp.signUp({ loginId: "" }) },
     { name: "signInCode empty code", field: "code", run: (a) => a.totp.signInCode({ loginId: "x", code: "" }) },
     {
@@ -260,7 +241,7 @@ describe("password", () => {
       extra: "ignored"
     })))))
 
-  badInput([
+  badInput({}, [
     {
       name: "signUp empty loginId",
       field: "loginId",

@@ -1,27 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { always, flows, jwtResponse, layer, sent, sentOne } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
 
 const startAnswer = { transactionId: "TX1", options: "{\"publicKey\":{}}", create: true }
-
-const badInput = (
-  cases: ReadonlyArray<{
-    readonly name: string
-    readonly field: string
-    readonly run: (api: Effect.Effect.Success<typeof flows>) => Effect.Effect<unknown, { readonly _tag: string }>
-  }>
-) => {
-  for (const c of cases) {
-    it.effect(c.name, () =>
-      Effect.gen(function*() {
-        const api = yield* flows
-        const error = yield* Effect.flip(c.run(api))
-        assert.strictEqual(error._tag, "InvalidArgumentError")
-        assert.strictEqual((error as { readonly field?: string }).field, c.field)
-        assert.deepStrictEqual(yield* sent, [])
-      }).pipe(Effect.provide(layer(always(startAnswer)))))
-  }
-}
 
 describe("webauthn", () => {
   it.effect("signUpStart", () =>
@@ -157,7 +138,7 @@ describe("webauthn", () => {
       assert.strictEqual(result?.refresh?.tokenType, "DSR")
     }).pipe(Effect.provide(layer(always({ jwt: jwtResponse() })))))
 
-  badInput([
+  badInput(startAnswer, [
     {
       name: "signUpStart empty loginId",
       field: "loginId",

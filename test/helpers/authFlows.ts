@@ -1,5 +1,6 @@
 // Test fixtures of the authentication-flow tests: a client over the recording
 // mock HttpClient with a SessionValidator that decodes (does not verify) JWTs.
+import { assert, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as EnchantedLink from "../../src/auth/EnchantedLink.js"
@@ -116,6 +117,33 @@ export const sentOne = Effect.flatMap(sent, (requests) =>
   requests.length === 1 && requests[0] !== undefined
     ? Effect.succeed(requests[0])
     : Effect.dieMessage(`expected one request, got ${requests.length}`))
+
+/** How many requests were recorded. */
+export const sentCount = Effect.map(sent, (requests) => requests.length)
+
+/** A call with bad input, and the field its `InvalidArgumentError` must name. */
+export interface BadInputCase {
+  readonly name: string
+  readonly field: string
+  readonly run: (api: Effect.Effect.Success<typeof flows>) => Effect.Effect<unknown, { readonly _tag: string }>
+}
+
+/**
+ * One test per case: the call fails with `InvalidArgumentError` naming the
+ * case's field, and nothing is sent (the mock would answer `answer`).
+ */
+export const badInput = (answer: unknown, cases: ReadonlyArray<BadInputCase>): void => {
+  for (const c of cases) {
+    it.effect(c.name, () =>
+      Effect.gen(function*() {
+        const api = yield* flows
+        const error = yield* Effect.flip(c.run(api))
+        assert.strictEqual(error._tag, "InvalidArgumentError")
+        assert.strictEqual((error as { readonly field?: string }).field, c.field)
+        assert.deepStrictEqual(yield* sent, [])
+      }).pipe(Effect.provide(layer(always(answer)))))
+  }
+}
 
 /** Casts an invalid value through a type, to test runtime checks. */
 export const unchecked = <T>(value: unknown): T => value as T
