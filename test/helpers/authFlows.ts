@@ -2,7 +2,9 @@
 // mock HttpClient with a SessionValidator that decodes (does not verify) JWTs.
 import { assert, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as TestClock from "effect/TestClock"
 import * as EnchantedLink from "../../src/auth/EnchantedLink.js"
 import * as MagicLink from "../../src/auth/MagicLink.js"
 import * as Notp from "../../src/auth/Notp.js"
@@ -120,6 +122,19 @@ export const sentOne = Effect.flatMap(sent, (requests) =>
 
 /** How many requests were recorded. */
 export const sentCount = Effect.map(sent, (requests) => requests.length)
+
+/**
+ * Runs a `waitForSession` over 10 s of test time, checks that it sent exactly
+ * one poll, and answers the error it ended with.
+ */
+export const failureAfterOnePoll = <A, E, R>(wait: Effect.Effect<A, E, R>) =>
+  Effect.gen(function*() {
+    const fiber = yield* Effect.fork(wait)
+    yield* TestClock.adjust("10 seconds")
+    const error = yield* Effect.flip(Fiber.join(fiber))
+    assert.strictEqual(yield* sentCount, 1)
+    return error
+  })
 
 /** A call with bad input, and the field its `InvalidArgumentError` must name. */
 export interface BadInputCase {
