@@ -122,6 +122,60 @@ export const nonEmptyList = (
     ? Effect.fail(new InvalidArgumentError({ field, reason: "must not hold an empty value" }))
     : Effect.void
 
+/**
+ * Fails with `InvalidArgumentError` when a batch holds no element.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const nonEmptyBatch = (
+  field: string,
+  values: ReadonlyArray<unknown> | undefined
+): Effect.Effect<void, InvalidArgumentErrorType> =>
+  values === undefined || values.length === 0
+    ? Effect.fail(new InvalidArgumentError({ field, reason: "must hold at least one element" }))
+    : Effect.void
+
+/**
+ * Fails with `InvalidArgumentError` unless exactly one of `name` and `id` is
+ * given (and not empty): the two ways a role or permission is identified.
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const nameOrId = (
+  o: { readonly name?: string | undefined; readonly id?: string | undefined }
+): Effect.Effect<void, InvalidArgumentErrorType> => {
+  const hasName = o.name !== undefined && o.name.trim() !== ""
+  const hasId = o.id !== undefined && o.id.trim() !== ""
+  return hasName !== hasId
+    ? Effect.void
+    : Effect.fail(new InvalidArgumentError({ field: "name", reason: "exactly one of name and id must be given" }))
+}
+
+/**
+ * Fails with `InvalidArgumentError` unless at least one of the given selectors
+ * holds a value, and none holds an empty one. Batch deletes use it: the server
+ * reads "no filter" as "everything".
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const someSelected = (
+  selectors: ReadonlyArray<readonly [field: string, values: ReadonlyArray<string> | undefined]>
+): Effect.Effect<void, InvalidArgumentErrorType> => {
+  const given = selectors.filter(([, values]) => values !== undefined && values.length > 0)
+  if (given.length === 0) {
+    return Effect.fail(
+      new InvalidArgumentError({
+        field: selectors.map(([field]) => field).join(" / "),
+        reason: "must hold at least one value (an empty selection would match everything)"
+      })
+    )
+  }
+  return Effect.all(given.map(([field, values]) => nonEmptyList(field, values)), { discard: true })
+}
+
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@(\[[0-9.]+\]|([a-zA-Z0-9-]+\.)+[a-zA-Z]{2,})$/
 
 /**

@@ -5,7 +5,17 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt, Void } from "./ManagementHttp.js"
+import {
+  checked,
+  type ManagementError,
+  type ManagementHttp,
+  nameOrId,
+  nonEmpty,
+  nonEmptyBatch,
+  opt,
+  someSelected,
+  Void
+} from "./ManagementHttp.js"
 
 /**
  * A permission.
@@ -27,6 +37,20 @@ export const Permission = Schema.Struct({
 export type Permission = typeof Permission.Type
 
 /**
+ * One permission of `updateBatch`: identified by its current `name` or by its
+ * `id` (exactly one of them).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PermissionUpdate {
+  readonly name?: string | undefined
+  readonly id?: string | undefined
+  readonly newName: string
+  readonly description?: string | undefined
+}
+
+/**
  * `client.mgmt.permission`.
  *
  * @since 0.1.0
@@ -45,6 +69,20 @@ export interface PermissionApi {
   }) => Effect.Effect<void, ManagementError>
   /** Deletes a permission. */
   readonly delete: (name: string) => Effect.Effect<void, ManagementError>
+  /** Creates several permissions in one request (`POST /v1/mgmt/permission/create/batch`). */
+  readonly createBatch: (
+    permissions: ReadonlyArray<{ readonly name: string; readonly description?: string | undefined }>
+  ) => Effect.Effect<void, ManagementError>
+  /** Renames several permissions (by name or by id) in one request (`POST /v1/mgmt/permission/update/batch`). */
+  readonly updateBatch: (permissions: ReadonlyArray<PermissionUpdate>) => Effect.Effect<void, ManagementError>
+  /**
+   * Deletes several permissions by name and/or id (`POST /v1/mgmt/permission/delete/batch`).
+   * At least one name or id is required: an empty request is refused unsent.
+   */
+  readonly deleteBatch: (options: {
+    readonly names?: ReadonlyArray<string> | undefined
+    readonly ids?: ReadonlyArray<string> | undefined
+  }) => Effect.Effect<void, ManagementError>
   /** Loads every permission. */
   readonly loadAll: () => Effect.Effect<ReadonlyArray<Permission>, ManagementError>
 }
@@ -70,6 +108,28 @@ export const make = (mgmt: ManagementHttp): PermissionApi => {
         post("update", "/v1/mgmt/permission/update", { name: o.name, newName: o.newName, description: o.description })
       ),
     delete: (name) => checked([nonEmpty("name", name)], post("delete", "/v1/mgmt/permission/delete", { name })),
+    createBatch: (permissions) =>
+      checked(
+        [nonEmptyBatch("permissions", permissions), ...permissions.map((p) => nonEmpty("name", p.name))],
+        post("createBatch", "/v1/mgmt/permission/create/batch", {
+          permissions: permissions.map((p) => ({ name: p.name, description: p.description }))
+        })
+      ),
+    updateBatch: (permissions) =>
+      checked(
+        [
+          nonEmptyBatch("permissions", permissions),
+          ...permissions.flatMap((p) => [nameOrId(p), nonEmpty("newName", p.newName)])
+        ],
+        post("updateBatch", "/v1/mgmt/permission/update/batch", {
+          permissions: permissions.map((p) => ({ id: p.id, name: p.name, newName: p.newName, description: p.description }))
+        })
+      ),
+    deleteBatch: (o) =>
+      checked(
+        [someSelected([["names", o.names], ["ids", o.ids]])],
+        post("deleteBatch", "/v1/mgmt/permission/delete/batch", { names: o.names, ids: o.ids })
+      ),
     loadAll: () =>
       Effect.map(
         mgmt.call({

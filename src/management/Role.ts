@@ -6,7 +6,17 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt, Void } from "./ManagementHttp.js"
+import {
+  checked,
+  type ManagementError,
+  type ManagementHttp,
+  nameOrId,
+  nonEmpty,
+  nonEmptyBatch,
+  opt,
+  someSelected,
+  Void
+} from "./ManagementHttp.js"
 
 /**
  * A role.
@@ -59,6 +69,19 @@ export interface UpdateOptions extends CreateOptions {
 }
 
 /**
+ * One role of `updateBatch`: identified by its current `name` or by its `id`
+ * (exactly one of them); the other fields replace the role's.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RoleUpdate extends Omit<CreateOptions, "name"> {
+  readonly name?: string | undefined
+  readonly id?: string | undefined
+  readonly newName: string
+}
+
+/**
  * `client.mgmt.role`.
  *
  * @since 0.1.0
@@ -73,6 +96,21 @@ export interface RoleApi {
   readonly delete: (
     options: { readonly name: string; readonly tenantId?: string | undefined }
   ) => Effect.Effect<void, ManagementError>
+  /** Creates several roles in one request (`POST /v1/mgmt/role/create/batch`); answers the created roles. */
+  readonly createBatch: (roles: ReadonlyArray<CreateOptions>) => Effect.Effect<ReadonlyArray<Role>, ManagementError>
+  /** Updates several roles (by name or id) in one request (`POST /v1/mgmt/role/update/batch`). */
+  readonly updateBatch: (roles: ReadonlyArray<RoleUpdate>) => Effect.Effect<ReadonlyArray<Role>, ManagementError>
+  /**
+   * Deletes several roles by name and/or id, optionally of one tenant
+   * (`POST /v1/mgmt/role/delete/batch`, node-sdk's `{roleNames, tenantId, roleIds}` body).
+   * As in python-sdk, a request without any role name or id is refused unsent:
+   * the server would read it as "delete every role".
+   */
+  readonly deleteBatch: (options: {
+    readonly roleNames?: ReadonlyArray<string> | undefined
+    readonly roleIds?: ReadonlyArray<string> | undefined
+    readonly tenantId?: string | undefined
+  }) => Effect.Effect<void, ManagementError>
   /** Loads every role. */
   readonly loadAll: () => Effect.Effect<ReadonlyArray<Role>, ManagementError>
   /** Searches roles. */
@@ -87,6 +125,15 @@ export interface RoleApi {
 
 const RolesResponse = Schema.Struct({ roles: opt(Schema.Array(Role)) })
 
+const roleBody = (r: CreateOptions) => ({
+  name: r.name,
+  description: r.description,
+  permissionNames: r.permissionNames,
+  tenantId: r.tenantId,
+  default: r.default,
+  private: r.private
+})
+
 /**
  * Builds `client.mgmt.role`.
  *
@@ -96,6 +143,11 @@ const RolesResponse = Schema.Struct({ roles: opt(Schema.Array(Role)) })
 export const make = (mgmt: ManagementHttp): RoleApi => {
   const post = (operation: string, path: string, body: unknown) =>
     Effect.asVoid(mgmt.call({ method: "POST", path, body, operation: `mgmt.role.${operation}`, schema: Void }))
+  const rolesCall = (operation: string, path: string, body: unknown) =>
+    Effect.map(
+      mgmt.call({ method: "POST", path, body, operation: `mgmt.role.${operation}`, schema: RolesResponse }),
+      (r) => r.roles ?? []
+    )
   return {
     create: (o) =>
       checked(
@@ -124,6 +176,35 @@ export const make = (mgmt: ManagementHttp): RoleApi => {
       ),
     delete: (o) =>
       checked([nonEmpty("name", o.name)], post("delete", "/v1/mgmt/role/delete", { name: o.name, tenantId: o.tenantId })),
+    createBatch: (roles) =>
+      checked(
+        [nonEmptyBatch("roles", roles), ...roles.map((r) => nonEmpty("name", r.name))],
+        rolesCall("createBatch", "/v1/mgmt/role/create/batch", { roles: roles.map(roleBody) })
+      ),
+    updateBatch: (roles) =>
+      checked(
+        [nonEmptyBatch("roles", roles), ...roles.flatMap((r) => [nameOrId(r), nonEmpty("newName", r.newName)])],
+        rolesCall("updateBatch", "/v1/mgmt/role/update/batch", {
+          roles: roles.map((r) => ({
+            id: r.id,
+            name: r.name,
+            newName: r.newName,
+            description: r.description,
+            permissionNames: r.permissionNames,
+            tenantId: r.tenantId,
+            default: r.default,
+            private: r.private
+          }))
+        })
+      ),
+    deleteBatch: (o) =>
+      checked(
+        [
+          someSelected([["roleNames", o.roleNames], ["roleIds", o.roleIds]]),
+          ...(o.tenantId !== undefined ? [nonEmpty("tenantId", o.tenantId)] : [])
+        ],
+        post("deleteBatch", "/v1/mgmt/role/delete/batch", { roleNames: o.roleNames, tenantId: o.tenantId, roleIds: o.roleIds })
+      ),
     loadAll: () =>
       Effect.map(
         mgmt.call({ method: "GET", path: "/v1/mgmt/role/all", operation: "mgmt.role.loadAll", schema: RolesResponse }),

@@ -4,8 +4,10 @@
  * `configure`, `configureViaMetadata` and `mapping` call the v1 endpoints of
  * the original SDKs (note their `idpURL` / `redirectURL` capitalisation); the
  * newer `configureSamlSettings`, `configureSamlSettingsByMetadata`,
- * `configureOidcSettings`, `loadSettings` (v2) and `deleteSettings` use the
- * newer endpoints.
+ * `configureOidcSettings`, `loadSettings` / `loadAllSettings` (v2),
+ * `newSettings`, `configureSsoRedirectUrl`, `recalculateSsoMappings` and
+ * `deleteSettings` use the newer endpoints; those taking an `ssoId` address one
+ * of a tenant's several SSO configurations.
  *
  * @since 0.1.0
  */
@@ -282,11 +284,73 @@ export interface SsoApi {
     readonly domains?: ReadonlyArray<string> | undefined
     readonly ssoId?: string | undefined
   }) => Effect.Effect<void, ManagementError>
-  /** Loads a tenant's SSO settings (`GET /v2/mgmt/sso/settings`). */
-  readonly loadSettings: (tenantId: string) => Effect.Effect<SsoSettings, ManagementError>
-  /** Deletes a tenant's SSO settings (`DELETE /v1/mgmt/sso/settings`). */
-  readonly deleteSettings: (tenantId: string) => Effect.Effect<void, ManagementError>
+  /**
+   * Loads a tenant's SSO settings (`GET /v2/mgmt/sso/settings`): the tenant id
+   * alone, or `{ tenantId, ssoId }` for one of several configurations (node-sdk).
+   */
+  readonly loadSettings: (tenant: string | SsoTarget) => Effect.Effect<SsoSettings, ManagementError>
+  /**
+   * Deletes a tenant's SSO settings (`DELETE /v1/mgmt/sso/settings`): all of
+   * them for a tenant id alone, or one configuration with `{ tenantId, ssoId }`
+   * (node-sdk; python-sdk never sends `ssoId`).
+   */
+  readonly deleteSettings: (tenant: string | SsoTarget) => Effect.Effect<void, ManagementError>
+  /**
+   * Every SSO configuration of a tenant (`GET /v2/mgmt/sso/settings/all`, answer
+   * `{SSOSettings: [...]}`), each with node-sdk's renames applied.
+   */
+  readonly loadAllSettings: (tenantId: string) => Effect.Effect<ReadonlyArray<SsoSettings>, ManagementError>
+  /**
+   * Adds a new, empty SSO configuration to a tenant (`POST /v1/mgmt/sso/settings/new`);
+   * Descope picks the `ssoId` when it is omitted.
+   */
+  readonly newSettings: (options: {
+    readonly tenantId: string
+    readonly ssoId?: string | undefined
+    readonly displayName: string
+  }) => Effect.Effect<SsoSettings, ManagementError>
+  /**
+   * Sets the redirect URLs used after SAML and OAuth/OIDC authentication
+   * (`POST /v1/mgmt/sso/redirect`); an omitted URL is not sent (node-sdk
+   * `configureSSORedirectURL`).
+   */
+  readonly configureSsoRedirectUrl: (options: {
+    readonly tenantId: string
+    readonly samlRedirectUrl?: string | undefined
+    readonly oauthRedirectUrl?: string | undefined
+    readonly ssoId?: string | undefined
+  }) => Effect.Effect<void, ManagementError>
+  /**
+   * Recalculates the roles of the tenant's SSO users from the current group
+   * mappings (`POST /v1/mgmt/sso/recalculate-mappings`).
+   */
+  readonly recalculateSsoMappings: (options: {
+    readonly tenantId: string
+    readonly ssoId?: string | undefined
+  }) => Effect.Effect<void, ManagementError>
 }
+
+/**
+ * One SSO configuration of a tenant: the tenant id and, when the tenant has
+ * several configurations, the `ssoId`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SsoTarget {
+  readonly tenantId: string
+  readonly ssoId?: string | undefined
+}
+
+const targetOf = (tenant: string | SsoTarget): SsoTarget => (typeof tenant === "string" ? { tenantId: tenant } : tenant)
+
+/** The query of a configuration: `ssoId` only when given and not empty (as node-sdk). */
+const targetQuery = (t: SsoTarget): Record<string, string> =>
+  t.ssoId !== undefined && t.ssoId !== "" ? { tenantId: t.tenantId, ssoId: t.ssoId } : { tenantId: t.tenantId }
+
+const nonEmptySsoId = (ssoId: string | undefined): string | undefined => (ssoId === "" ? undefined : ssoId)
+
+const AllSettingsResponse = Schema.Struct({ SSOSettings: opt(Schema.Array(SsoSettingsResponse)) })
 
 const roleMappingsToWire = (mappings: ReadonlyArray<RoleMapping> | undefined) =>
   mappings?.map((m) => ({ groups: m.groups, roleName: m.roleName }))
@@ -387,30 +451,74 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
         domains: o.domains,
         ssoId: o.ssoId
       }, o.tenantId),
-    loadSettings: (tenantId) =>
-      checked(
-        [nonEmpty("tenantId", tenantId)],
+    loadSettings: (tenant) => {
+      const t = targetOf(tenant)
+      return checked(
+        [nonEmpty("tenantId", t.tenantId)],
         Effect.map(
           mgmt.call({
             method: "GET",
             path: "/v2/mgmt/sso/settings",
-            query: { tenantId },
+            query: targetQuery(t),
             operation: "mgmt.sso.loadSettings",
             schema: SsoSettingsResponse
           }),
           toSsoSettings
         )
-      ),
-    deleteSettings: (tenantId) =>
-      checked(
-        [nonEmpty("tenantId", tenantId)],
+      )
+    },
+    deleteSettings: (tenant) => {
+      const t = targetOf(tenant)
+      return checked(
+        [nonEmpty("tenantId", t.tenantId)],
         Effect.asVoid(mgmt.call({
           method: "DELETE",
           path: "/v1/mgmt/sso/settings",
-          query: { tenantId },
+          query: targetQuery(t),
           operation: "mgmt.sso.deleteSettings",
           schema: Void
         }))
       )
+    },
+    loadAllSettings: (tenantId) =>
+      checked(
+        [nonEmpty("tenantId", tenantId)],
+        Effect.map(
+          mgmt.call({
+            method: "GET",
+            path: "/v2/mgmt/sso/settings/all",
+            query: { tenantId },
+            operation: "mgmt.sso.loadAllSettings",
+            schema: AllSettingsResponse
+          }),
+          (r) => (r.SSOSettings ?? []).map(toSsoSettings)
+        )
+      ),
+    newSettings: (o) =>
+      checked(
+        [nonEmpty("tenantId", o.tenantId), nonEmpty("displayName", o.displayName)],
+        Effect.map(
+          mgmt.call({
+            method: "POST",
+            path: "/v1/mgmt/sso/settings/new",
+            body: { tenantId: o.tenantId, ssoId: nonEmptySsoId(o.ssoId), displayName: o.displayName },
+            operation: "mgmt.sso.newSettings",
+            schema: SsoSettingsResponse
+          }),
+          toSsoSettings
+        )
+      ),
+    configureSsoRedirectUrl: (o) =>
+      post("configureSsoRedirectUrl", "/v1/mgmt/sso/redirect", {
+        tenantId: o.tenantId,
+        samlRedirectUrl: o.samlRedirectUrl,
+        oauthRedirectUrl: o.oauthRedirectUrl,
+        ssoId: nonEmptySsoId(o.ssoId)
+      }, o.tenantId),
+    recalculateSsoMappings: (o) =>
+      post("recalculateSsoMappings", "/v1/mgmt/sso/recalculate-mappings", {
+        tenantId: o.tenantId,
+        ssoId: nonEmptySsoId(o.ssoId)
+      }, o.tenantId)
   }
 }

@@ -4,8 +4,18 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt, Void } from "./ManagementHttp.js"
+import {
+  checked,
+  type ManagementError,
+  type ManagementHttp,
+  nonEmpty,
+  nonNegativeInt,
+  opt,
+  optionalEmail,
+  Void
+} from "./ManagementHttp.js"
 
 /**
  * A tenant.
@@ -220,7 +230,48 @@ export interface TenantApi {
    * sends `inactivityTime` / `inactivityTimeUnit`).
    */
   readonly updateSettings: (options: UpdateSettingsOptions) => Effect.Effect<void, ManagementError>
+  /**
+   * Sets which project default roles new users of the tenant get
+   * (`POST /v1/mgmt/tenant/updateDefaultRoles`, wire `{id, defaultRoles}`).
+   */
+  readonly updateDefaultRoles: (
+    options: { readonly tenantId: string; readonly roleNames: ReadonlyArray<string> }
+  ) => Effect.Effect<void, ManagementError>
+  /**
+   * A tenant-admin self-service link to configure the tenant's SSO
+   * (`POST /v2/mgmt/tenant/adminlinks/sso/generate`). The link grants access on
+   * its own, so it comes back `Redacted`. `expireTime` is the validity in seconds.
+   */
+  readonly generateSsoConfigurationLink: (
+    options: GenerateSsoConfigurationLinkOptions
+  ) => Effect.Effect<Redacted.Redacted<string>, ManagementError>
+  /** Revokes the tenant's SSO configuration links (`POST /v1/mgmt/tenant/adminlinks/sso/revoke`). */
+  readonly revokeSsoConfigurationLink: (
+    options: { readonly tenantId: string; readonly ssoId?: string | undefined }
+  ) => Effect.Effect<void, ManagementError>
 }
+
+/**
+ * Options of `generateSsoConfigurationLink`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface GenerateSsoConfigurationLinkOptions {
+  readonly tenantId: string
+  /** How long the link is valid, in seconds (21600 for 6 hours). */
+  readonly expireTime?: number | undefined
+  /** The e-mail address of the tenant admin the link is for. */
+  readonly email?: string | undefined
+  /** The SSO configuration, when the tenant has several. */
+  readonly ssoId?: string | undefined
+  /** A messaging template (node-sdk). */
+  readonly templateId?: string | undefined
+  /** Recorded as the audit actor of what is done through the link (node-sdk). */
+  readonly actorId?: string | undefined
+}
+
+const SsoConfigurationLinkResponse = Schema.Struct({ adminSSOConfigurationLink: Schema.Redacted(Schema.String) })
 
 /**
  * Builds `client.mgmt.tenant`.
@@ -353,6 +404,49 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
           ssoSetupSuiteSettings: o.ssoSetupSuiteSettings
         },
         operation: "mgmt.tenant.updateSettings",
+        schema: Void
+      }))
+    ),
+  updateDefaultRoles: (o) =>
+    checked(
+      [nonEmpty("tenantId", o.tenantId)],
+      Effect.asVoid(mgmt.call({
+        method: "POST",
+        path: "/v1/mgmt/tenant/updateDefaultRoles",
+        body: { id: o.tenantId, defaultRoles: o.roleNames },
+        operation: "mgmt.tenant.updateDefaultRoles",
+        schema: Void
+      }))
+    ),
+  generateSsoConfigurationLink: (o) =>
+    checked(
+      [nonEmpty("tenantId", o.tenantId), nonNegativeInt("expireTime", o.expireTime), optionalEmail("email", o.email)],
+      Effect.map(
+        mgmt.call({
+          method: "POST",
+          path: "/v2/mgmt/tenant/adminlinks/sso/generate",
+          body: {
+            tenantId: o.tenantId,
+            expireTime: o.expireTime,
+            ssoId: o.ssoId,
+            email: o.email,
+            templateId: o.templateId,
+            actorId: o.actorId
+          },
+          operation: "mgmt.tenant.generateSsoConfigurationLink",
+          schema: SsoConfigurationLinkResponse
+        }),
+        (r) => r.adminSSOConfigurationLink
+      )
+    ),
+  revokeSsoConfigurationLink: (o) =>
+    checked(
+      [nonEmpty("tenantId", o.tenantId)],
+      Effect.asVoid(mgmt.call({
+        method: "POST",
+        path: "/v1/mgmt/tenant/adminlinks/sso/revoke",
+        body: { tenantId: o.tenantId, ssoId: o.ssoId === "" ? undefined : o.ssoId },
+        operation: "mgmt.tenant.revokeSsoConfigurationLink",
         schema: Void
       }))
     )

@@ -9,7 +9,7 @@ import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import type * as Redacted from "effect/Redacted"
+import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
@@ -21,6 +21,7 @@ import {
   type ManagementError,
   type ManagementHttp,
   nonEmpty,
+  nonEmptyBatch,
   nonEmptyList,
   nonNegativeInt,
   opt,
@@ -479,6 +480,175 @@ export type TestUserEnchantedLink = typeof TestUserEnchantedLink.Type
 
 const TokenResponse = Schema.Struct({ token: Schema.Redacted(Schema.String) })
 
+/**
+ * The answer of `patchBatch`: the patched users and those that failed.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const PatchBatchResponse = Schema.Struct({
+  patchedUsers: opt(Schema.Array(User)),
+  failedUsers: opt(Schema.Array(BatchFailure)),
+  additionalErrors: opt(Schema.Record({ key: Schema.String, value: Schema.String }))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type PatchBatchResponse = typeof PatchBatchResponse.Type
+
+/**
+ * A passkey (WebAuthn credential) of a user.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UserPasskey = Schema.Struct({
+  id: opt(Schema.String),
+  rpId: opt(Schema.String),
+  kind: opt(Schema.String),
+  displayName: opt(Schema.String),
+  createdTime: opt(Schema.Number)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type UserPasskey = typeof UserPasskey.Type
+
+/**
+ * A trusted device of a user.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const UserTrustedDevice = Schema.Struct({
+  id: opt(Schema.String),
+  name: opt(Schema.String),
+  deviceType: opt(Schema.String),
+  lastLoginTime: opt(Schema.Number),
+  expirationTime: opt(Schema.Number),
+  lastLocation: opt(Schema.String)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type UserTrustedDevice = typeof UserTrustedDevice.Type
+
+/**
+ * One choice of a select-type custom attribute.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CustomAttributeOption = Schema.Struct({
+  label: opt(Schema.String),
+  value: opt(Schema.String)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CustomAttributeOption = typeof CustomAttributeOption.Type
+
+/**
+ * A custom attribute of the project's user schema. `type` is a number on
+ * node-sdk's wire (python-sdk sends a string); both are read.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CustomAttribute = Schema.Struct({
+  name: opt(Schema.String),
+  type: opt(Schema.Union(Schema.Number, Schema.String)),
+  options: opt(Schema.Array(CustomAttributeOption)),
+  displayName: opt(Schema.String),
+  defaultValue: opt(Schema.Unknown),
+  viewPermissions: opt(Schema.Array(Schema.String)),
+  editPermissions: opt(Schema.Array(Schema.String))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CustomAttribute = typeof CustomAttribute.Type
+
+/**
+ * A custom attribute to create (node-sdk's wire: `type` is a number).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CustomAttributeInput {
+  readonly name: string
+  readonly displayName?: string | undefined
+  readonly type?: number | undefined
+  readonly options?: ReadonlyArray<{ readonly label: string; readonly value: string }> | undefined
+  readonly defaultValue?: unknown
+  readonly viewPermissions?: ReadonlyArray<string> | undefined
+  readonly editPermissions?: ReadonlyArray<string> | undefined
+}
+
+const CustomAttributesResponse = Schema.Struct({ data: opt(Schema.Array(CustomAttribute)) })
+
+/**
+ * A user a `importUsers` run could not import, with the reason.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ImportFailure = Schema.Struct({
+  user: opt(Schema.String),
+  reason: opt(Schema.String)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ImportFailure = typeof ImportFailure.Type
+
+/**
+ * The answer of `importUsers`.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ImportResponse = Schema.Struct({
+  users: opt(Schema.Array(User)),
+  failures: opt(Schema.Array(ImportFailure))
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ImportResponse = typeof ImportResponse.Type
+
+/**
+ * Options of `importUsers`. A text payload is sent as it is (node-sdk); bytes
+ * are sent base64-encoded (python-sdk), which is how Descope reads them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ImportUsersOptions {
+  /** The source system, e.g. `"auth0"`. */
+  readonly source: string
+  /** The exported users. */
+  readonly users?: string | Uint8Array | undefined
+  /** The exported password hashes (secret). */
+  readonly hashes?: Redacted.Redacted<string> | string | Uint8Array | undefined
+  /** Validate only; persist nothing (default false). */
+  readonly dryrun?: boolean | undefined
+}
+
 // ---------------------------------------------------------------------------
 // API
 // ---------------------------------------------------------------------------
@@ -686,6 +856,76 @@ export interface UserApi {
     readonly loginOptions?: LoginOptions | undefined
     readonly timeout?: number | undefined
   }) => Effect.Effect<Redacted.Redacted<string>, ManagementError>
+  /**
+   * Patches several users in one request (`PATCH /v1/mgmt/user/patch/batch`):
+   * each element is a `patch` body (only its given fields change); `test`
+   * marks them all as test users (python-sdk).
+   */
+  readonly patchBatch: (options: {
+    readonly users: ReadonlyArray<PatchOptions>
+    readonly test?: boolean | undefined
+  }) => Effect.Effect<PatchBatchResponse, ManagementError>
+  /** The custom attributes of the project's user schema (`GET /v1/mgmt/user/customattributes`). */
+  readonly getCustomAttributes: () => Effect.Effect<ReadonlyArray<CustomAttribute>, ManagementError>
+  /** Adds custom attributes to the user schema; answers the whole schema. */
+  readonly createCustomAttributes: (
+    attributes: ReadonlyArray<CustomAttributeInput>
+  ) => Effect.Effect<ReadonlyArray<CustomAttribute>, ManagementError>
+  /** Removes custom attributes from the user schema by name; answers the whole schema. */
+  readonly deleteCustomAttributes: (
+    names: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyArray<CustomAttribute>, ManagementError>
+  /** The passkeys of a user (`POST /v1/mgmt/user/passkeys/list`). */
+  readonly listPasskeys: (loginId: string) => Effect.Effect<ReadonlyArray<UserPasskey>, ManagementError>
+  /** Removes one passkey of a user by its credential id (`POST /v1/mgmt/user/passkey/delete`). */
+  readonly removePasskey: (
+    options: { readonly loginId: string; readonly credentialId: string }
+  ) => Effect.Effect<void, ManagementError>
+  /** The trusted devices of users, by login ids or user ids (`POST /v1/mgmt/user/trusteddevices/list`). */
+  readonly listTrustedDevices: (
+    loginIds: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyArray<UserTrustedDevice>, ManagementError>
+  /**
+   * Removes trusted devices of a user (`POST /v1/mgmt/user/trusteddevices/remove`,
+   * wire `{identifier, deviceIds}`).
+   */
+  readonly removeTrustedDevices: (
+    options: { readonly loginId: string; readonly deviceIds: ReadonlyArray<string> }
+  ) => Effect.Effect<void, ManagementError>
+  /** Removes the user's recovery codes (`POST /v1/mgmt/user/recovery-codes/delete`). */
+  readonly removeRecoveryCodes: (loginId: string) => Effect.Effect<void, ManagementError>
+  /** Sets the recovery e-mail address (wire `recoveryEmail`). */
+  readonly updateRecoveryEmail: (options: {
+    readonly loginId: string
+    readonly email: string
+    readonly verified?: boolean | undefined
+  }) => Effect.Effect<User, ManagementError>
+  /** Sets the recovery phone number (wire `recoveryPhone`). */
+  readonly updateRecoveryPhone: (options: {
+    readonly loginId: string
+    readonly phone: string
+    readonly verified?: boolean | undefined
+  }) => Effect.Effect<User, ManagementError>
+  /**
+   * Sets the given, middle and family names, leaving the display name alone
+   * (node-sdk `updateUserNames`, `POST /v1/mgmt/user/update/name`).
+   */
+  readonly updateUserNames: (options: {
+    readonly loginId: string
+    readonly givenName?: string | undefined
+    readonly middleName?: string | undefined
+    readonly familyName?: string | undefined
+  }) => Effect.Effect<User, ManagementError>
+  /**
+   * Sets a temporary password (`POST /v1/mgmt/user/password/set`).
+   *
+   * @deprecated Use `setTemporaryPassword`.
+   */
+  readonly setPassword: (
+    options: { readonly loginId: string; readonly password: Secret }
+  ) => Effect.Effect<void, ManagementError>
+  /** Imports users (and password hashes) exported from another system (`POST /v1/mgmt/user/import`). */
+  readonly importUsers: (options: ImportUsersOptions) => Effect.Effect<ImportResponse, ManagementError>
 }
 
 // ---------------------------------------------------------------------------
@@ -718,6 +958,28 @@ const batchUserBody = (u: BatchUser) => ({
   status: u.status,
   test: u.test
 })
+
+const patchBody = (o: PatchOptions, test: boolean) => ({
+  loginId: o.loginId,
+  email: o.email,
+  phone: o.phone,
+  displayName: o.displayName,
+  givenName: o.givenName,
+  middleName: o.middleName,
+  familyName: o.familyName,
+  roleNames: o.roleNames,
+  userTenants: listToWire(o.userTenants),
+  customAttributes: o.customAttributes,
+  picture: o.picture,
+  verifiedEmail: o.verifiedEmail,
+  verifiedPhone: o.verifiedPhone,
+  ssoAppIds: o.ssoAppIds,
+  status: o.status,
+  test: test || o.test === true ? true : undefined
+})
+
+const payload = (value: string | Uint8Array | undefined): string | undefined =>
+  value === undefined ? undefined : typeof value === "string" ? value : Buffer.from(value).toString("base64")
 
 const userChecks = (o: UserFields) => [nonEmpty("loginId", o.loginId), optionalEmail("email", o.email)]
 
@@ -894,24 +1156,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
           mgmt.call({
             method: "PATCH",
             path: "/v1/mgmt/user/patch",
-            body: {
-              loginId: o.loginId,
-              email: o.email,
-              phone: o.phone,
-              displayName: o.displayName,
-              givenName: o.givenName,
-              middleName: o.middleName,
-              familyName: o.familyName,
-              roleNames: o.roleNames,
-              userTenants: listToWire(o.userTenants),
-              customAttributes: o.customAttributes,
-              picture: o.picture,
-              verifiedEmail: o.verifiedEmail,
-              verifiedPhone: o.verifiedPhone,
-              ssoAppIds: o.ssoAppIds,
-              status: o.status,
-              test: o.test === true ? true : undefined
-            },
+            body: patchBody(o, false),
             operation: "mgmt.user.patch",
             schema: UserResponse
           }),
@@ -1161,6 +1406,152 @@ export const make = (mgmt: ManagementHttp): UserApi => {
           }),
           (r) => r.token
         )
+      ),
+    patchBatch: (o) =>
+      checked(
+        [nonEmptyBatch("users", o.users), ...o.users.flatMap(userChecks)],
+        mgmt.call({
+          method: "PATCH",
+          path: "/v1/mgmt/user/patch/batch",
+          body: { users: o.users.map((u) => patchBody(u, o.test === true)) },
+          operation: "mgmt.user.patchBatch",
+          schema: PatchBatchResponse
+        })
+      ),
+    getCustomAttributes: () =>
+      Effect.map(
+        mgmt.call({
+          method: "GET",
+          path: "/v1/mgmt/user/customattributes",
+          operation: "mgmt.user.getCustomAttributes",
+          schema: CustomAttributesResponse
+        }),
+        (r) => r.data ?? []
+      ),
+    createCustomAttributes: (attributes) =>
+      checked(
+        [nonEmptyBatch("attributes", attributes), ...attributes.map((a) => nonEmpty("name", a.name))],
+        Effect.map(
+          mgmt.call({
+            method: "POST",
+            path: "/v1/mgmt/user/customattribute/create",
+            body: {
+              attributes: attributes.map((a) => ({
+                name: a.name,
+                displayName: a.displayName,
+                type: a.type,
+                options: a.options,
+                defaultValue: a.defaultValue,
+                viewPermissions: a.viewPermissions,
+                editPermissions: a.editPermissions
+              }))
+            },
+            operation: "mgmt.user.createCustomAttributes",
+            schema: CustomAttributesResponse
+          }),
+          (r) => r.data ?? []
+        )
+      ),
+    deleteCustomAttributes: (names) =>
+      checked(
+        [nonEmptyList("names", names)],
+        Effect.map(
+          mgmt.call({
+            method: "POST",
+            path: "/v1/mgmt/user/customattribute/delete",
+            body: { names },
+            operation: "mgmt.user.deleteCustomAttributes",
+            schema: CustomAttributesResponse
+          }),
+          (r) => r.data ?? []
+        )
+      ),
+    listPasskeys: (loginId) =>
+      checked(
+        [nonEmpty("loginId", loginId)],
+        Effect.map(
+          mgmt.call({
+            method: "POST",
+            path: "/v1/mgmt/user/passkeys/list",
+            body: { loginId },
+            operation: "mgmt.user.listPasskeys",
+            schema: Schema.Struct({ passkeys: opt(Schema.Array(UserPasskey)) })
+          }),
+          (r) => r.passkeys ?? []
+        )
+      ),
+    removePasskey: (o) =>
+      checked(
+        [nonEmpty("loginId", o.loginId), nonEmpty("credentialId", o.credentialId)],
+        voidCall("removePasskey", "/v1/mgmt/user/passkey/delete", { loginId: o.loginId, credentialId: o.credentialId })
+      ),
+    listTrustedDevices: (loginIds) =>
+      checked(
+        [nonEmptyList("loginIds", loginIds)],
+        Effect.map(
+          mgmt.call({
+            method: "POST",
+            path: "/v1/mgmt/user/trusteddevices/list",
+            body: { identifiers: loginIds },
+            operation: "mgmt.user.listTrustedDevices",
+            schema: Schema.Struct({ devices: opt(Schema.Array(UserTrustedDevice)) })
+          }),
+          (r) => r.devices ?? []
+        )
+      ),
+    removeTrustedDevices: (o) =>
+      checked(
+        [nonEmpty("loginId", o.loginId), nonEmptyList("deviceIds", o.deviceIds)],
+        voidCall("removeTrustedDevices", "/v1/mgmt/user/trusteddevices/remove", {
+          identifier: o.loginId,
+          deviceIds: o.deviceIds
+        })
+      ),
+    removeRecoveryCodes: byLoginId("removeRecoveryCodes", "/v1/mgmt/user/recovery-codes/delete"),
+    updateRecoveryEmail: (o) =>
+      checked(
+        [nonEmpty("loginId", o.loginId), nonEmpty("email", o.email), optionalEmail("email", o.email)],
+        userCall("updateRecoveryEmail", "/v1/mgmt/user/update/recovery/email", {
+          loginId: o.loginId,
+          recoveryEmail: o.email,
+          verified: o.verified
+        })
+      ),
+    updateRecoveryPhone: (o) =>
+      checked(
+        [nonEmpty("loginId", o.loginId), nonEmpty("phone", o.phone)],
+        userCall("updateRecoveryPhone", "/v1/mgmt/user/update/recovery/phone", {
+          loginId: o.loginId,
+          recoveryPhone: o.phone,
+          verified: o.verified
+        })
+      ),
+    updateUserNames: (o) =>
+      checked(
+        [nonEmpty("loginId", o.loginId)],
+        userCall("updateUserNames", "/v1/mgmt/user/update/name", {
+          loginId: o.loginId,
+          givenName: o.givenName,
+          middleName: o.middleName,
+          familyName: o.familyName
+        })
+      ),
+    setPassword: password("setPassword", "/v1/mgmt/user/password/set"),
+    importUsers: (o) =>
+      checked(
+        [nonEmpty("source", o.source)],
+        mgmt.call({
+          method: "POST",
+          path: "/v1/mgmt/user/import",
+          body: {
+            source: o.source,
+            users: payload(o.users),
+            hashes: payload(Redacted.isRedacted(o.hashes) ? Redacted.value(o.hashes) : o.hashes),
+            dryrun: o.dryrun ?? false
+          },
+          operation: "mgmt.user.importUsers",
+          schema: ImportResponse
+        })
       )
   }
 }
