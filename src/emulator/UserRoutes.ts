@@ -3,7 +3,8 @@
  * §10.1, status, login ids, contact, names, custom attributes, roles, tenants,
  * SSO apps, passwords, passkeys/TOTP/trusted-device housekeeping, the test-user
  * generators (`/v1/mgmt/tests/generate/*`), embedded links, history and custom
- * attribute definitions. Both `ssoAppIds` and `ssoAppIDs` are accepted.
+ * attribute definitions, and user import (a JSON array of users, as text or
+ * base64; `dryrun` persists nothing). Both `ssoAppIds` and `ssoAppIDs` are accepted.
  *
  * @since 0.1.0
  */
@@ -92,6 +93,21 @@ const createUser = (test: boolean): H.Handler => (ctx) =>
     return wrapped(ctx, u)
   })
 
+/**
+ * A user a batch could not create or patch, shaped as a user (what the SDKs
+ * decode `failedUsers[].user` as) from the request's element.
+ */
+const failedUser = (b: Json) => {
+  const loginId = optNonEmpty(b, "loginId") ?? optNonEmpty(b, "loginIdOrUserId")
+  return {
+    userId: "",
+    loginIds: loginId === undefined ? [] : [loginId],
+    ...(optStr(b, "email") !== undefined ? { email: optStr(b, "email") } : {}),
+    ...(optStr(b, "phone") !== undefined ? { phone: optStr(b, "phone") } : {}),
+    ...(optStr(b, "displayName") !== undefined ? { name: optStr(b, "displayName") } : {})
+  }
+}
+
 const createBatch: H.Handler = (ctx) =>
   Effect.gen(function*() {
     const createdUsers: Array<unknown> = []
@@ -100,14 +116,14 @@ const createBatch: H.Handler = (ctx) =>
     for (const b of objs(ctx.body, "users")) {
       const loginId = optNonEmpty(b, "loginId") ?? optNonEmpty(b, "loginIdOrUserId")
       if (loginId === undefined) {
-        failedUsers.push({ failure: "missing loginId", user: b })
+        failedUsers.push({ failure: "missing loginId", user: failedUser(b) })
         continue
       }
       const r = yield* Effect.either(
         Users.create(ctx.p, loginId, b, ctx.now, { test: optBool(b, "test") === true, status: invite ? "invited" : "enabled" })
       )
       if (r._tag === "Left") {
-        failedUsers.push({ failure: r.left.errorMessage ?? r.left.errorDescription, user: b })
+        failedUsers.push({ failure: r.left.errorMessage ?? r.left.errorDescription, user: failedUser(b) })
         continue
       }
       const u = r.right
@@ -119,6 +135,53 @@ const createBatch: H.Handler = (ctx) =>
       createdUsers.push(userJson(ctx.p, u))
     }
     return { createdUsers, failedUsers }
+  })
+
+/**
+ * The `users` payload of an import: a JSON array of user objects (or `{users: [...]}`),
+ * sent as text (node-sdk) or base64 (python-sdk's bytes).
+ */
+const importEntries = (payload: string | undefined): ReadonlyArray<unknown> | undefined => {
+  if (payload === undefined || payload.trim() === "") return []
+  const parse = (text: string): ReadonlyArray<unknown> | undefined => {
+    try {
+      const value: unknown = JSON.parse(text)
+      if (Array.isArray(value)) return value
+      if (isObject(value) && Array.isArray(value.users)) return value.users
+      return undefined
+    } catch {
+      return undefined
+    }
+  }
+  return parse(payload) ?? parse(Buffer.from(payload, "base64").toString("utf8"))
+}
+
+const importUsers: H.Handler = (ctx) =>
+  Effect.gen(function*() {
+    yield* str(ctx.body, "source")
+    const entries = importEntries(optStr(ctx.body, "users"))
+    if (entries === undefined) {
+      return yield* fail(400, Codes.InvalidArguments, "Invalid users payload", "users must be a JSON array of users")
+    }
+    const dryrun = optBool(ctx.body, "dryrun") === true
+    const users: Array<unknown> = []
+    const failures: Array<unknown> = []
+    for (const entry of entries) {
+      const b: Json = isObject(entry) ? entry : {}
+      const loginId = optNonEmpty(b, "loginId") ?? optNonEmpty(b, "email") ?? optNonEmpty(b, "phone")
+      if (loginId === undefined) {
+        failures.push({ user: JSON.stringify(entry), reason: "missing loginId, email and phone" })
+        continue
+      }
+      const r = yield* Effect.either(Users.create(ctx.p, loginId, b, ctx.now, { test: false, status: "enabled" }))
+      if (r._tag === "Left") {
+        failures.push({ user: loginId, reason: r.left.errorMessage ?? r.left.errorDescription })
+        continue
+      }
+      users.push(userJson(ctx.p, r.right))
+      if (dryrun) removeUser(ctx.p, r.right)
+    }
+    return { users, failures }
   })
 
 const CLEARABLE = ["email", "phone", "name", "givenName", "middleName", "familyName", "picture"] as const
@@ -152,7 +215,7 @@ const patchBatch: H.Handler = (ctx) =>
     const failedUsers: Array<unknown> = []
     for (const b of objs(ctx.body, "users")) {
       const r = yield* Effect.either(patchOne(ctx, b))
-      if (r._tag === "Left") failedUsers.push({ failure: r.left.errorMessage ?? r.left.errorDescription, user: b })
+      if (r._tag === "Left") failedUsers.push({ failure: r.left.errorMessage ?? r.left.errorDescription, user: failedUser(b) })
       else patchedUsers.push(userJson(ctx.p, r.right))
     }
     return { patchedUsers, failedUsers }
@@ -486,6 +549,7 @@ export const routes: ReadonlyArray<Route> = [
   H.post("/v1/mgmt/user/update", "mgmt", updateUser),
   H.patch("/v1/mgmt/user/patch", "mgmt", patchUser),
   H.patch("/v1/mgmt/user/patch/batch", "mgmt", patchBatch),
+  H.post("/v1/mgmt/user/import", "mgmt", importUsers),
   H.post("/v1/mgmt/user/delete", "mgmt", deleteUser),
   H.post("/v1/mgmt/user/delete/batch", "mgmt", (ctx) =>
     Effect.sync(() => {
