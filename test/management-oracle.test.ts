@@ -246,7 +246,14 @@ const cases = (m: NodeManagement): ReadonlyArray<Case> => [
   ["role.createBatch", { roles: [] }, () => m.role.createBatch([{ name: "r", description: "d", permissionNames: ["p"], tenantId: "T", default: true }] as never), (g) => g.role.createBatch([{ name: "r", description: "d", permissionNames: ["p"], tenantId: "T", default: true }])],
   ["role.updateBatch", { roles: [] }, () => m.role.updateBatch([{ id: "ROL1", newName: "s", permissionNames: ["p"], tenantId: "T" }]), (g) => g.role.updateBatch([{ id: "ROL1", newName: "s", permissionNames: ["p"], tenantId: "T" }])],
   ["role.deleteBatch", {}, () => m.role.deleteBatch(["r"], "T"), (g) => g.role.deleteBatch({ roleNames: ["r"], tenantId: "T" })],
-  ["role.deleteBatch (ids)", {}, () => m.role.deleteBatch(undefined, undefined, ["ROL1"]), (g) => g.role.deleteBatch({ roleIds: ["ROL1"] })]
+  ["role.deleteBatch (ids)", {}, () => m.role.deleteBatch(undefined, undefined, ["ROL1"]), (g) => g.role.deleteBatch({ roleIds: ["ROL1"] })],
+  ["role.deleteBatch (ids of a tenant)", {}, () => m.role.deleteBatch(undefined, "T", ["ROL1"]), (g) => g.role.deleteBatchByIds({ roleIds: ["ROL1"], tenantId: "T" })],
+  ["role.updateWithId", {}, () => m.role.updateWithId("ROL1", "s", "d", ["p"], "T", true), (g) => g.role.updateById({ id: "ROL1", newName: "s", description: "d", permissionNames: ["p"], tenantId: "T", default: true })],
+  ["role.deleteWithId", {}, () => m.role.deleteWithId("ROL1", "T"), (g) => g.role.deleteById({ id: "ROL1", tenantId: "T" })],
+  ["permission.updateWithId", {}, () => m.permission.updateWithId("PRM1", "q", "d"), (g) => g.permission.updateById({ id: "PRM1", newName: "q", description: "d" })],
+  ["permission.deleteWithId", {}, () => m.permission.deleteWithId("PRM1"), (g) => g.permission.deleteById("PRM1")],
+  ["permission.deleteBatch (ids)", {}, () => m.permission.deleteBatch(undefined, ["PRM1"]), (g) => g.permission.deleteBatchByIds(["PRM1"])],
+  ["sso.getSettings", {}, () => m.sso.getSettings("T"), (g) => g.sso.getSettings("T")]
 ]
 
 

@@ -396,6 +396,34 @@ const ssoRows: ReadonlyArray<Row> = [
     check: isVoid
   },
   {
+    name: "sso.getSettings (deprecated, legacy shape)",
+    run: (m) => m.sso.getSettings("T1"),
+    method: "GET",
+    path: "/v1/mgmt/sso/settings",
+    query: { tenantId: "T1" },
+    response: {
+      tenantId: "T1",
+      idpEntityId: "idp",
+      idpSSOUrl: "https://idp.example.com/sso",
+      userMapping: { name: "displayName", email: "mail" },
+      groupsMapping: [{ role: { id: "R1", name: "editor" }, groups: ["g1"] }],
+      redirectUrl: "https://app.example.com",
+      domains: ["acme.com"],
+      domain: "acme.com"
+    },
+    check: (result) =>
+      assert.deepStrictEqual(result, {
+        tenantId: "T1",
+        idpEntityId: "idp",
+        idpSSOUrl: "https://idp.example.com/sso",
+        userMapping: { name: "displayName", email: "mail" },
+        groupsMapping: [{ role: { id: "R1", name: "editor" }, groups: ["g1"] }],
+        redirectUrl: "https://app.example.com",
+        domains: ["acme.com"],
+        domain: "acme.com"
+      })
+  },
+  {
     name: "sso.loadAllSettings",
     run: (m) => m.sso.loadAllSettings("T1"),
     method: "GET",
@@ -492,6 +520,63 @@ const authzRows: ReadonlyArray<Row> = [
     path: "/v1/mgmt/permission/delete/batch",
     body: { names: ["docs.read"], ids: ["PRM1"] },
     check: isVoid
+  },
+  {
+    name: "permission.updateById",
+    run: (m) => m.permission.updateById({ id: "PRM1", newName: "docs.edit", description: "Edit" }),
+    method: "POST",
+    path: "/v1/mgmt/permission/update",
+    body: { id: "PRM1", newName: "docs.edit", description: "Edit" },
+    check: isVoid
+  },
+  {
+    name: "permission.deleteById",
+    run: (m) => m.permission.deleteById("PRM1"),
+    method: "POST",
+    path: "/v1/mgmt/permission/delete",
+    body: { id: "PRM1" },
+    check: isVoid
+  },
+  {
+    name: "permission.deleteBatchByIds",
+    run: (m) => m.permission.deleteBatchByIds(["PRM1", "PRM2"]),
+    method: "POST",
+    path: "/v1/mgmt/permission/delete/batch",
+    body: { ids: ["PRM1", "PRM2"] },
+    check: isVoid
+  },
+  {
+    name: "role.updateById",
+    run: (m) => m.role.updateById({ id: "ROL1", newName: "writer", permissionNames: ["docs.write"], tenantId: "T1" }),
+    method: "POST",
+    path: "/v1/mgmt/role/update",
+    body: { id: "ROL1", newName: "writer", permissionNames: ["docs.write"], tenantId: "T1" },
+    check: isVoid
+  },
+  {
+    name: "role.deleteById",
+    run: (m) => m.role.deleteById({ id: "ROL1", tenantId: "T1" }),
+    method: "POST",
+    path: "/v1/mgmt/role/delete",
+    body: { id: "ROL1", tenantId: "T1" },
+    check: isVoid
+  },
+  {
+    name: "role.deleteBatchByIds",
+    run: (m) => m.role.deleteBatchByIds({ roleIds: ["ROL1", "ROL2"] }),
+    method: "POST",
+    path: "/v1/mgmt/role/delete/batch",
+    body: { roleIds: ["ROL1", "ROL2"] },
+    check: isVoid
+  },
+  {
+    name: "role.search (roleIds)",
+    run: (m) => m.role.search({ roleIds: ["ROL1"], includeProjectRoles: true }),
+    method: "POST",
+    path: "/v1/mgmt/role/search",
+    body: { roleIds: ["ROL1"], includeProjectRoles: true },
+    response: { roles: [ROLE] },
+    check: (result) => assert.deepStrictEqual(result, [ROLE])
   },
   {
     name: "role.createBatch",
@@ -642,7 +727,15 @@ describe("mgmt: client-side checks of the remaining operations", () => {
           ["roleNames / roleIds", mgmt.role.deleteBatch({})],
           ["roleNames / roleIds", mgmt.role.deleteBatch({ roleNames: [], tenantId: "T1" })],
           ["roleIds", mgmt.role.deleteBatch({ roleIds: [" "] })],
-          ["tenantId", mgmt.role.deleteBatch({ roleNames: ["r"], tenantId: "" })]
+          ["tenantId", mgmt.role.deleteBatch({ roleNames: ["r"], tenantId: "" })],
+          ["tenantId", mgmt.sso.getSettings("")],
+          ["id", mgmt.permission.updateById({ id: "", newName: "x" })],
+          ["newName", mgmt.permission.updateById({ id: "PRM1", newName: "" })],
+          ["id", mgmt.permission.deleteById(" ")],
+          ["ids", mgmt.permission.deleteBatchByIds([])],
+          ["id", mgmt.role.updateById({ id: "", newName: "x" })],
+          ["id", mgmt.role.deleteById({ id: "" })],
+          ["roleIds", mgmt.role.deleteBatchByIds({ roleIds: [] })]
         ]
         for (const [field, effect] of cases) {
           const error = failureOf(yield* Effect.exit(effect))

@@ -12,6 +12,7 @@ import {
   nameOrId,
   nonEmpty,
   nonEmptyBatch,
+  nonEmptyList,
   opt,
   someSelected,
   Void
@@ -69,6 +70,16 @@ export interface PermissionApi {
   }) => Effect.Effect<void, ManagementError>
   /** Deletes a permission. */
   readonly delete: (name: string) => Effect.Effect<void, ManagementError>
+  /** Renames a permission identified by its id (`{id, newName, description}`; node-sdk `updateWithId`). */
+  readonly updateById: (options: {
+    readonly id: string
+    readonly newName: string
+    readonly description?: string | undefined
+  }) => Effect.Effect<void, ManagementError>
+  /** Deletes a permission by its id (`{id}`; node-sdk `deleteWithId`). */
+  readonly deleteById: (id: string) => Effect.Effect<void, ManagementError>
+  /** Deletes several permissions by id (`POST /v1/mgmt/permission/delete/batch`, `{ids}`). */
+  readonly deleteBatchByIds: (ids: ReadonlyArray<string>) => Effect.Effect<void, ManagementError>
   /** Creates several permissions in one request (`POST /v1/mgmt/permission/create/batch`). */
   readonly createBatch: (
     permissions: ReadonlyArray<{ readonly name: string; readonly description?: string | undefined }>
@@ -108,6 +119,14 @@ export const make = (mgmt: ManagementHttp): PermissionApi => {
         post("update", "/v1/mgmt/permission/update", { name: o.name, newName: o.newName, description: o.description })
       ),
     delete: (name) => checked([nonEmpty("name", name)], post("delete", "/v1/mgmt/permission/delete", { name })),
+    updateById: (o) =>
+      checked(
+        [nonEmpty("id", o.id), nonEmpty("newName", o.newName)],
+        post("updateById", "/v1/mgmt/permission/update", { id: o.id, newName: o.newName, description: o.description })
+      ),
+    deleteById: (id) => checked([nonEmpty("id", id)], post("deleteById", "/v1/mgmt/permission/delete", { id })),
+    deleteBatchByIds: (ids) =>
+      checked([nonEmptyList("ids", ids)], post("deleteBatchByIds", "/v1/mgmt/permission/delete/batch", { ids })),
     createBatch: (permissions) =>
       checked(
         [nonEmptyBatch("permissions", permissions), ...permissions.map((p) => nonEmpty("name", p.name))],

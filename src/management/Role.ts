@@ -13,6 +13,7 @@ import {
   nameOrId,
   nonEmpty,
   nonEmptyBatch,
+  nonEmptyList,
   opt,
   someSelected,
   Void
@@ -111,6 +112,16 @@ export interface RoleApi {
     readonly roleIds?: ReadonlyArray<string> | undefined
     readonly tenantId?: string | undefined
   }) => Effect.Effect<void, ManagementError>
+  /** Updates a role identified by its id (`{id, newName, ...}`; node-sdk `updateWithId`). */
+  readonly updateById: (options: Omit<RoleUpdate, "name"> & { readonly id: string }) => Effect.Effect<void, ManagementError>
+  /** Deletes a role by its id, optionally of one tenant (`{id, tenantId}`; node-sdk `deleteWithId`). */
+  readonly deleteById: (
+    options: { readonly id: string; readonly tenantId?: string | undefined }
+  ) => Effect.Effect<void, ManagementError>
+  /** Deletes several roles by id (`POST /v1/mgmt/role/delete/batch`, `{roleIds, tenantId}`). */
+  readonly deleteBatchByIds: (
+    options: { readonly roleIds: ReadonlyArray<string>; readonly tenantId?: string | undefined }
+  ) => Effect.Effect<void, ManagementError>
   /** Loads every role. */
   readonly loadAll: () => Effect.Effect<ReadonlyArray<Role>, ManagementError>
   /** Searches roles. */
@@ -120,6 +131,8 @@ export interface RoleApi {
     readonly roleNameLike?: string | undefined
     readonly permissionNames?: ReadonlyArray<string> | undefined
     readonly includeProjectRoles?: boolean | undefined
+    /** Only the roles of these ids (python-sdk). */
+    readonly roleIds?: ReadonlyArray<string> | undefined
   }) => Effect.Effect<ReadonlyArray<Role>, ManagementError>
 }
 
@@ -205,6 +218,26 @@ export const make = (mgmt: ManagementHttp): RoleApi => {
         ],
         post("deleteBatch", "/v1/mgmt/role/delete/batch", { roleNames: o.roleNames, tenantId: o.tenantId, roleIds: o.roleIds })
       ),
+    updateById: (o) =>
+      checked(
+        [nonEmpty("id", o.id), nonEmpty("newName", o.newName)],
+        post("updateById", "/v1/mgmt/role/update", {
+          id: o.id,
+          newName: o.newName,
+          description: o.description,
+          permissionNames: o.permissionNames,
+          tenantId: o.tenantId,
+          default: o.default,
+          private: o.private
+        })
+      ),
+    deleteById: (o) =>
+      checked([nonEmpty("id", o.id)], post("deleteById", "/v1/mgmt/role/delete", { id: o.id, tenantId: o.tenantId })),
+    deleteBatchByIds: (o) =>
+      checked(
+        [nonEmptyList("roleIds", o.roleIds), ...(o.tenantId !== undefined ? [nonEmpty("tenantId", o.tenantId)] : [])],
+        post("deleteBatchByIds", "/v1/mgmt/role/delete/batch", { roleIds: o.roleIds, tenantId: o.tenantId })
+      ),
     loadAll: () =>
       Effect.map(
         mgmt.call({ method: "GET", path: "/v1/mgmt/role/all", operation: "mgmt.role.loadAll", schema: RolesResponse }),
@@ -220,7 +253,8 @@ export const make = (mgmt: ManagementHttp): RoleApi => {
             roleNames: o.roleNames,
             roleNameLike: o.roleNameLike,
             permissionNames: o.permissionNames,
-            includeProjectRoles: o.includeProjectRoles
+            includeProjectRoles: o.includeProjectRoles,
+            roleIds: o.roleIds
           },
           operation: "mgmt.role.search",
           schema: RolesResponse

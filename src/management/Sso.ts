@@ -296,6 +296,12 @@ export interface SsoApi {
    */
   readonly deleteSettings: (tenant: string | SsoTarget) => Effect.Effect<void, ManagementError>
   /**
+   * The legacy SSO settings of a tenant (`GET /v1/mgmt/sso/settings`).
+   *
+   * @deprecated Use `loadSettings`.
+   */
+  readonly getSettings: (tenantId: string) => Effect.Effect<LegacySsoSettings, ManagementError>
+  /**
    * Every SSO configuration of a tenant (`GET /v2/mgmt/sso/settings/all`, answer
    * `{SSOSettings: [...]}`), each with node-sdk's renames applied.
    */
@@ -349,6 +355,34 @@ const targetQuery = (t: SsoTarget): Record<string, string> =>
   t.ssoId !== undefined && t.ssoId !== "" ? { tenantId: t.tenantId, ssoId: t.ssoId } : { tenantId: t.tenantId }
 
 const nonEmptySsoId = (ssoId: string | undefined): string | undefined => (ssoId === "" ? undefined : ssoId)
+
+/**
+ * The legacy SSO settings of `getSettings` (`GET /v1/mgmt/sso/settings`), as Descope sends them.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const LegacySsoSettings = Schema.Struct({
+  tenantId: opt(Schema.String),
+  idpEntityId: opt(Schema.String),
+  idpSSOUrl: opt(Schema.String),
+  idpCertificate: opt(Schema.String),
+  idpMetadataUrl: opt(Schema.String),
+  spEntityId: opt(Schema.String),
+  spACSUrl: opt(Schema.String),
+  spCertificate: opt(Schema.String),
+  userMapping: opt(Schema.Record({ key: Schema.String, value: Schema.String })),
+  groupsMapping: opt(Schema.Array(GroupsMapping)),
+  redirectUrl: opt(Schema.String),
+  domains: opt(Schema.Array(Schema.String)),
+  domain: opt(Schema.String)
+})
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type LegacySsoSettings = typeof LegacySsoSettings.Type
 
 const AllSettingsResponse = Schema.Struct({ SSOSettings: opt(Schema.Array(SsoSettingsResponse)) })
 
@@ -480,6 +514,17 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
         }))
       )
     },
+    getSettings: (tenantId) =>
+      checked(
+        [nonEmpty("tenantId", tenantId)],
+        mgmt.call({
+          method: "GET",
+          path: "/v1/mgmt/sso/settings",
+          query: { tenantId },
+          operation: "mgmt.sso.getSettings",
+          schema: LegacySsoSettings
+        })
+      ),
     loadAllSettings: (tenantId) =>
       checked(
         [nonEmpty("tenantId", tenantId)],
