@@ -58,6 +58,42 @@ describe("remaining management operations against the emulator", () => {
       assert.deepStrictEqual((yield* mgmt.permission.loadAll()).map((p) => p.name), ["docs.read"])
     })))
 
+  it.effect("roles and permissions by id; role search by id; the legacy SSO settings", () =>
+    run(Effect.gen(function*() {
+      const mgmt = (yield* DescopeClient).mgmt
+      yield* mgmt.permission.createBatch([{ name: "a.read" }, { name: "a.write" }, { name: "a.admin" }])
+      const byName = new Map((yield* mgmt.permission.loadAll()).map((p) => [p.name, p.id ?? ""]))
+      yield* mgmt.permission.updateById({ id: byName.get("a.read") ?? "", newName: "a.view" })
+      yield* mgmt.permission.deleteById(byName.get("a.write") ?? "")
+      assert.deepStrictEqual((yield* mgmt.permission.loadAll()).map((p) => p.name).sort(), ["a.admin", "a.view"])
+      yield* mgmt.permission.deleteBatchByIds([byName.get("a.admin") ?? ""])
+      assert.deepStrictEqual((yield* mgmt.permission.loadAll()).map((p) => p.name), ["a.view"])
+
+      const roles = yield* mgmt.role.createBatch([{ name: "r1" }, { name: "r2" }, { name: "r3" }])
+      const id = (name: string) => roles.find((r) => r.name === name)?.id ?? ""
+      yield* mgmt.role.updateById({ id: id("r1"), newName: "first", permissionNames: ["a.view"] })
+      assert.deepStrictEqual(
+        (yield* mgmt.role.search({ roleIds: [id("r1")] })).map((r) => [r.name, r.permissionNames]),
+        [["first", ["a.view"]]]
+      )
+      yield* mgmt.role.deleteById({ id: id("r2") })
+      yield* mgmt.role.deleteBatchByIds({ roleIds: [id("r3")] })
+      assert.deepStrictEqual((yield* mgmt.role.loadAll()).map((r) => r.name), ["first"])
+
+      yield* mgmt.tenant.create({ id: "legacy", name: "Legacy" })
+      yield* mgmt.sso.configure({
+        tenantId: "legacy",
+        idpUrl: "https://idp.example.com/sso",
+        entityId: "idp-entity",
+        idpCert: "cert",
+        redirectUrl: "https://app.example.com",
+        domains: ["legacy.example"]
+      })
+      const legacy = yield* mgmt.sso.getSettings("legacy")
+      assert.strictEqual(legacy.idpSSOUrl, "https://idp.example.com/sso")
+      assert.strictEqual(legacy.idpEntityId, "idp-entity")
+    })))
+
   it.effect("tenant default roles and SSO admin links; access key batches", () =>
     run(Effect.gen(function*() {
       const mgmt = (yield* DescopeClient).mgmt
