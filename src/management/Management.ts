@@ -13,7 +13,11 @@
  * `get_settings` / `configure_settings` -> `password.getSettings` /
  * `password.configureSettings`); operations only node-sdk has keep its names
  * (`user.createBatch`, `user.deleteBatch`, `accessKey.rotate`,
- * `project.exportSnapshot`). The wire is node-sdk's wherever the two SDKs
+ * `project.exportSnapshot`, `user.listPasskeys`, `user.getCustomAttributes`,
+ * `sso.loadAllSettings`, `accessKey.deleteBatch`), camel-cased where node-sdk
+ * shouts an acronym (`configureSSORedirectURL` -> `sso.configureSsoRedirectUrl`,
+ * `revokeSSOConfigurationLink` -> `tenant.revokeSsoConfigurationLink`, `import`
+ * -> `user.importUsers`). The wire is node-sdk's wherever the two SDKs
  * differ (each such place says so); operations only python-sdk has
  * (`flow.runFlowAsync`, `flow.getFlowAsyncResult`) use its wire.
  *
