@@ -87,17 +87,19 @@ const userRows: ReadonlyArray<Row> = [
     },
     response: {
       patchedUsers: [USER],
-      failedUsers: [{ failure: "not found", user: { userId: "", loginIds: ["U2"] } }],
+      failedUsers: [{ failure: "not found", user: { loginIds: ["U2"], status: "disabled" } }],
       additionalErrors: { U2: "not found" }
     },
     check: (result) => {
       const r = result as {
         patchedUsers: ReadonlyArray<unknown>
-        failedUsers: ReadonlyArray<{ failure: string }>
+        failedUsers: ReadonlyArray<{ failure: string; user: { userId?: string; loginIds: ReadonlyArray<string> } }>
         additionalErrors: Record<string, string>
       }
       isUser(r.patchedUsers[0])
       assert.strictEqual(r.failedUsers[0]?.failure, "not found")
+      assert.deepStrictEqual(r.failedUsers[0]?.user.loginIds, ["U2"])
+      assert.isUndefined(r.failedUsers[0]?.user.userId)
       assert.deepStrictEqual(r.additionalErrors, { U2: "not found" })
     }
   },

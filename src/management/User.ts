@@ -334,14 +334,30 @@ export type TestDeliveryMethod = "email" | "sms" | "voice" | "whatsapp" | "embed
 const UserResponse = Schema.Struct({ user: User })
 
 /**
- * A user that a batch could not create.
+ * The user of a batch failure: what was sent, echoed back as a user that was
+ * never created, so its `userId` may be empty or absent.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FailedBatchUser = Schema.Struct({ ...User.fields, userId: opt(Schema.String) })
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type FailedBatchUser = typeof FailedBatchUser.Type
+
+/**
+ * A user that a batch could not create or patch. Its `user` is decoded
+ * leniently, so one odd failure entry does not hide the users that succeeded.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const BatchFailure = Schema.Struct({
   failure: opt(Schema.String),
-  user: opt(User)
+  user: opt(FailedBatchUser)
 })
 
 /**
