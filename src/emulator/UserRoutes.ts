@@ -215,8 +215,9 @@ const patchBatch: H.Handler = (ctx) =>
     const failedUsers: Array<unknown> = []
     for (const b of objs(ctx.body, "users")) {
       const r = yield* Effect.either(patchOne(ctx, b))
-      if (r._tag === "Left") failedUsers.push({ failure: r.left.errorMessage ?? r.left.errorDescription, user: failedUser(b) })
-      else patchedUsers.push(userJson(ctx.p, r.right))
+      if (r._tag === "Left") {
+        failedUsers.push({ failure: r.left.errorMessage ?? r.left.errorDescription, user: failedUser(b) })
+      } else patchedUsers.push(userJson(ctx.p, r.right))
     }
     return { patchedUsers, failedUsers }
   })

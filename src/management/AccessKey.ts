@@ -7,7 +7,15 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { type AssociatedTenant, listToWire } from "./AssociatedTenant.js"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, nonEmptyList, opt, Void } from "./ManagementHttp.js"
+import {
+  checked,
+  type ManagementError,
+  type ManagementHttp,
+  nonEmpty,
+  nonEmptyList,
+  opt,
+  Void
+} from "./ManagementHttp.js"
 
 /**
  * A tenant of an access key.
@@ -157,7 +165,9 @@ export const make = (mgmt: ManagementHttp): AccessKeyApi => {
   const byIds = (operation: string, path: string) => (ids: ReadonlyArray<string>) =>
     checked(
       [nonEmptyList("ids", ids)],
-      Effect.asVoid(mgmt.call({ method: "POST", path, body: { ids }, operation: `mgmt.accessKey.${operation}`, schema: Void }))
+      Effect.asVoid(
+        mgmt.call({ method: "POST", path, body: { ids }, operation: `mgmt.accessKey.${operation}`, schema: Void })
+      )
     )
   return {
     create: (o) =>

@@ -141,7 +141,12 @@ export const make = (mgmt: ManagementHttp): PermissionApi => {
           ...permissions.flatMap((p) => [nameOrId(p), nonEmpty("newName", p.newName)])
         ],
         post("updateBatch", "/v1/mgmt/permission/update/batch", {
-          permissions: permissions.map((p) => ({ id: p.id, name: p.name, newName: p.newName, description: p.description }))
+          permissions: permissions.map((p) => ({
+            id: p.id,
+            name: p.name,
+            newName: p.newName,
+            description: p.description
+          }))
         })
       ),
     deleteBatch: (o) =>

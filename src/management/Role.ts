@@ -113,7 +113,9 @@ export interface RoleApi {
     readonly tenantId?: string | undefined
   }) => Effect.Effect<void, ManagementError>
   /** Updates a role identified by its id (`{id, newName, ...}`; node-sdk `updateWithId`). */
-  readonly updateById: (options: Omit<RoleUpdate, "name"> & { readonly id: string }) => Effect.Effect<void, ManagementError>
+  readonly updateById: (
+    options: Omit<RoleUpdate, "name"> & { readonly id: string }
+  ) => Effect.Effect<void, ManagementError>
   /** Deletes a role by its id, optionally of one tenant (`{id, tenantId}`; node-sdk `deleteWithId`). */
   readonly deleteById: (
     options: { readonly id: string; readonly tenantId?: string | undefined }
@@ -216,7 +218,11 @@ export const make = (mgmt: ManagementHttp): RoleApi => {
           someSelected([["roleNames", o.roleNames], ["roleIds", o.roleIds]]),
           ...(o.tenantId !== undefined ? [nonEmpty("tenantId", o.tenantId)] : [])
         ],
-        post("deleteBatch", "/v1/mgmt/role/delete/batch", { roleNames: o.roleNames, tenantId: o.tenantId, roleIds: o.roleIds })
+        post("deleteBatch", "/v1/mgmt/role/delete/batch", {
+          roleNames: o.roleNames,
+          tenantId: o.tenantId,
+          roleIds: o.roleIds
+        })
       ),
     updateById: (o) =>
       checked(
