@@ -130,6 +130,30 @@ const parseObject = (segment: string): Record<string, unknown> | undefined => {
   }
 }
 
+/** The checked parts of a JWS header. */
+interface Header {
+  readonly alg: Verifier.Algorithm
+  readonly kid: string
+}
+
+/** Checks a header segment: base64url JSON object, an accepted `alg`, no `crit`, a `kid`. */
+const parseHeader = (headerPart: string): Header | InvalidSessionError => {
+  if (!B64URL.test(headerPart)) return invalid("Malformed", "the header segment is empty or not base64url")
+  const header = parseObject(headerPart)
+  if (header === undefined) return invalid("Malformed", "the header is not a JSON object")
+  const alg = header.alg
+  if (!Verifier.isAlgorithm(alg)) {
+    return invalid(
+      "AlgorithmNotAllowed",
+      `algorithm ${typeof alg === "string" ? JSON.stringify(alg.slice(0, 20)) : "(none)"} is not allowed`
+    )
+  }
+  if (header.crit !== undefined) return invalid("Malformed", "the header carries unsupported critical parameters")
+  const kid = header.kid
+  if (typeof kid !== "string" || kid === "") return invalid("Malformed", "the header has no kid")
+  return { alg, kid }
+}
+
 interface Parsed {
   readonly alg: Verifier.Algorithm
   readonly kid: string
@@ -150,7 +174,11 @@ const numericClaim = (payload: Record<string, unknown>, name: string): number | 
  * @since 0.1.0
  * @category parsing
  */
-const parse = (token: string, maxSize: number): Parsed | InvalidSessionError => {
+const parse = (
+  token: string,
+  maxSize: number,
+  headerOf: (headerPart: string) => Header | InvalidSessionError
+): Parsed | InvalidSessionError => {
   if (token === "") return invalid("Missing", "no token was given")
   if (token.length > maxSize) return invalid("Malformed", `the token is larger than ${maxSize} bytes`)
   const first = token.indexOf(".")
@@ -161,19 +189,9 @@ const parse = (token: string, maxSize: number): Parsed | InvalidSessionError => 
   const headerPart = token.slice(0, first)
   const payloadPart = token.slice(first + 1, second)
   const signature = token.slice(second + 1)
-  if (!B64URL.test(headerPart)) return invalid("Malformed", "the header segment is empty or not base64url")
-  const header = parseObject(headerPart)
-  if (header === undefined) return invalid("Malformed", "the header is not a JSON object")
-  const alg = header.alg
-  if (!Verifier.isAlgorithm(alg)) {
-    return invalid(
-      "AlgorithmNotAllowed",
-      `algorithm ${typeof alg === "string" ? JSON.stringify(alg.slice(0, 20)) : "(none)"} is not allowed`
-    )
-  }
-  if (header.crit !== undefined) return invalid("Malformed", "the header carries unsupported critical parameters")
-  const kid = header.kid
-  if (typeof kid !== "string" || kid === "") return invalid("Malformed", "the header has no kid")
+  const header = headerOf(headerPart)
+  if (header instanceof InvalidSessionError) return header
+  const { alg, kid } = header
   if (!B64URL.test(payloadPart) || !B64URL.test(signature)) {
     return invalid("Malformed", "a JWT segment is empty or not base64url")
   }
@@ -238,11 +256,35 @@ export const make = (
       return ok
     }
 
+    // Tokens signed by one key share their header segment: its checked parts are kept (successes only, at most 64).
+    const headers = new Map<string, Header>()
+    const headerOf = (headerPart: string): Header | InvalidSessionError => {
+      const known = headers.get(headerPart)
+      if (known !== undefined) return known
+      const header = parseHeader(headerPart)
+      if (header instanceof InvalidSessionError) return header
+      if (headers.size >= 64) headers.clear()
+      headers.set(headerPart, header)
+      return header
+    }
+
+    // First in, first out through a ring of the cached tokens: finding a Map's oldest key by iterating it
+    // skips every entry deleted since the Map last compacted, a cost that grows with the traffic.
+    const ringTokens: Array<string> = []
+    const ringEntries: Array<Entry> = []
+    let ringNext = 0
     const remember = (token: string, entry: Entry): void => {
       if (capacity === 0) return
-      if (cache.size >= capacity) {
-        const oldest = cache.keys().next()
-        if (oldest.done !== true) cache.delete(oldest.value)
+      if (ringTokens.length < capacity) {
+        ringTokens.push(token)
+        ringEntries.push(entry)
+      } else {
+        // the entry put in this slot `capacity` insertions ago leaves now, unless it has left already
+        const oldest = ringTokens[ringNext]
+        if (oldest !== undefined && cache.get(oldest) === ringEntries[ringNext]) cache.delete(oldest)
+        ringTokens[ringNext] = token
+        ringEntries[ringNext] = entry
+        ringNext = ringNext + 1 === capacity ? 0 : ringNext + 1
       }
       cache.set(token, entry)
     }
@@ -365,7 +407,7 @@ export const make = (
             cache.delete(token) // its key left the set (or changed)
           }
         }
-        const parsed = parse(token, maxSize)
+        const parsed = parse(token, maxSize, headerOf)
         if (parsed instanceof InvalidSessionError) return Effect.fail(parsed)
         const key = jwks.unsafeFresh(now)?.keys.get(parsed.kid)
         if (key !== undefined) return verifyWith(token, jwt, parsed, key, callOptions, now)
