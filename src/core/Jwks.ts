@@ -28,7 +28,7 @@ import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
-import * as Jose from "jose"
+import type * as Jose from "jose"
 import { DescopeConfig, type PublicJwk } from "./DescopeConfig.js"
 import { type RateLimitError, TransportError } from "./DescopeError.js"
 import { DescopeHttp, projectCredential, withRequestOptions } from "./DescopeHttp.js"
@@ -463,6 +463,8 @@ export const makeTest = (
   Effect.promise(async () => {
     const alg = options.alg ?? "ES384"
     const kid = options.kid ?? `test-${alg.toLowerCase()}`
+    // jose is loaded only by the test layer, never by the SDK's import
+    const Jose = await import("jose")
     const pair = await Jose.generateKeyPair(alg, { extractable: true })
     const jwk = await Jose.exportJWK(pair.publicKey)
     const publicJwk = { ...jwk, kty: jwk.kty ?? "", kid, alg, use: "sig" } as SigningKey

@@ -15,7 +15,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Jose from "jose"
+import type * as Jose from "jose"
 import type { PublicJwk } from "./DescopeConfig.js"
 
 /**
@@ -130,11 +130,27 @@ export const checkKeyFitsAlgorithm = (key: SigningKey): Either.Either<void, stri
 
 const MIN_RSA_BITS = 2048
 
+const base64urlDecode = (input: string): Uint8Array => {
+  if (!/^[A-Za-z0-9_-]*$/.test(input)) throw new Error("not base64url")
+  const b64 = input.replace(/-/g, "+").replace(/_/g, "/")
+  const binary = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4))
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/**
+ * `jose` is loaded on first use only (the WebCrypto verifier), so importing the
+ * SDK and validating with the default Node verifier never loads it.
+ */
+let joseModule: Promise<typeof Jose> | undefined
+const loadJose = (): Promise<typeof Jose> => (joseModule ??= import("jose"))
+
 const rsaBitsOf = (modulus: unknown): number => {
   if (typeof modulus !== "string") return 0
   let bytes: Uint8Array
   try {
-    bytes = Jose.base64url.decode(modulus)
+    bytes = base64urlDecode(modulus)
   } catch {
     return 0
   }
@@ -215,7 +231,7 @@ export const makeWebCrypto = (): Service => ({
   importKey: (key) =>
     Effect.flatMap(precheck(key), () =>
       Effect.tryPromise({
-        try: () => Jose.importJWK(publicPart(key) as Jose.JWK, key.alg),
+        try: () => loadJose().then((jose) => jose.importJWK(publicPart(key) as Jose.JWK, key.alg)),
         catch: (e) => `key ${key.kid}: ${e instanceof Error ? e.message : "cannot be imported"}`
       }).pipe(Effect.map((handle): ImportedKey => ({ kid: key.kid, alg: key.alg, handle })))),
   verify: (key, signingInput, signature) => {
@@ -226,9 +242,11 @@ export const makeWebCrypto = (): Service => ({
       signature
     }
     return Effect.promise(() =>
-      Jose.flattenedVerify(jws, key.handle as Jose.CryptoKey, { algorithms: [key.alg] }).then(
-        () => true,
-        () => false
+      loadJose().then((jose) =>
+        jose.flattenedVerify(jws, key.handle as Jose.CryptoKey, { algorithms: [key.alg] }).then(
+          () => true,
+          () => false
+        )
       )
     )
   }
