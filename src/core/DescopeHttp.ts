@@ -19,6 +19,7 @@ import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
@@ -318,6 +319,24 @@ const withSecretHeaderNames = (names: ReadonlyArray<string | RegExp>): ReadonlyA
   "set-cookie"
 ]
 
+const SECRET_HEADER_NAMES: ReadonlyArray<string> = ["authorization", "cookie", "set-cookie"]
+
+/** Whether the redacted names already name every secret header (as plain, case-insensitive names). */
+const coversSecretHeaderNames = (names: ReadonlyArray<string | RegExp>): boolean =>
+  SECRET_HEADER_NAMES.every((secret) => names.some((n) => typeof n === "string" && n.toLowerCase() === secret))
+
+/** Decoders built once per response schema (a schema is usually a module constant). */
+const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
+
+const decoderOf = <A, I>(schema: Schema.Schema<A, I, never>): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
+  let decode = decoders.get(schema)
+  if (decode === undefined) {
+    decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
+    decoders.set(schema, decode)
+  }
+  return decode as (u: unknown) => Either.Either<A, ParseResult.ParseError>
+}
+
 const pathOf = (path: string): string => `/${path.replace(/^\/+/, "")}`
 
 const requestIdOf = (headers: Headers.Headers): string | undefined =>
@@ -441,15 +460,39 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
 
   const authorization = (segments: ReadonlyArray<string>): string => `Bearer ${segments.join(":")}`
 
+  // the management header is the same for every call: built once
+  const managementAuthorization = Option.isSome(config.managementKey)
+    ? authorization([config.projectId, Redacted.value(config.managementKey.value)])
+    : undefined
+
   const authHeader = (credential: Credential | "management"): string => {
     if (credential === "management") {
-      return authorization([config.projectId, Redacted.value(Option.getOrThrow(config.managementKey))])
+      return managementAuthorization ?? authorization([config.projectId, Redacted.value(Option.getOrThrow(config.managementKey))])
     }
     const segments = [config.projectId]
     if (credential._tag === "Token") segments.push(Redacted.value(credential.token))
     if (Option.isSome(config.authManagementKey)) segments.push(Redacted.value(config.authManagementKey.value))
     return authorization(segments)
   }
+
+  // The request is sent with the secret header names redacted. They are in the platform's default
+  // `Headers.currentRedactedNames`, so the fiber-local override is only needed when an application
+  // replaced them (the check is remembered per names array: it is usually the very same array).
+  let coveringNames: ReadonlyArray<string | RegExp> | undefined
+  const send = (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
+      const names = fiber.getFiberRef(Headers.currentRedactedNames)
+      if (names === coveringNames) return client.execute(request)
+      if (coversSecretHeaderNames(names)) {
+        coveringNames = names
+        return client.execute(request)
+      }
+      return Effect.locallyWith(client.execute(request), Headers.currentRedactedNames, withSecretHeaderNames)
+    })
+
+  // the defaults of the per-call options, resolved once
+  const defaultTimeout = config.requestTimeout
+  const defaultTotal = Duration.times(defaultTimeout, 2)
 
   const execute = <A, I>(
     spec: RequestSpec<A, I>,
@@ -459,12 +502,15 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
     const path = pathOf(spec.path)
     const url = buildUrl(config.baseUrl, spec.path, spec.query)
     const hasBody = spec.body !== undefined && method !== "GET" && method !== "DELETE"
-    const headers: Record<string, string> = { ...baseHeaders, ...spec.headers, authorization: authHeader(credential) }
+    const headers: Record<string, string> = spec.headers === undefined
+      ? { ...baseHeaders, authorization: authHeader(credential) }
+      : { ...baseHeaders, ...spec.headers, authorization: authHeader(credential) }
     let request = HttpClientRequest.make(method)(url).pipe(HttpClientRequest.setHeaders(headers))
     if (hasBody) {
       request = HttpClientRequest.bodyText(request, JSON.stringify(spec.body), "application/json")
     }
     const idempotent = method === "GET"
+    const decode = decoderOf(spec.schema)
 
     const transportError = (
       reason: TransportError["reason"],
@@ -476,24 +522,35 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
       text: string
     ): Effect.Effect<Response<A>, RemoteError> => {
       const status = response.status
-      const requestId = requestIdOf(response.headers)
-      const withRequestId = requestId !== undefined ? { requestId } : {}
       if (status >= 200 && status < 300) {
         let json: unknown
         try {
           json = text.trim() === "" ? {} : JSON.parse(text)
         } catch {
+          const requestId = requestIdOf(response.headers)
           return Effect.fail(
-            transportError("Decode", { status, description: "the response body is not JSON", ...withRequestId })
+            transportError("Decode", {
+              status,
+              description: "the response body is not JSON",
+              ...(requestId !== undefined ? { requestId } : {})
+            })
           )
         }
-        return Schema.decodeUnknown(spec.schema, { onExcessProperty: "ignore" })(json).pipe(
-          Effect.mapError((e) =>
-            transportError("Decode", { status, description: formatParseError(e, json), ...withRequestId })
-          ),
-          Effect.map((body) => ({ body, status, headers: response.headers, cookies: response.cookies }))
+        const decoded = decode(json)
+        if (Either.isRight(decoded)) {
+          return Effect.succeed({ body: decoded.right, status, headers: response.headers, cookies: response.cookies })
+        }
+        const requestId = requestIdOf(response.headers)
+        return Effect.fail(
+          transportError("Decode", {
+            status,
+            description: formatParseError(decoded.left, json),
+            ...(requestId !== undefined ? { requestId } : {})
+          })
         )
       }
+      const requestId = requestIdOf(response.headers)
+      const withRequestId = requestId !== undefined ? { requestId } : {}
       const errorBody = parseErrorBody(text)
       return Effect.annotateCurrentSpan({
         "http.response.status_code": status,
@@ -523,26 +580,25 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
       ))
     }
 
-    const attempt = (timeout: Duration.Duration): Effect.Effect<Response<A>, RemoteError> =>
-      Effect.locallyWith(client.execute(request), Headers.currentRedactedNames, withSecretHeaderNames).pipe(
-        Effect.flatMap((response) =>
-          Effect.map(response.text, (text) => [response, text] as const).pipe(
-            Effect.catchTag("ResponseError", () =>
-              Effect.fail(
-                markIf(
-                  idempotent,
-                  transportError("Network", {
-                    status: response.status,
-                    description: "the connection failed while reading the response"
-                  })
-                )
-              ))
-          )
-        ),
-        Effect.catchTags({
-          ResponseError: () =>
-            Effect.fail(markIf(idempotent, transportError("Network", { description: "the response could not be read" }))),
-          RequestError: (e) => {
+    const exchange = send(request).pipe(
+      Effect.flatMap((response) =>
+        Effect.map(response.text, (text) => [response, text] as const).pipe(
+          Effect.catchTag("ResponseError", () =>
+            Effect.fail(
+              markIf(
+                idempotent,
+                transportError("Network", {
+                  status: response.status,
+                  description: "the connection failed while reading the response"
+                })
+              )
+            ))
+        )
+      ),
+      Effect.catchTags({
+        ResponseError: () =>
+          Effect.fail(markIf(idempotent, transportError("Network", { description: "the response could not be read" }))),
+        RequestError: (e) => {
           const code = errorCodeOf(e.cause)
           const refused = code === "ECONNREFUSED"
           const error = transportError("Network", {
@@ -551,7 +607,11 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
           })
           return Effect.fail(markIf(refused || idempotent, error))
         }
-        }),
+      })
+    )
+
+    const attempt = (timeout: Duration.Duration): Effect.Effect<Response<A>, RemoteError> =>
+      exchange.pipe(
         Effect.timeoutFail({
           duration: timeout,
           onTimeout: () =>
@@ -563,12 +623,13 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
         Effect.flatMap(([response, text]) => handle(response, text))
       )
 
-    return Effect.gen(function*() {
-      const options = yield* CurrentRequestOptions
-      const timeout = options.timeout !== undefined ? Duration.decode(options.timeout) : config.requestTimeout
+    const call = (options: RequestOptions): Effect.Effect<Response<A>, RemoteError> => {
+      const timeout = options.timeout !== undefined ? Duration.decode(options.timeout) : defaultTimeout
       const total = options.totalTimeout !== undefined
         ? Duration.decode(options.totalTimeout)
-        : Duration.times(timeout, 2)
+        : options.timeout !== undefined
+        ? Duration.times(timeout, 2)
+        : defaultTotal
       const schedule = options.retry === undefined ? defaultRetrySchedule : options.retry
       const once = attempt(timeout)
       const retried = schedule === false ? once : once.pipe(
@@ -577,16 +638,23 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
           while: isTransient
         })
       )
-      const response = yield* retried.pipe(
+      const response = retried.pipe(
         Effect.timeoutFail({
           duration: total,
           onTimeout: () => transportError("Timeout", { description: `no answer within ${Duration.format(total)}` })
         })
       )
-      yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
-      yield* Effect.logDebug(`descope ${method} ${path} -> ${response.status}`)
-      return response
-    }).pipe(
+      return Effect.flatMap(response, (response) =>
+        Effect.as(
+          Effect.zipRight(
+            Effect.annotateCurrentSpan("http.response.status_code", response.status),
+            Effect.logDebug(`descope ${method} ${path} -> ${response.status}`)
+          ),
+          response
+        ))
+    }
+
+    return Effect.flatMap(CurrentRequestOptions, call).pipe(
       Effect.tapError((e) =>
         Effect.logDebug(`descope ${method} ${path} failed: ${e._tag}`)
       ),
