@@ -631,19 +631,38 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
         ? Duration.times(timeout, 2)
         : defaultTotal
       const schedule = options.retry === undefined ? defaultRetrySchedule : options.retry
-      const once = attempt(timeout)
-      const retried = schedule === false ? once : once.pipe(
-        Effect.retry({
-          schedule,
-          while: isTransient
-        })
-      )
-      const response = retried.pipe(
+      const totalTimeout = (duration: Duration.Duration) =>
         Effect.timeoutFail({
-          duration: total,
+          duration,
           onTimeout: () => transportError("Timeout", { description: `no answer within ${Duration.format(total)}` })
         })
-      )
+      let response: Effect.Effect<Response<A>, RemoteError>
+      if (Duration.lessThanOrEqualTo(total, timeout)) {
+        // the total bound ends the first attempt before its own timeout: both bounds as they are
+        const once = attempt(timeout)
+        response = totalTimeout(total)(schedule === false ? once : Effect.retry(once, { schedule, while: isTransient }))
+      } else if (schedule === false) {
+        // one attempt, which its own (shorter) timeout ends before the total bound could
+        response = attempt(timeout)
+      } else {
+        // The first attempt ends (by its own timeout at the latest) before the total bound could, so the
+        // total bound only starts racing once a retry is due, for the time that is left. The retries are
+        // those of `Effect.retry(attempt, { schedule, while })` from the start: the schedule is fed the
+        // first failure, then runs the next attempts.
+        response = Effect.clockWith((clock) => {
+          const start = clock.unsafeCurrentTimeMillis()
+          return Effect.catchIf(attempt(timeout), isTransient, (first) => {
+            const left = Duration.subtract(total, Duration.millis(clock.unsafeCurrentTimeMillis() - start))
+            let replay = true
+            const again = Effect.suspend(() => {
+              if (!replay) return attempt(timeout)
+              replay = false
+              return Effect.fail(first)
+            })
+            return totalTimeout(left)(Effect.retry(again, { schedule, while: isTransient }))
+          })
+        })
+      }
       return Effect.flatMap(response, (response) =>
         Effect.as(
           Effect.zipRight(
