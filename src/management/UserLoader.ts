@@ -4,7 +4,8 @@
  * Concurrent in-flight loads of the same user share one request. Loads by user
  * id that arrive together (in the same scheduler round) are sent as one
  * `POST /v1/mgmt/users/load`; a lone load uses `GET /v1/mgmt/user?userId=`.
- * Loads by login id have no batch endpoint and are only deduplicated. Nothing
+ * Loads by login id have no batch endpoint: they are only deduplicated and
+ * start at once, without waiting for the end of the scheduler round. Nothing
  * is cached: once a load completes, the next one goes to Descope again.
  * When every caller waiting for a load is interrupted, its request is
  * interrupted too: nothing keeps running for nobody.
@@ -144,19 +145,13 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     const taken = pending
     pending = []
     scheduled = false
-    const byUser = taken.filter((e) => e.kind === "userId")
-    const byLogin = taken.filter((e) => e.kind === "loginId")
+    // only loads by user id wait here (see `byUserId`)
     const chunks: Array<ReadonlyArray<Entry>> = []
-    for (let i = 0; i < byUser.length; i += MAX_BATCH) chunks.push(byUser.slice(i, i + MAX_BATCH))
+    for (let i = 0; i < taken.length; i += MAX_BATCH) chunks.push(taken.slice(i, i + MAX_BATCH))
     // a lone load (the common case) runs here, without the fibers of concurrent traversals
-    const exit = yield* Effect.exit(taken.length === 1 ? single(taken[0]!) : Effect.all(
-      [
-        Effect.forEach(byLogin, single, { concurrency: "unbounded", discard: true }),
-        Effect.forEach(chunks, (chunk) => (chunk.length === 1 ? single(chunk[0]!) : batch(chunk)), {
-          concurrency: "unbounded",
-          discard: true
-        })
-      ],
+    const exit = yield* Effect.exit(taken.length === 1 ? single(taken[0]!) : Effect.forEach(
+      chunks,
+      (chunk) => (chunk.length === 1 ? single(chunk[0]!) : batch(chunk)),
       { concurrency: "unbounded", discard: true }
     ))
     // Never leave a caller waiting: on a defect or an interruption, every entry
@@ -188,26 +183,52 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
         }))
     })
 
-  const load = (kind: Kind) => (id: string): Effect.Effect<User, ManagementError> =>
+  const newEntry = (kind: Kind, id: string, key: string): Entry => {
+    const entry: Entry = {
+      kind,
+      id,
+      key,
+      deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none),
+      waiters: 0,
+      abandoned: false,
+      request: undefined
+    }
+    inFlight.set(key, entry)
+    return entry
+  }
+
+  /**
+   * A load by login id has no batch endpoint: its request starts at once, in
+   * its own fiber (the one `requestFor` gives a batch), settling the entry
+   * however it ends, without waiting for the batching round.
+   */
+  const byLoginId = (id: string): Effect.Effect<User, ManagementError> =>
     Effect.suspend(() => {
-      const key = `${kind}:${id}`
+      const key = `loginId:${id}`
       const existing = inFlight.get(key)
       if (existing !== undefined) return wait(existing)
-      const entry: Entry = {
-        kind,
-        id,
-        key,
-        deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none),
-        waiters: 0,
-        abandoned: false,
-        request: undefined
-      }
-      inFlight.set(key, entry)
+      const entry = newEntry("loginId", id, key)
+      return Effect.flatMap(
+        Effect.forkDaemon(Effect.onExit(getOne("loginId", id), (exit) => settle(entry, exit))),
+        (fiber) => {
+          entry.request = { fiber, entries: [entry] }
+          return wait(entry)
+        }
+      )
+    })
+
+  /** Loads by user id wait for the end of the scheduler round, to be sent together. */
+  const byUserId = (id: string): Effect.Effect<User, ManagementError> =>
+    Effect.suspend(() => {
+      const key = `userId:${id}`
+      const existing = inFlight.get(key)
+      if (existing !== undefined) return wait(existing)
+      const entry = newEntry("userId", id, key)
       pending.push(entry)
       const start = scheduled ? Effect.void : Effect.asVoid(Effect.forkDaemon(flush))
       scheduled = true
       return Effect.zipRight(start, wait(entry))
     })
 
-  return { byLoginId: load("loginId"), byUserId: load("userId") }
+  return { byLoginId, byUserId }
 }
