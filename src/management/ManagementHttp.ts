@@ -74,20 +74,28 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =
     // Single flight, memoized. The handshake runs in its own fiber, so a caller
     // interrupted while waiting for it does not poison the memo for the others.
     let started: Deferred.Deferred<string | undefined> | undefined
+    // the handshake's answer once it is in: later calls read it without awaiting the Deferred
+    let known: { readonly tier: string | undefined } | undefined
     const license: Effect.Effect<string | undefined> = Effect.suspend(() => {
       if (started !== undefined) return Deferred.await(started)
       const deferred = Deferred.unsafeMake<string | undefined>(FiberId.none)
       started = deferred
       return Effect.zipRight(
-        Effect.forkDaemon(Effect.flatMap(fetchLicense, (tier) => Deferred.succeed(deferred, tier))),
+        Effect.forkDaemon(Effect.flatMap(fetchLicense, (tier) => {
+          known = { tier }
+          return Deferred.succeed(deferred, tier)
+        })),
         Deferred.await(deferred)
       )
     })
+    const send = <A, I>(spec: DescopeHttp.RequestSpec<A, I>, tier: string | undefined) =>
+      http.management(
+        tier === undefined || tier === "" ? spec : { ...spec, headers: { ...spec.headers, "x-descope-license": tier } }
+      )
     const call = <A, I>(spec: DescopeHttp.RequestSpec<A, I>): Effect.Effect<A, ManagementError> =>
-      Effect.flatMap(license, (tier) =>
-        http.management(
-          tier === undefined || tier === "" ? spec : { ...spec, headers: { ...spec.headers, "x-descope-license": tier } }
-        ))
+      Effect.suspend(() =>
+        known !== undefined ? send(spec, known.tier) : Effect.flatMap(license, (tier) => send(spec, tier))
+      )
     return { http, call }
   })
 
@@ -252,7 +260,11 @@ export const checked = <A, E>(
   checks: ReadonlyArray<Effect.Effect<void, InvalidArgumentErrorType>>,
   call: Effect.Effect<A, E>
 ): Effect.Effect<A, E | InvalidArgumentErrorType> =>
-  checks.length === 0 ? call : Effect.zipRight(Effect.all(checks, { discard: true }), call)
+  checks.length === 0
+    ? call
+    : checks.length === 1
+    ? Effect.zipRight(checks[0]!, call)
+    : Effect.zipRight(Effect.all(checks, { discard: true }), call)
 
 /**
  * Optional nullable field helper for response schemas.
