@@ -19,6 +19,7 @@ import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
@@ -337,6 +338,62 @@ const decoderOf = <A, I>(schema: Schema.Schema<A, I, never>): (u: unknown) => Ei
   return decode as (u: unknown) => Either.Either<A, ParseResult.ParseError>
 }
 
+/** The constructor of Effect's live clock: timeouts under it need no sleeping fiber (see `timeoutFail`). */
+const LiveClock: unknown = Clock.make().constructor
+
+/** The longest delay of a JS timer; the live clock's `sleep` never ends for a longer one. */
+const MAX_TIMER_MILLIS = 2 ** 31 - 1
+
+/**
+ * `Effect.timeoutFail` with one forked fiber instead of two under the live
+ * clock: `self` runs in a child fiber (as in `timeoutFail`), and the wait for
+ * it is raced with a timer instead of a second, sleeping fiber. The outcomes
+ * are those of `Effect.timeoutFail`: `self`'s exit (its fiber refs inherited
+ * on success), or, when the time is up, the child interrupted (and awaited)
+ * and then the `onTimeout` error. Any other clock (e.g. `TestClock`) gets
+ * `Effect.timeoutFail` itself.
+ */
+const timeoutFail = <A, E, E2>(
+  self: Effect.Effect<A, E>,
+  duration: Duration.Duration,
+  onTimeout: () => E2
+): Effect.Effect<A, E | E2> =>
+  Effect.clockWith((clock) => {
+    if (clock.constructor !== LiveClock) return Effect.timeoutFail(self, { duration, onTimeout })
+    const millis = Duration.toMillis(duration)
+    return Effect.uninterruptibleMask((restore) =>
+      Effect.flatMap(Effect.fork(restore(self)), (fiber) => {
+        // true: the fiber is done; false: the time is up
+        const done = Effect.async<boolean>((resume) => {
+          let settled = false
+          const timer = millis > MAX_TIMER_MILLIS ? undefined : setTimeout(() => {
+            if (settled) return
+            settled = true
+            fiber.removeObserver(observer)
+            resume(Effect.succeed(false))
+          }, millis)
+          const observer = () => {
+            if (settled) return
+            settled = true
+            if (timer !== undefined) clearTimeout(timer)
+            resume(Effect.succeed(true))
+          }
+          fiber.addObserver(observer)
+          return Effect.sync(() => {
+            settled = true
+            if (timer !== undefined) clearTimeout(timer)
+            fiber.removeObserver(observer)
+          })
+        })
+        return Effect.flatMap(
+          Effect.onInterrupt(restore(done), () => Fiber.interrupt(fiber)),
+          (isDone): Effect.Effect<A, E | E2> =>
+            isDone ? Fiber.join(fiber) : Effect.zipRight(Fiber.interrupt(fiber), Effect.fail(onTimeout()))
+        )
+      })
+    )
+  })
+
 const pathOf = (path: string): string => `/${path.replace(/^\/+/, "")}`
 
 const requestIdOf = (headers: Headers.Headers): string | undefined =>
@@ -611,16 +668,13 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
     )
 
     const attempt = (timeout: Duration.Duration): Effect.Effect<Response<A>, RemoteError> =>
-      exchange.pipe(
-        Effect.timeoutFail({
-          duration: timeout,
-          onTimeout: () =>
-            markIf(
-              idempotent,
-              transportError("Timeout", { description: `no answer within ${Duration.format(timeout)}` })
-            )
-        }),
-        Effect.flatMap(([response, text]) => handle(response, text))
+      Effect.flatMap(
+        timeoutFail(exchange, timeout, () =>
+          markIf(
+            idempotent,
+            transportError("Timeout", { description: `no answer within ${Duration.format(timeout)}` })
+          )),
+        ([response, text]) => handle(response, text)
       )
 
     const call = (options: RequestOptions): Effect.Effect<Response<A>, RemoteError> => {
@@ -631,11 +685,12 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
         ? Duration.times(timeout, 2)
         : defaultTotal
       const schedule = options.retry === undefined ? defaultRetrySchedule : options.retry
-      const totalTimeout = (duration: Duration.Duration) =>
-        Effect.timeoutFail({
+      const totalTimeout = (duration: Duration.Duration) => <X>(self: Effect.Effect<X, RemoteError>) =>
+        timeoutFail(
+          self,
           duration,
-          onTimeout: () => transportError("Timeout", { description: `no answer within ${Duration.format(total)}` })
-        })
+          () => transportError("Timeout", { description: `no answer within ${Duration.format(total)}` })
+        )
       let response: Effect.Effect<Response<A>, RemoteError>
       if (Duration.lessThanOrEqualTo(total, timeout)) {
         // the total bound ends the first attempt before its own timeout: both bounds as they are
