@@ -732,8 +732,10 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
       Effect.tapError((e) =>
         Effect.logDebug(`descope ${method} ${path} failed: ${e._tag}`)
       ),
+      // no call-site capture: it would point at this function, the same for every call
       Effect.withSpan(`descope.${spec.operation}`, {
         kind: "client",
+        captureStackTrace: false,
         attributes: {
           "descope.project_id": config.projectId,
           "http.request.method": method,
