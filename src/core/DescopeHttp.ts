@@ -15,14 +15,17 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Fiber from "effect/Fiber"
 import * as Either from "effect/Either"
+import * as Fiber from "effect/Fiber"
+import * as FiberRef from "effect/FiberRef"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
+import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
@@ -394,6 +397,10 @@ const timeoutFail = <A, E, E2>(
     )
   })
 
+/** Whether a Debug line would be logged at all (the fiber's minimum log level; the runtime checks the same). */
+const debugLogged = (fiber: Fiber.RuntimeFiber<unknown, unknown>): boolean =>
+  !LogLevel.greaterThan(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Debug)
+
 const pathOf = (path: string): string => `/${path.replace(/^\/+/, "")}`
 
 const requestIdOf = (headers: Headers.Headers): string | undefined =>
@@ -718,31 +725,45 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
           })
         })
       }
-      return Effect.flatMap(response, (response) =>
-        Effect.as(
-          Effect.zipRight(
-            Effect.annotateCurrentSpan("http.response.status_code", response.status),
-            Effect.logDebug(`descope ${method} ${path} -> ${response.status}`)
-          ),
-          response
-        ))
+      return response
     }
 
-    return Effect.flatMap(CurrentRequestOptions, call).pipe(
-      Effect.tapError((e) =>
-        Effect.logDebug(`descope ${method} ${path} failed: ${e._tag}`)
-      ),
-      // no call-site capture: it would point at this function, the same for every call
-      Effect.withSpan(`descope.${spec.operation}`, {
-        kind: "client",
-        captureStackTrace: false,
-        attributes: {
-          "descope.project_id": config.projectId,
-          "http.request.method": method,
-          "url.path": path
-        }
-      })
-    )
+    // `Effect.withSpan` spelled out (`useSpan` + `withParentSpan`), so that the outcome is
+    // handled in one step with the span at hand: the status attribute on success, and the
+    // debug line (success, or a failure `tapError` would see) only when Debug is logged at all.
+    // No call-site capture: it would point at this function, the same for every call.
+    return Effect.useSpan(`descope.${spec.operation}`, {
+      kind: "client",
+      captureStackTrace: false,
+      attributes: {
+        "descope.project_id": config.projectId,
+        "http.request.method": method,
+        "url.path": path
+      }
+    }, (span) =>
+      Effect.withParentSpan(
+        Effect.matchCauseEffect(Effect.flatMap(CurrentRequestOptions, call), {
+          onSuccess: (response) => {
+            span.attribute("http.response.status_code", response.status)
+            return Effect.withFiberRuntime<Response<A>>((fiber) =>
+              debugLogged(fiber)
+                ? Effect.as(Effect.logDebug(`descope ${method} ${path} -> ${response.status}`), response)
+                : Effect.succeed(response)
+            )
+          },
+          onFailure: (cause) =>
+            Effect.withFiberRuntime<never, RemoteError>((fiber) => {
+              const failure = Cause.failureOption(cause)
+              return Option.isSome(failure) && debugLogged(fiber)
+                ? Effect.zipRight(
+                  Effect.logDebug(`descope ${method} ${path} failed: ${failure.value._tag}`),
+                  Effect.failCause(cause)
+                )
+                : Effect.failCause(cause)
+            })
+        }),
+        span
+      ))
   }
 
   const markIf = (condition: boolean, e: TransportError): TransportError => (condition ? markTransient(e) : e)
