@@ -145,6 +145,80 @@ describe("DescopeHttp over FetchHttpClient (loopback)", () => {
     }))
 })
 
+describe("DescopeHttp timeouts under the live clock (loopback server that never answers)", () => {
+  const hang = (http: DescopeHttp.Service, method: "GET" | "POST", options: DescopeHttp.RequestOptions) =>
+    Effect.flip(http.request({
+      method,
+      path: "/hang",
+      ...(method === "POST" ? { body: {} } : {}),
+      operation: "hang",
+      schema: Ok,
+      credential: DescopeHttp.projectCredential
+    }).pipe(DescopeHttp.withRequestOptions(options)))
+
+  it.live("a POST times out once, is not retried, and its connection is closed", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const { seen, closed, baseUrl } = yield* server
+      const http = yield* Effect.provide(DescopeHttp.DescopeHttp, transport({ projectId: "P123", baseUrl }))
+      const error = yield* hang(http, "POST", { timeout: "150 millis", totalTimeout: "5 seconds" })
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "Timeout")
+      assert.strictEqual(error.description, "no answer within 150ms")
+      assert.strictEqual(seen.length, 1)
+      yield* Deferred.await(closed).pipe(Effect.timeoutFail({
+        duration: "5 seconds",
+        onTimeout: () => new Error("the timed-out request was never closed")
+      }))
+    })))
+
+  it.live("a GET that times out is retried on the schedule, then fails with Timeout", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const { seen, baseUrl } = yield* server
+      const http = yield* Effect.provide(DescopeHttp.DescopeHttp, transport({ projectId: "P123", baseUrl }))
+      const error = yield* hang(http, "GET", {
+        timeout: "100 millis",
+        totalTimeout: "10 seconds",
+        retry: Schedule.recurs(2)
+      })
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "Timeout")
+      assert.strictEqual(seen.length, 3)
+    })))
+
+  it.live("the total bound ends a retried GET before its retries run out", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const { seen, baseUrl } = yield* server
+      const http = yield* Effect.provide(DescopeHttp.DescopeHttp, transport({ projectId: "P123", baseUrl }))
+      const error = yield* hang(http, "GET", {
+        timeout: "100 millis",
+        totalTimeout: "250 millis",
+        retry: Schedule.recurs(50)
+      })
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "Timeout")
+      assert.strictEqual(error.description, "no answer within 250ms")
+      assert.isAtMost(seen.length, 3)
+      assert.isAtLeast(seen.length, 1)
+    })))
+
+  it.live("a call that answers in time succeeds under the live-clock timeout", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const { baseUrl } = yield* server
+      const http = yield* Effect.provide(DescopeHttp.DescopeHttp, transport({ projectId: "P123", baseUrl }))
+      const ok = yield* http.request({
+        method: "GET",
+        path: "/v1/auth/me",
+        operation: "session.me",
+        schema: Ok,
+        credential: DescopeHttp.projectCredential
+      }).pipe(DescopeHttp.withRequestOptions({ timeout: "5 seconds" }))
+      assert.deepStrictEqual(ok, { ok: true })
+    })))
+})
+
 describe("DescopeHttp with other network failures", () => {
   /** An HttpClient whose every request fails like a reset connection. */
   const reset = (counter: { n: number }) =>
