@@ -139,6 +139,24 @@ describe("Verifier key import", () => {
     assert.strictEqual(node.name, "node")
     assert.strictEqual(web.name, "webcrypto")
   })
+
+  it.effect("gives a synchronous check only for a Node verifier's own verify, with its answers", () =>
+    Effect.gen(function*() {
+      const sync = Verifier.unsafeVerifySync(node)
+      assert.isDefined(sync)
+      assert.isUndefined(Verifier.unsafeVerifySync(web))
+      assert.isUndefined(Verifier.unsafeVerifySync({ ...node, verify: (k, i, s) => node.verify(k, i, s) }))
+      assert.isDefined(Verifier.unsafeVerifySync({ ...node }))
+      const key = makeKey("RS256")
+      const imported = yield* node.importKey(key.publicJwk)
+      const token = sign(key, claims())
+      for (const candidate of [token, tamperPayload(token), tamperSignature(token)]) {
+        const { input, signature } = segments(candidate)
+        assert.strictEqual(sync?.(imported, input, signature), yield* node.verify(imported, input, signature))
+      }
+      const { input, signature } = segments(token)
+      assert.isTrue(sync?.(imported, input, signature))
+    }))
 })
 
 describe("the live validator gives the same answers over both verifiers", () => {

@@ -132,8 +132,14 @@ export const STANDARD_CLAIMS: ReadonlySet<string> = new Set([
   "cnf"
 ])
 
-const stringArray = (u: unknown): ReadonlyArray<string> =>
-  Array.isArray(u) ? u.filter((x): x is string => typeof x === "string") : []
+/** The strings of an array claim: the claim's own array when it holds only strings (no copy), else a filtered copy. */
+const stringArray = (u: unknown): ReadonlyArray<string> => {
+  if (!Array.isArray(u)) return []
+  for (let i = 0; i < u.length; i++) {
+    if (typeof u[i] !== "string") return u.filter((x): x is string => typeof x === "string")
+  }
+  return u as ReadonlyArray<string>
+}
 
 const num = (u: unknown): number | undefined => (typeof u === "number" && Number.isFinite(u) ? u : undefined)
 
@@ -177,6 +183,31 @@ export const fromClaims = <Custom = Readonly<Record<string, unknown>>>(
   claims: Readonly<Record<string, unknown>>,
   projectId: string,
   customClaims?: Custom
+): Session<Custom> => build(jwt, claims, { ...claims, iss: projectId }, projectId, customClaims)
+
+/**
+ * {@link fromClaims} over a claims object the caller owns and hands over (e.g.
+ * a payload just parsed): its `iss` is set to the project id in place and it
+ * becomes the session's `claims`, without a copy.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromOwnedClaims = (
+  jwt: string | Redacted.Redacted<string>,
+  claims: Record<string, unknown>,
+  projectId: string
+): Session => {
+  claims.iss = projectId
+  return build<Readonly<Record<string, unknown>>>(jwt, claims, claims, projectId, undefined)
+}
+
+const build = <Custom>(
+  jwt: string | Redacted.Redacted<string>,
+  claims: Readonly<Record<string, unknown>>,
+  normalised: Readonly<Record<string, unknown>>,
+  projectId: string,
+  customClaims: Custom | undefined
 ): Session<Custom> => {
   const sub = typeof claims.sub === "string" ? claims.sub : ""
   const dsub = typeof claims.dsub === "string" && claims.dsub !== "" ? claims.dsub : undefined
@@ -202,7 +233,7 @@ export const fromClaims = <Custom = Readonly<Record<string, unknown>>>(
     issuedAt: num(claims.iat),
     expiresAt: num(claims.exp),
     tokenType: typeof claims.drn === "string" ? claims.drn : undefined,
-    claims: { ...claims, iss: projectId },
+    claims: normalised,
     customClaims: (customClaims ?? custom) as Custom
   }
 }

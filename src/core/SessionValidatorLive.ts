@@ -30,7 +30,7 @@ import { InvalidSessionError, type InvalidSessionReason } from "./DescopeError.j
 import type { DescopeHttp } from "./DescopeHttp.js"
 import * as Jwks from "./Jwks.js"
 import {
-  fromClaims,
+  fromOwnedClaims,
   type Session,
   SessionValidator,
   type SessionValidatorService,
@@ -236,6 +236,8 @@ export const make = (
     const config = yield* DescopeConfig
     const jwks = yield* Jwks.Jwks
     const verifier = yield* Verifier.Verifier
+    // set only for the Node verifier's own `verify` (a wrapper replacing it takes the effect path)
+    const verifySync = Verifier.unsafeVerifySync(verifier)
     const projectId = config.projectId
     const leeway = Duration.toSeconds(config.jwtLeeway)
     const maxSize = options.maxTokenSize ?? DEFAULT_MAX_TOKEN_SIZE
@@ -344,8 +346,9 @@ export const make = (
       const entry: Entry = {
         kid: parsed.kid,
         key,
-        // shared by every cache hit: frozen so one caller cannot change another's session
-        session: Object.freeze(fromClaims(jwt, payload, projectId)),
+        // shared by every cache hit: frozen so one caller cannot change another's session; the payload, parsed
+        // for this call only, becomes its claims (no copy)
+        session: Object.freeze(fromOwnedClaims(jwt, payload, projectId)),
         exp: payload.exp as number | undefined,
         nbf: payload.nbf as number | undefined,
         iat: payload.iat as number | undefined,
@@ -383,6 +386,13 @@ export const make = (
       if (cached !== undefined && cached.key === key) return finish(token, cached, callOptions, now)
       if (!isCanonicalBase64url(parsed.signature)) {
         return Effect.fail(invalid("BadSignature", "the signature is not canonical base64url"))
+      }
+      const known = imported.get(key)
+      if (verifySync !== undefined && known !== undefined && Either.isRight(known)) {
+        // the Node verifier with the key imported: the same check in this step, no effect chain
+        return verifySync(known.right, parsed.signingInput, parsed.signature)
+          ? accept(token, jwt, parsed, key, callOptions, now)
+          : Effect.fail(invalid("BadSignature", "the signature is not valid"))
       }
       return Effect.flatMap(importKey(key), (importedKey) =>
         Effect.flatMap(verifier.verify(importedKey, parsed.signingInput, parsed.signature), (ok) =>

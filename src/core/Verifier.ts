@@ -213,12 +213,31 @@ export const makeNode = (): Service => {
       return false
     }
   }
+  const verify: Service["verify"] = (key, signingInput, signature) =>
+    Effect.sync(() => verifySync(key, signingInput, signature))
+  syncVerifiers.set(verify, verifySync)
   return {
     name: "node",
     importKey: (key) => Effect.suspend(() => importSync(key)),
-    verify: (key, signingInput, signature) => Effect.sync(() => verifySync(key, signingInput, signature))
+    verify
   }
 }
+
+/** The synchronous check behind each Node verifier's own `verify` function. */
+const syncVerifiers = new WeakMap<Service["verify"], (key: ImportedKey, signingInput: string, signature: string) => boolean>()
+
+/**
+ * The synchronous signature check of a verifier whose `verify` is exactly the
+ * one `makeNode` built (same function, so same answers); `undefined` for any
+ * other verifier, including a Node verifier whose `verify` was replaced.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const unsafeVerifySync = (
+  service: Service
+): ((key: ImportedKey, signingInput: string, signature: string) => boolean) | undefined =>
+  syncVerifiers.get(service.verify)
 
 /**
  * The portable verifier: WebCrypto through `jose` (`importJWK`, `flattenedVerify`).
