@@ -1,5 +1,6 @@
 // Fixtures of the management tests: the management API over the recording mock
 // HttpClient, a license endpoint, and a SessionValidator that decodes (does not verify) JWTs.
+import { assert } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -67,3 +68,48 @@ export const withMgmt = <A, E>(
 /** The requests other than the license handshake. */
 export const calls = (recorder: MockHttpClient.Recorder) =>
   Effect.map(recorder.requests, (requests) => requests.filter((r) => r.path !== "/v1/mgmt/license"))
+
+/** One literal wire expectation of a management operation. */
+export interface Row {
+  readonly name: string
+  readonly run: (mgmt: Management.ManagementApi) => Effect.Effect<unknown, unknown>
+  readonly method: string
+  readonly path: string
+  readonly query?: Record<string, string>
+  readonly body?: unknown
+  readonly response?: unknown
+  readonly check?: (result: unknown) => void
+}
+
+export const isUser = (result: unknown) => {
+  const user = result as { userId: string; email: string; userTenants: ReadonlyArray<{ tenantName: string }> }
+  assert.strictEqual(user.userId, "U1")
+  assert.strictEqual(user.email, "ada@example.com")
+  assert.strictEqual(user.userTenants[0]?.tenantName, "Acme")
+}
+
+export const isVoid = (result: unknown) => assert.strictEqual(result, undefined)
+
+/** Runs a row against the mock: one license handshake, then exactly the expected call. */
+export const runRow = (row: Row) =>
+  withMgmt(
+    withLicense(() => MockHttpClient.json(row.response ?? {})),
+    (mgmt, recorder) =>
+      Effect.gen(function*() {
+        const result = yield* row.run(mgmt)
+        const requests = yield* recorder.requests
+        assert.strictEqual(requests.length, 2, "one license handshake, then the call")
+        assert.strictEqual(requests[0]?.path, "/v1/mgmt/license")
+        const [call] = yield* calls(recorder)
+        if (call === undefined) throw new Error("no request")
+        assert.strictEqual(call.method, row.method)
+        assert.strictEqual(call.path, row.path)
+        assert.deepStrictEqual(call.query, row.query ?? {})
+        assert.deepStrictEqual(call.body, row.body)
+        assert.strictEqual(call.headers["authorization"], AUTHORIZATION)
+        assert.strictEqual(call.headers["x-descope-license"], "pro")
+        assert.strictEqual(call.headers["x-descope-project-id"], PROJECT_ID)
+        if (row.body === undefined) assert.strictEqual(call.bodyText, undefined)
+        row.check?.(result)
+      })
+  )

@@ -11,8 +11,7 @@ import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import { InvalidArgumentError } from "../src/core/DescopeError.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import type * as Management from "../src/management/Management.js"
-import { AUTHORIZATION, calls, PROJECT_ID, withLicense, withMgmt } from "./management-support.js"
+import { isUser, isVoid, type Row, runRow, withLicense, withMgmt } from "./management-support.js"
 
 const USER = {
   userId: "U1",
@@ -32,25 +31,6 @@ const SSO_SETTINGS = {
   oidc: { name: "okta", clientId: "c1", userAttrMapping: { loginId: "sub" } }
 }
 
-interface Row {
-  readonly name: string
-  readonly run: (mgmt: Management.ManagementApi) => Effect.Effect<unknown, unknown>
-  readonly method: string
-  readonly path: string
-  readonly query?: Record<string, string>
-  readonly body?: unknown
-  readonly response?: unknown
-  readonly check?: (result: unknown) => void
-}
-
-const isUser = (result: unknown) => {
-  const user = result as { userId: string; email: string; userTenants: ReadonlyArray<{ tenantName: string }> }
-  assert.strictEqual(user.userId, "U1")
-  assert.strictEqual(user.email, "ada@example.com")
-  assert.strictEqual(user.userTenants[0]?.tenantName, "Acme")
-}
-
-const isVoid = (result: unknown) => assert.strictEqual(result, undefined)
 
 const isSsoSettings = (result: unknown) =>
   assert.deepStrictEqual(
@@ -634,28 +614,6 @@ const authzRows: ReadonlyArray<Row> = [
   }
 ]
 
-const runRow = (row: Row) =>
-  withMgmt(
-    withLicense(() => MockHttpClient.json(row.response ?? {})),
-    (mgmt, recorder) =>
-      Effect.gen(function*() {
-        const result = yield* row.run(mgmt)
-        const requests = yield* recorder.requests
-        assert.strictEqual(requests.length, 2, "one license handshake, then the call")
-        assert.strictEqual(requests[0]?.path, "/v1/mgmt/license")
-        const [call] = yield* calls(recorder)
-        if (call === undefined) throw new Error("no request")
-        assert.strictEqual(call.method, row.method)
-        assert.strictEqual(call.path, row.path)
-        assert.deepStrictEqual(call.query, row.query ?? {})
-        assert.deepStrictEqual(call.body, row.body)
-        assert.strictEqual(call.headers["authorization"], AUTHORIZATION)
-        assert.strictEqual(call.headers["x-descope-license"], "pro")
-        assert.strictEqual(call.headers["x-descope-project-id"], PROJECT_ID)
-        if (row.body === undefined) assert.strictEqual(call.bodyText, undefined)
-        row.check?.(result)
-      })
-  )
 
 for (
   const [area, rows] of [

@@ -2,11 +2,8 @@
 // query, JSON body and headers, with the expected values written as literals
 // from the wire catalogue (§10), and the decoding of each answer.
 import { assert, describe, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import type * as Management from "../src/management/Management.js"
-import { AUTHORIZATION, calls, makeJwt, PROJECT_ID, withLicense, withMgmt } from "./management-support.js"
+import { isUser, isVoid, makeJwt, PROJECT_ID, type Row, runRow } from "./management-support.js"
 
 const USER = {
   userId: "U1",
@@ -34,25 +31,6 @@ const SESSION_JWT = makeJwt({ sub: "U1", iss: PROJECT_ID, drn: "DS", exp: 410244
 const REFRESH_JWT = makeJwt({ sub: "U1", iss: PROJECT_ID, drn: "DSR", exp: 4102444800 })
 const JWT_RESPONSE = { sessionJwt: SESSION_JWT, refreshJwt: REFRESH_JWT, user: USER, firstSeen: false }
 
-interface Row {
-  readonly name: string
-  readonly run: (mgmt: Management.ManagementApi) => Effect.Effect<unknown, unknown>
-  readonly method: string
-  readonly path: string
-  readonly query?: Record<string, string>
-  readonly body?: unknown
-  readonly response?: unknown
-  readonly check?: (result: unknown) => void
-}
-
-const isUser = (result: unknown) => {
-  const user = result as { userId: string; email: string; userTenants: ReadonlyArray<{ tenantName: string }> }
-  assert.strictEqual(user.userId, "U1")
-  assert.strictEqual(user.email, "ada@example.com")
-  assert.strictEqual(user.userTenants[0]?.tenantName, "Acme")
-}
-
-const isVoid = (result: unknown) => assert.strictEqual(result, undefined)
 
 const userRows: ReadonlyArray<Row> = [
   {
@@ -1423,28 +1401,6 @@ const otherRows: ReadonlyArray<Row> = [
   }
 ]
 
-const runRow = (row: Row) =>
-  withMgmt(
-    withLicense(() => MockHttpClient.json(row.response ?? {})),
-    (mgmt, recorder) =>
-      Effect.gen(function*() {
-        const result = yield* row.run(mgmt)
-        const requests = yield* recorder.requests
-        assert.strictEqual(requests.length, 2, "one license handshake, then the call")
-        assert.strictEqual(requests[0]?.path, "/v1/mgmt/license")
-        const [call] = yield* calls(recorder)
-        if (call === undefined) throw new Error("no request")
-        assert.strictEqual(call.method, row.method)
-        assert.strictEqual(call.path, row.path)
-        assert.deepStrictEqual(call.query, row.query ?? {})
-        assert.deepStrictEqual(call.body, row.body)
-        assert.strictEqual(call.headers["authorization"], AUTHORIZATION)
-        assert.strictEqual(call.headers["x-descope-license"], "pro")
-        assert.strictEqual(call.headers["x-descope-project-id"], PROJECT_ID)
-        if (row.body === undefined) assert.strictEqual(call.bodyText, undefined)
-        row.check?.(result)
-      })
-  )
 
 for (
   const [area, rows] of [
