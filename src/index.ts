@@ -17,6 +17,7 @@ export * as DescopeHttp from "./core/DescopeHttp.js"
 /** @since 0.1.0 */
 export {
   CurrentRequestOptions,
+  interruptOnAbort,
   type RequestOptions,
   retryOnRateLimit,
   withRequestOptions

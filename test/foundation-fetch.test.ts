@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
@@ -15,6 +16,8 @@ import * as TestClock from "effect/TestClock"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { TransportError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
+import * as Emulator from "../src/emulator/index.js"
+import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 
 interface Seen {
   readonly method: string
@@ -203,6 +206,73 @@ describe("DescopeHttp timeouts under the live clock (loopback server that never 
       assert.isAtMost(seen.length, 3)
       assert.isAtLeast(seen.length, 1)
     })))
+
+  it.live("over undici too: a POST times out once and its connection is closed at once", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const { seen, closed, baseUrl } = yield* server
+      yield* Effect.gen(function*() {
+        const http = yield* DescopeHttp.DescopeHttp
+        const error = yield* hang(http, "POST", { timeout: "150 millis", totalTimeout: "5 seconds" })
+        assert.instanceOf(error, TransportError)
+        if (!(error instanceof TransportError)) return
+        assert.strictEqual(error.reason, "Timeout")
+        assert.strictEqual(error.description, "no answer within 150ms")
+        assert.strictEqual(seen.length, 1)
+        // closed by the abort, while the client (and its dispatcher) is still up
+        yield* Deferred.await(closed).pipe(Effect.timeoutFail({
+          duration: "5 seconds",
+          onTimeout: () => new Error("the timed-out request was never closed")
+        }))
+      }).pipe(Effect.provide(DescopeHttp.layer.pipe(
+        Layer.provide(DescopeConfig.layer({ projectId: "P123", baseUrl })),
+        Layer.provide(NodeHttpClient.layerUndici)
+      )))
+    })))
+
+  it.live("a mock HttpClient whose handler never answers: the attempt times out and the handler is interrupted", () =>
+    Effect.gen(function*() {
+      let interrupted = 0
+      const mock = MockHttpClient.layer(() => Effect.onInterrupt(Effect.never, () => Effect.sync(() => interrupted++)))
+      const http = yield* Effect.provide(
+        DescopeHttp.DescopeHttp,
+        DescopeHttp.layer.pipe(Layer.provide(DescopeConfig.layer({ projectId: "P123" })), Layer.provide(mock))
+      )
+      const error = yield* hang(http, "POST", { timeout: "100 millis", totalTimeout: "5 seconds" })
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "Timeout")
+      assert.strictEqual(interrupted, 1)
+    }))
+
+  it.live("the in-process emulator with a latency fault: the attempt times out, then the call is answered", () =>
+    Effect.gen(function*() {
+      const emulator = yield* Emulator.Emulator
+      const http = yield* DescopeHttp.DescopeHttp
+      yield* emulator.addFault({ path: "/v2/keys/P123", latencyMs: 60_000, times: 1 })
+      const keys = (retry: DescopeHttp.RequestOptions["retry"]) =>
+        http.request({
+          method: "GET",
+          path: "/v2/keys/P123",
+          operation: "keys",
+          schema: Schema.Struct({ keys: Schema.Array(Schema.Unknown) }),
+          credential: DescopeHttp.projectCredential
+        }).pipe(DescopeHttp.withRequestOptions({ timeout: "100 millis", totalTimeout: "5 seconds", retry }))
+      const error = yield* Effect.flip(keys(false))
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "Timeout")
+      // the fault was used up by the timed-out attempt: the next one is answered
+      const answer = yield* keys(false)
+      assert.isAbove(answer.keys.length, 0)
+    }).pipe(
+      Effect.provide(
+        DescopeHttp.layer.pipe(
+          Layer.provide(DescopeConfig.layer({ projectId: "P123", baseUrl: "http://emulator.local" })),
+          Layer.provide(Emulator.layerHttpClient),
+          Layer.provideMerge(Emulator.layer({ projectId: "P123" }))
+        )
+      )
+    ))
 
   it.live("a call that answers in time succeeds under the live-clock timeout", () =>
     Effect.scoped(Effect.gen(function*() {

@@ -12,7 +12,7 @@
 import * as Cookies from "@effect/platform/Cookies"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
-import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Cause from "effect/Cause"
@@ -21,6 +21,7 @@ import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberRef from "effect/FiberRef"
 import { dual } from "effect/Function"
@@ -31,6 +32,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
+import * as Scope from "effect/Scope"
 import { DescopeConfig, type Service as ConfigService } from "./DescopeConfig.js"
 import {
   AuthError,
@@ -188,7 +190,14 @@ export const defaultRetrySchedule: Schedule.Schedule<unknown, unknown> = Schedul
  * @category models
  */
 export interface RequestOptions {
-  /** The timeout of one attempt; default: the config's `requestTimeout` (60 s). */
+  /**
+   * The timeout of one attempt; default: the config's `requestTimeout` (60 s).
+   * Under the live clock a timed-out attempt is ended by aborting its request
+   * through the `AbortSignal` that `HttpClient.make` hands to the client (every
+   * `@effect/platform` client passes it on; a hand-written one uses
+   * {@link interruptOnAbort}); under any other clock (e.g. `TestClock`) the
+   * attempt is interrupted as by `Effect.timeoutFail`.
+   */
   readonly timeout?: Duration.DurationInput | undefined
   /** The bound on the whole call, retries included; default: twice the attempt timeout. */
   readonly totalTimeout?: Duration.DurationInput | undefined
@@ -496,6 +505,24 @@ const formatParseError = (error: ParseResult.ParseError, json: unknown): string 
 }
 
 /**
+ * A decoded response whose headers and cookies are read from the client's
+ * response only when asked for (most calls need the body alone), once.
+ */
+const responseOf = <A>(body: A, response: HttpClientResponse.HttpClientResponse): Response<A> => {
+  let headers: Headers.Headers | undefined
+  return {
+    body,
+    status: response.status,
+    get headers() {
+      return headers ??= response.headers
+    },
+    get cookies() {
+      return response.cookies
+    }
+  }
+}
+
+/**
  * Builds the transport service from the configuration and an `HttpClient`.
  *
  * @since 0.1.0
@@ -543,16 +570,22 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
   // `Headers.currentRedactedNames`, so the fiber-local override is only needed when an application
   // replaced them (the check is remembered per names array: it is usually the very same array).
   let coveringNames: ReadonlyArray<string | RegExp> | undefined
-  const send = (request: HttpClientRequest.HttpClientRequest) =>
-    Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError>((fiber) => {
+  const sendWith = <R>(execute: (request: HttpClientRequest.HttpClientRequest) => Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError, R>) =>
+  (request: HttpClientRequest.HttpClientRequest) =>
+    Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError, R>((fiber) => {
       const names = fiber.getFiberRef(Headers.currentRedactedNames)
-      if (names === coveringNames) return client.execute(request)
+      if (names === coveringNames) return execute(request)
       if (coversSecretHeaderNames(names)) {
         coveringNames = names
-        return client.execute(request)
+        return execute(request)
       }
-      return Effect.locallyWith(client.execute(request), Headers.currentRedactedNames, withSecretHeaderNames)
+      return Effect.locallyWith(execute(request), Headers.currentRedactedNames, withSecretHeaderNames)
     })
+  const send = sendWith((request) => client.execute(request))
+  // The same client with each request tied to a `Scope`: closing the scope aborts the request
+  // through the `AbortSignal` that `HttpClient.make` hands to the implementation (see `attempt`).
+  const scopedClient = HttpClient.withScope(client)
+  const sendScoped = sendWith((request) => scopedClient.execute(request))
 
   // the defaults of the per-call options, resolved once
   const defaultTimeout = config.requestTimeout
@@ -587,10 +620,17 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
     ): Effect.Effect<Response<A>, RemoteError> => {
       const status = response.status
       if (status >= 200 && status < 300) {
-        let json: unknown
-        try {
-          json = text.trim() === "" ? {} : JSON.parse(text)
-        } catch {
+        // an empty (or blank) body is `{}`
+        let json: unknown = {}
+        let parsed = true
+        if (text.length > 0) {
+          try {
+            json = JSON.parse(text)
+          } catch {
+            parsed = text.trim() === ""
+          }
+        }
+        if (!parsed) {
           const requestId = requestIdOf(response.headers)
           return Effect.fail(
             transportError("Decode", {
@@ -601,9 +641,7 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
           )
         }
         const decoded = decode(json)
-        if (Either.isRight(decoded)) {
-          return Effect.succeed({ body: decoded.right, status, headers: response.headers, cookies: response.cookies })
-        }
+        if (Either.isRight(decoded)) return Effect.succeed(responseOf(decoded.right, response))
         const requestId = requestIdOf(response.headers)
         return Effect.fail(
           transportError("Decode", {
@@ -644,7 +682,9 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
       ))
     }
 
-    const exchange = send(request).pipe(
+    const exchangeWith = <R>(
+      sendRequest: (request: HttpClientRequest.HttpClientRequest) => Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError, R>
+    ) => sendRequest(request).pipe(
       Effect.flatMap((response) =>
         Effect.map(response.text, (text) => [response, text] as const).pipe(
           Effect.catchTag("ResponseError", () =>
@@ -674,15 +714,44 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
       })
     )
 
+    const timeoutError = (timeout: Duration.Duration) =>
+      markIf(idempotent, transportError("Timeout", { description: `no answer within ${Duration.format(timeout)}` }))
+
+    // Under the live clock the attempt runs in the caller's fiber, with no fiber to race it: a
+    // timer closes the request's scope, which aborts the request (and the reading of its body)
+    // through its `AbortSignal`; the abort error that follows is reported as the timeout.
+    // Under any other clock (e.g. `TestClock`), `Effect.timeoutFail`.
     const attempt = (timeout: Duration.Duration): Effect.Effect<Response<A>, RemoteError> =>
-      Effect.flatMap(
-        timeoutFail(exchange, timeout, () =>
-          markIf(
-            idempotent,
-            transportError("Timeout", { description: `no answer within ${Duration.format(timeout)}` })
-          )),
-        ([response, text]) => handle(response, text)
-      )
+      Effect.clockWith((clock) => {
+        if (clock.constructor !== LiveClock) {
+          return Effect.flatMap(
+            Effect.timeoutFail(exchangeWith(send), { duration: timeout, onTimeout: () => timeoutError(timeout) }),
+            ([response, text]) => handle(response, text)
+          )
+        }
+        const millis = Duration.toMillis(timeout)
+        return Effect.flatMap(Scope.make(), (scope) => {
+          let timedOut = false
+          const timer = millis > MAX_TIMER_MILLIS ? undefined : setTimeout(() => {
+            timedOut = true
+            Effect.runFork(Scope.close(scope, Exit.void))
+          }, millis)
+          return exchangeWith(sendScoped).pipe(
+            Effect.provideService(Scope.Scope, scope),
+            Effect.matchCauseEffect({
+              onSuccess: ([response, text]) => handle(response, text),
+              onFailure: (cause) => (timedOut ? Effect.fail(timeoutError(timeout)) : Effect.failCause(cause))
+            }),
+            // A failed or interrupted attempt aborts its request (its connection is not reused
+            // half-read); a complete one has nothing left to abort, and its scope is dropped
+            // unclosed (aborting would only cost the making of an `AbortError`).
+            Effect.onExit((exit) => {
+              if (timer !== undefined) clearTimeout(timer)
+              return Exit.isSuccess(exit) ? Effect.void : Scope.close(scope, Exit.void)
+            })
+          )
+        })
+      })
 
     const call = (options: RequestOptions): Effect.Effect<Response<A>, RemoteError> => {
       const timeout = options.timeout !== undefined ? Duration.decode(options.timeout) : defaultTimeout
@@ -797,6 +866,53 @@ export const layer: Layer.Layer<DescopeHttp, never, HttpClient.HttpClient | Desc
   DescopeHttp,
   make
 )
+
+/**
+ * Makes the effect of a hand-written `HttpClient` honor the request's
+ * `AbortSignal`: when the signal aborts first, the effect is interrupted and
+ * the call fails with a `RequestError` (reason `Transport`, the abort reason as
+ * its cause). Under the live clock the transport ends a timed-out attempt by
+ * aborting its request (see {@link RequestOptions}); a client built with
+ * `HttpClient.make` over `fetch`, undici or `node:http` passes the signal on
+ * already, while one that answers with an effect of its own (a mock, an
+ * in-process server) wraps that effect with this.
+ *
+ * @example
+ * ```ts
+ * import * as HttpClient from "@effect/platform/HttpClient"
+ * import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+ * import * as Effect from "effect/Effect"
+ * import { interruptOnAbort } from "descope-effect"
+ *
+ * const slow = HttpClient.make((request, _url, signal) =>
+ *   Effect.as(Effect.sleep("10 seconds"), HttpClientResponse.fromWeb(request, new Response("{}"))).pipe(
+ *     interruptOnAbort(request, signal)
+ *   )
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const interruptOnAbort = (request: HttpClientRequest.HttpClientRequest, signal: AbortSignal) =>
+<A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | HttpClientError.RequestError, R> => {
+  const aborted = (): HttpClientError.RequestError =>
+    new HttpClientError.RequestError({
+      request,
+      reason: "Transport",
+      description: "the request was aborted",
+      cause: signal.reason
+    })
+  if (signal.aborted) return Effect.fail(aborted())
+  return Effect.raceFirst(
+    self,
+    Effect.async<never, HttpClientError.RequestError>((resume) => {
+      const onAbort = () => resume(Effect.fail(aborted()))
+      signal.addEventListener("abort", onAbort, { once: true })
+      return Effect.sync(() => signal.removeEventListener("abort", onAbort))
+    })
+  )
+}
 
 /**
  * A schema for operations whose answer Descope leaves empty (`{}`): any JSON is accepted.

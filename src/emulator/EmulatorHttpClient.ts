@@ -2,7 +2,8 @@
  * The in-process door: an `HttpClient` routed straight into the emulator's
  * application, with no socket. Any base URL works (e.g.
  * `http://emulator.local`); the request never leaves the process, and it runs
- * in the caller's fiber, so `TestClock` governs injected latency too.
+ * in the caller's fiber, so `TestClock` governs injected latency too. An
+ * aborted request (a timed-out attempt) stops at once.
  *
  * @since 0.1.0
  */
@@ -13,6 +14,7 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { interruptOnAbort } from "../core/DescopeHttp.js"
 import { Emulator, type Service } from "./Emulator.js"
 import { DROP_HEADER } from "./Faults.js"
 
@@ -23,7 +25,7 @@ import { DROP_HEADER } from "./Faults.js"
  * @category constructors
  */
 export const make = (emulator: Service): HttpClient.HttpClient =>
-  HttpClient.make((request, url) =>
+  HttpClient.make((request, url, signal) =>
     Effect.gen(function*() {
       const body = request.body
       const payload: BodyInit | undefined = body._tag === "Uint8Array"
@@ -54,7 +56,7 @@ export const make = (emulator: Service): HttpClient.HttpClient =>
         )
       }
       return HttpClientResponse.fromWeb(request, HttpServerResponse.toWeb(response))
-    })
+    }).pipe(interruptOnAbort(request, signal))
   )
 
 /**

@@ -11,6 +11,7 @@ import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { interruptOnAbort } from "../core/DescopeHttp.js"
 
 /**
  * One recorded request.
@@ -96,7 +97,7 @@ export const json = (body: unknown, init: { status?: number; headers?: Record<st
 export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | MockHttpRecorder> =>
   Layer.effectContext(Effect.sync(() => {
     const recorded: Array<RecordedRequest> = []
-    const client = HttpClient.make((request, url) =>
+    const client = HttpClient.make((request, url, signal) =>
       Effect.gen(function*() {
         let bodyText: string | undefined
         if (request.body._tag === "Uint8Array") bodyText = new TextDecoder().decode(request.body.body)
@@ -142,7 +143,7 @@ export const layer = (handler: Handler): Layer.Layer<HttpClient.HttpClient | Moc
         }
         // a clone, so that a handler may answer every request with the same `Response`
         return HttpClientResponse.fromWeb(request, answer.bodyUsed ? answer : answer.clone())
-      })
+      }).pipe(interruptOnAbort(request, signal))
     )
     const recorder: Recorder = {
       requests: Effect.sync(() => [...recorded]),
