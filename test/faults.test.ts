@@ -671,7 +671,7 @@ describe("interruption leaves no request and no fiber behind", () => {
       })
     ))
 
-  it.effect("one interrupted caller does not cancel a load another caller still waits for", () =>
+  it.effect("concurrent loads of one login id share one request", () =>
     withEnv((env) =>
       Effect.gen(function*() {
         yield* seedUser(env.client)
@@ -679,10 +679,32 @@ describe("interruption leaves no request and no fiber behind", () => {
         const a = yield* Effect.fork(env.client.mgmt.user.load(LOGIN))
         const b = yield* Effect.fork(env.client.mgmt.user.load(LOGIN))
         yield* settle
-        yield* Fiber.interrupt(a)
+        assert.strictEqual(env.wire.inFlight, 1)
         yield* TestClock.adjust("1 second")
+        assert.strictEqual((yield* Fiber.join(a)).loginIds?.[0], LOGIN)
         assert.strictEqual((yield* Fiber.join(b)).loginIds?.[0], LOGIN)
         assert.strictEqual(env.wire.count(USER_PATH), 1)
+      })
+    ))
+
+  it.effect("the caller running a shared load is interrupted: its request stops and a caller still waiting loads afresh", () =>
+    withEnv((env) =>
+      Effect.gen(function*() {
+        yield* seedUser(env.client)
+        yield* env.emulator.addFault({ path: USER_PATH, method: "GET", latencyMs: 1_000, times: 1 })
+        const a = yield* forkTracked(env.client.mgmt.user.load(LOGIN))
+        const b = yield* Effect.fork(env.client.mgmt.user.load(LOGIN))
+        const c = yield* Effect.fork(env.client.mgmt.user.load(LOGIN))
+        yield* settle
+        assert.strictEqual(env.wire.count(USER_PATH), 1)
+        yield* Fiber.interrupt(a.fiber)
+        yield* settle
+        assert.strictEqual(yield* a.live, 0)
+        // the waiting callers share the second request (no latency fault left)
+        assert.strictEqual((yield* Fiber.join(b)).loginIds?.[0], LOGIN)
+        assert.strictEqual((yield* Fiber.join(c)).loginIds?.[0], LOGIN)
+        assert.strictEqual(env.wire.count(USER_PATH), 2)
+        assert.strictEqual(env.wire.inFlight, 0)
       })
     ))
 

@@ -4,10 +4,11 @@
  * Concurrent in-flight loads of the same user share one request. Loads by user
  * id that arrive together (in the same scheduler round) are sent as one
  * `POST /v1/mgmt/users/load`; a lone load uses `GET /v1/mgmt/user?userId=`.
- * Loads by login id have no batch endpoint: they are only deduplicated and
- * start at once, without waiting for the end of the scheduler round. Nothing
- * is cached: once a load completes, the next one goes to Descope again.
- * When every caller waiting for a load is interrupted, its request is
+ * Loads by login id have no batch endpoint: they are only deduplicated, and
+ * the first caller runs the request in its own fiber at once (when it is
+ * interrupted, its request is too, and callers still waiting start afresh).
+ * Nothing is cached: once a load completes, the next one goes to Descope
+ * again. When every caller waiting for a load is interrupted, its request is
  * interrupted too: nothing keeps running for nobody.
  *
  * @since 0.1.0
@@ -58,6 +59,12 @@ interface Entry {
   request: { readonly fiber: Fiber.RuntimeFiber<unknown, unknown>; readonly entries: ReadonlyArray<Entry> } | undefined
 }
 
+/** A load by login id in flight in its owner's fiber. */
+interface OwnedLoad {
+  /** Made when a second caller comes: the owner's exit, or `undefined` when the owner was interrupted. */
+  done: Deferred.Deferred<Exit.Exit<User, ManagementError> | undefined> | undefined
+}
+
 const allAbandoned = (entries: ReadonlyArray<Entry>): boolean => entries.every((e) => e.abandoned)
 
 /**
@@ -86,6 +93,7 @@ const requestFor = <A, E>(
  */
 export const make = (mgmt: ManagementHttp): UserLoader => {
   const inFlight = new Map<string, Entry>()
+  const owned = new Map<string, OwnedLoad>()
   let pending: Array<Entry> = []
   let scheduled = false
 
@@ -198,23 +206,31 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
   }
 
   /**
-   * A load by login id has no batch endpoint: its request starts at once, in
-   * its own fiber (the one `requestFor` gives a batch), settling the entry
-   * however it ends, without waiting for the batching round.
+   * A load by login id has no batch endpoint: the first caller (the owner) runs
+   * the request in its own fiber at once, with no fiber forked and nothing
+   * awaited. Callers that come while it is in flight wait for its answer. When
+   * the owner is interrupted, its request is interrupted with it; callers still
+   * waiting then start the load again, one of them as the new owner.
    */
   const byLoginId = (id: string): Effect.Effect<User, ManagementError> =>
     Effect.suspend(() => {
-      const key = `loginId:${id}`
-      const existing = inFlight.get(key)
-      if (existing !== undefined) return wait(existing)
-      const entry = newEntry("loginId", id, key)
-      return Effect.flatMap(
-        Effect.forkDaemon(Effect.onExit(getOne("loginId", id), (exit) => settle(entry, exit))),
-        (fiber) => {
-          entry.request = { fiber, entries: [entry] }
-          return wait(entry)
-        }
-      )
+      const existing = owned.get(id)
+      if (existing !== undefined) return join(existing, id)
+      const load: OwnedLoad = { done: undefined }
+      owned.set(id, load)
+      return Effect.onExit(getOne("loginId", id), (exit) =>
+        Effect.suspend(() => {
+          if (owned.get(id) === load) owned.delete(id)
+          if (load.done === undefined) return Effect.void
+          // `undefined` hands the load over to the callers still waiting
+          return Deferred.succeed(load.done, Exit.isInterrupted(exit) ? undefined : exit)
+        }))
+    })
+
+  const join = (load: OwnedLoad, id: string): Effect.Effect<User, ManagementError> =>
+    Effect.suspend(() => {
+      const done = load.done ??= Deferred.unsafeMake(FiberId.none)
+      return Effect.flatMap(Deferred.await(done), (exit) => (exit === undefined ? byLoginId(id) : exit))
     })
 
   /** Loads by user id wait for the end of the scheduler round, to be sent together. */
