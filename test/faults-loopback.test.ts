@@ -1,5 +1,5 @@
 // Faults where sockets matter: the emulator served on 127.0.0.1 and our client over undici
-// (`NodeHttpClient.layerUndici`) and over `FetchHttpClient`. Time is still the TestClock (the
+// (`NodeHttpClient.layerUndici`), over `FetchHttpClient` and over our `UndiciHttpClient`. Time is still the TestClock (the
 // emulator's latency and the SDK's timeouts and polling follow it); only the sockets are real, so the
 // tests wait for socket events with `eventually` (bounded, short real-time polling).
 //
@@ -26,6 +26,7 @@ import { withRequestOptions } from "../src/core/DescopeHttp.js"
 import { DescopeClient, type Service as Client } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
+import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
 
 const P = "P2FaultsLoopback000000000000"
 const K = "loopback-management-key"
@@ -118,7 +119,8 @@ const runToEnd = <A, E>(fiber: Fiber.Fiber<A, E>) =>
 
 const clients = [
   ["undici", NodeHttpClient.layerUndici],
-  ["fetch", FetchHttpClient.layer]
+  ["fetch", FetchHttpClient.layer],
+  ["UndiciHttpClient", UndiciHttpClient.layer]
 ] as const
 
 describe("dropped connections over loopback", () => {
@@ -169,6 +171,29 @@ describe("timeouts and interruption over loopback", () => {
         yield* eventually("no open connection", Effect.map(env.server.connections, (n) => n === 0))
       })
     ))
+
+  for (const [name, http] of clients) {
+    it.live(`${name}, live clock: a timed-out attempt is aborted on the wire at once`, () =>
+      withServer((env) =>
+        Effect.gen(function*() {
+          const { client, close } = yield* env.client(http)
+          yield* client.mgmt.user.createTestUser({ loginId: LOGIN, email: LOGIN })
+          yield* env.emulator.addFault({ path: "/v1/mgmt/tenant/all", latencyMs: 30_000 })
+          const error = failureOf(
+            yield* Effect.exit(
+              client.mgmt.tenant.loadAll().pipe(withRequestOptions({ timeout: "200 millis", retry: false }))
+            )
+          )
+          assert.strictEqual(error._tag === "TransportError" ? error.reason : error._tag, "Timeout")
+          // aborted on the wire: the emulator's handler is interrupted, not left sleeping for 30 s
+          yield* eventually("the emulator's handler ended", Effect.sync(() => env.wire.inFlight === 0))
+          // the client still works
+          assert.deepStrictEqual(yield* client.mgmt.user.load(LOGIN).pipe(Effect.map((u) => u.loginIds)), [LOGIN])
+          yield* close
+          yield* eventually("no open connection", Effect.map(env.server.connections, (n) => n === 0))
+        })
+      ))
+  }
 
   for (const [name, http] of clients) {
     it.scoped(`${name}: an interrupted in-flight call leaves no request, fiber or socket`, () =>

@@ -1,7 +1,7 @@
 /**
  * Every ```ts block of README.md compiles: each block is written to its own
  * module under test/.readme-blocks/ (git-ignored), where `descope-effect`,
- * `descope-effect/server` and `descope-effect/emulator` map to src through
+ * `descope-effect/server`, `descope-effect/emulator` and `descope-effect/node` map to src through
  * tsconfig.readme.json, and the TypeScript compiler checks them all in one
  * program. A failure names the README line of the offending code.
  */

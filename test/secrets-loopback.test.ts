@@ -24,6 +24,7 @@ import { withRequestOptions } from "../src/core/DescopeHttp.js"
 import { DescopeClient, type Service as Client } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
+import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
 
 const P = "P2SecretsLoopback00000000000"
 const MANAGEMENT_KEY = "mgmt-key-Lp9wQ2zR-secret-0003"
@@ -161,7 +162,13 @@ const scenario = (client: Client, emulator: Emulator.Service, closedPortClient: 
   })
 
 describe("secrets over loopback", () => {
-  for (const [name, http] of [["undici", NodeHttpClient.layerUndici], ["fetch", FetchHttpClient.layer]] as const) {
+  for (
+    const [name, http] of [
+      ["undici", NodeHttpClient.layerUndici],
+      ["fetch", FetchHttpClient.layer],
+      ["UndiciHttpClient", UndiciHttpClient.layer]
+    ] as const
+  ) {
     it.live(`${name}: no secret in logs, spans or outputs, transport failures included`, () =>
       Effect.gen(function*() {
         observed.length = 0
