@@ -6,8 +6,9 @@
  *   (`Emulator.layerHttpClient`, no socket), one flow at a time and 8 at once;
  * - validation of the emulator's (ES384) session tokens by our client, with
  *   node-sdk alongside;
- * - `mgmt.user.load` throughput, ours over undici (`NodeHttpClient.layerUndici`)
- *   and over `FetchHttpClient`, against node-sdk, on the same loopback emulator.
+ * - `mgmt.user.load` throughput, ours over our lean undici client
+ *   (`UndiciHttpClient.layer`), over `NodeHttpClient.layerUndici` and over
+ *   `FetchHttpClient`, against node-sdk, on the same loopback emulator.
  */
 import * as ChildProcess from "node:child_process"
 import * as Path from "node:path"
@@ -23,6 +24,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
+import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
 import { type GroupOptions, type GroupResult, type Line, pairedRatio, runGroup } from "./harness.js"
 
 const root = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -42,6 +44,9 @@ const startChild = (): Promise<ChildEmulator> =>
     const child = ChildProcess.spawn(process.execPath, [
       "--import",
       "tsx",
+      // the emulator command compiled, as the parent runs the library (see `compiled.ts`)
+      "--import",
+      "./bench/compiled.ts",
       Path.join(root, "src/emulator/cli.ts"),
       "--port",
       "0",
@@ -116,11 +121,14 @@ export interface EmulatorResult {
     readonly ratioUniqueVsNodeSdk: number
   }
   readonly mgmt: {
+    readonly oursLean: number
     readonly oursUndici: number
     readonly oursFetch: number
     readonly nodeSdk: number
+    readonly ratioLeanVsNodeSdk: number
     readonly ratioUndiciVsNodeSdk: number
     readonly ratioFetchVsNodeSdk: number
+    readonly cpuRatioLeanVsNodeSdk: number
     readonly cpuRatioUndiciVsNodeSdk: number
     readonly cpuRatioFetchVsNodeSdk: number
   }
@@ -221,14 +229,20 @@ export const runEmulator = async (
     // --- management: user load ------------------------------------------------
     log("management user load ...")
     const viaFetch = await clientOver(child.baseUrl, FetchHttpClient.layer)
+    const viaLean = await clientOver(child.baseUrl, UndiciHttpClient.layer)
     const undici = loop.client
     const first = await Effect.runPromise(undici.mgmt.user.load(loginIdOf(0)))
     const firstFetch = await Effect.runPromise(viaFetch.client.mgmt.user.load(loginIdOf(0)))
+    const firstLean = await Effect.runPromise(viaLean.client.mgmt.user.load(loginIdOf(0)))
     const firstSdk = await sdk.management.user.load(loginIdOf(0))
-    if (!firstSdk.ok || firstSdk.data?.userId !== first.userId || firstFetch.userId !== first.userId) {
+    if (
+      !firstSdk.ok || firstSdk.data?.userId !== first.userId || firstFetch.userId !== first.userId ||
+      firstLean.userId !== first.userId
+    ) {
       throw new Error("the user loaded by node-sdk and by our client differ")
     }
     const mgmt = await runGroup([
+      { name: "oursLean", op: (i) => Effect.runPromise(viaLean.client.mgmt.user.load(loginIdOf(i))) },
       { name: "oursUndici", op: (i) => Effect.runPromise(undici.mgmt.user.load(loginIdOf(i))) },
       { name: "oursFetch", op: (i) => Effect.runPromise(viaFetch.client.mgmt.user.load(loginIdOf(i))) },
       {
@@ -240,6 +254,7 @@ export const runEmulator = async (
       }
     ], options.mgmt)
     await viaFetch.dispose()
+    await viaLean.dispose()
 
     return {
       flows: {
@@ -256,11 +271,14 @@ export const runEmulator = async (
         ratioUniqueVsNodeSdk: pairedRatio(validation.rounds.oursUnique!, validation.rounds.nodeSdkUnique!)
       },
       mgmt: {
+        oursLean: mgmt.median.oursLean!,
         oursUndici: mgmt.median.oursUndici!,
         oursFetch: mgmt.median.oursFetch!,
         nodeSdk: mgmt.median.nodeSdk!,
+        ratioLeanVsNodeSdk: pairedRatio(mgmt.rounds.oursLean!, mgmt.rounds.nodeSdk!),
         ratioUndiciVsNodeSdk: pairedRatio(mgmt.rounds.oursUndici!, mgmt.rounds.nodeSdk!),
         ratioFetchVsNodeSdk: pairedRatio(mgmt.rounds.oursFetch!, mgmt.rounds.nodeSdk!),
+        cpuRatioLeanVsNodeSdk: pairedRatio(mgmt.cpuRounds.oursLean!, mgmt.cpuRounds.nodeSdk!),
         cpuRatioUndiciVsNodeSdk: pairedRatio(mgmt.cpuRounds.oursUndici!, mgmt.cpuRounds.nodeSdk!),
         cpuRatioFetchVsNodeSdk: pairedRatio(mgmt.cpuRounds.oursFetch!, mgmt.cpuRounds.nodeSdk!)
       },

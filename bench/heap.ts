@@ -19,7 +19,8 @@ export interface HeapResult {
 export const runHeap = (): HeapResult => {
   const out = ChildProcess.execFileSync(
     process.execPath,
-    ["--expose-gc", "--import", "tsx", Path.join(here, "heapChild.ts")],
+    // over the compiled library, as the parent (see `compiled.ts`)
+    ["--expose-gc", "--import", "tsx", "--import", "./bench/compiled.ts", Path.join(here, "heapChild.ts")],
     { cwd: Path.join(here, ".."), encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], timeout: 120_000 }
   )
   return JSON.parse(out.trim().split("\n").at(-1) ?? "") as HeapResult

@@ -18,7 +18,6 @@ const root = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 /** Under `node_modules`, so that the transpiled files resolve `effect` & co. from the repository's `node_modules`. */
 export const distDir = Path.join(root, "node_modules/.cache/descope-effect-bench/dist")
 
-/** Transpiles `src/**\/*.ts` into {@link distDir} (ESM, one file per module). */
 const loadEsbuild = async (): Promise<typeof import("esbuild")> => {
   try {
     return await import("esbuild")
@@ -29,7 +28,15 @@ const loadEsbuild = async (): Promise<typeof import("esbuild")> => {
   }
 }
 
-export const transpile = async (): Promise<string> => {
+/** The transpiled entry of this process (`compiled.ts` makes it first; the import-time runs reuse it). */
+let transpiled: Promise<string> | undefined
+
+/** Transpiles `src/**\/*.ts` into {@link distDir} (ESM, one file per module), once per run. */
+export const transpile = (): Promise<string> => (transpiled ??= build())
+
+const build = async (): Promise<string> => {
+  // made by the parent process already (the heap child runs over it)
+  if (process.env.BENCH_COMPILED_READY === "1") return Path.join(distDir, "index.js")
   const esbuild = await loadEsbuild()
   const src = Path.join(root, "src")
   const files = (Fs.readdirSync(src, { recursive: true }) as Array<string>)
@@ -46,6 +53,7 @@ export const transpile = async (): Promise<string> => {
     bundle: false,
     logLevel: "error"
   })
+  process.env.BENCH_COMPILED_READY = "1"
   return Path.join(distDir, "index.js")
 }
 

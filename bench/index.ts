@@ -135,7 +135,8 @@ const emulatorSection = async () => {
   const e = await runEmulator({
     flows: { rounds: quick ? 3 : 5, warmupRounds: 1, roundMs: quick ? 250 : 400 },
     validation: { rounds: quick ? 5 : 9, warmupRounds: 1, roundMs: quick ? 30 : 40 },
-    mgmt: { rounds: quick ? 5 : 11, warmupRounds: 2, roundMs: quick ? 100 : 150 }
+    // long warm-up rounds: node-sdk (and our clients) need thousands of calls to reach their optimised state
+    mgmt: { rounds: quick ? 5 : 11, warmupRounds: 2, roundMs: quick ? 100 : 200, warmupMs: quick ? 300 : 1500 }
   }, log)
   for (const [name, group] of Object.entries(e.groups)) printRounds(name, group)
   const fl = e.flows
@@ -150,14 +151,24 @@ const emulatorSection = async () => {
   results["emulator.nodeSdk.validateSession.unique.opsPerSec"] = Math.round(v.nodeSdkUnique)
   results["emulator.validateSession.unique.ratioVsNodeSdk"] = round2(v.ratioUniqueVsNodeSdk)
   const m = e.mgmt
-  results["mgmt.userLoad.ratioVsNodeSdk"] = round2(m.ratioUndiciVsNodeSdk)
+  // the target's "undici-based HttpClient": ours (UndiciHttpClient.layer); the platform's is reported beside it
+  results["mgmt.userLoad.ratioVsNodeSdk"] = round2(m.ratioLeanVsNodeSdk)
+  results["mgmt.userLoad.platformUndici.ratioVsNodeSdk"] = round2(m.ratioUndiciVsNodeSdk)
   results["mgmt.userLoad.fetch.ratioVsNodeSdk"] = round2(m.ratioFetchVsNodeSdk)
-  results["mgmt.userLoad.opsPerSec"] = Math.round(m.oursUndici)
+  results["mgmt.userLoad.opsPerSec"] = Math.round(m.oursLean)
+  results["mgmt.userLoad.platformUndici.opsPerSec"] = Math.round(m.oursUndici)
   results["mgmt.userLoad.fetch.opsPerSec"] = Math.round(m.oursFetch)
   results["mgmt.userLoad.nodeSdk.opsPerSec"] = Math.round(m.nodeSdk)
-  cpuTime["mgmt.userLoad.ratioVsNodeSdk"] = round2(m.cpuRatioUndiciVsNodeSdk)
+  cpuTime["mgmt.userLoad.ratioVsNodeSdk"] = round2(m.cpuRatioLeanVsNodeSdk)
+  cpuTime["mgmt.userLoad.platformUndici.ratioVsNodeSdk"] = round2(m.cpuRatioUndiciVsNodeSdk)
   cpuTime["mgmt.userLoad.fetch.ratioVsNodeSdk"] = round2(m.cpuRatioFetchVsNodeSdk)
-  target("mgmt.userLoad.ratioVsNodeSdk", round2(m.ratioUndiciVsNodeSdk), ">= 1.0", m.ratioUndiciVsNodeSdk >= 1)
+  target("mgmt.userLoad.ratioVsNodeSdk", round2(m.ratioLeanVsNodeSdk), ">= 1.0", m.ratioLeanVsNodeSdk >= 1)
+  target(
+    "mgmt.userLoad.platformUndici.ratioVsNodeSdk",
+    round2(m.ratioUndiciVsNodeSdk),
+    ">= 1.0",
+    m.ratioUndiciVsNodeSdk >= 1
+  )
   const cpu = (g: GroupResult, name: string) => fmtMicros(g.cpuMedian[name] ?? Number.NaN)
   out.push(
     "Emulator (ES384 tokens unless said): complete OTP sign-in flows (sign-up-or-in, code from the outbox, verify)",
@@ -178,6 +189,7 @@ const emulatorSection = async () => {
     "",
     "Management: user load against the loopback emulator (client-process cpu only)",
     table(["line", "calls/s", "µs/call", "cpu µs/call", "vs node-sdk"], [
+      ["ours, UndiciHttpClient.layer (descope-effect/node)", fmtOps(m.oursLean), fmtMicros(m.oursLean), cpu(e.groups.mgmt!, "oursLean"), x(m.ratioLeanVsNodeSdk)],
       ["ours, NodeHttpClient.layerUndici", fmtOps(m.oursUndici), fmtMicros(m.oursUndici), cpu(e.groups.mgmt!, "oursUndici"), x(m.ratioUndiciVsNodeSdk)],
       ["ours, FetchHttpClient", fmtOps(m.oursFetch), fmtMicros(m.oursFetch), cpu(e.groups.mgmt!, "oursFetch"), x(m.ratioFetchVsNodeSdk)],
       ["node-sdk management.user.load", fmtOps(m.nodeSdk), fmtMicros(m.nodeSdk), cpu(e.groups.mgmt!, "nodeSdk"), "1.00x"]
