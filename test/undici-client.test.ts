@@ -210,16 +210,15 @@ describe("UndiciHttpClient (loopback)", () => {
         assert.strictEqual(seen.headers["transfer-encoding"], "chunked")
       }).pipe(Effect.scoped, Effect.provide(UndiciHttpClient.layer)))
 
-    // undici's `request` sends only its own `FormData` class: the global one (Node's bundled undici, a
-    // different class) fails its brand check and the request fails with "action is not a function"
-    it.live("a POST of (undici) form data arrives as multipart with the field", () =>
+    // undici's `request` sends only its own `FormData` class; the global one (Node's bundled undici, a
+    // different class) is copied into one by the client
+    it.live("a POST of (global) form data arrives as multipart with the field", () =>
       Effect.gen(function*() {
         const { state, url } = yield* server
         const client = yield* HttpClient.HttpClient
-        const form = new Undici.FormData()
+        const form = new FormData()
         form.append("field", "value-1")
-        // undici's FormData differs from the DOM type only in its File's browser-only members
-        const body = HttpClientRequest.bodyFormData(form as unknown as FormData)
+        const body = HttpClientRequest.bodyFormData(form)
         yield* client.execute(HttpClientRequest.post(url("/echo")).pipe(body))
         const seen = lastSeen(state)
         const contentType = seen.headers["content-type"] ?? ""
@@ -229,6 +228,17 @@ describe("UndiciHttpClient (loopback)", () => {
           seen.body.toString("utf8"),
           `--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nvalue-1\r\n--${boundary}--\r\n`
         )
+      }).pipe(Effect.scoped, Effect.provide(UndiciHttpClient.layer)))
+
+    it.live("a file field of (global) form data keeps its name, type and bytes", () =>
+      Effect.gen(function*() {
+        const { state, url } = yield* server
+        const client = yield* HttpClient.HttpClient
+        const form = new FormData()
+        form.append("file", new Blob(["file-bytes"], { type: "text/plain" }), "a.txt")
+        yield* client.execute(HttpClientRequest.post(url("/echo")).pipe(HttpClientRequest.bodyFormData(form)))
+        const text = lastSeen(state).body.toString("utf8")
+        assert.include(text, `Content-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nfile-bytes\r\n`)
       }).pipe(Effect.scoped, Effect.provide(UndiciHttpClient.layer)))
   })
 

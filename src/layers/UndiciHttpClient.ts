@@ -38,6 +38,20 @@ function ignoreBodyError(_: unknown): void {}
 
 type Body = Exclude<Undici.Dispatcher.DispatchOptions["body"], undefined>
 
+/**
+ * undici's `request` sends only its own `FormData` class, which the global one
+ * (Node's bundled copy of undici) is not: the entries are copied over.
+ */
+const undiciFormData = (form: FormData): Body => {
+  if (form instanceof Undici.FormData) return form as unknown as Body
+  const copy = new Undici.FormData()
+  form.forEach((value, name) => {
+    if (typeof value === "string") copy.append(name, value)
+    else copy.append(name, value, value.name)
+  })
+  return copy as unknown as Body
+}
+
 const bodyOf = (
   request: HttpClientRequest.HttpClientRequest
 ): Effect.Effect<Body, HttpClientError.RequestError> => {
@@ -50,7 +64,7 @@ const bodyOf = (
     case "Raw":
       return Effect.succeed(body.body as Body)
     case "FormData":
-      return Effect.succeed(body.formData as unknown as Body)
+      return Effect.succeed(undiciFormData(body.formData))
     case "Stream":
       return Effect.mapError(
         NodeStream.toReadable(body.stream),
@@ -178,7 +192,8 @@ export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
               method: request.method,
               headers: request.headers,
               origin: url.origin,
-              path: url.pathname + url.search + url.hash,
+              // a fragment never goes over the wire
+              path: url.pathname + url.search,
               body
             }),
           catch: (cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause })
