@@ -52,19 +52,20 @@ const undiciFormData = (form: FormData): Body => {
   return copy as unknown as Body
 }
 
+/** The body to hand to undici: at once, or (a stream) once converted to a Node `Readable`. */
 const bodyOf = (
   request: HttpClientRequest.HttpClientRequest
-): Effect.Effect<Body, HttpClientError.RequestError> => {
+): Body | Effect.Effect<Body, HttpClientError.RequestError> => {
   const body = request.body
   switch (body._tag) {
     case "Empty":
-      return Effect.succeed(null)
+      return null
     case "Uint8Array":
-      return Effect.succeed(body.body)
+      return body.body
     case "Raw":
-      return Effect.succeed(body.body as Body)
+      return body.body as Body
     case "FormData":
-      return Effect.succeed(undiciFormData(body.formData))
+      return undiciFormData(body.formData)
     case "Stream":
       return Effect.mapError(
         NodeStream.toReadable(body.stream),
@@ -181,8 +182,8 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
  * @category constructors
  */
 export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
-  HttpClient.make((request, url, signal) =>
-    Effect.flatMap(bodyOf(request), (body) =>
+  HttpClient.make((request, url, signal) => {
+    const send = (body: Body) =>
       Effect.map(
         Effect.tryPromise({
           try: () =>
@@ -199,8 +200,10 @@ export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
           catch: (cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause })
         }),
         (response) => new UndiciResponse(request, response)
-      ))
-  )
+      )
+    const body = bodyOf(request)
+    return Effect.isEffect(body) ? Effect.flatMap(body, send) : send(body)
+  })
 
 /**
  * The client over its own undici `Agent` (keep-alive connections), closed
