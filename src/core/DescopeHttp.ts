@@ -570,22 +570,26 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
   // `Headers.currentRedactedNames`, so the fiber-local override is only needed when an application
   // replaced them (the check is remembered per names array: it is usually the very same array).
   let coveringNames: ReadonlyArray<string | RegExp> | undefined
-  const sendWith = <R>(execute: (request: HttpClientRequest.HttpClientRequest) => Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError, R>) =>
-  (request: HttpClientRequest.HttpClientRequest) =>
-    Effect.withFiberRuntime<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError, R>((fiber) => {
-      const names = fiber.getFiberRef(Headers.currentRedactedNames)
-      if (names === coveringNames) return execute(request)
-      if (coversSecretHeaderNames(names)) {
-        coveringNames = names
-        return execute(request)
-      }
-      return Effect.locallyWith(execute(request), Headers.currentRedactedNames, withSecretHeaderNames)
-    })
-  const send = sendWith((request) => client.execute(request))
+  /** Whether the fiber's redacted header names miss a secret header (then `send` adds them). */
+  const needsRedaction = (names: ReadonlyArray<string | RegExp>): boolean => {
+    if (names === coveringNames) return false
+    if (coversSecretHeaderNames(names)) {
+      coveringNames = names
+      return false
+    }
+    return true
+  }
+  const send = (request: HttpClientRequest.HttpClientRequest, redact: boolean) =>
+    redact
+      ? Effect.locallyWith(client.execute(request), Headers.currentRedactedNames, withSecretHeaderNames)
+      : client.execute(request)
   // The same client with each request tied to a `Scope`: closing the scope aborts the request
   // through the `AbortSignal` that `HttpClient.make` hands to the implementation (see `attempt`).
   const scopedClient = HttpClient.withScope(client)
-  const sendScoped = sendWith((request) => scopedClient.execute(request))
+  const sendScoped = (request: HttpClientRequest.HttpClientRequest, redact: boolean) =>
+    redact
+      ? Effect.locallyWith(scopedClient.execute(request), Headers.currentRedactedNames, withSecretHeaderNames)
+      : scopedClient.execute(request)
 
   // the defaults of the per-call options, resolved once
   const defaultTimeout = config.requestTimeout
@@ -682,12 +686,25 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
       ))
     }
 
-    const exchangeWith = <R>(
-      sendRequest: (request: HttpClientRequest.HttpClientRequest) => Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError, R>
-    ) => sendRequest(request).pipe(
-      Effect.flatMap((response) =>
-        Effect.map(response.text, (text) => [response, text] as const).pipe(
-          Effect.catchTag("ResponseError", () =>
+    /** A failure of the client itself: no answer, or an answer that could not be read. */
+    const clientFailed = (e: HttpClientError.HttpClientError): Effect.Effect<never, TransportError> => {
+      if (e._tag === "ResponseError") {
+        return Effect.fail(markIf(idempotent, transportError("Network", { description: "the response could not be read" })))
+      }
+      const code = errorCodeOf(e.cause)
+      const refused = code === "ECONNREFUSED"
+      const error = transportError("Network", {
+        description: refused ? "connection refused" : code !== undefined ? `network error ${code}` : e.reason,
+        cause: safeCause(e)
+      })
+      return Effect.fail(markIf(refused || idempotent, error))
+    }
+
+    /** One exchange: the request sent, the answer read and handled (decoded, or Descope's error). */
+    const exchange = <R>(sent: Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError, R>) =>
+      Effect.flatMap(Effect.catchAll(sent, clientFailed), (response) =>
+        Effect.matchEffect(response.text, {
+          onFailure: () =>
             Effect.fail(
               markIf(
                 idempotent,
@@ -696,23 +713,9 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
                   description: "the connection failed while reading the response"
                 })
               )
-            ))
-        )
-      ),
-      Effect.catchTags({
-        ResponseError: () =>
-          Effect.fail(markIf(idempotent, transportError("Network", { description: "the response could not be read" }))),
-        RequestError: (e) => {
-          const code = errorCodeOf(e.cause)
-          const refused = code === "ECONNREFUSED"
-          const error = transportError("Network", {
-            description: refused ? "connection refused" : code !== undefined ? `network error ${code}` : e.reason,
-            cause: safeCause(e)
-          })
-          return Effect.fail(markIf(refused || idempotent, error))
-        }
-      })
-    )
+            ),
+          onSuccess: (text) => handle(response, text)
+        }))
 
     const timeoutError = (timeout: Duration.Duration) =>
       markIf(idempotent, transportError("Timeout", { description: `no answer within ${Duration.format(timeout)}` }))
@@ -721,39 +724,39 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
     // timer closes the request's scope, which aborts the request (and the reading of its body)
     // through its `AbortSignal`; the abort error that follows is reported as the timeout.
     // Under any other clock (e.g. `TestClock`), `Effect.timeoutFail`.
-    const attempt = (timeout: Duration.Duration): Effect.Effect<Response<A>, RemoteError> =>
-      Effect.clockWith((clock) => {
-        if (clock.constructor !== LiveClock) {
-          return Effect.flatMap(
-            Effect.timeoutFail(exchangeWith(send), { duration: timeout, onTimeout: () => timeoutError(timeout) }),
-            ([response, text]) => handle(response, text)
-          )
-        }
-        const millis = Duration.toMillis(timeout)
-        return Effect.flatMap(Scope.make(), (scope) => {
-          let timedOut = false
-          const timer = millis > MAX_TIMER_MILLIS ? undefined : setTimeout(() => {
-            timedOut = true
-            Effect.runFork(Scope.close(scope, Exit.void))
-          }, millis)
-          return exchangeWith(sendScoped).pipe(
-            Effect.provideService(Scope.Scope, scope),
-            Effect.matchCauseEffect({
-              onSuccess: ([response, text]) => handle(response, text),
-              onFailure: (cause) => (timedOut ? Effect.fail(timeoutError(timeout)) : Effect.failCause(cause))
-            }),
-            // A failed or interrupted attempt aborts its request (its connection is not reused
-            // half-read); a complete one has nothing left to abort, and its scope is dropped
-            // unclosed (aborting would only cost the making of an `AbortError`).
-            Effect.onExit((exit) => {
-              if (timer !== undefined) clearTimeout(timer)
-              return Exit.isSuccess(exit) ? Effect.void : Scope.close(scope, Exit.void)
-            })
-          )
+    const attempt = (timeout: Duration.Duration, live: boolean, redact: boolean): Effect.Effect<Response<A>, RemoteError> => {
+      if (!live) {
+        return Effect.timeoutFail(exchange(send(request, redact)), {
+          duration: timeout,
+          onTimeout: () => timeoutError(timeout)
         })
+      }
+      const millis = Duration.toMillis(timeout)
+      return Effect.flatMap(Scope.make(), (scope) => {
+        let timedOut = false
+        const timer = millis > MAX_TIMER_MILLIS ? undefined : setTimeout(() => {
+          timedOut = true
+          Effect.runFork(Scope.close(scope, Exit.void))
+        }, millis)
+        return exchange(Effect.provideService(sendScoped(request, redact), Scope.Scope, scope)).pipe(
+          Effect.catchAllCause((cause) => (timedOut ? Effect.fail(timeoutError(timeout)) : Effect.failCause(cause))),
+          // A failed or interrupted attempt aborts its request (its connection is not reused
+          // half-read); a complete one has nothing left to abort, and its scope is dropped
+          // unclosed (aborting would only cost the making of an `AbortError`).
+          Effect.onExit((exit) => {
+            if (timer !== undefined) clearTimeout(timer)
+            return Exit.isSuccess(exit) ? Effect.void : Scope.close(scope, Exit.void)
+          })
+        )
       })
+    }
 
-    const call = (options: RequestOptions): Effect.Effect<Response<A>, RemoteError> => {
+    const call = (
+      options: RequestOptions,
+      clock: Clock.Clock,
+      redact: boolean
+    ): Effect.Effect<Response<A>, RemoteError> => {
+      const live = clock.constructor === LiveClock
       const timeout = options.timeout !== undefined ? Duration.decode(options.timeout) : defaultTimeout
       const total = options.totalTimeout !== undefined
         ? Duration.decode(options.totalTimeout)
@@ -767,40 +770,36 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
           duration,
           () => transportError("Timeout", { description: `no answer within ${Duration.format(total)}` })
         )
-      let response: Effect.Effect<Response<A>, RemoteError>
       if (Duration.lessThanOrEqualTo(total, timeout)) {
         // the total bound ends the first attempt before its own timeout: both bounds as they are
-        const once = attempt(timeout)
-        response = totalTimeout(total)(schedule === false ? once : Effect.retry(once, { schedule, while: isTransient }))
-      } else if (schedule === false) {
-        // one attempt, which its own (shorter) timeout ends before the total bound could
-        response = attempt(timeout)
-      } else {
-        // The first attempt ends (by its own timeout at the latest) before the total bound could, so the
-        // total bound only starts racing once a retry is due, for the time that is left. The retries are
-        // those of `Effect.retry(attempt, { schedule, while })` from the start: the schedule is fed the
-        // first failure, then runs the next attempts.
-        response = Effect.clockWith((clock) => {
-          const start = clock.unsafeCurrentTimeMillis()
-          return Effect.catchIf(attempt(timeout), isTransient, (first) => {
-            const left = Duration.subtract(total, Duration.millis(clock.unsafeCurrentTimeMillis() - start))
-            let replay = true
-            const again = Effect.suspend(() => {
-              if (!replay) return attempt(timeout)
-              replay = false
-              return Effect.fail(first)
-            })
-            return totalTimeout(left)(Effect.retry(again, { schedule, while: isTransient }))
-          })
-        })
+        const once = attempt(timeout, live, redact)
+        return totalTimeout(total)(schedule === false ? once : Effect.retry(once, { schedule, while: isTransient }))
       }
-      return response
+      // one attempt, which its own (shorter) timeout ends before the total bound could
+      if (schedule === false) return attempt(timeout, live, redact)
+      // The first attempt ends (by its own timeout at the latest) before the total bound could, so the
+      // total bound only starts racing once a retry is due, for the time that is left. The retries are
+      // those of `Effect.retry(attempt, { schedule, while })` from the start: the schedule is fed the
+      // first failure, then runs the next attempts.
+      const start = clock.unsafeCurrentTimeMillis()
+      return Effect.catchIf(attempt(timeout, live, redact), isTransient, (first) => {
+        const left = Duration.subtract(total, Duration.millis(clock.unsafeCurrentTimeMillis() - start))
+        let replay = true
+        const again = Effect.suspend(() => {
+          if (!replay) return attempt(timeout, live, redact)
+          replay = false
+          return Effect.fail(first)
+        })
+        return totalTimeout(left)(Effect.retry(again, { schedule, while: isTransient }))
+      })
     }
 
     // `Effect.withSpan` spelled out (`useSpan` + `withParentSpan`), so that the outcome is
     // handled in one step with the span at hand: the status attribute on success, and the
     // debug line (success, or a failure `tapError` would see) only when Debug is logged at all.
-    // No call-site capture: it would point at this function, the same for every call.
+    // What the call needs from its fiber (options, clock, log level, redacted header names) is
+    // read once, up front. No call-site capture: it would point at this function, the same for
+    // every call.
     return Effect.useSpan(`descope.${spec.operation}`, {
       kind: "client",
       captureStackTrace: false,
@@ -811,25 +810,29 @@ export const make: Effect.Effect<Service, never, HttpClient.HttpClient | Descope
       }
     }, (span) =>
       Effect.withParentSpan(
-        Effect.matchCauseEffect(Effect.flatMap(CurrentRequestOptions, call), {
-          onSuccess: (response) => {
-            span.attribute("http.response.status_code", response.status)
-            return Effect.withFiberRuntime<Response<A>>((fiber) =>
-              debugLogged(fiber)
+        Effect.withFiberRuntime<Response<A>, RemoteError>((fiber) => {
+          const options = Context.get(fiber.currentContext, CurrentRequestOptions)
+          const clock = Context.get(fiber.currentDefaultServices, Clock.Clock)
+          const debug = debugLogged(fiber)
+          const redact = needsRedaction(fiber.getFiberRef(Headers.currentRedactedNames))
+          return Effect.matchCauseEffect(call(options, clock, redact), {
+            onSuccess: (response) => {
+              span.attribute("http.response.status_code", response.status)
+              return debug
                 ? Effect.as(Effect.logDebug(`descope ${method} ${path} -> ${response.status}`), response)
                 : Effect.succeed(response)
-            )
-          },
-          onFailure: (cause) =>
-            Effect.withFiberRuntime<never, RemoteError>((fiber) => {
+            },
+            onFailure: (cause) => {
+              if (!debug) return Effect.failCause(cause)
               const failure = Cause.failureOption(cause)
-              return Option.isSome(failure) && debugLogged(fiber)
+              return Option.isSome(failure)
                 ? Effect.zipRight(
                   Effect.logDebug(`descope ${method} ${path} failed: ${failure.value._tag}`),
                   Effect.failCause(cause)
                 )
                 : Effect.failCause(cause)
-            })
+            }
+          })
         }),
         span
       ))
