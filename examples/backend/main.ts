@@ -9,7 +9,8 @@
  *   npx tsx examples/backend/main.ts
  * ```
  *
- * The client layer is provided once, here, at the edge of the program.
+ * The client layer is provided once, here, at the edge of the program, over
+ * `UndiciHttpClient` (`descope-effect/node`), the leanest transport on Node.
  *
  * @since 0.1.0
  */
@@ -18,6 +19,7 @@ import * as HttpServer from "@effect/platform/HttpServer"
 import * as Layer from "effect/Layer"
 import { pathToFileURL } from "node:url"
 import * as Descope from "../../src/layers/Descope.js"
+import * as UndiciHttpClient from "../../src/layers/UndiciHttpClient.js"
 import * as Backend from "./Backend.js"
 
 /**
@@ -28,7 +30,7 @@ import * as Backend from "./Backend.js"
  */
 export const MainLive = Backend.layerServer({ port: Number(process.env["PORT"] ?? 3000) }).pipe(
   HttpServer.withLogAddress,
-  Layer.provide(Descope.layerConfigFetch())
+  Layer.provide(Descope.layerConfig().pipe(Layer.provide(UndiciHttpClient.layer)))
 )
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
