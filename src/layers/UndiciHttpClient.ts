@@ -7,7 +7,7 @@
  * behave as with `NodeHttpClient.layerUndici`), with a lighter response: the
  * body is read once into a memoized promise instead of through a cached,
  * semaphore-guarded effect, and headers and cookies are converted only when
- * asked for. A management call over it costs 15-20% less CPU than over
+ * asked for. A management call over it costs 10-15% less CPU than over
  * `NodeHttpClient.layerUndici` (see the README's performance section).
  *
  * Requires `undici` (a dependency of `@effect/platform-node`) and
