@@ -159,21 +159,29 @@ describe("DescopeHttp timeouts under the live clock (loopback server that never 
       credential: DescopeHttp.projectCredential
     }).pipe(DescopeHttp.withRequestOptions(options)))
 
-  it.live("a POST times out once, is not retried, and its connection is closed", () =>
-    Effect.scoped(Effect.gen(function*() {
-      const { seen, closed, baseUrl } = yield* server
-      const http = yield* Effect.provide(DescopeHttp.DescopeHttp, transport({ projectId: "P123", baseUrl }))
-      const error = yield* hang(http, "POST", { timeout: "150 millis", totalTimeout: "5 seconds" })
-      assert.instanceOf(error, TransportError)
-      if (!(error instanceof TransportError)) return
-      assert.strictEqual(error.reason, "Timeout")
-      assert.strictEqual(error.description, "no answer within 150ms")
-      assert.strictEqual(seen.length, 1)
-      yield* Deferred.await(closed).pipe(Effect.timeoutFail({
-        duration: "5 seconds",
-        onTimeout: () => new Error("the timed-out request was never closed")
-      }))
-    })))
+  for (const [name, client] of [["fetch", FetchHttpClient.layer], ["undici", NodeHttpClient.layerUndici]] as const) {
+    it.live(`${name}: a POST times out once, is not retried, and its connection is closed at once`, () =>
+      Effect.scoped(Effect.gen(function*() {
+        const { seen, closed, baseUrl } = yield* server
+        yield* Effect.gen(function*() {
+          const http = yield* DescopeHttp.DescopeHttp
+          const error = yield* hang(http, "POST", { timeout: "150 millis", totalTimeout: "5 seconds" })
+          assert.instanceOf(error, TransportError)
+          if (!(error instanceof TransportError)) return
+          assert.strictEqual(error.reason, "Timeout")
+          assert.strictEqual(error.description, "no answer within 150ms")
+          assert.strictEqual(seen.length, 1)
+          // closed by the abort, while the client (and its connection pool) is still up
+          yield* Deferred.await(closed).pipe(Effect.timeoutFail({
+            duration: "5 seconds",
+            onTimeout: () => new Error("the timed-out request was never closed")
+          }))
+        }).pipe(Effect.provide(DescopeHttp.layer.pipe(
+          Layer.provide(DescopeConfig.layer({ projectId: "P123", baseUrl })),
+          Layer.provide(client)
+        )))
+      })))
+  }
 
   it.live("a GET that times out is retried on the schedule, then fails with Timeout", () =>
     Effect.scoped(Effect.gen(function*() {
@@ -205,28 +213,6 @@ describe("DescopeHttp timeouts under the live clock (loopback server that never 
       assert.strictEqual(error.description, "no answer within 250ms")
       assert.isAtMost(seen.length, 3)
       assert.isAtLeast(seen.length, 1)
-    })))
-
-  it.live("over undici too: a POST times out once and its connection is closed at once", () =>
-    Effect.scoped(Effect.gen(function*() {
-      const { seen, closed, baseUrl } = yield* server
-      yield* Effect.gen(function*() {
-        const http = yield* DescopeHttp.DescopeHttp
-        const error = yield* hang(http, "POST", { timeout: "150 millis", totalTimeout: "5 seconds" })
-        assert.instanceOf(error, TransportError)
-        if (!(error instanceof TransportError)) return
-        assert.strictEqual(error.reason, "Timeout")
-        assert.strictEqual(error.description, "no answer within 150ms")
-        assert.strictEqual(seen.length, 1)
-        // closed by the abort, while the client (and its dispatcher) is still up
-        yield* Deferred.await(closed).pipe(Effect.timeoutFail({
-          duration: "5 seconds",
-          onTimeout: () => new Error("the timed-out request was never closed")
-        }))
-      }).pipe(Effect.provide(DescopeHttp.layer.pipe(
-        Layer.provide(DescopeConfig.layer({ projectId: "P123", baseUrl })),
-        Layer.provide(NodeHttpClient.layerUndici)
-      )))
     })))
 
   it.live("a mock HttpClient whose handler never answers: the attempt times out and the handler is interrupted", () =>
