@@ -261,6 +261,8 @@ const valueOf = (token: TokenInput | undefined): string =>
 const redacted = (token: TokenInput): Redacted.Redacted<string> =>
   typeof token === "string" ? Redacted.make(token) : token
 
+const REFRESH_TOKEN: ValidateOptions = { tokenType: "refresh" }
+
 const requireToken = (field: string, token: TokenInput): Effect.Effect<void, InvalidArgumentError> =>
   valueOf(token) === ""
     ? Effect.fail(new InvalidArgumentError({ field, reason: "must not be empty" }))
@@ -282,7 +284,8 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* Effect.fail(new InvalidSessionError({ reason: "Missing", description: "no refresh token was given" }))
       }
       const token = redacted(refreshToken)
-      const refresh = yield* validator.validate(token)
+      // checked locally first (signature, exp, and a drn of DSR when present): anything else is never sent
+      const refresh = yield* validator.validate(token, REFRESH_TOKEN)
       const response = yield* http.requestFull({
         method: "POST",
         path: "/v1/auth/refresh",
@@ -392,7 +395,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         })
         const info = yield* fromResponse(validator, response, { setCookie })
         if (info.refresh !== undefined) return info
-        const refresh = yield* validator.validate(token)
+        const refresh = yield* validator.validate(token, REFRESH_TOKEN)
         return { ...info, refresh, refreshToken: token }
       }),
     exchangeAccessKey: <Custom = Readonly<Record<string, unknown>>>(

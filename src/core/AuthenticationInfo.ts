@@ -32,6 +32,8 @@ export const SESSION_COOKIE_NAME = "DS"
  */
 export const REFRESH_COOKIE_NAME = "DSR"
 
+const REFRESH_TOKEN: ValidateOptions = { tokenType: "refresh" }
+
 /**
  * The authentication success body (`JWTResponse`). Only `sessionJwt` is
  * required, and even it may come as a `DS` cookie instead.
@@ -214,7 +216,7 @@ export const fromResponse = <Custom = Readonly<Record<string, unknown>>>(
       claims: options.claims
     }
     const session = yield* validator.validate<Custom>(sessionJwt, validateOptions)
-    const refresh = refreshJwt === undefined ? undefined : yield* validator.validate(refreshJwt)
+    const refresh = refreshJwt === undefined ? undefined : yield* validator.validate(refreshJwt, REFRESH_TOKEN)
     const cookies = cookieSettingsOf(body)
     const setCookies = [Redacted.make(setCookie(SESSION_COOKIE_NAME, sessionJwt, cookies, options.setCookie))]
     if (refreshJwt !== undefined) {

@@ -230,7 +230,10 @@ export class InvalidArgumentError extends Schema.TaggedError<InvalidArgumentErro
 }
 
 /**
- * Why a token failed local validation.
+ * Why a token failed local validation. `WrongTokenType` (since 0.2.0): a
+ * refresh token (`drn: "DSR"`) given as a session, or a session token given as
+ * a refresh token. `MissingClaim` (since 0.2.0): a validly signed token without
+ * `exp`, or whose `sub` is missing, empty or not a string.
  *
  * @since 0.1.0
  * @category models
@@ -246,7 +249,9 @@ export const InvalidSessionReason = Schema.Literal(
   "WrongAudience",
   "AlgorithmNotAllowed",
   "TooOld",
-  "InvalidClaims"
+  "InvalidClaims",
+  "WrongTokenType",
+  "MissingClaim"
 )
 
 /**

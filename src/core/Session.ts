@@ -72,6 +72,13 @@ export interface ValidateOptions<Custom = Readonly<Record<string, unknown>>> {
   readonly maxTokenAge?: Duration.DurationInput | undefined
   /** A schema for the custom claims; a mismatch is `InvalidSessionError` with reason `InvalidClaims`. */
   readonly claims?: Schema.Schema<Custom, any, never> | undefined
+  /**
+   * The kind of token expected (since 0.2.0). `"session"` (the default) refuses
+   * a refresh token (`drn: "DSR"`); `"refresh"` accepts only a token whose
+   * `drn` is `DSR` or absent. Either mismatch is `InvalidSessionError` with
+   * reason `WrongTokenType`.
+   */
+  readonly tokenType?: "session" | "refresh" | undefined
 }
 
 /**

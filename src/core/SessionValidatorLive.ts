@@ -211,6 +211,8 @@ interface Entry {
   readonly nbf: number | undefined
   readonly iat: number | undefined
   readonly aud: unknown
+  /** The `drn` claim when it is a string: `DS` (session), `DSR` (refresh). */
+  readonly drn: string | undefined
   /** The last custom-claims schema used with this token and its result. */
   schema?: unknown
   decoded?: Session<unknown>
@@ -298,6 +300,13 @@ export const make = (
       callOptions: ValidateOptions<Custom> | undefined,
       now: number
     ): Effect.Effect<Session<Custom>, InvalidSessionError> => {
+      if (entry.drn === "DSR") {
+        if (callOptions === undefined || callOptions.tokenType !== "refresh") {
+          return Effect.fail(invalid("WrongTokenType", "a refresh token (drn DSR) is not a session token"))
+        }
+      } else if (callOptions !== undefined && callOptions.tokenType === "refresh" && entry.drn !== undefined) {
+        return Effect.fail(invalid("WrongTokenType", "a session token (drn other than DSR) is not a refresh token"))
+      }
       const seconds = Math.floor(now / 1000)
       if (entry.exp !== undefined && entry.exp <= seconds - leeway) {
         cache.delete(token)
@@ -352,7 +361,8 @@ export const make = (
         exp: payload.exp as number | undefined,
         nbf: payload.nbf as number | undefined,
         iat: payload.iat as number | undefined,
-        aud: payload.aud
+        aud: payload.aud,
+        drn: typeof payload.drn === "string" ? payload.drn : undefined
       }
       if (entry.exp === undefined || entry.exp > Math.floor(now / 1000) - leeway) remember(token, entry)
       return finish(token, entry, callOptions, now)
