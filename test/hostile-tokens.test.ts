@@ -472,6 +472,48 @@ describe("hostile tokens: payload", () => {
     }).pipe(Effect.provide(staticClient())))
 })
 
+/** Validly signed tokens lacking a claim Descope always signs: `exp`, or a non-empty string `sub`. */
+const requiredClaimAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> => {
+  const without = (name: string) => {
+    const c = claims()
+    delete c[name]
+    return c
+  }
+  return [
+    ["no exp", sign(es, without("exp")), "MissingClaim"],
+    ["no exp (RSA)", sign(rs, without("exp")), "MissingClaim"],
+    ["no sub", sign(es, without("sub")), "MissingClaim"],
+    ["sub empty", sign(es, claims({ sub: "" })), "MissingClaim"],
+    ["sub null", sign(es, claims({ sub: null })), "MissingClaim"],
+    ["sub a number", sign(es, claims({ sub: 42 })), "MissingClaim"],
+    ["sub an array", sign(es, claims({ sub: ["U1"] })), "MissingClaim"],
+    ["sub an object", sign(es, claims({ sub: { id: "U1" } })), "MissingClaim"],
+    ["no sub but a dsub", sign(es, { ...without("sub"), dsub: "U-dsub" }), "MissingClaim"],
+    ["no exp and no sub", sign(es, { iss: PROJECT_ID, drn: "DS", iat: NOW }), "MissingClaim"],
+    ["sub a one-character string", sign(es, claims({ sub: "U" })), "valid"]
+  ]
+}
+
+describe("hostile tokens: required claims", () => {
+  it.effect("a validly signed token without exp, or with a missing, empty or non-string sub, is MissingClaim", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll(requiredClaimAttacks())
+      // twice: the answer does not change once the valid ones are cached
+      yield* expectAll(requiredClaimAttacks())
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("the refusal names the missing claim and never yields a session with an empty userId", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      const noExp = yield* Effect.flip(descope.validateSession(sign(es, { iss: PROJECT_ID, sub: "U1", drn: "DS" })))
+      assert.include(noExp.message, "exp")
+      const noSub = yield* Effect.flip(descope.validateSession(sign(es, claims({ sub: "" }))))
+      assert.include(noSub.message, "sub")
+    }).pipe(Effect.provide(staticClient())))
+})
+
 describe("hostile tokens: signatures and keys", () => {
   it.effect("static keys: tampering, algorithm confusion and foreign keys are refused", () =>
     Effect.gen(function*() {

@@ -6,9 +6,12 @@
  * shape, the header (`alg` among ES/RS/PS 256/384/512, `kid` required, no
  * `crit`), the key (`Jwks`), the key's `alg` equal to the header's, the
  * signature, the issuer (the project id, or a URL or slash path whose last or
- * second-to-last segment is the project id), then on every call `exp` / `nbf`
- * with the configured leeway against Effect's `Clock`, the optional audience,
- * maximum token age and custom-claims schema.
+ * second-to-last segment is the project id), the claims Descope always signs
+ * (`exp`, a non-empty string `sub`: else reason `MissingClaim`), then on every
+ * call the token type (a refresh token, `drn: "DSR"`, is never a session:
+ * reason `WrongTokenType`), `exp` / `nbf` with the configured leeway against
+ * Effect's `Clock`, the optional audience, maximum token age and custom-claims
+ * schema.
  *
  * Verified tokens are kept in a bounded cache keyed by the exact token
  * string, so validating the same token again skips only the signature check;
@@ -207,7 +210,7 @@ interface Entry {
   readonly kid: string
   readonly key: Verifier.SigningKey
   readonly session: Session
-  readonly exp: number | undefined
+  readonly exp: number
   readonly nbf: number | undefined
   readonly iat: number | undefined
   readonly aud: unknown
@@ -308,7 +311,7 @@ export const make = (
         return Effect.fail(invalid("WrongTokenType", "a session token (drn other than DSR) is not a refresh token"))
       }
       const seconds = Math.floor(now / 1000)
-      if (entry.exp !== undefined && entry.exp <= seconds - leeway) {
+      if (entry.exp <= seconds - leeway) {
         cache.delete(token)
         return Effect.fail(invalid("Expired", "the token has expired"))
       }
@@ -352,19 +355,24 @@ export const make = (
     ): Effect.Effect<Session<Custom>, InvalidSessionError> => {
       const payload = parsed.payload
       if (!issuerOk(payload.iss)) return Effect.fail(invalid("WrongIssuer", "the token was not issued for this project"))
+      // Descope always signs both: a token without them is not one of its session or refresh tokens
+      if (payload.exp === undefined) return Effect.fail(invalid("MissingClaim", "the token has no exp claim"))
+      if (typeof payload.sub !== "string" || payload.sub === "") {
+        return Effect.fail(invalid("MissingClaim", "the token's sub claim is missing, empty or not a string"))
+      }
       const entry: Entry = {
         kid: parsed.kid,
         key,
         // shared by every cache hit: frozen so one caller cannot change another's session; the payload, parsed
         // for this call only, becomes its claims (no copy)
         session: Object.freeze(fromOwnedClaims(jwt, payload, projectId)),
-        exp: payload.exp as number | undefined,
+        exp: payload.exp as number,
         nbf: payload.nbf as number | undefined,
         iat: payload.iat as number | undefined,
         aud: payload.aud,
         drn: typeof payload.drn === "string" ? payload.drn : undefined
       }
-      if (entry.exp === undefined || entry.exp > Math.floor(now / 1000) - leeway) remember(token, entry)
+      if (entry.exp > Math.floor(now / 1000) - leeway) remember(token, entry)
       return finish(token, entry, callOptions, now)
     }
 
