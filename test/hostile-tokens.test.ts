@@ -200,9 +200,9 @@ const headerAttacks: ReadonlyArray<readonly [string, string, Outcome]> = [
   ),
   ["alg missing", `${b64json({ kid: rs.kid, typ: "JWT" })}.${goodP}.${goodS}`, "AlgorithmNotAllowed"],
   [
-    "duplicate alg: the last one (none) wins, as in JSON.parse",
+    "duplicate alg: refused (I-JSON), never \"the last one wins\"",
     `${b64(`{"alg":"RS256","kid":"${rs.kid}","alg":"none"}`)}.${goodP}.${goodS}`,
-    "AlgorithmNotAllowed"
+    "Malformed"
   ],
   ["kid missing", sign(es, claims(), { kid: undefined }), "Malformed"],
   ["kid empty", sign(es, claims(), { kid: "" }), "Malformed"],
@@ -303,9 +303,9 @@ const payloadAttacks: ReadonlyArray<readonly [string, string, Outcome]> = [
     "Malformed"
   ],
   [
-    "duplicate exp: the last one (past) wins, as in JSON.parse",
+    "duplicate exp: refused (I-JSON), never \"the last one wins\"",
     signRaw(es, JSON.stringify({ alg: es.alg, kid: es.kid }), rawClaims(`"exp":${NOW + 600},"exp":${NOW - 600}`)),
-    "Expired"
+    "Malformed"
   ]
 ]
 
@@ -493,6 +493,169 @@ const requiredClaimAttacks = (): ReadonlyArray<readonly [string, string, Outcome
     ["sub a one-character string", sign(es, claims({ sub: "U" })), "valid"]
   ]
 }
+
+/** Signs raw header and payload bytes (for texts that are not valid UTF-8). */
+const signBytes = (key: TestKey, header: Uint8Array, payload: Uint8Array): string => {
+  const input = `${b64(header)}.${b64(payload)}`
+  return `${input}.${signatureOf(key, key.alg, input)}`
+}
+
+const utf8 = (text: string): Buffer => Buffer.from(text, "utf8")
+/** `text` with `bytes` put where `@` stands. */
+const withBytes = (text: string, bytes: ReadonlyArray<number>): Buffer => {
+  const [before, after] = text.split("@") as [string, string]
+  return Buffer.concat([utf8(before), Buffer.from(bytes), utf8(after)])
+}
+
+const ES_HEADER = `{"alg":"${es.alg}","kid":"${es.kid}"}`
+const PAYLOAD = rawClaims(`"iat":${NOW},"exp":${NOW + 600}`)
+/** A payload text with `members` added before the standard claims. */
+const payloadWith = (members: string): string => `{${members},${PAYLOAD.slice(1)}`
+
+/** Invalid UTF-8 byte sequences, each put inside a JSON string. */
+const BAD_UTF8: ReadonlyArray<readonly [string, ReadonlyArray<number>]> = [
+  ["byte 0xFF", [0xff]],
+  ["a lone continuation byte", [0x80]],
+  ["a truncated 2-byte sequence", [0xc3]],
+  ["an overlong '/' (C0 AF)", [0xc0, 0xaf]],
+  ["an overlong NUL (E0 80 80)", [0xe0, 0x80, 0x80]],
+  ["a UTF-16 surrogate (ED A0 80)", [0xed, 0xa0, 0x80]],
+  ["a code point above U+10FFFF (F4 90 80 80)", [0xf4, 0x90, 0x80, 0x80]],
+  ["a truncated 4-byte sequence", [0xf0, 0x9f, 0x98]]
+]
+
+/** Strict JOSE: header and claims are I-JSON. Every token is validly signed by our key. */
+const strictJoseAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> => [
+  // duplicate members in the header
+  ["header: alg twice, same value", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","alg":"ES384"}`, PAYLOAD), "Malformed"],
+  ["header: alg twice, none then ES384", signRaw(es, `{"alg":"none","kid":"${es.kid}","alg":"ES384"}`, PAYLOAD), "Malformed"],
+  ["header: kid twice", signRaw(es, `{"alg":"ES384","kid":"K-OTHER","kid":"${es.kid}"}`, PAYLOAD), "Malformed"],
+  ["header: crit twice", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","crit":["exp"],"crit":[]}`, PAYLOAD), "Malformed"],
+  ["header: typ twice", signRaw(es, `{"typ":"JWT","alg":"ES384","kid":"${es.kid}","typ":"at+jwt"}`, PAYLOAD), "Malformed"],
+  ["header: \\u0061lg and alg", signRaw(es, `{"\\u0061lg":"none","alg":"ES384","kid":"${es.kid}"}`, PAYLOAD), "Malformed"],
+  ["header: alg and \\u0061lg", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","\\u0061lg":"ES384"}`, PAYLOAD), "Malformed"],
+  [
+    "header: fully escaped \\u0061\\u006c\\u0067",
+    signRaw(es, `{"alg":"ES384","\\u0061\\u006c\\u0067":"ES384","kid":"${es.kid}"}`, PAYLOAD),
+    "Malformed"
+  ],
+  ["header: k\\u0069d and kid", signRaw(es, `{"alg":"ES384","k\\u0069d":"K-OTHER","kid":"${es.kid}"}`, PAYLOAD), "Malformed"],
+  ["header: \\u006B\\u0069d (upper-case hex)", signRaw(es, `{"alg":"ES384","\\u006B\\u0069d":"x","kid":"${es.kid}"}`, PAYLOAD), "Malformed"],
+  ["header: cr\\u0069t and crit", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","cr\\u0069t":[],"crit":[]}`, PAYLOAD), "Malformed"],
+  ["header: alg twice, with whitespace", signRaw(es, `{ "alg" : "ES384" , "kid" : "${es.kid}" , "alg" : "ES384" }`, PAYLOAD), "Malformed"],
+  ["header: nested jwk with kty twice", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","jwk":{"kty":"EC","kty":"RSA"}}`, PAYLOAD), "Malformed"],
+  ["header: __proto__ twice", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","__proto__":{},"__proto__":{}}`, PAYLOAD), "Malformed"],
+  // duplicate members in the claims
+  ["claims: sub twice", signRaw(es, ES_HEADER, payloadWith(`"sub":"U-admin"`)), "Malformed"],
+  ["claims: drn DSR then DS", signRaw(es, ES_HEADER, `{"drn":"DSR",${PAYLOAD.slice(1)}`), "Malformed"],
+  ["claims: iss twice", signRaw(es, ES_HEADER, payloadWith(`"iss":"P-OTHER"`)), "Malformed"],
+  ["claims: \\u0073ub and sub", signRaw(es, ES_HEADER, payloadWith(`"\\u0073ub":"U-admin"`)), "Malformed"],
+  ["claims: \\u0065xp and exp", signRaw(es, ES_HEADER, payloadWith(`"\\u0065xp":${NOW + 86400}`)), "Malformed"],
+  ["claims: a custom claim twice", signRaw(es, ES_HEADER, payloadWith(`"role":"user","role":"admin"`)), "Malformed"],
+  [
+    "claims: roles twice in a nested tenant",
+    signRaw(es, ES_HEADER, payloadWith(`"tenants":{"T1":{"roles":["viewer"],"roles":["admin"]}}`)),
+    "Malformed"
+  ],
+  [
+    "claims: an escaped duplicate in a nested tenant",
+    signRaw(es, ES_HEADER, payloadWith(`"tenants":{"T1":{"roles":["viewer"],"r\\u006fles":["admin"]}}`)),
+    "Malformed"
+  ],
+  ["claims: a tenant id twice", signRaw(es, ES_HEADER, payloadWith(`"tenants":{"T1":{},"T1":{"roles":["admin"]}}`)), "Malformed"],
+  ["claims: a duplicate three objects deep", signRaw(es, ES_HEADER, payloadWith(`"a":{"b":{"c":1,"c":2}}`)), "Malformed"],
+  ["claims: a duplicate in an object in an array", signRaw(es, ES_HEADER, payloadWith(`"x":[1,{"k":1,"k":2}]`)), "Malformed"],
+  [
+    "claims: a duplicate whose dropped value holds colons",
+    signRaw(es, ES_HEADER, payloadWith(`"note":"a:b:c","note":"d"`)),
+    "Malformed"
+  ],
+  [
+    "claims: a duplicate hidden behind an escaped colon",
+    signRaw(es, ES_HEADER, payloadWith(`"v":"\\u003a","v":"w"`)),
+    "Malformed"
+  ],
+  ["claims: a duplicate after an escaped backslash", signRaw(es, ES_HEADER, payloadWith(`"p":"C:\\\\","p":"D"`)), "Malformed"],
+  ["claims: __proto__ twice", signRaw(es, ES_HEADER, payloadWith(`"__proto__":{"admin":true},"__proto__":{}`)), "Malformed"],
+  // invalid UTF-8 (a lenient decoder would read U+FFFD and accept)
+  ...BAD_UTF8.flatMap(([label, bytes]) =>
+    [
+      [
+        `header: ${label} in a string`,
+        signBytes(es, withBytes(`{"alg":"ES384","kid":"${es.kid}","x":"@"}`, bytes), utf8(PAYLOAD)),
+        "Malformed"
+      ],
+      [
+        `claims: ${label} in a custom claim`,
+        signBytes(es, utf8(ES_HEADER), withBytes(payloadWith(`"name":"@"`), bytes)),
+        "Malformed"
+      ]
+    ] as const
+  ),
+  ["header: an invalid byte in the kid", signBytes(es, withBytes(`{"alg":"ES384","kid":"${es.kid}@"}`, [0xff]), utf8(PAYLOAD)), "Malformed"],
+  ["claims: an invalid byte in sub", signBytes(es, utf8(ES_HEADER), withBytes(payloadWith(`"dsub":"U1@"`), [0xc3])), "Malformed"],
+  ["header: a UTF-8 byte order mark", signBytes(es, withBytes(`@${ES_HEADER}`, [0xef, 0xbb, 0xbf]), utf8(PAYLOAD)), "Malformed"],
+  ["claims: a UTF-8 byte order mark", signBytes(es, utf8(ES_HEADER), withBytes(`@${PAYLOAD}`, [0xef, 0xbb, 0xbf])), "Malformed"],
+  ["signature segment: non-ASCII", `${signRaw(es, ES_HEADER, PAYLOAD)}é`, "Malformed"],
+  ["payload segment: non-ASCII", (() => {
+    const [h, p, sig] = segments(signRaw(es, ES_HEADER, PAYLOAD))
+    return `${h}.${p}ü.${sig}`
+  })(), "Malformed"],
+  // controls: strict, not suspicious
+  ["control: an escaped name without a duplicate", signRaw(es, `{"\\u0061lg":"ES384","kid":"${es.kid}"}`, PAYLOAD), "valid"],
+  [
+    "control: one name in two objects",
+    signRaw(es, ES_HEADER, payloadWith(`"tenants":{"T1":{"roles":["a"]},"T2":{"roles":["b"]}}`)),
+    "valid"
+  ],
+  [
+    "control: colons in strings, a URL issuer",
+    signRaw(es, ES_HEADER, `{"note":"a:b:c","${"u:rl"}":"x",${rawClaims(`"iat":${NOW},"exp":${NOW + 600}`).slice(1)}`.replace(
+      `"iss":"${PROJECT_ID}"`,
+      `"iss":"https://api.descope.com/${PROJECT_ID}"`
+    )),
+    "valid"
+  ],
+  ["control: a member name as a value", signRaw(es, ES_HEADER, payloadWith(`"x":"sub","y":"exp"`)), "valid"],
+  [
+    "control: escaped quotes and colons in values",
+    signRaw(es, ES_HEADER, payloadWith(`"q":"he said \\":\\" twice\\\\","r":"\\u003a"`)),
+    "valid"
+  ],
+  [
+    "control: whitespace everywhere",
+    signRaw(es, ` { "alg" : "ES384" ,\n "kid" : "${es.kid}" } `, ` { "iss" : "${PROJECT_ID}" , "sub" : "U1" ,\t"exp" : ${NOW + 600} } `),
+    "valid"
+  ],
+  ["control: multi-byte UTF-8", signRaw(es, ES_HEADER, payloadWith(`"name":"Zoë 日本 😀 \\ud83d\\ude00"`)), "valid"]
+]
+
+describe("hostile tokens: strict JOSE (I-JSON)", () => {
+  it.effect("duplicate members (escaped, nested, in header or claims) and invalid UTF-8 are Malformed", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll(strictJoseAttacks())
+    }).pipe(Effect.provide(staticClient())))
+
+  it.effect("remote keys: refused before any key fetch when the header is at fault", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      yield* expectAll(strictJoseAttacks().filter(([label]) => label.startsWith("header")))
+      assert.strictEqual(yield* keyFetchCount, 0)
+    }).pipe(Effect.provide(remoteClient())))
+
+  it.effect("the refusal says why: a repeated member or bytes that are not UTF-8", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      const dup = yield* Effect.flip(descope.validateSession(signRaw(es, ES_HEADER, payloadWith(`"sub":"U-admin"`))))
+      assert.include(dup.message, "twice")
+      const bad = yield* Effect.flip(
+        descope.validateSession(signBytes(es, utf8(ES_HEADER), withBytes(payloadWith(`"n":"@"`), [0xff])))
+      )
+      assert.include(bad.message, "UTF-8")
+    }).pipe(Effect.provide(staticClient())))
+})
 
 describe("hostile tokens: required claims", () => {
   it.effect("a validly signed token without exp, or with a missing, empty or non-string sub, is MissingClaim", () =>

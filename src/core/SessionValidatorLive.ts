@@ -3,15 +3,17 @@
  * signing keys of the `Jwks` service and the `Verifier`.
  *
  * In order: the token size (default limit 16 KiB, before any decoding), its
- * shape, the header (`alg` among ES/RS/PS 256/384/512, `kid` required, no
- * `crit`), the key (`Jwks`), the key's `alg` equal to the header's, the
- * signature, the issuer (the project id, or a URL or slash path whose last or
- * second-to-last segment is the project id), the claims Descope always signs
- * (`exp`, a non-empty string `sub`: else reason `MissingClaim`), then on every
- * call the token type (a refresh token, `drn: "DSR"`, is never a session:
- * reason `WrongTokenType`), `exp` / `nbf` with the configured leeway against
- * Effect's `Clock`, the optional audience, maximum token age and custom-claims
- * schema.
+ * shape, the header and the claims read as I-JSON (valid UTF-8, a JSON
+ * object, no member name twice in any object, escaped spellings included),
+ * the header (`alg` among ES/RS/PS 256/384/512, `kid` required, no `crit`),
+ * the key (`Jwks`), the key's `alg` equal to the header's, the signature, the
+ * issuer (the project id, or a URL or slash path whose last or second-to-last
+ * segment is the project id), the claims Descope always signs (`exp`, a
+ * non-empty string `sub`: else reason `MissingClaim`), then on every call the
+ * token type (a refresh token, `drn: "DSR"`, is never a session: reason
+ * `WrongTokenType`), `exp` / `nbf` with the configured leeway against
+ * Effect's `Clock`, the optional audience, maximum token age and
+ * custom-claims schema.
  *
  * Verified tokens are kept in a bounded cache keyed by the exact token
  * string, so validating the same token again skips only the signature check;
@@ -28,6 +30,7 @@ import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import * as StrictJson from "../internal/StrictJson.js"
 import { DescopeConfig } from "./DescopeConfig.js"
 import { InvalidSessionError, type InvalidSessionReason } from "./DescopeError.js"
 import type { DescopeHttp } from "./DescopeHttp.js"
@@ -112,26 +115,12 @@ const isCanonicalBase64url = (segment: string): boolean => {
   return (last & (rest === 2 ? 0x0f : 0x03)) === 0
 }
 
-const decodeSegment: (segment: string) => string = typeof Buffer === "function"
-  ? (segment) => Buffer.from(segment, "base64url").toString("utf8")
-  : (segment) => {
-    const b64 = segment.replace(/-/g, "+").replace(/_/g, "/")
-    const binary = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4))
-    const bytes = new Uint8Array(binary.length)
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-    return new TextDecoder().decode(bytes)
-  }
-
-const parseObject = (segment: string): Record<string, unknown> | undefined => {
-  try {
-    const value: unknown = JSON.parse(decodeSegment(segment))
-    return typeof value === "object" && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
-}
+const refusalText = (part: "header" | "payload", refusal: StrictJson.Refusal): string =>
+  refusal === "encoding"
+    ? `the ${part} is not valid UTF-8`
+    : refusal === "duplicate"
+    ? `the ${part} names a member twice (I-JSON)`
+    : `the ${part} is not a JSON object`
 
 /** The checked parts of a JWS header. */
 interface Header {
@@ -142,8 +131,8 @@ interface Header {
 /** Checks a header segment: base64url JSON object, an accepted `alg`, no `crit`, a `kid`. */
 const parseHeader = (headerPart: string): Header | InvalidSessionError => {
   if (!B64URL.test(headerPart)) return invalid("Malformed", "the header segment is empty or not base64url")
-  const header = parseObject(headerPart)
-  if (header === undefined) return invalid("Malformed", "the header is not a JSON object")
+  const header = StrictJson.parseObjectSegment(headerPart)
+  if (typeof header === "string") return invalid("Malformed", refusalText("header", header))
   const alg = header.alg
   if (!Verifier.isAlgorithm(alg)) {
     return invalid(
@@ -198,8 +187,8 @@ const parse = (
   if (!B64URL.test(payloadPart) || !B64URL.test(signature)) {
     return invalid("Malformed", "a JWT segment is empty or not base64url")
   }
-  const payload = parseObject(payloadPart)
-  if (payload === undefined) return invalid("Malformed", "the payload is not a JSON object")
+  const payload = StrictJson.parseObjectSegment(payloadPart)
+  if (typeof payload === "string") return invalid("Malformed", refusalText("payload", payload))
   for (const name of ["exp", "nbf", "iat"]) {
     if (numericClaim(payload, name) === false) return invalid("Malformed", `claim ${name} is not a number`)
   }
