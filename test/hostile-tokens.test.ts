@@ -11,6 +11,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as NodeCrypto from "node:crypto"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import type * as DescopeConfig from "../src/core/DescopeConfig.js"
@@ -787,6 +788,70 @@ describe("hostile tokens: signatures and keys", () => {
       assert.strictEqual(yield* keyFetchCount, 1)
     }).pipe(Effect.provide(remoteClient(endpoint(served).handler)))
   })
+})
+
+/** An odd number of exactly `bits` bits, base64url (not a real modulus: only its size matters here). */
+const oddOfBits = (bits: number): string => {
+  const bytes = NodeCrypto.randomBytes(Math.ceil(bits / 8))
+  const spare = bytes.length * 8 - bits
+  bytes[0] = ((bytes[0] ?? 0) | 0x80) >> spare
+  bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) | 1
+  return bytes.toString("base64url")
+}
+
+/** Collects the WARN messages logged while `self` runs (the client layer included). */
+const withWarnings = <A, E, R>(self: (warnings: ReadonlyArray<string>) => Effect.Effect<A, E, R>) => {
+  const warnings: Array<string> = []
+  const logger = Logger.make(({ logLevel, message }) => {
+    if (logLevel._tag === "Warning") warnings.push(Array.isArray(message) ? message.join(" ") : String(message))
+  })
+  return Effect.provide(self(warnings), Logger.add(logger))
+}
+
+describe("hostile tokens: key material limits", () => {
+  const weak = NodeCrypto.generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ format: "jwk" })
+  const offCurveY = Buffer.from(String(es.publicJwk.y), "base64url")
+  offCurveY[offCurveY.length - 1] = (offCurveY[offCurveY.length - 1] ?? 0) ^ 1
+  const privateJwk = es.privateKey.export({ format: "jwk" })
+  const ignored: ReadonlyArray<readonly [string, Record<string, unknown>, TestKey]> = [
+    ["K-RSA-1024", { ...weak, kty: "RSA", alg: "RS256" }, rs],
+    ["K-RSA-8200", { ...rs.publicJwk, n: oddOfBits(8200) }, rs],
+    ["K-RSA-E-2047-BITS", { ...rs.publicJwk, e: oddOfBits(2047) }, rs],
+    ["K-RSA-E-EVEN", { ...rs.publicJwk, e: Buffer.from([0x01, 0x00, 0x00]).toString("base64url") }, rs],
+    ["K-RSA-E-2^32+1", { ...rs.publicJwk, e: Buffer.from([1, 0, 0, 0, 1]).toString("base64url") }, rs],
+    ["K-RSA-E-1", { ...rs.publicJwk, e: "AQ" }, rs],
+    ["K-EC-OFF-CURVE", { ...es.publicJwk, y: offCurveY.toString("base64url") }, es],
+    ["K-EC-PRIVATE", { ...privateJwk, kty: "EC", alg: es.alg, use: "sig" }, es]
+  ]
+  const served = [...ignored.map(([kid, jwk]) => ({ ...jwk, kid })), rs.publicJwk, es.publicJwk]
+
+  it.effect("remote keys: keys outside sane bounds are ignored with one WARN each at import, never used", () =>
+    withWarnings((warnings) =>
+      Effect.gen(function*() {
+        yield* atNow
+        const cases = ignored.map(([kid, , key]) =>
+          [`a token under ${kid}`, sign({ ...key, kid }, claims()), "UnknownKey"] as const
+        )
+        yield* expectAll([...cases, ["the good RSA key", good, "valid"], ["the good EC key", goodEs, "valid"]])
+        yield* expectAll(cases)
+        assert.strictEqual(yield* keyFetchCount, 1)
+        const keyWarnings = warnings.filter((w) => w.includes("signing key"))
+        assert.strictEqual(keyWarnings.length, ignored.length, keyWarnings.join("\n"))
+        for (const [kid] of ignored) {
+          assert.isTrue(keyWarnings.some((w) => w.includes(JSON.stringify(kid))), `a WARN names ${kid}`)
+        }
+      }).pipe(Effect.provide(remoteClient(endpoint(served).handler)))
+    ))
+
+  it.effect("static keys: a configured key outside sane bounds fails the layer with a ConfigError", () =>
+    Effect.gen(function*() {
+      for (const [kid, jwk] of ignored) {
+        const exit = yield* Effect.exit(
+          Effect.provide(DescopeClient, staticClient({ publicKey: { keys: [{ ...jwk, kid, kty: String(jwk.kty) }] } }))
+        )
+        assert.isTrue(Exit.isFailure(exit), kid)
+      }
+    }))
 })
 
 describe("hostile tokens: size limit", () => {

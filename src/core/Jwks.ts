@@ -9,7 +9,9 @@
  *   a keys outage fails fast with a `TransportError` / `RateLimitError`, never
  *   an invalid session; when a refresh fails the keys fetched earlier keep
  *   serving; keys lacking `kid` or `alg` (or with an algorithm other than
- *   ES/RS/PS 256/384/512) are skipped.
+ *   ES/RS/PS 256/384/512) are skipped, and keys outside sane bounds (RSA
+ *   outside 2048 to 8192 bits or with a large or even exponent, EC points off
+ *   their curve, private members) are ignored with a WARN.
  * - {@link layerStatic} / {@link layerFromConfig}: the configured public key
  *   (`DESCOPE_PUBLIC_KEY`, a JWK or a JWKS); never fetches.
  * - {@link layerTest}: a generated key pair plus {@link JwksTest} to mint tokens.
@@ -32,7 +34,7 @@ import type * as Jose from "jose"
 import { DescopeConfig, type PublicJwk } from "./DescopeConfig.js"
 import { type RateLimitError, TransportError } from "./DescopeError.js"
 import { DescopeHttp, projectCredential, withRequestOptions } from "./DescopeHttp.js"
-import { type Algorithm, isAlgorithm, type SigningKey } from "./Verifier.js"
+import { type Algorithm, isAlgorithm, keyMaterialProblem, type SigningKey } from "./Verifier.js"
 
 /**
  * What a key fetch may fail with.
@@ -160,6 +162,29 @@ export const signingKeysOf = (keys: ReadonlyArray<unknown>): ReadonlyArray<Signi
   return out
 }
 
+/**
+ * Keeps the keys whose material is within bounds (see
+ * `Verifier.keyMaterialProblem`: RSA 2048 to 8192 bits with a small exponent,
+ * EC points on their curve, no private members) and logs a WARN naming each
+ * key it ignores and why.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const admitKeys = (keys: ReadonlyArray<SigningKey>): Effect.Effect<ReadonlyArray<SigningKey>> =>
+  Effect.suspend(() => {
+    const admitted: Array<SigningKey> = []
+    const warnings: Array<string> = []
+    for (const key of keys) {
+      const problem = keyMaterialProblem(key)
+      if (problem === undefined) admitted.push(key)
+      else warnings.push(`descope: signing key ${JSON.stringify(key.kid.slice(0, 64))} ignored: ${problem}`)
+    }
+    return warnings.length === 0
+      ? Effect.succeed(admitted)
+      : Effect.as(Effect.forEach(warnings, (w) => Effect.logWarning(w), { discard: true }), admitted)
+  })
+
 const fingerprint = (key: SigningKey): string =>
   JSON.stringify([key.kty, key.alg, key.crv, key.x, key.y, key.n, key.e])
 
@@ -208,7 +233,7 @@ export const makeCached = (
 
     const runFetch = (deferred: Deferred.Deferred<KeySet, JwksError>) =>
       Effect.gen(function*() {
-        const exit = yield* Effect.exit(fetchKeys)
+        const exit = yield* Effect.exit(Effect.flatMap(fetchKeys, admitKeys))
         const now = yield* Clock.currentTimeMillis
         let result: Exit.Exit<KeySet, JwksError>
         if (Exit.isSuccess(exit)) {
@@ -368,14 +393,21 @@ export const staticKeys = (
   keys: ReadonlyArray<PublicJwk>
 ): Effect.Effect<ReadonlyArray<SigningKey>, ConfigError.ConfigError> => {
   const usable = signingKeysOf(keys)
-  return usable.length === keys.length && usable.length > 0
-    ? Effect.succeed(usable)
-    : Effect.fail(
+  if (usable.length !== keys.length || usable.length === 0) {
+    return Effect.fail(
       ConfigError.InvalidData(
         ["DESCOPE_PUBLIC_KEY"],
         "every public key needs a kid and an alg among ES256/384/512, RS256/384/512, PS256/384/512"
       )
     )
+  }
+  for (const key of usable) {
+    const problem = keyMaterialProblem(key)
+    if (problem !== undefined) {
+      return Effect.fail(ConfigError.InvalidData(["DESCOPE_PUBLIC_KEY"], `public key ${key.kid}: ${problem}`))
+    }
+  }
+  return Effect.succeed(usable)
 }
 
 /**

@@ -6,7 +6,9 @@
  * Only the asymmetric JWS algorithms Descope uses are allowed (ES256/384/512,
  * RS256/384/512, PS256/384/512); `none` and HMAC never are. A key is imported
  * once for the algorithm named by its JWK `alg`, and only if its type and
- * curve fit that algorithm (RSA keys need at least 2048 bits).
+ * curve fit that algorithm and its material is within bounds (see
+ * {@link keyMaterialProblem}: RSA 2048 to 8192 bits with a small exponent, EC
+ * points on their curve, no private members).
  *
  * @since 0.1.0
  */
@@ -128,8 +130,6 @@ export const checkKeyFitsAlgorithm = (key: SigningKey): Either.Either<void, stri
   return Either.void
 }
 
-const MIN_RSA_BITS = 2048
-
 const base64urlDecode = (input: string): Uint8Array => {
   if (!/^[A-Za-z0-9_-]*$/.test(input)) throw new Error("not base64url")
   const b64 = input.replace(/-/g, "+").replace(/_/g, "/")
@@ -161,6 +161,104 @@ const rsaBitsOf = (modulus: unknown): number => {
   return (bytes.length - start - 1) * 8 + (32 - Math.clz32(first))
 }
 
+/**
+ * The bounds of RSA moduli accepted for signing keys, in bits.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const RSA_MODULUS_BITS = { min: 2048, max: 8192 } as const
+
+/** The private members of a JWK (RFC 7518 §6.2.2, §6.3.2, §6.4). */
+const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"] as const
+
+const bytesOfBase64url = (value: unknown): Uint8Array | undefined => {
+  if (typeof value !== "string" || value === "") return undefined
+  try {
+    return base64urlDecode(value)
+  } catch {
+    return undefined
+  }
+}
+
+const bigIntOf = (bytes: Uint8Array): bigint => {
+  let n = 0n
+  for (const b of bytes) n = (n << 8n) | BigInt(b)
+  return n
+}
+
+/** The NIST prime curves (a = -3): the field prime, `b`, and the coordinate size in bytes. */
+const CURVES: Readonly<Record<string, { readonly p: bigint; readonly b: bigint; readonly size: number }>> = {
+  "P-256": {
+    p: 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn,
+    b: 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn,
+    size: 32
+  },
+  "P-384": {
+    p: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffffn,
+    b: 0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aefn,
+    size: 48
+  },
+  "P-521": {
+    p: (1n << 521n) - 1n,
+    b: 0x0051953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00n,
+    size: 66
+  }
+}
+
+/** Whether (x, y) lies on the curve: y² = x³ - 3x + b (mod p), both coordinates below p. */
+const onCurve = (crv: string, xValue: unknown, yValue: unknown): boolean => {
+  const curve = CURVES[crv]
+  const xBytes = bytesOfBase64url(xValue)
+  const yBytes = bytesOfBase64url(yValue)
+  if (curve === undefined || xBytes === undefined || yBytes === undefined) return false
+  if (xBytes.length !== curve.size || yBytes.length !== curve.size) return false
+  const { b, p } = curve
+  const x = bigIntOf(xBytes)
+  const y = bigIntOf(yBytes)
+  if (x >= p || y >= p) return false
+  return (y * y) % p === (((x * x % p) * x - 3n * x + b) % p + p) % p
+}
+
+/**
+ * Why a key's material is outside the bounds accepted for signing keys, or
+ * `undefined` when it is within them: no private members; RSA with a modulus
+ * of 2048 to 8192 bits and a small public exponent (odd, from 3 to 2^32 - 1:
+ * a huge exponent makes each check of a forged token many times dearer); EC
+ * with a point on its named curve (P-256, P-384, P-521) and coordinates of the
+ * curve's size.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const keyMaterialProblem = (key: PublicJwk): string | undefined => {
+  for (const member of PRIVATE_MEMBERS) {
+    if (key[member] !== undefined) return `it carries a private member (${member})`
+  }
+  if (key.kty === "RSA") {
+    const bits = rsaBitsOf(key.n)
+    if (bits < RSA_MODULUS_BITS.min || bits > RSA_MODULUS_BITS.max) {
+      return `its RSA modulus has ${bits} bits (${RSA_MODULUS_BITS.min} to ${RSA_MODULUS_BITS.max} accepted)`
+    }
+    const e = bytesOfBase64url(key.e)
+    if (e === undefined) return "its RSA exponent is missing or not base64url"
+    let start = 0
+    while (start < e.length && e[start] === 0) start++
+    const significant = e.length - start
+    const last = e[e.length - 1] ?? 0
+    if (significant === 0 || significant > 4 || (last & 1) === 0 || (significant === 1 && last < 3)) {
+      return "its RSA public exponent is not small (odd, 3 to 2^32 - 1)"
+    }
+    return undefined
+  }
+  if (key.kty === "EC") {
+    if (typeof key.crv !== "string" || CURVES[key.crv] === undefined) return "its EC curve is not P-256, P-384 or P-521"
+    if (!onCurve(key.crv, key.x, key.y)) return `its EC point is not on ${key.crv}`
+    return undefined
+  }
+  return undefined
+}
+
 const publicPart = (key: SigningKey): Record<string, unknown> => {
   // only the public members: a JWK that (wrongly) carries private members must not import as a private key
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, oth: _oth, k: _k, ...rest } = key
@@ -168,10 +266,10 @@ const publicPart = (key: SigningKey): Record<string, unknown> => {
 }
 
 const precheck = (key: SigningKey): Either.Either<void, string> =>
-  Either.flatMap(checkKeyFitsAlgorithm(key), () =>
-    key.kty === "RSA" && rsaBitsOf(key.n) < MIN_RSA_BITS
-      ? Either.left(`key ${key.kid}: RSA keys need at least ${MIN_RSA_BITS} bits`)
-      : Either.void)
+  Either.flatMap(checkKeyFitsAlgorithm(key), () => {
+    const problem = keyMaterialProblem(key)
+    return problem === undefined ? Either.void : Either.left(`key ${key.kid}: ${problem}`)
+  })
 
 /**
  * The Node verifier: `node:crypto` `KeyObject`s, verification is synchronous.
