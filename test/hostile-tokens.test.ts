@@ -157,6 +157,16 @@ const remoteClient = (
 
 const atNow = TestClock.setTime(NOW * 1000)
 
+/** Waits (real event-loop turns, the clock untouched) until `n` key fetches were made and the last one answered. */
+const refreshed = (n: number) =>
+  Effect.gen(function*() {
+    for (let i = 0; i < 500 && (yield* keyFetchCount) < n; i++) {
+      yield* Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    }
+    assert.strictEqual(yield* keyFetchCount, n)
+    for (let i = 0; i < 20; i++) yield* Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+  })
+
 // ---------------------------------------------------------------------------
 // the corpus
 // ---------------------------------------------------------------------------
@@ -1079,6 +1089,9 @@ describe("hostile tokens: the verified-token cache", () => {
       yield* check(token, "valid", "cached")
       keys.serve([rs.publicJwk])
       yield* TestClock.adjust("10 minutes")
+      // past the TTL the held keys answer at once (stale-while-revalidate) and one refresh starts
+      yield* check(token, "valid", "served by the held keys while the refresh runs")
+      yield* refreshed(2)
       yield* check(token, "UnknownKey", "its kid left the key set")
       yield* check(token, "UnknownKey", "again")
       yield* check(other, "valid", "a token of a key still served")
@@ -1094,6 +1107,8 @@ describe("hostile tokens: the verified-token cache", () => {
       yield* check(token, "valid", "cached")
       keys.serve([otherEs.publicJwk])
       yield* TestClock.adjust("10 minutes")
+      yield* check(token, "valid", "served by the held keys while the refresh runs")
+      yield* refreshed(2)
       yield* check(token, "BadSignature", "the kid was reused for another key")
       yield* check(sign(otherEs, claims({ exp: NOW + 7200 })), "valid", "a token of the new key")
       assert.strictEqual(yield* keyFetchCount, 2)

@@ -4,6 +4,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
+import * as Logger from "effect/Logger"
 import * as TestClock from "effect/TestClock"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { TransportError } from "../src/core/DescopeError.js"
@@ -38,10 +39,54 @@ const keyFetches = Effect.map(
   (requests) => requests.filter((r) => r.path === KEYS_PATH)
 )
 
-const client = (handler: MockHttpClient.Handler, options: Partial<DescopeConfig.Options> = {}) =>
-  Descope.layerTest({ projectId: PROJECT_ID, baseUrl: "https://api.descope.test", ...options }, handler)
+const client = (
+  handler: MockHttpClient.Handler,
+  options: Partial<DescopeConfig.Options> = {},
+  jwksOptions?: Jwks.RemoteOptions
+) => {
+  const config = { projectId: PROJECT_ID, baseUrl: "https://api.descope.test", ...options }
+  return jwksOptions === undefined
+    ? Descope.layerTest(config, handler)
+    : Descope.layerWithJwks(Jwks.layerRemote(jwksOptions)).pipe(
+      Layer.provideMerge(MockHttpClient.layer(handler)),
+      Layer.provide(DescopeConfig.layer(config))
+    )
+}
 
 const atNow = TestClock.setTime(NOW * 1000)
+
+/** Lets background work run (real event-loop turns, the clock untouched) until `condition` holds. */
+const eventually = <E, R>(condition: Effect.Effect<boolean, E, R>, label = "condition") =>
+  Effect.gen(function*() {
+    for (let i = 0; i < 500; i++) {
+      if (yield* condition) return
+      yield* Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    }
+    assert.fail(`${label} never held`)
+  })
+
+const fetchCountIs = (n: number) => Effect.map(keyFetches, (fetches) => fetches.length === n)
+
+/** Collects the WARN messages logged while `self` runs (the client layer included). */
+const withWarnings = <A, E, R>(self: (warnings: ReadonlyArray<string>) => Effect.Effect<A, E, R>) => {
+  const warnings: Array<string> = []
+  const logger = Logger.make(({ logLevel, message }) => {
+    if (logLevel._tag === "Warning") warnings.push(Array.isArray(message) ? message.join(" ") : String(message))
+  })
+  return Effect.provide(self(warnings), Logger.add(logger))
+}
+
+/** Runs `self` in a fiber and asserts it completes without the clock moving (it never waits on the keys endpoint). */
+const atOnce = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  Effect.gen(function*() {
+    const fiber = yield* Effect.fork(self)
+    for (let i = 0; i < 20; i++) {
+      const done = yield* Fiber.poll(fiber)
+      if (done._tag === "Some") return yield* done.value
+      yield* Effect.yieldNow()
+    }
+    return assert.fail("it waited")
+  })
 
 describe("Jwks remote", () => {
   it.effect("100 concurrent cold validations make exactly 1 key fetch, with the project credential", () => {
@@ -70,7 +115,11 @@ describe("Jwks remote", () => {
       yield* descope.validateSession(sign(k1, claims({ iat: NOW + 540, exp: NOW + 1200 })))
       assert.strictEqual((yield* keyFetches).length, 1)
       yield* TestClock.adjust("1 minute")
+      // past the TTL the held keys answer at once, and one background refresh starts
       yield* descope.validateSession(sign(k1, claims({ iat: NOW + 600, exp: NOW + 1200 })))
+      yield* descope.validateSession(sign(k1, claims({ iat: NOW + 600, exp: NOW + 1200, n: 1 })))
+      yield* eventually(fetchCountIs(2), "the background refresh")
+      yield* descope.validateSession(sign(k1, claims({ iat: NOW + 600, exp: NOW + 1200, n: 2 })))
       assert.strictEqual((yield* keyFetches).length, 2)
     }).pipe(Effect.provide(client(ep.handler)))
   })
@@ -195,11 +244,66 @@ describe("Jwks remote", () => {
       const fresh = claims({ iat: NOW + 660, exp: NOW + 1200 })
       const session = yield* descope.validateSession(sign(k1, fresh))
       assert.strictEqual(session.expiresAt, NOW + 1200)
-      assert.strictEqual((yield* keyFetches).length, 2)
+      yield* eventually(fetchCountIs(2), "the background refresh")
       // within the cooldown the failing endpoint is not asked again
       yield* descope.validateSession(sign(k1, { ...fresh, n: 1 }))
       assert.strictEqual((yield* keyFetches).length, 2)
     }).pipe(Effect.provide(client(ep.handler)))
+  })
+
+  it.effect("stale-while-revalidate: a keys endpoint hanging for 10 simulated minutes with keys held: 0 failures, no validation waits, one WARN per failed attempt", () => {
+    const ep = endpoint(serve(k1))
+    return withWarnings((warnings) =>
+      Effect.gen(function*() {
+        yield* atNow
+        const descope = yield* DescopeClient
+        const repeated = sign(k1, claims({ exp: NOW + 86_400 }))
+        yield* descope.validateSession(repeated)
+        ep.set(() => Effect.never)
+        yield* TestClock.adjust("10 minutes")
+        let validations = 0
+        for (let second = 0; second < 600; second += 2) {
+          const now = NOW + 600 + second
+          // a token never seen (its kid held) and a cached one: both answer without waiting
+          yield* atOnce(descope.validateSession(sign(k1, claims({ iat: now, exp: now + 600, n: second }))))
+          yield* atOnce(descope.validateSession(repeated))
+          validations += 2
+          yield* TestClock.adjust("2 seconds")
+        }
+        const fetches = (yield* keyFetches).length - 1
+        const refreshWarnings = warnings.filter((w) => w.includes("signing-key refresh failed"))
+        // each attempt hangs for the fetch timeout (5 s), then the cooldown (30 s) runs from its end
+        assert.isAtLeast(fetches, 15)
+        assert.isAtMost(fetches, 18)
+        assert.isAtLeast(refreshWarnings.length, fetches - 1)
+        assert.isAtMost(refreshWarnings.length, fetches)
+        assert.strictEqual(validations, 600)
+      }).pipe(Effect.provide(client(ep.handler)))
+    )
+  }, 60_000)
+
+  it.effect("the cooldown counts from the end of an attempt (cooldown 1 s shorter than a 5 s hanging fetch)", () => {
+    const ep = endpoint(serve(k1))
+    return Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      yield* descope.validateSession(sign(k1, claims()))
+      ep.set(() => Effect.never)
+      yield* TestClock.adjust("2 seconds")
+      // an unknown kid waits for a fetch, which times out after 5 s
+      const waiting = yield* Effect.fork(Effect.flip(descope.validateSession(sign(k1, claims(), { kid: "K-NEW-1" }))))
+      yield* TestClock.adjust("5 seconds")
+      const timedOut = yield* Fiber.join(waiting)
+      assert.strictEqual(timedOut._tag, "TransportError")
+      assert.strictEqual((yield* keyFetches).length, 2)
+      // 0.5 s after that attempt ended (5.5 s after it started): within the cooldown, answered at once, no fetch
+      yield* TestClock.adjust("500 millis")
+      const unknown = yield* atOnce(Effect.flip(descope.validateSession(sign(k1, claims(), { kid: "K-NEW-2" }))))
+      assert.strictEqual(unknown._tag === "InvalidSessionError" ? unknown.reason : unknown._tag, "UnknownKey")
+      assert.strictEqual((yield* keyFetches).length, 2)
+      // a held kid never waits
+      yield* atOnce(descope.validateSession(sign(k1, claims({ n: 1 }))))
+    }).pipe(Effect.provide(client(ep.handler, {}, { cooldown: "1 second" })))
   })
 
   it.effect("keys lacking kid or alg, or with a foreign alg, are skipped", () =>
@@ -226,7 +330,7 @@ describe("Jwks remote", () => {
       )
     ))
 
-  it.effect("warm-up fetches at layer build; a failed warm-up is not fatal", () =>
+  it.scoped("warm-up fetches at layer build; a failed warm-up is not fatal", () =>
     Effect.gen(function*() {
       let calls = 0
       const fetch = Effect.sync(() => {

@@ -443,7 +443,7 @@ const everything = (env: Env) =>
 
     // --- sessions: validate, refresh, me, tenants, history, logout ---
     yield* run("validateSession", client.validateSession(otpAuth.sessionToken))
-    yield* run("validateSession (a refresh token)", client.validateSession(otpRefresh))
+    yield* run("validateSession (a refresh token)", client.validateSession(otpRefresh), "fail")
     yield* run("validateSession (tampered)", client.validateSession(`${Redacted.value(otpAuth.sessionToken)}x`), "fail")
     const refreshed = must(yield* run("refreshSession", client.refreshSession(otpRefresh)))
     if (refreshed.refreshToken !== undefined) secret("refresh token", refreshed.refreshToken, false)

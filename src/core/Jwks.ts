@@ -22,15 +22,15 @@ import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
-import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
 import type * as Jose from "jose"
+import * as SingleFlight from "../internal/SingleFlight.js"
 import { DescopeConfig, type PublicJwk } from "./DescopeConfig.js"
 import { type RateLimitError, TransportError } from "./DescopeError.js"
 import { DescopeHttp, projectCredential, withRequestOptions } from "./DescopeHttp.js"
@@ -210,8 +210,19 @@ export const makeKeySet = (
 const millis = (input: Duration.DurationInput | undefined, fallback: Duration.Duration): number =>
   Duration.toMillis(input === undefined ? fallback : Duration.decode(input))
 
+const KEYS = "keys"
+
 /**
- * Builds the remote key cache over a key fetch (exposed for custom sources).
+ * Builds the remote key cache over a key fetch (exposed for custom sources),
+ * owned by the current scope: the fetch runs in a fiber of that scope, so
+ * closing it (the layer) interrupts a fetch in flight.
+ *
+ * Once keys are held they answer at once, also past the TTL: a stale set
+ * starts one background refresh (at most one per cooldown after a failed
+ * attempt) and keeps serving meanwhile. Only a token whose `kid` is not held
+ * waits for a fetch: the one in flight, or a new one unless the last attempt
+ * ended less than a cooldown ago. Each failed attempt while keys are held
+ * logs one WARN.
  *
  * @since 0.1.0
  * @category constructors
@@ -219,81 +230,78 @@ const millis = (input: Duration.DurationInput | undefined, fallback: Duration.Du
 export const makeCached = (
   fetchKeys: Effect.Effect<ReadonlyArray<SigningKey>, JwksError>,
   options: RemoteOptions = {}
-): Effect.Effect<Service> =>
+): Effect.Effect<Service, never, Scope.Scope> =>
   Effect.gen(function*() {
     const ttl = millis(options.ttl, DEFAULT_TTL)
     const cooldown = millis(options.cooldown, DEFAULT_COOLDOWN)
     const failureTtl = millis(options.failureTtl, Duration.seconds(1))
+    const flights = yield* SingleFlight.make<typeof KEYS, KeySet, JwksError>()
 
     let current: KeySet | undefined
-    /** When the last fetch started (success or not). */
-    let lastAttemptAt = Number.NEGATIVE_INFINITY
+    /** When the last attempt ended (success or failure): the cooldown counts from there. */
+    let lastAttemptEnd = Number.NEGATIVE_INFINITY
     let lastFailure: { readonly error: JwksError; readonly at: number } | undefined
-    let inFlight: Deferred.Deferred<KeySet, JwksError> | undefined
 
-    const runFetch = (deferred: Deferred.Deferred<KeySet, JwksError>) =>
-      Effect.gen(function*() {
-        const exit = yield* Effect.exit(Effect.flatMap(fetchKeys, admitKeys))
-        const now = yield* Clock.currentTimeMillis
-        let result: Exit.Exit<KeySet, JwksError>
-        if (Exit.isSuccess(exit)) {
-          current = makeKeySet(exit.value, now, current)
-          lastFailure = undefined
-          result = Exit.succeed(current)
-        } else {
+    /** One fetch attempt; its end (not an interruption) is recorded, and a failure while keys are held is logged once. */
+    const attempt: Effect.Effect<KeySet, JwksError> = Effect.flatMap(
+      Effect.exit(Effect.flatMap(fetchKeys, admitKeys)),
+      (exit) =>
+        Effect.clockWith((clock) => {
+          const now = clock.unsafeCurrentTimeMillis()
+          if (Exit.isSuccess(exit)) {
+            lastAttemptEnd = now
+            current = makeKeySet(exit.value, now, current)
+            lastFailure = undefined
+            return Effect.succeed(current)
+          }
+          const failed: Exit.Exit<KeySet, JwksError> = Exit.failCause(exit.cause)
+          if (Cause.isInterruptedOnly(exit.cause)) return failed
+          lastAttemptEnd = now
           const failure = Cause.failureOption(exit.cause)
           if (Option.isSome(failure)) lastFailure = { error: failure.value, at: now }
-          result = Exit.failCause(exit.cause)
-        }
-        inFlight = undefined
-        yield* Deferred.done(deferred, result)
-      }).pipe(
-        // if the fetch fiber itself is interrupted (e.g. the runtime shuts down), release the waiters
-        Effect.ensuring(Effect.suspend(() => {
-          if (inFlight === deferred) inFlight = undefined
-          return Deferred.interrupt(deferred)
-        }))
-      )
+          const tag = Option.isSome(failure) ? failure.value._tag : "defect"
+          return current === undefined
+            ? failed
+            : Effect.zipRight(
+              Effect.logWarning(`descope: signing-key refresh failed (${tag}); using the keys held`),
+              failed
+            )
+        })
+    )
 
-    /** Single flight: joins the fetch in flight or starts one in a daemon fiber (callers may be interrupted). */
-    const refresh: Effect.Effect<KeySet, JwksError> = Effect.suspend(() => {
-      if (inFlight !== undefined) return Deferred.await(inFlight)
-      const deferred = Deferred.unsafeMake<KeySet, JwksError>(FiberId.none)
-      inFlight = deferred
-      return Effect.flatMap(Clock.currentTimeMillis, (now) => {
-        lastAttemptAt = now
-        return Effect.zipRight(Effect.forkDaemon(runFetch(deferred)), Deferred.await(deferred))
-      })
+    /** Whether a held, stale set needs a background refresh started now. */
+    const needsRefresh = (set: KeySet, now: number): boolean =>
+      now - set.fetchedAt >= ttl && now - lastAttemptEnd >= cooldown && !flights.isRunning(KEYS)
+
+    const refresh: Effect.Effect<KeySet, JwksError> = flights.run(KEYS, attempt)
+
+    const withoutKeys = (now: number): Effect.Effect<KeySet, JwksError> =>
+      !flights.isRunning(KEYS) && lastFailure !== undefined && now - lastFailure.at < failureTtl
+        ? Effect.fail(lastFailure.error)
+        : refresh
+
+    const keySet: Effect.Effect<KeySet, JwksError> = Effect.clockWith((clock) => {
+      const now = clock.unsafeCurrentTimeMillis()
+      const set = current
+      if (set === undefined) return withoutKeys(now)
+      return needsRefresh(set, now) ? Effect.as(flights.start(KEYS, attempt), set) : Effect.succeed(set)
     })
 
-    const keySetAt = (now: number): Effect.Effect<KeySet, JwksError> => {
-      const set = current
-      if (set !== undefined && now - set.fetchedAt < ttl) return Effect.succeed(set)
-      if (set !== undefined) {
-        // stale: refresh, but keep serving the old keys when the refresh fails (and do not retry within the cooldown)
-        if (inFlight === undefined && now - lastAttemptAt < cooldown) return Effect.succeed(set)
-        return refresh.pipe(
-          Effect.catchAll((e) =>
-            Effect.as(Effect.logWarning(`descope: signing-key refresh failed (${e._tag}); using the keys held`), set)
-          )
-        )
-      }
-      if (inFlight === undefined && lastFailure !== undefined && now - lastFailure.at < failureTtl) {
-        return Effect.fail(lastFailure.error)
-      }
-      return refresh
-    }
-
-    const keySet = Effect.flatMap(Clock.currentTimeMillis, keySetAt)
-
     const getKey = (kid: string): Effect.Effect<SigningKey | undefined, JwksError> =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) =>
-        Effect.flatMap(keySetAt(now), (set) => {
-          const key = set.keys.get(kid)
-          if (key !== undefined) return Effect.succeed(key)
-          if (inFlight === undefined && now - lastAttemptAt < cooldown) return Effect.succeed(undefined)
-          return Effect.map(refresh, (fresh) => fresh.keys.get(kid))
-        }))
+      Effect.clockWith((clock) => {
+        const now = clock.unsafeCurrentTimeMillis()
+        const set = current
+        if (set === undefined) {
+          // nothing held: wait for the first set; an unknown kid in it does not fetch again (cooldown)
+          return Effect.map(withoutKeys(now), (fresh) => fresh.keys.get(kid))
+        }
+        const started = needsRefresh(set, now) ? flights.start(KEYS, attempt) : Effect.succeed(false)
+        const key = set.keys.get(kid)
+        if (key !== undefined) return Effect.as(started, key)
+        // an unknown kid: join the fetch in flight, or start one unless the last attempt ended within the cooldown
+        if (!flights.isRunning(KEYS) && now - lastAttemptEnd < cooldown) return Effect.as(started, undefined)
+        return Effect.zipRight(started, Effect.map(refresh, (fresh) => fresh.keys.get(kid)))
+      })
 
     const service: Service = {
       keySet,
@@ -301,7 +309,7 @@ export const makeCached = (
       refresh,
       unsafeFresh: (now) => {
         const set = current
-        return set !== undefined && now - set.fetchedAt < ttl ? set : undefined
+        return set !== undefined && !needsRefresh(set, now) ? set : undefined
       }
     }
     if (options.warmUp === true) {
@@ -355,7 +363,7 @@ export const fetchKeys = (
  * @since 0.1.0
  * @category constructors
  */
-export const makeRemote = (options: RemoteOptions = {}): Effect.Effect<Service, never, DescopeHttp> =>
+export const makeRemote = (options: RemoteOptions = {}): Effect.Effect<Service, never, DescopeHttp | Scope.Scope> =>
   Effect.flatMap(DescopeHttp, (http) => makeCached(fetchKeys(http, options), options))
 
 /**
@@ -365,7 +373,7 @@ export const makeRemote = (options: RemoteOptions = {}): Effect.Effect<Service, 
  * @category layers
  */
 export const layerRemote = (options: RemoteOptions = {}): Layer.Layer<Jwks, never, DescopeHttp> =>
-  Layer.effect(Jwks, makeRemote(options))
+  Layer.scoped(Jwks, makeRemote(options))
 
 /**
  * A key service over a fixed set of keys; never fetches.
@@ -429,7 +437,7 @@ export const layerStatic = (keys: ReadonlyArray<PublicJwk>): Layer.Layer<Jwks, C
 export const layerFromConfig = (
   options: RemoteOptions = {}
 ): Layer.Layer<Jwks, ConfigError.ConfigError, DescopeConfig | DescopeHttp> =>
-  Layer.effect(
+  Layer.scoped(
     Jwks,
     Effect.flatMap(DescopeConfig, (config) =>
       Option.match(config.publicKeys, {
