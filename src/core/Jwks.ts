@@ -2,13 +2,16 @@
  * The signing keys session tokens are verified with: the `Jwks` service and
  * its layers.
  *
- * - {@link layerRemote} (the default): `GET /v2/keys/{projectId}`, cached for a
- *   TTL (10 minutes); concurrent callers share one fetch, also when it fails; a
- *   token whose `kid` is unknown triggers at most one refetch per cooldown
- *   (30 seconds); the fetch has its own timeout (5 seconds) and no retries, so
- *   a keys outage fails fast with a `TransportError` / `RateLimitError`, never
- *   an invalid session; when a refresh fails the keys fetched earlier keep
- *   serving; keys lacking `kid` or `alg` (or with an algorithm other than
+ * - {@link layerRemote} (the default): `GET /v2/keys/{projectId}`, refreshed
+ *   after a TTL (10 minutes) in the background: once keys are held, a token
+ *   whose `kid` is held never waits on the keys endpoint (stale keys answer at
+ *   once while one refresh runs, and keep serving when it fails, with one WARN
+ *   per failed attempt); concurrent callers share one fetch, also when it
+ *   fails; a token whose `kid` is unknown waits for at most one refetch per
+ *   cooldown (30 seconds, counted from the end of the last attempt); the fetch
+ *   has its own timeout (5 seconds) and no retries, so a keys outage fails fast
+ *   with a `TransportError` / `RateLimitError`, never an invalid session; the
+ *   fetch runs in the layer's scope (closing the layer interrupts it); keys lacking `kid` or `alg` (or with an algorithm other than
  *   ES/RS/PS 256/384/512) are skipped, and keys outside sane bounds (RSA
  *   outside 2048 to 8192 bits or with a large or even exponent, EC points off
  *   their curve, private members) are ignored with a WARN.
@@ -75,8 +78,10 @@ export interface Service {
   /** Fetches the keys now (joining a fetch in flight). */
   readonly refresh: Effect.Effect<KeySet, JwksError>
   /**
-   * The current key set when it is fresh at `nowMillis`, without any effect
-   * (the hot path of session validation); `undefined` means "use {@link Service.keySet}".
+   * The key set to use at `nowMillis` without any effect (the hot path of
+   * session validation): the held set, fresh or stale, when nothing needs
+   * starting; `undefined` means "use {@link Service.keySet} / {@link Service.getKey}"
+   * (no keys held yet, or a stale set whose background refresh must start).
    */
   readonly unsafeFresh: (nowMillis: number) => KeySet | undefined
 }
