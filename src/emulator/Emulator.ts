@@ -18,14 +18,13 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type * as Jose from "jose"
-import * as AuthRoutes from "./AuthRoutes.js"
 import * as Control from "./Control.js"
 import * as EmulatorApp from "./EmulatorApp.js"
 import * as Keys from "./EmulatorKeys.js"
 import { type AuditEvent, emptyProject, type Identity, type ProjectState } from "./EmulatorState.js"
 import type * as Faults from "./Faults.js"
 import type { Config, Env } from "./Handler.js"
-import * as ManagementRoutes from "./ManagementRoutes.js"
+import * as Routes from "./Routes.js"
 import type * as Outbox from "./Outbox.js"
 import * as Password from "./Password.js"
 
@@ -231,7 +230,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
     }
     yield* addProject(defaultProjectId, defaultKey)
     for (const extra of options.projects ?? []) yield* addProject(extra.projectId, reveal(extra.managementKey))
-    const app = EmulatorApp.make(env, [...AuthRoutes.routes, ...ManagementRoutes.routes, ...Control.routes])
+    const app = EmulatorApp.make(env, [...Routes.all, ...Control.routes])
     const project = (projectId?: string): Effect.Effect<ProjectState> =>
       Effect.suspend(() => {
         const p = projects.get(projectId ?? defaultProjectId)

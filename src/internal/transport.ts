@@ -511,7 +511,7 @@ export const make = (
       }
       const spec: Prepared = {
         method: endpoint.method,
-        path: Endpoint.pathOf(endpoint as Endpoint.Endpoint<P, unknown, unknown, unknown, unknown>, input.path),
+        path: Endpoint.pathOf(endpoint as Endpoint.Endpoint.Any, input.path),
         operation: input.operation ?? endpoint.name,
         schema: endpoint.response as Schema.Schema<unknown, unknown, never>,
         headers: input.headers,

@@ -281,14 +281,14 @@ export const put = <const Path extends string, Req = {}, ReqI = {}, Res = unknow
  * @since 0.2.0
  * @category constructors
  */
-export const pathOf = <P extends string>(
-  endpoint: Endpoint<P, unknown, unknown, unknown, unknown>,
-  values: Readonly<Record<P, string>> | undefined
+export const pathOf = <E extends Endpoint.Any>(
+  endpoint: E,
+  values: Readonly<Record<Endpoint.Params<E>, string>> | undefined
 ): string =>
   endpoint.params.length === 0
     ? endpoint.path
     : endpoint.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const value = values?.[name as P]
+      const value = (values as Readonly<Record<string, string>> | undefined)?.[name]
       return value === undefined ? "" : encodeURIComponent(value)
     })
 
