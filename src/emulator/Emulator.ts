@@ -91,6 +91,16 @@ export interface Options {
    * `both` does both.
    */
   readonly refreshTokenDelivery?: "body" | "cookie" | "both" | undefined
+  /**
+   * Browser origins allowed to call the emulator (e.g. `http://localhost:5173` for a
+   * browser SDK): CORS answers name them, with credentials. None by default: CORS is
+   * off, and the emulator-only routes (`/emulator/...`, the outbox among them) refuse
+   * any request that carries another `Origin` with 403, so a web page cannot read codes
+   * from a developer's emulator.
+   */
+  readonly corsOrigins?: ReadonlyArray<string> | undefined
+  /** The largest request body, in bytes (default 1 MiB); larger ones are answered 413. */
+  readonly maxBodyBytes?: number | undefined
 }
 
 /**
@@ -231,7 +241,10 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
     }
     yield* addProject(defaultProjectId, defaultKey)
     for (const extra of options.projects ?? []) yield* addProject(extra.projectId, reveal(extra.managementKey))
-    const app = EmulatorApp.make(env, [...AuthRoutes.routes, ...ManagementRoutes.routes, ...Control.routes])
+    const app = EmulatorApp.make(env, [...AuthRoutes.routes, ...ManagementRoutes.routes, ...Control.routes], {
+      corsOrigins: options.corsOrigins,
+      maxBodyBytes: options.maxBodyBytes
+    })
     const project = (projectId?: string): Effect.Effect<ProjectState> =>
       Effect.suspend(() => {
         const p = projects.get(projectId ?? defaultProjectId)

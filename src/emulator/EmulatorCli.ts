@@ -15,6 +15,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import { parseArgs } from "node:util"
 import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID, Emulator, layer, type Options } from "./Emulator.js"
+import { DEFAULT_MAX_BODY_BYTES, normalizeOrigin } from "./EmulatorApp.js"
 import { serve } from "./EmulatorServer.js"
 
 const DEFAULTS = {
@@ -27,7 +28,8 @@ const DEFAULTS = {
   "refresh-ttl": "2419200",
   "otp-ttl": "300",
   "link-ttl": "600",
-  "token-delivery": "body"
+  "token-delivery": "body",
+  "max-body-bytes": String(DEFAULT_MAX_BODY_BYTES)
 } as const
 
 const HELP = `descope-emulator: a local Descope API emulator
@@ -44,6 +46,9 @@ Options (all optional):
   --link-ttl <seconds>     magic/enchanted link lifetime (default ${DEFAULTS["link-ttl"]})
   --token-delivery <how>   body, cookie (DS/DSR Set-Cookie, no refreshJwt in the body) or both (default ${DEFAULTS["token-delivery"]})
   --rate-limit <n>         answer 429 after n requests per second per project (default: off)
+  --cors-origin <origin>   let a browser page of this origin call the emulator (CORS with credentials);
+                           repeatable (default: none: CORS off, and /emulator/* refuses other origins)
+  --max-body-bytes <n>     largest request body; larger ones get 413 (default ${DEFAULTS["max-body-bytes"]}, 1 MiB)
   --quiet                  no request log
   --help                   this text
 `
@@ -61,7 +66,7 @@ export const parse = (
   | { readonly _tag: "Invalid"; readonly message: string }
   | { readonly _tag: "Run"; readonly port: number; readonly host: string; readonly quiet: boolean; readonly options: Options } =>
 {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | Array<string> | undefined>
   try {
     values = parseArgs({
       args: [...argv],
@@ -77,6 +82,8 @@ export const parse = (
         "link-ttl": { type: "string" },
         "token-delivery": { type: "string" },
         "rate-limit": { type: "string" },
+        "cors-origin": { type: "string", multiple: true },
+        "max-body-bytes": { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean" }
       },
@@ -111,6 +118,15 @@ export const parse = (
   if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit > 0)) {
     return { _tag: "Invalid", message: "--rate-limit must be a positive whole number" }
   }
+  const maxBody = Number(text("max-body-bytes"))
+  if (!(Number.isInteger(maxBody) && maxBody > 0)) return { _tag: "Invalid", message: "--max-body-bytes must be a positive whole number" }
+  const cors = values["cors-origin"]
+  const corsOrigins = Array.isArray(cors) ? cors : undefined
+  for (const origin of corsOrigins ?? []) {
+    if (normalizeOrigin(origin) === undefined) {
+      return { _tag: "Invalid", message: `--cors-origin must be an origin like http://localhost:5173 (scheme://host[:port]), not ${origin}` }
+    }
+  }
   return {
     _tag: "Run",
     port,
@@ -125,6 +141,8 @@ export const parse = (
       otpTtl: d(otp),
       linkTtl: d(link),
       refreshTokenDelivery: delivery,
+      maxBodyBytes: maxBody,
+      ...(corsOrigins !== undefined ? { corsOrigins } : {}),
       ...(rateLimit !== undefined ? { rateLimit: { requests: rateLimit, window: "1 second" } } : {})
     }
   }

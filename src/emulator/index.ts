@@ -24,7 +24,8 @@
  *   missing fields, 401 wrong key, 404 unknown path, 405 wrong method), JSON
  *   `null` read as absent, both path families and spellings where the node and
  *   python SDKs differ, tokens in the body or (`refreshTokenDelivery`) in
- *   `DS`/`DSR` cookies, CORS for browser SDKs. WebAuthn, NOTP, one-tap and the
+ *   `DS`/`DSR` cookies, CORS for the browser origins you name (`corsOrigins`; off by
+ *   default), request bodies capped (`maxBodyBytes`, 1 MiB). WebAuthn, NOTP, one-tap and the
  *   flow runner answer 501 "not emulated"; management flow runs echo their input.
  *
  * Under `TestClock` the emulator's time starts at the epoch like the clock
