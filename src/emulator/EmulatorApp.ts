@@ -20,6 +20,7 @@ import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
@@ -348,10 +349,16 @@ export const make = (env: Env, routes: ReadonlyArray<Route>, options: AppOptions
           : errorResponse(new WireError({ status: 404, errorCode: Codes.NotFound, errorDescription: "Not found", errorMessage: `no route for ${req.method} ${path}` }))
       })),
     Effect.catchAllCause((cause) =>
-      Effect.as(
-        Effect.logError("descope emulator: handler defect", cause),
-        errorResponse(new WireError({ status: 500, errorCode: Codes.BadRequest, errorDescription: "Internal emulator error" }))
-      )
+      // a handler interrupted because its client went away is not a defect
+      Cause.isInterruptedOnly(cause)
+        ? Effect.as(
+          Effect.logDebug("descope emulator: request interrupted (the client went away)"),
+          HttpServerResponse.empty({ status: 499 })
+        )
+        : Effect.as(
+          Effect.logError("descope emulator: handler defect", cause),
+          errorResponse(new WireError({ status: 500, errorCode: Codes.BadRequest, errorDescription: "Internal emulator error" }))
+        )
     )
   )
   return withCors(withBodyLimit(routed, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), options.corsOrigins ?? [])
