@@ -1,8 +1,10 @@
 /**
  * The command line of the emulator (`descope-emulator`, `npm run emulator -- ...`
- * in this repository): argument parsing and the program that serves the emulator on loopback, prints its base URL, project id and
- * management key, logs one line per request and stops cleanly on SIGINT or
- * SIGTERM.
+ * in this repository): argument parsing and the program that serves the
+ * emulator on loopback, prints its base URL, project id and management key
+ * (masked), logs one line per request and stops cleanly on SIGINT or SIGTERM,
+ * and when started through `npx` / `npm run`, when npm goes away. A port in
+ * use is one line (`port 4000 is in use (EADDRINUSE)`) and exit code 1.
  *
  * ```
  * descope-emulator --port 4000 --project-id P2abc... --management-key secret
@@ -12,7 +14,10 @@
  */
 import * as Console from "effect/Console"
 import * as Duration from "effect/Duration"
+import type * as ServeError from "@effect/platform/HttpServerError"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import { parseArgs } from "node:util"
 import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID, Emulator, layer, type Options } from "./Emulator.js"
 import { DEFAULT_MAX_BODY_BYTES, normalizeOrigin } from "./EmulatorApp.js"
@@ -149,7 +154,64 @@ export const parse = (
 }
 
 /**
- * The command: parses `argv`, serves until interrupted.
+ * The management key as the CLI prints it: its first 4 characters and `…`
+ * (only `…` for a key shorter than 8 characters).
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const maskKey = (key: string): string => (key.length >= 8 ? `${key.slice(0, 4)}…` : "…")
+
+/**
+ * The one line the CLI prints when it cannot listen: a port in use says
+ * `port 4000 is in use (EADDRINUSE)`.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const listenFailure = (error: ServeError.ServeError, port: number, host: string): string => {
+  const cause: unknown = error.cause
+  const code = typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string"
+    ? cause.code
+    : undefined
+  switch (code) {
+    case "EADDRINUSE":
+      return `port ${port} is in use (EADDRINUSE); stop what listens there or choose another port with --port`
+    case "EACCES":
+      return `port ${port} needs more privileges (EACCES); choose a port above 1023 with --port`
+    case "EADDRNOTAVAIL":
+    case "ENOTFOUND":
+      return `cannot listen on host ${host} (${code}); choose an address of this machine with --host`
+    default: {
+      const detail = cause instanceof Error ? cause.message : String(cause)
+      return `cannot listen on ${host}:${port}${code !== undefined ? ` (${code})` : ""}: ${detail}`
+    }
+  }
+}
+
+/**
+ * Completes when the process that started this one is gone (its parent id
+ * changes: the process was re-parented). `npx` and `npm run` start the command
+ * through `sh -c` and, on SIGTERM, signal only that shell: without this the
+ * emulator would be orphaned and keep listening.
+ *
+ * @since 0.2.0
+ * @category programs
+ */
+export const parentGone: Effect.Effect<void> = Effect.suspend(() => {
+  const parent = process.ppid
+  return Effect.repeat(Effect.sync(() => process.ppid !== parent), {
+    until: (gone) => gone,
+    schedule: Schedule.spaced("250 millis")
+  })
+}).pipe(Effect.asVoid)
+
+/** Started by npm (`npx`, `npm exec`, `npm run`)? */
+const startedByNpm = (): boolean => process.env["npm_command"] !== undefined || process.env["npm_lifecycle_event"] !== undefined
+
+/**
+ * The command: parses `argv`, serves until interrupted (SIGINT, SIGTERM) or,
+ * when started by npm, until the process that started it is gone.
  *
  * @since 0.1.0
  * @category programs
@@ -160,25 +222,39 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
   if (parsed._tag === "Invalid") {
     return Effect.zipRight(Console.error(`descope-emulator: ${parsed.message}\n\n${HELP}`), Effect.sync(() => (process.exitCode = 2)))
   }
+  let started = false
   return Effect.gen(function*() {
     const info = yield* serve({ port: parsed.port, host: parsed.host, ...(parsed.quiet ? {} : { log: (line: string) => console.log(line) }) })
     const emulator = yield* Emulator
+    const key = Redacted.value(emulator.managementKey)
     yield* Console.log(
       [
         "Descope emulator listening",
         `  base URL:        ${info.baseUrl}`,
         `  project id:      ${emulator.projectId}`,
-        `  management key:  ${parsed.options.managementKey as string}`,
+        `  management key:  ${maskKey(key)}${key === DEFAULT_MANAGEMENT_KEY ? " (the default: see --help)" : ""}`,
         `  JWKS:            ${info.baseUrl}/v2/keys/${emulator.projectId}`,
         `  outbox:          ${info.baseUrl}/emulator/outbox`,
         "Press Ctrl+C to stop."
       ].join("\n")
     )
-    return yield* Effect.never
+    started = true
+    if (startedByNpm()) {
+      yield* parentGone
+      yield* Console.log("the process that started the emulator is gone")
+    } else {
+      yield* Effect.never
+    }
   }).pipe(
     Effect.scoped,
     Effect.provide(layer(parsed.options)),
-    Effect.onInterrupt(() => Console.log("Descope emulator stopped")),
-    Effect.catchAll((e) => Effect.zipRight(Console.error(`descope-emulator: cannot listen: ${String(e)}`), Effect.sync(() => (process.exitCode = 1))))
+    // after the scope: the server is closed when this is printed
+    Effect.ensuring(Effect.suspend(() => (started ? Console.log("Descope emulator stopped") : Effect.void))),
+    Effect.catchAll((e) =>
+      Effect.zipRight(
+        Console.error(`descope-emulator: ${listenFailure(e, parsed.port, parsed.host)}`),
+        Effect.sync(() => (process.exitCode = 1))
+      )
+    )
   )
 }
