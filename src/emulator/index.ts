@@ -14,6 +14,8 @@
  *   rotation keeps the old key published until its tokens have expired.
  * - **Time** comes only from Effect's `Clock` (captured when the emulator is
  *   made) plus {@link Service.advanceTime}; lifetimes are configurable.
+ *   {@link layerClock} runs your application on that time, so advancing it
+ *   expires the emulator's sessions for your app too.
  * - **Outbox**: every OTP code, magic link, enchanted link (all three links),
  *   reset and invite is recorded: `outbox` / `lastMessage`, or
  *   `GET /emulator/outbox?loginId=`.
@@ -66,6 +68,13 @@ export {
   type Options,
   type Service
 } from "./Emulator.js"
+/**
+ * The emulator's clock, for the application under test: see `layerClock`.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export { clock, layerClock } from "./Emulator.js"
 /**
  * @since 0.1.0
  * @category layers
