@@ -56,6 +56,10 @@ Options (all optional):
   --max-body-bytes <n>     largest request body; larger ones get 413 (default ${DEFAULTS["max-body-bytes"]}, 1 MiB)
   --quiet                  no request log
   --help                   this text
+
+Point an SDK at it: base URL http://<host>:<port> (DESCOPE_BASE_URL; the python SDK reads DESCOPE_BASE_URI),
+DESCOPE_PROJECT_ID and DESCOPE_MANAGEMENT_KEY as above. Tests drive it through /emulator/* (outbox, time,
+faults, key rotation, reset, projects ...): see docs/emulator.md in the descope-effect package.
 `
 
 /**
@@ -206,6 +210,24 @@ export const parentGone: Effect.Effect<void> = Effect.suspend(() => {
   })
 }).pipe(Effect.asVoid)
 
+/**
+ * What the CLI prints when it listens: where, the project id and the
+ * management key (masked), the JWKS and the outbox.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const banner = (baseUrl: string, projectId: string, managementKey: string): string =>
+  [
+    "Descope emulator listening",
+    `  base URL:        ${baseUrl}`,
+    `  project id:      ${projectId}`,
+    `  management key:  ${maskKey(managementKey)}${managementKey === DEFAULT_MANAGEMENT_KEY ? " (the default: see --help)" : ""}`,
+    `  JWKS:            ${baseUrl}/v2/keys/${projectId}`,
+    `  outbox:          ${baseUrl}/emulator/outbox`,
+    "Press Ctrl+C to stop."
+  ].join("\n")
+
 /** Started by npm (`npx`, `npm exec`, `npm run`)? */
 const startedByNpm = (): boolean => process.env["npm_command"] !== undefined || process.env["npm_lifecycle_event"] !== undefined
 
@@ -226,18 +248,7 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
   return Effect.gen(function*() {
     const info = yield* serve({ port: parsed.port, host: parsed.host, ...(parsed.quiet ? {} : { log: (line: string) => console.log(line) }) })
     const emulator = yield* Emulator
-    const key = Redacted.value(emulator.managementKey)
-    yield* Console.log(
-      [
-        "Descope emulator listening",
-        `  base URL:        ${info.baseUrl}`,
-        `  project id:      ${emulator.projectId}`,
-        `  management key:  ${maskKey(key)}${key === DEFAULT_MANAGEMENT_KEY ? " (the default: see --help)" : ""}`,
-        `  JWKS:            ${info.baseUrl}/v2/keys/${emulator.projectId}`,
-        `  outbox:          ${info.baseUrl}/emulator/outbox`,
-        "Press Ctrl+C to stop."
-      ].join("\n")
-    )
+    yield* Console.log(banner(info.baseUrl, emulator.projectId, Redacted.value(emulator.managementKey)))
     started = true
     if (startedByNpm()) {
       yield* parentGone
