@@ -52,7 +52,8 @@
  * `GET|POST|DELETE /emulator/faults`, `DELETE /emulator/faults/:id`,
  * `POST /emulator/identities/oauth|sso`, `POST /emulator/groups`,
  * `GET /emulator/audit`, `POST /emulator/reset`, `POST /emulator/projects`,
- * and `GET /emulator/idp/authorize` (the emulated OAuth/SSO provider).
+ * and `GET /emulator/idp/authorize` (the emulated OAuth/SSO provider): see
+ * docs/emulator.md for their requests and answers.
  *
  * @since 0.1.0
  */
