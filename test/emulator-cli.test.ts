@@ -6,7 +6,7 @@
  * and exit code 1; a missing `@effect/platform-node` is one line naming the
  * package to add.
  */
-import { afterAll, afterEach, assert, describe, it } from "@effect/vitest"
+import { afterAll, assert, describe, it } from "@effect/vitest"
 import * as Fs from "node:fs"
 import * as Net from "node:net"
 import * as Path from "node:path"
@@ -14,8 +14,11 @@ import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID } from "../src/emulator/Emul
 import { listenFailure, maskKey } from "../src/emulator/EmulatorCli.js"
 import { directEnv, ROOT, run, runCli, type Running, removeDirs, stopAll, tempDir, TSX_LOADER } from "./helpers/cliProcess.js"
 
-afterEach(stopAll)
-afterAll(removeDirs)
+// the tests run concurrently (each waits on its own processes): clean up once, at the end
+afterAll(() => {
+  stopAll()
+  removeDirs()
+})
 
 const BANNER = /base URL: +(http:\/\/127\.0\.0\.1:\d+)\n +project id: +(\S+)\n +management key: +(.+)\n/
 
@@ -54,7 +57,7 @@ const started = async (cli: Running): Promise<string> => {
   return baseUrl
 }
 
-describe("descope-emulator, started directly", () => {
+describe.concurrent("descope-emulator, started directly", () => {
   it("prints what it serves; SIGTERM and SIGINT stop the server and exit 0", async () => {
     const clis = (["SIGTERM", "SIGINT"] as const).map((signal) => ({ signal, cli: runCli(["--port", "0"]) }))
     await Promise.all(clis.map(async ({ cli, signal }) => {
@@ -123,7 +126,7 @@ describe("descope-emulator, started directly", () => {
   })
 })
 
-describe("descope-emulator through npx", () => {
+describe.concurrent("descope-emulator through npx", () => {
   it("SIGTERM to npx stops the emulator (npx signals only its sh -c: the CLI notices its parent is gone)", async () => {
     // a consumer project whose node_modules/.bin has the bin (here: the CLI from src)
     const dir = tempDir("descope-emulator-npx-")
