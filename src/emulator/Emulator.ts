@@ -22,6 +22,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type * as Jose from "jose"
+import type * as Endpoint from "../wire/Endpoint.js"
 import * as Control from "./Control.js"
 import * as EmulatorApp from "./EmulatorApp.js"
 import * as Keys from "./EmulatorKeys.js"
@@ -31,6 +32,7 @@ import type { Config, Env } from "./Handler.js"
 import * as Routes from "./Routes.js"
 import type * as Outbox from "./Outbox.js"
 import * as Password from "./Password.js"
+import type * as RateLimits from "./RateLimits.js"
 
 /**
  * The default project id (28 characters, so no region is derived from it).
@@ -81,6 +83,16 @@ export interface Options {
   readonly defaultRedirectUrl?: string | undefined
   /** A real per-project rate limiter: at most `requests` per `window`, then 429 `E130429` with `Retry-After`. */
   readonly rateLimit?: { readonly requests: number; readonly window: Duration.DurationInput } | undefined
+  /**
+   * Descope's rate-limit buckets, enforced per project (none by default): at
+   * most `requests` per `window` in each named bucket (`auth`, `mgmt`,
+   * `mgmt.user.create`, `mgmt.user.update`, `mgmt.user.search`; the wire
+   * catalogue names each endpoint's), then 429 `E130429` with `Retry-After`.
+   * Descope's published limits are in `Endpoint.buckets`.
+   */
+  readonly rateLimits?:
+    | Readonly<Partial<Record<Endpoint.Bucket, { readonly requests: number; readonly window: Duration.DurationInput }>>>
+    | undefined
   /** Password policy (default: at least 8 characters). */
   readonly passwordPolicy?: Partial<Password.Policy> | undefined
   /** Issuer shown in TOTP provisioning URLs (default `Descope Emulator`). */
@@ -171,6 +183,17 @@ export class Emulator extends Context.Tag("descope-effect/Emulator")<Emulator, S
 const millis = (d: Duration.DurationInput | undefined, fallback: Duration.DurationInput): number =>
   Duration.toMillis(Duration.decode(d ?? fallback))
 
+const rateLimitsOf = (options: Options): RateLimits.Limits => {
+  const limits: Partial<Record<RateLimits.Scope, RateLimits.Limit>> = {}
+  if (options.rateLimit !== undefined) {
+    limits.all = { requests: options.rateLimit.requests, windowMs: millis(options.rateLimit.window, "1 second") }
+  }
+  for (const [bucket, limit] of Object.entries(options.rateLimits ?? {}) as Array<[Endpoint.Bucket, { readonly requests: number; readonly window: Duration.DurationInput } | undefined]>) {
+    if (limit !== undefined) limits[bucket] = { requests: limit.requests, windowMs: millis(limit.window, "1 second") }
+  }
+  return limits
+}
+
 const reveal = (k: string | Redacted.Redacted<string> | undefined): string | undefined =>
   k === undefined ? undefined : typeof k === "string" ? k : Redacted.value(k)
 
@@ -190,7 +213,7 @@ export const config = (options: Options): Config => ({
   accessKeySessionTtlMs: millis(options.accessKeySessionTtl, "10 minutes"),
   issuerPrefix: options.issuerPrefix,
   defaultRedirectUrl: options.defaultRedirectUrl ?? "http://localhost:3000/verify",
-  rateLimit: options.rateLimit ? { requests: options.rateLimit.requests, windowMs: millis(options.rateLimit.window, "1 second") } : undefined,
+  rateLimits: rateLimitsOf(options),
   passwordPolicy: { ...Password.defaultPolicy, ...options.passwordPolicy },
   totpIssuer: options.totpIssuer ?? "Descope Emulator",
   historyLimit: Math.max(1, options.historyLimit ?? 10_000),

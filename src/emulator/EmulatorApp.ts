@@ -27,6 +27,7 @@ import * as Ref from "effect/Ref"
 import * as Stream from "effect/Stream"
 import type { ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
+import * as RateLimits from "./RateLimits.js"
 import type { Ctx, Env, Route } from "./Handler.js"
 import { Codes, isObject, stripNulls, WireError } from "./Wire.js"
 
@@ -65,15 +66,6 @@ export const parseAuthorization = (
 const pathRegex = (path: string): RegExp =>
   new RegExp(`^${path.split("/").map((seg) => (seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/")}/?$`)
 
-const rateLimited = (retryAfter: number) =>
-  new WireError({
-    status: 429,
-    errorCode: Codes.RateLimitExceeded,
-    errorDescription: "https://docs.descope.com/rate-limit",
-    errorMessage: "API rate limit exceeded.",
-    headers: { "retry-after": String(retryAfter) }
-  })
-
 const takeFault = (env: Env, method: string, path: string): Effect.Effect<Faults.Fault | undefined> =>
   Ref.modify(env.faults, (faults) => {
     const fault = faults.find((f) => Faults.applies(f, method, path))
@@ -82,15 +74,6 @@ const takeFault = (env: Env, method: string, path: string): Effect.Effect<Faults
     if (fault.remaining !== undefined) fault.remaining -= 1
     return [fault, fault.remaining !== undefined && fault.remaining <= 0 ? faults.filter((f) => f !== fault) : faults]
   })
-
-const checkRateLimit = (env: Env, p: ProjectState, now: number): WireError | undefined => {
-  const limit = env.config.rateLimit
-  if (limit === undefined) return undefined
-  if (now - p.rateWindow.start >= limit.windowMs) p.rateWindow = { start: now, count: 0 }
-  p.rateWindow.count += 1
-  if (p.rateWindow.count <= limit.requests) return undefined
-  return rateLimited(Math.max(1, Math.ceil((p.rateWindow.start + limit.windowMs - now) / 1000)))
-}
 
 const tooLarge = (max: number) =>
   new WireError({
@@ -196,8 +179,9 @@ const withTokenCookies = (env: Env, answer: unknown): HttpServerResponse.HttpSer
   )
 }
 
-const handle = (env: Env, route: Route) =>
-  Effect.gen(function*() {
+const handle = (env: Env, route: Route) => {
+  const bucket = RateLimits.bucketOf(route)
+  return Effect.gen(function*() {
     const req = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
     const url = new URL(req.url, "http://emulator.local")
@@ -214,7 +198,7 @@ const handle = (env: Env, route: Route) =>
       const status = fault.status ?? 429
       return yield* Effect.fail(
         status === 429
-          ? rateLimited(fault.retryAfter ?? 1)
+          ? RateLimits.rateLimited(fault.retryAfter ?? 1)
           : new WireError({
             status,
             errorCode: Codes.InjectedFault,
@@ -232,7 +216,7 @@ const handle = (env: Env, route: Route) =>
     const run = Effect.gen(function*() {
       const now = yield* env.now
       if (!isControl) {
-        const limited = checkRateLimit(env, p, now)
+        const limited = RateLimits.take(env.config.rateLimits, p.rateWindows, bucket, now)
         if (limited !== undefined) return yield* Effect.fail(limited)
       }
       const ctx: Ctx = {
@@ -264,6 +248,7 @@ const handle = (env: Env, route: Route) =>
   }).pipe(
     Effect.catchTag("WireError", (e) => Effect.succeed(errorResponse(e)))
   )
+}
 
 /**
  * Options of the application: who may call it from a browser, and how large

@@ -22,6 +22,7 @@ import { parseArgs } from "node:util"
 import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID, Emulator, layer, type Options } from "./Emulator.js"
 import { DEFAULT_MAX_BODY_BYTES, normalizeOrigin } from "./EmulatorApp.js"
 import { serve } from "./EmulatorServer.js"
+import * as RateLimits from "./RateLimits.js"
 
 const DEFAULTS = {
   port: "4000",
@@ -50,7 +51,10 @@ Options (all optional):
   --otp-ttl <seconds>      one-time code lifetime (default ${DEFAULTS["otp-ttl"]})
   --link-ttl <seconds>     magic/enchanted link lifetime (default ${DEFAULTS["link-ttl"]})
   --token-delivery <how>   body, cookie (DS/DSR Set-Cookie, no refreshJwt in the body) or both (default ${DEFAULTS["token-delivery"]})
-  --rate-limit <n>         answer 429 after n requests per second per project (default: off)
+  --rate-limit <limit>     enforce a rate limit per project, repeatable (default: off):
+                           <n>: n requests per second in all; <bucket>=<n>/<window>: Descope's
+                           bucket (auth, mgmt, mgmt.user.create, mgmt.user.update,
+                           mgmt.user.search), e.g. mgmt.user.create=100/60s; 429 with Retry-After
   --cors-origin <origin>   let a browser page of this origin call the emulator (CORS with credentials);
                            repeatable (default: none: CORS off, and /emulator/* refuses other origins)
   --max-body-bytes <n>     largest request body; larger ones get 413 (default ${DEFAULTS["max-body-bytes"]}, 1 MiB)
@@ -90,7 +94,7 @@ export const parse = (
         "otp-ttl": { type: "string" },
         "link-ttl": { type: "string" },
         "token-delivery": { type: "string" },
-        "rate-limit": { type: "string" },
+        "rate-limit": { type: "string", multiple: true },
         "cors-origin": { type: "string", multiple: true },
         "max-body-bytes": { type: "string" },
         quiet: { type: "boolean" },
@@ -122,11 +126,14 @@ export const parse = (
   if (delivery !== "body" && delivery !== "cookie" && delivery !== "both") {
     return { _tag: "Invalid", message: "--token-delivery must be body, cookie or both" }
   }
-  const rate = values["rate-limit"]
-  const rateLimit = typeof rate === "string" ? Number(rate) : undefined
-  if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit > 0)) {
-    return { _tag: "Invalid", message: "--rate-limit must be a positive whole number" }
+  const rates = values["rate-limit"]
+  const rateLimits: Partial<Record<RateLimits.Scope, { readonly requests: number; readonly window: Duration.Duration }>> = {}
+  for (const text of Array.isArray(rates) ? rates : typeof rates === "string" ? [rates] : []) {
+    const parsed = RateLimits.parse(text)
+    if (typeof parsed === "string") return { _tag: "Invalid", message: parsed }
+    rateLimits[parsed[0]] = { requests: parsed[1].requests, window: Duration.millis(parsed[1].windowMs) }
   }
+  const { all: rateLimit, ...bucketLimits } = rateLimits
   const maxBody = Number(text("max-body-bytes"))
   if (!(Number.isInteger(maxBody) && maxBody > 0)) return { _tag: "Invalid", message: "--max-body-bytes must be a positive whole number" }
   const cors = values["cors-origin"]
@@ -152,7 +159,8 @@ export const parse = (
       refreshTokenDelivery: delivery,
       maxBodyBytes: maxBody,
       ...(corsOrigins !== undefined ? { corsOrigins } : {}),
-      ...(rateLimit !== undefined ? { rateLimit: { requests: rateLimit, window: "1 second" } } : {})
+      ...(rateLimit !== undefined ? { rateLimit } : {}),
+      ...(Object.keys(bucketLimits).length > 0 ? { rateLimits: bucketLimits } : {})
     }
   }
 }

@@ -11,6 +11,7 @@ import * as Crypto from "node:crypto"
 import type * as Effect from "effect/Effect"
 import type { SigningKey } from "./EmulatorKeys.js"
 import type { OutboxMessage } from "./Outbox.js"
+import type * as RateLimits from "./RateLimits.js"
 
 /**
  * A user tenant association.
@@ -356,7 +357,7 @@ export interface ProjectState {
   passwordSettings: Map<string, Record<string, unknown>>
   outbox: Array<OutboxMessage>
   audit: Array<AuditEvent>
-  rateWindow: { start: number; count: number }
+  rateWindows: RateLimits.Windows
   readonly lock: Effect.Semaphore
 }
 
@@ -601,6 +602,6 @@ export const emptyProject = (
   passwordSettings: new Map(),
   outbox: [],
   audit: [],
-  rateWindow: { start: 0, count: 0 },
+  rateWindows: new Map(),
   lock
 })

@@ -17,6 +17,7 @@ import type { Algorithm } from "./EmulatorKeys.js"
 import type { ProjectState } from "./EmulatorState.js"
 import type { Fault } from "./Faults.js"
 import type * as Password from "./Password.js"
+import type * as RateLimits from "./RateLimits.js"
 import { type Json, WireError } from "./Wire.js"
 
 /**
@@ -35,7 +36,8 @@ export interface Config {
   readonly accessKeySessionTtlMs: number
   readonly issuerPrefix: string | undefined
   readonly defaultRedirectUrl: string
-  readonly rateLimit: { readonly requests: number; readonly windowMs: number } | undefined
+  /** Rate limits by bucket (`all`: every request), none by default. */
+  readonly rateLimits: RateLimits.Limits
   readonly passwordPolicy: Password.Policy
   readonly totpIssuer: string
   readonly historyLimit: number

@@ -24,6 +24,7 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
+import { DescopeRateLimits } from "../core/DescopeRateLimits.js"
 import { DescopeConfig } from "../core/DescopeConfig.js"
 import {
   AuthError,
@@ -239,6 +240,8 @@ export interface Prepared {
   readonly schema: Schema.Schema<unknown, unknown, never>
   readonly headers?: Readonly<Record<string, string>> | undefined
   readonly maxResponseBytes?: number | undefined
+  /** The rate-limit bucket (default: `mgmt` for management calls, else `auth`). */
+  readonly bucket?: Endpoint.Bucket | undefined
 }
 
 /**
@@ -296,6 +299,7 @@ export const make = (
     }
 
     const defaultTimeout = config.requestTimeout
+    const gate = Option.getOrUndefined(yield* Effect.serviceOption(DescopeRateLimits))
 
     const execute = (
       spec: Prepared,
@@ -463,7 +467,7 @@ export const make = (
 
       // → span: `descope.<operation>`, with the method, path and status; the debug line of the outcome
       // only when Debug is logged at all. No call-site capture: it would point here, the same for every call.
-      return Effect.withFiberRuntime<DescopeHttp.Response<unknown>, RemoteError>((fiber) => {
+      const call = Effect.withFiberRuntime<DescopeHttp.Response<unknown>, RemoteError>((fiber) => {
         const inputs: FiberInputs = {
           options: Context.get(fiber.currentContext, currentRequestOptions),
           debug: debugLogged(fiber.getFiberRef(FiberRef.currentMinimumLogLevel)),
@@ -479,6 +483,7 @@ export const make = (
           })
         )
       })
+      return gate === undefined ? call : gate.limit(config.projectId, spec.bucket ?? (credential === "management" ? "mgmt" : "auth"), call)
     }
 
     const missingManagementKey = Effect.fail(
@@ -516,6 +521,7 @@ export const make = (
         schema: endpoint.response as Schema.Schema<unknown, unknown, never>,
         headers: input.headers,
         maxResponseBytes: endpoint.maxResponseBytes,
+        bucket: endpoint.bucket,
         ...(endpoint.location === "query" ? { query: queryOf(encoded.right) } : { body: encoded.right })
       }
       return execute(spec, credential) as Effect.Effect<DescopeHttp.Response<Res>, RemoteError>

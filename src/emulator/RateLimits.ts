@@ -1,0 +1,143 @@
+/**
+ * Rate limits, opt in: the emulator counts requests per project in Descope's
+ * rate-limit buckets (the wire catalogue names each endpoint's bucket: `auth`,
+ * `mgmt`, `mgmt.user.create`, `mgmt.user.update`, `mgmt.user.search`) and,
+ * over a bucket's limit, answers Descope's 429 (`E130429`) with `Retry-After`
+ * in whole seconds until its window ends. Windows are fixed and start with the
+ * first request counted in them; they run on the emulator's clock, so
+ * `advanceTime` and `TestClock` move them.
+ *
+ * `all` counts every request of a project (the `rateLimit` option).
+ *
+ * @since 0.2.0
+ */
+import * as Duration from "effect/Duration"
+import type * as Endpoint from "../wire/Endpoint.js"
+import * as Wire from "../wire/index.js"
+import type { Route } from "./Handler.js"
+import { Codes, WireError } from "./Wire.js"
+
+/**
+ * What a limit counts in: one catalogue bucket, or `all` requests.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Scope = Endpoint.Bucket | "all"
+
+/**
+ * At most `requests` in each window of `windowMs` milliseconds.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Limit {
+  readonly requests: number
+  readonly windowMs: number
+}
+
+/**
+ * The limits an emulator enforces, by scope (none by default).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Limits = Readonly<Partial<Record<Scope, Limit>>>
+
+/**
+ * A project's open windows, by scope.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Windows = Map<Scope, { start: number; count: number }>
+
+/**
+ * Every scope a limit may name.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const scopes: ReadonlyArray<Scope> = ["all", "auth", "mgmt", "mgmt.user.create", "mgmt.user.update", "mgmt.user.search"]
+
+const isScope = (s: string): s is Scope => (scopes as ReadonlyArray<string>).includes(s)
+
+const catalogued = new Map<string, Endpoint.Bucket>()
+
+/**
+ * The bucket a route's requests count in: its catalogued endpoint's, else the
+ * catalogue's entry for the same method and path, else `mgmt` for management
+ * routes and `auth` for the others.
+ *
+ * @since 0.2.0
+ * @category utils-free
+ */
+export const bucketOf = (route: Route): Endpoint.Bucket => {
+  if (route.endpoint !== undefined) return route.endpoint.bucket
+  if (catalogued.size === 0) {
+    for (const e of Wire.all) catalogued.set(`${e.method} ${e.path.replace(/\{([^}]+)\}/g, ":$1")}`, e.bucket)
+  }
+  return catalogued.get(`${route.method} ${route.path}`) ?? (route.access === "mgmt" ? "mgmt" : "auth")
+}
+
+/**
+ * Descope's 429: `E130429` with `Retry-After` in seconds.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const rateLimited = (retryAfterSeconds: number): WireError =>
+  new WireError({
+    status: 429,
+    errorCode: Codes.RateLimitExceeded,
+    errorDescription: "https://docs.descope.com/rate-limit",
+    errorMessage: "API rate limit exceeded.",
+    headers: { "retry-after": String(retryAfterSeconds) }
+  })
+
+const count = (windows: Windows, scope: Scope, limit: Limit, now: number): WireError | undefined => {
+  let w = windows.get(scope)
+  if (w === undefined || now - w.start >= limit.windowMs) {
+    w = { start: now, count: 0 }
+    windows.set(scope, w)
+  }
+  if (w.count >= limit.requests) return rateLimited(Math.max(1, Math.ceil((w.start + limit.windowMs - now) / 1000)))
+  w.count += 1
+  return undefined
+}
+
+/**
+ * Counts one request of `bucket` against the `all` limit and the bucket's;
+ * the 429 when either is spent (a refused request is not counted).
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const take = (limits: Limits, windows: Windows, bucket: Endpoint.Bucket, now: number): WireError | undefined => {
+  const all = limits.all
+  const own = limits[bucket]
+  if (all !== undefined) {
+    const refused = count(windows, "all", all, now)
+    if (refused !== undefined) return refused
+  }
+  return own === undefined ? undefined : count(windows, bucket, own, now)
+}
+
+/**
+ * Reads a CLI limit: `<bucket>=<requests>/<window>` (e.g.
+ * `mgmt.user.create=100/2s`; the window in `ms`, `s` or `m`, default `s`), or a
+ * bare number of requests per second for every request (`all`).
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const parse = (text: string): readonly [Scope, Limit] | string => {
+  const bare = /^\d+$/.test(text) ? `all=${text}/1s` : text
+  const m = /^([a-z.]+)=(\d+)\/(\d+)?(ms|s|m)?$/.exec(bare)
+  if (m === null) return `--rate-limit must be <requests> or <bucket>=<requests>/<window> (e.g. mgmt.user.create=100/2s), not ${text}`
+  const [, scope = "", requests = "", amount = "1", unit = "s"] = m
+  if (!isScope(scope)) return `--rate-limit: unknown bucket ${scope} (one of ${scopes.join(", ")})`
+  const windowMs = Duration.toMillis(Duration.decode(`${Number(amount)} ${unit === "ms" ? "millis" : unit === "m" ? "minutes" : "seconds"}`))
+  if (Number(requests) <= 0 || windowMs <= 0) return `--rate-limit: requests and window must be positive in ${text}`
+  return [scope, { requests: Number(requests), windowMs }]
+}
