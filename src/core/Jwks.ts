@@ -33,10 +33,12 @@ import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import type * as Jose from "jose"
+import * as SharedKeys from "../internal/sharedKeys.js"
 import * as SingleFlight from "../internal/SingleFlight.js"
 import { DescopeConfig, type PublicJwk } from "./DescopeConfig.js"
 import { type RateLimitError, TransportError } from "./DescopeError.js"
 import { DescopeHttp, projectCredential, withRequestOptions } from "./DescopeHttp.js"
+import * as JwksStore from "./JwksStore.js"
 import { type Algorithm, isAlgorithm, keyMaterialProblem, type SigningKey } from "./Verifier.js"
 
 /**
@@ -111,7 +113,20 @@ export interface RemoteOptions {
   readonly failureTtl?: Duration.DurationInput | undefined
   /** Fetch the keys when the layer is built (a failure is logged, not fatal); default `false`. */
   readonly warmUp?: boolean | undefined
+  /**
+   * With a `JwksStore` in the context: how long each store operation may take
+   * before the cache falls back to its own fetch; default 250 milliseconds.
+   */
+  readonly storeTimeout?: Duration.DurationInput | undefined
 }
+
+/**
+ * The default bound of one shared key store operation.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_STORE_TIMEOUT: Duration.Duration = Duration.millis(250)
 
 /**
  * The default TTL of fetched keys.
@@ -234,13 +249,28 @@ const KEYS = "keys"
  */
 export const makeCached = (
   fetchKeys: Effect.Effect<ReadonlyArray<SigningKey>, JwksError>,
-  options: RemoteOptions = {}
+  options: RemoteOptions = {},
+  shared?: { readonly store: JwksStore.Service; readonly projectId: string } | undefined
 ): Effect.Effect<Service, never, Scope.Scope> =>
   Effect.gen(function*() {
     const ttl = millis(options.ttl, DEFAULT_TTL)
     const cooldown = millis(options.cooldown, DEFAULT_COOLDOWN)
     const failureTtl = millis(options.failureTtl, Duration.seconds(1))
     const flights = yield* SingleFlight.make<typeof KEYS, KeySet, JwksError>()
+    const source = shared === undefined ? undefined : SharedKeys.make({
+      ...shared,
+      storeTimeout: Duration.decode(options.storeTimeout ?? DEFAULT_STORE_TIMEOUT),
+      ttl,
+      fetchTimeout: millis(options.fetchTimeout, DEFAULT_FETCH_TIMEOUT)
+    }).source
+    /** The keys of one attempt and when they were fetched (`undefined`: now): from the store when there is one. */
+    const sourced: Effect.Effect<{ readonly keys: ReadonlyArray<SigningKey>; readonly fetchedAt: number | undefined }, JwksError> =
+      source === undefined
+        ? Effect.map(Effect.flatMap(fetchKeys, admitKeys), (keys) => ({ keys, fetchedAt: undefined }))
+        : Effect.clockWith((clock) =>
+          Effect.flatMap(source(fetchKeys, current, clock.unsafeCurrentTimeMillis()), (found) =>
+            Effect.map(admitKeys(signingKeysOf(found.keys)), (keys) => ({ keys, fetchedAt: found.fetchedAt })))
+        )
 
     let current: KeySet | undefined
     /** When the last attempt ended (success or failure): the cooldown counts from there. */
@@ -249,13 +279,13 @@ export const makeCached = (
 
     /** One fetch attempt; its end (not an interruption) is recorded, and a failure while keys are held is logged once. */
     const attempt: Effect.Effect<KeySet, JwksError> = Effect.flatMap(
-      Effect.exit(Effect.flatMap(fetchKeys, admitKeys)),
+      Effect.exit(sourced),
       (exit) =>
         Effect.clockWith((clock) => {
           const now = clock.unsafeCurrentTimeMillis()
           if (Exit.isSuccess(exit)) {
             lastAttemptEnd = now
-            current = makeKeySet(exit.value, now, current)
+            current = makeKeySet(exit.value.keys, exit.value.fetchedAt ?? now, current)
             lastFailure = undefined
             return Effect.succeed(current)
           }
@@ -369,7 +399,15 @@ export const fetchKeys = (
  * @category constructors
  */
 export const makeRemote = (options: RemoteOptions = {}): Effect.Effect<Service, never, DescopeHttp | Scope.Scope> =>
-  Effect.flatMap(DescopeHttp, (http) => makeCached(fetchKeys(http, options), options))
+  Effect.gen(function*() {
+    const http = yield* DescopeHttp
+    const store = yield* Effect.serviceOption(JwksStore.JwksStore)
+    return yield* makeCached(
+      fetchKeys(http, options),
+      options,
+      Option.isSome(store) ? { store: store.value, projectId: http.config.projectId } : undefined
+    )
+  })
 
 /**
  * The remote key cache layer (the default).

@@ -1,0 +1,56 @@
+/**
+ * `descope-effect/redis`: the fleet layers over one Redis (`ioredis@^5` and
+ * `@effect/experimental`, optional peers): signing keys shared through
+ * `Persistence/Redis`, Descope's rate limits paced through
+ * `RateLimiter/Redis`. Provide the result to the client layer:
+ *
+ * ```ts
+ * DescopeClient.layerConfig().pipe(
+ *   Layer.provide(NodeHttpClient.layerUndici),
+ *   Layer.provide(Redis.layer({ host: "127.0.0.1", port: 6379 }))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ */
+import * as PersistenceRedis from "@effect/experimental/Persistence/Redis"
+import * as RateLimiter from "@effect/experimental/RateLimiter"
+import * as RateLimiterRedis from "@effect/experimental/RateLimiter/Redis"
+import * as Layer from "effect/Layer"
+import type { RedisOptions } from "ioredis"
+import type { DescopeRateLimits } from "../core/DescopeRateLimits.js"
+import type { JwksStore } from "../core/JwksStore.js"
+import * as SharedKeys from "./SharedKeys.js"
+import * as SharedRateLimits from "./SharedRateLimits.js"
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export interface Options {
+  /** The Redis connection (`ioredis` options). */
+  readonly redis: RedisOptions
+  /** Options of the shared signing keys. */
+  readonly keys?: SharedKeys.Options | undefined
+  /** Options of the shared rate limits. */
+  readonly rateLimits?: SharedRateLimits.Options | undefined
+}
+
+/**
+ * The shared signing keys and rate limits over one Redis (for one of them
+ * only, provide `SharedKeys.layer` or `SharedRateLimits.layer` over
+ * `@effect/experimental`'s Redis layers yourself). A Redis that is down or
+ * slow never fails a validation or a call: keys are fetched and calls sent
+ * directly, with one WARN per outage.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<JwksStore | DescopeRateLimits> =>
+  Layer.merge(
+    SharedKeys.layer(options.keys).pipe(Layer.provide(PersistenceRedis.layer(options.redis))),
+    SharedRateLimits.layer(options.rateLimits)
+  ).pipe(
+    Layer.provide(RateLimiter.layer),
+    Layer.provide(RateLimiterRedis.layerStore(options.redis))
+  )
