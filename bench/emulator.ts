@@ -28,18 +28,18 @@ import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
 import { type GroupOptions, type GroupResult, type Line, pairedRatio, runGroup } from "./harness.js"
 
 const root = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
-const PROJECT_ID = "P2benchEmulator0000000000000"
-const MANAGEMENT_KEY = "bench-management-key"
+export const PROJECT_ID = "P2benchEmulator0000000000000"
+export const MANAGEMENT_KEY = "bench-management-key"
 const LOGIN_IDS = 256
 const loginIdOf = (n: number) => `bench-${n % LOGIN_IDS}@example.com`
 
-interface ChildEmulator {
+export interface ChildEmulator {
   readonly baseUrl: string
   readonly stop: () => Promise<void>
 }
 
 /** Starts the emulator command (`src/emulator/cli.ts`, quiet) in a child process on a free port. */
-const startChild = (): Promise<ChildEmulator> =>
+export const startChild = (extraArgs: ReadonlyArray<string> = []): Promise<ChildEmulator> =>
   new Promise((resolve, reject) => {
     const child = ChildProcess.spawn(process.execPath, [
       "--import",
@@ -54,7 +54,8 @@ const startChild = (): Promise<ChildEmulator> =>
       "--project-id",
       PROJECT_ID,
       "--management-key",
-      MANAGEMENT_KEY
+      MANAGEMENT_KEY,
+      ...extraArgs
     ], { cwd: root, stdio: ["ignore", "pipe", "pipe"] })
     let out = ""
     let err = ""

@@ -10,14 +10,15 @@
  * CPU time (`cpuTime`), which stays meaningful when other processes load the
  * machine.
  *
- * Environment: `BENCH_QUICK=1` for a shorter, noisier run; `BENCH_ONLY=sessions,emulator,import,heap`
- * to run some sections only; `BENCH_DEBUG=1` to print every round.
+ * Environment: `BENCH_QUICK=1` for a shorter, noisier run; `BENCH_ONLY=sessions,emulator,import,heap,fleet`
+ * to run some sections only (the other keys of `bench/results.json` are kept); `BENCH_DEBUG=1` to print every round.
  */
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import { runEmulator } from "./emulator.js"
+import { runFleet } from "./fleet.js"
 import { fmtMicros, fmtOps, type GroupResult, round2, table } from "./harness.js"
 import { runHeap } from "./heap.js"
 import { runImportTime } from "./importTime.js"
@@ -26,7 +27,7 @@ import { type AlgResult, runSessions } from "./sessions.js"
 const here = Path.dirname(fileURLToPath(import.meta.url))
 const quick = process.env.BENCH_QUICK === "1"
 const debug = process.env.BENCH_DEBUG === "1"
-const only = new Set((process.env.BENCH_ONLY ?? "sessions,emulator,import,heap").split(",").map((s) => s.trim()))
+const only = new Set((process.env.BENCH_ONLY ?? "sessions,emulator,import,heap,fleet").split(",").map((s) => s.trim()))
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`)
 
 const results: Record<string, unknown> = {}
@@ -217,6 +218,44 @@ const importSection = async () => {
   )
 }
 
+const fleetSection = async () => {
+  const f = await runFleet(quick, log)
+  results["fleet.coldInstances1000.keyFetches"] = f.coldInstances1000.keyFetches
+  results["fleet.coldInstances1000.withoutStore.keyFetches"] = f.coldInstances1000.before
+  results["fleet.coldInstances1000.instances"] = f.coldInstances1000.instances
+  results["fleet.ttlExpiry100.keyFetches"] = f.ttlExpiry100.keyFetches
+  results["fleet.ttlExpiry100.withoutStore.keyFetches"] = f.ttlExpiry100.before
+  results["fleet.keysDown10min.failedValidations"] = f.keysDown10min.failedValidations
+  results["fleet.keysDown10min.waitedValidations"] = f.keysDown10min.waitedValidations
+  results["fleet.keysDown10min.validations"] = f.keysDown10min.validations
+  results["fleet.bulkCreate2000.callers429"] = f.bulkCreate2000.callers429
+  results["fleet.bulkCreate2000.wallOverLimit"] = round2(f.bulkCreate2000.wallOverLimit)
+  results["fleet.bulkCreate2000.wallSeconds"] = round2(f.bulkCreate2000.wallSeconds)
+  results["fleet.bulkCreate2000.users"] = f.bulkCreate2000.users
+  results["fleet.bulkCreate2000.withoutLimits.callers429"] = f.bulkCreate2000.before429
+  results["fleet.redisKilled.failedValidations"] = f.redisKilled.failedValidations
+  results["fleet.redisKilled.fallbacks"] = f.redisKilled.fallbacks
+  results["fleet.redisKilled.validations"] = f.redisKilled.validations
+  target("fleet.coldInstances1000.keyFetches", f.coldInstances1000.keyFetches, "0", f.coldInstances1000.keyFetches === 0)
+  target("fleet.ttlExpiry100.keyFetches", f.ttlExpiry100.keyFetches, "<= 2", f.ttlExpiry100.keyFetches <= 2)
+  target("fleet.keysDown10min.failedValidations", f.keysDown10min.failedValidations, "0", f.keysDown10min.failedValidations === 0)
+  target("fleet.bulkCreate2000.callers429", f.bulkCreate2000.callers429, "0", f.bulkCreate2000.callers429 === 0)
+  target("fleet.bulkCreate2000.wallOverLimit", round2(f.bulkCreate2000.wallOverLimit), "<= 1.15", f.bulkCreate2000.wallOverLimit <= 1.15)
+  target("fleet.redisKilled.failedValidations", f.redisKilled.failedValidations, "0", f.redisKilled.failedValidations === 0)
+  out.push(
+    "Fleet: simulated instances (separate client layers) against the loopback emulator and one real Redis",
+    table(["line", "with the shared layers", "without (before)"], [
+      [`${f.coldInstances1000.instances} cold instances validate once (store warm): key fetches`, String(f.coldInstances1000.keyFetches), String(f.coldInstances1000.before)],
+      ["100 instances across a TTL expiry: key fetches", String(f.ttlExpiry100.keyFetches), String(f.ttlExpiry100.before)],
+      [`keys endpoint hanging 10 simulated minutes, keys held: failed / waited of ${f.keysDown10min.validations}`, `${f.keysDown10min.failedValidations} / ${f.keysDown10min.waitedValidations}`, "-"],
+      [`20 instances create ${f.bulkCreate2000.users} users (bucket 100 per 2 s): 429s to callers`, String(f.bulkCreate2000.callers429), String(f.bulkCreate2000.before429)],
+      ["  wall time over the bucket's minimum", `${round2(f.bulkCreate2000.wallOverLimit)}x (${round2(f.bulkCreate2000.wallSeconds)} s)`, "-"],
+      [`Redis killed mid-run: failed of ${f.redisKilled.validations} validations / store fallbacks`, `${f.redisKilled.failedValidations} / ${f.redisKilled.fallbacks}`, "-"]
+    ]),
+    ""
+  )
+}
+
 const heapSection = () => {
   log("heap after 100,000 validations (child process, --expose-gc) ...")
   const h = runHeap()
@@ -242,6 +281,7 @@ const main = async () => {
   if (only.has("emulator")) await emulatorSection()
   if (only.has("import")) await importSection()
   if (only.has("heap")) heapSection()
+  if (only.has("fleet")) await fleetSection()
 
   if (Object.keys(targets).length > 0) {
     out.push(
@@ -264,7 +304,14 @@ const main = async () => {
     seconds: Math.round((Date.now() - started) / 100) / 10
   }
   process.stdout.write(out.join("\n") + "\n")
-  Fs.writeFileSync(Path.join(here, "results.json"), JSON.stringify(results, null, 2) + "\n")
+  // a run of some sections keeps the other sections' keys
+  const file = Path.join(here, "results.json")
+  const previous: Record<string, unknown> = only.size < 5 && Fs.existsSync(file) ? JSON.parse(Fs.readFileSync(file, "utf8")) : {}
+  const merged = { ...previous, ...results }
+  for (const k of ["cpuTime", "targets"] as const) {
+    merged[k] = { ...(previous[k] as Record<string, unknown> | undefined), ...(results[k] as Record<string, unknown>) }
+  }
+  Fs.writeFileSync(file, JSON.stringify(merged, null, 2) + "\n")
   log(`wrote bench/results.json in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 

@@ -90,7 +90,8 @@ export const make = (options: Options) => {
       if (stored !== undefined && stored.fetchedAt > heldAt && (now - stored.fetchedAt < options.ttl || held === undefined)) {
         return { keys: stored.keys, fetchedAt: stored.fetchedAt }
       }
-      const leased = yield* use("lease", store.lease(projectId, options.fetchTimeout))
+      // held for the fetch at most, and never across a TTL (a later refresh must find it free)
+      const leased = yield* use("lease", store.lease(projectId, Math.max(1, Math.min(options.fetchTimeout, options.ttl / 2))))
       if (leased === false) {
         if (held !== undefined) return { keys: [...held.keys.values()], fetchedAt: held.fetchedAt }
         const written = yield* awaitWrite(stored?.fetchedAt ?? Number.NEGATIVE_INFINITY)
