@@ -85,7 +85,6 @@ const pending = new Set<string>([
   "src/management/Project.ts",
   "src/management/Sso.ts",
   "src/management/Tenant.ts",
-  "src/management/UserLoader.ts",
   "src/server/Authenticator.ts"
 ])
 

@@ -19,6 +19,12 @@ export const USER = {
 }
 export const USER_RESPONSE = { user: USER }
 
+/** A user answer decoded whole, `modifiedTime` (management answers only) included. */
+const isModifiedUser = (result: unknown) => {
+  isUser(result)
+  assert.strictEqual((result as { modifiedTime?: number }).modifiedTime, 1700000500)
+}
+
 export const lifeCycleRows: ReadonlyArray<Row> = [
   {
     name: "user.create",
@@ -139,8 +145,8 @@ export const lifeCycleRows: ReadonlyArray<Row> = [
     method: "GET",
     path: "/v1/mgmt/user",
     query: { loginId: "ada+1@example.com" },
-    response: USER_RESPONSE,
-    check: isUser
+    response: { user: { ...USER, modifiedTime: 1700000500 } },
+    check: isModifiedUser
   },
   {
     name: "user.loadByUserId",
@@ -148,8 +154,8 @@ export const lifeCycleRows: ReadonlyArray<Row> = [
     method: "GET",
     path: "/v1/mgmt/user",
     query: { userId: "U1" },
-    response: USER_RESPONSE,
-    check: isUser
+    response: { user: { ...USER, modifiedTime: 1700000500 } },
+    check: isModifiedUser
   },
   {
     name: "user.loadUsers",
