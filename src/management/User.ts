@@ -52,67 +52,163 @@ export {
 
 export type {
   /**
-   * The inputs of the user life cycle.
+   * Options of `create` and `createTestUser`.
    *
    * @since 0.1.0
    * @category models
    */
   CreateOptions,
+  /**
+   * Options of `invite`: the user fields and how the invitation is sent.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   InviteOptions,
+  /**
+   * Options of `patch`: only the given fields change.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   PatchOptions,
+  /**
+   * Options of `update`: a full replacement of the user.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   UpdateOptions,
+  /**
+   * The user fields of `create`, `createTestUser`, `invite` and `update`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   UserFields
 } from "./UserCrud.js"
 
 export type {
   /**
-   * The inputs of the batches and of the import.
+   * One user of `createBatch` / `inviteBatch`.
    *
    * @since 0.1.0
    * @category models
    */
   BatchUser,
+  /**
+   * A password hash to import with a user (bcrypt, pbkdf2, firebase, django, phpass, md5).
+   *
+   * @since 0.1.0
+   * @category models
+   */
   HashedPassword,
+  /**
+   * The input of `importUsers`: the source, the users and the hashes (text or bytes), dry run.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   ImportUsersOptions,
+  /**
+   * The input of `inviteBatch`: the users and how the invitations are sent.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   InviteBatchOptions
 } from "./UserBatch.js"
 
 export type {
   /**
-   * The inputs and the page of a user search.
+   * Options of `searchAll` and `searchAllTestUsers`: the filters and one page.
    *
    * @since 0.1.0
    * @category models
    */
   SearchAllOptions,
+  /**
+   * The filters of a user search (tenants, roles, statuses, text, times, sort).
+   *
+   * @since 0.1.0
+   * @category models
+   */
   SearchFilters,
+  /**
+   * The input of `search`: the filters and the page size of the stream.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   SearchOptions,
+  /**
+   * One page of `searchAll`: the users and the total.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   SearchResult,
+  /**
+   * One sort key of a user search.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   Sort,
+  /**
+   * Role names to match within one tenant (`and`: every one of them).
+   *
+   * @since 0.1.0
+   * @category models
+   */
   TenantRoleFilter
 } from "./UserSearch.js"
 
 export {
   /**
-   * The page sizes and the 429 budget of `search`, and its retry schedule.
+   * The default page size of `search`.
    *
    * @since 0.1.0
    * @category constants
    */
   DEFAULT_PAGE_SIZE,
+  /**
+   * The largest page size of `search`.
+   *
+   * @since 0.1.0
+   * @category constants
+   */
   MAX_PAGE_SIZE,
+  /**
+   * How many consecutive 429 answers `search` waits out on one page before failing.
+   *
+   * @since 0.1.0
+   * @category constants
+   */
   MAX_RATE_LIMIT_RETRIES,
+  /**
+   * The retry schedule of `search` on one page: only `RateLimitError`s, after their `retryAfter`.
+   *
+   * @since 0.1.0
+   * @category constructors
+   */
   rateLimitSchedule
 } from "./UserSearch.js"
 
 export type {
   /**
-   * The inputs of the test-user generators.
+   * The login options of the test-user generators.
    *
    * @since 0.1.0
    * @category models
    */
   LoginOptions,
+  /**
+   * A delivery method of the test-user generators; `embedded` is sent as `Embedded`.
+   *
+   * @since 0.1.0
+   * @category models
+   */
   TestDeliveryMethod
 } from "./TestUser.js"
 
@@ -128,52 +224,118 @@ export type {
 
 export {
   /**
-   * The answers of the batches and of the import (schemas of the wire catalogue).
+   * A user that a batch could not create or patch, and why.
    *
    * @since 0.1.0
    * @category schemas
    */
   BatchFailure,
+  /**
+   * The answer of `createBatch` and `inviteBatch`: created and failed users.
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   BatchResponse,
+  /**
+   * The user of a batch failure, echoed back as sent (its `userId` may be absent).
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   FailedBatchUser,
+  /**
+   * A user an import could not import, with the reason.
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   ImportFailure,
+  /**
+   * The answer of `importUsers`: imported users and failures.
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   ImportResponse,
+  /**
+   * The answer of `patchBatch`: patched and failed users, additional errors.
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   PatchBatchResponse
 } from "../wire/mgmt/UserBatch.js"
 
 export {
   /**
-   * A user's passkeys, trusted devices, history and provider token (schemas of the wire catalogue).
+   * A social provider token of a user (`getProviderToken`); the tokens are secrets.
    *
    * @since 0.1.0
    * @category schemas
    */
   ProviderToken,
+  /**
+   * One login of a user's authentication history (`history`).
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   UserHistory,
+  /**
+   * A passkey of a user (`listPasskeys`).
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   UserPasskey,
+  /**
+   * A trusted device of a user (`listTrustedDevices`).
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   UserTrustedDevice
 } from "../wire/mgmt/UserCredentials.js"
 
 export {
   /**
-   * The generated codes and links of the test users (schemas of the wire catalogue).
+   * A generated enchanted link for a test user, with the reference to poll.
    *
    * @since 0.1.0
    * @category schemas
    */
   TestUserEnchantedLink,
+  /**
+   * The magic link generated for a test user.
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   TestUserMagicLink,
+  /**
+   * A generated OTP code for a test user.
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   TestUserOtp
 } from "../wire/mgmt/TestUser.js"
 
 export {
   /**
-   * The custom attributes of the user schema (schemas of the wire catalogue).
+   * A custom attribute of the user schema (`getCustomAttributes`).
    *
    * @since 0.1.0
    * @category schemas
    */
   CustomAttribute,
+  /**
+   * One choice of a select-type custom attribute.
+   *
+   * @since 0.1.0
+   * @category schemas
+   */
   CustomAttributeOption
 } from "../wire/mgmt/CustomAttribute.js"
 
