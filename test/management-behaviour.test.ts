@@ -254,7 +254,9 @@ describe("mgmt.user load deduplication and batching", () => {
     withLicense((request) => {
       if (request.path === "/v1/mgmt/users/load") {
         const ids = (request.body as { userIds: ReadonlyArray<string> }).userIds
-        return MockHttpClient.json({ users: ids.filter((id) => !missing.includes(id)).map(user) })
+        return MockHttpClient.json({
+          users: ids.filter((id) => !missing.includes(id)).map((id) => ({ ...user(id), modifiedTime: 1700000500 }))
+        })
       }
       const id = request.query["userId"] ?? request.query["loginId"] ?? ""
       return missing.includes(id)
@@ -270,6 +272,8 @@ describe("mgmt.user load deduplication and batching", () => {
           { concurrency: "unbounded" }
         )
         assert.deepStrictEqual(users.map((u) => u.userId), ["U1", "U2", "U1"])
+        // the batch answer is decoded whole, as every management user answer is
+        assert.deepStrictEqual(users.map((u) => u.modifiedTime), [1700000500, 1700000500, 1700000500])
         const sent = yield* calls(recorder)
         assert.strictEqual(sent.length, 1)
         assert.strictEqual(sent[0]?.method, "POST")

@@ -11,18 +11,8 @@ import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import { InvalidArgumentError } from "../src/core/DescopeError.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { isUser, isVoid, type Row, runRow, withLicense, withMgmt } from "./management-support.js"
+import { isVoid, type Row, runRow, withLicense, withMgmt } from "./management-support.js"
 
-const USER = {
-  userId: "U1",
-  loginIds: ["ada@example.com"],
-  email: "ada@example.com",
-  name: "Ada",
-  status: "enabled",
-  createdTime: 1700000000,
-  userTenants: [{ tenantId: "T1", roleNames: ["admin"], tenantName: "Acme" }]
-}
-const USER_RESPONSE = { user: USER }
 const ROLE = { name: "editor", description: "Edits", permissionNames: ["docs.write"], createdTime: 1700000000 }
 const SSO_SETTINGS = {
   tenant: { id: "T1", name: "Acme" },
@@ -30,7 +20,6 @@ const SSO_SETTINGS = {
   saml: { idpEntityId: "idp", groupsMapping: [{ role: { id: "R1", name: "editor" }, groups: ["g1"] }] },
   oidc: { name: "okta", clientId: "c1", userAttrMapping: { loginId: "sub" } }
 }
-
 
 const isSsoSettings = (result: unknown) =>
   assert.deepStrictEqual(
@@ -46,225 +35,6 @@ const isSsoSettings = (result: unknown) =>
       oidc: { name: "okta", clientId: "c1", attributeMapping: { loginId: "sub" } }
     }
   )
-
-const userRows: ReadonlyArray<Row> = [
-  {
-    name: "user.patchBatch",
-    run: (m) =>
-      m.user.patchBatch({
-        users: [
-          { loginId: "ada@example.com", displayName: "Ada L", userTenants: [{ tenantId: "T1" }] },
-          { loginId: "U2", status: "disabled", ssoAppIds: ["app1"] }
-        ]
-      }),
-    method: "PATCH",
-    path: "/v1/mgmt/user/patch/batch",
-    body: {
-      users: [
-        { loginId: "ada@example.com", displayName: "Ada L", userTenants: [{ tenantId: "T1", roleNames: [] }] },
-        { loginId: "U2", status: "disabled", ssoAppIds: ["app1"] }
-      ]
-    },
-    response: {
-      patchedUsers: [USER],
-      failedUsers: [{ failure: "not found", user: { loginIds: ["U2"], status: "disabled" } }],
-      additionalErrors: { U2: "not found" }
-    },
-    check: (result) => {
-      const r = result as {
-        patchedUsers: ReadonlyArray<unknown>
-        failedUsers: ReadonlyArray<{ failure: string; user: { userId?: string; loginIds: ReadonlyArray<string> } }>
-        additionalErrors: Record<string, string>
-      }
-      isUser(r.patchedUsers[0])
-      assert.strictEqual(r.failedUsers[0]?.failure, "not found")
-      assert.deepStrictEqual(r.failedUsers[0]?.user.loginIds, ["U2"])
-      assert.isUndefined(r.failedUsers[0]?.user.userId)
-      assert.deepStrictEqual(r.additionalErrors, { U2: "not found" })
-    }
-  },
-  {
-    name: "user.patchBatch (test users)",
-    run: (m) => m.user.patchBatch({ users: [{ loginId: "t1", givenName: "T" }], test: true }),
-    method: "PATCH",
-    path: "/v1/mgmt/user/patch/batch",
-    body: { users: [{ loginId: "t1", givenName: "T", test: true }] },
-    response: { patchedUsers: [], failedUsers: [] }
-  },
-  {
-    name: "user.getCustomAttributes",
-    run: (m) => m.user.getCustomAttributes(),
-    method: "GET",
-    path: "/v1/mgmt/user/customattributes",
-    response: { data: [{ name: "plan", displayName: "Plan", type: 1, options: [{ label: "Pro", value: "pro" }] }] },
-    check: (result) =>
-      assert.deepStrictEqual(result, [
-        { name: "plan", displayName: "Plan", type: 1, options: [{ label: "Pro", value: "pro" }] }
-      ])
-  },
-  {
-    name: "user.createCustomAttributes",
-    run: (m) =>
-      m.user.createCustomAttributes([
-        { name: "plan", displayName: "Plan", type: 1, options: [{ label: "Pro", value: "pro" }] },
-        { name: "age", type: 2, viewPermissions: ["users.read"] }
-      ]),
-    method: "POST",
-    path: "/v1/mgmt/user/customattribute/create",
-    body: {
-      attributes: [
-        { name: "plan", displayName: "Plan", type: 1, options: [{ label: "Pro", value: "pro" }] },
-        { name: "age", type: 2, viewPermissions: ["users.read"] }
-      ]
-    },
-    response: { data: [{ name: "plan", type: "1" }, { name: "age", type: 2 }] },
-    check: (result) => assert.deepStrictEqual(result, [{ name: "plan", type: "1" }, { name: "age", type: 2 }])
-  },
-  {
-    name: "user.deleteCustomAttributes",
-    run: (m) => m.user.deleteCustomAttributes(["plan", "age"]),
-    method: "POST",
-    path: "/v1/mgmt/user/customattribute/delete",
-    body: { names: ["plan", "age"] },
-    response: { data: [] },
-    check: (result) => assert.deepStrictEqual(result, [])
-  },
-  {
-    name: "user.listPasskeys",
-    run: (m) => m.user.listPasskeys("ada@example.com"),
-    method: "POST",
-    path: "/v1/mgmt/user/passkeys/list",
-    body: { loginId: "ada@example.com" },
-    response: {
-      passkeys: [{ id: "PK1", rpId: "example.com", kind: "platform", displayName: "MacBook", createdTime: 1700000000 }]
-    },
-    check: (result) =>
-      assert.deepStrictEqual(result, [
-        { id: "PK1", rpId: "example.com", kind: "platform", displayName: "MacBook", createdTime: 1700000000 }
-      ])
-  },
-  {
-    name: "user.removePasskey",
-    run: (m) => m.user.removePasskey({ loginId: "ada@example.com", credentialId: "cred-1" }),
-    method: "POST",
-    path: "/v1/mgmt/user/passkey/delete",
-    body: { loginId: "ada@example.com", credentialId: "cred-1" },
-    check: isVoid
-  },
-  {
-    name: "user.listTrustedDevices",
-    run: (m) => m.user.listTrustedDevices(["ada@example.com", "U2"]),
-    method: "POST",
-    path: "/v1/mgmt/user/trusteddevices/list",
-    body: { identifiers: ["ada@example.com", "U2"] },
-    response: {
-      devices: [
-        {
-          id: "D1",
-          name: "Chrome",
-          deviceType: "desktop",
-          lastLoginTime: 1700000100,
-          expirationTime: 1702592100,
-          lastLocation: "Paris"
-        }
-      ]
-    },
-    check: (result) =>
-      assert.deepStrictEqual(result, [
-        {
-          id: "D1",
-          name: "Chrome",
-          deviceType: "desktop",
-          lastLoginTime: 1700000100,
-          expirationTime: 1702592100,
-          lastLocation: "Paris"
-        }
-      ])
-  },
-  {
-    name: "user.removeTrustedDevices",
-    run: (m) => m.user.removeTrustedDevices({ loginId: "ada@example.com", deviceIds: ["D1", "D2"] }),
-    method: "POST",
-    path: "/v1/mgmt/user/trusteddevices/remove",
-    body: { identifier: "ada@example.com", deviceIds: ["D1", "D2"] },
-    check: isVoid
-  },
-  {
-    name: "user.removeRecoveryCodes",
-    run: (m) => m.user.removeRecoveryCodes("ada@example.com"),
-    method: "POST",
-    path: "/v1/mgmt/user/recovery-codes/delete",
-    body: { loginId: "ada@example.com" },
-    check: isVoid
-  },
-  {
-    name: "user.updateRecoveryEmail",
-    run: (m) => m.user.updateRecoveryEmail({ loginId: "ada@example.com", email: "backup@example.com", verified: true }),
-    method: "POST",
-    path: "/v1/mgmt/user/update/recovery/email",
-    body: { loginId: "ada@example.com", recoveryEmail: "backup@example.com", verified: true },
-    response: USER_RESPONSE,
-    check: isUser
-  },
-  {
-    name: "user.updateRecoveryPhone",
-    run: (m) => m.user.updateRecoveryPhone({ loginId: "ada@example.com", phone: "+15555550199" }),
-    method: "POST",
-    path: "/v1/mgmt/user/update/recovery/phone",
-    body: { loginId: "ada@example.com", recoveryPhone: "+15555550199" },
-    response: USER_RESPONSE,
-    check: isUser
-  },
-  {
-    name: "user.updateUserNames",
-    run: (m) => m.user.updateUserNames({ loginId: "ada@example.com", givenName: "Ada", familyName: "Lovelace" }),
-    method: "POST",
-    path: "/v1/mgmt/user/update/name",
-    body: { loginId: "ada@example.com", givenName: "Ada", familyName: "Lovelace" },
-    response: USER_RESPONSE,
-    check: isUser
-  },
-  {
-    name: "user.setPassword (deprecated)",
-    run: (m) => m.user.setPassword({ loginId: "ada@example.com", password: Redacted.make("Temp-pass-1") }),
-    method: "POST",
-    path: "/v1/mgmt/user/password/set",
-    body: { loginId: "ada@example.com", password: "Temp-pass-1" },
-    check: isVoid
-  },
-  {
-    name: "user.importUsers (text payloads)",
-    run: (m) =>
-      m.user.importUsers({
-        source: "auth0",
-        users: "[{\"email\":\"ada@example.com\"}]",
-        hashes: Redacted.make("{\"hash\":\"$2a$10$abc\"}")
-      }),
-    method: "POST",
-    path: "/v1/mgmt/user/import",
-    body: {
-      source: "auth0",
-      users: "[{\"email\":\"ada@example.com\"}]",
-      hashes: "{\"hash\":\"$2a$10$abc\"}",
-      dryrun: false
-    },
-    response: { users: [USER], failures: [{ user: "bob@example.com", reason: "duplicate" }] },
-    check: (result) => {
-      const r = result as { users: ReadonlyArray<unknown>; failures: ReadonlyArray<unknown> }
-      isUser(r.users[0])
-      assert.deepStrictEqual(r.failures, [{ user: "bob@example.com", reason: "duplicate" }])
-    }
-  },
-  {
-    name: "user.importUsers (bytes are base64, dry run)",
-    run: (m) => m.user.importUsers({ source: "cognito", users: new Uint8Array([123, 125]), dryrun: true }),
-    method: "POST",
-    path: "/v1/mgmt/user/import",
-    body: { source: "cognito", users: "e30=", dryrun: true },
-    response: {},
-    check: (result) => assert.deepStrictEqual(result, {})
-  }
-]
 
 const tenantRows: ReadonlyArray<Row> = [
   {
@@ -614,10 +384,8 @@ const authzRows: ReadonlyArray<Row> = [
   }
 ]
 
-
 for (
   const [area, rows] of [
-    ["user", userRows],
     ["tenant", tenantRows],
     ["accessKey", accessKeyRows],
     ["sso", ssoRows],

@@ -74,7 +74,6 @@ const pending = new Set<string>([
   "src/emulator/ProjectRoutes.ts",
   "src/emulator/TenantRoutes.ts",
   "src/emulator/TokenRoutes.ts",
-  "src/emulator/UserRoutes.ts",
   "src/management/AccessKey.ts",
   "src/management/Audit.ts",
   "src/management/Flow.ts",
@@ -86,8 +85,6 @@ const pending = new Set<string>([
   "src/management/Project.ts",
   "src/management/Sso.ts",
   "src/management/Tenant.ts",
-  "src/management/User.ts",
-  "src/management/UserLoader.ts",
   "src/server/Authenticator.ts"
 ])
 

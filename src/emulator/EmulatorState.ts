@@ -9,6 +9,7 @@
  */
 import * as Crypto from "node:crypto"
 import type * as Effect from "effect/Effect"
+import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
 import type { SigningKey } from "./EmulatorKeys.js"
 import type { OutboxMessage } from "./Outbox.js"
 import type * as RateLimits from "./RateLimits.js"
@@ -353,7 +354,7 @@ export interface ProjectState {
   federated: Map<string, FederatedRecord>
   oauthIdentities: Map<string, Identity>
   ssoIdentities: Map<string, Identity>
-  customAttributeDefs: Array<Record<string, unknown>>
+  customAttributeDefs: Array<CustomAttribute>
   passwordSettings: Map<string, Record<string, unknown>>
   outbox: Array<OutboxMessage>
   audit: Array<AuditEvent>
@@ -447,7 +448,13 @@ export const findRole = (p: ProjectState, name: string, tenantId?: string): Role
   (tenantId !== undefined ? p.roles.find((r) => r.name === name && r.tenantId === tenantId) : undefined) ??
     p.roles.find((r) => r.name === name && r.tenantId === undefined)
 
-const permissionsOf = (p: ProjectState, roleNames: ReadonlyArray<string>, tenantId?: string): Array<string> => {
+/**
+ * The permissions of a set of roles (of a tenant, when `tenantId` is given).
+ *
+ * @since 0.2.0
+ * @category queries
+ */
+export const permissionsOf = (p: ProjectState, roleNames: ReadonlyArray<string>, tenantId?: string): Array<string> => {
   const out = new Set<string>()
   for (const name of roleNames) {
     for (const perm of findRole(p, name, tenantId)?.permissionNames ?? []) out.add(perm)

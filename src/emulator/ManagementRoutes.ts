@@ -1,6 +1,6 @@
 /**
  * The management endpoints of §10 used by seeds and test-user utilities, by
- * area: users ({@link UserRoutes}), tenants, SSO settings and groups
+ * area: users (`mgmt/User*.ts`, `mgmt/TestUser.ts`, `mgmt/CustomAttribute.ts`), tenants, SSO settings and groups
  * ({@link TenantRoutes}), access keys, roles and permissions
  * ({@link AccessRoutes}), token minting ({@link TokenRoutes}) and project-wide
  * settings, audit and flows ({@link ProjectRoutes}). Every one requires
@@ -9,12 +9,18 @@
  * @since 0.1.0
  */
 import * as AccessRoutes from "./AccessRoutes.js"
-import * as RoleRoutes from "./mgmt/Role.js"
 import type { Route } from "./Handler.js"
+import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
+import * as RoleRoutes from "./mgmt/Role.js"
+import * as TestUserRoutes from "./mgmt/TestUser.js"
+import * as UserRoutes from "./mgmt/User.js"
+import * as UserBatchRoutes from "./mgmt/UserBatch.js"
+import * as UserCredentialsRoutes from "./mgmt/UserCredentials.js"
+import * as UserSearchRoutes from "./mgmt/UserSearch.js"
+import * as UserUpdateRoutes from "./mgmt/UserUpdate.js"
 import * as ProjectRoutes from "./ProjectRoutes.js"
 import * as TenantRoutes from "./TenantRoutes.js"
 import * as TokenRoutes from "./TokenRoutes.js"
-import * as UserRoutes from "./UserRoutes.js"
 
 /**
  * The management routes.
@@ -24,6 +30,12 @@ import * as UserRoutes from "./UserRoutes.js"
  */
 export const routes: ReadonlyArray<Route> = [
   ...UserRoutes.routes,
+  ...UserUpdateRoutes.routes,
+  ...UserSearchRoutes.routes,
+  ...UserBatchRoutes.routes,
+  ...UserCredentialsRoutes.routes,
+  ...TestUserRoutes.routes,
+  ...CustomAttributeRoutes.routes,
   ...TenantRoutes.routes,
   ...AccessRoutes.routes,
   ...RoleRoutes.routes,

@@ -9,8 +9,7 @@ import {
   findUser,
   type ProjectState,
   type TenantRecord,
-  type UserRecord,
-  userJson
+  type UserRecord
 } from "./EmulatorState.js"
 import * as H from "./Handler.js"
 import type { Ctx } from "./Handler.js"
@@ -53,14 +52,6 @@ export const target = (ctx: Ctx, b: Json = ctx.body): Effect.Effect<UserRecord, 
   const u = findUser(ctx.p, id)
   return u === undefined ? userNotFound(id) : Effect.succeed(u)
 }
-
-/**
- * A user as `{ user }`.
- *
- * @since 0.1.0
- * @category serialization
- */
-export const wrapped = (ctx: Ctx, u: UserRecord) => ({ user: userJson(ctx.p, u) })
 
 /**
  * Marks a user as modified now.

@@ -14,6 +14,7 @@ import type { InvalidArgumentError as InvalidArgumentErrorType, RemoteError } fr
 import { InvalidArgumentError } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import { EmptyResponse, withRequestOptions } from "../core/DescopeHttp.js"
+import * as Validate from "../internal/validate.js"
 import type * as Endpoint from "../wire/Endpoint.js"
 
 /**
@@ -210,16 +211,14 @@ export const someSelected = (
   return Effect.all(given.map(([field, values]) => nonEmptyList(field, values)), { discard: true })
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@(\[[0-9.]+\]|([a-zA-Z0-9-]+\.)+[a-zA-Z]{2,})$/
-
 /**
- * Whether `value` looks like an e-mail address (the check is deliberately
- * loose: the server has the last word).
+ * Whether `value` looks like an e-mail address: the SDK's one e-mail rule
+ * (`internal/validate.ts`), deliberately loose: the server has the last word.
  *
  * @since 0.1.0
  * @category validation
  */
-export const isEmail = (value: string): boolean => EMAIL.test(value)
+export const isEmail: (value: string) => boolean = Validate.isEmail
 
 /**
  * Fails with `InvalidArgumentError` when a given (non-empty) e-mail address is malformed.
@@ -227,10 +226,8 @@ export const isEmail = (value: string): boolean => EMAIL.test(value)
  * @since 0.1.0
  * @category validation
  */
-export const optionalEmail = (field: string, value: string | undefined): Effect.Effect<void, InvalidArgumentErrorType> =>
-  value === undefined || value === "" || isEmail(value)
-    ? Effect.void
-    : Effect.fail(new InvalidArgumentError({ field, reason: "is not a valid e-mail address" }))
+export const optionalEmail: (field: string, value: string | undefined) => Effect.Effect<void, InvalidArgumentErrorType> =
+  Validate.optionalEmail
 
 /**
  * Fails with `InvalidArgumentError` when a given number is negative or not an integer.

@@ -18,9 +18,10 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
-import * as Schema from "effect/Schema"
-import { User } from "../core/User.js"
+import * as Wire from "../wire/mgmt/User.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
+
+type User = Wire.User
 
 /**
  * The largest batch sent to `POST /v1/mgmt/users/load`.
@@ -40,9 +41,6 @@ export interface UserLoader {
   readonly byLoginId: (loginId: string) => Effect.Effect<User, ManagementError>
   readonly byUserId: (userId: string) => Effect.Effect<User, ManagementError>
 }
-
-const UserResponse = Schema.Struct({ user: User })
-const UsersResponse = Schema.Struct({ users: Schema.Array(User) })
 
 type Kind = "loginId" | "userId"
 
@@ -99,12 +97,9 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
 
   const getOne = (kind: Kind, id: string): Effect.Effect<User, ManagementError> =>
     Effect.map(
-      mgmt.callSpec({
-        method: "GET",
-        path: "/v1/mgmt/user",
-        query: kind === "loginId" ? { loginId: id } : { userId: id },
-        operation: kind === "loginId" ? "mgmt.user.load" : "mgmt.user.loadByUserId",
-        schema: UserResponse
+      mgmt.call(Wire.load, {
+        request: kind === "loginId" ? { loginId: id } : { userId: id },
+        operation: kind === "loginId" ? "mgmt.user.load" : "mgmt.user.loadByUserId"
       }),
       (r) => r.user
     )
@@ -122,20 +117,14 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     Effect.gen(function*() {
       const exit = yield* requestFor(
         entries,
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/users/load",
-          body: { userIds: entries.map((e) => e.id) },
-          operation: "mgmt.user.loadUsers",
-          schema: UsersResponse
-        })
+        mgmt.call(Wire.loadUsers, { request: { userIds: entries.map((e) => e.id) } })
       )
       if (Exit.isFailure(exit)) {
         const failure = Exit.failCause(exit.cause)
         yield* Effect.forEach(entries, (e) => settle(e, failure), { discard: true })
         return
       }
-      const found = new Map(exit.value.users.map((u) => [u.userId, u] as const))
+      const found = new Map((exit.value.users ?? []).map((u) => [u.userId, u] as const))
       yield* Effect.forEach(
         entries,
         (e) => {

@@ -7,7 +7,14 @@
  * @since 0.2.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as CustomAttribute from "./mgmt/CustomAttribute.js"
 import * as Role from "./mgmt/Role.js"
+import * as TestUser from "./mgmt/TestUser.js"
+import * as User from "./mgmt/User.js"
+import * as UserBatch from "./mgmt/UserBatch.js"
+import * as UserCredentials from "./mgmt/UserCredentials.js"
+import * as UserSearch from "./mgmt/UserSearch.js"
+import * as UserUpdate from "./mgmt/UserUpdate.js"
 
 /**
  * The management areas.
@@ -15,7 +22,7 @@ import * as Role from "./mgmt/Role.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Role }
+export const Mgmt = { Role, User, UserUpdate, UserSearch, UserBatch, UserCredentials, TestUser, CustomAttribute }
 
 /**
  * The authentication areas.
