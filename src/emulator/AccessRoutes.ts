@@ -16,16 +16,11 @@ import {
 import * as H from "./Handler.js"
 import type { Ctx, Route } from "./Handler.js"
 import {
-  many,
-  one,
   userNotFound,
 } from "./ManagementSupport.js"
 import * as Users from "./Users.js"
 import * as W from "./Wire.js"
 import {
-  Codes,
-  fail,
-  type Json,
   optNonEmpty,
   optNum,
   optObj,
@@ -126,35 +121,6 @@ const searchAccessKeys: H.Handler = (ctx) => {
   return Effect.succeed({ keys: keys.map((k) => accessKeyJson(ctx.p, k)) })
 }
 
-// --- permissions and roles --------------------------------------------------------------------------
-
-const createPermission = (ctx: Ctx, b: Json): Effect.Effect<void, WireError> =>
-  Effect.gen(function*() {
-    const name = yield* str(b, "name")
-    if (ctx.p.permissions.some((x) => x.name === name)) return yield* fail(409, Codes.InvalidRequest, "Permission already exists", name)
-    ctx.p.permissions.push({ id: newId("PE"), name, description: optStr(b, "description") ?? "", systemDefault: false })
-  })
-
-const updatePermission = (ctx: Ctx, b: Json): Effect.Effect<void, WireError> =>
-  Effect.gen(function*() {
-    const id = optNonEmpty(b, "id")
-    const name = optNonEmpty(b, "name")
-    const perm = ctx.p.permissions.find((x) => (id !== undefined && x.id === id) || (name !== undefined && x.name === name))
-    if (perm === undefined) return yield* W.notFound(`permission ${name ?? id ?? ""}`)
-    const newName = optNonEmpty(b, "newName")
-    if (newName !== undefined && newName !== perm.name) {
-      for (const r of ctx.p.roles) r.permissionNames = r.permissionNames.map((n) => (n === perm.name ? newName : n))
-      perm.name = newName
-    }
-    if (optStr(b, "description") !== undefined) perm.description = optStr(b, "description") ?? ""
-  })
-
-const deletePermissions = (ctx: Ctx, names: ReadonlyArray<string>, ids: ReadonlyArray<string>): void => {
-  const gone = ctx.p.permissions.filter((x) => names.includes(x.name) || ids.includes(x.id)).map((x) => x.name)
-  ctx.p.permissions = ctx.p.permissions.filter((x) => !gone.includes(x.name))
-  for (const r of ctx.p.roles) r.permissionNames = r.permissionNames.filter((n) => !gone.includes(n))
-}
-
 /**
  * The access-key and permission management routes.
  *
@@ -173,21 +139,5 @@ export const routes: ReadonlyArray<Route> = [
   H.post("/v1/mgmt/accesskey/deactivate/batch", "mgmt", keyStatus("deactivate", true)),
   H.post("/v1/mgmt/accesskey/activate/batch", "mgmt", keyStatus("activate", true)),
   H.post("/v1/mgmt/accesskey/delete/batch", "mgmt", keyStatus("delete", true)),
-  H.post("/v1/mgmt/accesskey/rotate", "mgmt", rotateAccessKey),
-  // permissions
-  H.post("/v1/mgmt/permission/create", "mgmt", one(createPermission)),
-  H.post("/v1/mgmt/permission/create/batch", "mgmt", many("permissions", createPermission)),
-  H.post("/v1/mgmt/permission/update", "mgmt", one(updatePermission)),
-  H.post("/v1/mgmt/permission/update/batch", "mgmt", many("permissions", updatePermission)),
-  H.post("/v1/mgmt/permission/delete", "mgmt", (ctx) =>
-    Effect.sync(() => {
-      deletePermissions(ctx, [optStr(ctx.body, "name") ?? ""], [optStr(ctx.body, "id") ?? ""])
-      return {}
-    })),
-  H.post("/v1/mgmt/permission/delete/batch", "mgmt", (ctx) =>
-    Effect.sync(() => {
-      deletePermissions(ctx, optStrs(ctx.body, "names") ?? [], optStrs(ctx.body, "ids") ?? [])
-      return {}
-    })),
-  H.get("/v1/mgmt/permission/all", "mgmt", (ctx) => Effect.succeed({ permissions: ctx.p.permissions.map((x) => ({ ...x })) }))
+  H.post("/v1/mgmt/accesskey/rotate", "mgmt", rotateAccessKey)
 ]

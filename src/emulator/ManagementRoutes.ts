@@ -9,6 +9,8 @@
  * @since 0.1.0
  */
 import * as AccessRoutes from "./AccessRoutes.js"
+import * as GroupRoutes from "./mgmt/Group.js"
+import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as RoleRoutes from "./mgmt/Role.js"
 import type { Route } from "./Handler.js"
 import * as ProjectRoutes from "./ProjectRoutes.js"
@@ -26,7 +28,9 @@ export const routes: ReadonlyArray<Route> = [
   ...UserRoutes.routes,
   ...TenantRoutes.routes,
   ...AccessRoutes.routes,
+  ...PermissionRoutes.routes,
   ...RoleRoutes.routes,
+  ...GroupRoutes.routes,
   ...TokenRoutes.routes,
   ...ProjectRoutes.routes
 ]

@@ -7,16 +7,14 @@
  */
 import * as Effect from "effect/Effect"
 import {
-  findUser,
   newId,
   newSecret,
-  type ProjectState,
   type SsoConfig,
   type TenantRecord,
   tenantJson,
 } from "./EmulatorState.js"
 import * as H from "./Handler.js"
-import type { Ctx, Route } from "./Handler.js"
+import type { Route } from "./Handler.js"
 import {
   inSet,
   removeUser,
@@ -34,8 +32,7 @@ import {
   optObj,
   optStr,
   optStrs,
-  str,
-  type WireError
+  str
 } from "./Wire.js"
 
 // --- tenants ----------------------------------------------------------------------------------------
@@ -281,29 +278,6 @@ const loadSso = (legacy: boolean): H.Handler => (ctx) =>
     }
   })
 
-// --- groups -----------------------------------------------------------------------------------------
-
-const groupJson = (p: ProjectState, g: TenantRecord["groups"][number], withMembers: boolean) => ({
-  id: g.id,
-  display: g.display,
-  source: g.source,
-  ...(g.ssoId !== undefined ? { ssoId: g.ssoId } : {}),
-  ...(withMembers
-    ? {
-      members: g.memberUserIds.flatMap((id) => {
-        const u = p.users.get(id)
-        return u ? [{ loginId: u.loginIds[0] ?? "", userId: u.userId, display: u.name ?? "" }] : []
-      })
-    }
-    : {})
-})
-
-const groupsOf = (ctx: Ctx): Effect.Effect<ReadonlyArray<TenantRecord["groups"][number]>, WireError> =>
-  Effect.map(tenantOf(ctx, optStr(ctx.body, "tenantId")), (t) => {
-    const ssoId = optNonEmpty(ctx.body, "ssoId")
-    return t.groups.filter((g) => ssoId === undefined || g.ssoId === ssoId || (g.ssoId === undefined && ssoId === "default_ssoid"))
-  })
-
 /**
  * The tenant, SSO and group management routes.
  *
@@ -356,21 +330,5 @@ export const routes: ReadonlyArray<Route> = [
   H.get("/v1/mgmt/sso/settings", "mgmt", loadSso(true)),
   H.post("/v1/mgmt/sso/settings", "mgmt", configureSso("legacy")),
   H.post("/v1/mgmt/sso/metadata", "mgmt", configureSso("legacy-metadata")),
-  H.post("/v1/mgmt/sso/mapping", "mgmt", ssoMapping),
-  // groups
-  H.post("/v1/mgmt/group/all", "mgmt", (ctx) => Effect.map(groupsOf(ctx), (gs) => gs.map((g) => groupJson(ctx.p, g, false)))),
-  H.post("/v1/mgmt/group/member/all", "mgmt", (ctx) =>
-    Effect.map(groupsOf(ctx), (gs) => {
-      const ids = new Set(optStrs(ctx.body, "userIds") ?? [])
-      for (const l of optStrs(ctx.body, "loginIds") ?? []) {
-        const u = findUser(ctx.p, l)
-        if (u) ids.add(u.userId)
-      }
-      return gs.filter((g) => g.memberUserIds.some((id) => ids.has(id))).map((g) => groupJson(ctx.p, g, true))
-    })),
-  H.post("/v1/mgmt/group/members", "mgmt", (ctx) =>
-    Effect.map(groupsOf(ctx), (gs) => {
-      const groupId = optStr(ctx.body, "groupId")
-      return gs.filter((g) => g.id === groupId).map((g) => groupJson(ctx.p, g, true))
-    }))
+  H.post("/v1/mgmt/sso/mapping", "mgmt", ssoMapping)
 ]

@@ -7,6 +7,8 @@
  * @since 0.2.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as Group from "./mgmt/Group.js"
+import * as Permission from "./mgmt/Permission.js"
 import * as Role from "./mgmt/Role.js"
 
 /**
@@ -15,7 +17,7 @@ import * as Role from "./mgmt/Role.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Role }
+export const Mgmt = { Permission, Role, Group }
 
 /**
  * The authentication areas.
