@@ -1,9 +1,10 @@
 // The recorded wire of access keys, one table per catalogue area (src/wire/mgmt): exact
 // method, path, query, JSON body and headers written as literals, the decoding of
 // each answer, and a row for every catalogued endpoint.
-import { assert, describe, it } from "@effect/vitest"
+import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
-import { isVoid, type Row, runRow } from "./management-support.js"
+import * as WireAccessKey from "../src/wire/mgmt/AccessKey.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const KEY = {
   id: "K1",
@@ -137,6 +138,4 @@ const accessKeyRows: ReadonlyArray<Row> = [
   }
 ]
 
-describe("mgmt.accessKey wire", () => {
-  for (const row of accessKeyRows) it.effect(row.name, () => runRow(row))
-})
+wireTable("accessKey", WireAccessKey, accessKeyRows)

@@ -544,33 +544,6 @@ export const tenantJson = (t: TenantRecord): Record<string, unknown> => ({
 })
 
 /**
- * An access key as the wire's AccessKey object (§11.4).
- *
- * @since 0.1.0
- * @category serialization
- */
-export const accessKeyJson = (p: ProjectState, k: AccessKeyRecord): Record<string, unknown> => ({
-  id: k.id,
-  name: k.name,
-  description: k.description,
-  roleNames: [...k.roleNames],
-  keyTenants: k.keyTenants.map((t) => ({
-    tenantId: t.tenantId,
-    roleNames: [...t.roleNames],
-    tenantName: p.tenants.get(t.tenantId)?.name ?? ""
-  })),
-  status: k.status,
-  createdTime: k.createdTime,
-  expireTime: k.expireTime,
-  createdBy: k.createdBy,
-  clientId: k.clientId,
-  ...(k.boundUserId !== undefined ? { boundUserId: k.boundUserId } : {}),
-  ...(k.customClaims !== undefined ? { customClaims: { ...k.customClaims } } : {}),
-  permittedIps: [...k.permittedIps],
-  customAttributes: { ...k.customAttributes }
-})
-
-/**
  * A fresh, empty project.
  *
  * @since 0.1.0

@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import * as AccessRoutes from "./AccessRoutes.js"
+import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as RoleRoutes from "./mgmt/Role.js"
@@ -27,7 +27,7 @@ import * as UserRoutes from "./UserRoutes.js"
 export const routes: ReadonlyArray<Route> = [
   ...UserRoutes.routes,
   ...TenantRoutes.routes,
-  ...AccessRoutes.routes,
+  ...AccessKeyRoutes.routes,
   ...PermissionRoutes.routes,
   ...RoleRoutes.routes,
   ...GroupRoutes.routes,

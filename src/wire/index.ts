@@ -7,6 +7,7 @@
  * @since 0.2.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as AccessKey from "./mgmt/AccessKey.js"
 import * as Group from "./mgmt/Group.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Role from "./mgmt/Role.js"
@@ -17,7 +18,7 @@ import * as Role from "./mgmt/Role.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Permission, Role, Group }
+export const Mgmt = { AccessKey, Permission, Role, Group }
 
 /**
  * The authentication areas.
