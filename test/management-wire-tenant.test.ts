@@ -1,9 +1,10 @@
 // The recorded wire of tenants, one table per catalogue area (src/wire/mgmt): exact
 // method, path, query, JSON body and headers written as literals, the decoding of
 // each answer, and a row for every catalogued endpoint.
-import { assert, describe, it } from "@effect/vitest"
+import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
-import { isVoid, type Row, runRow } from "./management-support.js"
+import * as WireTenant from "../src/wire/mgmt/Tenant.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const TENANT = { id: "T1", name: "Acme", selfProvisioningDomains: ["acme.com"], createdTime: 1700000000 }
 
@@ -196,6 +197,4 @@ const tenantRows: ReadonlyArray<Row> = [
   }
 ]
 
-describe("mgmt.tenant wire", () => {
-  for (const row of tenantRows) it.effect(row.name, () => runRow(row))
-})
+wireTable("tenant", WireTenant, tenantRows)

@@ -81,7 +81,6 @@ const pending = new Set<string>([
   "src/management/Password.ts",
   "src/management/Project.ts",
   "src/management/Sso.ts",
-  "src/management/Tenant.ts",
   "src/management/User.ts",
   "src/management/UserLoader.ts",
   "src/server/Authenticator.ts"

@@ -12,6 +12,7 @@ import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as RoleRoutes from "./mgmt/Role.js"
+import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
 import type { Route } from "./Handler.js"
 import * as ProjectRoutes from "./ProjectRoutes.js"
 import * as TenantRoutes from "./TenantRoutes.js"
@@ -26,6 +27,7 @@ import * as UserRoutes from "./UserRoutes.js"
  */
 export const routes: ReadonlyArray<Route> = [
   ...UserRoutes.routes,
+  ...TenantMgmtRoutes.routes,
   ...TenantRoutes.routes,
   ...AccessKeyRoutes.routes,
   ...PermissionRoutes.routes,
