@@ -1,9 +1,10 @@
 // The recorded wire of SSO settings, one table per catalogue area (src/wire/mgmt): exact
 // method, path, query, JSON body and headers written as literals, the decoding of
 // each answer, and a row for every catalogued endpoint.
-import { assert, describe, it } from "@effect/vitest"
+import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
-import { isVoid, type Row, runRow } from "./management-support.js"
+import * as WireSso from "../src/wire/mgmt/Sso.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const SSO_SETTINGS = {
   tenant: { id: "T1", name: "Acme" },
@@ -330,6 +331,4 @@ const ssoRows: ReadonlyArray<Row> = [
   }
 ]
 
-describe("mgmt.sso wire", () => {
-  for (const row of ssoRows) it.effect(row.name, () => runRow(row))
-})
+wireTable("sso", WireSso, ssoRows)

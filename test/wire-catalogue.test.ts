@@ -71,7 +71,6 @@ const pending = new Set<string>([
   "src/core/Jwks.ts",
   "src/emulator/AuthRoutes.ts",
   "src/emulator/ProjectRoutes.ts",
-  "src/emulator/TenantRoutes.ts",
   "src/emulator/TokenRoutes.ts",
   "src/emulator/UserRoutes.ts",
   "src/management/Audit.ts",
@@ -80,7 +79,6 @@ const pending = new Set<string>([
   "src/management/ManagementHttp.ts",
   "src/management/Password.ts",
   "src/management/Project.ts",
-  "src/management/Sso.ts",
   "src/management/User.ts",
   "src/management/UserLoader.ts",
   "src/server/Authenticator.ts"

@@ -9,6 +9,7 @@
  */
 import * as Crypto from "node:crypto"
 import type * as Effect from "effect/Effect"
+import type { OidcSettings } from "../wire/mgmt/SsoSettings.js"
 import type { SigningKey } from "./EmulatorKeys.js"
 import type { OutboxMessage } from "./Outbox.js"
 
@@ -67,12 +68,29 @@ export interface UserRecord {
 export interface SsoConfig {
   ssoId: string
   displayName: string
-  saml: Record<string, unknown>
-  oidc: Record<string, unknown>
+  saml: SamlConfig
+  /** The OIDC settings as configured (none until configured). */
+  oidc: OidcSettings | undefined
   redirectUrl?: string | undefined
   roleMappings: Array<{ groups: Array<string>; roleName: string }>
   attributeMapping: Record<string, unknown>
   defaultSSORoles: Array<string>
+}
+
+/**
+ * The SAML part of an SSO configuration.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SamlConfig {
+  idpEntityId?: string | undefined
+  idpUrl?: string | undefined
+  idpCert?: string | undefined
+  idpAdditionalCerts?: ReadonlyArray<string> | undefined
+  idpMetadataUrl?: string | undefined
+  spEntityId?: string | undefined
+  spAcsUrl?: string | undefined
 }
 
 /**
@@ -520,28 +538,6 @@ export const userJson = (p: ProjectState, u: UserRecord): Record<string, unknown
   }
   return out
 }
-
-/**
- * A tenant as the wire's Tenant object (§11.2).
- *
- * @since 0.1.0
- * @category serialization
- */
-export const tenantJson = (t: TenantRecord): Record<string, unknown> => ({
-  id: t.id,
-  name: t.name,
-  selfProvisioningDomains: [...t.selfProvisioningDomains],
-  customAttributes: { ...t.customAttributes },
-  domains: [...t.domains],
-  authType: t.authType,
-  enforceSSO: t.enforceSSO,
-  enforceSSOExclusions: [...t.enforceSSOExclusions],
-  disabled: t.disabled,
-  defaultRoles: [...t.defaultRoles],
-  createdTime: t.createdTime,
-  ...(t.parent !== undefined ? { parent: t.parent } : {}),
-  ...(t.roleInheritance !== undefined ? { roleInheritance: t.roleInheritance } : {})
-})
 
 /**
  * A fresh, empty project.

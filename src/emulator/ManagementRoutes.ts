@@ -1,8 +1,7 @@
 /**
  * The management endpoints of §10 used by seeds and test-user utilities, by
- * area: users ({@link UserRoutes}), tenants, SSO settings and groups
- * ({@link TenantRoutes}), access keys, roles and permissions
- * ({@link AccessRoutes}), token minting ({@link TokenRoutes}) and project-wide
+ * area: users ({@link UserRoutes}), the catalogued areas (`mgmt/*`: tenants,
+ * SSO settings, groups, access keys, roles and permissions), token minting ({@link TokenRoutes}) and project-wide
  * settings, audit and flows ({@link ProjectRoutes}). Every one requires
  * `Authorization: Bearer <projectId>:<managementKey>`.
  *
@@ -12,10 +11,10 @@ import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as RoleRoutes from "./mgmt/Role.js"
+import * as SsoRoutes from "./mgmt/Sso.js"
 import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
 import type { Route } from "./Handler.js"
 import * as ProjectRoutes from "./ProjectRoutes.js"
-import * as TenantRoutes from "./TenantRoutes.js"
 import * as TokenRoutes from "./TokenRoutes.js"
 import * as UserRoutes from "./UserRoutes.js"
 
@@ -28,7 +27,7 @@ import * as UserRoutes from "./UserRoutes.js"
 export const routes: ReadonlyArray<Route> = [
   ...UserRoutes.routes,
   ...TenantMgmtRoutes.routes,
-  ...TenantRoutes.routes,
+  ...SsoRoutes.routes,
   ...AccessKeyRoutes.routes,
   ...PermissionRoutes.routes,
   ...RoleRoutes.routes,

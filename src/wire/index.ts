@@ -11,6 +11,7 @@ import * as AccessKey from "./mgmt/AccessKey.js"
 import * as Group from "./mgmt/Group.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Role from "./mgmt/Role.js"
+import * as Sso from "./mgmt/Sso.js"
 import * as Tenant from "./mgmt/Tenant.js"
 
 /**
@@ -19,7 +20,7 @@ import * as Tenant from "./mgmt/Tenant.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Tenant, AccessKey, Permission, Role, Group }
+export const Mgmt = { Tenant, AccessKey, Permission, Role, Group, Sso }
 
 /**
  * The authentication areas.
