@@ -3,7 +3,8 @@
 // JSON body and headers written as literals, the decoding of each answer, and a row
 // for every catalogued endpoint.
 import { assert, describe, it } from "@effect/vitest"
-import { isVoid, PROJECT_ID, type Row, runRow } from "./management-support.js"
+import * as WireAudit from "../src/wire/mgmt/Audit.js"
+import { isVoid, PROJECT_ID, type Row, runRow, wireTable } from "./management-support.js"
 
 const auditRows: ReadonlyArray<Row> = [
   {
@@ -210,7 +211,9 @@ const passwordRows: ReadonlyArray<Row> = [
   }
 ]
 
-for (const [area, rows] of [["audit", auditRows], ["flow", flowRows], ["theme", themeRows], ["project", projectRows], ["password", passwordRows]] as const) {
+wireTable("audit", WireAudit, auditRows)
+
+for (const [area, rows] of [["flow", flowRows], ["theme", themeRows], ["project", projectRows], ["password", passwordRows]] as const) {
   describe(`mgmt.${area} wire`, () => {
     for (const row of rows) it.effect(row.name, () => runRow(row))
   })

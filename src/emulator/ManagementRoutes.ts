@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
+import * as AuditRoutes from "./mgmt/Audit.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as RoleRoutes from "./mgmt/Role.js"
@@ -33,5 +34,6 @@ export const routes: ReadonlyArray<Route> = [
   ...RoleRoutes.routes,
   ...GroupRoutes.routes,
   ...TokenRoutes.routes,
+  ...AuditRoutes.routes,
   ...ProjectRoutes.routes
 ]

@@ -1,6 +1,5 @@
 /**
- * Project-wide management endpoints: audit search and events, password
- * settings, the license handshake, and flow runs (not executed: the output
+ * Project-wide management endpoints: password settings, the license handshake, and flow runs (not executed: the output
  * echoes the input, for both the nested (node) and the flattened (python) body).
  *
  * @since 0.1.0
@@ -12,67 +11,15 @@ import {
 } from "./EmulatorState.js"
 import * as H from "./Handler.js"
 import type { Ctx, Route } from "./Handler.js"
-import {
-  inSet,
-} from "./ManagementSupport.js"
-import * as Tokens from "./Tokens.js"
 import * as W from "./Wire.js"
 import {
   type Json,
   obj,
-  optBool,
-  optNonEmpty,
-  optNum,
   optObj,
   optStr,
-  optStrs,
   str,
   type WireError
 } from "./Wire.js"
-
-// --- audit ------------------------------------------------------------------------------------------
-
-const auditSearch: H.Handler = (ctx) => {
-  const b = ctx.body
-  const list = (k: string) => optStrs(b, k)
-  const [userIds, actions, excluded, devices, methods, geos, addresses, externalIds, tenants] = [
-    list("userIds"),
-    list("actions"),
-    list("excludedActions"),
-    list("devices"),
-    list("methods"),
-    list("geos"),
-    list("remoteAddresses"),
-    list("externalIds") ?? list("loginIds"),
-    list("tenants")
-  ]
-  const noTenants = optBool(b, "noTenants") === true
-  const text = optNonEmpty(b, "text")?.toLowerCase()
-  const from = optNum(b, "from") ?? 0
-  const to = optNum(b, "to") ?? Number.MAX_SAFE_INTEGER
-  const audits = ctx.p.audit.filter((e) =>
-    inSet(userIds, e.userId) && inSet(actions, e.action) && !(excluded ?? []).includes(e.action) &&
-    inSet(devices, e.device) && inSet(methods, e.method) && inSet(geos, e.geo) && inSet(addresses, e.remoteAddress) &&
-    (externalIds === undefined || externalIds.length === 0 || e.externalIds.some((x) => externalIds.includes(x))) &&
-    (tenants === undefined || tenants.length === 0 || e.tenants.some((x) => tenants.includes(x))) &&
-    (!noTenants || e.tenants.length === 0) &&
-    (text === undefined || JSON.stringify(e).toLowerCase().includes(text)) &&
-    e.occurred >= from && e.occurred <= to
-  ).map((e) => ({ ...e, occurred: String(e.occurred) }))
-  return Effect.succeed({ audits, total: audits.length })
-}
-
-const auditEvent: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const action = yield* str(ctx.body, "action")
-    const tenantId = optNonEmpty(ctx.body, "tenantId")
-    Tokens.audit(ctx, action, optStr(ctx.body, "userId") ?? optStr(ctx.body, "actorId") ?? "", "", [], tenantId ? [tenantId] : [], {
-      ...obj(ctx.body, "data"),
-      type: optStr(ctx.body, "type") ?? "info",
-      actorId: optStr(ctx.body, "actorId") ?? ""
-    })
-    return {}
-  })
 
 // --- password settings ------------------------------------------------------------------------------
 
@@ -130,9 +77,7 @@ const asyncFlowResult: H.Handler = (ctx) =>
  * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
-  // audit, password settings, license
-  H.post("/v1/mgmt/audit/search", "mgmt", auditSearch),
-  H.post("/v1/mgmt/audit/event", "mgmt", auditEvent),
+  // password settings, license
   H.get("/v1/mgmt/password/settings", "mgmt", (ctx) => Effect.succeed(passwordSettingsOf(ctx, ctx.query.tenantId ?? ""))),
   H.post("/v1/mgmt/password/settings", "mgmt", (ctx) =>
     Effect.sync(() => {

@@ -8,6 +8,7 @@
  */
 import type * as Endpoint from "./Endpoint.js"
 import * as AccessKey from "./mgmt/AccessKey.js"
+import * as Audit from "./mgmt/Audit.js"
 import * as Group from "./mgmt/Group.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Role from "./mgmt/Role.js"
@@ -20,7 +21,7 @@ import * as Tenant from "./mgmt/Tenant.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Tenant, AccessKey, Permission, Role, Group, Sso }
+export const Mgmt = { Tenant, AccessKey, Permission, Role, Group, Sso, Audit }
 
 /**
  * The authentication areas.
