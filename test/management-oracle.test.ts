@@ -257,13 +257,26 @@ const cases = (m: NodeManagement): ReadonlyArray<Case> => [
 ]
 
 
+/**
+ * Where we send what Descope reads rather than node-sdk's spelling: node-sdk's wire, corrected. The
+ * password settings' non-alphanumeric rule is `nonAlphanumeric` on Descope's wire (python-sdk, go-sdk,
+ * the authentication policy); node-sdk sends its type's `nonAlphaNumeric`, which Descope does not read.
+ */
+const deviations: Readonly<Record<string, (wire: Wire) => Wire>> = {
+  "password.configureSettings": (w) => {
+    const { nonAlphaNumeric, ...body } = w.body as Record<string, unknown>
+    return { ...w, body: { ...body, nonAlphanumeric: nonAlphaNumeric } }
+  }
+}
+
 describe("mgmt wire = node-sdk wire", () => {
   const sdk = DescopeSdk({ projectId: PID, managementKey: "K", baseUrl: BASE })
   for (const [name, response, node, ours] of cases(sdk.management)) {
     it.effect(name, () =>
       Effect.gen(function*() {
         answer = response
-        const theirs = yield* Effect.promise(() => viaNode(node))
+        const node_ = yield* Effect.promise(() => viaNode(node))
+        const theirs = node_ !== undefined && deviations[name] !== undefined ? deviations[name](node_) : node_
         const mine = yield* viaOurs(ours)
         assert.isDefined(theirs)
         assert.isDefined(mine)

@@ -100,7 +100,9 @@ export const runRow = (row: Row) =>
         const result = yield* row.run(mgmt)
         const requests = yield* recorder.requests
         assert.strictEqual(requests.length, 2, "one license handshake, then the call")
+        assert.strictEqual(requests[0]?.method, "GET")
         assert.strictEqual(requests[0]?.path, "/v1/mgmt/license")
+        assert.strictEqual(requests[0]?.headers["authorization"], AUTHORIZATION)
         const [call] = yield* calls(recorder)
         if (call === undefined) throw new Error("no request")
         assert.strictEqual(call.method, row.method)

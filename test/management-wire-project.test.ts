@@ -4,6 +4,8 @@
 // for every catalogued endpoint.
 import { assert, describe, it } from "@effect/vitest"
 import * as WireAudit from "../src/wire/mgmt/Audit.js"
+import * as WireLicense from "../src/wire/mgmt/License.js"
+import * as WirePassword from "../src/wire/mgmt/Password.js"
 import { isVoid, PROJECT_ID, type Row, runRow, wireTable } from "./management-support.js"
 
 const auditRows: ReadonlyArray<Row> = [
@@ -197,23 +199,40 @@ const passwordRows: ReadonlyArray<Row> = [
     method: "GET",
     path: "/v1/mgmt/password/settings",
     query: { tenantId: "T1" },
-    response: { enabled: true, minLength: 8, nonAlphaNumeric: true, lock: true, lockAttempts: 5 },
+    response: { enabled: true, minLength: 8, nonAlphanumeric: true, lock: true, lockAttempts: 5, reuse: null },
     check: (result) =>
       assert.deepStrictEqual(result, { enabled: true, minLength: 8, nonAlphaNumeric: true, lock: true, lockAttempts: 5 })
   },
   {
+    name: "password.getSettings (node-sdk's nonAlphaNumeric read too; the project's for an empty tenant id)",
+    run: (m) => m.password.getSettings(""),
+    method: "GET",
+    path: "/v1/mgmt/password/settings",
+    query: { tenantId: "" },
+    response: { nonAlphaNumeric: false },
+    check: (result) => assert.deepStrictEqual(result, { nonAlphaNumeric: false })
+  },
+  {
     name: "password.configureSettings",
-    run: (m) => m.password.configureSettings({ tenantId: "T1", settings: { enabled: true, minLength: 10, uppercase: true } }),
+    run: (m) =>
+      m.password.configureSettings({
+        tenantId: "T1",
+        settings: { enabled: true, minLength: 10, uppercase: true, nonAlphaNumeric: true }
+      }),
     method: "POST",
     path: "/v1/mgmt/password/settings",
-    body: { enabled: true, minLength: 10, uppercase: true, tenantId: "T1" },
+    body: { enabled: true, minLength: 10, uppercase: true, nonAlphanumeric: true, tenantId: "T1" },
     check: isVoid
   }
 ]
 
 wireTable("audit", WireAudit, auditRows)
+wireTable("password", WirePassword, passwordRows)
+wireTable("license", WireLicense, [], {
+  "GET /v1/mgmt/license": "the handshake every row of every table checks (runRow), before its call"
+})
 
-for (const [area, rows] of [["flow", flowRows], ["theme", themeRows], ["project", projectRows], ["password", passwordRows]] as const) {
+for (const [area, rows] of [["flow", flowRows], ["theme", themeRows], ["project", projectRows]] as const) {
   describe(`mgmt.${area} wire`, () => {
     for (const row of rows) it.effect(row.name, () => runRow(row))
   })

@@ -9,6 +9,7 @@
  */
 import * as Crypto from "node:crypto"
 import type * as Effect from "effect/Effect"
+import type { PasswordSettings } from "../wire/mgmt/Password.js"
 import type { OidcSettings } from "../wire/mgmt/SsoSettings.js"
 import type { SigningKey } from "./EmulatorKeys.js"
 import type { OutboxMessage } from "./Outbox.js"
@@ -371,7 +372,7 @@ export interface ProjectState {
   oauthIdentities: Map<string, Identity>
   ssoIdentities: Map<string, Identity>
   customAttributeDefs: Array<Record<string, unknown>>
-  passwordSettings: Map<string, Record<string, unknown>>
+  passwordSettings: Map<string, PasswordSettings>
   outbox: Array<OutboxMessage>
   audit: Array<AuditEvent>
   rateWindow: { start: number; count: number }

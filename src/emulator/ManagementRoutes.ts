@@ -11,6 +11,7 @@ import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as AuditRoutes from "./mgmt/Audit.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
+import * as ProjectMgmtRoutes from "./mgmt/Project.js"
 import * as RoleRoutes from "./mgmt/Role.js"
 import * as SsoRoutes from "./mgmt/Sso.js"
 import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
@@ -35,5 +36,6 @@ export const routes: ReadonlyArray<Route> = [
   ...GroupRoutes.routes,
   ...TokenRoutes.routes,
   ...AuditRoutes.routes,
+  ...ProjectMgmtRoutes.routes,
   ...ProjectRoutes.routes
 ]

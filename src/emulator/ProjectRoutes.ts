@@ -10,38 +10,15 @@ import {
   type ProjectState,
 } from "./EmulatorState.js"
 import * as H from "./Handler.js"
-import type { Ctx, Route } from "./Handler.js"
+import type { Route } from "./Handler.js"
 import * as W from "./Wire.js"
 import {
   type Json,
   obj,
   optObj,
-  optStr,
   str,
   type WireError
 } from "./Wire.js"
-
-// --- password settings ------------------------------------------------------------------------------
-
-const passwordSettingsOf = (ctx: Ctx, tenantId: string) => {
-  const d = ctx.env.config.passwordPolicy
-  return {
-    enabled: true,
-    minLength: d.minLength,
-    lowercase: d.lowercase,
-    uppercase: d.uppercase,
-    number: d.number,
-    nonAlphaNumeric: d.nonAlphanumeric,
-    expiration: false,
-    expirationWeeks: 0,
-    reuse: false,
-    reuseAmount: 0,
-    lock: false,
-    lockAttempts: 0,
-    ...(ctx.p.passwordSettings.get("") ?? {}),
-    ...(tenantId !== "" ? ctx.p.passwordSettings.get(tenantId) ?? {} : {})
-  }
-}
 
 // --- flows (not executed: the output echoes the input) -----------------------------------------------
 
@@ -77,16 +54,6 @@ const asyncFlowResult: H.Handler = (ctx) =>
  * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
-  // password settings, license
-  H.get("/v1/mgmt/password/settings", "mgmt", (ctx) => Effect.succeed(passwordSettingsOf(ctx, ctx.query.tenantId ?? ""))),
-  H.post("/v1/mgmt/password/settings", "mgmt", (ctx) =>
-    Effect.sync(() => {
-      const tenantId = optStr(ctx.body, "tenantId") ?? ""
-      const { tenantId: _ignored, ...rest } = ctx.body
-      ctx.p.passwordSettings.set(tenantId, { ...(ctx.p.passwordSettings.get(tenantId) ?? {}), ...rest })
-      return {}
-    })),
-  H.get("/v1/mgmt/license", "mgmt", () => Effect.succeed({ rateLimitTier: "free" })),
   // flows: both the nested (node) and the flattened (python) run bodies
   H.post("/v1/mgmt/flow/list", "mgmt", () => Effect.succeed({ flows: [], total: 0 })),
   H.post("/v1/mgmt/flow/run", "mgmt", (ctx) => Effect.map(flowInput(ctx.body), ({ flowId, input }) => ({ output: { flowId, ...input } }))),
