@@ -2,11 +2,13 @@
 // license, one table per catalogue area (src/wire/mgmt): exact method, path, query,
 // JSON body and headers written as literals, the decoding of each answer, and a row
 // for every catalogued endpoint.
-import { assert, describe, it } from "@effect/vitest"
+import { assert } from "@effect/vitest"
 import * as WireAudit from "../src/wire/mgmt/Audit.js"
+import * as WireFlow from "../src/wire/mgmt/Flow.js"
 import * as WireLicense from "../src/wire/mgmt/License.js"
 import * as WirePassword from "../src/wire/mgmt/Password.js"
-import { isVoid, PROJECT_ID, type Row, runRow, wireTable } from "./management-support.js"
+import * as WireProject from "../src/wire/mgmt/Project.js"
+import { isVoid, PROJECT_ID, type Row, wireTable } from "./management-support.js"
 
 const auditRows: ReadonlyArray<Row> = [
   {
@@ -232,8 +234,5 @@ wireTable("license", WireLicense, [], {
   "GET /v1/mgmt/license": "the handshake every row of every table checks (runRow), before its call"
 })
 
-for (const [area, rows] of [["flow", flowRows], ["theme", themeRows], ["project", projectRows]] as const) {
-  describe(`mgmt.${area} wire`, () => {
-    for (const row of rows) it.effect(row.name, () => runRow(row))
-  })
-}
+wireTable("flow", WireFlow, [...flowRows, ...themeRows])
+wireTable("project", WireProject, projectRows)

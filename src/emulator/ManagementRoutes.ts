@@ -1,14 +1,15 @@
 /**
  * The management endpoints of §10 used by seeds and test-user utilities, by
- * area: users ({@link UserRoutes}), the catalogued areas (`mgmt/*`: tenants,
- * SSO settings, groups, access keys, roles and permissions), token minting ({@link TokenRoutes}) and project-wide
- * settings, audit and flows ({@link ProjectRoutes}). Every one requires
- * `Authorization: Bearer <projectId>:<managementKey>`.
+ * area: users ({@link UserRoutes}), token minting ({@link TokenRoutes}) and
+ * the areas served from the wire catalogue (`mgmt/*`: tenants, SSO settings,
+ * groups, access keys, roles, permissions, audit, flows, password settings and
+ * the license). Every one requires `Authorization: Bearer <projectId>:<managementKey>`.
  *
  * @since 0.1.0
  */
 import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as AuditRoutes from "./mgmt/Audit.js"
+import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as ProjectMgmtRoutes from "./mgmt/Project.js"
@@ -16,7 +17,6 @@ import * as RoleRoutes from "./mgmt/Role.js"
 import * as SsoRoutes from "./mgmt/Sso.js"
 import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
 import type { Route } from "./Handler.js"
-import * as ProjectRoutes from "./ProjectRoutes.js"
 import * as TokenRoutes from "./TokenRoutes.js"
 import * as UserRoutes from "./UserRoutes.js"
 
@@ -37,5 +37,5 @@ export const routes: ReadonlyArray<Route> = [
   ...TokenRoutes.routes,
   ...AuditRoutes.routes,
   ...ProjectMgmtRoutes.routes,
-  ...ProjectRoutes.routes
+  ...FlowRoutes.routes
 ]

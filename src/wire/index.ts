@@ -9,10 +9,12 @@
 import type * as Endpoint from "./Endpoint.js"
 import * as AccessKey from "./mgmt/AccessKey.js"
 import * as Audit from "./mgmt/Audit.js"
+import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
 import * as License from "./mgmt/License.js"
 import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
+import * as Project from "./mgmt/Project.js"
 import * as Role from "./mgmt/Role.js"
 import * as Sso from "./mgmt/Sso.js"
 import * as Tenant from "./mgmt/Tenant.js"
@@ -23,7 +25,7 @@ import * as Tenant from "./mgmt/Tenant.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Tenant, AccessKey, Permission, Role, Group, Sso, Audit, Password, License }
+export const Mgmt = { Tenant, AccessKey, Permission, Role, Group, Sso, Audit, Password, License, Flow, Project }
 
 /**
  * The authentication areas.
