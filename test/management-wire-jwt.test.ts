@@ -1,9 +1,10 @@
 // The recorded wire of the management JWT and session endpoints, one table per
 // catalogue area (src/wire/mgmt): exact method, path, query, JSON body and headers
 // written as literals, the decoding of each answer, and a row for every catalogued endpoint.
-import { assert, describe, it } from "@effect/vitest"
+import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
-import { makeJwt, PROJECT_ID, type Row, runRow } from "./management-support.js"
+import * as WireJwt from "../src/wire/mgmt/Jwt.js"
+import { makeJwt, PROJECT_ID, type Row, wireTable } from "./management-support.js"
 
 const USER = {
   userId: "U1",
@@ -42,6 +43,37 @@ const jwtRows: ReadonlyArray<Row> = [
     body: { impersonatorId: "U9", loginId: "ada@example.com", validateConsent: true, selectedTenant: "T1" },
     response: { jwt: "imp.jwt.z" },
     check: (result) => assert.strictEqual(Redacted.value(result as Redacted.Redacted<string>), "imp.jwt.z")
+  },
+  {
+    name: "jwt.impersonateStepup",
+    run: (m) => m.jwt.impersonateStepup({ impersonatorId: "U9", loginId: "ada@example.com", validateConsent: false, refreshDuration: 30 }),
+    method: "POST",
+    path: "/v1/mgmt/impersonate/stepup",
+    body: { impersonatorId: "U9", loginId: "ada@example.com", validateConsent: false, refreshDuration: 30 },
+    response: { jwt: "imp.jwt.s" },
+    check: (result) => assert.strictEqual(Redacted.value(result as Redacted.Redacted<string>), "imp.jwt.s")
+  },
+  {
+    name: "jwt.generateClientAssertionJwt",
+    run: (m) =>
+      m.jwt.generateClientAssertionJwt({
+        issuer: "client-1",
+        subject: "client-1",
+        audience: ["https://idp.example.com/token"],
+        expiresIn: 300,
+        flattenAudience: true
+      }),
+    method: "POST",
+    path: "/v1/mgmt/token/clientassertion",
+    body: {
+      issuer: "client-1",
+      subject: "client-1",
+      audience: ["https://idp.example.com/token"],
+      expiresIn: 300,
+      flattenAudience: true
+    },
+    response: { jwt: "assertion.jwt.a" },
+    check: (result) => assert.strictEqual(Redacted.value(result as Redacted.Redacted<string>), "assertion.jwt.a")
   },
   {
     name: "jwt.stopImpersonation",
@@ -106,6 +138,4 @@ const jwtRows: ReadonlyArray<Row> = [
   }
 ]
 
-describe("mgmt.jwt wire", () => {
-  for (const row of jwtRows) it.effect(row.name, () => runRow(row))
-})
+wireTable("jwt", WireJwt, jwtRows)

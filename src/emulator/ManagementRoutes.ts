@@ -1,9 +1,8 @@
 /**
  * The management endpoints of §10 used by seeds and test-user utilities, by
- * area: users ({@link UserRoutes}), token minting ({@link TokenRoutes}) and
- * the areas served from the wire catalogue (`mgmt/*`: tenants, SSO settings,
- * groups, access keys, roles, permissions, audit, flows, password settings and
- * the license). Every one requires `Authorization: Bearer <projectId>:<managementKey>`.
+ * area: users ({@link UserRoutes}) and the areas served from the wire
+ * catalogue (`mgmt/*`: tenants, SSO settings, groups, access keys, roles,
+ * permissions, token minting, audit, flows, password settings and the license). Every one requires `Authorization: Bearer <projectId>:<managementKey>`.
  *
  * @since 0.1.0
  */
@@ -11,13 +10,13 @@ import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as AuditRoutes from "./mgmt/Audit.js"
 import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
+import * as JwtRoutes from "./mgmt/Jwt.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as ProjectMgmtRoutes from "./mgmt/Project.js"
 import * as RoleRoutes from "./mgmt/Role.js"
 import * as SsoRoutes from "./mgmt/Sso.js"
 import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
 import type { Route } from "./Handler.js"
-import * as TokenRoutes from "./TokenRoutes.js"
 import * as UserRoutes from "./UserRoutes.js"
 
 /**
@@ -34,7 +33,7 @@ export const routes: ReadonlyArray<Route> = [
   ...PermissionRoutes.routes,
   ...RoleRoutes.routes,
   ...GroupRoutes.routes,
-  ...TokenRoutes.routes,
+  ...JwtRoutes.routes,
   ...AuditRoutes.routes,
   ...ProjectMgmtRoutes.routes,
   ...FlowRoutes.routes

@@ -11,6 +11,7 @@ import * as AccessKey from "./mgmt/AccessKey.js"
 import * as Audit from "./mgmt/Audit.js"
 import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
+import * as Jwt from "./mgmt/Jwt.js"
 import * as License from "./mgmt/License.js"
 import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
@@ -25,7 +26,7 @@ import * as Tenant from "./mgmt/Tenant.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Tenant, AccessKey, Permission, Role, Group, Sso, Audit, Password, License, Flow, Project }
+export const Mgmt = { Tenant, AccessKey, Permission, Role, Group, Sso, Audit, Password, License, Flow, Project, Jwt }
 
 /**
  * The authentication areas.
