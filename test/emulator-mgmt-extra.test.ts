@@ -162,6 +162,36 @@ describe("remaining management operations against the emulator", () => {
       assert.deepStrictEqual(yield* mgmt.sso.loadAllSettings("multi"), [])
     })))
 
+  it.effect("impersonation with step-up, and client assertions signed by the project", () =>
+    run(Effect.gen(function*() {
+      const mgmt = (yield* DescopeClient).mgmt
+      yield* mgmt.permission.create({ name: "impersonation" })
+      yield* mgmt.role.create({ name: "support", permissionNames: ["impersonation"] })
+      yield* mgmt.user.create({ loginId: "help@example.com", roleNames: ["support"] })
+      yield* mgmt.user.create({ loginId: "boss@example.com" })
+      const jwt = yield* mgmt.jwt.impersonateStepup({
+        impersonatorId: "help@example.com",
+        loginId: "boss@example.com",
+        validateConsent: false,
+        tenantId: "T9"
+      })
+      const claims = JSON.parse(Buffer.from(Redacted.value(jwt).split(".")[1]!, "base64url").toString("utf8"))
+      assert.strictEqual(claims.drn, "DSR")
+      assert.strictEqual(claims.dct, "T9")
+      assert.isString(claims.act?.sub)
+
+      const assertion = yield* mgmt.jwt.generateClientAssertionJwt({
+        issuer: "client-1",
+        subject: "client-1",
+        audience: ["https://idp.example.com/token"],
+        expiresIn: 120,
+        flattenAudience: true
+      })
+      const a = JSON.parse(Buffer.from(Redacted.value(assertion).split(".")[1]!, "base64url").toString("utf8"))
+      assert.deepInclude(a, { iss: "client-1", sub: "client-1", aud: "https://idp.example.com/token" })
+      assert.strictEqual(a.exp - a.iat, 120)
+    })))
+
   it.effect("users: patch batch, attribute schema, passkeys, trusted devices, recovery, names, setPassword", () =>
     run(Effect.gen(function*() {
       const client = yield* DescopeClient

@@ -192,6 +192,8 @@ const cases = (m: NodeManagement): ReadonlyArray<Case> => [
   ["group.loadAllGroupMembers", [], () => m.group.loadAllGroupMembers("T", "G"), (g) => g.group.loadAllGroupMembers({ tenantId: "T", groupId: "G" })],
   ["jwt.update", { jwt: "j" }, () => m.jwt.update("a.b.c", { k: 1 }, 5), (g) => g.jwt.updateJwt({ jwt: "a.b.c", customClaims: { k: 1 }, refreshDuration: 5 })],
   ["jwt.impersonate", { jwt: "j" }, () => m.jwt.impersonate("I", "L", true, { k: 1 }, "T", 5), (g) => g.jwt.impersonate({ impersonatorId: "I", loginId: "L", validateConsent: true, customClaims: { k: 1 }, tenantId: "T", refreshDuration: 5 })],
+  ["jwt.impersonateStepup", { jwt: "j" }, () => m.jwt.impersonateStepup("I", "L", false, { k: 1 }, "T", 5), (g) => g.jwt.impersonateStepup({ impersonatorId: "I", loginId: "L", validateConsent: false, customClaims: { k: 1 }, tenantId: "T", refreshDuration: 5 })],
+  ["jwt.generateClientAssertionJwt", { jwt: "j" }, () => m.jwt.generateClientAssertionJwt("iss", "sub", ["aud"], 60, true, "RS256"), (g) => g.jwt.generateClientAssertionJwt({ issuer: "iss", subject: "sub", audience: ["aud"], expiresIn: 60, flattenAudience: true, algorithm: "RS256" })],
   ["jwt.stopImpersonation", { jwt: "j" }, () => m.jwt.stopImpersonation("a.b.c", { k: 1 }, "T", 5), (g) => g.jwt.stopImpersonation({ jwt: "a.b.c", customClaims: { k: 1 }, tenantId: "T", refreshDuration: 5 })],
   ["jwt.signIn", {}, () => m.jwt.signIn("L", { stepup: true, jwt: "x.y.z", customClaims: { k: 1 }, refreshDuration: 5, tenantId: "T" }), (g) => g.jwt.signIn({ loginId: "L", loginOptions: { stepup: true, jwt: "x.y.z", customClaims: { k: 1 }, refreshDuration: 5, tenantId: "T" } })],
   ["jwt.signUp", {}, () => m.jwt.signUp("L", { email: "a@b.co", verifiedEmail: true }, { customClaims: { k: 1 }, refreshDuration: 5 }), (g) => g.jwt.signUp({ loginId: "L", user: { email: "a@b.co", verifiedEmail: true }, signupOptions: { customClaims: { k: 1 }, refreshDuration: 5 } })],
@@ -257,13 +259,26 @@ const cases = (m: NodeManagement): ReadonlyArray<Case> => [
 ]
 
 
+/**
+ * Where we send what Descope reads rather than node-sdk's spelling: node-sdk's wire, corrected. The
+ * password settings' non-alphanumeric rule is `nonAlphanumeric` on Descope's wire (python-sdk, go-sdk,
+ * the authentication policy); node-sdk sends its type's `nonAlphaNumeric`, which Descope does not read.
+ */
+const deviations: Readonly<Record<string, (wire: Wire) => Wire>> = {
+  "password.configureSettings": (w) => {
+    const { nonAlphaNumeric, ...body } = w.body as Record<string, unknown>
+    return { ...w, body: { ...body, nonAlphanumeric: nonAlphaNumeric } }
+  }
+}
+
 describe("mgmt wire = node-sdk wire", () => {
   const sdk = DescopeSdk({ projectId: PID, managementKey: "K", baseUrl: BASE })
   for (const [name, response, node, ours] of cases(sdk.management)) {
     it.effect(name, () =>
       Effect.gen(function*() {
         answer = response
-        const theirs = yield* Effect.promise(() => viaNode(node))
+        const node_ = yield* Effect.promise(() => viaNode(node))
+        const theirs = node_ !== undefined && deviations[name] !== undefined ? deviations[name](node_) : node_
         const mine = yield* viaOurs(ours)
         assert.isDefined(theirs)
         assert.isDefined(mine)

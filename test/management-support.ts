@@ -1,6 +1,6 @@
 // Fixtures of the management tests: the management API over the recording mock
 // HttpClient, a license endpoint, and a SessionValidator that decodes (does not verify) JWTs.
-import { assert } from "@effect/vitest"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
@@ -10,6 +10,7 @@ import * as DescopeHttp from "../src/core/DescopeHttp.js"
 import { fromClaims, type SessionValidatorService } from "../src/core/Session.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Management from "../src/management/Management.js"
+import type * as Endpoint from "../src/wire/Endpoint.js"
 
 export const PROJECT_ID = "P2CtzUhdqpIF2ys9gg7ms06UvtC4"
 export const MANAGEMENT_KEY = "K2mgmt-secret"
@@ -99,7 +100,9 @@ export const runRow = (row: Row) =>
         const result = yield* row.run(mgmt)
         const requests = yield* recorder.requests
         assert.strictEqual(requests.length, 2, "one license handshake, then the call")
+        assert.strictEqual(requests[0]?.method, "GET")
         assert.strictEqual(requests[0]?.path, "/v1/mgmt/license")
+        assert.strictEqual(requests[0]?.headers["authorization"], AUTHORIZATION)
         const [call] = yield* calls(recorder)
         if (call === undefined) throw new Error("no request")
         assert.strictEqual(call.method, row.method)
@@ -113,3 +116,34 @@ export const runRow = (row: Row) =>
         row.check?.(result)
       })
   )
+
+/** The endpoints of a catalogue area module. */
+export const endpointsOf = (area: Readonly<Record<string, unknown>>): ReadonlyArray<Endpoint.Endpoint.Any> =>
+  Object.values(area).filter((v): v is Endpoint.Endpoint.Any =>
+    typeof v === "object" && v !== null && (v as { readonly _tag?: unknown })._tag === "Endpoint"
+  )
+
+/**
+ * The recorded-wire table of a catalogue area: one test per row, and a test that every endpoint of the
+ * area has at least one row (same method and path, written as literals in the row). `elsewhere` names
+ * the endpoints tested by other means (`"GET /v1/mgmt/license"`: why).
+ */
+export const wireTable = (
+  area: string,
+  module: Readonly<Record<string, unknown>>,
+  rows: ReadonlyArray<Row>,
+  elsewhere: Readonly<Record<string, string>> = {}
+) =>
+  describe(`mgmt.${area} wire`, () => {
+    it("has a row for every catalogued endpoint", () => {
+      const missing = endpointsOf(module)
+        .filter((e) => !rows.some((r) => r.method === e.method && r.path === e.path))
+        .map((e) => `${e.method} ${e.path}`)
+        .filter((key) => elsewhere[key] === undefined)
+      assert.deepStrictEqual(missing, [])
+      assert.isAbove(endpointsOf(module).length, 0)
+    })
+    for (const row of rows) {
+      it.effect(row.name, () => runRow(row))
+    }
+  })

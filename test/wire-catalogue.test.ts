@@ -69,22 +69,7 @@ const pending = new Set<string>([
   "src/auth/Totp.ts",
   "src/auth/WebAuthn.ts",
   "src/core/Jwks.ts",
-  "src/emulator/AccessRoutes.ts",
   "src/emulator/AuthRoutes.ts",
-  "src/emulator/ProjectRoutes.ts",
-  "src/emulator/TenantRoutes.ts",
-  "src/emulator/TokenRoutes.ts",
-  "src/management/AccessKey.ts",
-  "src/management/Audit.ts",
-  "src/management/Flow.ts",
-  "src/management/Group.ts",
-  "src/management/Jwt.ts",
-  "src/management/ManagementHttp.ts",
-  "src/management/Password.ts",
-  "src/management/Permission.ts",
-  "src/management/Project.ts",
-  "src/management/Sso.ts",
-  "src/management/Tenant.ts",
   "src/server/Authenticator.ts"
 ])
 

@@ -10,6 +10,8 @@
 import * as Crypto from "node:crypto"
 import type * as Effect from "effect/Effect"
 import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
+import type { PasswordSettings } from "../wire/mgmt/Password.js"
+import type { OidcSettings } from "../wire/mgmt/SsoSettings.js"
 import type { SigningKey } from "./EmulatorKeys.js"
 import type { OutboxMessage } from "./Outbox.js"
 import type * as RateLimits from "./RateLimits.js"
@@ -69,12 +71,29 @@ export interface UserRecord {
 export interface SsoConfig {
   ssoId: string
   displayName: string
-  saml: Record<string, unknown>
-  oidc: Record<string, unknown>
+  saml: SamlConfig
+  /** The OIDC settings as configured (none until configured). */
+  oidc: OidcSettings | undefined
   redirectUrl?: string | undefined
   roleMappings: Array<{ groups: Array<string>; roleName: string }>
   attributeMapping: Record<string, unknown>
   defaultSSORoles: Array<string>
+}
+
+/**
+ * The SAML part of an SSO configuration.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SamlConfig {
+  idpEntityId?: string | undefined
+  idpUrl?: string | undefined
+  idpCert?: string | undefined
+  idpAdditionalCerts?: ReadonlyArray<string> | undefined
+  idpMetadataUrl?: string | undefined
+  spEntityId?: string | undefined
+  spAcsUrl?: string | undefined
 }
 
 /**
@@ -355,7 +374,7 @@ export interface ProjectState {
   oauthIdentities: Map<string, Identity>
   ssoIdentities: Map<string, Identity>
   customAttributeDefs: Array<CustomAttribute>
-  passwordSettings: Map<string, Record<string, unknown>>
+  passwordSettings: Map<string, PasswordSettings>
   outbox: Array<OutboxMessage>
   audit: Array<AuditEvent>
   rateWindows: RateLimits.Windows
@@ -528,55 +547,6 @@ export const userJson = (p: ProjectState, u: UserRecord): Record<string, unknown
   }
   return out
 }
-
-/**
- * A tenant as the wire's Tenant object (§11.2).
- *
- * @since 0.1.0
- * @category serialization
- */
-export const tenantJson = (t: TenantRecord): Record<string, unknown> => ({
-  id: t.id,
-  name: t.name,
-  selfProvisioningDomains: [...t.selfProvisioningDomains],
-  customAttributes: { ...t.customAttributes },
-  domains: [...t.domains],
-  authType: t.authType,
-  enforceSSO: t.enforceSSO,
-  enforceSSOExclusions: [...t.enforceSSOExclusions],
-  disabled: t.disabled,
-  defaultRoles: [...t.defaultRoles],
-  createdTime: t.createdTime,
-  ...(t.parent !== undefined ? { parent: t.parent } : {}),
-  ...(t.roleInheritance !== undefined ? { roleInheritance: t.roleInheritance } : {})
-})
-
-/**
- * An access key as the wire's AccessKey object (§11.4).
- *
- * @since 0.1.0
- * @category serialization
- */
-export const accessKeyJson = (p: ProjectState, k: AccessKeyRecord): Record<string, unknown> => ({
-  id: k.id,
-  name: k.name,
-  description: k.description,
-  roleNames: [...k.roleNames],
-  keyTenants: k.keyTenants.map((t) => ({
-    tenantId: t.tenantId,
-    roleNames: [...t.roleNames],
-    tenantName: p.tenants.get(t.tenantId)?.name ?? ""
-  })),
-  status: k.status,
-  createdTime: k.createdTime,
-  expireTime: k.expireTime,
-  createdBy: k.createdBy,
-  clientId: k.clientId,
-  ...(k.boundUserId !== undefined ? { boundUserId: k.boundUserId } : {}),
-  ...(k.customClaims !== undefined ? { customClaims: { ...k.customClaims } } : {}),
-  permittedIps: [...k.permittedIps],
-  customAttributes: { ...k.customAttributes }
-})
 
 /**
  * A fresh, empty project.

@@ -1,26 +1,29 @@
 /**
  * The management endpoints of §10 used by seeds and test-user utilities, by
- * area: users (`mgmt/User*.ts`, `mgmt/TestUser.ts`, `mgmt/CustomAttribute.ts`), tenants, SSO settings and groups
- * ({@link TenantRoutes}), access keys, roles and permissions
- * ({@link AccessRoutes}), token minting ({@link TokenRoutes}) and project-wide
- * settings, audit and flows ({@link ProjectRoutes}). Every one requires
- * `Authorization: Bearer <projectId>:<managementKey>`.
+ * area: users (`mgmt/User*.ts`, `mgmt/TestUser.ts`, `mgmt/CustomAttribute.ts`) and the areas served from the wire
+ * catalogue (`mgmt/*`: tenants, SSO settings, groups, access keys, roles,
+ * permissions, token minting, audit, flows, password settings and the license). Every one requires `Authorization: Bearer <projectId>:<managementKey>`.
  *
  * @since 0.1.0
  */
-import * as AccessRoutes from "./AccessRoutes.js"
+import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
+import * as AuditRoutes from "./mgmt/Audit.js"
+import * as FlowRoutes from "./mgmt/Flow.js"
+import * as GroupRoutes from "./mgmt/Group.js"
+import * as JwtRoutes from "./mgmt/Jwt.js"
+import * as PermissionRoutes from "./mgmt/Permission.js"
+import * as ProjectMgmtRoutes from "./mgmt/Project.js"
+import * as RoleRoutes from "./mgmt/Role.js"
+import * as SsoRoutes from "./mgmt/Sso.js"
+import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
 import type { Route } from "./Handler.js"
 import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
-import * as RoleRoutes from "./mgmt/Role.js"
 import * as TestUserRoutes from "./mgmt/TestUser.js"
 import * as UserRoutes from "./mgmt/User.js"
 import * as UserBatchRoutes from "./mgmt/UserBatch.js"
 import * as UserCredentialsRoutes from "./mgmt/UserCredentials.js"
 import * as UserSearchRoutes from "./mgmt/UserSearch.js"
 import * as UserUpdateRoutes from "./mgmt/UserUpdate.js"
-import * as ProjectRoutes from "./ProjectRoutes.js"
-import * as TenantRoutes from "./TenantRoutes.js"
-import * as TokenRoutes from "./TokenRoutes.js"
 
 /**
  * The management routes.
@@ -36,9 +39,14 @@ export const routes: ReadonlyArray<Route> = [
   ...UserCredentialsRoutes.routes,
   ...TestUserRoutes.routes,
   ...CustomAttributeRoutes.routes,
-  ...TenantRoutes.routes,
-  ...AccessRoutes.routes,
+  ...TenantMgmtRoutes.routes,
+  ...SsoRoutes.routes,
+  ...AccessKeyRoutes.routes,
+  ...PermissionRoutes.routes,
   ...RoleRoutes.routes,
-  ...TokenRoutes.routes,
-  ...ProjectRoutes.routes
+  ...GroupRoutes.routes,
+  ...JwtRoutes.routes,
+  ...AuditRoutes.routes,
+  ...ProjectMgmtRoutes.routes,
+  ...FlowRoutes.routes
 ]

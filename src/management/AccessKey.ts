@@ -5,17 +5,10 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import { type AssociatedTenant, listToWire } from "./AssociatedTenant.js"
-import {
-  checked,
-  type ManagementError,
-  type ManagementHttp,
-  nonEmpty,
-  nonEmptyList,
-  opt,
-  Void
-} from "./ManagementHttp.js"
+import { checked, nonEmpty, nonEmptyList } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/AccessKey.js"
+import type { AssociatedTenant } from "./AssociatedTenant.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * A tenant of an access key.
@@ -23,11 +16,7 @@ import {
  * @since 0.1.0
  * @category schemas
  */
-export const KeyTenant = Schema.Struct({
-  tenantId: Schema.String,
-  roleNames: opt(Schema.Array(Schema.String)),
-  tenantName: opt(Schema.String)
-})
+export const KeyTenant = Wire.KeyTenant
 
 /**
  * An access key (never its secret).
@@ -35,28 +24,13 @@ export const KeyTenant = Schema.Struct({
  * @since 0.1.0
  * @category schemas
  */
-export const AccessKey = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  roleNames: opt(Schema.Array(Schema.String)),
-  keyTenants: opt(Schema.Array(KeyTenant)),
-  status: opt(Schema.String),
-  createdTime: opt(Schema.Number),
-  expireTime: opt(Schema.Number),
-  createdBy: opt(Schema.String),
-  clientId: opt(Schema.String),
-  boundUserId: opt(Schema.String),
-  customClaims: opt(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
-  permittedIps: opt(Schema.Array(Schema.String)),
-  customAttributes: opt(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
-})
+export const AccessKey = Wire.AccessKey
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type AccessKey = typeof AccessKey.Type
+export type AccessKey = Wire.AccessKey
 
 /**
  * A created (or rotated) key with its cleartext, shown this once.
@@ -64,16 +38,13 @@ export type AccessKey = typeof AccessKey.Type
  * @since 0.1.0
  * @category schemas
  */
-export const CreatedAccessKey = Schema.Struct({
-  key: AccessKey,
-  cleartext: Schema.Redacted(Schema.String)
-})
+export const CreatedAccessKey = Wire.CreatedAccessKey
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type CreatedAccessKey = typeof CreatedAccessKey.Type
+export type CreatedAccessKey = Wire.CreatedAccessKey
 
 /**
  * Options of `create`.
@@ -157,109 +128,29 @@ export interface AccessKeyApi {
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): AccessKeyApi => {
-  const byId = (operation: string, path: string) => (id: string) =>
-    checked(
-      [nonEmpty("id", id)],
-      Effect.asVoid(mgmt.callSpec({ method: "POST", path, body: { id }, operation: `mgmt.accessKey.${operation}`, schema: Void }))
-    )
-  const byIds = (operation: string, path: string) => (ids: ReadonlyArray<string>) =>
-    checked(
-      [nonEmptyList("ids", ids)],
-      Effect.asVoid(
-        mgmt.callSpec({ method: "POST", path, body: { ids }, operation: `mgmt.accessKey.${operation}`, schema: Void })
-      )
-    )
+  type ById = typeof Wire.activate | typeof Wire.deactivate | typeof Wire.delete
+  type ByIds = typeof Wire.activateBatch | typeof Wire.deactivateBatch | typeof Wire.deleteBatch
+  const byId = (endpoint: ById) => (id: string) =>
+    checked([nonEmpty("id", id)], Effect.asVoid(mgmt.call(endpoint, { request: { id } })))
+  const byIds = (endpoint: ByIds) => (ids: ReadonlyArray<string>) =>
+    checked([nonEmptyList("ids", ids)], Effect.asVoid(mgmt.call(endpoint, { request: { ids } })))
   return {
     create: (o) =>
-      checked(
-        [nonEmpty("name", o.name)],
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/accesskey/create",
-          body: {
-            name: o.name,
-            expireTime: o.expireTime ?? 0,
-            roleNames: o.roleNames,
-            keyTenants: listToWire(o.keyTenants),
-            userId: o.userId,
-            customClaims: o.customClaims,
-            description: o.description,
-            permittedIps: o.permittedIps,
-            customAttributes: o.customAttributes
-          },
-          operation: "mgmt.accessKey.create",
-          schema: CreatedAccessKey
-        })
-      ),
-    load: (id) =>
-      checked(
-        [nonEmpty("id", id)],
-        Effect.map(
-          mgmt.callSpec({
-            method: "GET",
-            path: "/v1/mgmt/accesskey",
-            query: { id },
-            operation: "mgmt.accessKey.load",
-            schema: Schema.Struct({ key: AccessKey })
-          }),
-          (r) => r.key
-        )
-      ),
+      checked([nonEmpty("name", o.name)], mgmt.call(Wire.create, { request: { ...o, expireTime: o.expireTime ?? 0 } })),
+    load: (id) => checked([nonEmpty("id", id)], Effect.map(mgmt.call(Wire.load, { request: { id } }), (r) => r.key)),
     searchAllAccessKeys: (o = {}) =>
-      Effect.map(
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/accesskey/search",
-          body: {
-            tenantIds: o.tenantIds,
-            boundUserId: o.boundUserId,
-            creatingUser: o.creatingUser,
-            customAttributes: o.customAttributes
-          },
-          operation: "mgmt.accessKey.searchAllAccessKeys",
-          schema: Schema.Struct({ keys: opt(Schema.Array(AccessKey)) })
-        }),
-        (r) => r.keys ?? []
-      ),
+      Effect.map(mgmt.call(Wire.searchAllAccessKeys, { request: o }), (r) => r.keys ?? []),
     update: (o) =>
       checked(
         [nonEmpty("id", o.id), nonEmpty("name", o.name)],
-        Effect.map(
-          mgmt.callSpec({
-            method: "POST",
-            path: "/v1/mgmt/accesskey/update",
-            body: {
-              id: o.id,
-              name: o.name,
-              description: o.description,
-              roleNames: o.roleNames,
-              keyTenants: listToWire(o.keyTenants),
-              customClaims: o.customClaims,
-              permittedIps: o.permittedIps,
-              customAttributes: o.customAttributes
-            },
-            operation: "mgmt.accessKey.update",
-            schema: Schema.Struct({ key: AccessKey })
-          }),
-          (r) => r.key
-        )
+        Effect.map(mgmt.call(Wire.update, { request: o }), (r) => r.key)
       ),
-    activate: byId("activate", "/v1/mgmt/accesskey/activate"),
-    deactivate: byId("deactivate", "/v1/mgmt/accesskey/deactivate"),
-    delete: byId("delete", "/v1/mgmt/accesskey/delete"),
-    activateBatch: byIds("activateBatch", "/v1/mgmt/accesskey/activate/batch"),
-    deactivateBatch: byIds("deactivateBatch", "/v1/mgmt/accesskey/deactivate/batch"),
-    deleteBatch: byIds("deleteBatch", "/v1/mgmt/accesskey/delete/batch"),
-    rotate: (id) =>
-      checked(
-        [nonEmpty("id", id)],
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/accesskey/rotate",
-          body: { id },
-          operation: "mgmt.accessKey.rotate",
-          schema: CreatedAccessKey
-        })
-      )
+    activate: byId(Wire.activate),
+    deactivate: byId(Wire.deactivate),
+    delete: byId(Wire.delete),
+    activateBatch: byIds(Wire.activateBatch),
+    deactivateBatch: byIds(Wire.deactivateBatch),
+    deleteBatch: byIds(Wire.deleteBatch),
+    rotate: (id) => checked([nonEmpty("id", id)], mgmt.call(Wire.rotate, { request: { id } }))
   }
 }

@@ -4,22 +4,9 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt, Void } from "./ManagementHttp.js"
-
-const RawAuditRecord = Schema.Struct({
-  projectId: opt(Schema.String),
-  userId: opt(Schema.String),
-  action: opt(Schema.String),
-  occurred: opt(Schema.Union(Schema.Number, Schema.String)),
-  device: opt(Schema.String),
-  method: opt(Schema.String),
-  geo: opt(Schema.String),
-  remoteAddress: opt(Schema.String),
-  externalIds: opt(Schema.Array(Schema.String)),
-  tenants: opt(Schema.Array(Schema.String)),
-  data: opt(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
-})
+import { checked, nonEmpty } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Audit.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * One audit record. As in both SDKs, the wire's `externalIds` is exposed as
@@ -28,41 +15,15 @@ const RawAuditRecord = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface AuditRecord {
-  readonly projectId: string | undefined
-  readonly userId: string | undefined
-  readonly action: string | undefined
-  /** Epoch milliseconds. */
-  readonly occurred: number | undefined
-  readonly device: string | undefined
-  readonly method: string | undefined
-  readonly geo: string | undefined
-  readonly remoteAddress: string | undefined
-  readonly loginIds: ReadonlyArray<string>
-  readonly tenants: ReadonlyArray<string>
-  readonly data: Readonly<Record<string, unknown>> | undefined
-}
+export type AuditRecord = Wire.AuditRecord
 
-const toRecord = (r: typeof RawAuditRecord.Type): AuditRecord => {
-  const occurred = r.occurred === undefined || r.occurred === null
-    ? undefined
-    : typeof r.occurred === "number"
-    ? r.occurred
-    : Number.parseFloat(r.occurred)
-  return {
-    projectId: r.projectId ?? undefined,
-    userId: r.userId ?? undefined,
-    action: r.action ?? undefined,
-    occurred: occurred !== undefined && Number.isFinite(occurred) ? occurred : undefined,
-    device: r.device ?? undefined,
-    method: r.method ?? undefined,
-    geo: r.geo ?? undefined,
-    remoteAddress: r.remoteAddress ?? undefined,
-    loginIds: r.externalIds ?? [],
-    tenants: r.tenants ?? [],
-    data: r.data ?? undefined
-  }
-}
+/**
+ * One audit record.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AuditRecord = Wire.AuditRecord
 
 /**
  * Filters of an audit search. `fromTs` / `toTs` are sent as epoch milliseconds
@@ -116,8 +77,6 @@ export interface AuditApi {
   readonly createEvent: (options: CreateEventOptions) => Effect.Effect<void, ManagementError>
 }
 
-const millis = (t: Date | number | undefined): number | undefined => (t instanceof Date ? t.getTime() : t)
-
 /**
  * Builds `client.mgmt.audit`.
  *
@@ -125,40 +84,10 @@ const millis = (t: Date | number | undefined): number | undefined => (t instance
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): AuditApi => ({
-  search: (o = {}) =>
-    Effect.map(
-      mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/audit/search",
-        body: {
-          userIds: o.userIds,
-          actions: o.actions,
-          excludedActions: o.excludedActions,
-          devices: o.devices,
-          methods: o.methods,
-          geos: o.geos,
-          remoteAddresses: o.remoteAddresses,
-          externalIds: o.loginIds,
-          tenants: o.tenants,
-          noTenants: o.noTenants,
-          text: o.text,
-          from: millis(o.fromTs),
-          to: millis(o.toTs)
-        },
-        operation: "mgmt.audit.search",
-        schema: Schema.Struct({ audits: opt(Schema.Array(RawAuditRecord)) })
-      }),
-      (r) => (r.audits ?? []).map(toRecord)
-    ),
+  search: (o = {}) => Effect.map(mgmt.call(Wire.search, { request: o }), (r) => r.audits ?? []),
   createEvent: (o) =>
     checked(
       [nonEmpty("action", o.action), nonEmpty("actorId", o.actorId), nonEmpty("tenantId", o.tenantId)],
-      Effect.asVoid(mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/audit/event",
-        body: { action: o.action, type: o.type, actorId: o.actorId, tenantId: o.tenantId, userId: o.userId, data: o.data },
-        operation: "mgmt.audit.createEvent",
-        schema: Void
-      }))
+      Effect.asVoid(mgmt.call(Wire.createEvent, { request: o }))
     )
 })

@@ -13,9 +13,10 @@ import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
-import * as Schema from "effect/Schema"
 import { PollingTimeoutError } from "../core/DescopeError.js"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, nonEmptyList, opt, Void } from "./ManagementHttp.js"
+import { checked, nonEmpty, nonEmptyList } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Flow.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * A flow's summary.
@@ -23,18 +24,13 @@ import { checked, type ManagementError, type ManagementHttp, nonEmpty, nonEmptyL
  * @since 0.1.0
  * @category schemas
  */
-export const FlowMetadata = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  disabled: opt(Schema.Boolean)
-})
+export const FlowMetadata = Wire.FlowMetadata
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type FlowMetadata = typeof FlowMetadata.Type
+export type FlowMetadata = Wire.FlowMetadata
 
 /**
  * The flow list with its total.
@@ -42,16 +38,13 @@ export type FlowMetadata = typeof FlowMetadata.Type
  * @since 0.1.0
  * @category schemas
  */
-export const FlowList = Schema.Struct({
-  flows: opt(Schema.Array(FlowMetadata)),
-  total: opt(Schema.Number)
-})
+export const FlowList = Wire.FlowList
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type FlowList = typeof FlowList.Type
+export type FlowList = Wire.FlowList
 
 /**
  * A flow with its DSL.
@@ -59,20 +52,13 @@ export type FlowList = typeof FlowList.Type
  * @since 0.1.0
  * @category schemas
  */
-export const Flow = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  dsl: opt(Schema.Unknown),
-  disabled: opt(Schema.Boolean),
-  etag: opt(Schema.String)
-})
+export const Flow = Wire.Flow
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Flow = typeof Flow.Type
+export type Flow = Wire.Flow
 
 /**
  * A screen of a flow.
@@ -80,19 +66,13 @@ export type Flow = typeof Flow.Type
  * @since 0.1.0
  * @category schemas
  */
-export const Screen = Schema.Struct({
-  id: Schema.String,
-  flowId: opt(Schema.String),
-  inputs: opt(Schema.Unknown),
-  interactions: opt(Schema.Unknown),
-  htmlTemplate: opt(Schema.Unknown)
-})
+export const Screen = Wire.Screen
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Screen = typeof Screen.Type
+export type Screen = Wire.Screen
 
 /**
  * A flow with its screens (export / import answer).
@@ -100,16 +80,13 @@ export type Screen = typeof Screen.Type
  * @since 0.1.0
  * @category schemas
  */
-export const FlowResponse = Schema.Struct({
-  flow: Flow,
-  screens: opt(Schema.Array(Screen))
-})
+export const FlowResponse = Wire.FlowResponse
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type FlowResponse = typeof FlowResponse.Type
+export type FlowResponse = Wire.FlowResponse
 
 /**
  * A project theme.
@@ -117,16 +94,41 @@ export type FlowResponse = typeof FlowResponse.Type
  * @since 0.1.0
  * @category schemas
  */
-export const Theme = Schema.Struct({
-  id: opt(Schema.String),
-  cssTemplate: opt(Schema.Unknown)
-})
+export const Theme = Wire.Theme
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Theme = typeof Theme.Type
+export type Theme = Wire.Theme
+
+/**
+ * The answer of `runFlowAsync` (it holds the `executionId`; other fields are kept).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FlowAsyncExecution = Wire.FlowAsyncExecution
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type FlowAsyncExecution = Wire.FlowAsyncExecution
+
+/**
+ * The answer of `getFlowAsyncResult` (its shape is not documented; every field is kept).
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const FlowAsyncResult = Wire.FlowAsyncResult
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type FlowAsyncResult = Wire.FlowAsyncResult
 
 /**
  * Options of a management-run flow.
@@ -139,34 +141,6 @@ export interface FlowRunOptions {
   readonly preview?: boolean | undefined
   readonly tenant?: string | undefined
 }
-
-/**
- * The answer of `runFlowAsync` (it holds the `executionId`; other fields are kept).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const FlowAsyncExecution = Schema.Record({ key: Schema.String, value: Schema.Unknown })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type FlowAsyncExecution = typeof FlowAsyncExecution.Type
-
-/**
- * The answer of `getFlowAsyncResult` (its shape is not documented; every field is kept).
- *
- * @since 0.1.0
- * @category schemas
- */
-export const FlowAsyncResult = Schema.Record({ key: Schema.String, value: Schema.Unknown })
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type FlowAsyncResult = typeof FlowAsyncResult.Type
 
 const PENDING = new Set(["pending", "running", "inprogress", "in_progress", "started", "queued"])
 
@@ -248,78 +222,20 @@ export interface FlowApi {
  */
 export const make = (mgmt: ManagementHttp): FlowApi => {
   const getFlowAsyncResult = (executionId: string) =>
-    checked(
-      [nonEmpty("executionId", executionId)],
-      mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/flow/async/result",
-        body: { executionId },
-        operation: "mgmt.flow.getFlowAsyncResult",
-        schema: FlowAsyncResult
-      })
-    )
-  const ThemeResponse = Schema.Struct({ theme: Theme })
+    checked([nonEmpty("executionId", executionId)], mgmt.call(Wire.getFlowAsyncResult, { request: { executionId } }))
   return {
-    listFlows: () =>
-      mgmt.callSpec({ method: "POST", path: "/v1/mgmt/flow/list", body: {}, operation: "mgmt.flow.listFlows", schema: FlowList }),
+    listFlows: () => mgmt.call(Wire.listFlows, {}),
     deleteFlows: (flowIds) =>
-      checked(
-        [nonEmptyList("flowIds", flowIds)],
-        Effect.asVoid(mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/flow/delete",
-          body: { ids: flowIds },
-          operation: "mgmt.flow.deleteFlows",
-          schema: Void
-        }))
-      ),
-    exportFlow: (flowId) =>
-      checked(
-        [nonEmpty("flowId", flowId)],
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/flow/export",
-          body: { flowId },
-          operation: "mgmt.flow.exportFlow",
-          schema: FlowResponse
-        })
-      ),
-    importFlow: (o) =>
-      checked(
-        [nonEmpty("flowId", o.flowId)],
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/flow/import",
-          body: { flowId: o.flowId, flow: o.flow, screens: o.screens },
-          operation: "mgmt.flow.importFlow",
-          schema: FlowResponse
-        })
-      ),
+      checked([nonEmptyList("flowIds", flowIds)], Effect.asVoid(mgmt.call(Wire.deleteFlows, { request: { ids: flowIds } }))),
+    exportFlow: (flowId) => checked([nonEmpty("flowId", flowId)], mgmt.call(Wire.exportFlow, { request: { flowId } })),
+    importFlow: (o) => checked([nonEmpty("flowId", o.flowId)], mgmt.call(Wire.importFlow, { request: o })),
     runFlow: (o) =>
       checked(
         [nonEmpty("flowId", o.flowId)],
-        Effect.map(
-          mgmt.callSpec({
-            method: "POST",
-            path: "/v1/mgmt/flow/run",
-            body: { flowId: o.flowId, options: o.options },
-            operation: "mgmt.flow.runFlow",
-            schema: Schema.Struct({ output: opt(Schema.Record({ key: Schema.String, value: Schema.Unknown })) })
-          }),
-          (r) => r.output ?? {}
-        )
+        Effect.map(mgmt.call(Wire.runFlow, { request: { flowId: o.flowId, options: o.options } }), (r) => r.output ?? {})
       ),
     runFlowAsync: (o) =>
-      checked(
-        [nonEmpty("flowId", o.flowId)],
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/flow/async/run",
-          body: { flowId: o.flowId, input: o.options?.input, preview: o.options?.preview, tenant: o.options?.tenant },
-          operation: "mgmt.flow.runFlowAsync",
-          schema: FlowAsyncExecution
-        })
-      ),
+      checked([nonEmpty("flowId", o.flowId)], mgmt.call(Wire.runFlowAsync, { request: { flowId: o.flowId, ...o.options } })),
     getFlowAsyncResult,
     pollFlowAsyncResult: (o) => {
       const isDone = o.isDone ?? isFlowAsyncResultDone
@@ -340,27 +256,7 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
         )
       })
     },
-    exportTheme: () =>
-      Effect.map(
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/theme/export",
-          body: {},
-          operation: "mgmt.flow.exportTheme",
-          schema: ThemeResponse
-        }),
-        (r) => r.theme
-      ),
-    importTheme: (theme) =>
-      Effect.map(
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/theme/import",
-          body: { theme },
-          operation: "mgmt.flow.importTheme",
-          schema: ThemeResponse
-        }),
-        (r) => r.theme
-      )
+    exportTheme: () => Effect.map(mgmt.call(Wire.exportTheme, {}), (r) => r.theme),
+    importTheme: (theme) => Effect.map(mgmt.call(Wire.importTheme, { request: { theme } }), (r) => r.theme)
   }
 }

@@ -4,9 +4,10 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { InvalidArgumentError } from "../core/DescopeError.js"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt } from "./ManagementHttp.js"
+import { checked, nonEmpty } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Group.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * A member of a group.
@@ -14,11 +15,7 @@ import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt } fro
  * @since 0.1.0
  * @category schemas
  */
-export const GroupMember = Schema.Struct({
-  loginId: opt(Schema.String),
-  userId: opt(Schema.String),
-  display: opt(Schema.String)
-})
+export const GroupMember = Wire.GroupMember
 
 /**
  * A group.
@@ -26,19 +23,13 @@ export const GroupMember = Schema.Struct({
  * @since 0.1.0
  * @category schemas
  */
-export const Group = Schema.Struct({
-  id: Schema.String,
-  display: opt(Schema.String),
-  source: opt(Schema.String),
-  ssoId: opt(Schema.String),
-  members: opt(Schema.Array(GroupMember))
-})
+export const Group = Wire.Group
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Group = typeof Group.Type
+export type Group = Wire.Group
 
 /**
  * `client.mgmt.group`.
@@ -61,8 +52,6 @@ export interface GroupApi {
   ) => Effect.Effect<ReadonlyArray<Group>, ManagementError>
 }
 
-const Groups = Schema.Array(Group)
-
 /**
  * Builds `client.mgmt.group`.
  *
@@ -71,16 +60,7 @@ const Groups = Schema.Array(Group)
  */
 export const make = (mgmt: ManagementHttp): GroupApi => ({
   loadAllGroups: (tenantId) =>
-    checked(
-      [nonEmpty("tenantId", tenantId)],
-      mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/group/all",
-        body: { tenantId },
-        operation: "mgmt.group.loadAllGroups",
-        schema: Groups
-      })
-    ),
+    checked([nonEmpty("tenantId", tenantId)], mgmt.call(Wire.loadAllGroups, { request: { tenantId } })),
   loadAllGroupsForMembers: (o) =>
     checked(
       [
@@ -89,23 +69,14 @@ export const make = (mgmt: ManagementHttp): GroupApi => ({
           ? Effect.fail(new InvalidArgumentError({ field: "userIds", reason: "give at least one user id or login id" }))
           : Effect.void
       ],
-      mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/group/member/all",
-        body: { tenantId: o.tenantId, loginIds: o.loginIds ?? [], userIds: o.userIds ?? [] },
-        operation: "mgmt.group.loadAllGroupsForMembers",
-        schema: Groups
+      // both lists are always sent, as node-sdk does
+      mgmt.call(Wire.loadAllGroupsForMembers, {
+        request: { tenantId: o.tenantId, loginIds: o.loginIds ?? [], userIds: o.userIds ?? [] }
       })
     ),
   loadAllGroupMembers: (o) =>
     checked(
       [nonEmpty("tenantId", o.tenantId), nonEmpty("groupId", o.groupId)],
-      mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/group/members",
-        body: { tenantId: o.tenantId, groupId: o.groupId },
-        operation: "mgmt.group.loadAllGroupMembers",
-        schema: Groups
-      })
+      mgmt.call(Wire.loadAllGroupMembers, { request: o })
     )
 })

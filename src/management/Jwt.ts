@@ -6,21 +6,13 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import type * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
+import * as Redacted from "effect/Redacted"
 import * as AuthenticationInfo from "../core/AuthenticationInfo.js"
 import { InvalidArgumentError } from "../core/DescopeError.js"
 import type { SessionValidatorService, ValidationError } from "../core/Session.js"
-import {
-  checked,
-  type ManagementError,
-  type ManagementHttp,
-  nonEmpty,
-  optionalEmail,
-  reveal,
-  revealOptional,
-  type Secret
-} from "./ManagementHttp.js"
+import { checked, nonEmpty, nonEmptySecret, optionalEmail, redacted, type Secret } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Jwt.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * Options of the management sign-in (sent flat in the body).
@@ -97,14 +89,9 @@ export interface JwtApi {
    * A refresh JWT of `loginId` for `impersonatorId`, who must hold the
    * `impersonation` permission; `tenantId` becomes the `dct` claim.
    */
-  readonly impersonate: (options: {
-    readonly impersonatorId: string
-    readonly loginId: string
-    readonly validateConsent: boolean
-    readonly customClaims?: Readonly<Record<string, unknown>> | undefined
-    readonly tenantId?: string | undefined
-    readonly refreshDuration?: number | undefined
-  }) => Effect.Effect<Redacted.Redacted<string>, ManagementError>
+  readonly impersonate: (options: ImpersonateOptions) => Effect.Effect<Redacted.Redacted<string>, ManagementError>
+  /** {@link JwtApi.impersonate} with a stepped-up session (node-sdk `impersonateStepup`). */
+  readonly impersonateStepup: (options: ImpersonateOptions) => Effect.Effect<Redacted.Redacted<string>, ManagementError>
   /** Ends an impersonation: a refresh JWT of the impersonator. */
   readonly stopImpersonation: (options: {
     readonly jwt: Secret
@@ -135,9 +122,47 @@ export interface JwtApi {
     readonly tenantId?: string | undefined
     readonly refreshDuration?: number | undefined
   }) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, MgmtSessionError>
+  /**
+   * A client assertion JWT signed by the project, for OAuth client
+   * authentication (node-sdk `generateClientAssertionJwt`); `expiresIn` in seconds.
+   */
+  readonly generateClientAssertionJwt: (options: {
+    readonly issuer: string
+    readonly subject: string
+    readonly audience: ReadonlyArray<string>
+    readonly expiresIn: number
+    readonly flattenAudience?: boolean | undefined
+    readonly algorithm?: string | undefined
+  }) => Effect.Effect<Redacted.Redacted<string>, ManagementError>
 }
 
-const JwtResponse = Schema.Struct({ jwt: Schema.Redacted(Schema.String) })
+/**
+ * Options of `impersonate` and `impersonateStepup`: `tenantId` becomes the `dct` claim.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ImpersonateOptions {
+  readonly impersonatorId: string
+  readonly loginId: string
+  readonly validateConsent: boolean
+  readonly customClaims?: Readonly<Record<string, unknown>> | undefined
+  readonly tenantId?: string | undefined
+  readonly refreshDuration?: number | undefined
+}
+
+/** The session answer's tokens as text for `AuthenticationInfo` (which keeps them `Redacted` itself). */
+const textTokens = (r: Wire.SessionResponse): AuthenticationInfo.JWTResponse => ({
+  ...r,
+  sessionJwt: r.sessionJwt === undefined || r.sessionJwt === null ? r.sessionJwt : Redacted.value(r.sessionJwt),
+  refreshJwt: r.refreshJwt === undefined || r.refreshJwt === null ? r.refreshJwt : Redacted.value(r.refreshJwt)
+})
+
+const optionalSecret = (secret: Secret | undefined): Redacted.Redacted<string> | undefined =>
+  secret === undefined ? undefined : redacted(secret)
+
+const isBlank = (secret: Secret | undefined): boolean =>
+  secret === undefined || (Redacted.isRedacted(secret) ? Redacted.value(secret) : secret) === ""
 
 /**
  * Builds `client.mgmt.jwt`.
@@ -146,25 +171,14 @@ const JwtResponse = Schema.Struct({ jwt: Schema.Redacted(Schema.String) })
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp, validator: SessionValidatorService): JwtApi => {
-  const jwtCall = (operation: string, path: string, body: unknown) =>
-    Effect.map(
-      mgmt.callSpec({ method: "POST", path, body, operation: `mgmt.jwt.${operation}`, schema: JwtResponse }),
-      (r) => r.jwt
+  const session = (response: Effect.Effect<Wire.SessionResponse, ManagementError>) =>
+    Effect.flatMap(response, (r) => AuthenticationInfo.fromResponse(validator, { body: textTokens(r) }))
+  const impersonation = (endpoint: typeof Wire.impersonate | typeof Wire.impersonateStepup) => (o: ImpersonateOptions) =>
+    checked(
+      [nonEmpty("impersonatorId", o.impersonatorId), nonEmpty("loginId", o.loginId)],
+      Effect.map(mgmt.call(endpoint, { request: o }), (r) => r.jwt)
     )
-
-  const session = (operation: string, path: string, body: unknown) =>
-    Effect.flatMap(
-      mgmt.callSpec({
-        method: "POST",
-        path,
-        body,
-        operation: `mgmt.jwt.${operation}`,
-        schema: AuthenticationInfo.JWTResponse
-      }),
-      (response) => AuthenticationInfo.fromResponse(validator, { body: response })
-    )
-
-  const signUpLike = (operation: string, path: string) =>
+  const signUpLike = (endpoint: typeof Wire.signUp | typeof Wire.signUpOrIn) =>
   (o: {
     readonly loginId: string
     readonly user?: MgmtUserRequest | undefined
@@ -172,75 +186,41 @@ export const make = (mgmt: ManagementHttp, validator: SessionValidatorService): 
   }) =>
     checked(
       [nonEmpty("loginId", o.loginId), optionalEmail("user.email", o.user?.email)],
-      session(operation, path, {
-        loginId: o.loginId,
-        user: o.user,
-        customClaims: o.signupOptions?.customClaims,
-        refreshDuration: o.signupOptions?.refreshDuration
-      })
+      session(mgmt.call(endpoint, { request: { loginId: o.loginId, user: o.user, ...o.signupOptions } }))
     )
 
   return {
     updateJwt: (o) =>
       checked(
-        [nonEmpty("jwt", reveal(o.jwt))],
-        jwtCall("updateJwt", "/v1/mgmt/jwt/update", {
-          jwt: reveal(o.jwt),
-          customClaims: o.customClaims,
-          refreshDuration: o.refreshDuration
-        })
+        [nonEmptySecret("jwt", o.jwt)],
+        Effect.map(mgmt.call(Wire.updateJwt, { request: { ...o, jwt: redacted(o.jwt) } }), (r) => r.jwt)
       ),
-    impersonate: (o) =>
-      checked(
-        [nonEmpty("impersonatorId", o.impersonatorId), nonEmpty("loginId", o.loginId)],
-        jwtCall("impersonate", "/v1/mgmt/impersonate", {
-          impersonatorId: o.impersonatorId,
-          loginId: o.loginId,
-          validateConsent: o.validateConsent,
-          customClaims: o.customClaims,
-          selectedTenant: o.tenantId,
-          refreshDuration: o.refreshDuration
-        })
-      ),
+    impersonate: impersonation(Wire.impersonate),
+    impersonateStepup: impersonation(Wire.impersonateStepup),
     stopImpersonation: (o) =>
       checked(
-        [nonEmpty("jwt", reveal(o.jwt))],
-        jwtCall("stopImpersonation", "/v1/mgmt/stop/impersonation", {
-          jwt: reveal(o.jwt),
-          customClaims: o.customClaims,
-          selectedTenant: o.tenantId,
-          refreshDuration: o.refreshDuration
-        })
+        [nonEmptySecret("jwt", o.jwt)],
+        Effect.map(mgmt.call(Wire.stopImpersonation, { request: { ...o, jwt: redacted(o.jwt) } }), (r) => r.jwt)
       ),
     signIn: (o) => {
       const lo = o.loginOptions ?? {}
-      const jwt = revealOptional(lo.jwt)
       return checked(
         [
           nonEmpty("loginId", o.loginId),
-          (lo.stepup === true || lo.mfa === true) && (jwt === undefined || jwt === "")
+          (lo.stepup === true || lo.mfa === true) && isBlank(lo.jwt)
             ? Effect.fail(new InvalidArgumentError({ field: "loginOptions.jwt", reason: "is required for stepup or mfa" }))
             : Effect.void
         ],
-        session("signIn", "/v1/mgmt/auth/signin", {
-          loginId: o.loginId,
-          stepup: lo.stepup,
-          mfa: lo.mfa,
-          revokeOtherSessions: lo.revokeOtherSessions,
-          customClaims: lo.customClaims,
-          jwt,
-          refreshDuration: lo.refreshDuration,
-          tenantId: lo.tenantId
-        })
+        session(mgmt.call(Wire.signIn, { request: { ...lo, loginId: o.loginId, jwt: optionalSecret(lo.jwt) } }))
       )
     },
-    signUp: signUpLike("signUp", "/v1/mgmt/auth/signup"),
-    signUpOrIn: signUpLike("signUpOrIn", "/v1/mgmt/auth/signup-in"),
-    anonymous: (o = {}) =>
-      session("anonymous", "/v1/mgmt/auth/anonymous", {
-        customClaims: o.customClaims,
-        selectedTenant: o.tenantId,
-        refreshDuration: o.refreshDuration
-      })
+    signUp: signUpLike(Wire.signUp),
+    signUpOrIn: signUpLike(Wire.signUpOrIn),
+    anonymous: (o = {}) => session(mgmt.call(Wire.anonymous, { request: o })),
+    generateClientAssertionJwt: (o) =>
+      checked(
+        [nonEmpty("issuer", o.issuer), nonEmpty("subject", o.subject)],
+        Effect.map(mgmt.call(Wire.generateClientAssertionJwt, { request: o }), (r) => r.jwt)
+      )
   }
 }

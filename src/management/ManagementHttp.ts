@@ -16,6 +16,7 @@ import type * as DescopeHttp from "../core/DescopeHttp.js"
 import { EmptyResponse, withRequestOptions } from "../core/DescopeHttp.js"
 import * as Validate from "../internal/validate.js"
 import type * as Endpoint from "../wire/Endpoint.js"
+import * as License from "../wire/mgmt/License.js"
 
 /**
  * What every management call may fail with: Descope's answer
@@ -55,9 +56,7 @@ export interface ManagementHttp {
  * @since 0.1.0
  * @category constants
  */
-export const LICENSE_PATH = "/v1/mgmt/license"
-
-const LicenseResponse = Schema.Struct({ rateLimitTier: Schema.optional(Schema.NullOr(Schema.String)) })
+export const LICENSE_PATH: string = License.get.path
 
 /**
  * Builds the management transport. Nothing is sent here: the license
@@ -68,12 +67,7 @@ const LicenseResponse = Schema.Struct({ rateLimitTier: Schema.optional(Schema.Nu
  */
 export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =>
   Effect.sync(() => {
-    const fetchLicense: Effect.Effect<string | undefined> = http.management({
-      method: "GET",
-      path: LICENSE_PATH,
-      operation: "mgmt.license",
-      schema: LicenseResponse
-    }).pipe(
+    const fetchLicense: Effect.Effect<string | undefined> = http.call(License.get, {}).pipe(
       withRequestOptions({ timeout: "5 seconds", retry: false }),
       Effect.map((body) => body.rateLimitTier ?? undefined),
       Effect.catchAllCause(() => Effect.succeed<string | undefined>(undefined))

@@ -5,35 +5,23 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import { type ManagementError, type ManagementHttp, opt, Void } from "./ManagementHttp.js"
+import * as Wire from "../wire/mgmt/Password.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
- * Password settings (note `nonAlphaNumeric` with a capital N on this endpoint).
+ * Password settings. The non-alphanumeric rule is `nonAlphaNumeric` here
+ * (node-sdk's name) and `nonAlphanumeric` on the wire (Descope's); both are read.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const PasswordSettings = Schema.Struct({
-  enabled: opt(Schema.Boolean),
-  minLength: opt(Schema.Number),
-  lowercase: opt(Schema.Boolean),
-  uppercase: opt(Schema.Boolean),
-  number: opt(Schema.Boolean),
-  nonAlphaNumeric: opt(Schema.Boolean),
-  expiration: opt(Schema.Boolean),
-  expirationWeeks: opt(Schema.Number),
-  reuse: opt(Schema.Boolean),
-  reuseAmount: opt(Schema.Number),
-  lock: opt(Schema.Boolean),
-  lockAttempts: opt(Schema.Number)
-})
+export const PasswordSettings = Wire.PasswordSettings
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type PasswordSettings = typeof PasswordSettings.Type
+export type PasswordSettings = Wire.PasswordSettings
 
 /**
  * The settings sent by `configureSettings`.
@@ -78,20 +66,7 @@ export interface PasswordApi {
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): PasswordApi => ({
-  getSettings: (tenantId) =>
-    mgmt.callSpec({
-      method: "GET",
-      path: "/v1/mgmt/password/settings",
-      query: { tenantId },
-      operation: "mgmt.password.getSettings",
-      schema: PasswordSettings
-    }),
+  getSettings: (tenantId) => mgmt.call(Wire.getSettings, { request: { tenantId } }),
   configureSettings: (o) =>
-    Effect.asVoid(mgmt.callSpec({
-      method: "POST",
-      path: "/v1/mgmt/password/settings",
-      body: { ...o.settings, tenantId: o.tenantId },
-      operation: "mgmt.password.configureSettings",
-      schema: Void
-    }))
+    Effect.asVoid(mgmt.call(Wire.configureSettings, { request: { ...o.settings, tenantId: o.tenantId } }))
 })

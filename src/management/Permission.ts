@@ -4,19 +4,9 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import {
-  checked,
-  type ManagementError,
-  type ManagementHttp,
-  nameOrId,
-  nonEmpty,
-  nonEmptyBatch,
-  nonEmptyList,
-  opt,
-  someSelected,
-  Void
-} from "./ManagementHttp.js"
+import { checked, nameOrId, nonEmpty, nonEmptyBatch, nonEmptyList, someSelected } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Permission.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * A permission.
@@ -24,18 +14,13 @@ import {
  * @since 0.1.0
  * @category schemas
  */
-export const Permission = Schema.Struct({
-  id: opt(Schema.String),
-  name: Schema.String,
-  description: opt(Schema.String),
-  systemDefault: opt(Schema.Boolean)
-})
+export const Permission = Wire.Permission
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Permission = typeof Permission.Type
+export type Permission = Wire.Permission
 
 /**
  * One permission of `updateBatch`: identified by its current `name` or by its
@@ -105,64 +90,45 @@ export interface PermissionApi {
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): PermissionApi => {
-  const post = (operation: string, path: string, body: unknown) =>
-    Effect.asVoid(mgmt.callSpec({ method: "POST", path, body, operation: `mgmt.permission.${operation}`, schema: Void }))
+  const permissions = (r: typeof Wire.Permissions.Type) => r.permissions ?? []
   return {
-    create: (o) =>
-      checked(
-        [nonEmpty("name", o.name)],
-        post("create", "/v1/mgmt/permission/create", { name: o.name, description: o.description })
-      ),
+    create: (o) => checked([nonEmpty("name", o.name)], Effect.asVoid(mgmt.call(Wire.create, { request: o }))),
     update: (o) =>
       checked(
         [nonEmpty("name", o.name), nonEmpty("newName", o.newName)],
-        post("update", "/v1/mgmt/permission/update", { name: o.name, newName: o.newName, description: o.description })
+        Effect.asVoid(mgmt.call(Wire.update, { request: o }))
       ),
-    delete: (name) => checked([nonEmpty("name", name)], post("delete", "/v1/mgmt/permission/delete", { name })),
+    delete: (name) => checked([nonEmpty("name", name)], Effect.asVoid(mgmt.call(Wire.delete, { request: { name } }))),
     updateById: (o) =>
       checked(
         [nonEmpty("id", o.id), nonEmpty("newName", o.newName)],
-        post("updateById", "/v1/mgmt/permission/update", { id: o.id, newName: o.newName, description: o.description })
+        Effect.asVoid(mgmt.call(Wire.update, { request: o, operation: "mgmt.permission.updateById" }))
       ),
-    deleteById: (id) => checked([nonEmpty("id", id)], post("deleteById", "/v1/mgmt/permission/delete", { id })),
+    deleteById: (id) =>
+      checked(
+        [nonEmpty("id", id)],
+        Effect.asVoid(mgmt.call(Wire.delete, { request: { id }, operation: "mgmt.permission.deleteById" }))
+      ),
     deleteBatchByIds: (ids) =>
-      checked([nonEmptyList("ids", ids)], post("deleteBatchByIds", "/v1/mgmt/permission/delete/batch", { ids })),
-    createBatch: (permissions) =>
       checked(
-        [nonEmptyBatch("permissions", permissions), ...permissions.map((p) => nonEmpty("name", p.name))],
-        post("createBatch", "/v1/mgmt/permission/create/batch", {
-          permissions: permissions.map((p) => ({ name: p.name, description: p.description }))
-        })
+        [nonEmptyList("ids", ids)],
+        Effect.asVoid(mgmt.call(Wire.deleteBatch, { request: { ids }, operation: "mgmt.permission.deleteBatchByIds" }))
       ),
-    updateBatch: (permissions) =>
+    createBatch: (batch) =>
       checked(
-        [
-          nonEmptyBatch("permissions", permissions),
-          ...permissions.flatMap((p) => [nameOrId(p), nonEmpty("newName", p.newName)])
-        ],
-        post("updateBatch", "/v1/mgmt/permission/update/batch", {
-          permissions: permissions.map((p) => ({
-            id: p.id,
-            name: p.name,
-            newName: p.newName,
-            description: p.description
-          }))
-        })
+        [nonEmptyBatch("permissions", batch), ...batch.map((p) => nonEmpty("name", p.name))],
+        Effect.asVoid(mgmt.call(Wire.createBatch, { request: { permissions: batch } }))
+      ),
+    updateBatch: (batch) =>
+      checked(
+        [nonEmptyBatch("permissions", batch), ...batch.flatMap((p) => [nameOrId(p), nonEmpty("newName", p.newName)])],
+        Effect.asVoid(mgmt.call(Wire.updateBatch, { request: { permissions: batch } }))
       ),
     deleteBatch: (o) =>
       checked(
         [someSelected([["names", o.names], ["ids", o.ids]])],
-        post("deleteBatch", "/v1/mgmt/permission/delete/batch", { names: o.names, ids: o.ids })
+        Effect.asVoid(mgmt.call(Wire.deleteBatch, { request: o }))
       ),
-    loadAll: () =>
-      Effect.map(
-        mgmt.callSpec({
-          method: "GET",
-          path: "/v1/mgmt/permission/all",
-          operation: "mgmt.permission.loadAll",
-          schema: Schema.Struct({ permissions: opt(Schema.Array(Permission)) })
-        }),
-        (r) => r.permissions ?? []
-      )
+    loadAll: () => Effect.map(mgmt.call(Wire.loadAll, {}), permissions)
   }
 }

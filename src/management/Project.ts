@@ -6,8 +6,9 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt, Void } from "./ManagementHttp.js"
+import { checked, nonEmpty } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Project.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * The files of a project snapshot (JSON documents by path).
@@ -23,9 +24,7 @@ export type SnapshotFiles = Readonly<Record<string, unknown>>
  * @since 0.1.0
  * @category schemas
  */
-export const Snapshot = Schema.Struct({
-  files: opt(Schema.Record({ key: Schema.String, value: Schema.Unknown }))
-})
+export const Snapshot = Wire.Snapshot
 
 /**
  * A snapshot to import, with the secrets it needs.
@@ -60,34 +59,7 @@ export interface ProjectApi {
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): ProjectApi => ({
-  updateName: (name) =>
-    checked(
-      [nonEmpty("name", name)],
-      Effect.asVoid(mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/project/update/name",
-        body: { name },
-        operation: "mgmt.project.updateName",
-        schema: Void
-      }))
-    ),
-  exportSnapshot: () =>
-    Effect.map(
-      mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/project/snapshot/export",
-        body: {},
-        operation: "mgmt.project.exportSnapshot",
-        schema: Snapshot
-      }),
-      (r) => r.files ?? {}
-    ),
-  importSnapshot: (request) =>
-    Effect.asVoid(mgmt.callSpec({
-      method: "POST",
-      path: "/v1/mgmt/project/snapshot/import",
-      body: { files: request.files, inputSecrets: request.inputSecrets },
-      operation: "mgmt.project.importSnapshot",
-      schema: Void
-    }))
+  updateName: (name) => checked([nonEmpty("name", name)], Effect.asVoid(mgmt.call(Wire.updateName, { request: { name } }))),
+  exportSnapshot: () => Effect.map(mgmt.call(Wire.exportSnapshot, {}), (r) => r.files ?? {}),
+  importSnapshot: (request) => Effect.asVoid(mgmt.call(Wire.importSnapshot, { request }))
 })

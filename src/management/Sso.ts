@@ -1,5 +1,6 @@
 /**
- * `client.mgmt.sso`: per-tenant SSO settings (§10.4, §11.7, §11.8).
+ * `client.mgmt.sso`: per-tenant SSO settings (§10.4, §11.7, §11.8), on the
+ * wire catalogue (`src/wire/mgmt/Sso.ts`).
  *
  * `configure`, `configureViaMetadata` and `mapping` call the v1 endpoints of
  * the original SDKs (note their `idpURL` / `redirectURL` capitalisation); the
@@ -12,9 +13,10 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import { checked, type ManagementError, type ManagementHttp, nonEmpty, opt, revealOptional, type Secret, Void } from "./ManagementHttp.js"
-import { Tenant } from "./Tenant.js"
+import { checked, nonEmpty, redacted, type Secret } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Sso.js"
+import * as Settings from "../wire/mgmt/SsoSettings.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * Maps IdP groups to a Descope role: `{groups, roleName}` on the wire.
@@ -22,10 +24,7 @@ import { Tenant } from "./Tenant.js"
  * @since 0.1.0
  * @category models
  */
-export interface RoleMapping {
-  readonly groups: ReadonlyArray<string>
-  readonly roleName: string
-}
+export type RoleMapping = Settings.RoleMapping
 
 /**
  * Maps Descope user attributes to IdP (SAML) attributes.
@@ -33,20 +32,7 @@ export interface RoleMapping {
  * @since 0.1.0
  * @category models
  */
-export interface AttributeMapping {
-  readonly name?: string | undefined
-  readonly email?: string | undefined
-  readonly username?: string | undefined
-  readonly phoneNumber?: string | undefined
-  readonly givenName?: string | undefined
-  readonly middleName?: string | undefined
-  readonly familyName?: string | undefined
-  readonly picture?: string | undefined
-  readonly verifiedEmail?: string | undefined
-  readonly verifiedPhone?: string | undefined
-  readonly group?: string | undefined
-  readonly customAttributes?: Readonly<Record<string, string>> | undefined
-}
+export type AttributeMapping = Settings.AttributeMapping
 
 /**
  * Maps Descope user attributes to OIDC claims (wire `userAttrMapping`).
@@ -54,21 +40,7 @@ export interface AttributeMapping {
  * @since 0.1.0
  * @category models
  */
-export interface OidcAttributeMapping {
-  readonly loginId?: string | undefined
-  readonly name?: string | undefined
-  readonly givenName?: string | undefined
-  readonly middleName?: string | undefined
-  readonly familyName?: string | undefined
-  readonly email?: string | undefined
-  readonly verifiedEmail?: string | undefined
-  readonly username?: string | undefined
-  readonly phoneNumber?: string | undefined
-  readonly verifiedPhone?: string | undefined
-  readonly picture?: string | undefined
-  readonly group?: string | undefined
-  readonly customAttributes?: Readonly<Record<string, string>> | undefined
-}
+export type OidcAttributeMapping = Settings.OidcAttributeMapping
 
 /**
  * Manual SAML settings.
@@ -76,20 +48,7 @@ export interface OidcAttributeMapping {
  * @since 0.1.0
  * @category models
  */
-export interface SamlSettings {
-  readonly idpUrl: string
-  /** The IdP entity id (wire `entityId`). */
-  readonly idpEntityId: string
-  readonly idpCert: string
-  readonly attributeMapping?: AttributeMapping | undefined
-  readonly roleMappings?: ReadonlyArray<RoleMapping> | undefined
-  readonly defaultSsoRoles?: ReadonlyArray<string> | undefined
-  readonly idpAdditionalCerts?: ReadonlyArray<string> | undefined
-  /** Only for SSO migrations. */
-  readonly spAcsUrl?: string | undefined
-  /** Only for SSO migrations. */
-  readonly spEntityId?: string | undefined
-}
+export type SamlSettings = Settings.SamlSettings
 
 /**
  * SAML settings read from the IdP's metadata URL.
@@ -97,133 +56,60 @@ export interface SamlSettings {
  * @since 0.1.0
  * @category models
  */
-export interface SamlSettingsByMetadata {
-  readonly idpMetadataUrl: string
-  /** The IdP entity id (wire `entityId`), for IdP-initiated logins. */
-  readonly idpEntityId?: string | undefined
-  readonly attributeMapping?: AttributeMapping | undefined
-  readonly roleMappings?: ReadonlyArray<RoleMapping> | undefined
-  readonly defaultSsoRoles?: ReadonlyArray<string> | undefined
-  readonly spAcsUrl?: string | undefined
-  readonly spEntityId?: string | undefined
-}
+export type SamlSettingsByMetadata = Settings.SamlSettingsByMetadata
 
 /**
- * OIDC settings.
+ * OIDC settings; the client secret may be given as a plain string or `Redacted`.
  *
  * @since 0.1.0
  * @category models
  */
-export interface OidcSettings {
-  readonly name: string
-  readonly clientId: string
+export type OidcSettings = Omit<Settings.OidcSettings, "clientSecret"> & {
   readonly clientSecret?: Secret | undefined
-  readonly redirectUrl?: string | undefined
-  readonly authUrl?: string | undefined
-  readonly tokenUrl?: string | undefined
-  readonly userDataUrl?: string | undefined
-  readonly scope?: ReadonlyArray<string> | undefined
-  /** Wire `JWKsUrl`. */
-  readonly jwksUrl?: string | undefined
-  readonly attributeMapping?: OidcAttributeMapping | undefined
-  readonly manageProviderTokens?: boolean | undefined
-  readonly callbackDomain?: string | undefined
-  readonly prompt?: ReadonlyArray<string> | undefined
-  readonly grantType?: "authorization_code" | "implicit" | undefined
-  readonly issuer?: string | undefined
 }
-
-const GroupsMapping = Schema.Struct({
-  role: opt(Schema.Struct({ id: opt(Schema.String), name: opt(Schema.String) })),
-  groups: opt(Schema.Array(Schema.String))
-})
-
-const StringMap = Schema.Record({ key: Schema.String, value: Schema.Unknown })
-
-const SamlResponse = Schema.Struct({
-  idpEntityId: opt(Schema.String),
-  idpSSOUrl: opt(Schema.String),
-  idpCertificate: opt(Schema.String),
-  idpAdditionalCertificates: opt(Schema.Array(Schema.String)),
-  idpMetadataUrl: opt(Schema.String),
-  spEntityId: opt(Schema.String),
-  spACSUrl: opt(Schema.String),
-  spCertificate: opt(Schema.String),
-  attributeMapping: opt(StringMap),
-  groupsMapping: opt(Schema.Array(GroupsMapping)),
-  defaultSSORoles: opt(Schema.Array(Schema.String)),
-  redirectUrl: opt(Schema.String)
-})
-
-const OidcResponse = Schema.Struct({
-  name: opt(Schema.String),
-  clientId: opt(Schema.String),
-  clientSecret: opt(Schema.Redacted(Schema.String)),
-  redirectUrl: opt(Schema.String),
-  authUrl: opt(Schema.String),
-  tokenUrl: opt(Schema.String),
-  userDataUrl: opt(Schema.String),
-  scope: opt(Schema.Array(Schema.String)),
-  JWKsUrl: opt(Schema.String),
-  userAttrMapping: opt(StringMap),
-  manageProviderTokens: opt(Schema.Boolean),
-  callbackDomain: opt(Schema.String),
-  prompt: opt(Schema.Array(Schema.String)),
-  grantType: opt(Schema.String),
-  issuer: opt(Schema.String)
-})
-
-const SsoSettingsResponse = Schema.Struct({
-  tenant: opt(Tenant),
-  saml: opt(SamlResponse),
-  oidc: opt(OidcResponse),
-  ssoId: opt(Schema.String)
-})
 
 /**
  * The SSO settings of a tenant (v2 load), with node-sdk's renames applied:
  * OIDC `userAttrMapping` becomes `attributeMapping`, and a SAML group mapping's
- * `role.name` becomes `roleName`.
+ * `role.id` / `role.name` become `roleId` / `roleName`.
  *
  * @since 0.1.0
  * @category models
  */
-export interface SsoSettings {
-  readonly tenant: Tenant | undefined
-  readonly ssoId: string | undefined
-  readonly saml:
-    | (Omit<typeof SamlResponse.Type, "groupsMapping"> & {
-      readonly groupsMapping: ReadonlyArray<
-        { readonly roleId: string | undefined; readonly roleName: string | undefined; readonly groups: ReadonlyArray<string> }
-      >
-    })
-    | undefined
-  readonly oidc:
-    | (Omit<typeof OidcResponse.Type, "userAttrMapping"> & {
-      readonly attributeMapping: Readonly<Record<string, unknown>> | undefined
-    })
-    | undefined
-}
+export type SsoSettings = Settings.SsoSettings
 
-const toSsoSettings = (r: typeof SsoSettingsResponse.Type): SsoSettings => {
-  let saml: SsoSettings["saml"] = undefined
-  if (r.saml !== undefined && r.saml !== null) {
-    const { groupsMapping, ...rest } = r.saml
-    saml = {
-      ...rest,
-      groupsMapping: (groupsMapping ?? []).map((g) => ({
-        roleId: g.role?.id ?? undefined,
-        roleName: g.role?.name ?? undefined,
-        groups: g.groups ?? []
-      }))
-    }
-  }
-  let oidc: SsoSettings["oidc"] = undefined
-  if (r.oidc !== undefined && r.oidc !== null) {
-    const { userAttrMapping, ...rest } = r.oidc
-    oidc = { ...rest, attributeMapping: userAttrMapping ?? undefined }
-  }
-  return { tenant: r.tenant ?? undefined, ssoId: r.ssoId ?? undefined, saml, oidc }
+/**
+ * The SSO settings of a tenant.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SsoSettings = Settings.SsoSettings
+
+/**
+ * The legacy SSO settings of `getSettings` (`GET /v1/mgmt/sso/settings`), as Descope sends them.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const LegacySsoSettings = Settings.LegacySsoSettings
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type LegacySsoSettings = Settings.LegacySsoSettings
+
+/**
+ * One SSO configuration of a tenant: the tenant id and, when the tenant has
+ * several configurations, the `ssoId`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SsoTarget {
+  readonly tenantId: string
+  readonly ssoId?: string | undefined
 }
 
 /**
@@ -336,58 +222,13 @@ export interface SsoApi {
   }) => Effect.Effect<void, ManagementError>
 }
 
-/**
- * One SSO configuration of a tenant: the tenant id and, when the tenant has
- * several configurations, the `ssoId`.
- *
- * @since 0.1.0
- * @category models
- */
-export interface SsoTarget {
-  readonly tenantId: string
-  readonly ssoId?: string | undefined
+/** A configuration: `ssoId` only when given and not empty (as node-sdk). */
+const targetOf = (tenant: string | SsoTarget): { readonly tenantId: string; readonly ssoId?: string } => {
+  const t = typeof tenant === "string" ? { tenantId: tenant } : tenant
+  return t.ssoId !== undefined && t.ssoId !== "" ? { tenantId: t.tenantId, ssoId: t.ssoId } : { tenantId: t.tenantId }
 }
 
-const targetOf = (tenant: string | SsoTarget): SsoTarget => (typeof tenant === "string" ? { tenantId: tenant } : tenant)
-
-/** The query of a configuration: `ssoId` only when given and not empty (as node-sdk). */
-const targetQuery = (t: SsoTarget): Record<string, string> =>
-  t.ssoId !== undefined && t.ssoId !== "" ? { tenantId: t.tenantId, ssoId: t.ssoId } : { tenantId: t.tenantId }
-
 const nonEmptySsoId = (ssoId: string | undefined): string | undefined => (ssoId === "" ? undefined : ssoId)
-
-/**
- * The legacy SSO settings of `getSettings` (`GET /v1/mgmt/sso/settings`), as Descope sends them.
- *
- * @since 0.1.0
- * @category schemas
- */
-export const LegacySsoSettings = Schema.Struct({
-  tenantId: opt(Schema.String),
-  idpEntityId: opt(Schema.String),
-  idpSSOUrl: opt(Schema.String),
-  idpCertificate: opt(Schema.String),
-  idpMetadataUrl: opt(Schema.String),
-  spEntityId: opt(Schema.String),
-  spACSUrl: opt(Schema.String),
-  spCertificate: opt(Schema.String),
-  userMapping: opt(Schema.Record({ key: Schema.String, value: Schema.String })),
-  groupsMapping: opt(Schema.Array(GroupsMapping)),
-  redirectUrl: opt(Schema.String),
-  domains: opt(Schema.Array(Schema.String)),
-  domain: opt(Schema.String)
-})
-
-/**
- * @since 0.1.0
- * @category models
- */
-export type LegacySsoSettings = typeof LegacySsoSettings.Type
-
-const AllSettingsResponse = Schema.Struct({ SSOSettings: opt(Schema.Array(SsoSettingsResponse)) })
-
-const roleMappingsToWire = (mappings: ReadonlyArray<RoleMapping> | undefined) =>
-  mappings?.map((m) => ({ groups: m.groups, roleName: m.roleName }))
 
 const domainsOf = (o: { readonly domain?: string | undefined; readonly domains?: ReadonlyArray<string> | undefined }) =>
   o.domains ?? (o.domain !== undefined && o.domain !== "" ? [o.domain] : undefined)
@@ -399,171 +240,54 @@ const domainsOf = (o: { readonly domain?: string | undefined; readonly domains?:
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): SsoApi => {
-  const post = (operation: string, path: string, body: unknown, tenantId: string) =>
-    checked(
-      [nonEmpty("tenantId", tenantId)],
-      Effect.asVoid(mgmt.callSpec({ method: "POST", path, body, operation: `mgmt.sso.${operation}`, schema: Void }))
-    )
+  const forTenant = <A>(tenantId: string, call: Effect.Effect<A, ManagementError>) =>
+    checked([nonEmpty("tenantId", tenantId)], call)
   return {
-    configure: (o) =>
-      post("configure", "/v1/mgmt/sso/settings", {
-        tenantId: o.tenantId,
-        idpURL: o.idpUrl,
-        entityId: o.entityId,
-        idpCert: o.idpCert,
-        redirectURL: o.redirectUrl,
-        domains: domainsOf(o)
-      }, o.tenantId),
-    configureViaMetadata: (o) =>
-      post("configureViaMetadata", "/v1/mgmt/sso/metadata", {
-        tenantId: o.tenantId,
-        idpMetadataURL: o.idpMetadataUrl,
-        redirectURL: o.redirectUrl,
-        domains: domainsOf(o)
-      }, o.tenantId),
-    mapping: (o) =>
-      post("mapping", "/v1/mgmt/sso/mapping", {
-        tenantId: o.tenantId,
-        roleMappings: roleMappingsToWire(o.roleMappings),
-        attributeMapping: o.attributeMapping,
-        defaultSSORoles: o.defaultSsoRoles
-      }, o.tenantId),
-    configureSamlSettings: (o) =>
-      post("configureSamlSettings", "/v1/mgmt/sso/saml", {
-        tenantId: o.tenantId,
-        settings: {
-          idpUrl: o.settings.idpUrl,
-          entityId: o.settings.idpEntityId,
-          idpCert: o.settings.idpCert,
-          idpAdditionalCerts: o.settings.idpAdditionalCerts,
-          roleMappings: roleMappingsToWire(o.settings.roleMappings),
-          attributeMapping: o.settings.attributeMapping,
-          defaultSSORoles: o.settings.defaultSsoRoles,
-          spACSUrl: o.settings.spAcsUrl,
-          spEntityId: o.settings.spEntityId
-        },
-        redirectUrl: o.redirectUrl,
-        domains: o.domains,
-        ssoId: o.ssoId
-      }, o.tenantId),
+    configure: ({ domain, ...o }) =>
+      forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.configure, { request: { ...o, domains: domainsOf({ ...o, domain }) } }))),
+    configureViaMetadata: ({ domain, ...o }) =>
+      forTenant(
+        o.tenantId,
+        Effect.asVoid(mgmt.call(Wire.configureViaMetadata, { request: { ...o, domains: domainsOf({ ...o, domain }) } }))
+      ),
+    mapping: (o) => forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.mapping, { request: o }))),
+    configureSamlSettings: (o) => forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.configureSamlSettings, { request: o }))),
     configureSamlSettingsByMetadata: (o) =>
-      post("configureSamlSettingsByMetadata", "/v1/mgmt/sso/saml/metadata", {
-        tenantId: o.tenantId,
-        settings: {
-          idpMetadataUrl: o.settings.idpMetadataUrl,
-          entityId: o.settings.idpEntityId,
-          roleMappings: roleMappingsToWire(o.settings.roleMappings),
-          attributeMapping: o.settings.attributeMapping,
-          defaultSSORoles: o.settings.defaultSsoRoles,
-          spACSUrl: o.settings.spAcsUrl,
-          spEntityId: o.settings.spEntityId
-        },
-        redirectUrl: o.redirectUrl,
-        domains: o.domains,
-        ssoId: o.ssoId
-      }, o.tenantId),
-    configureOidcSettings: (o) =>
-      post("configureOidcSettings", "/v1/mgmt/sso/oidc", {
-        tenantId: o.tenantId,
-        settings: {
-          name: o.settings.name,
-          clientId: o.settings.clientId,
-          clientSecret: revealOptional(o.settings.clientSecret),
-          redirectUrl: o.settings.redirectUrl,
-          authUrl: o.settings.authUrl,
-          tokenUrl: o.settings.tokenUrl,
-          userDataUrl: o.settings.userDataUrl,
-          scope: o.settings.scope,
-          JWKsUrl: o.settings.jwksUrl,
-          userAttrMapping: o.settings.attributeMapping,
-          manageProviderTokens: o.settings.manageProviderTokens,
-          callbackDomain: o.settings.callbackDomain,
-          prompt: o.settings.prompt,
-          grantType: o.settings.grantType,
-          issuer: o.settings.issuer
-        },
-        domains: o.domains,
-        ssoId: o.ssoId
-      }, o.tenantId),
-    loadSettings: (tenant) => {
-      const t = targetOf(tenant)
-      return checked(
-        [nonEmpty("tenantId", t.tenantId)],
-        Effect.map(
-          mgmt.callSpec({
-            method: "GET",
-            path: "/v2/mgmt/sso/settings",
-            query: targetQuery(t),
-            operation: "mgmt.sso.loadSettings",
-            schema: SsoSettingsResponse
-          }),
-          toSsoSettings
-        )
-      )
-    },
-    deleteSettings: (tenant) => {
-      const t = targetOf(tenant)
-      return checked(
-        [nonEmpty("tenantId", t.tenantId)],
-        Effect.asVoid(mgmt.callSpec({
-          method: "DELETE",
-          path: "/v1/mgmt/sso/settings",
-          query: targetQuery(t),
-          operation: "mgmt.sso.deleteSettings",
-          schema: Void
+      forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.configureSamlSettingsByMetadata, { request: o }))),
+    configureOidcSettings: (o) => {
+      const { clientSecret, ...settings } = o.settings
+      return forTenant(
+        o.tenantId,
+        Effect.asVoid(mgmt.call(Wire.configureOidcSettings, {
+          request: { ...o, settings: { ...settings, clientSecret: clientSecret === undefined ? undefined : redacted(clientSecret) } }
         }))
       )
     },
-    getSettings: (tenantId) =>
-      checked(
-        [nonEmpty("tenantId", tenantId)],
-        mgmt.callSpec({
-          method: "GET",
-          path: "/v1/mgmt/sso/settings",
-          query: { tenantId },
-          operation: "mgmt.sso.getSettings",
-          schema: LegacySsoSettings
-        })
-      ),
+    loadSettings: (tenant) => {
+      const t = targetOf(tenant)
+      return forTenant(t.tenantId, mgmt.call(Wire.loadSettings, { request: t }))
+    },
+    deleteSettings: (tenant) => {
+      const t = targetOf(tenant)
+      return forTenant(t.tenantId, Effect.asVoid(mgmt.call(Wire.deleteSettings, { request: t })))
+    },
+    getSettings: (tenantId) => forTenant(tenantId, mgmt.call(Wire.getSettings, { request: { tenantId } })),
     loadAllSettings: (tenantId) =>
-      checked(
-        [nonEmpty("tenantId", tenantId)],
-        Effect.map(
-          mgmt.callSpec({
-            method: "GET",
-            path: "/v2/mgmt/sso/settings/all",
-            query: { tenantId },
-            operation: "mgmt.sso.loadAllSettings",
-            schema: AllSettingsResponse
-          }),
-          (r) => (r.SSOSettings ?? []).map(toSsoSettings)
-        )
-      ),
+      forTenant(tenantId, Effect.map(mgmt.call(Wire.loadAllSettings, { request: { tenantId } }), (r) => r.SSOSettings ?? [])),
     newSettings: (o) =>
       checked(
         [nonEmpty("tenantId", o.tenantId), nonEmpty("displayName", o.displayName)],
-        Effect.map(
-          mgmt.callSpec({
-            method: "POST",
-            path: "/v1/mgmt/sso/settings/new",
-            body: { tenantId: o.tenantId, ssoId: nonEmptySsoId(o.ssoId), displayName: o.displayName },
-            operation: "mgmt.sso.newSettings",
-            schema: SsoSettingsResponse
-          }),
-          toSsoSettings
-        )
+        mgmt.call(Wire.newSettings, { request: { ...o, ssoId: nonEmptySsoId(o.ssoId) } })
       ),
     configureSsoRedirectUrl: (o) =>
-      post("configureSsoRedirectUrl", "/v1/mgmt/sso/redirect", {
-        tenantId: o.tenantId,
-        samlRedirectUrl: o.samlRedirectUrl,
-        oauthRedirectUrl: o.oauthRedirectUrl,
-        ssoId: nonEmptySsoId(o.ssoId)
-      }, o.tenantId),
+      forTenant(
+        o.tenantId,
+        Effect.asVoid(mgmt.call(Wire.configureSsoRedirectUrl, { request: { ...o, ssoId: nonEmptySsoId(o.ssoId) } }))
+      ),
     recalculateSsoMappings: (o) =>
-      post("recalculateSsoMappings", "/v1/mgmt/sso/recalculate-mappings", {
-        tenantId: o.tenantId,
-        ssoId: nonEmptySsoId(o.ssoId)
-      }, o.tenantId)
+      forTenant(
+        o.tenantId,
+        Effect.asVoid(mgmt.call(Wire.recalculateSsoMappings, { request: { ...o, ssoId: nonEmptySsoId(o.ssoId) } }))
+      )
   }
 }

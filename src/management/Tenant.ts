@@ -5,17 +5,9 @@
  */
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
-import {
-  checked,
-  type ManagementError,
-  type ManagementHttp,
-  nonEmpty,
-  nonNegativeInt,
-  opt,
-  optionalEmail,
-  Void
-} from "./ManagementHttp.js"
+import { checked, nonEmpty, nonNegativeInt, optionalEmail } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Tenant.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * A tenant.
@@ -23,27 +15,13 @@ import {
  * @since 0.1.0
  * @category schemas
  */
-export const Tenant = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  selfProvisioningDomains: opt(Schema.Array(Schema.String)),
-  createdTime: opt(Schema.Number),
-  customAttributes: opt(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
-  domains: opt(Schema.Array(Schema.String)),
-  authType: opt(Schema.String),
-  enforceSSO: opt(Schema.Boolean),
-  enforceSSOExclusions: opt(Schema.Array(Schema.String)),
-  disabled: opt(Schema.Boolean),
-  defaultRoles: opt(Schema.Array(Schema.String)),
-  parent: opt(Schema.String),
-  roleInheritance: opt(Schema.String)
-})
+export const Tenant = Wire.Tenant
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Tenant = typeof Tenant.Type
+export type Tenant = Wire.Tenant
 
 /**
  * A session expiration unit.
@@ -59,37 +37,13 @@ export type ExpirationUnit = "minutes" | "hours" | "days" | "weeks"
  * @since 0.1.0
  * @category schemas
  */
-export const SsoSetupSuiteSettings = Schema.Struct({
-  enabled: opt(Schema.Boolean),
-  styleId: opt(Schema.String),
-  disabledFeatures: opt(Schema.Record({ key: Schema.String, value: Schema.Boolean }))
-})
+export const SsoSetupSuiteSettings = Wire.SsoSetupSuiteSettings
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type SsoSetupSuiteSettings = typeof SsoSetupSuiteSettings.Type
-
-const RawTenantSettings = Schema.Struct({
-  selfProvisioningDomains: opt(Schema.Array(Schema.String)),
-  domains: opt(Schema.Array(Schema.String)),
-  authType: opt(Schema.String),
-  enabled: opt(Schema.Boolean),
-  refreshTokenExpiration: opt(Schema.Number),
-  refreshTokenExpirationUnit: opt(Schema.String),
-  sessionTokenExpiration: opt(Schema.Number),
-  sessionTokenExpirationUnit: opt(Schema.String),
-  stepupTokenExpiration: opt(Schema.Number),
-  stepupTokenExpirationUnit: opt(Schema.String),
-  enableInactivity: opt(Schema.Boolean),
-  inactivityTime: opt(Schema.Number),
-  inactivityTimeUnit: opt(Schema.String),
-  InactivityTime: opt(Schema.Number),
-  InactivityTimeUnit: opt(Schema.String),
-  JITDisabled: opt(Schema.Boolean),
-  ssoSetupSuiteSettings: opt(SsoSetupSuiteSettings)
-})
+export type SsoSetupSuiteSettings = Wire.SsoSetupSuiteSettings
 
 /**
  * A tenant's session settings. The inactivity fields are read from either
@@ -98,41 +52,7 @@ const RawTenantSettings = Schema.Struct({
  * @since 0.1.0
  * @category models
  */
-export interface TenantSettings {
-  readonly selfProvisioningDomains: ReadonlyArray<string>
-  readonly domains: ReadonlyArray<string>
-  readonly authType: string | undefined
-  readonly sessionSettingsEnabled: boolean | undefined
-  readonly refreshTokenExpiration: number | undefined
-  readonly refreshTokenExpirationUnit: string | undefined
-  readonly sessionTokenExpiration: number | undefined
-  readonly sessionTokenExpirationUnit: string | undefined
-  readonly stepupTokenExpiration: number | undefined
-  readonly stepupTokenExpirationUnit: string | undefined
-  readonly enableInactivity: boolean | undefined
-  readonly inactivityTime: number | undefined
-  readonly inactivityTimeUnit: string | undefined
-  readonly jitDisabled: boolean | undefined
-  readonly ssoSetupSuiteSettings: SsoSetupSuiteSettings | undefined
-}
-
-const toSettings = (r: typeof RawTenantSettings.Type): TenantSettings => ({
-  selfProvisioningDomains: r.selfProvisioningDomains ?? [],
-  domains: r.domains ?? [],
-  authType: r.authType ?? undefined,
-  sessionSettingsEnabled: r.enabled ?? undefined,
-  refreshTokenExpiration: r.refreshTokenExpiration ?? undefined,
-  refreshTokenExpirationUnit: r.refreshTokenExpirationUnit ?? undefined,
-  sessionTokenExpiration: r.sessionTokenExpiration ?? undefined,
-  sessionTokenExpirationUnit: r.sessionTokenExpirationUnit ?? undefined,
-  stepupTokenExpiration: r.stepupTokenExpiration ?? undefined,
-  stepupTokenExpirationUnit: r.stepupTokenExpirationUnit ?? undefined,
-  enableInactivity: r.enableInactivity ?? undefined,
-  inactivityTime: r.InactivityTime ?? r.inactivityTime ?? undefined,
-  inactivityTimeUnit: r.InactivityTimeUnit ?? r.inactivityTimeUnit ?? undefined,
-  jitDisabled: r.JITDisabled ?? undefined,
-  ssoSetupSuiteSettings: r.ssoSetupSuiteSettings ?? undefined
-})
+export type TenantSettings = Wire.TenantSettings
 
 /**
  * Options of `create`.
@@ -148,6 +68,8 @@ export interface CreateOptions {
   readonly customAttributes?: Readonly<Record<string, unknown>> | undefined
   /** Sign-in to the tenant only through its SSO (wire `enforceSSO`). */
   readonly enforceSso?: boolean | undefined
+  /** Login ids exempt from `enforceSso` (wire `enforceSSOExclusions`, python-sdk). */
+  readonly enforceSsoExclusions?: ReadonlyArray<string> | undefined
   readonly disabled?: boolean | undefined
   /** The parent tenant id (node-sdk). */
   readonly parent?: string | undefined
@@ -166,6 +88,8 @@ export interface UpdateOptions {
   readonly selfProvisioningDomains?: ReadonlyArray<string> | undefined
   readonly customAttributes?: Readonly<Record<string, unknown>> | undefined
   readonly enforceSso?: boolean | undefined
+  /** Login ids exempt from `enforceSso` (wire `enforceSSOExclusions`, python-sdk). */
+  readonly enforceSsoExclusions?: ReadonlyArray<string> | undefined
   readonly disabled?: boolean | undefined
   readonly roleInheritance?: "" | "none" | "userOnly" | undefined
 }
@@ -271,8 +195,6 @@ export interface GenerateSsoConfigurationLinkOptions {
   readonly actorId?: string | undefined
 }
 
-const SsoConfigurationLinkResponse = Schema.Struct({ adminSSOConfigurationLink: Schema.Redacted(Schema.String) })
-
 /**
  * Builds `client.mgmt.tenant`.
  *
@@ -283,171 +205,30 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
   create: (o) =>
     checked(
       [nonEmpty("name", o.name), ...(o.id !== undefined ? [nonEmpty("id", o.id)] : [])],
-      Effect.map(
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v1/mgmt/tenant/create",
-          body: {
-            id: o.id,
-            name: o.name,
-            selfProvisioningDomains: o.selfProvisioningDomains,
-            customAttributes: o.customAttributes,
-            enforceSSO: o.enforceSso,
-            disabled: o.disabled,
-            parent: o.parent,
-            roleInheritance: o.roleInheritance
-          },
-          operation: "mgmt.tenant.create",
-          schema: Schema.Struct({ id: Schema.String })
-        }),
-        (r) => r.id
-      )
+      Effect.map(mgmt.call(Wire.create, { request: o }), (r) => r.id)
     ),
   update: (o) =>
-    checked(
-      [nonEmpty("id", o.id), nonEmpty("name", o.name)],
-      Effect.asVoid(mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/tenant/update",
-        body: {
-          id: o.id,
-          name: o.name,
-          selfProvisioningDomains: o.selfProvisioningDomains,
-          customAttributes: o.customAttributes,
-          enforceSSO: o.enforceSso,
-          disabled: o.disabled,
-          roleInheritance: o.roleInheritance
-        },
-        operation: "mgmt.tenant.update",
-        schema: Void
-      }))
-    ),
-  delete: (o) =>
-    checked(
-      [nonEmpty("id", o.id)],
-      Effect.asVoid(mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/tenant/delete",
-        body: { id: o.id, cascade: o.cascade },
-        operation: "mgmt.tenant.delete",
-        schema: Void
-      }))
-    ),
-  load: (id) =>
-    checked(
-      [nonEmpty("id", id)],
-      mgmt.callSpec({ method: "GET", path: "/v1/mgmt/tenant", query: { id }, operation: "mgmt.tenant.load", schema: Tenant })
-    ),
-  loadAll: () =>
-    Effect.map(
-      mgmt.callSpec({
-        method: "GET",
-        path: "/v1/mgmt/tenant/all",
-        operation: "mgmt.tenant.loadAll",
-        schema: Schema.Struct({ tenants: opt(Schema.Array(Tenant)) })
-      }),
-      (r) => r.tenants ?? []
-    ),
-  searchAll: (o = {}) =>
-    Effect.map(
-      mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/tenant/search",
-        body: {
-          tenantIds: o.ids,
-          tenantNames: o.names,
-          tenantSelfProvisioningDomains: o.selfProvisioningDomains,
-          customAttributes: o.customAttributes,
-          parentTenantId: o.parentTenantId
-        },
-        operation: "mgmt.tenant.searchAll",
-        schema: Schema.Struct({ tenants: opt(Schema.Array(Tenant)) })
-      }),
-      (r) => r.tenants ?? []
-    ),
-  loadSettings: (id) =>
-    checked(
-      [nonEmpty("id", id)],
-      Effect.map(
-        mgmt.callSpec({
-          method: "GET",
-          path: "/v1/mgmt/tenant/settings",
-          query: { id },
-          operation: "mgmt.tenant.loadSettings",
-          schema: RawTenantSettings
-        }),
-        toSettings
-      )
-    ),
-  updateSettings: (o) =>
-    checked(
-      [nonEmpty("id", o.id)],
-      Effect.asVoid(mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/tenant/settings",
-        body: {
-          tenantId: o.id,
-          selfProvisioningDomains: o.selfProvisioningDomains,
-          domains: o.domains,
-          authType: o.authType,
-          enabled: o.sessionSettingsEnabled,
-          refreshTokenExpiration: o.refreshTokenExpiration,
-          refreshTokenExpirationUnit: o.refreshTokenExpirationUnit,
-          sessionTokenExpiration: o.sessionTokenExpiration,
-          sessionTokenExpirationUnit: o.sessionTokenExpirationUnit,
-          stepupTokenExpiration: o.stepupTokenExpiration,
-          stepupTokenExpirationUnit: o.stepupTokenExpirationUnit,
-          enableInactivity: o.enableInactivity,
-          InactivityTime: o.inactivityTime,
-          InactivityTimeUnit: o.inactivityTimeUnit,
-          JITDisabled: o.jitDisabled,
-          ssoSetupSuiteSettings: o.ssoSetupSuiteSettings
-        },
-        operation: "mgmt.tenant.updateSettings",
-        schema: Void
-      }))
-    ),
+    checked([nonEmpty("id", o.id), nonEmpty("name", o.name)], Effect.asVoid(mgmt.call(Wire.update, { request: o }))),
+  delete: (o) => checked([nonEmpty("id", o.id)], Effect.asVoid(mgmt.call(Wire.delete, { request: o }))),
+  load: (id) => checked([nonEmpty("id", id)], mgmt.call(Wire.load, { request: { id } })),
+  loadAll: () => Effect.map(mgmt.call(Wire.loadAll, {}), (r) => r.tenants ?? []),
+  searchAll: (o = {}) => Effect.map(mgmt.call(Wire.searchAll, { request: o }), (r) => r.tenants ?? []),
+  loadSettings: (id) => checked([nonEmpty("id", id)], mgmt.call(Wire.loadSettings, { request: { id } })),
+  updateSettings: (o) => checked([nonEmpty("id", o.id)], Effect.asVoid(mgmt.call(Wire.updateSettings, { request: o }))),
   updateDefaultRoles: (o) =>
-    checked(
-      [nonEmpty("tenantId", o.tenantId)],
-      Effect.asVoid(mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/tenant/updateDefaultRoles",
-        body: { id: o.tenantId, defaultRoles: o.roleNames },
-        operation: "mgmt.tenant.updateDefaultRoles",
-        schema: Void
-      }))
-    ),
+    checked([nonEmpty("tenantId", o.tenantId)], Effect.asVoid(mgmt.call(Wire.updateDefaultRoles, { request: o }))),
   generateSsoConfigurationLink: (o) =>
     checked(
       [nonEmpty("tenantId", o.tenantId), nonNegativeInt("expireTime", o.expireTime), optionalEmail("email", o.email)],
-      Effect.map(
-        mgmt.callSpec({
-          method: "POST",
-          path: "/v2/mgmt/tenant/adminlinks/sso/generate",
-          body: {
-            tenantId: o.tenantId,
-            expireTime: o.expireTime,
-            ssoId: o.ssoId,
-            email: o.email,
-            templateId: o.templateId,
-            actorId: o.actorId
-          },
-          operation: "mgmt.tenant.generateSsoConfigurationLink",
-          schema: SsoConfigurationLinkResponse
-        }),
-        (r) => r.adminSSOConfigurationLink
-      )
+      Effect.map(mgmt.call(Wire.generateSsoConfigurationLink, { request: o }), (r) => r.adminSSOConfigurationLink)
     ),
   revokeSsoConfigurationLink: (o) =>
     checked(
       [nonEmpty("tenantId", o.tenantId)],
-      Effect.asVoid(mgmt.callSpec({
-        method: "POST",
-        path: "/v1/mgmt/tenant/adminlinks/sso/revoke",
-        body: { tenantId: o.tenantId, ssoId: o.ssoId === "" ? undefined : o.ssoId },
-        operation: "mgmt.tenant.revokeSsoConfigurationLink",
-        schema: Void
-      }))
+      Effect.asVoid(
+        mgmt.call(Wire.revokeSsoConfigurationLink, {
+          request: { tenantId: o.tenantId, ssoId: o.ssoId === "" ? undefined : o.ssoId }
+        })
+      )
     )
 })

@@ -7,8 +7,19 @@
  * @since 0.2.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as AccessKey from "./mgmt/AccessKey.js"
+import * as Audit from "./mgmt/Audit.js"
 import * as CustomAttribute from "./mgmt/CustomAttribute.js"
+import * as Flow from "./mgmt/Flow.js"
+import * as Group from "./mgmt/Group.js"
+import * as Jwt from "./mgmt/Jwt.js"
+import * as License from "./mgmt/License.js"
+import * as Password from "./mgmt/Password.js"
+import * as Permission from "./mgmt/Permission.js"
+import * as Project from "./mgmt/Project.js"
 import * as Role from "./mgmt/Role.js"
+import * as Sso from "./mgmt/Sso.js"
+import * as Tenant from "./mgmt/Tenant.js"
 import * as TestUser from "./mgmt/TestUser.js"
 import * as User from "./mgmt/User.js"
 import * as UserBatch from "./mgmt/UserBatch.js"
@@ -22,7 +33,27 @@ import * as UserUpdate from "./mgmt/UserUpdate.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Role, User, UserUpdate, UserSearch, UserBatch, UserCredentials, TestUser, CustomAttribute }
+export const Mgmt = {
+  Tenant,
+  AccessKey,
+  Permission,
+  Role,
+  Group,
+  Sso,
+  Audit,
+  Password,
+  License,
+  Flow,
+  Project,
+  Jwt,
+  User,
+  UserUpdate,
+  UserSearch,
+  UserBatch,
+  UserCredentials,
+  TestUser,
+  CustomAttribute
+}
 
 /**
  * The authentication areas.

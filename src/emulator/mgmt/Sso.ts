@@ -1,0 +1,240 @@
+/**
+ * The emulator's SSO settings endpoints (`src/wire/mgmt/Sso.ts`): a tenant's
+ * SSO configurations (several, by `ssoId`; the first one is the default),
+ * configured as SAML (manually, from metadata, or through the v1 endpoints of
+ * the original SDKs) or OIDC, their role and attribute mappings and redirect
+ * URL, loaded in the v2 and the legacy shapes, added and deleted.
+ *
+ * @since 0.2.0
+ */
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Wire from "../../wire/mgmt/Sso.js"
+import type * as Settings from "../../wire/mgmt/SsoSettings.js"
+import type { SamlConfig, SsoConfig, TenantRecord } from "../EmulatorState.js"
+import { newId } from "../EmulatorState.js"
+import * as H from "../Handler.js"
+import type { Ctx, Route } from "../Handler.js"
+import { tenantOf } from "../ManagementSupport.js"
+import { Codes, fail, type WireError } from "../Wire.js"
+import { toTenant } from "./Tenant.js"
+
+const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s === "" ? undefined : s)
+
+/** The configuration `ssoId` names (the first one when none is named), created when asked. */
+const configOf = (t: TenantRecord, ssoId: string | undefined, create: boolean, displayName?: string): SsoConfig | undefined => {
+  const id = nonEmpty(ssoId) ?? [...t.sso.keys()][0] ?? "default_ssoid"
+  let c = t.sso.get(id)
+  if (c === undefined && create) {
+    c = {
+      ssoId: id,
+      displayName: displayName ?? id,
+      saml: {},
+      oidc: undefined,
+      roleMappings: [],
+      attributeMapping: {},
+      defaultSSORoles: []
+    }
+    t.sso.set(id, c)
+  }
+  return c
+}
+
+/** The configuration a body names, created when absent. */
+const configFor = (
+  ctx: Ctx,
+  b: { readonly tenantId: string; readonly ssoId?: string | undefined }
+): Effect.Effect<{ readonly t: TenantRecord; readonly c: SsoConfig }, WireError> =>
+  Effect.map(tenantOf(ctx, b.tenantId), (t) => ({ t, c: configOf(t, b.ssoId, true)! }))
+
+/** Applies what a configuring body may carry besides its settings. */
+const applyCommon = (
+  t: TenantRecord,
+  c: SsoConfig,
+  b: {
+    readonly redirectUrl?: string | undefined
+    readonly domains?: ReadonlyArray<string> | undefined
+    readonly domain?: string | undefined
+  }
+): void => {
+  if (b.redirectUrl !== undefined) c.redirectUrl = b.redirectUrl
+  const domains = b.domains ?? (b.domain !== undefined ? [b.domain] : undefined)
+  if (domains !== undefined) t.domains = [...domains]
+}
+
+/** Applies the mappings of a body (a mapping without a role is dropped). */
+const applyMappings = (
+  c: SsoConfig,
+  m: {
+    readonly roleMappings?: ReadonlyArray<Settings.RoleMapping> | undefined
+    readonly attributeMapping?: Readonly<Record<string, unknown>> | undefined
+    readonly defaultSsoRoles?: ReadonlyArray<string> | undefined
+  },
+  replace: boolean
+): void => {
+  const mappings = (m.roleMappings ?? []).filter((r) => r.roleName !== "").map((r) => ({ groups: [...r.groups], roleName: r.roleName }))
+  if (replace || mappings.length > 0) c.roleMappings = mappings
+  if (m.attributeMapping !== undefined) c.attributeMapping = { ...m.attributeMapping }
+  else if (replace) c.attributeMapping = {}
+  if (m.defaultSsoRoles !== undefined) c.defaultSSORoles = [...m.defaultSsoRoles]
+}
+
+const configureSaml = (t: TenantRecord, c: SsoConfig, saml: SamlConfig): void => {
+  c.saml = saml
+  t.authType = "saml"
+}
+
+/**
+ * A configuration as the v2 loads answer it.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const toSsoSettings = (t: TenantRecord, c: SsoConfig | undefined): Settings.SsoSettings => {
+  const o = c?.oidc
+  return {
+    tenant: toTenant(t),
+    ssoId: c?.ssoId,
+    saml: {
+      idpEntityId: c?.saml.idpEntityId ?? "",
+      idpSSOUrl: c?.saml.idpUrl ?? "",
+      idpCertificate: c?.saml.idpCert ?? "",
+      idpAdditionalCertificates: [...(c?.saml.idpAdditionalCerts ?? [])],
+      idpMetadataUrl: c?.saml.idpMetadataUrl ?? "",
+      spEntityId: c?.saml.spEntityId ?? "",
+      spACSUrl: c?.saml.spAcsUrl ?? "",
+      spCertificate: "",
+      attributeMapping: { ...(c?.attributeMapping ?? {}) },
+      groupsMapping: (c?.roleMappings ?? []).map((m) => ({ roleId: m.roleName, roleName: m.roleName, groups: [...m.groups] })),
+      defaultSSORoles: [...(c?.defaultSSORoles ?? [])],
+      redirectUrl: c?.redirectUrl ?? ""
+    },
+    oidc: {
+      name: o?.name ?? "",
+      clientId: o?.clientId ?? "",
+      clientSecret: o?.clientSecret ?? Redacted.make(""),
+      redirectUrl: o?.redirectUrl ?? "",
+      authUrl: o?.authUrl ?? "",
+      tokenUrl: o?.tokenUrl ?? "",
+      userDataUrl: o?.userDataUrl ?? "",
+      scope: [...(o?.scope ?? [])],
+      JWKsUrl: o?.jwksUrl ?? "",
+      attributeMapping: { ...(o?.attributeMapping ?? {}) },
+      manageProviderTokens: o?.manageProviderTokens ?? false,
+      callbackDomain: o?.callbackDomain ?? "",
+      prompt: [...(o?.prompt ?? [])],
+      grantType: o?.grantType ?? "authorization_code",
+      issuer: o?.issuer ?? ""
+    }
+  }
+}
+
+/**
+ * A configuration in the legacy shape (`GET /v1/mgmt/sso/settings`).
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const toLegacySsoSettings = (t: TenantRecord, c: SsoConfig | undefined): Settings.LegacySsoSettings => ({
+  tenantId: t.id,
+  idpEntityId: c?.saml.idpEntityId ?? "",
+  idpSSOUrl: c?.saml.idpUrl ?? "",
+  idpCertificate: c?.saml.idpCert ?? "",
+  idpMetadataUrl: c?.saml.idpMetadataUrl ?? "",
+  spEntityId: c?.saml.spEntityId ?? "",
+  spACSUrl: c?.saml.spAcsUrl ?? "",
+  spCertificate: "",
+  userMapping: {
+    name: "",
+    email: "",
+    username: "",
+    phoneNumber: "",
+    ...Object.fromEntries(Object.entries(c?.attributeMapping ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"))
+  },
+  groupsMapping: (c?.roleMappings ?? []).map((m) => ({ role: { id: m.roleName, name: m.roleName }, groups: [...m.groups] })),
+  redirectUrl: c?.redirectUrl ?? "",
+  domains: [...t.domains],
+  domain: t.domains[0] ?? ""
+})
+
+/**
+ * The SSO settings routes.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const routes: ReadonlyArray<Route> = [
+  H.endpoint(Wire.loadSettings, (ctx, q) => Effect.map(tenantOf(ctx, q.tenantId), (t) => toSsoSettings(t, configOf(t, q.ssoId, false)))),
+  H.endpoint(Wire.loadAllSettings, (ctx, q) =>
+    Effect.map(tenantOf(ctx, q.tenantId), (t) => ({ SSOSettings: [...t.sso.values()].map((c) => toSsoSettings(t, c)) }))),
+  H.endpoint(Wire.getSettings, (ctx, q) => Effect.map(tenantOf(ctx, q.tenantId), (t) => toLegacySsoSettings(t, configOf(t, undefined, false)))),
+  H.endpoint(Wire.newSettings, (ctx, b) =>
+    Effect.gen(function*() {
+      const t = yield* tenantOf(ctx, b.tenantId)
+      const ssoId = nonEmpty(b.ssoId) ?? newId("SSO", 16)
+      if (t.sso.has(ssoId)) return yield* fail(409, Codes.InvalidRequest, "SSO configuration exists", ssoId)
+      return toSsoSettings(t, configOf(t, ssoId, true, b.displayName))
+    })),
+  H.endpoint(Wire.deleteSettings, (ctx, q) =>
+    Effect.map(tenantOf(ctx, q.tenantId), (t) => {
+      if (q.ssoId !== undefined) t.sso.delete(q.ssoId)
+      else t.sso.clear()
+      if (t.sso.size === 0) t.authType = "none"
+      return {}
+    })),
+  H.endpoint(Wire.configureOidcSettings, (ctx, b) =>
+    Effect.map(configFor(ctx, b), ({ c, t }) => {
+      c.oidc = b.settings
+      t.authType = "oidc"
+      applyMappings(c, b.settings, false)
+      applyCommon(t, c, { ...b, redirectUrl: b.settings.redirectUrl })
+      return {}
+    })),
+  H.endpoint(Wire.configureSamlSettings, (ctx, b) =>
+    Effect.map(configFor(ctx, b), ({ c, t }) => {
+      const s = b.settings
+      configureSaml(t, c, {
+        idpUrl: s.idpUrl,
+        idpEntityId: s.idpEntityId,
+        idpCert: s.idpCert,
+        idpAdditionalCerts: s.idpAdditionalCerts,
+        spEntityId: s.spEntityId,
+        spAcsUrl: s.spAcsUrl
+      })
+      applyMappings(c, s, false)
+      applyCommon(t, c, b)
+      return {}
+    })),
+  H.endpoint(Wire.configureSamlSettingsByMetadata, (ctx, b) =>
+    Effect.map(configFor(ctx, b), ({ c, t }) => {
+      const s = b.settings
+      configureSaml(t, c, { idpMetadataUrl: s.idpMetadataUrl, idpEntityId: s.idpEntityId, spEntityId: s.spEntityId, spAcsUrl: s.spAcsUrl })
+      applyMappings(c, s, false)
+      applyCommon(t, c, b)
+      return {}
+    })),
+  H.endpoint(Wire.configure, (ctx, b) =>
+    Effect.map(configFor(ctx, b), ({ c, t }) => {
+      configureSaml(t, c, { idpUrl: b.idpUrl, idpEntityId: b.entityId, idpCert: b.idpCert })
+      applyCommon(t, c, b)
+      return {}
+    })),
+  H.endpoint(Wire.configureViaMetadata, (ctx, b) =>
+    Effect.map(configFor(ctx, b), ({ c, t }) => {
+      configureSaml(t, c, { idpMetadataUrl: b.idpMetadataUrl })
+      applyCommon(t, c, b)
+      return {}
+    })),
+  H.endpoint(Wire.mapping, (ctx, b) =>
+    Effect.map(configFor(ctx, b), ({ c }) => {
+      applyMappings(c, b, true)
+      return {}
+    })),
+  H.endpoint(Wire.configureSsoRedirectUrl, (ctx, b) =>
+    Effect.map(configFor(ctx, b), ({ c }) => {
+      const url = b.samlRedirectUrl ?? b.oauthRedirectUrl
+      if (url !== undefined) c.redirectUrl = url
+      return {}
+    })),
+  H.endpoint(Wire.recalculateSsoMappings, (ctx, b) => Effect.as(tenantOf(ctx, b.tenantId), {}))
+]

@@ -1,0 +1,298 @@
+/**
+ * Flows and the project theme: `/v1/mgmt/flow/*` and `/v1/mgmt/theme/*`.
+ * `runFlow` sends node-sdk's nested body `{ flowId, options: { input,
+ * preview, tenant } }`; `runFlowAsync` and `getFlowAsyncResult` exist only in
+ * python-sdk and use its wire (the options flattened).
+ *
+ * @since 0.2.0
+ */
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../Endpoint.js"
+import { Bool, JsonObject, Num, opt, Strings } from "../Fields.js"
+
+/**
+ * A flow's summary.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FlowMetadata = Schema.Struct({
+  id: Schema.String,
+  name: opt(Schema.String),
+  description: opt(Schema.String),
+  disabled: opt(Schema.Boolean)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FlowMetadata = typeof FlowMetadata.Type
+
+/**
+ * The flow list with its total.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FlowList = Schema.Struct({
+  flows: opt(Schema.Array(FlowMetadata)),
+  total: opt(Num)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FlowList = typeof FlowList.Type
+
+/**
+ * A flow with its DSL.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Flow = Schema.Struct({
+  id: Schema.String,
+  name: opt(Schema.String),
+  description: opt(Schema.String),
+  dsl: opt(Schema.Unknown),
+  disabled: opt(Schema.Boolean),
+  etag: opt(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Flow = typeof Flow.Type
+
+/**
+ * A screen of a flow.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Screen = Schema.Struct({
+  id: Schema.String,
+  flowId: opt(Schema.String),
+  inputs: opt(Schema.Unknown),
+  interactions: opt(Schema.Unknown),
+  htmlTemplate: opt(Schema.Unknown)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Screen = typeof Screen.Type
+
+/**
+ * A flow with its screens (export / import answer).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FlowResponse = Schema.Struct({
+  flow: Flow,
+  screens: opt(Schema.Array(Screen))
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FlowResponse = typeof FlowResponse.Type
+
+/**
+ * A project theme.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Theme = Schema.Struct({
+  id: opt(Schema.String),
+  cssTemplate: opt(Schema.Unknown)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Theme = typeof Theme.Type
+
+/**
+ * The answer of `runFlowAsync` (it holds the `executionId`; other fields are kept).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FlowAsyncExecution = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FlowAsyncExecution = typeof FlowAsyncExecution.Type
+
+/**
+ * The answer of `getFlowAsyncResult` (its shape is not documented; every field is kept).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FlowAsyncResult = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FlowAsyncResult = typeof FlowAsyncResult.Type
+
+/**
+ * Options of a management-run flow.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FlowRunOptions = Schema.Struct({
+  input: Schema.optional(JsonObject),
+  preview: Schema.optional(Bool),
+  tenant: Schema.optional(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FlowRunOptions = typeof FlowRunOptions.Type
+
+const management = "management" as const
+
+/**
+ * `POST /v1/mgmt/flow/list`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const listFlows = Endpoint.post("mgmt.flow.listFlows", "/v1/mgmt/flow/list", {
+  credential: management,
+  response: FlowList,
+  description: "Lists the project's flows"
+})
+
+/**
+ * `POST /v1/mgmt/flow/delete` (`{ ids }`).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const deleteFlows = Endpoint.post("mgmt.flow.deleteFlows", "/v1/mgmt/flow/delete", {
+  credential: management,
+  request: Schema.Struct({ ids: Strings }),
+  response: Endpoint.Empty,
+  description: "Deletes flows"
+})
+
+/**
+ * `POST /v1/mgmt/flow/export`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const exportFlow = Endpoint.post("mgmt.flow.exportFlow", "/v1/mgmt/flow/export", {
+  credential: management,
+  request: Schema.Struct({ flowId: Schema.String }),
+  response: FlowResponse,
+  description: "Exports a flow and its screens"
+})
+
+/**
+ * `POST /v1/mgmt/flow/import`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const importFlow = Endpoint.post("mgmt.flow.importFlow", "/v1/mgmt/flow/import", {
+  credential: management,
+  request: Schema.Struct({
+    flowId: Schema.String,
+    flow: JsonObject,
+    screens: Schema.optional(Schema.Array(JsonObject))
+  }),
+  response: FlowResponse,
+  description: "Imports a flow and its screens, overriding the flow of that id"
+})
+
+/**
+ * `POST /v1/mgmt/flow/run` (node-sdk's nested options).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const runFlow = Endpoint.post("mgmt.flow.runFlow", "/v1/mgmt/flow/run", {
+  credential: management,
+  request: Schema.Struct({
+    flowId: Schema.String,
+    options: Schema.optional(FlowRunOptions),
+    /** python-sdk flattens the options: read by the emulator. */
+    input: Schema.optional(JsonObject),
+    preview: Schema.optional(Bool),
+    tenant: Schema.optional(Schema.String)
+  }),
+  response: Schema.Struct({ output: opt(JsonObject) }),
+  description: "Runs a management flow and answers its output"
+})
+
+/**
+ * `POST /v1/mgmt/flow/async/run` (python-sdk's flattened options).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const runFlowAsync = Endpoint.post("mgmt.flow.runFlowAsync", "/v1/mgmt/flow/async/run", {
+  credential: management,
+  request: Schema.Struct({ flowId: Schema.String, ...FlowRunOptions.fields }),
+  response: FlowAsyncExecution,
+  description: "Starts a management flow asynchronously"
+})
+
+/**
+ * `POST /v1/mgmt/flow/async/result`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const getFlowAsyncResult = Endpoint.post("mgmt.flow.getFlowAsyncResult", "/v1/mgmt/flow/async/result", {
+  credential: management,
+  request: Schema.Struct({ executionId: Schema.String }),
+  response: FlowAsyncResult,
+  description: "The current result of an asynchronous flow execution"
+})
+
+const ThemeResponse = Schema.Struct({ theme: Theme })
+
+/**
+ * `POST /v1/mgmt/theme/export`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const exportTheme = Endpoint.post("mgmt.flow.exportTheme", "/v1/mgmt/theme/export", {
+  credential: management,
+  response: ThemeResponse,
+  description: "Exports the project theme"
+})
+
+/**
+ * `POST /v1/mgmt/theme/import`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const importTheme = Endpoint.post("mgmt.flow.importTheme", "/v1/mgmt/theme/import", {
+  credential: management,
+  request: Schema.Struct({ theme: JsonObject }),
+  response: ThemeResponse,
+  description: "Imports a theme, overriding the project theme"
+})
