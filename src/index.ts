@@ -27,6 +27,22 @@ export {
 } from "./core/DescopeHttp.js"
 /** @since 0.1.0 */
 export * from "./core/DescopeError.js"
+/**
+ * The error unions of the client's methods, by the names a hover shows
+ * (`Effect<AuthenticationInfo, AuthenticationError>` ...).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { AuthenticationError, StartError, WaitForSessionError } from "./auth/LoginOptions.js"
+/** @since 0.2.0 */
+export type { JwksError } from "./core/Jwks.js"
+/** @since 0.2.0 */
+export type { ValidationError } from "./core/Session.js"
+/** @since 0.2.0 */
+export type { MgmtSessionError } from "./management/Jwt.js"
+/** @since 0.2.0 */
+export type { ManagementError } from "./management/ManagementHttp.js"
 /** @since 0.1.0 */
 export * as Session from "./core/Session.js"
 /** @since 0.1.0 */

@@ -99,6 +99,15 @@ export type { AuditEvent, Identity } from "./EmulatorState.js"
  */
 export type { Algorithm } from "./EmulatorKeys.js"
 /**
+ * The resolved configuration (`config(options)`) and its password policy.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { Config } from "./Handler.js"
+/** @since 0.2.0 */
+export type { Policy } from "./Password.js"
+/**
  * @since 0.1.0
  * @category modules
  */

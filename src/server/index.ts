@@ -32,3 +32,10 @@ export * as Authenticator from "./Authenticator.js"
 export * from "./ServerError.js"
 /** @since 0.2.0 */
 export * as HttpErrors from "./HttpErrors.js"
+/**
+ * The error unions of the `HttpErrors` combinators, by the names a hover shows.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { RefreshFailure, SignInFailure, StartFailure } from "./HttpErrors.js"
