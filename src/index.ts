@@ -115,5 +115,9 @@ export * as MgmtProject from "./management/Project.js"
 export * as MgmtPassword from "./management/Password.js"
 /** @since 0.1.0 */
 export * as Descope from "./layers/Descope.js"
+/** @since 0.2.0 */
+export { DescopeValidator } from "./layers/DescopeValidator.js"
+/** @since 0.2.0 */
+export * as ValidationOnly from "./layers/DescopeValidator.js"
 /** @since 0.1.0 */
 export * as MockHttpClient from "./layers/MockHttpClient.js"
