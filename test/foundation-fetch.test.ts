@@ -143,7 +143,9 @@ describe("DescopeHttp over FetchHttpClient (loopback)", () => {
       assert.instanceOf(error, TransportError)
       if (!(error instanceof TransportError)) return
       assert.strictEqual(error.reason, "Network")
-      assert.strictEqual(error.description, "connection refused")
+      assert.match(error.description ?? "", /^connection refused by 127\.0\.0\.1:\d+$/)
+      assert.strictEqual(error.code, "ECONNREFUSED")
+      assert.isTrue(error.isRetryable)
       assert.strictEqual(attempts, 3)
     }))
 })
@@ -320,7 +322,11 @@ describe("DescopeHttp with other network failures", () => {
       assert.instanceOf(error, TransportError)
       if (!(error instanceof TransportError)) return
       assert.strictEqual(error.reason, "Network")
-      assert.strictEqual(error.description, "network error ECONNRESET")
+      // the message names the host a user needs to check
+      assert.strictEqual(error.description, "network error ECONNRESET api.descope.com")
+      assert.strictEqual(error.code, "ECONNRESET")
+      assert.strictEqual(error.host, "api.descope.com")
+      assert.isFalse(error.isRetryable)
       assert.strictEqual(counter.n, 1)
       // the cause is the innermost error only, never the request and its headers
       assert.instanceOf(error.cause, Error)

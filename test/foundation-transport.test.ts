@@ -1,3 +1,4 @@
+import { buildUrl } from "../src/internal/transport.js"
 import { assert, describe, it } from "@effect/vitest"
 import { readFileSync } from "node:fs"
 import * as Deferred from "effect/Deferred"
@@ -341,10 +342,10 @@ describe("DescopeHttp wire", () => {
   it.effect("buildUrl is exact", () =>
     Effect.sync(() => {
       assert.strictEqual(
-        DescopeHttp.buildUrl("https://api.descope.com/", "/v1/a", { k: "v w", b: true }),
+        buildUrl("https://api.descope.com/", "/v1/a", { k: "v w", b: true }),
         "https://api.descope.com/v1/a?k=v%20w&b=true"
       )
-      assert.strictEqual(DescopeHttp.buildUrl("https://api.descope.com", "v1/a"), "https://api.descope.com/v1/a")
+      assert.strictEqual(buildUrl("https://api.descope.com", "v1/a"), "https://api.descope.com/v1/a")
     }))
 
   it.effect("extra headers from config are sent; the SDK headers cannot be overridden by them", () =>
@@ -794,7 +795,9 @@ describe("DescopeHttp error mapping", () => {
         assert.instanceOf(error, TransportError)
         if (!(error instanceof TransportError)) return
         assert.strictEqual(error.reason, "Network")
-        assert.strictEqual(error.description, "connection refused")
+        assert.strictEqual(error.description, "connection refused by api.descope.com")
+        assert.include(error.message, "api.descope.com")
+        assert.isTrue(error.isRetryable)
         assert.strictEqual(error.status, undefined)
         assert.strictEqual((yield* recorder.requests).length, 4)
       })))

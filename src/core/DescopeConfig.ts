@@ -55,6 +55,12 @@ export interface Options {
   readonly jwtLeeway?: Duration.DurationInput | undefined
   /** Headers added to every request. */
   readonly extraHeaders?: Readonly<Record<string, string>> | undefined
+  /**
+   * The largest response body read, in bytes; a larger one fails with
+   * `TransportError` reason `ResponseTooLarge`, unread. Default 32 MiB (the
+   * signing keys are capped at 1 MiB whatever this says).
+   */
+  readonly maxResponseBytes?: number | undefined
 }
 
 /**
@@ -74,6 +80,8 @@ export interface Service {
   readonly requestTimeout: Duration.Duration
   readonly jwtLeeway: Duration.Duration
   readonly extraHeaders: Readonly<Record<string, string>>
+  /** The largest response body read, in bytes. */
+  readonly maxResponseBytes: number
 }
 
 /**
@@ -107,6 +115,14 @@ export const DEFAULT_REQUEST_TIMEOUT: Duration.Duration = Duration.seconds(60)
  * @category constants
  */
 export const DEFAULT_JWT_LEEWAY: Duration.Duration = Duration.seconds(5)
+
+/**
+ * The default cap on a response body: 32 MiB (a project snapshot can be large).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 /**
  * The region rule: a project id of 32 or more characters selects the region
@@ -223,6 +239,10 @@ export const validate = (options: Options): Either.Either<Service, InvalidConfig
       positive: true
     })
     const jwtLeeway = yield* validateDuration("jwtLeeway", options.jwtLeeway, DEFAULT_JWT_LEEWAY, { positive: false })
+    const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+    if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+      return yield* Either.left(new InvalidConfig("maxResponseBytes", "must be a positive whole number of bytes"))
+    }
     return {
       projectId,
       managementKey: redact(options.managementKey),
@@ -231,7 +251,8 @@ export const validate = (options: Options): Either.Either<Service, InvalidConfig
       publicKeys,
       requestTimeout,
       jwtLeeway,
-      extraHeaders: { ...options.extraHeaders }
+      extraHeaders: { ...options.extraHeaders },
+      maxResponseBytes
     } satisfies Service
   })
 

@@ -34,6 +34,18 @@ export const ErrorCodes = {
   InvalidRequest: "E011003",
   /** Invalid arguments. */
   InvalidArguments: "E011004",
+  /** Unauthorized: a missing or wrong project id or management key (the emulator's code; Descope's varies). */
+  Unauthorized: "E011005",
+  /** No such route (the emulator's code). */
+  NotFound: "E011006",
+  /** The route exists with another method (the emulator's code). */
+  MethodNotAllowed: "E011007",
+  /** The emulator does not emulate this endpoint. */
+  NotEmulated: "E011008",
+  /** The request body is larger than the emulator accepts (413). */
+  PayloadTooLarge: "E011009",
+  /** A browser origin the emulator does not allow (403). */
+  OriginNotAllowed: "E011010",
   /** Wrong OTP code. */
   WrongOtpCode: "E061102",
   /** Too many OTP attempts. */
@@ -42,19 +54,41 @@ export const ErrorCodes = {
   UserAlreadyExists: "E062107",
   /** User not found (authentication APIs). */
   UserNotFound: "E062108",
+  /** The user is disabled. */
+  UserDisabled: "E062110",
   /** Enchanted link still pending (HTTP 401 from `pending-session`). */
   EnchantedLinkPending: "E062503",
+  /** A magic or enchanted link that is unknown, used or expired. */
+  InvalidLink: "E062504",
+  /** Wrong login id or password. */
+  InvalidCredentials: "E062901",
+  /** The password does not meet the project's policy. */
+  PasswordPolicy: "E062902",
   /** Password expired. */
   PasswordExpired: "E062909",
   /** Token expired because the user logged out. */
   TokenExpiredByLoggedOut: "E064001",
+  /** A token that is not valid for the call (malformed, expired, wrong type). */
+  InvalidToken: "E064002",
   /** NOTP session still pending. */
   NotpPending: "E066103",
   /** Management API: user not found. */
   ManagementUserNotFound: "E112102",
+  /** Management API: the object (tenant, role, access key ...) was not found. */
+  ManagementNotFound: "E112103",
   /** Rate limit exceeded (HTTP 429). */
-  RateLimitExceeded: "E130429"
+  RateLimitExceeded: "E130429",
+  /** A failure injected by the emulator's fault rules. */
+  InjectedFault: "E999999"
 } as const
+
+/**
+ * The statuses retried as transient, as the official SDKs do.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([503, 520, 521, 522, 524, 530])
 
 /**
  * The fields of a Descope error body (`{ errorCode, errorDescription, errorMessage }`).
@@ -165,7 +199,7 @@ export class RateLimitError extends Schema.TaggedError<RateLimitError>("descope-
  * @since 0.1.0
  * @category models
  */
-export const TransportErrorReason = Schema.Literal("Timeout", "Network", "ServerError", "Decode")
+export const TransportErrorReason = Schema.Literal("Timeout", "Network", "ServerError", "Decode", "ResponseTooLarge")
 
 /**
  * @since 0.1.0
@@ -195,17 +229,43 @@ export class TransportError extends Schema.TaggedError<TransportError>("descope-
     description: Schema.optional(Schema.String),
     /** The request id header of the response, when Descope sent one. */
     requestId: Schema.optional(Schema.String),
+    /** The host that could not be reached or answered unusably, e.g. `api.descope.com`. */
+    host: Schema.optional(Schema.String),
+    /** The system error code of a network failure, e.g. `ECONNREFUSED` or `ENOTFOUND`. */
+    code: Schema.optional(Schema.String),
     /** The underlying error (a network error, never a request with its headers). */
     cause: Schema.optional(Schema.Defect)
   }
 ) {
+  /**
+   * Whether sending the request again may succeed: a transient status (503,
+   * 520, 521, 522, 524, 530), a refused connection, or a `GET` that timed out
+   * or failed on the network. A `POST` that may have reached Descope is never
+   * sent twice.
+   *
+   * @since 0.2.0
+   */
+  get isRetryable(): boolean {
+    switch (this.reason) {
+      case "ServerError":
+        return this.status !== undefined && TRANSIENT_STATUSES.has(this.status)
+      case "Network":
+        return this.code === "ECONNREFUSED" || this.method === "GET"
+      case "Timeout":
+        return this.method === "GET"
+      default:
+        return false
+    }
+  }
+
   /** @since 0.1.0 */
   override get message(): string {
     const where = this.method !== undefined && this.path !== undefined ? ` (${this.method} ${this.path})` : ""
     const status = this.status !== undefined ? ` status ${this.status}` : ""
     const code = this.errorCode !== undefined ? ` ${this.errorCode}` : ""
     const description = this.description !== undefined ? `: ${this.description}` : ""
-    return `Descope transport error ${this.reason}${where}${status}${code}${description}`
+    const host = this.host !== undefined && this.description?.includes(this.host) !== true ? ` [${this.host}]` : ""
+    return `Descope transport error ${this.reason}${where}${status}${code}${description}${host}`
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Management endpoints for access keys (create, load, search, update, status,
- * batches, rotation), permissions and roles (CRUD, batches, search).
+ * batches, rotation) and permissions (CRUD, batches); roles are in `mgmt/Role.ts`.
  *
  * @since 0.1.0
  */
@@ -11,16 +11,13 @@ import {
   findUser,
   newId,
   newSecret,
-  roleJson,
   sha256,
 } from "./EmulatorState.js"
 import * as H from "./Handler.js"
 import type { Ctx, Route } from "./Handler.js"
 import {
-  inSet,
   many,
   one,
-  tenantNotFound,
   userNotFound,
 } from "./ManagementSupport.js"
 import * as Users from "./Users.js"
@@ -29,7 +26,6 @@ import {
   Codes,
   fail,
   type Json,
-  optBool,
   optNonEmpty,
   optNum,
   optObj,
@@ -159,80 +155,8 @@ const deletePermissions = (ctx: Ctx, names: ReadonlyArray<string>, ids: Readonly
   for (const r of ctx.p.roles) r.permissionNames = r.permissionNames.filter((n) => !gone.includes(n))
 }
 
-const createRole = (ctx: Ctx, b: Json): Effect.Effect<ReturnType<typeof roleJson>, WireError> =>
-  Effect.gen(function*() {
-    const name = yield* str(b, "name")
-    const tenantId = optNonEmpty(b, "tenantId")
-    if (tenantId !== undefined && !ctx.p.tenants.has(tenantId)) return yield* tenantNotFound(tenantId)
-    if (ctx.p.roles.some((r) => r.name === name && r.tenantId === tenantId)) {
-      return yield* fail(409, Codes.InvalidRequest, "Role already exists", name)
-    }
-    const permissionNames = [...(optStrs(b, "permissionNames") ?? [])]
-    const unknown = permissionNames.filter((n) => !ctx.p.permissions.some((x) => x.name === n))
-    if (unknown.length > 0) return yield* W.invalid(`unknown permissions: ${unknown.join(", ")}`)
-    const role = {
-      id: newId("RO"),
-      name,
-      description: optStr(b, "description") ?? "",
-      permissionNames,
-      tenantId,
-      default: optBool(b, "default") === true,
-      private: optBool(b, "private") === true,
-      createdTime: Math.floor(ctx.now / 1000)
-    }
-    ctx.p.roles.push(role)
-    return roleJson(role)
-  })
-
-const updateRole = (ctx: Ctx, b: Json): Effect.Effect<ReturnType<typeof roleJson>, WireError> =>
-  Effect.gen(function*() {
-    const id = optNonEmpty(b, "id")
-    const name = optNonEmpty(b, "name")
-    const tenantId = optNonEmpty(b, "tenantId")
-    const role = ctx.p.roles.find((r) => (id !== undefined ? r.id === id : r.name === name && r.tenantId === tenantId))
-    if (role === undefined) return yield* W.notFound(`role ${name ?? id ?? ""}`)
-    const newName = optNonEmpty(b, "newName")
-    if (newName !== undefined && newName !== role.name) {
-      for (const u of ctx.p.users.values()) {
-        if (role.tenantId === undefined) u.roleNames = u.roleNames.map((r) => (r === role.name ? newName : r))
-        for (const t of u.userTenants) {
-          if (role.tenantId === undefined || role.tenantId === t.tenantId) t.roleNames = t.roleNames.map((r) => (r === role.name ? newName : r))
-        }
-      }
-      role.name = newName
-    }
-    if (optStr(b, "description") !== undefined) role.description = optStr(b, "description") ?? ""
-    const perms = optStrs(b, "permissionNames")
-    if (perms !== undefined) role.permissionNames = [...perms]
-    if (optBool(b, "default") !== undefined) role.default = optBool(b, "default") === true
-    if (optBool(b, "private") !== undefined) role.private = optBool(b, "private") === true
-    return roleJson(role)
-  })
-
-const deleteRoles = (ctx: Ctx, names: ReadonlyArray<string>, ids: ReadonlyArray<string>, tenantId: string | undefined): void => {
-  ctx.p.roles = ctx.p.roles.filter((r) => !((names.includes(r.name) && r.tenantId === tenantId) || ids.includes(r.id)))
-}
-
-const searchRoles: H.Handler = (ctx) => {
-  const b = ctx.body
-  const tenantIds = optStrs(b, "tenantIds")
-  const names = optStrs(b, "roleNames")
-  const like = optNonEmpty(b, "roleNameLike")?.toLowerCase()
-  const perms = optStrs(b, "permissionNames")
-  const ids = optStrs(b, "roleIds")
-  const includeProject = optBool(b, "includeProjectRoles") === true
-  const found = ctx.p.roles.filter((r) =>
-    (tenantIds === undefined || tenantIds.length === 0 || (r.tenantId !== undefined ? tenantIds.includes(r.tenantId) : includeProject)) &&
-    inSet(names, r.name) &&
-    (like === undefined || r.name.toLowerCase().includes(like)) &&
-    (perms === undefined || perms.length === 0 || perms.some((x) => r.permissionNames.includes(x))) &&
-    inSet(ids, r.id)
-  )
-  return Effect.succeed({ roles: found.map(roleJson) })
-}
-
 /**
- * The access-key, permission and role management routes.
+ * The access-key and permission management routes.
  *
  * @since 0.1.0
  * @category routes
@@ -265,26 +189,5 @@ export const routes: ReadonlyArray<Route> = [
       deletePermissions(ctx, optStrs(ctx.body, "names") ?? [], optStrs(ctx.body, "ids") ?? [])
       return {}
     })),
-  H.get("/v1/mgmt/permission/all", "mgmt", (ctx) => Effect.succeed({ permissions: ctx.p.permissions.map((x) => ({ ...x })) })),
-  // roles
-  H.post("/v1/mgmt/role/create", "mgmt", one(createRole)),
-  H.post("/v1/mgmt/role/create/batch", "mgmt", many("roles", createRole, "roles")),
-  H.post("/v1/mgmt/role/update", "mgmt", one(updateRole)),
-  H.post("/v1/mgmt/role/update/batch", "mgmt", many("roles", updateRole, "roles")),
-  H.post("/v1/mgmt/role/delete", "mgmt", (ctx) =>
-    Effect.sync(() => {
-      deleteRoles(ctx, [optStr(ctx.body, "name") ?? ""], [optStr(ctx.body, "id") ?? ""], optNonEmpty(ctx.body, "tenantId"))
-      return {}
-    })),
-  H.post("/v1/mgmt/role/delete/batch", "mgmt", (ctx) =>
-    Effect.sync(() => {
-      const names = optStrs(ctx.body, "roleNames")
-      const ids = optStrs(ctx.body, "roleIds")
-      const tenantId = optNonEmpty(ctx.body, "tenantId")
-      if ((names ?? []).length === 0 && (ids ?? []).length === 0) ctx.p.roles = ctx.p.roles.filter((r) => r.tenantId !== tenantId)
-      else deleteRoles(ctx, names ?? [], ids ?? [], tenantId)
-      return {}
-    })),
-  H.get("/v1/mgmt/role/all", "mgmt", (ctx) => Effect.succeed({ roles: ctx.p.roles.map(roleJson) })),
-  H.post("/v1/mgmt/role/search", "mgmt", searchRoles)
+  H.get("/v1/mgmt/permission/all", "mgmt", (ctx) => Effect.succeed({ permissions: ctx.p.permissions.map((x) => ({ ...x })) }))
 ]

@@ -910,6 +910,6 @@ export const routes: ReadonlyArray<Route> = [
     "/v1/outbound/oauth/connect",
     "/v1/flow/start",
     "/v1/flow/next"
-  ].map((path) => H.post(path, "auth", notEmulated)),
-  H.get("/v1/auth/onetap/clientid/:provider", "auth", notEmulated)
+  ].map((path) => ({ ...H.post(path, "auth", notEmulated), stub: true })),
+  { ...H.get("/v1/auth/onetap/clientid/:provider", "auth", notEmulated), stub: true }
 ]

@@ -544,23 +544,6 @@ export const tenantJson = (t: TenantRecord): Record<string, unknown> => ({
 })
 
 /**
- * A role as the wire's Role object (§11.5).
- *
- * @since 0.1.0
- * @category serialization
- */
-export const roleJson = (r: RoleRecord): Record<string, unknown> => ({
-  id: r.id,
-  name: r.name,
-  description: r.description,
-  permissionNames: [...r.permissionNames],
-  createdTime: r.createdTime,
-  ...(r.tenantId !== undefined ? { tenantId: r.tenantId } : {}),
-  default: r.default,
-  private: r.private
-})
-
-/**
  * An access key as the wire's AccessKey object (§11.4).
  *
  * @since 0.1.0

@@ -5,14 +5,19 @@
  *
  * @since 0.1.0
  */
-import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import type * as Effect from "effect/Effect"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import { ErrorCodes } from "../core/DescopeError.js"
+import * as Endpoint from "../wire/Endpoint.js"
 import type * as Ref from "effect/Ref"
 import type { Algorithm } from "./EmulatorKeys.js"
 import type { ProjectState } from "./EmulatorState.js"
 import type { Fault } from "./Faults.js"
 import type * as Password from "./Password.js"
-import type { Json, WireError } from "./Wire.js"
+import { type Json, WireError } from "./Wire.js"
 
 /**
  * The resolved configuration (all durations in milliseconds).
@@ -123,6 +128,10 @@ export interface Route {
   readonly handler: Handler
   /** Run without the project lock (e.g. handlers that only sleep or read). */
   readonly unlocked?: boolean | undefined
+  /** A route that only answers 501 "not emulated". */
+  readonly stub?: boolean | undefined
+  /** The catalogued endpoint the route serves, when it serves one. */
+  readonly endpoint?: Endpoint.Endpoint.Any | undefined
 }
 
 /**
@@ -150,3 +159,74 @@ export const del = (path: string, access: Access, handler: Handler): Route => ({
  * @category constructors
  */
 export const patch = (path: string, access: Access, handler: Handler): Route => ({ method: "PATCH", path, access, handler })
+
+/**
+ * The reply of a catalogued handler: the endpoint's answer (encoded with its
+ * response `Schema`), or a ready response (e.g. with cookies).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Reply<Res> = Res | HttpServerResponse.HttpServerResponse
+
+/**
+ * A route that serves a catalogued endpoint: the request (the JSON body, or the
+ * query of a `GET` / `DELETE`) is decoded with the endpoint's request `Schema`,
+ * leniently as Descope reads it (`null` members are absent, unknown members
+ * ignored, numbers and booleans also as strings where the schema says so); a
+ * request it refuses is a 400 naming the field, never a 500. The answer is
+ * encoded with the endpoint's response `Schema`.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
+  e: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
+  handler: (ctx: Ctx, request: Req) => Effect.Effect<Reply<Res>, WireError>,
+  options: { readonly unlocked?: boolean | undefined } = {}
+): Route => {
+  const decode = Schema.decodeUnknownEither(e.request, { onExcessProperty: "ignore", errors: "first" })
+  const encode = Schema.encodeEither(e.response, { onExcessProperty: "ignore" })
+  const access: Access = e.credential === "management"
+    ? "mgmt"
+    : e.params.includes("projectId" as P)
+    ? "public"
+    : "auth"
+  return {
+    method: e.method,
+    path: Endpoint.routePath(e),
+    access,
+    unlocked: options.unlocked,
+    endpoint: e,
+    handler: (ctx) => {
+      const decoded = decode(e.location === "query" ? ctx.query : ctx.raw ?? {})
+      if (Either.isLeft(decoded)) return Effect.fail(badRequest(decoded.left))
+      return Effect.flatMap(handler(ctx, decoded.right), (reply): Effect.Effect<Answer> => {
+        if (HttpServerResponse.isServerResponse(reply)) return Effect.succeed(reply)
+        const encoded = encode(reply as Res)
+        return Either.isRight(encoded)
+          ? Effect.succeed(encoded.right)
+          : Effect.die(new Error(`emulator answer of ${e.name} does not match its schema: ${encoded.left.message}`))
+      })
+    }
+  }
+}
+
+/** A 400 naming the first refused field: "missing" for an absent one, else "invalid". */
+const badRequest = (error: ParseResult.ParseError): WireError => {
+  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  const field = issue === undefined || issue.path.length === 0 ? "body" : issue.path.map(String).join(".")
+  return issue?._tag === "Missing"
+    ? new WireError({
+      status: 400,
+      errorCode: ErrorCodes.MissingArguments,
+      errorDescription: "Missing arguments",
+      errorMessage: `Missing argument: ${field}`
+    })
+    : new WireError({
+      status: 400,
+      errorCode: ErrorCodes.InvalidArguments,
+      errorDescription: "Invalid argument",
+      errorMessage: `Invalid argument: ${field}${issue !== undefined ? ` (${issue.message.replace(/, actual [\s\S]*$/, "")})` : ""}`
+    })
+}

@@ -9,6 +9,7 @@
  * @since 0.1.0
  */
 import * as AccessRoutes from "./AccessRoutes.js"
+import * as RoleRoutes from "./mgmt/Role.js"
 import type { Route } from "./Handler.js"
 import * as ProjectRoutes from "./ProjectRoutes.js"
 import * as TenantRoutes from "./TenantRoutes.js"
@@ -25,6 +26,7 @@ export const routes: ReadonlyArray<Route> = [
   ...UserRoutes.routes,
   ...TenantRoutes.routes,
   ...AccessRoutes.routes,
+  ...RoleRoutes.routes,
   ...TokenRoutes.routes,
   ...ProjectRoutes.routes
 ]

@@ -289,7 +289,7 @@ export const fromRefresh = (
       return yield* fail(401, Codes.InvalidToken, "Invalid token", "not a refresh token of this project")
     }
     if (session.revoked) {
-      return yield* fail(401, Codes.TokenRevoked, "Token expired because the user logged out", "session revoked")
+      return yield* fail(401, Codes.TokenExpiredByLoggedOut, "Token expired because the user logged out", "session revoked")
     }
     if (session.expiresAt <= ctx.now) return yield* fail(401, Codes.InvalidToken, "Invalid token", "session expired")
     if (session.anonymous) return { session, user: undefined }

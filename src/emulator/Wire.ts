@@ -7,40 +7,15 @@
  */
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import { ErrorCodes } from "../core/DescopeError.js"
 
 /**
- * Error codes the emulator answers with (`errorCode` of a Descope error body).
+ * Error codes the emulator answers with: Descope's, from `core/DescopeError.ts`.
  *
  * @since 0.1.0
- * @category models
+ * @category constants
  */
-export const Codes = {
-  BadRequest: "E011001",
-  MissingArguments: "E011002",
-  InvalidRequest: "E011003",
-  InvalidArguments: "E011004",
-  Unauthorized: "E011005",
-  NotFound: "E011006",
-  MethodNotAllowed: "E011007",
-  NotEmulated: "E011008",
-  WrongOtpCode: "E061102",
-  TooManyOtpAttempts: "E061103",
-  UserAlreadyExists: "E062107",
-  UserNotFound: "E062108",
-  EnchantedLinkPending: "E062503",
-  InvalidLink: "E062504",
-  PasswordPolicy: "E062902",
-  InvalidCredentials: "E062901",
-  PasswordExpired: "E062909",
-  TokenRevoked: "E064001",
-  InvalidToken: "E064002",
-  UserDisabled: "E062110",
-  NotpPending: "E066103",
-  ManagementUserNotFound: "E112102",
-  ManagementNotFound: "E112103",
-  RateLimitExceeded: "E130429",
-  InjectedFault: "E999999"
-} as const
+export const Codes = ErrorCodes
 
 /**
  * The emulator's answer for a failed request: rendered as the Descope error

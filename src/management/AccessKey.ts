@@ -160,20 +160,20 @@ export const make = (mgmt: ManagementHttp): AccessKeyApi => {
   const byId = (operation: string, path: string) => (id: string) =>
     checked(
       [nonEmpty("id", id)],
-      Effect.asVoid(mgmt.call({ method: "POST", path, body: { id }, operation: `mgmt.accessKey.${operation}`, schema: Void }))
+      Effect.asVoid(mgmt.callSpec({ method: "POST", path, body: { id }, operation: `mgmt.accessKey.${operation}`, schema: Void }))
     )
   const byIds = (operation: string, path: string) => (ids: ReadonlyArray<string>) =>
     checked(
       [nonEmptyList("ids", ids)],
       Effect.asVoid(
-        mgmt.call({ method: "POST", path, body: { ids }, operation: `mgmt.accessKey.${operation}`, schema: Void })
+        mgmt.callSpec({ method: "POST", path, body: { ids }, operation: `mgmt.accessKey.${operation}`, schema: Void })
       )
     )
   return {
     create: (o) =>
       checked(
         [nonEmpty("name", o.name)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/accesskey/create",
           body: {
@@ -195,7 +195,7 @@ export const make = (mgmt: ManagementHttp): AccessKeyApi => {
       checked(
         [nonEmpty("id", id)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "GET",
             path: "/v1/mgmt/accesskey",
             query: { id },
@@ -207,7 +207,7 @@ export const make = (mgmt: ManagementHttp): AccessKeyApi => {
       ),
     searchAllAccessKeys: (o = {}) =>
       Effect.map(
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/accesskey/search",
           body: {
@@ -225,7 +225,7 @@ export const make = (mgmt: ManagementHttp): AccessKeyApi => {
       checked(
         [nonEmpty("id", o.id), nonEmpty("name", o.name)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/accesskey/update",
             body: {
@@ -253,7 +253,7 @@ export const make = (mgmt: ManagementHttp): AccessKeyApi => {
     rotate: (id) =>
       checked(
         [nonEmpty("id", id)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/accesskey/rotate",
           body: { id },

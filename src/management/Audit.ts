@@ -127,7 +127,7 @@ const millis = (t: Date | number | undefined): number | undefined => (t instance
 export const make = (mgmt: ManagementHttp): AuditApi => ({
   search: (o = {}) =>
     Effect.map(
-      mgmt.call({
+      mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/audit/search",
         body: {
@@ -153,7 +153,7 @@ export const make = (mgmt: ManagementHttp): AuditApi => ({
   createEvent: (o) =>
     checked(
       [nonEmpty("action", o.action), nonEmpty("actorId", o.actorId), nonEmpty("tenantId", o.tenantId)],
-      Effect.asVoid(mgmt.call({
+      Effect.asVoid(mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/audit/event",
         body: { action: o.action, type: o.type, actorId: o.actorId, tenantId: o.tenantId, userId: o.userId, data: o.data },

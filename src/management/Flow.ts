@@ -250,7 +250,7 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
   const getFlowAsyncResult = (executionId: string) =>
     checked(
       [nonEmpty("executionId", executionId)],
-      mgmt.call({
+      mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/flow/async/result",
         body: { executionId },
@@ -261,11 +261,11 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
   const ThemeResponse = Schema.Struct({ theme: Theme })
   return {
     listFlows: () =>
-      mgmt.call({ method: "POST", path: "/v1/mgmt/flow/list", body: {}, operation: "mgmt.flow.listFlows", schema: FlowList }),
+      mgmt.callSpec({ method: "POST", path: "/v1/mgmt/flow/list", body: {}, operation: "mgmt.flow.listFlows", schema: FlowList }),
     deleteFlows: (flowIds) =>
       checked(
         [nonEmptyList("flowIds", flowIds)],
-        Effect.asVoid(mgmt.call({
+        Effect.asVoid(mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/flow/delete",
           body: { ids: flowIds },
@@ -276,7 +276,7 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
     exportFlow: (flowId) =>
       checked(
         [nonEmpty("flowId", flowId)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/flow/export",
           body: { flowId },
@@ -287,7 +287,7 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
     importFlow: (o) =>
       checked(
         [nonEmpty("flowId", o.flowId)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/flow/import",
           body: { flowId: o.flowId, flow: o.flow, screens: o.screens },
@@ -299,7 +299,7 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
       checked(
         [nonEmpty("flowId", o.flowId)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/flow/run",
             body: { flowId: o.flowId, options: o.options },
@@ -312,7 +312,7 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
     runFlowAsync: (o) =>
       checked(
         [nonEmpty("flowId", o.flowId)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/flow/async/run",
           body: { flowId: o.flowId, input: o.options?.input, preview: o.options?.preview, tenant: o.options?.tenant },
@@ -342,7 +342,7 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
     },
     exportTheme: () =>
       Effect.map(
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/theme/export",
           body: {},
@@ -353,7 +353,7 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
       ),
     importTheme: (theme) =>
       Effect.map(
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/theme/import",
           body: { theme },

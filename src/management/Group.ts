@@ -73,7 +73,7 @@ export const make = (mgmt: ManagementHttp): GroupApi => ({
   loadAllGroups: (tenantId) =>
     checked(
       [nonEmpty("tenantId", tenantId)],
-      mgmt.call({
+      mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/group/all",
         body: { tenantId },
@@ -89,7 +89,7 @@ export const make = (mgmt: ManagementHttp): GroupApi => ({
           ? Effect.fail(new InvalidArgumentError({ field: "userIds", reason: "give at least one user id or login id" }))
           : Effect.void
       ],
-      mgmt.call({
+      mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/group/member/all",
         body: { tenantId: o.tenantId, loginIds: o.loginIds ?? [], userIds: o.userIds ?? [] },
@@ -100,7 +100,7 @@ export const make = (mgmt: ManagementHttp): GroupApi => ({
   loadAllGroupMembers: (o) =>
     checked(
       [nonEmpty("tenantId", o.tenantId), nonEmpty("groupId", o.groupId)],
-      mgmt.call({
+      mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/group/members",
         body: { tenantId: o.tenantId, groupId: o.groupId },

@@ -148,13 +148,13 @@ const JwtResponse = Schema.Struct({ jwt: Schema.Redacted(Schema.String) })
 export const make = (mgmt: ManagementHttp, validator: SessionValidatorService): JwtApi => {
   const jwtCall = (operation: string, path: string, body: unknown) =>
     Effect.map(
-      mgmt.call({ method: "POST", path, body, operation: `mgmt.jwt.${operation}`, schema: JwtResponse }),
+      mgmt.callSpec({ method: "POST", path, body, operation: `mgmt.jwt.${operation}`, schema: JwtResponse }),
       (r) => r.jwt
     )
 
   const session = (operation: string, path: string, body: unknown) =>
     Effect.flatMap(
-      mgmt.call({
+      mgmt.callSpec({
         method: "POST",
         path,
         body,

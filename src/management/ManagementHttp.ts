@@ -14,6 +14,7 @@ import type { InvalidArgumentError as InvalidArgumentErrorType, RemoteError } fr
 import { InvalidArgumentError } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import { EmptyResponse, withRequestOptions } from "../core/DescopeHttp.js"
+import type * as Endpoint from "../wire/Endpoint.js"
 
 /**
  * What every management call may fail with: Descope's answer
@@ -34,12 +35,17 @@ export type ManagementError = RemoteError | InvalidArgumentErrorType
 export interface ManagementHttp {
   /** The underlying transport. */
   readonly http: DescopeHttp.Service
+  /** A management call described inline (being replaced by {@link ManagementHttp.call}). */
+  readonly callSpec: <A, I>(spec: DescopeHttp.RequestSpec<A, I>) => Effect.Effect<A, ManagementError>
   /**
-   * A management call: the license handshake runs first (once per client,
-   * failures tolerated), then the request carries `x-descope-license` when a
-   * tier is known.
+   * A catalogued management call: the license handshake runs first (once per
+   * client, failures tolerated), then the request carries `x-descope-license`
+   * when a tier is known.
    */
-  readonly call: <A, I>(spec: DescopeHttp.RequestSpec<A, I>) => Effect.Effect<A, ManagementError>
+  readonly call: <P extends string, Req, ReqI, Res, ResI>(
+    endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
+    input: DescopeHttp.CallInput<P, Req>
+  ) => Effect.Effect<Res, ManagementError>
 }
 
 /**
@@ -92,11 +98,31 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =
       http.management(
         tier === undefined || tier === "" ? spec : { ...spec, headers: { ...spec.headers, "x-descope-license": tier } }
       )
-    const call = <A, I>(spec: DescopeHttp.RequestSpec<A, I>): Effect.Effect<A, ManagementError> =>
+    const callSpec = <A, I>(spec: DescopeHttp.RequestSpec<A, I>): Effect.Effect<A, ManagementError> =>
       Effect.suspend(() =>
         known !== undefined ? send(spec, known.tier) : Effect.flatMap(license, (tier) => send(spec, tier))
       )
-    return { http, call }
+    const sendCall = <P extends string, Req, ReqI, Res, ResI>(
+      endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
+      input: DescopeHttp.CallInput<P, Req>,
+      tier: string | undefined
+    ) =>
+      http.call<P, Req, ReqI, Res, ResI>(
+        endpoint,
+        tier === undefined || tier === ""
+          ? input
+          : ({ ...input, headers: { ...input.headers, "x-descope-license": tier } } as DescopeHttp.CallInput<P, Req>)
+      )
+    const call = <P extends string, Req, ReqI, Res, ResI>(
+      endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
+      input: DescopeHttp.CallInput<P, Req>
+    ): Effect.Effect<Res, ManagementError> =>
+      Effect.suspend(() =>
+        known !== undefined
+          ? sendCall(endpoint, input, known.tier)
+          : Effect.flatMap(license, (tier) => sendCall(endpoint, input, tier))
+      )
+    return { http, callSpec, call }
   })
 
 // ---------------------------------------------------------------------------

@@ -79,7 +79,7 @@ export interface PasswordApi {
  */
 export const make = (mgmt: ManagementHttp): PasswordApi => ({
   getSettings: (tenantId) =>
-    mgmt.call({
+    mgmt.callSpec({
       method: "GET",
       path: "/v1/mgmt/password/settings",
       query: { tenantId },
@@ -87,7 +87,7 @@ export const make = (mgmt: ManagementHttp): PasswordApi => ({
       schema: PasswordSettings
     }),
   configureSettings: (o) =>
-    Effect.asVoid(mgmt.call({
+    Effect.asVoid(mgmt.callSpec({
       method: "POST",
       path: "/v1/mgmt/password/settings",
       body: { ...o.settings, tenantId: o.tenantId },

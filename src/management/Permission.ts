@@ -106,7 +106,7 @@ export interface PermissionApi {
  */
 export const make = (mgmt: ManagementHttp): PermissionApi => {
   const post = (operation: string, path: string, body: unknown) =>
-    Effect.asVoid(mgmt.call({ method: "POST", path, body, operation: `mgmt.permission.${operation}`, schema: Void }))
+    Effect.asVoid(mgmt.callSpec({ method: "POST", path, body, operation: `mgmt.permission.${operation}`, schema: Void }))
   return {
     create: (o) =>
       checked(
@@ -156,7 +156,7 @@ export const make = (mgmt: ManagementHttp): PermissionApi => {
       ),
     loadAll: () =>
       Effect.map(
-        mgmt.call({
+        mgmt.callSpec({
           method: "GET",
           path: "/v1/mgmt/permission/all",
           operation: "mgmt.permission.loadAll",

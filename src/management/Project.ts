@@ -63,7 +63,7 @@ export const make = (mgmt: ManagementHttp): ProjectApi => ({
   updateName: (name) =>
     checked(
       [nonEmpty("name", name)],
-      Effect.asVoid(mgmt.call({
+      Effect.asVoid(mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/project/update/name",
         body: { name },
@@ -73,7 +73,7 @@ export const make = (mgmt: ManagementHttp): ProjectApi => ({
     ),
   exportSnapshot: () =>
     Effect.map(
-      mgmt.call({
+      mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/project/snapshot/export",
         body: {},
@@ -83,7 +83,7 @@ export const make = (mgmt: ManagementHttp): ProjectApi => ({
       (r) => r.files ?? {}
     ),
   importSnapshot: (request) =>
-    Effect.asVoid(mgmt.call({
+    Effect.asVoid(mgmt.callSpec({
       method: "POST",
       path: "/v1/mgmt/project/snapshot/import",
       body: { files: request.files, inputSecrets: request.inputSecrets },

@@ -5,19 +5,9 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import {
-  checked,
-  type ManagementError,
-  type ManagementHttp,
-  nameOrId,
-  nonEmpty,
-  nonEmptyBatch,
-  nonEmptyList,
-  opt,
-  someSelected,
-  Void
-} from "./ManagementHttp.js"
+import { checked, nameOrId, nonEmpty, nonEmptyBatch, nonEmptyList, someSelected } from "../internal/validate.js"
+import * as Wire from "../wire/mgmt/Role.js"
+import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
  * A role.
@@ -25,22 +15,13 @@ import {
  * @since 0.1.0
  * @category schemas
  */
-export const Role = Schema.Struct({
-  id: opt(Schema.String),
-  name: Schema.String,
-  description: opt(Schema.String),
-  permissionNames: opt(Schema.Array(Schema.String)),
-  createdTime: opt(Schema.Number),
-  tenantId: opt(Schema.String),
-  default: opt(Schema.Boolean),
-  private: opt(Schema.Boolean)
-})
+export const Role = Wire.Role
 
 /**
  * @since 0.1.0
  * @category models
  */
-export type Role = typeof Role.Type
+export type Role = Wire.Role
 
 /**
  * Options of `create`.
@@ -138,17 +119,6 @@ export interface RoleApi {
   }) => Effect.Effect<ReadonlyArray<Role>, ManagementError>
 }
 
-const RolesResponse = Schema.Struct({ roles: opt(Schema.Array(Role)) })
-
-const roleBody = (r: CreateOptions) => ({
-  name: r.name,
-  description: r.description,
-  permissionNames: r.permissionNames,
-  tenantId: r.tenantId,
-  default: r.default,
-  private: r.private
-})
-
 /**
  * Builds `client.mgmt.role`.
  *
@@ -156,61 +126,28 @@ const roleBody = (r: CreateOptions) => ({
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): RoleApi => {
-  const post = (operation: string, path: string, body: unknown) =>
-    Effect.asVoid(mgmt.call({ method: "POST", path, body, operation: `mgmt.role.${operation}`, schema: Void }))
-  const rolesCall = (operation: string, path: string, body: unknown) =>
-    Effect.map(
-      mgmt.call({ method: "POST", path, body, operation: `mgmt.role.${operation}`, schema: RolesResponse }),
-      (r) => r.roles ?? []
-    )
+  const roles = (r: { readonly roles?: ReadonlyArray<Role> | null | undefined }) => r.roles ?? []
   return {
-    create: (o) =>
-      checked(
-        [nonEmpty("name", o.name)],
-        post("create", "/v1/mgmt/role/create", {
-          name: o.name,
-          description: o.description,
-          permissionNames: o.permissionNames,
-          tenantId: o.tenantId,
-          default: o.default,
-          private: o.private
-        })
-      ),
+    create: (o) => checked([nonEmpty("name", o.name)], Effect.asVoid(mgmt.call(Wire.create, { request: o }))),
     update: (o) =>
       checked(
         [nonEmpty("name", o.name), nonEmpty("newName", o.newName)],
-        post("update", "/v1/mgmt/role/update", {
-          name: o.name,
-          newName: o.newName,
-          description: o.description,
-          permissionNames: o.permissionNames,
-          tenantId: o.tenantId,
-          default: o.default,
-          private: o.private
-        })
+        Effect.asVoid(mgmt.call(Wire.update, { request: o }))
       ),
     delete: (o) =>
-      checked([nonEmpty("name", o.name)], post("delete", "/v1/mgmt/role/delete", { name: o.name, tenantId: o.tenantId })),
-    createBatch: (roles) =>
       checked(
-        [nonEmptyBatch("roles", roles), ...roles.map((r) => nonEmpty("name", r.name))],
-        rolesCall("createBatch", "/v1/mgmt/role/create/batch", { roles: roles.map(roleBody) })
+        [nonEmpty("name", o.name)],
+        Effect.asVoid(mgmt.call(Wire.delete, { request: { name: o.name, tenantId: o.tenantId } }))
       ),
-    updateBatch: (roles) =>
+    createBatch: (batch) =>
       checked(
-        [nonEmptyBatch("roles", roles), ...roles.flatMap((r) => [nameOrId(r), nonEmpty("newName", r.newName)])],
-        rolesCall("updateBatch", "/v1/mgmt/role/update/batch", {
-          roles: roles.map((r) => ({
-            id: r.id,
-            name: r.name,
-            newName: r.newName,
-            description: r.description,
-            permissionNames: r.permissionNames,
-            tenantId: r.tenantId,
-            default: r.default,
-            private: r.private
-          }))
-        })
+        [nonEmptyBatch("roles", batch), ...batch.map((r) => nonEmpty("name", r.name))],
+        Effect.map(mgmt.call(Wire.createBatch, { request: { roles: batch } }), roles)
+      ),
+    updateBatch: (batch) =>
+      checked(
+        [nonEmptyBatch("roles", batch), ...batch.flatMap((r) => [nameOrId(r), nonEmpty("newName", r.newName)])],
+        Effect.map(mgmt.call(Wire.updateBatch, { request: { roles: batch } }), roles)
       ),
     deleteBatch: (o) =>
       checked(
@@ -218,54 +155,31 @@ export const make = (mgmt: ManagementHttp): RoleApi => {
           someSelected([["roleNames", o.roleNames], ["roleIds", o.roleIds]]),
           ...(o.tenantId !== undefined ? [nonEmpty("tenantId", o.tenantId)] : [])
         ],
-        post("deleteBatch", "/v1/mgmt/role/delete/batch", {
-          roleNames: o.roleNames,
-          tenantId: o.tenantId,
-          roleIds: o.roleIds
-        })
+        Effect.asVoid(mgmt.call(Wire.deleteBatch, { request: o }))
       ),
     updateById: (o) =>
       checked(
         [nonEmpty("id", o.id), nonEmpty("newName", o.newName)],
-        post("updateById", "/v1/mgmt/role/update", {
-          id: o.id,
-          newName: o.newName,
-          description: o.description,
-          permissionNames: o.permissionNames,
-          tenantId: o.tenantId,
-          default: o.default,
-          private: o.private
-        })
+        Effect.asVoid(mgmt.call(Wire.update, { request: o, operation: "mgmt.role.updateById" }))
       ),
     deleteById: (o) =>
-      checked([nonEmpty("id", o.id)], post("deleteById", "/v1/mgmt/role/delete", { id: o.id, tenantId: o.tenantId })),
+      checked(
+        [nonEmpty("id", o.id)],
+        Effect.asVoid(
+          mgmt.call(Wire.delete, { request: { id: o.id, tenantId: o.tenantId }, operation: "mgmt.role.deleteById" })
+        )
+      ),
     deleteBatchByIds: (o) =>
       checked(
         [nonEmptyList("roleIds", o.roleIds), ...(o.tenantId !== undefined ? [nonEmpty("tenantId", o.tenantId)] : [])],
-        post("deleteBatchByIds", "/v1/mgmt/role/delete/batch", { roleIds: o.roleIds, tenantId: o.tenantId })
+        Effect.asVoid(
+          mgmt.call(Wire.deleteBatch, {
+            request: { roleIds: o.roleIds, tenantId: o.tenantId },
+            operation: "mgmt.role.deleteBatchByIds"
+          })
+        )
       ),
-    loadAll: () =>
-      Effect.map(
-        mgmt.call({ method: "GET", path: "/v1/mgmt/role/all", operation: "mgmt.role.loadAll", schema: RolesResponse }),
-        (r) => r.roles ?? []
-      ),
-    search: (o = {}) =>
-      Effect.map(
-        mgmt.call({
-          method: "POST",
-          path: "/v1/mgmt/role/search",
-          body: {
-            tenantIds: o.tenantIds,
-            roleNames: o.roleNames,
-            roleNameLike: o.roleNameLike,
-            permissionNames: o.permissionNames,
-            includeProjectRoles: o.includeProjectRoles,
-            roleIds: o.roleIds
-          },
-          operation: "mgmt.role.search",
-          schema: RolesResponse
-        }),
-        (r) => r.roles ?? []
-      )
+    loadAll: () => Effect.map(mgmt.call(Wire.loadAll, {}), roles),
+    search: (o = {}) => Effect.map(mgmt.call(Wire.search, { request: o }), roles)
   }
 }

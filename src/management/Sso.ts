@@ -402,7 +402,7 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
   const post = (operation: string, path: string, body: unknown, tenantId: string) =>
     checked(
       [nonEmpty("tenantId", tenantId)],
-      Effect.asVoid(mgmt.call({ method: "POST", path, body, operation: `mgmt.sso.${operation}`, schema: Void }))
+      Effect.asVoid(mgmt.callSpec({ method: "POST", path, body, operation: `mgmt.sso.${operation}`, schema: Void }))
     )
   return {
     configure: (o) =>
@@ -490,7 +490,7 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
       return checked(
         [nonEmpty("tenantId", t.tenantId)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "GET",
             path: "/v2/mgmt/sso/settings",
             query: targetQuery(t),
@@ -505,7 +505,7 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
       const t = targetOf(tenant)
       return checked(
         [nonEmpty("tenantId", t.tenantId)],
-        Effect.asVoid(mgmt.call({
+        Effect.asVoid(mgmt.callSpec({
           method: "DELETE",
           path: "/v1/mgmt/sso/settings",
           query: targetQuery(t),
@@ -517,7 +517,7 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
     getSettings: (tenantId) =>
       checked(
         [nonEmpty("tenantId", tenantId)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "GET",
           path: "/v1/mgmt/sso/settings",
           query: { tenantId },
@@ -529,7 +529,7 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
       checked(
         [nonEmpty("tenantId", tenantId)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "GET",
             path: "/v2/mgmt/sso/settings/all",
             query: { tenantId },
@@ -543,7 +543,7 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
       checked(
         [nonEmpty("tenantId", o.tenantId), nonEmpty("displayName", o.displayName)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/sso/settings/new",
             body: { tenantId: o.tenantId, ssoId: nonEmptySsoId(o.ssoId), displayName: o.displayName },

@@ -284,7 +284,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
     checked(
       [nonEmpty("name", o.name), ...(o.id !== undefined ? [nonEmpty("id", o.id)] : [])],
       Effect.map(
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/tenant/create",
           body: {
@@ -306,7 +306,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
   update: (o) =>
     checked(
       [nonEmpty("id", o.id), nonEmpty("name", o.name)],
-      Effect.asVoid(mgmt.call({
+      Effect.asVoid(mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/tenant/update",
         body: {
@@ -325,7 +325,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
   delete: (o) =>
     checked(
       [nonEmpty("id", o.id)],
-      Effect.asVoid(mgmt.call({
+      Effect.asVoid(mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/tenant/delete",
         body: { id: o.id, cascade: o.cascade },
@@ -336,11 +336,11 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
   load: (id) =>
     checked(
       [nonEmpty("id", id)],
-      mgmt.call({ method: "GET", path: "/v1/mgmt/tenant", query: { id }, operation: "mgmt.tenant.load", schema: Tenant })
+      mgmt.callSpec({ method: "GET", path: "/v1/mgmt/tenant", query: { id }, operation: "mgmt.tenant.load", schema: Tenant })
     ),
   loadAll: () =>
     Effect.map(
-      mgmt.call({
+      mgmt.callSpec({
         method: "GET",
         path: "/v1/mgmt/tenant/all",
         operation: "mgmt.tenant.loadAll",
@@ -350,7 +350,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
     ),
   searchAll: (o = {}) =>
     Effect.map(
-      mgmt.call({
+      mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/tenant/search",
         body: {
@@ -369,7 +369,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
     checked(
       [nonEmpty("id", id)],
       Effect.map(
-        mgmt.call({
+        mgmt.callSpec({
           method: "GET",
           path: "/v1/mgmt/tenant/settings",
           query: { id },
@@ -382,7 +382,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
   updateSettings: (o) =>
     checked(
       [nonEmpty("id", o.id)],
-      Effect.asVoid(mgmt.call({
+      Effect.asVoid(mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/tenant/settings",
         body: {
@@ -410,7 +410,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
   updateDefaultRoles: (o) =>
     checked(
       [nonEmpty("tenantId", o.tenantId)],
-      Effect.asVoid(mgmt.call({
+      Effect.asVoid(mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/tenant/updateDefaultRoles",
         body: { id: o.tenantId, defaultRoles: o.roleNames },
@@ -422,7 +422,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
     checked(
       [nonEmpty("tenantId", o.tenantId), nonNegativeInt("expireTime", o.expireTime), optionalEmail("email", o.email)],
       Effect.map(
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v2/mgmt/tenant/adminlinks/sso/generate",
           body: {
@@ -442,7 +442,7 @@ export const make = (mgmt: ManagementHttp): TenantApi => ({
   revokeSsoConfigurationLink: (o) =>
     checked(
       [nonEmpty("tenantId", o.tenantId)],
-      Effect.asVoid(mgmt.call({
+      Effect.asVoid(mgmt.callSpec({
         method: "POST",
         path: "/v1/mgmt/tenant/adminlinks/sso/revoke",
         body: { tenantId: o.tenantId, ssoId: o.ssoId === "" ? undefined : o.ssoId },

@@ -1050,7 +1050,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
 
   const userCall = (operation: string, path: string, body: unknown): Effect.Effect<User, ManagementError> =>
     Effect.map(
-      mgmt.call({ method: "POST", path, body, operation: `mgmt.user.${operation}`, schema: UserResponse }),
+      mgmt.callSpec({ method: "POST", path, body, operation: `mgmt.user.${operation}`, schema: UserResponse }),
       (r) => r.user
     )
 
@@ -1060,11 +1060,11 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     body: unknown,
     method: "POST" | "DELETE" = "POST"
   ): Effect.Effect<void, ManagementError> =>
-    Effect.asVoid(mgmt.call({ method, path, body, operation: `mgmt.user.${operation}`, schema: Void }))
+    Effect.asVoid(mgmt.callSpec({ method, path, body, operation: `mgmt.user.${operation}`, schema: Void }))
 
   const searchPage = (path: string, operation: string, body: unknown): Effect.Effect<SearchResult, ManagementError> =>
     Effect.map(
-      mgmt.call({ method: "POST", path, body, operation: `mgmt.user.${operation}`, schema: SearchResponse }),
+      mgmt.callSpec({ method: "POST", path, body, operation: `mgmt.user.${operation}`, schema: SearchResponse }),
       (r) => ({ users: r.users ?? [], total: r.total ?? undefined })
     )
 
@@ -1135,7 +1135,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
           nonEmptyList("users", o.users.map((u) => u.loginId)),
           ...o.users.map((u) => optionalEmail("email", u.email))
         ],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/user/create/batch",
           body: {
@@ -1155,7 +1155,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     createBatch: (users) =>
       checked(
         [nonEmptyList("users", users.map((u) => u.loginId)), ...users.map((u) => optionalEmail("email", u.email))],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/user/create/batch",
           body: { users: users.map(batchUserBody) },
@@ -1169,7 +1169,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       checked(
         userChecks(o),
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "PATCH",
             path: "/v1/mgmt/user/patch",
             body: patchBody(o, false),
@@ -1191,7 +1191,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       checked(
         [nonEmptyList("userIds", o.userIds)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/users/load",
             body: { userIds: o.userIds, includeInvalidUsers: o.includeInvalidUsers },
@@ -1239,7 +1239,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     getProviderToken: (o) =>
       checked(
         [nonEmpty("loginId", o.loginId), nonEmpty("provider", o.provider)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "GET",
           path: "/v1/mgmt/user/provider/token",
           query: {
@@ -1342,7 +1342,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     history: (userIds) =>
       checked(
         [nonEmptyList("userIds", userIds)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/user/history",
           body: userIds,
@@ -1353,7 +1353,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     generateOtpForTestUser: (o) =>
       checked(
         [nonEmpty("loginId", o.loginId)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/tests/generate/otp",
           body: { deliveryMethod: deliveryMethodWire(o.method), loginId: o.loginId, loginOptions: o.loginOptions },
@@ -1364,7 +1364,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     generateMagicLinkForTestUser: (o) =>
       checked(
         [nonEmpty("loginId", o.loginId)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/tests/generate/magiclink",
           body: {
@@ -1380,7 +1380,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     generateEnchantedLinkForTestUser: (o) =>
       checked(
         [nonEmpty("loginId", o.loginId)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/tests/generate/enchantedlink",
           body: { loginId: o.loginId, URI: o.uri, loginOptions: o.loginOptions },
@@ -1392,7 +1392,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       checked(
         [nonEmpty("loginId", o.loginId), nonNegativeInt("timeout", o.timeout)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/user/signin/embeddedlink",
             body: { loginId: o.loginId, customClaims: o.customClaims, timeout: o.timeout },
@@ -1406,7 +1406,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       checked(
         [nonEmpty("loginId", o.loginId), optionalEmail("user.email", o.user?.email), nonNegativeInt("timeout", o.timeout)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/user/signup/embeddedlink",
             body: {
@@ -1426,7 +1426,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     patchBatch: (o) =>
       checked(
         [nonEmptyBatch("users", o.users), ...o.users.flatMap(userChecks)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "PATCH",
           path: "/v1/mgmt/user/patch/batch",
           body: { users: o.users.map((u) => patchBody(u, o.test === true)) },
@@ -1436,7 +1436,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       ),
     getCustomAttributes: () =>
       Effect.map(
-        mgmt.call({
+        mgmt.callSpec({
           method: "GET",
           path: "/v1/mgmt/user/customattributes",
           operation: "mgmt.user.getCustomAttributes",
@@ -1448,7 +1448,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       checked(
         [nonEmptyBatch("attributes", attributes), ...attributes.map((a) => nonEmpty("name", a.name))],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/user/customattribute/create",
             body: {
@@ -1472,7 +1472,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       checked(
         [nonEmptyList("names", names)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/user/customattribute/delete",
             body: { names },
@@ -1486,7 +1486,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       checked(
         [nonEmpty("loginId", loginId)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/user/passkeys/list",
             body: { loginId },
@@ -1505,7 +1505,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
       checked(
         [nonEmptyList("loginIds", loginIds)],
         Effect.map(
-          mgmt.call({
+          mgmt.callSpec({
             method: "POST",
             path: "/v1/mgmt/user/trusteddevices/list",
             body: { identifiers: loginIds },
@@ -1556,7 +1556,7 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     importUsers: (o) =>
       checked(
         [nonEmpty("source", o.source)],
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/user/import",
           body: {

@@ -99,7 +99,7 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
 
   const getOne = (kind: Kind, id: string): Effect.Effect<User, ManagementError> =>
     Effect.map(
-      mgmt.call({
+      mgmt.callSpec({
         method: "GET",
         path: "/v1/mgmt/user",
         query: kind === "loginId" ? { loginId: id } : { userId: id },
@@ -122,7 +122,7 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     Effect.gen(function*() {
       const exit = yield* requestFor(
         entries,
-        mgmt.call({
+        mgmt.callSpec({
           method: "POST",
           path: "/v1/mgmt/users/load",
           body: { userIds: entries.map((e) => e.id) },

@@ -1,0 +1,41 @@
+/**
+ * The wire catalogue: every Descope endpoint the SDK knows, described once
+ * (`Endpoint`), by area. The client sends with it, the emulator serves it,
+ * the tests iterate it and `docs/COVERAGE.md` is generated from it. Find an
+ * operation by its name: `mgmt.role.create` is `Wire.Mgmt.Role.create`.
+ *
+ * @since 0.2.0
+ */
+import type * as Endpoint from "./Endpoint.js"
+import * as Role from "./mgmt/Role.js"
+
+/**
+ * The management areas.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const Mgmt = { Role }
+
+/**
+ * The authentication areas.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const Auth = {}
+
+const endpointsOf = (modules: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Array<Endpoint.Endpoint.Any> =>
+  Object.values(modules).flatMap((m) =>
+    Object.values(m).filter((v): v is Endpoint.Endpoint.Any =>
+      typeof v === "object" && v !== null && (v as { _tag?: unknown })._tag === "Endpoint"
+    )
+  )
+
+/**
+ * Every catalogued endpoint.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const all: ReadonlyArray<Endpoint.Endpoint.Any> = [...endpointsOf(Auth), ...endpointsOf(Mgmt)]

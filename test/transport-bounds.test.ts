@@ -1,0 +1,145 @@
+// Bounds of the transport whatever the HttpClient does: a timeout ends the caller's wait even over a
+// client that ignores the request's AbortSignal, and a response body is read only up to its cap.
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import * as TestClock from "effect/TestClock"
+import * as http from "node:http"
+import type { AddressInfo } from "node:net"
+import * as DescopeConfig from "../src/core/DescopeConfig.js"
+import { TransportError } from "../src/core/DescopeError.js"
+import * as DescopeHttp from "../src/core/DescopeHttp.js"
+
+const Ok = Schema.Struct({ ok: Schema.optional(Schema.Boolean) })
+
+/** A client that never answers and never looks at the AbortSignal. */
+const deafClient = (counter: { n: number }) =>
+  HttpClient.make(() =>
+    Effect.async<never>(() => {
+      counter.n++
+    })
+  )
+
+const transport = (client: HttpClient.HttpClient, options: Partial<DescopeConfig.Options> = {}) =>
+  DescopeHttp.layer.pipe(
+    Layer.provide(DescopeConfig.layer({ projectId: "P123", managementKey: "K", ...options })),
+    Layer.provide(Layer.succeed(HttpClient.HttpClient, client))
+  )
+
+const get = (path = "/v1/mgmt/user") =>
+  Effect.flatMap(DescopeHttp.DescopeHttp, (http) =>
+    http.management({ method: "GET", path, query: { loginId: "a" }, operation: "mgmt.user.load", schema: Ok }))
+
+describe("timeouts over a client that ignores the AbortSignal", () => {
+  it.live("live clock: the attempt times out with TransportError Timeout", () =>
+    Effect.gen(function*() {
+      const counter = { n: 0 }
+      const error = yield* Effect.flip(
+        get().pipe(DescopeHttp.withRequestOptions({ timeout: "50 millis", retry: false }))
+      ).pipe(Effect.provide(transport(deafClient(counter))))
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "Timeout")
+      assert.strictEqual(counter.n, 1)
+    }))
+
+  it.effect("TestClock: a GET is retried on the schedule and the total bound ends the call", () =>
+    Effect.gen(function*() {
+      const counter = { n: 0 }
+      const fiber = yield* Effect.fork(
+        Effect.flip(get().pipe(DescopeHttp.withRequestOptions({ timeout: "1 second", totalTimeout: "2500 millis" })))
+          .pipe(Effect.provide(transport(deafClient(counter))))
+      )
+      yield* TestClock.adjust("10 seconds")
+      const error = yield* Fiber.join(fiber)
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "Timeout")
+      assert.isAtLeast(counter.n, 2)
+      assert.isAtMost(counter.n, 3)
+    }))
+})
+
+/** A loopback server answering every request with `answer`. */
+const server = (answer: (res: http.ServerResponse) => void) =>
+  Effect.acquireRelease(
+    Effect.async<http.Server>((resume) => {
+      const s = http.createServer((_req, res) => answer(res))
+      s.listen(0, "127.0.0.1", () => resume(Effect.succeed(s)))
+    }),
+    (s) =>
+      Effect.async<void>((resume) => {
+        s.closeAllConnections()
+        s.close(() => resume(Effect.void))
+      })
+  )
+
+const baseUrlOf = (s: http.Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`
+
+describe("response bodies are capped", () => {
+  it.scoped("a declared length above the cap is refused unread: ResponseTooLarge", () =>
+    Effect.gen(function*() {
+      let written = 0
+      const s = yield* server((res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(300 * 1024 * 1024) })
+        const chunk = Buffer.alloc(64 * 1024, 0x20)
+        const pump = () => {
+          while (written < 300 * 1024 * 1024 && res.write(chunk)) written += chunk.length
+          if (written < 300 * 1024 * 1024 && !res.destroyed) res.once("drain", pump)
+        }
+        res.on("close", () => res.removeAllListeners("drain"))
+        pump()
+      })
+      const error = yield* Effect.flip(get()).pipe(
+        Effect.provide(transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s), maxResponseBytes: 1024 * 1024 }))
+      )
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "ResponseTooLarge")
+      assert.isFalse(error.isRetryable)
+      // the body was not read to its end
+      assert.isBelow(written, 300 * 1024 * 1024)
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+
+  it.scoped("a chunked body is read up to the cap and no further", () =>
+    Effect.gen(function*() {
+      const s = yield* server((res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.write("[")
+        const chunk = `${"1,".repeat(16 * 1024)}`
+        let sent = 0
+        const pump = () => {
+          while (sent < 200 && res.write(chunk)) sent++
+          if (sent < 200 && !res.destroyed) res.once("drain", pump)
+          else res.end("1]")
+        }
+        pump()
+      })
+      const error = yield* Effect.flip(get()).pipe(
+        Effect.provide(transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s), maxResponseBytes: 100_000 }))
+      )
+      assert.instanceOf(error, TransportError)
+      if (!(error instanceof TransportError)) return
+      assert.strictEqual(error.reason, "ResponseTooLarge")
+      assert.include(error.message, "100000 bytes")
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+
+  it.scoped("a per-call cap overrides the client's", () =>
+    Effect.gen(function*() {
+      const s = yield* server((res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.end(JSON.stringify({ ok: true, pad: "x".repeat(10_000) }))
+      })
+      const layer = transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s) })
+      const ok = yield* get().pipe(Effect.provide(layer))
+      assert.deepStrictEqual(ok, { ok: true })
+      const error = yield* Effect.flip(get().pipe(DescopeHttp.withRequestOptions({ maxResponseBytes: 1000 }))).pipe(
+        Effect.provide(layer)
+      )
+      assert.strictEqual(error._tag, "TransportError")
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+})
