@@ -17,6 +17,8 @@ export * as Client from "./DescopeClient.js"
 export * as DescopeConfig from "./core/DescopeConfig.js"
 /** @since 0.1.0 */
 export * as DescopeHttp from "./core/DescopeHttp.js"
+/** The endpoint descriptions `DescopeHttp`'s `call` takes. @since 0.2.0 */
+export * as Endpoint from "./wire/Endpoint.js"
 /** @since 0.1.0 */
 export {
   CurrentRequestOptions,

@@ -43,13 +43,15 @@ export const walkPublicApi = (program: ts.Program) => {
   for (const file of files) {
     const module = checker.getSymbolAtLocation(program.getSourceFile(file)!)!
     const entry = Path.relative(ROOT, file)
-    for (const exported of checker.getExportsOfModule(module)) {
-      const target = resolve(exported)
-      addPath(target, `${entry}:${exported.name}`)
-      if ((target.flags & ts.SymbolFlags.ValueModule) !== 0) {
-        for (const member of checker.getExportsOfModule(target)) addPath(resolve(member), `${entry}:${exported.name}.${member.name}`)
+    // names and the members of namespaces, nested (`Endpoint.Endpoint.Any`)
+    const addAll = (symbol: ts.Symbol, path: string, depth: number): void => {
+      const target = resolve(symbol)
+      addPath(target, path)
+      if (depth < 3 && (target.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) !== 0) {
+        for (const member of checker.getExportsOfModule(target)) addAll(member, `${path}.${member.name}`, depth + 1)
       }
     }
+    for (const exported of checker.getExportsOfModule(module)) addAll(exported, `${entry}:${exported.name}`, 0)
   }
 
   const found = new Map<ts.Symbol, Found>()
