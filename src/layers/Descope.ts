@@ -10,6 +10,8 @@
  *   minter (`Jwks.JwksTest`) instead of the keys endpoint.
  * - {@link layerWithJwks}: the client with the signing-key layer of your choice
  *   (`Jwks.layerRemote({ ttl, cooldown, warmUp })`, `Jwks.layerStatic(keys)` ...).
+ * - {@link warmUpManagementKey}: any of them, failing to build when Descope
+ *   refuses the management key.
  * - {@link layerValidationOnly} / {@link layerValidationOnlyConfig}: not the client but
  *   `DescopeValidator` (session validation and role / permission checks with the
  *   project's public key), with no `HttpClient`; the WebCrypto verifier for edge runtimes
@@ -23,6 +25,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
 import * as DescopeConfig from "../core/DescopeConfig.js"
 import type { DescopeHttp } from "../core/DescopeHttp.js"
@@ -30,6 +33,7 @@ import * as Jwks from "../core/Jwks.js"
 import * as SessionValidatorLive from "../core/SessionValidatorLive.js"
 import * as Verifier from "../core/Verifier.js"
 import { DescopeClient, layerWithValidator } from "../DescopeClient.js"
+import type { ManagementError } from "../management/ManagementHttp.js"
 import * as DescopeValidator from "./DescopeValidator.js"
 import * as MockHttpClient from "./MockHttpClient.js"
 
@@ -182,3 +186,28 @@ export const layerValidationOnlyConfig = (
   options: SessionValidatorLive.Options & { readonly verifier?: DescopeValidator.VerifierChoice | undefined } = {}
 ): Layer.Layer<DescopeValidator.DescopeValidator, ConfigError.ConfigError> =>
   DescopeValidator.layerConfig(configs, options)
+
+/**
+ * Opt-in check of the management key when the layer is built, like the
+ * signing-key warm-up (`Jwks.layerRemote({ warmUp: true })`): one request
+ * (the license handshake every client makes before its first management call,
+ * so nothing is spent) and the layer fails with a typed error instead of the
+ * first management call: `AuthError` for a key Descope refuses,
+ * `InvalidArgumentError` naming `managementKey` when there is none,
+ * `TransportError` / `RateLimitError` when Descope cannot answer. Use it where
+ * a bad key should stop the program at start (a server, a script).
+ *
+ * @example
+ * ```ts
+ * import { Descope } from "descope-effect"
+ *
+ * const DescopeLive = Descope.layerConfigFetch().pipe(Descope.warmUpManagementKey)
+ * ```
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const warmUpManagementKey = <E, R>(
+  self: Layer.Layer<DescopeClient, E, R>
+): Layer.Layer<DescopeClient, E | ManagementError, R> =>
+  Layer.tap(self, (context) => Context.get(context, DescopeClient).mgmt.warmUp)

@@ -46,6 +46,12 @@ export interface ManagementHttp {
     endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
     input: DescopeHttp.CallInput<P, Req>
   ) => Effect.Effect<Res, ManagementError>
+  /**
+   * The license handshake now, its failure surfaced: checks the management key
+   * (`AuthError` for a key Descope refuses, `InvalidArgumentError` naming
+   * `managementKey` when there is none); on success later calls skip the handshake.
+   */
+  readonly warmUp: Effect.Effect<void, ManagementError>
 }
 
 /**
@@ -67,14 +73,16 @@ const LicenseResponse = Schema.Struct({ rateLimitTier: Schema.optional(Schema.Nu
  */
 export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =>
   Effect.sync(() => {
-    const fetchLicense: Effect.Effect<string | undefined> = http.management({
+    const requestLicense: Effect.Effect<string | undefined, ManagementError> = http.management({
       method: "GET",
       path: LICENSE_PATH,
       operation: "mgmt.license",
       schema: LicenseResponse
     }).pipe(
       withRequestOptions({ timeout: "5 seconds", retry: false }),
-      Effect.map((body) => body.rateLimitTier ?? undefined),
+      Effect.map((body) => body.rateLimitTier ?? undefined)
+    )
+    const fetchLicense: Effect.Effect<string | undefined> = requestLicense.pipe(
       Effect.catchAllCause(() => Effect.succeed<string | undefined>(undefined))
     )
     // Single flight, memoized. The handshake runs in its own fiber, so a caller
@@ -122,7 +130,12 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =
           ? sendCall(endpoint, input, known.tier)
           : Effect.flatMap(license, (tier) => sendCall(endpoint, input, tier))
       )
-    return { http, callSpec, call }
+    const warmUp: Effect.Effect<void, ManagementError> = Effect.flatMap(requestLicense, (tier) =>
+      Effect.sync(() => {
+        known = { tier }
+      })
+    )
+    return { http, callSpec, call, warmUp }
   })
 
 // ---------------------------------------------------------------------------
