@@ -138,6 +138,14 @@ describe("README.md", () => {
     expect(pkg.scripts["test"]).toBeDefined()
   })
 
+  it("speaks to users: no internal words, says what is covered and links the coverage table", () => {
+    const readme = Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")
+    for (const word of [/catalogu/i, /Python SDK's names/i, /\bseed's\b/i, /§\d/]) {
+      expect(readme, String(word)).not.toMatch(word)
+    }
+    expect(readme).toContain("[docs/COVERAGE.md](docs/COVERAGE.md)")
+  })
+
   it("a block that does not compile is reported with its README line", () => {
     const markdown = [
       "# t", // 1
