@@ -102,18 +102,22 @@ const groupOf = (url: string, ours: string): string => {
   return match?.[1] ?? "other"
 }
 
-const timeImport = (specifier: string): number => {
-  const code = `const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
-    `process.stdout.write(String(performance.now() - t0))`
+/** Wall and CPU (user + system) milliseconds of one import in a fresh process. */
+const timeImportWithCpu = (specifier: string): { readonly ms: number; readonly cpuMs: number } => {
+  const code = `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
+    `const t = performance.now() - t0; const c = process.cpuUsage(c0); ` +
+    `process.stdout.write(JSON.stringify([t, (c.user + c.system) / 1000]))`
   const out = ChildProcess.execFileSync(process.execPath, ["--input-type=module", "-e", code], {
     cwd: root,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"]
   })
-  const ms = Number(out.trim())
-  if (!Number.isFinite(ms)) throw new Error(`cannot read the import time of ${specifier}: ${out}`)
-  return ms
+  const [ms, cpuMs] = JSON.parse(out.trim()) as [number, number]
+  if (!Number.isFinite(ms) || !Number.isFinite(cpuMs)) throw new Error(`cannot read the import time of ${specifier}: ${out}`)
+  return { ms, cpuMs }
 }
+
+const timeImport = (specifier: string): number => timeImportWithCpu(specifier).ms
 
 /** Our entry's own overhead over the Effect modules it loads. */
 export interface OverheadResult {
@@ -123,6 +127,13 @@ export interface OverheadResult {
   readonly effectModulesMs: number
   /** Median of the per-run differences (ours minus the Effect modules), ms. */
   readonly overEffectMs: number
+  /**
+   * The same in CPU time (user + system ms of the importing process): what a
+   * loaded machine distorts least, since waiting for a core is not counted.
+   */
+  readonly overEffectCpuMs: number
+  /** Median CPU ms of exactly the non-ours modules our entry loads. */
+  readonly effectModulesCpuMs: number
   /** Modules our entry loads, by package (`ours`, `effect`, `@effect/platform`, `fast-check` ...). */
   readonly modules: Readonly<Record<string, number>>
   readonly total: number
@@ -148,19 +159,25 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   const ours: Array<number> = []
   const effect: Array<number> = []
   const diffs: Array<number> = []
+  const effectCpu: Array<number> = []
+  const cpuDiffs: Array<number> = []
   for (let r = -1; r < runs; r++) {
-    const a = timeImport(entry)
-    const b = timeImport(referenceUrl)
+    const a = timeImportWithCpu(entry)
+    const b = timeImportWithCpu(referenceUrl)
     if (r >= 0) {
-      ours.push(a)
-      effect.push(b)
-      diffs.push(a - b)
+      ours.push(a.ms)
+      effect.push(b.ms)
+      diffs.push(a.ms - b.ms)
+      effectCpu.push(b.cpuMs)
+      cpuDiffs.push(a.cpuMs - b.cpuMs)
     }
   }
   return {
     oursMs: median(ours),
     effectModulesMs: median(effect),
     overEffectMs: median(diffs),
+    overEffectCpuMs: median(cpuDiffs),
+    effectModulesCpuMs: median(effectCpu),
     modules,
     total: urls.length
   }
