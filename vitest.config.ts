@@ -1,10 +1,39 @@
 import { defineConfig } from "vitest/config"
 
+/**
+ * The load and soak runs (thousands of flows and validations): `npm run test:load`, run by CI
+ * (`.ci/run`) next to `npm test`, not by `npm test`.
+ */
+const LOAD = ["test/load.test.ts", "test/load-validation.test.ts"]
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/redisSetup.ts"],
     testTimeout: 30_000,
-    hookTimeout: 30_000
+    hookTimeout: 30_000,
+    // test files share their worker's module cache (effect, @effect/platform and src are imported
+    // once per worker, not once per file): importing them was most of the suite's time; no test file
+    // mocks a module, and the one that replaces a global (fetch) restores it. Set here, not per
+    // project: the worker pool is made from the root configuration.
+    pool: "threads",
+    isolate: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: LOAD
+        }
+      },
+      {
+        extends: true,
+        // in child processes, as before (heap and socket counts are the process's)
+        // soak runs get the time they need (no per-test timeouts in their files): on a 2-core machine
+        // at load 10, 1,000 in-process flows took 264 s
+        test: { name: "load", include: LOAD, pool: "forks", testTimeout: 600_000 }
+      }
+    ]
   }
 })

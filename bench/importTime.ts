@@ -6,6 +6,13 @@
  * Our entry is `src/index.ts` transpiled file by file to JavaScript with
  * esbuild (what `tsc` emits into `dist/`, without the type-checking time), so
  * the TypeScript loader's own cost is not counted against us.
+ *
+ * Our own overhead: a child process lists every module our entry loads (a
+ * module `load` hook); a generated module imports exactly the ones that are not
+ * ours (the `effect` and `@effect/platform` modules we use, `effect/Schema`'s
+ * `fast-check` included), and the two are timed the same way, interleaved. The
+ * difference is what our modules add over the Effect modules any program using
+ * the same APIs pays.
  */
 import * as ChildProcess from "node:child_process"
 import * as Fs from "node:fs"
@@ -57,17 +64,123 @@ const build = async (): Promise<string> => {
   return Path.join(distDir, "index.js")
 }
 
-const timeImport = (specifier: string): number => {
-  const code = `const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
-    `process.stdout.write(String(performance.now() - t0))`
+/** The module `load` hook that reports every loaded URL to the parent thread. */
+const LIST_HOOKS = `let port
+export function initialize(data) { port = data.port }
+export async function load(url, context, next) { port.postMessage(url); return next(url, context) }
+`
+
+/** The URLs of every module `specifier` loads, in load order (a child process with a `load` hook). */
+const listModules = (specifier: string): ReadonlyArray<string> => {
+  const hooks = Path.join(distDir, "..", "list-hooks.mjs")
+  Fs.writeFileSync(hooks, LIST_HOOKS)
+  const code = [
+    `import { register } from "node:module"`,
+    `import { MessageChannel } from "node:worker_threads"`,
+    `const { port1, port2 } = new MessageChannel()`,
+    `const urls = []`,
+    `port1.on("message", (u) => urls.push(u))`,
+    `register(${JSON.stringify(pathToFileURL(hooks).href)}, { data: { port: port2 }, transferList: [port2] })`,
+    `await import(${JSON.stringify(specifier)})`,
+    `await new Promise((r) => setTimeout(r, 100))`,
+    `port1.close()`,
+    `process.stdout.write(JSON.stringify(urls))`
+  ].join("\n")
   const out = ChildProcess.execFileSync(process.execPath, ["--input-type=module", "-e", code], {
     cwd: root,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"]
   })
-  const ms = Number(out.trim())
-  if (!Number.isFinite(ms)) throw new Error(`cannot read the import time of ${specifier}: ${out}`)
-  return ms
+  return JSON.parse(out) as ReadonlyArray<string>
+}
+
+/** Which package a loaded module belongs to: `ours`, `effect`, `@effect/platform`, `fast-check`, `node:` ... */
+const groupOf = (url: string, ours: string): string => {
+  if (url.startsWith(ours)) return "ours"
+  if (url.startsWith("node:")) return "node:"
+  const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)
+  return match?.[1] ?? "other"
+}
+
+/** Wall and CPU (user + system) milliseconds of one import in a fresh process. */
+const timeImportWithCpu = (specifier: string): { readonly ms: number; readonly cpuMs: number } => {
+  const code = `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
+    `const t = performance.now() - t0; const c = process.cpuUsage(c0); ` +
+    `process.stdout.write(JSON.stringify([t, (c.user + c.system) / 1000]))`
+  const out = ChildProcess.execFileSync(process.execPath, ["--input-type=module", "-e", code], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"]
+  })
+  const [ms, cpuMs] = JSON.parse(out.trim()) as [number, number]
+  if (!Number.isFinite(ms) || !Number.isFinite(cpuMs)) throw new Error(`cannot read the import time of ${specifier}: ${out}`)
+  return { ms, cpuMs }
+}
+
+const timeImport = (specifier: string): number => timeImportWithCpu(specifier).ms
+
+/** Our entry's own overhead over the Effect modules it loads. */
+export interface OverheadResult {
+  /** Median ms of our entry. */
+  readonly oursMs: number
+  /** Median ms of exactly the non-ours modules our entry loads. */
+  readonly effectModulesMs: number
+  /** Median of the per-run differences (ours minus the Effect modules), ms. */
+  readonly overEffectMs: number
+  /**
+   * The same in CPU time (user + system ms of the importing process): what a
+   * loaded machine distorts least, since waiting for a core is not counted.
+   */
+  readonly overEffectCpuMs: number
+  /** Median CPU ms of exactly the non-ours modules our entry loads. */
+  readonly effectModulesCpuMs: number
+  /** Modules our entry loads, by package (`ours`, `effect`, `@effect/platform`, `fast-check` ...). */
+  readonly modules: Readonly<Record<string, number>>
+  readonly total: number
+}
+
+/**
+ * Our entry against the Effect modules it loads: `runs` interleaved pairs of
+ * fresh processes, after one warm-up pair.
+ */
+export const runImportOverhead = async (runs: number): Promise<OverheadResult> => {
+  const entry = pathToFileURL(await transpile()).href
+  const oursPrefix = pathToFileURL(distDir).href + "/"
+  const urls = listModules(entry)
+  const modules: Record<string, number> = {}
+  for (const url of urls) modules[groupOf(url, oursPrefix)] = (modules[groupOf(url, oursPrefix)] ?? 0) + 1
+  // effect/Schema's FastCheck is counted with effect: fast-check is effect's own dependency
+  const reference = Path.join(distDir, "..", "effect-modules.mjs")
+  Fs.writeFileSync(
+    reference,
+    urls.filter((u) => !u.startsWith(oursPrefix) && !u.startsWith("node:")).map((u) => `import ${JSON.stringify(u)}`).join("\n") + "\n"
+  )
+  const referenceUrl = pathToFileURL(reference).href
+  const ours: Array<number> = []
+  const effect: Array<number> = []
+  const diffs: Array<number> = []
+  const effectCpu: Array<number> = []
+  const cpuDiffs: Array<number> = []
+  for (let r = -1; r < runs; r++) {
+    const a = timeImportWithCpu(entry)
+    const b = timeImportWithCpu(referenceUrl)
+    if (r >= 0) {
+      ours.push(a.ms)
+      effect.push(b.ms)
+      diffs.push(a.ms - b.ms)
+      effectCpu.push(b.cpuMs)
+      cpuDiffs.push(a.cpuMs - b.cpuMs)
+    }
+  }
+  return {
+    oursMs: median(ours),
+    effectModulesMs: median(effect),
+    overEffectMs: median(diffs),
+    overEffectCpuMs: median(cpuDiffs),
+    effectModulesCpuMs: median(effectCpu),
+    modules,
+    total: urls.length
+  }
 }
 
 export interface ImportResult {

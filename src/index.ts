@@ -6,6 +6,9 @@
  * @since 0.1.0
  */
 
+// first: an unsupported `effect` fails here, with one sentence naming the versions
+import "./internal/effectVersion.js"
+
 /** @since 0.1.0 */
 export { DescopeClient } from "./DescopeClient.js"
 /** @since 0.1.0 */
@@ -14,6 +17,8 @@ export * as Client from "./DescopeClient.js"
 export * as DescopeConfig from "./core/DescopeConfig.js"
 /** @since 0.1.0 */
 export * as DescopeHttp from "./core/DescopeHttp.js"
+/** The endpoint descriptions `DescopeHttp`'s `call` takes. @since 0.2.0 */
+export * as Endpoint from "./wire/Endpoint.js"
 /** @since 0.1.0 */
 export {
   CurrentRequestOptions,
@@ -24,6 +29,22 @@ export {
 } from "./core/DescopeHttp.js"
 /** @since 0.1.0 */
 export * from "./core/DescopeError.js"
+/**
+ * The error unions of the client's methods, by the names a hover shows
+ * (`Effect<AuthenticationInfo, AuthenticationError>` ...).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { AuthenticationError, StartError, WaitForSessionError } from "./auth/LoginOptions.js"
+/** @since 0.2.0 */
+export type { JwksError } from "./core/Jwks.js"
+/** @since 0.2.0 */
+export type { ValidationError } from "./core/Session.js"
+/** @since 0.2.0 */
+export type { MgmtSessionError } from "./management/Jwt.js"
+/** @since 0.2.0 */
+export type { ManagementError } from "./management/ManagementHttp.js"
 /** @since 0.1.0 */
 export * as Session from "./core/Session.js"
 /** @since 0.1.0 */
@@ -96,5 +117,9 @@ export * as MgmtProject from "./management/Project.js"
 export * as MgmtPassword from "./management/Password.js"
 /** @since 0.1.0 */
 export * as Descope from "./layers/Descope.js"
+/** @since 0.2.0 */
+export { DescopeValidator } from "./layers/DescopeValidator.js"
+/** @since 0.2.0 */
+export * as ValidationOnly from "./layers/DescopeValidator.js"
 /** @since 0.1.0 */
 export * as MockHttpClient from "./layers/MockHttpClient.js"

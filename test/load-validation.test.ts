@@ -74,7 +74,7 @@ describe("validations", () => {
         }), { concurrency: 16, discard: true })
       assert.strictEqual(ok, 10_000)
       yield* noUnhandledRejection
-    }), { timeout: 30_000 })
+    }))
 })
 
 // ---------------------------------------------------------------------------
@@ -136,5 +136,5 @@ describe("the verified-token cache", () => {
       yield* validateAll(tokens.slice(0, 19_900))
       assert.strictEqual(verifications, 39_900)
       yield* noUnhandledRejection
-    }), { timeout: 30_000 })
+    }))
 })

@@ -68,7 +68,7 @@ describe("load", () => {
       assert.strictEqual(new Set(userIds).size, 1_000)
       assert.strictEqual((yield* emulator.outbox()).filter((m) => m.kind === "otp").length, 1_000)
       yield* noUnhandledRejection
-    }), { timeout: 30_000 })
+    }))
 
   it.live("200 concurrent flows over loopback through a pool of 8 sockets: no error, no socket or server left", () =>
     Effect.gen(function*() {
@@ -119,5 +119,5 @@ describe("load", () => {
       for (let i = 0; i < 300 && tcpHandles() > handlesBefore; i++) yield* Effect.sleep("10 millis")
       assert.isAtMost(tcpHandles(), handlesBefore, "TCP handles left open")
       yield* noUnhandledRejection
-    }), { timeout: 30_000 })
+    }))
 })

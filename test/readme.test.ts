@@ -4,12 +4,17 @@
  * `descope-effect/server`, `descope-effect/emulator` and `descope-effect/node` map to src through
  * tsconfig.readme.json, and the TypeScript compiler checks them all in one
  * program. A failure names the README line of the offending code.
+ *
+ * The same program (with the package's entry points among its roots) serves
+ * the check that every type the public API shows is importable
+ * (test/helpers/publicTypes.ts), so src is parsed and bound once.
  */
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import ts from "typescript"
 import { afterAll, describe, expect, it } from "vitest"
+import { ENTRIES, walkPublicApi } from "./helpers/publicTypes.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 
@@ -38,8 +43,15 @@ const extractBlocks = (markdown: string): ReadonlyArray<Block> => {
   return blocks
 }
 
-/** Compiles the blocks; returns one message per error, naming the README line. */
-const compileBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyArray<string> => {
+/** Source files outside the blocks (src, the libraries' declarations), parsed once for every program of this file. */
+const sharedSourceFiles = new Map<string, ts.SourceFile>()
+
+/** Compiles the blocks; returns one message per error, naming the README line, and the program. */
+
+const compileBlocksIn = (
+  blocks: ReadonlyArray<Block>,
+  dir: string
+): { readonly errors: ReadonlyArray<string>; readonly program: ts.Program } => {
   Fs.rmSync(dir, { recursive: true, force: true })
   Fs.mkdirSync(dir, { recursive: true })
   const files = new Map<string, Block>()
@@ -52,7 +64,19 @@ const compileBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyArray
   const config = ts.readConfigFile(Path.join(ROOT, "tsconfig.readme.json"), ts.sys.readFile)
   if (config.error !== undefined) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, "\n"))
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT)
-  const program = ts.createProgram([...files.keys()], { ...parsed.options, noEmit: true })
+  const options = { ...parsed.options, noEmit: true }
+  const host = ts.createCompilerHost(options)
+  const read = host.getSourceFile.bind(host)
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (Path.resolve(fileName).startsWith(Path.resolve(dir))) return read(fileName, languageVersion, onError, shouldCreate)
+    let file = sharedSourceFiles.get(fileName)
+    if (file === undefined) {
+      file = read(fileName, languageVersion, onError, shouldCreate)
+      if (file !== undefined) sharedSourceFiles.set(fileName, file)
+    }
+    return file
+  }
+  const program = ts.createProgram([...files.keys(), ...ENTRIES], options, host)
   const errors: Array<string> = []
   for (const [file, block] of files) {
     const source = program.getSourceFile(file)
@@ -66,8 +90,14 @@ const compileBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyArray
       errors.push(`README line ${block.line + at}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)
     }
   }
-  return errors
+  return { errors, program }
 }
+
+const compileBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyArray<string> =>
+  compileBlocksIn(blocks, dir).errors
+
+/** The README's program, made by the first test and reused by the public types check. */
+let readmeProgram: ts.Program | undefined
 
 const BLOCKS_DIR = Path.join(ROOT, "test", ".readme-blocks")
 
@@ -79,7 +109,21 @@ describe("README.md", () => {
   it("every ```ts block compiles against src", () => {
     const blocks = extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8"))
     expect(blocks.length).toBeGreaterThan(20)
-    expect(compileBlocks(blocks, BLOCKS_DIR)).toEqual([])
+    const { errors, program } = compileBlocksIn(blocks, BLOCKS_DIR)
+    readmeProgram = program
+    expect(errors).toEqual([])
+  }, 90_000)
+
+  it("every named type the public API shows is importable, error unions by their own name", () => {
+    const program = readmeProgram ?? compileBlocksIn(extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")), BLOCKS_DIR).program
+    const { problems, count, importable } = walkPublicApi(program)
+    expect(count).toBeGreaterThan(150)
+    expect(problems).toEqual([])
+    // the names users asked for, from the root
+    const root = new Set([...importable.values()].flat().filter((p) => p.startsWith("src/index.ts:")).map((p) => p.slice(13)))
+    for (const name of ["ManagementError", "ValidationError", "AuthenticationError", "StartError", "WaitForSessionError"]) {
+      expect(root.has(name), name).toBe(true)
+    }
   }, 90_000)
 
   it("opens with the two commands, both backed by package.json scripts", () => {
@@ -92,6 +136,14 @@ describe("README.md", () => {
     }
     expect(pkg.scripts["demo"]).toBe("tsx examples/demo.ts")
     expect(pkg.scripts["test"]).toBeDefined()
+  })
+
+  it("speaks to users: no internal words, says what is covered and links the coverage table", () => {
+    const readme = Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")
+    for (const word of [/catalogu/i, /Python SDK's names/i, /\bseed's\b/i, /§\d/]) {
+      expect(readme, String(word)).not.toMatch(word)
+    }
+    expect(readme).toContain("[docs/COVERAGE.md](docs/COVERAGE.md)")
   })
 
   it("a block that does not compile is reported with its README line", () => {

@@ -269,6 +269,55 @@ const requireToken = (field: string, token: TokenInput): Effect.Effect<void, Inv
     : Effect.void
 
 /**
+ * The operations that need no call to Descope: local session validation and
+ * the role / permission checks (what `Descope.layerValidationOnly` provides).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ValidationApi = Pick<
+  SessionsApi,
+  | "validateSession"
+  | "validatePermissions"
+  | "validateRoles"
+  | "validateTenantPermissions"
+  | "validateTenantRoles"
+  | "getMatchedPermissions"
+  | "getMatchedRoles"
+  | "getMatchedTenantPermissions"
+  | "getMatchedTenantRoles"
+  | "requirePermissions"
+  | "requireRoles"
+  | "requireTenantPermissions"
+  | "requireTenantRoles"
+>
+
+/**
+ * Builds the operations that need no call to Descope over the validator.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const makeValidation = (validator: SessionValidatorService): ValidationApi => ({
+  validateSession: (sessionToken, options) =>
+    valueOf(sessionToken) === ""
+      ? Effect.fail(new InvalidSessionError({ reason: "Missing", description: "no session token was given" }))
+      : validator.validate(sessionToken, options),
+  validatePermissions: Authorization.validatePermissions,
+  validateRoles: Authorization.validateRoles,
+  validateTenantPermissions: Authorization.validateTenantPermissions,
+  validateTenantRoles: Authorization.validateTenantRoles,
+  getMatchedPermissions: Authorization.getMatchedPermissions,
+  getMatchedRoles: Authorization.getMatchedRoles,
+  getMatchedTenantPermissions: Authorization.getMatchedTenantPermissions,
+  getMatchedTenantRoles: Authorization.getMatchedTenantRoles,
+  requirePermissions: Authorization.requirePermissions,
+  requireRoles: Authorization.requireRoles,
+  requireTenantPermissions: Authorization.requireTenantPermissions,
+  requireTenantRoles: Authorization.requireTenantRoles
+})
+
+/**
  * Builds the session operations over the transport and the validator.
  *
  * @since 0.1.0
@@ -327,11 +376,9 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       http.request({ ...spec, credential: DescopeHttp.tokenCredential(redacted(refreshToken)) })
     )
 
+  const validation = makeValidation(validator)
   return {
-    validateSession: (sessionToken, options) =>
-      valueOf(sessionToken) === ""
-        ? Effect.fail(new InvalidSessionError({ reason: "Missing", description: "no session token was given" }))
-        : validator.validate(sessionToken, options),
+    ...validation,
     refreshSession,
     validateAndRefreshSession,
     logout: (refreshToken) =>
@@ -429,18 +476,6 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
           session,
           expiration: body.expiration ?? session.expiresAt
         } satisfies AccessKeySession<Custom>
-      }),
-    validatePermissions: Authorization.validatePermissions,
-    validateRoles: Authorization.validateRoles,
-    validateTenantPermissions: Authorization.validateTenantPermissions,
-    validateTenantRoles: Authorization.validateTenantRoles,
-    getMatchedPermissions: Authorization.getMatchedPermissions,
-    getMatchedRoles: Authorization.getMatchedRoles,
-    getMatchedTenantPermissions: Authorization.getMatchedTenantPermissions,
-    getMatchedTenantRoles: Authorization.getMatchedTenantRoles,
-    requirePermissions: Authorization.requirePermissions,
-    requireRoles: Authorization.requireRoles,
-    requireTenantPermissions: Authorization.requireTenantPermissions,
-    requireTenantRoles: Authorization.requireTenantRoles
+      })
   }
 }

@@ -28,7 +28,14 @@ import * as Effect from "effect/Effect"
 import { ForbiddenError } from "./DescopeError.js"
 import type { Session } from "./Session.js"
 
-type AnySession = Pick<Session<unknown>, "roles" | "permissions" | "tenants">
+/**
+ * What the checks read of a session: its roles, permissions and tenants (any
+ * `Session`, whatever its custom claims).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type AnySession = Pick<Session<unknown>, "roles" | "permissions" | "tenants">
 
 const granted = (
   session: AnySession,

@@ -10,7 +10,7 @@
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Crypto from "node:crypto"
-import * as QRCode from "qrcode"
+import * as OptionalPeer from "../internal/optionalPeer.js"
 import * as Keys from "./EmulatorKeys.js"
 import {
   authzClaims,
@@ -574,6 +574,11 @@ const federatedExchange = (kind: "oauth" | "sso"): H.Handler => (ctx) =>
 const totpAnswer = (ctx: Ctx, loginId: string, seed: string) =>
   Effect.gen(function*() {
     const provisioningURL = Totp.provisioningUrl(ctx.env.config.totpIssuer, loginId, seed)
+    // qrcode is an optional peer of the emulator: without it, TOTP sign-up answers 501 naming the package
+    const QRCode = yield* OptionalPeer.load(
+      { packageName: "qrcode", range: "^1.5", feature: "the emulator's TOTP QR image" },
+      () => import("qrcode")
+    ).pipe(Effect.catchTag("MissingPeerError", (e) => fail(501, Codes.NotEmulated, "Not emulated", e.message)))
     const dataUrl = yield* Effect.promise(() => QRCode.toDataURL(provisioningURL))
     return { provisioningURL, image: dataUrl.replace(/^data:image\/png;base64,/, ""), key: seed }
   })

@@ -58,6 +58,9 @@
  * @since 0.1.0
  */
 
+// first: an unsupported `effect` fails here, with one sentence naming the versions
+import "../internal/effectVersion.js"
+
 /** @since 0.1.0 */
 export {
   config,
@@ -106,6 +109,15 @@ export type { AuditEvent, Identity } from "./EmulatorState.js"
  * @category models
  */
 export type { Algorithm } from "./EmulatorKeys.js"
+/**
+ * The resolved configuration (`config(options)`) and its password policy.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { Config } from "./Handler.js"
+/** @since 0.2.0 */
+export type { Policy } from "./Password.js"
 /**
  * @since 0.1.0
  * @category modules

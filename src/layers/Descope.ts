@@ -10,6 +10,12 @@
  *   minter (`Jwks.JwksTest`) instead of the keys endpoint.
  * - {@link layerWithJwks}: the client with the signing-key layer of your choice
  *   (`Jwks.layerRemote({ ttl, cooldown, warmUp })`, `Jwks.layerStatic(keys)` ...).
+ * - {@link warmUpManagementKey}: any of them, failing to build when Descope
+ *   refuses the management key.
+ * - {@link layerValidationOnly} / {@link layerValidationOnlyConfig}: not the client but
+ *   `DescopeValidator` (session validation and role / permission checks with the
+ *   project's public key), with no `HttpClient`; the WebCrypto verifier for edge runtimes
+ *   is its `verifier: "webcrypto"` option.
  *
  * Provide the layer once, at the edge of your program: it holds caches (signing
  * keys, verified tokens) that a per-request provide would rebuild.
@@ -19,6 +25,7 @@
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
 import * as DescopeConfig from "../core/DescopeConfig.js"
 import type { DescopeHttp } from "../core/DescopeHttp.js"
@@ -26,6 +33,8 @@ import * as Jwks from "../core/Jwks.js"
 import * as SessionValidatorLive from "../core/SessionValidatorLive.js"
 import * as Verifier from "../core/Verifier.js"
 import { DescopeClient, layerWithValidator } from "../DescopeClient.js"
+import type { ManagementError } from "../management/ManagementHttp.js"
+import * as DescopeValidator from "./DescopeValidator.js"
 import * as MockHttpClient from "./MockHttpClient.js"
 
 /**
@@ -131,3 +140,74 @@ export const layerTestKeys = (
     Layer.provide(DescopeConfig.layer(options))
   )
 }
+
+/**
+ * Session validation and the role / permission checks with the project's
+ * public key, and no `HttpClient`: `DescopeValidator` (`validateSession`,
+ * `validateRoles`, `requireTenantRoles` ...). Nothing calls Descope; an
+ * unusable public key fails the layer with a `ConfigError`. On an edge runtime
+ * without `node:crypto`, the WebCrypto verifier is chosen (or ask for it with
+ * `verifier: "webcrypto"`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Descope, DescopeValidator } from "descope-effect"
+ *
+ * const ValidatorLive = Descope.layerValidationOnly({
+ *   projectId: "P2abc",
+ *   publicKey: process.env.DESCOPE_PUBLIC_KEY ?? "", // a JWK or a JWKS, as JSON
+ *   verifier: "webcrypto"
+ * })
+ *
+ * export const userId = (token: string) =>
+ *   Effect.flatMap(DescopeValidator, (v) => v.validateSession(token)).pipe(
+ *     Effect.map((session) => session.userId),
+ *     Effect.provide(ValidatorLive)
+ *   )
+ * ```
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerValidationOnly = (
+  options: DescopeValidator.Options
+): Layer.Layer<DescopeValidator.DescopeValidator, ConfigError.ConfigError> => DescopeValidator.layer(options)
+
+/**
+ * {@link layerValidationOnly} from the environment: `DESCOPE_PROJECT_ID` and
+ * `DESCOPE_PUBLIC_KEY` (required here), `DESCOPE_JWT_LEEWAY`.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerValidationOnlyConfig = (
+  configs?: DescopeConfig.ConfigOptions,
+  options: SessionValidatorLive.Options & { readonly verifier?: DescopeValidator.VerifierChoice | undefined } = {}
+): Layer.Layer<DescopeValidator.DescopeValidator, ConfigError.ConfigError> =>
+  DescopeValidator.layerConfig(configs, options)
+
+/**
+ * Opt-in check of the management key when the layer is built, like the
+ * signing-key warm-up (`Jwks.layerRemote({ warmUp: true })`): one request
+ * (the license handshake every client makes before its first management call,
+ * so nothing is spent) and the layer fails with a typed error instead of the
+ * first management call: `AuthError` for a key Descope refuses,
+ * `InvalidArgumentError` naming `managementKey` when there is none,
+ * `TransportError` / `RateLimitError` when Descope cannot answer. Use it where
+ * a bad key should stop the program at start (a server, a script).
+ *
+ * @example
+ * ```ts
+ * import { Descope } from "descope-effect"
+ *
+ * const DescopeLive = Descope.layerConfigFetch().pipe(Descope.warmUpManagementKey)
+ * ```
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const warmUpManagementKey = <E, R>(
+  self: Layer.Layer<DescopeClient, E, R>
+): Layer.Layer<DescopeClient, E | ManagementError, R> =>
+  Layer.tap(self, (context) => Context.get(context, DescopeClient).mgmt.warmUp)

@@ -72,6 +72,15 @@ export interface ManagementApi {
   readonly flow: Flow.FlowApi
   readonly project: Project.ProjectApi
   readonly password: Password.PasswordApi
+  /**
+   * Checks the management key now (the license handshake, its failure
+   * surfaced): `AuthError` for a key Descope refuses, `InvalidArgumentError`
+   * naming `managementKey` when there is none. Run at layer build time by
+   * `Descope.warmUpManagementKey`.
+   *
+   * @since 0.2.0
+   */
+  readonly warmUp: Effect.Effect<void, ManagementHttp.ManagementError>
 }
 
 /**
@@ -96,5 +105,6 @@ export const make = (
     audit: Audit.make(mgmt),
     flow: Flow.make(mgmt),
     project: Project.make(mgmt),
-    password: Password.make(mgmt)
+    password: Password.make(mgmt),
+    warmUp: mgmt.warmUp
   }))

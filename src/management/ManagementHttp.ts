@@ -48,6 +48,12 @@ export interface ManagementHttp {
     endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
     input: DescopeHttp.CallInput<P, Req>
   ) => Effect.Effect<Res, ManagementError>
+  /**
+   * The license handshake now, its failure surfaced: checks the management key
+   * (`AuthError` for a key Descope refuses, `InvalidArgumentError` naming
+   * `managementKey` when there is none); on success later calls skip the handshake.
+   */
+  readonly warmUp: Effect.Effect<void, ManagementError>
 }
 
 /**
@@ -67,9 +73,11 @@ export const LICENSE_PATH: string = License.get.path
  */
 export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =>
   Effect.sync(() => {
-    const fetchLicense: Effect.Effect<string | undefined> = http.call(License.get, {}).pipe(
+    const requestLicense: Effect.Effect<string | undefined, ManagementError> = http.call(License.get, {}).pipe(
       withRequestOptions({ timeout: "5 seconds", retry: false }),
-      Effect.map((body) => body.rateLimitTier ?? undefined),
+      Effect.map((body) => body.rateLimitTier ?? undefined)
+    )
+    const fetchLicense: Effect.Effect<string | undefined> = requestLicense.pipe(
       Effect.catchAllCause(() => Effect.succeed<string | undefined>(undefined))
     )
     // Single flight, memoized. The handshake runs in its own fiber, so a caller
@@ -117,7 +125,12 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =
           ? sendCall(endpoint, input, known.tier)
           : Effect.flatMap(license, (tier) => sendCall(endpoint, input, tier))
       )
-    return { http, callSpec, call }
+    const warmUp: Effect.Effect<void, ManagementError> = Effect.flatMap(requestLicense, (tier) =>
+      Effect.sync(() => {
+        known = { tier }
+      })
+    )
+    return { http, callSpec, call, warmUp }
   })
 
 // ---------------------------------------------------------------------------

@@ -8,5 +8,8 @@
  * @since 0.1.0
  */
 
+// first: an unsupported `effect` fails here, with one sentence naming the versions
+import "../internal/effectVersion.js"
+
 /** @since 0.1.0 */
 export * as UndiciHttpClient from "../layers/UndiciHttpClient.js"

@@ -238,16 +238,18 @@ export const clearSessionCookies = (
 
 /**
  * Extra headers of a failure response: `WWW-Authenticate` for a 401,
- * `Retry-After` for a rate-limited 503.
+ * `Retry-After` for a 429 and a rate-limited 503.
  *
  * @since 0.1.0
  * @category getters
  */
-export const failureHeaders = (error: ServerError.GuardFailure): Readonly<Record<string, string>> => {
+export const failureHeaders = (error: ServerError.ServerFailure): Readonly<Record<string, string>> => {
   if (error._tag === "DescopeUnauthorized") {
     return { "www-authenticate": error.reason === "Missing" ? "Bearer" : "Bearer error=\"invalid_token\"" }
   }
-  if (error._tag === "DescopeUnavailable" && error.retryAfter !== undefined) {
+  if (
+    (error._tag === "DescopeUnavailable" || error._tag === "DescopeTooManyRequests") && error.retryAfter !== undefined
+  ) {
     return { "retry-after": String(error.retryAfter) }
   }
   return {}
@@ -260,7 +262,7 @@ export const failureHeaders = (error: ServerError.GuardFailure): Readonly<Record
  * @since 0.1.0
  * @category combinators
  */
-export const annotateFailure = (error: ServerError.GuardFailure): Effect.Effect<void> => {
+export const annotateFailure = (error: ServerError.ServerFailure): Effect.Effect<void> => {
   const headers = failureHeaders(error)
   const status = ServerError.statusOf(error)
   return Object.keys(headers).length === 0

@@ -3,11 +3,15 @@
  * classes annotated with their status, whose JSON bodies carry Descope-style
  * fields (`errorCode`, `errorDescription`, `errorMessage`).
  *
- * | error                | status | when                                                        |
- * | -------------------- | ------ | ----------------------------------------------------------- |
- * | `DescopeUnauthorized`| 401    | no token, an invalid / expired token, a failed refresh      |
- * | `DescopeForbidden`   | 403    | a valid session lacks a role or a permission                |
- * | `DescopeUnavailable` | 503    | the signing keys or the refresh endpoint cannot be used     |
+ * | error                    | status | when                                                        |
+ * | ------------------------ | ------ | ----------------------------------------------------------- |
+ * | `DescopeBadRequest`      | 400    | a sign-in start refused: bad input, unknown user ...        |
+ * | `DescopeUnauthorized`    | 401    | no token, an invalid / expired token, a wrong code, a failed refresh |
+ * | `DescopeForbidden`       | 403    | a valid session lacks a role or a permission                |
+ * | `DescopeTooManyRequests` | 429    | Descope rate-limited a sign-in call (with `Retry-After`)    |
+ * | `DescopeUnavailable`     | 503    | the signing keys or Descope cannot be used                  |
+ *
+ * `HttpErrors` maps the client's errors to them (`HttpErrors.mapSignInError` ...).
  *
  * The error codes follow the client-side codes of Descope's Go SDK
  * (`C030002` invalid token, `C030003` missing or invalid refresh token,
@@ -57,6 +61,8 @@ export const ServerErrorCodes = {
   RateLimitExceeded: "C020003",
   /** Descope could not be reached or answered unusably. */
   UnexpectedResponse: "C020002",
+  /** The request was refused before or by Descope (bad input, unknown user ...). */
+  BadRequest: "C010001",
   /** The session lacks a role or a permission. */
   Forbidden: "Forbidden"
 } as const
@@ -140,6 +146,49 @@ export class DescopeUnavailable extends Schema.TaggedError<DescopeUnavailable>("
 }
 
 /**
+ * 400: a request refused before it reached Descope (an `InvalidArgumentError`:
+ * `errorMessage` names the field) or by Descope (an `AuthError` of a sign-in
+ * start: unknown user, malformed e-mail ...; its error code is kept).
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class DescopeBadRequest extends Schema.TaggedError<DescopeBadRequest>("descope-effect/DescopeBadRequest")(
+  "DescopeBadRequest",
+  ErrorBodyFields,
+  HttpApiSchema.annotations({ status: 400, description: "The request was refused by Descope or before reaching it" })
+) {
+  /** @since 0.2.0 */
+  override get message(): string {
+    return `Bad request ${describe(this.errorCode, this.errorDescription, this.errorMessage)}`
+  }
+}
+
+/**
+ * 429: Descope rate-limited the call made for this request; `retryAfter`
+ * (seconds) is also sent as the `Retry-After` header by `HttpErrors`.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class DescopeTooManyRequests extends Schema.TaggedError<DescopeTooManyRequests>(
+  "descope-effect/DescopeTooManyRequests"
+)(
+  "DescopeTooManyRequests",
+  {
+    ...ErrorBodyFields,
+    /** Seconds to wait before retrying. */
+    retryAfter: Schema.Number
+  },
+  HttpApiSchema.annotations({ status: 429, description: "Descope rate-limited the request" })
+) {
+  /** @since 0.2.0 */
+  override get message(): string {
+    return `Too many requests ${describe(this.errorCode, this.errorDescription, this.errorMessage)}`
+  }
+}
+
+/**
  * The failures of authentication: 401 or 503 (the `failure` schema of `DescopeAuth`).
  *
  * @since 0.1.0
@@ -166,6 +215,26 @@ export const GuardFailure = Schema.Union(DescopeUnauthorized, DescopeForbidden, 
  * @category models
  */
 export type GuardFailure = DescopeUnauthorized | DescopeForbidden | DescopeUnavailable
+
+/**
+ * Every answer of the server integration: 400, 401, 403, 429 or 503.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ServerFailure = Schema.Union(
+  DescopeBadRequest,
+  DescopeUnauthorized,
+  DescopeForbidden,
+  DescopeTooManyRequests,
+  DescopeUnavailable
+)
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ServerFailure = GuardFailure | DescopeBadRequest | DescopeTooManyRequests
 
 /**
  * The 401 of a request that carries no session token.
@@ -271,8 +340,22 @@ export const isServerError = (u: unknown): u is GuardFailure =>
  * @since 0.1.0
  * @category getters
  */
-export const statusOf = (error: GuardFailure): 401 | 403 | 503 =>
-  error._tag === "DescopeUnauthorized" ? 401 : error._tag === "DescopeForbidden" ? 403 : 503
+export function statusOf(error: GuardFailure): 401 | 403 | 503
+export function statusOf(error: ServerFailure): 400 | 401 | 403 | 429 | 503
+export function statusOf(error: ServerFailure): 400 | 401 | 403 | 429 | 503 {
+  switch (error._tag) {
+    case "DescopeBadRequest":
+      return 400
+    case "DescopeUnauthorized":
+      return 401
+    case "DescopeForbidden":
+      return 403
+    case "DescopeTooManyRequests":
+      return 429
+    case "DescopeUnavailable":
+      return 503
+  }
+}
 
 /**
  * The JSON body of a server error, exactly as an `HttpApi` encodes it
@@ -281,4 +364,4 @@ export const statusOf = (error: GuardFailure): 401 | 403 | 503 =>
  * @since 0.1.0
  * @category getters
  */
-export const bodyOf = (error: GuardFailure): unknown => Schema.encodeSync(GuardFailure)(error)
+export const bodyOf = (error: ServerFailure): unknown => Schema.encodeSync(ServerFailure)(error)
