@@ -7,6 +7,7 @@ import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
+import * as Tracer from "effect/Tracer"
 import { InvalidSessionError } from "../src/core/DescopeError.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Authenticator from "../src/server/Authenticator.js"
@@ -218,4 +219,45 @@ describe("Authenticator.tokensFromRequest", () => {
     )
     assert.strictEqual(String(t.sessionToken), "<redacted>")
   })
+})
+
+describe("Authenticator: the 401 path is no dearer than success", () => {
+  it.scopedLive("an invalid bearer captures and formats no stack trace into the authenticate span", () =>
+    Effect.gen(function*() {
+      const client = yield* testKeysClient
+      const service = Context.get(client.context, DescopeClient)
+      const attributes: Array<string> = []
+      const tracer = Tracer.make({
+        span: (name, parent, context, links, startTime, kind) => ({
+          _tag: "Span",
+          name,
+          spanId: `s${attributes.length}`,
+          traceId: "t",
+          parent,
+          context,
+          status: { _tag: "Started", startTime },
+          attributes: new Map(),
+          links,
+          sampled: true,
+          kind,
+          end: () => undefined,
+          attribute: (key) => {
+            attributes.push(key)
+          },
+          event: () => undefined,
+          addLinks: () => undefined
+        }),
+        context: (f) => f()
+      })
+      const authenticate = Authenticator.make(service)
+      const request = HttpServerRequest.fromWeb(
+        new Request(`${APP}/me`, { headers: { authorization: "Bearer not-a-jwt" } })
+      )
+      const error = yield* Effect.flip(authenticate).pipe(
+        Effect.provideService(HttpServerRequest.HttpServerRequest, request),
+        Effect.withTracer(tracer)
+      )
+      assert.strictEqual(error._tag, "DescopeUnauthorized")
+      assert.notInclude(attributes, "code.stacktrace")
+    }))
 })

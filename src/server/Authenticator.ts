@@ -328,8 +328,11 @@ export const make = (
       )
     return authenticated.pipe(
       Effect.tapError(annotateFailure),
+      // no stack trace: capturing one costs every request, and a failed exit formats it into an attribute,
+      // which made a 401 dearer than a success (the call site would only name this module anyway)
       Effect.withSpan("descope.server.authenticate", {
-        attributes: { "descope.token_source": tokens.source ?? "none", "descope.refresh_enabled": canRefresh }
+        attributes: { "descope.token_source": tokens.source ?? "none", "descope.refresh_enabled": canRefresh },
+        captureStackTrace: false
       })
     )
   })
