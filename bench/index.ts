@@ -10,7 +10,7 @@
  * CPU time (`cpuTime`), which stays meaningful when other processes load the
  * machine.
  *
- * Environment: `BENCH_QUICK=1` for a shorter, noisier run; `BENCH_ONLY=sessions,emulator,import,heap,fleet`
+ * Environment: `BENCH_QUICK=1` for a shorter, noisier run; `BENCH_ONLY=sessions,emulator,import,heap,middleware,fleet`
  * to run some sections only (the other keys of `bench/results.json` are kept); `BENCH_DEBUG=1` to print every round.
  */
 import * as Fs from "node:fs"
@@ -22,12 +22,13 @@ import { runFleet } from "./fleet.js"
 import { fmtMicros, fmtOps, type GroupResult, round2, table } from "./harness.js"
 import { runHeap } from "./heap.js"
 import { runImportOverhead, runImportTime } from "./importTime.js"
+import { runMiddleware } from "./middleware.js"
 import { type AlgResult, runSessions } from "./sessions.js"
 
 const here = Path.dirname(fileURLToPath(import.meta.url))
 const quick = process.env.BENCH_QUICK === "1"
 const debug = process.env.BENCH_DEBUG === "1"
-const only = new Set((process.env.BENCH_ONLY ?? "sessions,emulator,import,heap,fleet").split(",").map((s) => s.trim()))
+const only = new Set((process.env.BENCH_ONLY ?? "sessions,emulator,import,heap,middleware,fleet").split(",").map((s) => s.trim()))
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`)
 
 const results: Record<string, unknown> = {}
@@ -294,6 +295,26 @@ const heapSection = () => {
   )
 }
 
+const middlewareSection = async () => {
+  log("server middleware: valid vs invalid bearer ...")
+  const rounds = quick ? 7 : 21
+  const m = await runMiddleware({ rounds, warmupRounds: 2, warmupMs: quick ? 200 : 500, roundMs: quick ? 15 : 25 })
+  printRounds("middleware", m.group)
+  results["middleware.validBearer.usPerRequest"] = round2(1e6 / m.validOpsPerSec)
+  results["middleware.invalidBearer.usPerRequest"] = round2(1e6 / m.invalidOpsPerSec)
+  results["middleware.invalidOverValid"] = round2(m.invalidOverValid)
+  cpuTime["middleware.invalidOverValid"] = round2(m.cpuInvalidOverValid)
+  target("middleware.invalidOverValid", round2(m.cpuInvalidOverValid), "<= 1.2 (cpu time)", m.cpuInvalidOverValid <= 1.2)
+  out.push(
+    "Server middleware (DescopeMiddleware over a web handler): µs per request; 'over valid' = time per request / valid's",
+    table(["line", "req/s", "µs/req", "cpu µs/req", "over valid"], [
+      ["valid bearer (one repeated token)", fmtOps(m.validOpsPerSec), fmtMicros(m.validOpsPerSec), fmtMicros(m.group.cpuMedian.valid!), "1.00x"],
+      ["invalid bearer (malformed: 401)", fmtOps(m.invalidOpsPerSec), fmtMicros(m.invalidOpsPerSec), fmtMicros(m.group.cpuMedian.invalid!), x(m.invalidOverValid)]
+    ]),
+    ""
+  )
+}
+
 const main = async () => {
   log(`node ${process.version}, ${Os.cpus().length} cpus, load ${Os.loadavg().map((l) => l.toFixed(1)).join(" ")}${quick ? ", quick mode" : ""}`)
   const loadBefore = Os.loadavg()[0]
@@ -301,6 +322,7 @@ const main = async () => {
   if (only.has("emulator")) await emulatorSection()
   if (only.has("import")) await importSection()
   if (only.has("heap")) heapSection()
+  if (only.has("middleware")) await middlewareSection()
   if (only.has("fleet")) await fleetSection()
 
   if (Object.keys(targets).length > 0) {
@@ -326,7 +348,7 @@ const main = async () => {
   process.stdout.write(out.join("\n") + "\n")
   // a run of some sections keeps the other sections' keys
   const file = Path.join(here, "results.json")
-  const previous: Record<string, unknown> = only.size < 5 && Fs.existsSync(file) ? JSON.parse(Fs.readFileSync(file, "utf8")) : {}
+  const previous: Record<string, unknown> = only.size < 6 && Fs.existsSync(file) ? JSON.parse(Fs.readFileSync(file, "utf8")) : {}
   const merged = { ...previous, ...results }
   for (const k of ["cpuTime", "targets"] as const) {
     merged[k] = { ...(previous[k] as Record<string, unknown> | undefined), ...(results[k] as Record<string, unknown>) }

@@ -11,6 +11,7 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as MagicLink from "./auth/MagicLink.js"
 import * as Notp from "./auth/Notp.js"
@@ -135,16 +136,22 @@ export class DescopeClient extends Context.Tag("descope-effect/DescopeClient")<D
 }
 
 /**
- * Builds the client from the transport.
+ * Builds the client from the transport, owned by the current scope: shared
+ * work (a shared refresh, the license handshake, user loads) runs in it, so
+ * closing it interrupts that work.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make: Effect.Effect<Service, never, DescopeHttp.DescopeHttp | SessionValidator> = Effect.gen(function*() {
+export const make: Effect.Effect<
+  Service,
+  never,
+  DescopeHttp.DescopeHttp | SessionValidator | Scope.Scope
+> = Effect.gen(function*() {
   const http = yield* DescopeHttp.DescopeHttp
   const validator = yield* SessionValidator
   // --- sessions ---
-  const sessions = Sessions.make(http, validator)
+  const sessions = yield* Sessions.make(http, validator)
   // --- authentication flows ---
   // --- management ---
   const mgmt = yield* Management.make(http, validator)
@@ -183,7 +190,7 @@ export const layerWithValidator = <E, R>(
   E,
   Exclude<R, DescopeHttp.DescopeHttp> | DescopeConfig.DescopeConfig | HttpClient.HttpClient
 > =>
-  Layer.effect(DescopeClient, make).pipe(
+  Layer.scoped(DescopeClient, make).pipe(
     Layer.provide(validator),
     Layer.provide(DescopeHttp.layer)
   )

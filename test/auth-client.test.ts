@@ -6,7 +6,7 @@ import { DescopeClient } from "../src/DescopeClient.js"
 import { always, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
 
 const clientLayer = (body: unknown) =>
-  Layer.effect(DescopeClient, Client.make).pipe(Layer.provideMerge(layer(always(body))))
+  Layer.scoped(DescopeClient, Client.make).pipe(Layer.provideMerge(layer(always(body))))
 
 describe("DescopeClient authentication flows", () => {
   it.effect("exposes every flow", () =>

@@ -98,6 +98,7 @@ const viaOurs = (f: (mgmt: Management.ManagementApi) => Effect.Effect<unknown, u
     const sent = (yield* recorder.requests).filter((r) => r.path !== "/v1/mgmt/license").pop()
     return sent === undefined ? undefined : { method: sent.method, path: sent.path, query: sent.query, body: sent.body }
   }).pipe(
+    Effect.scoped,
     Effect.provide(
       DescopeHttp.layer.pipe(
         Layer.provide(DescopeConfig.layer({ projectId: PID, managementKey: "K", baseUrl: BASE })),

@@ -56,6 +56,7 @@ export const withMgmt = <A, E>(
     const mgmt = yield* Management.make(http, decodingValidator)
     return yield* f(mgmt, recorder)
   }).pipe(
+    Effect.scoped,
     Effect.provide(
       DescopeHttp.layer.pipe(
         Layer.provide(

@@ -22,7 +22,7 @@ const key = makeKey("ES384", "K-LOOP")
 
 /**
  * A loopback server in a child process (so that only the client's handles are counted here): it answers
- * the first key fetch, and never answers anything else. It reports each request it gets on stdout.
+ * the first key fetch and the license handshake, and never answers anything else. It reports each request it gets on stdout.
  */
 const SERVER = `
 const http = require("node:http")
@@ -35,6 +35,9 @@ const server = http.createServer((req, res) => {
     keysAnswered = true
     res.writeHead(200, { "content-type": "application/json", connection: "close" })
     res.end(keys)
+  } else if (req.url.startsWith("/v1/mgmt/license")) {
+    res.writeHead(200, { "content-type": "application/json", connection: "close" })
+    res.end("{}")
   }
 })
 server.listen(0, "127.0.0.1", () => process.stdout.write("PORT " + server.address().port + "\\n"))
@@ -118,5 +121,37 @@ describe("nothing left running after the client layer closes (FetchHttpClient, l
       // the validation did not wait for the refresh, which died with the layer
       const validated = yield* Fiber.poll(fiber)
       assert.isTrue(validated._tag === "Some" && Exit.isSuccess(validated.value), "validated from the held keys")
+    }).pipe(Effect.scoped))
+
+  it.live("a hanging shared refresh and a hanging user batch: closing the layer interrupts both, no handle remains", () =>
+    Effect.gen(function*() {
+      const server = yield* hangingServer
+      const before = resources()
+      const scope = yield* Scope.make()
+      const context = yield* Layer.buildWithScope(
+        Descope.layerFetch({ projectId: PROJECT_ID, managementKey: "K-LOOP", baseUrl: server.baseUrl }),
+        scope
+      )
+      const client = Context.get(context, DescopeClient)
+      const refresh = sign(key, { ...claims(), drn: "DSR" })
+      const refreshes = yield* Effect.forEach([1, 2, 3], () => Effect.fork(client.refreshSession(refresh)))
+      const loads = yield* Effect.forEach(["U1", "U2", "U3"], (id) => Effect.fork(client.mgmt.user.loadByUserId(id)))
+      yield* waitFor(
+        () => server.seen.some((r) => r.startsWith("POST /v1/auth/refresh")) &&
+          server.seen.some((r) => r.startsWith("POST /v1/mgmt/users/load")),
+        () => `the refresh and the batch reached the server: ${JSON.stringify(server.seen)}`
+      )
+      assert.strictEqual(server.seen.filter((r) => r.startsWith("POST /v1/auth/refresh")).length, 1)
+      assert.strictEqual(server.seen.filter((r) => r.startsWith("POST /v1/mgmt/users/load")).length, 1)
+      assert.isFalse(noneAbove(before)(), "the hanging requests hold sockets")
+      yield* Scope.close(scope, Exit.void)
+      yield* waitFor(
+        noneAbove(before),
+        () => `handles before ${JSON.stringify(before)}, after closing ${JSON.stringify(resources())}`,
+        100
+      )
+      // every caller is answered (interrupted with the layer), none is left waiting
+      for (const fiber of refreshes) assert.isTrue(Exit.isFailure(yield* Fiber.await(fiber)))
+      for (const fiber of loads) assert.isTrue(Exit.isFailure(yield* Fiber.await(fiber)))
     }).pipe(Effect.scoped))
 })

@@ -6,6 +6,8 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Redacted from "effect/Redacted"
+import * as TestClock from "effect/TestClock"
+import * as Tracer from "effect/Tracer"
 import { InvalidSessionError } from "../src/core/DescopeError.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Authenticator from "../src/server/Authenticator.js"
@@ -34,31 +36,31 @@ const suspended = (fiber: Fiber.RuntimeFiber<unknown, unknown>) =>
     assert.fail("the fiber never suspended")
   })
 
-/** A client whose session validation always says Expired (synchronously) and whose refresh waits for a gate. */
+/** A client whose session validation always says Expired; the refresh answer waits for a gate. */
 const gatedClient = Effect.gen(function*() {
   const client = yield* testKeysClient
   const real = Context.get(client.context, DescopeClient)
   const gate = yield* Deferred.make<void>()
-  const counter = { calls: 0 }
+  client.answers.refreshGate = gate
   const service: DescopeClient["Type"] = {
     ...real,
-    validateSession: () => Effect.fail(new InvalidSessionError({ reason: "Expired" })),
-    refreshSession: (token, options) =>
-      Effect.suspend(() => {
-        counter.calls++
-        return Effect.zipRight(Deferred.await(gate), real.refreshSession(token, options))
-      })
+    validateSession: () => Effect.fail(new InvalidSessionError({ reason: "Expired" }))
   }
-  return { client, service, gate, counter }
+  const refreshesSent = Effect.map(
+    client.recorder.requests,
+    (requests) => requests.filter((r) => r.path === "/v1/auth/refresh").length
+  )
+  const sentNow = () => Effect.runSync(refreshesSent)
+  return { client, service, gate, refreshesSent, sentNow }
 })
 
 const requestWith = (cookie: string) =>
   HttpServerRequest.fromWeb(new Request(`${APP}/me`, { headers: { cookie } }))
 
 describe("Authenticator refresh single flight", () => {
-  it.scopedLive("concurrent requests with the same DSR share one refresh call", () =>
+  it.scopedLive("concurrent requests with the same DSR share one refresh call; a later one reuses it", () =>
     Effect.gen(function*() {
-      const { client, counter, gate, service } = yield* gatedClient
+      const { client, gate, refreshesSent, sentNow, service } = yield* gatedClient
       const dsr = yield* refreshToken(client)
       const newSession = yield* session(client, { sub: "U-shared" })
       client.answers.refresh = refreshAnswer(newSession, yield* refreshToken(client, "U-shared"))
@@ -67,27 +69,65 @@ describe("Authenticator refresh single flight", () => {
         Effect.provideService(HttpServerRequest.HttpServerRequest, requestWith(`DS=expired; DSR=${dsr}`))
       )
       const first = yield* Effect.fork(run)
-      yield* waitUntil(() => counter.calls === 1)
+      yield* waitUntil(() => sentNow() === 1)
       const second = yield* Effect.fork(run)
       yield* suspended(second)
       yield* Deferred.succeed(gate, undefined)
       const a = yield* Fiber.join(first)
       const b = yield* Fiber.join(second)
-      assert.strictEqual(counter.calls, 1)
       assert.strictEqual(Redacted.value(a.jwt), newSession)
       assert.strictEqual(Redacted.value(b.jwt), newSession)
       const requests = yield* client.recorder.requests
       assert.deepStrictEqual(requests.map((r) => [r.path, r.headers["authorization"]]), [
         ["/v1/auth/refresh", `Bearer ${PROJECT_ID}:${dsr}`]
       ])
-      // once done, the entry is gone: a later request refreshes again
-      yield* run
-      assert.strictEqual(counter.calls, 2)
+      // within the grace window a later request reuses the outcome: the token is not spent again
+      const c = yield* run
+      assert.strictEqual(Redacted.value(c.jwt), newSession)
+      assert.strictEqual(yield* refreshesSent, 1)
+    }))
+
+  it.scopedLive("50 simultaneous requests with the same DSR: one refresh on the wire", () =>
+    Effect.gen(function*() {
+      const { client, gate, refreshesSent, sentNow, service } = yield* gatedClient
+      const dsr = yield* refreshToken(client)
+      const newSession = yield* session(client)
+      client.answers.refresh = refreshAnswer(newSession, yield* refreshToken(client))
+      const authenticate = Authenticator.make(service, { refresh: true })
+      const run = authenticate.pipe(
+        Effect.provideService(HttpServerRequest.HttpServerRequest, requestWith(`DS=expired; DSR=${dsr}`))
+      )
+      const fibers = yield* Effect.forEach(Array.from({ length: 50 }), () => Effect.fork(run))
+      yield* waitUntil(() => sentNow() === 1)
+      yield* Deferred.succeed(gate, undefined)
+      const sessions = yield* Fiber.joinAll(fibers)
+      assert.strictEqual(sessions.length, 50)
+      assert.isTrue(sessions.every((s) => Redacted.value(s.jwt) === newSession))
+      assert.strictEqual(yield* refreshesSent, 1)
+    }))
+
+  it.scoped("50 requests 5 ms apart with the same DSR (TestClock): one refresh on the wire", () =>
+    Effect.gen(function*() {
+      const { client, gate, refreshesSent, service } = yield* gatedClient
+      yield* Deferred.succeed(gate, undefined)
+      const dsr = yield* refreshToken(client)
+      const newSession = yield* session(client)
+      client.answers.refresh = refreshAnswer(newSession, yield* refreshToken(client))
+      const authenticate = Authenticator.make(service, { refresh: true })
+      const run = authenticate.pipe(
+        Effect.provideService(HttpServerRequest.HttpServerRequest, requestWith(`DS=expired; DSR=${dsr}`))
+      )
+      for (let i = 0; i < 50; i++) {
+        const s = yield* run
+        assert.strictEqual(Redacted.value(s.jwt), newSession)
+        yield* TestClock.adjust("5 millis")
+      }
+      assert.strictEqual(yield* refreshesSent, 1)
     }))
 
   it.scopedLive("interrupting the first request does not break the shared refresh", () =>
     Effect.gen(function*() {
-      const { client, counter, gate, service } = yield* gatedClient
+      const { client, gate, refreshesSent, sentNow, service } = yield* gatedClient
       const dsr = yield* refreshToken(client)
       const newSession = yield* session(client)
       client.answers.refresh = refreshAnswer(newSession, yield* refreshToken(client))
@@ -96,7 +136,7 @@ describe("Authenticator refresh single flight", () => {
         Effect.provideService(HttpServerRequest.HttpServerRequest, requestWith(`DSR=${dsr}`))
       )
       const first = yield* Effect.fork(run)
-      yield* waitUntil(() => counter.calls === 1)
+      yield* waitUntil(() => sentNow() === 1)
       const second = yield* Effect.fork(run)
       yield* suspended(second)
       const interrupted = yield* Fiber.interrupt(first)
@@ -104,12 +144,12 @@ describe("Authenticator refresh single flight", () => {
       yield* Deferred.succeed(gate, undefined)
       const b = yield* Fiber.join(second)
       assert.strictEqual(Redacted.value(b.jwt), newSession)
-      assert.strictEqual(counter.calls, 1)
+      assert.strictEqual(yield* refreshesSent, 1)
     }))
 
   it.scopedLive("different refresh tokens are not shared", () =>
     Effect.gen(function*() {
-      const { client, counter, gate, service } = yield* gatedClient
+      const { client, gate, sentNow, service } = yield* gatedClient
       const dsr1 = yield* refreshToken(client, "U-1")
       const dsr2 = yield* refreshToken(client, "U-2")
       client.answers.refresh = refreshAnswer(yield* session(client), yield* refreshToken(client))
@@ -118,7 +158,7 @@ describe("Authenticator refresh single flight", () => {
         authenticate.pipe(Effect.provideService(HttpServerRequest.HttpServerRequest, requestWith(`DSR=${dsr}`)))
       const first = yield* Effect.fork(runWith(dsr1))
       const second = yield* Effect.fork(runWith(dsr2))
-      yield* waitUntil(() => counter.calls === 2)
+      yield* waitUntil(() => sentNow() === 2)
       yield* Deferred.succeed(gate, undefined)
       yield* Fiber.join(first)
       yield* Fiber.join(second)
@@ -179,4 +219,45 @@ describe("Authenticator.tokensFromRequest", () => {
     )
     assert.strictEqual(String(t.sessionToken), "<redacted>")
   })
+})
+
+describe("Authenticator: the 401 path is no dearer than success", () => {
+  it.scopedLive("an invalid bearer captures and formats no stack trace into the authenticate span", () =>
+    Effect.gen(function*() {
+      const client = yield* testKeysClient
+      const service = Context.get(client.context, DescopeClient)
+      const attributes: Array<string> = []
+      const tracer = Tracer.make({
+        span: (name, parent, context, links, startTime, kind) => ({
+          _tag: "Span",
+          name,
+          spanId: `s${attributes.length}`,
+          traceId: "t",
+          parent,
+          context,
+          status: { _tag: "Started", startTime },
+          attributes: new Map(),
+          links,
+          sampled: true,
+          kind,
+          end: () => undefined,
+          attribute: (key) => {
+            attributes.push(key)
+          },
+          event: () => undefined,
+          addLinks: () => undefined
+        }),
+        context: (f) => f()
+      })
+      const authenticate = Authenticator.make(service)
+      const request = HttpServerRequest.fromWeb(
+        new Request(`${APP}/me`, { headers: { authorization: "Bearer not-a-jwt" } })
+      )
+      const error = yield* Effect.flip(authenticate).pipe(
+        Effect.provideService(HttpServerRequest.HttpServerRequest, request),
+        Effect.withTracer(tracer)
+      )
+      assert.strictEqual(error._tag, "DescopeUnauthorized")
+      assert.notInclude(attributes, "code.stacktrace")
+    }))
 })

@@ -3,6 +3,7 @@
 // and helpers to mint valid / expired session and refresh tokens against the live clock.
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
@@ -19,13 +20,16 @@ export const APP = "http://app.test"
 export interface Answers {
   refresh: Response | undefined
   keys: Response | undefined
+  /** When set, the refresh answer waits for it. */
+  refreshGate?: Deferred.Deferred<void> | undefined
 }
 
 export const makeAnswers = (): Answers => ({ refresh: undefined, keys: undefined })
 
 const handler = (answers: Answers): MockHttpClient.Handler => (request) => {
   if (request.method === "POST" && request.path === "/v1/auth/refresh" && answers.refresh !== undefined) {
-    return answers.refresh
+    const answer = answers.refresh
+    return answers.refreshGate === undefined ? answer : Effect.as(Deferred.await(answers.refreshGate), answer)
   }
   if (request.method === "GET" && request.path === `/v2/keys/${PROJECT_ID}` && answers.keys !== undefined) {
     return answers.keys

@@ -13,6 +13,7 @@ import type { AddressInfo } from "node:net"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { TransportError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
+import * as Jwks from "../src/core/Jwks.js"
 
 const Ok = Schema.Struct({ ok: Schema.optional(Schema.Boolean) })
 
@@ -141,5 +142,45 @@ describe("response bodies are capped", () => {
         Effect.provide(layer)
       )
       assert.strictEqual(error._tag, "TransportError")
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+})
+
+describe("the signing keys are read up to 1 MiB", () => {
+  const fetchKeys = Effect.flatMap(DescopeHttp.DescopeHttp, (http) => Jwks.fetchKeys(http))
+
+  it.scoped("a 300 MB declared keys body is refused unread: ResponseTooLarge", () =>
+    Effect.gen(function*() {
+      let written = 0
+      const s = yield* server((res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": String(300 * 1024 * 1024) })
+        const chunk = Buffer.alloc(64 * 1024, 0x20)
+        const pump = () => {
+          while (written < 300 * 1024 * 1024 && res.write(chunk)) written += chunk.length
+          if (written < 300 * 1024 * 1024 && !res.destroyed) res.once("drain", pump)
+        }
+        res.on("close", () => res.removeAllListeners("drain"))
+        pump()
+      })
+      const error = yield* Effect.flip(fetchKeys).pipe(
+        Effect.provide(transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s) }))
+      )
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : "", "ResponseTooLarge")
+      assert.isBelow(written, 300 * 1024 * 1024)
+    }).pipe(Effect.provide(FetchHttpClient.layer)))
+
+  it.scoped("a 2 MiB key set (under the client's 32 MiB cap) is refused, whatever the caller's options", () =>
+    Effect.gen(function*() {
+      const body = JSON.stringify({ keys: [], pad: "x".repeat(2 * 1024 * 1024) })
+      const s = yield* server((res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.end(body)
+      })
+      const error = yield* Effect.flip(
+        fetchKeys.pipe(DescopeHttp.withRequestOptions({ maxResponseBytes: 100 * 1024 * 1024 }))
+      ).pipe(Effect.provide(transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s) })))
+      assert.strictEqual(error._tag, "TransportError")
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : "", "ResponseTooLarge")
+      assert.strictEqual(Jwks.KEYS_MAX_RESPONSE_BYTES, 1024 * 1024)
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 })

@@ -19,9 +19,12 @@
  *
  * @since 0.1.0
  */
+import * as NodeCrypto from "node:crypto"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
 import * as Authorization from "../core/Authorization.js"
 import {
   type AuthenticationInfo,
@@ -34,6 +37,8 @@ import { InvalidArgumentError, InvalidSessionError } from "../core/DescopeError.
 import * as DescopeHttp from "../core/DescopeHttp.js"
 import type { Session, SessionValidatorService, ValidateOptions, ValidationError } from "../core/Session.js"
 import { User } from "../core/User.js"
+import * as CallerOptions from "../internal/callerOptions.js"
+import * as SingleFlight from "../internal/SingleFlight.js"
 
 /**
  * A token argument: redacted (preferred) or plain.
@@ -263,6 +268,8 @@ const redacted = (token: TokenInput): Redacted.Redacted<string> =>
 
 const REFRESH_TOKEN: ValidateOptions = { tokenType: "refresh" }
 
+const REFRESH_REQUEST = { method: "POST", path: "/v1/auth/refresh" } as const
+
 const requireToken = (field: string, token: TokenInput): Effect.Effect<void, InvalidArgumentError> =>
   valueOf(token) === ""
     ? Effect.fail(new InvalidArgumentError({ field, reason: "must not be empty" }))
@@ -316,14 +323,98 @@ export const makeValidation = (validator: SessionValidatorService): ValidationAp
   requireTenantPermissions: Authorization.requireTenantPermissions,
   requireTenantRoles: Authorization.requireTenantRoles
 })
+/**
+ * How long the outcome of a refresh is reused for the same refresh token
+ * after it completes (never past the new session's `exp`): a burst of
+ * requests carrying the token a few milliseconds apart spends it once.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_REFRESH_GRACE: Duration.Duration = Duration.seconds(5)
 
 /**
- * Builds the session operations over the transport and the validator.
+ * The most refresh outcomes kept for their grace window at once.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const REFRESH_SHARING_CAPACITY = 1024
+
+/**
+ * Options of {@link make}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface MakeOptions {
+  /** How long a refresh outcome is reused after it completes; default {@link DEFAULT_REFRESH_GRACE}; `0` keeps none. */
+  readonly refreshGrace?: Duration.DurationInput | undefined
+}
+
+/** A refresh shared by the callers of one refresh token: Descope's answer, validated with no per-call options. */
+interface SharedRefresh {
+  readonly response: Pick<DescopeHttp.Response<JWTResponse>, "body" | "cookies">
+  readonly info: AuthenticationInfo
+}
+
+/** The key of a refresh token in the shared-refresh map: a SHA-256 digest, never the token. */
+const digestOf = (token: Redacted.Redacted<string>): string =>
+  NodeCrypto.createHash("sha256").update(Redacted.value(token)).digest("base64url")
+
+const hasValidateOptions = <C>(options: RefreshOptions<C>): boolean =>
+  options.audience !== undefined || options.maxTokenAge !== undefined || options.claims !== undefined ||
+  options.setCookie !== undefined
+
+/**
+ * Builds the session operations over the transport and the validator, owned
+ * by the current scope: concurrent refreshes of one refresh token share one
+ * request (run in that scope, interrupted when its last caller leaves or the
+ * scope closes), and its success is reused for a short grace window
+ * ({@link DEFAULT_REFRESH_GRACE}, never past the new session's `exp`), keyed
+ * by a digest of the token; `logout` / `logoutAll` of the token drop it.
+ * The shared request runs under the client's default transport options; a
+ * caller's `withRequestOptions` timeout bounds its own wait only.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): SessionsApi => {
+export const make = (
+  http: DescopeHttp.Service,
+  validator: SessionValidatorService,
+  makeOptions: MakeOptions = {}
+): Effect.Effect<SessionsApi, never, Scope.Scope> =>
+  Effect.map(
+    SingleFlight.make<string, SharedRefresh, InvalidSessionError | RemoteError>({
+      capacity: REFRESH_SHARING_CAPACITY,
+      keepFor: (shared, now) => {
+        const grace = Duration.toMillis(Duration.decode(makeOptions.refreshGrace ?? DEFAULT_REFRESH_GRACE))
+        const exp = shared.info.session.expiresAt
+        return exp === undefined ? 0 : Math.min(grace, exp * 1000 - now)
+      }
+    }),
+    (flights) => build(http, validator, flights)
+  )
+
+const build = (
+  http: DescopeHttp.Service,
+  validator: SessionValidatorService,
+  flights: SingleFlight.SingleFlight<string, SharedRefresh, InvalidSessionError | RemoteError>
+): SessionsApi => {
+  /** The refresh request and the validation of its answer, shared by every caller of the token. */
+  const sharedRefresh = (token: Redacted.Redacted<string>): Effect.Effect<SharedRefresh, InvalidSessionError | RemoteError> =>
+    Effect.flatMap(
+      http.requestFull({
+        method: "POST",
+        path: "/v1/auth/refresh",
+        body: {},
+        operation: "session.refresh",
+        schema: JWTResponse,
+        credential: DescopeHttp.tokenCredential(token)
+      }),
+      (response) => Effect.map(fromResponse(validator, response), (info) => ({ response, info }))
+    )
+
   const refreshSession = <Custom = Readonly<Record<string, unknown>>>(
     refreshToken: TokenInput,
     options: RefreshOptions<Custom> = {}
@@ -335,16 +426,22 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       const token = redacted(refreshToken)
       // checked locally first (signature, exp, and a drn of DSR when present): anything else is never sent
       const refresh = yield* validator.validate(token, REFRESH_TOKEN)
-      const response = yield* http.requestFull({
-        method: "POST",
-        path: "/v1/auth/refresh",
-        body: {},
-        operation: "session.refresh",
-        schema: JWTResponse,
-        credential: DescopeHttp.tokenCredential(token)
-      })
-      const info = yield* fromResponse<Custom>(validator, response, options)
+      // one request per token whatever the callers' options: it runs under the client's defaults, and each
+      // caller's own timeout bounds only its own wait
+      const shared = yield* CallerOptions.ownBound(
+        flights.run(digestOf(token), CallerOptions.shared(sharedRefresh(token))),
+        REFRESH_REQUEST
+      )
+      const info = hasValidateOptions(options)
+        ? yield* fromResponse<Custom>(validator, shared.response, options)
+        : (shared.info as AuthenticationInfo<unknown> as AuthenticationInfo<Custom>)
       return info.refresh !== undefined ? info : { ...info, refresh, refreshToken: token }
+    })
+
+  /** Drops the shared refresh of a token that is being logged out. */
+  const forget = (refreshToken: TokenInput): Effect.Effect<void> =>
+    Effect.sync(() => {
+      if (valueOf(refreshToken) !== "") flights.invalidate(digestOf(redacted(refreshToken)))
     })
 
   const validateAndRefreshSession = <Custom = Readonly<Record<string, unknown>>>(
@@ -382,21 +479,27 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
     refreshSession,
     validateAndRefreshSession,
     logout: (refreshToken) =>
-      Effect.asVoid(withRefresh(refreshToken, {
-        method: "POST",
-        path: "/v1/auth/logout",
-        body: {},
-        operation: "session.logout",
-        schema: DescopeHttp.EmptyResponse
-      })),
+      Effect.zipRight(
+        forget(refreshToken),
+        Effect.asVoid(withRefresh(refreshToken, {
+          method: "POST",
+          path: "/v1/auth/logout",
+          body: {},
+          operation: "session.logout",
+          schema: DescopeHttp.EmptyResponse
+        }))
+      ).pipe(Effect.ensuring(forget(refreshToken))),
     logoutAll: (refreshToken) =>
-      Effect.asVoid(withRefresh(refreshToken, {
-        method: "POST",
-        path: "/v1/auth/logoutall",
-        body: {},
-        operation: "session.logoutAll",
-        schema: DescopeHttp.EmptyResponse
-      })),
+      Effect.zipRight(
+        forget(refreshToken),
+        Effect.asVoid(withRefresh(refreshToken, {
+          method: "POST",
+          path: "/v1/auth/logoutall",
+          body: {},
+          operation: "session.logoutAll",
+          schema: DescopeHttp.EmptyResponse
+        }))
+      ).pipe(Effect.ensuring(forget(refreshToken))),
     me: (refreshToken) =>
       withRefresh(refreshToken, { method: "GET", path: "/v1/auth/me", operation: "session.me", schema: User }),
     myTenants: ({ dct, ids, refreshToken }) => {

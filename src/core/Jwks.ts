@@ -356,9 +356,18 @@ export const makeCached = (
   })
 
 /**
+ * The largest key-set answer read (1 MiB); a larger one fails the fetch with
+ * `TransportError` reason `ResponseTooLarge`, unread.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const KEYS_MAX_RESPONSE_BYTES = 1024 * 1024
+
+/**
  * The key fetch of the remote layer: `GET /v2/keys/{projectId}` with its own
- * timeout and no retries; a 4xx answer is a `TransportError`, never an
- * invalid session.
+ * timeout, no retries and a 1 MiB answer cap ({@link KEYS_MAX_RESPONSE_BYTES});
+ * a 4xx answer is a `TransportError`, never an invalid session.
  *
  * @since 0.1.0
  * @category constructors
@@ -388,7 +397,8 @@ export const fetchKeys = (
           description: `the signing-key endpoint answered ${e.status}`
         })
       )),
-    withRequestOptions({ timeout, totalTimeout: timeout, retry: false })
+    // the keys are never read past 1 MiB, whatever the caller's options: a larger answer is refused unread
+    withRequestOptions({ timeout, totalTimeout: timeout, retry: false, maxResponseBytes: KEYS_MAX_RESPONSE_BYTES })
   )
 }
 

@@ -15,7 +15,8 @@
  * Effect's `Clock`, the optional audience, maximum token age and
  * custom-claims schema.
  *
- * Verified tokens are kept in a bounded cache keyed by the exact token
+ * Verified tokens are kept in a cache bounded by count (4096) and by bytes
+ * (4 MiB; tokens over 8 KiB are never kept), keyed by the exact token
  * string, so validating the same token again skips only the signature check;
  * an entry dies when its `kid` leaves the key set. A cache hit returns the
  * same `Session` object, opens no span and builds no `Schema` class.
@@ -56,6 +57,14 @@ export interface Options {
   readonly maxTokenSize?: number | undefined
   /** How many verified tokens are remembered; `0` switches the cache off. Default 4096. */
   readonly cacheSize?: number | undefined
+  /**
+   * The most memory the remembered tokens may hold, in bytes (estimated as
+   * twice the token's length plus 512 per entry); the oldest leave first.
+   * Default {@link DEFAULT_CACHE_BYTES} (4 MiB).
+   */
+  readonly cacheMaxBytes?: number | undefined
+  /** Tokens longer than this (in bytes) are verified on every call, never remembered. Default {@link DEFAULT_CACHE_MAX_TOKEN_SIZE} (8 KiB). */
+  readonly cacheMaxTokenSize?: number | undefined
 }
 
 /**
@@ -73,6 +82,25 @@ export const DEFAULT_MAX_TOKEN_SIZE = 16 * 1024
  * @category constants
  */
 export const DEFAULT_CACHE_SIZE = 4096
+
+/**
+ * The default bound of the verified-token cache in bytes (4 MiB).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_CACHE_BYTES = 4 * 1024 * 1024
+
+/**
+ * The default size above which a verified token is not remembered (8 KiB).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_CACHE_MAX_TOKEN_SIZE = 8 * 1024
+
+/** The estimated memory of one cached token: its string, the parsed claims and the session built from them. */
+const costOf = (token: string): number => 2 * token.length + 512
 
 /**
  * Whether an `iss` claim names the project: equal to the project id, or a URL
@@ -208,6 +236,8 @@ interface Entry {
   /** The last custom-claims schema used with this token and its result. */
   schema?: unknown
   decoded?: Session<unknown>
+  /** The estimated bytes of the entry (see `costOf`), counted while it is in the cache. */
+  cost?: number
 }
 
 const audienceMatches = (aud: unknown, expected: string | ReadonlyArray<string>): boolean => {
@@ -264,24 +294,43 @@ export const make = (
       return header
     }
 
-    // First in, first out through a ring of the cached tokens: finding a Map's oldest key by iterating it
-    // skips every entry deleted since the Map last compacted, a cost that grows with the traffic.
-    const ringTokens: Array<string> = []
-    const ringEntries: Array<Entry> = []
-    let ringNext = 0
+    // First in, first out through a ring of the cached tokens (head: the oldest): finding a Map's oldest key by
+    // iterating it skips every entry deleted since the Map last compacted, a cost that grows with the traffic.
+    // Bounded by count and by estimated bytes; `used` counts the entries still in the cache.
+    const maxBytes = Math.max(0, Math.floor(options.cacheMaxBytes ?? DEFAULT_CACHE_BYTES))
+    const maxCachedToken = Math.max(0, Math.floor(options.cacheMaxTokenSize ?? DEFAULT_CACHE_MAX_TOKEN_SIZE))
+    const ringTokens: Array<string | undefined> = []
+    const ringEntries: Array<Entry | undefined> = []
+    let head = 0
+    let count = 0
+    let used = 0
+    const drop = (token: string): void => {
+      const entry = cache.get(token)
+      if (entry === undefined) return
+      cache.delete(token)
+      used -= entry.cost ?? 0
+    }
+    const evictOldest = (): void => {
+      const token = ringTokens[head]
+      if (token !== undefined && cache.get(token) === ringEntries[head]) drop(token)
+      ringTokens[head] = undefined
+      ringEntries[head] = undefined
+      head = head + 1 === capacity ? 0 : head + 1
+      count--
+    }
     const remember = (token: string, entry: Entry): void => {
-      if (capacity === 0) return
-      if (ringTokens.length < capacity) {
-        ringTokens.push(token)
-        ringEntries.push(entry)
-      } else {
-        // the entry put in this slot `capacity` insertions ago leaves now, unless it has left already
-        const oldest = ringTokens[ringNext]
-        if (oldest !== undefined && cache.get(oldest) === ringEntries[ringNext]) cache.delete(oldest)
-        ringTokens[ringNext] = token
-        ringEntries[ringNext] = entry
-        ringNext = ringNext + 1 === capacity ? 0 : ringNext + 1
-      }
+      if (capacity === 0 || token.length > maxCachedToken) return
+      const cost = costOf(token)
+      if (cost > maxBytes) return
+      drop(token)
+      if (count === capacity) evictOldest()
+      while (count > 0 && used + cost > maxBytes) evictOldest()
+      const slot = (head + count) % capacity
+      ringTokens[slot] = token
+      ringEntries[slot] = entry
+      count++
+      entry.cost = cost
+      used += cost
       cache.set(token, entry)
     }
 
@@ -301,7 +350,7 @@ export const make = (
       }
       const seconds = Math.floor(now / 1000)
       if (entry.exp <= seconds - leeway) {
-        cache.delete(token)
+        drop(token)
         return Effect.fail(invalid("Expired", "the token has expired"))
       }
       if (entry.nbf !== undefined && entry.nbf > seconds + leeway) {
@@ -421,7 +470,7 @@ export const make = (
           const fresh = jwks.unsafeFresh(now)
           if (fresh !== undefined) {
             if (fresh.keys.get(hit.kid) === hit.key) return finish(token, hit, callOptions, now)
-            cache.delete(token) // its key left the set (or changed)
+            drop(token) // its key left the set (or changed)
           }
         }
         const parsed = parse(token, maxSize, headerOf)

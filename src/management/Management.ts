@@ -37,6 +37,7 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import type * as Scope from "effect/Scope"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as AccessKey from "./AccessKey.js"
@@ -84,7 +85,9 @@ export interface ManagementApi {
 }
 
 /**
- * Builds `client.mgmt`. Sends nothing: the license handshake is lazy.
+ * Builds `client.mgmt`, owned by the current scope (its shared work, the
+ * license handshake and batched user loads, runs there). Sends nothing: the
+ * license handshake is lazy.
  *
  * @since 0.1.0
  * @category constructors
@@ -92,7 +95,7 @@ export interface ManagementApi {
 export const make = (
   http: DescopeHttp.Service,
   validator: SessionValidatorService
-): Effect.Effect<ManagementApi> =>
+): Effect.Effect<ManagementApi, never, Scope.Scope> =>
   Effect.map(ManagementHttp.make(http), (mgmt) => ({
     user: User.make(mgmt),
     tenant: Tenant.make(mgmt),

@@ -8,6 +8,7 @@
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as FiberId from "effect/FiberId"
+import type * as Scope from "effect/Scope"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type { InvalidArgumentError as InvalidArgumentErrorType, RemoteError } from "../core/DescopeError.js"
@@ -54,6 +55,28 @@ export interface ManagementHttp {
    * `managementKey` when there is none); on success later calls skip the handshake.
    */
   readonly warmUp: Effect.Effect<void, ManagementError>
+  /** The scope that owns the client's shared work (the license handshake, batched user loads). */
+  readonly scope: Scope.Scope
+  /**
+   * A counter that moves when a write (any call but a read: `GET`, `load*`,
+   * `search*`, `get*`, `list*`, `export*`, `history`) starts and when it ends,
+   * so that shared reads started after a write never join one started before.
+   */
+  readonly writeEpoch: () => number
+}
+
+/**
+ * Whether a management call may change what Descope answers to a read: any
+ * call but a `GET` or one named as a read (`load*`, `search*`, `get*`,
+ * `list*`, `export*`, `history`).
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const isWrite = (method: string, operation: string): boolean => {
+  if (method === "GET") return false
+  const name = operation.slice(operation.lastIndexOf(".") + 1)
+  return !/^(load|search|get|list|export|history)/.test(name)
 }
 
 /**
@@ -71,8 +94,8 @@ export const LICENSE_PATH: string = License.get.path
  * @since 0.1.0
  * @category constructors
  */
-export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =>
-  Effect.sync(() => {
+export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp, never, Scope.Scope> =>
+  Effect.map(Effect.scope, (scope) => {
     const requestLicense: Effect.Effect<string | undefined, ManagementError> = http.call(License.get, {}).pipe(
       withRequestOptions({ timeout: "5 seconds", retry: false }),
       Effect.map((body) => body.rateLimitTier ?? undefined)
@@ -90,10 +113,14 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =
       const deferred = Deferred.unsafeMake<string | undefined>(FiberId.none)
       started = deferred
       return Effect.zipRight(
-        Effect.forkDaemon(Effect.flatMap(fetchLicense, (tier) => {
-          known = { tier }
-          return Deferred.succeed(deferred, tier)
-        })),
+        // in the client's scope, never a daemon: closing the client interrupts it
+        Effect.forkIn(
+          Effect.flatMap(fetchLicense, (tier) => {
+            known = { tier }
+            return Deferred.succeed(deferred, tier)
+          }),
+          scope
+        ),
         Deferred.await(deferred)
       )
     })
@@ -101,9 +128,22 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =
       http.management(
         tier === undefined || tier === "" ? spec : { ...spec, headers: { ...spec.headers, "x-descope-license": tier } }
       )
+    let epoch = 0
+    /** A write moves the epoch when it starts and when it ends (see `writeEpoch`). */
+    const asWrite = <A, E>(method: string, operation: string, effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
+      isWrite(method, operation)
+        ? Effect.zipRight(
+          Effect.sync(() => void epoch++),
+          Effect.ensuring(effect, Effect.sync(() => void epoch++))
+        )
+        : effect
     const callSpec = <A, I>(spec: DescopeHttp.RequestSpec<A, I>): Effect.Effect<A, ManagementError> =>
-      Effect.suspend(() =>
-        known !== undefined ? send(spec, known.tier) : Effect.flatMap(license, (tier) => send(spec, tier))
+      asWrite(
+        spec.method,
+        spec.operation,
+        Effect.suspend(() =>
+          known !== undefined ? send(spec, known.tier) : Effect.flatMap(license, (tier) => send(spec, tier))
+        )
       )
     const sendCall = <P extends string, Req, ReqI, Res, ResI>(
       endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
@@ -120,17 +160,21 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp> =
       endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
       input: DescopeHttp.CallInput<P, Req>
     ): Effect.Effect<Res, ManagementError> =>
-      Effect.suspend(() =>
-        known !== undefined
-          ? sendCall(endpoint, input, known.tier)
-          : Effect.flatMap(license, (tier) => sendCall(endpoint, input, tier))
+      asWrite(
+        endpoint.method,
+        endpoint.name,
+        Effect.suspend(() =>
+          known !== undefined
+            ? sendCall(endpoint, input, known.tier)
+            : Effect.flatMap(license, (tier) => sendCall(endpoint, input, tier))
+        )
       )
     const warmUp: Effect.Effect<void, ManagementError> = Effect.flatMap(requestLicense, (tier) =>
       Effect.sync(() => {
         known = { tier }
       })
     )
-    return { http, callSpec, call, warmUp }
+    return { http, callSpec, call, warmUp, scope, writeEpoch: () => epoch }
   })
 
 // ---------------------------------------------------------------------------

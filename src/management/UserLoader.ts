@@ -9,7 +9,15 @@
  * interrupted, its request is too, and callers still waiting start afresh).
  * Nothing is cached: once a load completes, the next one goes to Descope
  * again. When every caller waiting for a load is interrupted, its request is
- * interrupted too: nothing keeps running for nobody.
+ * interrupted too: nothing keeps running for nobody; batches run in the
+ * client's scope (never a daemon), so closing the client interrupts them.
+ *
+ * Per caller: loads are joined or batched only with loads under equal
+ * transport options (`withRequestOptions`: timeout, retry, response cap), and
+ * the request runs under those options, so one caller's options never apply
+ * to another. Read your writes: a load that starts after a write through the
+ * same client (any management call but a read) never joins a load that was in
+ * flight before it.
  *
  * @since 0.1.0
  */
@@ -19,6 +27,8 @@ import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as Wire from "../wire/mgmt/User.js"
+import type { RequestOptions } from "../core/DescopeHttp.js"
+import * as CallerOptions from "../internal/callerOptions.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 type User = Wire.User
@@ -48,6 +58,8 @@ interface Entry {
   readonly kind: Kind
   readonly id: string
   readonly key: string
+  /** The transport options of every caller of the entry (equal by fingerprint). */
+  readonly options: RequestOptions
   readonly deferred: Deferred.Deferred<User, ManagementError>
   /** How many callers wait for the entry. */
   waiters: number
@@ -92,8 +104,13 @@ const requestFor = <A, E>(
 export const make = (mgmt: ManagementHttp): UserLoader => {
   const inFlight = new Map<string, Entry>()
   const owned = new Map<string, OwnedLoad>()
-  let pending: Array<Entry> = []
+  /** Loads by user id waiting for the end of the round, by options fingerprint. */
+  let pending = new Map<string, Array<Entry>>()
   let scheduled = false
+
+  /** The key of a load: the write epoch and the options fingerprint, then the id. */
+  const keyOf = (kind: Kind, id: string, options: RequestOptions): string =>
+    `${kind}\u0000${mgmt.writeEpoch()}\u0000${CallerOptions.fingerprint(options)}\u0000${id}`
 
   const getOne = (kind: Kind, id: string): Effect.Effect<User, ManagementError> =>
     Effect.map(
@@ -111,13 +128,19 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     })
 
   const single = (entry: Entry): Effect.Effect<void> =>
-    Effect.flatMap(requestFor([entry], getOne(entry.kind, entry.id)), (exit) => settle(entry, exit))
+    Effect.flatMap(
+      requestFor([entry], CallerOptions.withOptions(getOne(entry.kind, entry.id), entry.options)),
+      (exit) => settle(entry, exit)
+    )
 
   const batch = (entries: ReadonlyArray<Entry>): Effect.Effect<void> =>
     Effect.gen(function*() {
       const exit = yield* requestFor(
         entries,
-        mgmt.call(Wire.loadUsers, { request: { userIds: entries.map((e) => e.id) } })
+        CallerOptions.withOptions(
+          mgmt.call(Wire.loadUsers, { request: { userIds: entries.map((e) => e.id) } }),
+          entries[0]!.options
+        )
       )
       if (Exit.isFailure(exit)) {
         const failure = Exit.failCause(exit.cause)
@@ -139,12 +162,16 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
   const flush: Effect.Effect<void> = Effect.gen(function*() {
     yield* Effect.yieldNow()
     yield* Effect.yieldNow()
-    const taken = pending
-    pending = []
+    const groups = pending
+    pending = new Map()
     scheduled = false
-    // only loads by user id wait here (see `byUserId`)
+    // only loads by user id wait here (see `byUserId`); a batch holds loads under equal options only
+    const taken: Array<Entry> = []
     const chunks: Array<ReadonlyArray<Entry>> = []
-    for (let i = 0; i < taken.length; i += MAX_BATCH) chunks.push(taken.slice(i, i + MAX_BATCH))
+    for (const group of groups.values()) {
+      for (const e of group) taken.push(e)
+      for (let i = 0; i < group.length; i += MAX_BATCH) chunks.push(group.slice(i, i + MAX_BATCH))
+    }
     // a lone load (the common case) runs here, without the fibers of concurrent traversals
     const exit = yield* Effect.exit(taken.length === 1 ? single(taken[0]!) : Effect.forEach(
       chunks,
@@ -180,11 +207,12 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
         }))
     })
 
-  const newEntry = (kind: Kind, id: string, key: string): Entry => {
+  const newEntry = (kind: Kind, id: string, key: string, options: RequestOptions): Entry => {
     const entry: Entry = {
       kind,
       id,
       key,
+      options,
       deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none),
       waiters: 0,
       abandoned: false,
@@ -202,35 +230,54 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
    * waiting then start the load again, one of them as the new owner.
    */
   const byLoginId = (id: string): Effect.Effect<User, ManagementError> =>
+    Effect.flatMap(CallerOptions.current, (options) => loadOwned(id, keyOf("loginId", id, options)))
+
+  const loadOwned = (id: string, key: string): Effect.Effect<User, ManagementError> =>
     Effect.suspend(() => {
-      const existing = owned.get(id)
-      if (existing !== undefined) return join(existing, id)
+      const existing = owned.get(key)
+      if (existing !== undefined) return join(existing, id, key)
       const load: OwnedLoad = { done: undefined }
-      owned.set(id, load)
+      owned.set(key, load)
       return Effect.onExit(getOne("loginId", id), (exit) =>
         Effect.suspend(() => {
-          if (owned.get(id) === load) owned.delete(id)
+          if (owned.get(key) === load) owned.delete(key)
           if (load.done === undefined) return Effect.void
           // `undefined` hands the load over to the callers still waiting
           return Deferred.succeed(load.done, Exit.isInterrupted(exit) ? undefined : exit)
         }))
     })
 
-  const join = (load: OwnedLoad, id: string): Effect.Effect<User, ManagementError> =>
+  const join = (load: OwnedLoad, id: string, key: string): Effect.Effect<User, ManagementError> =>
     Effect.suspend(() => {
       const done = load.done ??= Deferred.unsafeMake(FiberId.none)
-      return Effect.flatMap(Deferred.await(done), (exit) => (exit === undefined ? byLoginId(id) : exit))
+      return Effect.flatMap(Deferred.await(done), (exit) => (exit === undefined ? loadOwned(id, key) : exit))
     })
 
   /** Loads by user id wait for the end of the scheduler round, to be sent together. */
   const byUserId = (id: string): Effect.Effect<User, ManagementError> =>
-    Effect.suspend(() => {
-      const key = `userId:${id}`
+    Effect.flatMap(CallerOptions.current, (options) => {
+      const key = keyOf("userId", id, options)
       const existing = inFlight.get(key)
       if (existing !== undefined) return wait(existing)
-      const entry = newEntry("userId", id, key)
-      pending.push(entry)
-      const start = scheduled ? Effect.void : Effect.asVoid(Effect.forkDaemon(flush))
+      const entry = newEntry("userId", id, key, options)
+      const fingerprint = CallerOptions.fingerprint(options)
+      const group = pending.get(fingerprint)
+      if (group === undefined) pending.set(fingerprint, [entry])
+      else group.push(entry)
+      // the batch runs in the client's scope (never a daemon): closing the client interrupts it
+      const start = scheduled ? Effect.void : Effect.flatMap(Effect.forkIn(flush, mgmt.scope), (fiber) =>
+        Effect.sync(() =>
+          fiber.addObserver((exit) => {
+            // interrupted before it could settle its entries (the client closed): no caller is left waiting
+            if (Exit.isSuccess(exit)) return
+            const failure: Exit.Exit<User, ManagementError> = Exit.failCause(exit.cause)
+            for (const e of inFlight.values()) if (e.kind === "userId") Deferred.unsafeDone(e.deferred, failure)
+            for (const group of pending.values()) for (const e of group) Deferred.unsafeDone(e.deferred, failure)
+            inFlight.clear()
+            pending = new Map()
+            scheduled = false
+          })
+        ))
       scheduled = true
       return Effect.zipRight(start, wait(entry))
     })

@@ -6,8 +6,10 @@
  * an expired, invalid or absent session with the refresh cookie (`DSR` by
  * default) and sets the rotated cookies on the response.
  *
- * Concurrent requests carrying the same refresh token share one refresh call
- * (a rotating refresh token is spent once); each response gets the new cookies.
+ * Concurrent requests carrying the same refresh token share one refresh call,
+ * and requests that arrive within a few seconds after it reuse its outcome
+ * (the client's refresh sharing: a rotating refresh token is spent once);
+ * each response gets the new cookies.
  *
  * Precedence: a well-formed `Authorization: Bearer <token>` header wins over
  * the cookie; a bearer token that fails validation is not retried with the
@@ -37,10 +39,8 @@
 import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as FiberId from "effect/FiberId"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import {
@@ -290,33 +290,19 @@ export const make = (
   const refreshOptions = { ...validateOptions, setCookie: options.setCookie }
   const where = whereTo(options)
 
-  // single flight: concurrent requests carrying the same refresh token share one refresh call, so a
-  // rotating refresh token is not spent twice; the entry lives only while the call is in flight
-  const inFlight = new Map<string, Deferred.Deferred<AuthenticationInfo, ServerError.AuthFailure>>()
+  // concurrent requests carrying the same refresh token share the client's refresh of it (one request,
+  // reused for a short grace window), so a rotating refresh token is spent once; the shared request runs in
+  // the client layer's scope, never in a daemon
   const sharedRefresh = (
     refreshToken: Redacted.Redacted<string>
   ): Effect.Effect<AuthenticationInfo, ServerError.AuthFailure> =>
-    Effect.suspend(() => {
-      const key = Redacted.value(refreshToken)
-      const existing = inFlight.get(key)
-      if (existing !== undefined) return Deferred.await(existing)
-      const deferred = Deferred.unsafeMake<AuthenticationInfo, ServerError.AuthFailure>(FiberId.none)
-      inFlight.set(key, deferred)
-      const call = client.refreshSession(refreshToken, refreshOptions).pipe(
-        Effect.mapError((e) =>
-          e._tag === "InvalidSessionError" || e._tag === "AuthError"
-            ? ServerError.fromRefreshRefused(e)
-            : ServerError.fromOutage(e, isKeysFailure(e))
-        ),
-        Effect.exit,
-        Effect.flatMap((exit) => {
-          inFlight.delete(key)
-          return Deferred.done(deferred, exit)
-        })
+    client.refreshSession(refreshToken, refreshOptions).pipe(
+      Effect.mapError((e) =>
+        e._tag === "InvalidSessionError" || e._tag === "AuthError"
+          ? ServerError.fromRefreshRefused(e)
+          : ServerError.fromOutage(e, isKeysFailure(e))
       )
-      // a daemon: the refresh completes for the other waiters even when the first request is interrupted
-      return Effect.zipRight(Effect.forkDaemon(call), Deferred.await(deferred))
-    })
+    )
 
   const refresh = (refreshToken: Redacted.Redacted<string>): Effect.Effect<Session, ServerError.AuthFailure> =>
     sharedRefresh(refreshToken).pipe(
@@ -344,8 +330,11 @@ export const make = (
       )
     return authenticated.pipe(
       Effect.tapError(annotateFailure),
+      // no stack trace: capturing one costs every request, and a failed exit formats it into an attribute,
+      // which made a 401 dearer than a success (the call site would only name this module anyway)
       Effect.withSpan("descope.server.authenticate", {
-        attributes: { "descope.token_source": tokens.source ?? "none", "descope.refresh_enabled": canRefresh }
+        attributes: { "descope.token_source": tokens.source ?? "none", "descope.refresh_enabled": canRefresh },
+        captureStackTrace: false
       })
     )
   })
