@@ -61,7 +61,6 @@ const pending = new Set<string>([
   "src/auth/MagicLink.ts",
   "src/auth/Notp.ts",
   "src/auth/OAuth.ts",
-  "src/auth/Otp.ts",
   "src/auth/Password.ts",
   "src/auth/Saml.ts",
   "src/auth/Sessions.ts",

@@ -11,13 +11,13 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Crypto from "node:crypto"
 import * as QRCode from "qrcode"
+import * as Otp from "./auth/Otp.js"
 import * as Keys from "./EmulatorKeys.js"
 import {
   authzClaims,
   findUser,
   maskEmail,
   maskPhone,
-  newCode,
   newSecret,
   type PendingSignUp,
   type ProjectState,
@@ -34,6 +34,16 @@ import * as Totp from "./Totp.js"
 import * as Users from "./Users.js"
 import * as W from "./Wire.js"
 import { Codes, fail, type Json, obj, optBool, optNonEmpty, optStr, optStrs, str, type WireError } from "./Wire.js"
+
+export {
+  /**
+   * Issues a one-time code and records it in the outbox.
+   *
+   * @since 0.1.0
+   * @category constructors
+   */
+  issueCode
+} from "./auth/Otp.js"
 
 const PHONE_METHODS = new Set(["sms", "voice", "whatsapp", "im"])
 const DELIVERY_METHODS = new Set(["email", ...PHONE_METHODS])
@@ -126,86 +136,6 @@ const withToken = (link: string, token: string): string => `${link}${link.includ
 const redirectOf = (ctx: Ctx, uri: string | undefined): string =>
   uri !== undefined && uri !== "" ? uri : ctx.env.config.defaultRedirectUrl
 
-// --- OTP --------------------------------------------------------------------------------------------
-
-/**
- * Issues a one-time code and records it in the outbox.
- *
- * @since 0.1.0
- * @category otp
- */
-export const issueCode = (
-  ctx: Ctx,
-  loginId: string,
-  dm: string,
-  user: UserRecord | undefined,
-  signUp: PendingSignUp | undefined,
-  loginOptions: Json,
-  update?: { readonly email?: string; readonly phone?: string; readonly addToLoginIds: boolean },
-  previousSessionId?: string
-): { readonly code: string; readonly to: string } => {
-  const code = newCode()
-  const to = update?.email ?? update?.phone ?? addressOf(dm, loginId, user, signUp?.user)
-  ctx.p.codes.set(loginId.toLowerCase(), {
-    loginId,
-    code,
-    expiresAt: ctx.now + ctx.env.config.otpTtlMs,
-    attempts: 0,
-    method: dm,
-    signUp,
-    loginOptions: { ...loginOptions },
-    locked: false,
-    update,
-    previousSessionId
-  })
-  Tokens.send(ctx, { kind: update ? "update" : "otp", deliveryMethod: dm, to, loginId, code })
-  return { code, to }
-}
-
-const otpStart = (mode: Mode): H.Handler => (ctx) =>
-  Effect.gen(function*() {
-    const dm = yield* deliveryMethod(ctx)
-    const loginId = yield* str(ctx.body, "loginId")
-    const { signUp, user } = yield* startUser(ctx, mode, loginId, dm)
-    const lo = obj(ctx.body, "loginOptions")
-    const previous = yield* Tokens.stepUp(ctx, lo)
-    const { to } = issueCode(ctx, loginId, dm, user, signUp, lo, undefined, previous?.id)
-    return masked(dm, to)
-  })
-
-const otpVerify: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    yield* deliveryMethod(ctx)
-    const loginId = yield* str(ctx.body, "loginId")
-    const code = yield* str(ctx.body, "code")
-    const rec = ctx.p.codes.get(loginId.toLowerCase())
-    if (rec === undefined || rec.expiresAt <= ctx.now) {
-      if (rec) ctx.p.codes.delete(loginId.toLowerCase())
-      return yield* fail(401, Codes.WrongOtpCode, "Wrong code", rec ? "the code expired" : "no code was sent")
-    }
-    if (rec.locked) return yield* fail(401, Codes.TooManyOtpAttempts, "Too many attempts", "request a new code")
-    if (rec.code !== code) {
-      rec.attempts += 1
-      Tokens.audit(ctx, "LoginFailed", findUser(ctx.p, loginId)?.userId ?? "", "otp", [loginId])
-      if (rec.attempts >= ctx.env.config.otpMaxAttempts) {
-        rec.locked = true
-        return yield* fail(401, Codes.TooManyOtpAttempts, "Too many attempts", "request a new code")
-      }
-      return yield* fail(401, Codes.WrongOtpCode, "Wrong code", "the code does not match")
-    }
-    ctx.p.codes.delete(loginId.toLowerCase())
-    const { firstSeen, user } = yield* resolveVerified(ctx, loginId, rec.signUp, rec.method)
-    if (rec.update) Users.applyContact(ctx.p, user, rec.update)
-    return yield* Tokens.login(ctx, user, {
-      amr: [amrOf(rec.method)],
-      method: "otp",
-      loginOptions: rec.loginOptions,
-      loginId,
-      firstSeen,
-      previous: Tokens.previousSession(ctx, rec.previousSessionId)
-    })
-  })
-
 const sessionUser = (ctx: Ctx, loginId: string): Effect.Effect<UserRecord, WireError> =>
   Effect.gen(function*() {
     const { user } = yield* Tokens.fromRefresh(ctx, ctx.token)
@@ -227,14 +157,6 @@ const contactUpdate = (ctx: Ctx, kind: "email" | "phone") =>
       return yield* fail(409, Codes.UserAlreadyExists, "User already exists", `${kind} is another user's login id`)
     }
     return { user, loginId, value, update: kind === "email" ? { email: value, addToLoginIds } : { phone: value, addToLoginIds } }
-  })
-
-const otpUpdate = (kind: "email" | "phone"): H.Handler => (ctx) =>
-  Effect.gen(function*() {
-    const dm = kind === "email" ? "email" : yield* deliveryMethod(ctx, PHONE_METHODS)
-    const { loginId, update, user, value } = yield* contactUpdate(ctx, kind)
-    issueCode(ctx, loginId, dm, user, undefined, { mfa: optBool(ctx.body, "mfa") === true }, update)
-    return masked(dm, value)
   })
 
 // --- magic link -------------------------------------------------------------------------------------
@@ -841,12 +763,7 @@ const notEmulated: H.Handler = (ctx) =>
  * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
-  H.post("/v1/auth/otp/signup/:dm", "auth", otpStart("signup")),
-  H.post("/v1/auth/otp/signin/:dm", "auth", otpStart("signin")),
-  H.post("/v1/auth/otp/signup-in/:dm", "auth", otpStart("signup-in")),
-  H.post("/v1/auth/otp/verify/:dm", "auth", otpVerify),
-  H.post("/v1/auth/otp/update/email", "auth", otpUpdate("email")),
-  H.post("/v1/auth/otp/update/phone/:dm", "auth", otpUpdate("phone")),
+  ...Otp.routes,
   H.post("/v1/auth/magiclink/signup/:dm", "auth", magicStart("signup")),
   H.post("/v1/auth/magiclink/signin/:dm", "auth", magicStart("signin")),
   H.post("/v1/auth/magiclink/signup-in/:dm", "auth", magicStart("signup-in")),

@@ -516,7 +516,11 @@ export const make = (
         schema: endpoint.response as Schema.Schema<unknown, unknown, never>,
         headers: input.headers,
         maxResponseBytes: endpoint.maxResponseBytes,
-        ...(endpoint.location === "query" ? { query: queryOf(encoded.right) } : { body: encoded.right })
+        ...(endpoint.location === "query"
+          ? { query: queryOf(encoded.right) }
+          : endpoint.queryFields.length === 0
+          ? { body: encoded.right }
+          : splitQuery(encoded.right, endpoint.queryFields))
       }
       return execute(spec, credential) as Effect.Effect<DescopeHttp.Response<Res>, RemoteError>
     }
@@ -590,4 +594,18 @@ const queryOf = (encoded: unknown): Readonly<Record<string, DescopeHttp.QueryVal
       : JSON.stringify(value)
   }
   return query
+}
+
+/** The body of a request whose `fields` go in the query string: those fields as the query, the rest as the body. */
+const splitQuery = (
+  encoded: unknown,
+  fields: ReadonlyArray<string>
+): { readonly query: Readonly<Record<string, DescopeHttp.QueryValue>>; readonly body: unknown } => {
+  const rest: Record<string, unknown> = typeof encoded === "object" && encoded !== null ? { ...encoded } : {}
+  const picked: Record<string, unknown> = {}
+  for (const field of fields) {
+    if (field in rest) picked[field] = rest[field]
+    delete rest[field]
+  }
+  return { query: queryOf(picked), body: rest }
 }

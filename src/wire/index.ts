@@ -7,6 +7,7 @@
  * @since 0.2.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as Otp from "./auth/Otp.js"
 import * as Role from "./mgmt/Role.js"
 
 /**
@@ -23,7 +24,7 @@ export const Mgmt = { Role }
  * @since 0.2.0
  * @category endpoints
  */
-export const Auth = {}
+export const Auth = { Otp }
 
 const endpointsOf = (modules: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Array<Endpoint.Endpoint.Any> =>
   Object.values(modules).flatMap((m) =>
