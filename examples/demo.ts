@@ -12,15 +12,15 @@
  *    management script (examples/management.ts) against the emulator;
  * 4. stops both servers and exits 0, or non-zero naming the step that failed.
  *
- * The backend runs on the emulator's clock ({@link emulatorClock}), so when
- * the demo advances emulator time the backend sees the session expire too.
+ * The backend and the admin client run on the emulator's clock
+ * (`Emulator.layerClock`), so when the demo advances emulator time they see
+ * the session expire too, without knowing anything of the emulator.
  *
  * @since 0.1.0
  */
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as Cause from "effect/Cause"
-import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
@@ -85,27 +85,6 @@ const reasonOf = (cause: Cause.Cause<unknown>): string => {
   }
   return Cause.pretty(cause).split("\n")[0] ?? "unknown failure"
 }
-
-// ---------------------------------------------------------------------------
-// the emulator's clock
-// ---------------------------------------------------------------------------
-
-/**
- * A `Clock` that reads the emulator's time (its clock plus every
- * `advanceTime`); sleeping uses `base`. Run an application under it
- * (`Effect.withClock`) so that it sees tokens expire when emulator time moves.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const emulatorClock = (emulator: Emulator.Service, base: Clock.Clock): Clock.Clock => ({
-  [Clock.ClockTypeId]: Clock.ClockTypeId,
-  unsafeCurrentTimeMillis: () => Effect.runSync(emulator.now),
-  currentTimeMillis: emulator.now,
-  unsafeCurrentTimeNanos: () => BigInt(Effect.runSync(emulator.now)) * 1_000_000n,
-  currentTimeNanos: Effect.map(emulator.now, (ms) => BigInt(ms) * 1_000_000n),
-  sleep: (duration) => base.sleep(duration)
-})
 
 // ---------------------------------------------------------------------------
 // a browser-like HTTP client
@@ -422,7 +401,8 @@ export const story = (options: Options = {}): Effect.Effect<ReadonlyArray<StepRe
       for (const line of Management.report(summary)) log(`     - ${line}`)
       return results
     })
-    return yield* rest.pipe(Effect.withClock(emulatorClock(emulator, yield* Effect.clock)))
+    // everything after the emulator runs on emulator time (public API: Emulator.layerClock)
+    return yield* rest.pipe(Effect.provide(Emulator.layerClock), Effect.provideService(Emulator.Emulator, emulator))
   })
 
 /**

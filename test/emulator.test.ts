@@ -117,7 +117,7 @@ describe("errors are Descope-shaped JSON", () => {
       assert.deepStrictEqual(ok.json, { rateLimitTier: "free" })
     }).pipe(withEmulator()))
 
-  it.effect("browsers may call it: CORS preflight and reflected origin", () =>
+  it.effect("browsers of a named origin may call it: CORS preflight and that origin", () =>
     Effect.gen(function*() {
       const client = yield* HttpClient.HttpClient
       const preflight = yield* client.execute(
@@ -134,7 +134,7 @@ describe("errors are Descope-shaped JSON", () => {
         )
       )
       assert.deepStrictEqual([res.status, res.headers["access-control-allow-credentials"]], [200, "true"])
-    }).pipe(withEmulator()))
+    }).pipe(withEmulator({ corsOrigins: ["http://localhost:5173"] })))
 
   it.effect("a second project has its own state and key", () =>
     Effect.gen(function*() {

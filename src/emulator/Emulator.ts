@@ -5,11 +5,15 @@
  *
  * Time comes only from the `Clock` captured when the emulator is made (plus
  * the offset added by {@link Service.advanceTime}), so under `TestClock` the
- * emulator's codes, links and tokens expire with `TestClock.adjust` too.
+ * emulator's codes, links and tokens expire with `TestClock.adjust` too. The
+ * emulator signs `iat` / `exp` in that time; {@link clock} / {@link layerClock}
+ * give the same time to the application under test, so that advancing the
+ * emulator's time expires the sessions it issued for the app too.
  *
  * @since 0.1.0
  */
 import type * as HttpApp from "@effect/platform/HttpApp"
+import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -90,6 +94,16 @@ export interface Options {
    * `both` does both.
    */
   readonly refreshTokenDelivery?: "body" | "cookie" | "both" | undefined
+  /**
+   * Browser origins allowed to call the emulator (e.g. `http://localhost:5173` for a
+   * browser SDK): CORS answers name them, with credentials. None by default: CORS is
+   * off, and the emulator-only routes (`/emulator/...`, the outbox among them) refuse
+   * any request that carries another `Origin` with 403, so a web page cannot read codes
+   * from a developer's emulator.
+   */
+  readonly corsOrigins?: ReadonlyArray<string> | undefined
+  /** The largest request body, in bytes (default 1 MiB); larger ones are answered 413. */
+  readonly maxBodyBytes?: number | undefined
 }
 
 /**
@@ -107,6 +121,13 @@ export interface Service {
   readonly app: HttpApp.Default
   /** Emulator time, epoch milliseconds. */
   readonly now: Effect.Effect<number>
+  /**
+   * A `Clock` that reads emulator time (the emulator's clock plus every
+   * {@link advanceTime}); sleeping is the emulator's clock's. Run the application
+   * under test on it (`Effect.withClock`, or {@link layerClock}) to see the
+   * sessions the emulator issued expire when emulator time moves.
+   */
+  readonly clock: Clock.Clock
   /** Moves emulator time forward (codes, links, tokens and sessions expire accordingly). */
   readonly advanceTime: (duration: Duration.DurationInput) => Effect.Effect<void>
   /** Rotates the signing key of a project (default project when omitted); returns the new `kid`. */
@@ -177,6 +198,23 @@ export const config = (options: Options): Config => ({
 })
 
 /**
+ * The clock of emulator time over `base` (the clock the emulator was made
+ * with) and the advanced `offset`. It extends `base`, so when `base` is the
+ * `TestClock`, `TestClock.adjust` & co. still work on a fiber running on it.
+ */
+const makeClock = (base: Clock.Clock, offset: Ref.Ref<number>): Clock.Clock => {
+  const offsetNow = (): number => Effect.runSync(Ref.get(offset))
+  const derived: Clock.Clock = Object.create(base)
+  return Object.assign(derived, {
+    currentTimeMillis: Effect.zipWith(base.currentTimeMillis, Ref.get(offset), (t, o) => t + o),
+    currentTimeNanos: Effect.zipWith(base.currentTimeNanos, Ref.get(offset), (t, o) => t + BigInt(o) * 1_000_000n),
+    unsafeCurrentTimeMillis: () => base.unsafeCurrentTimeMillis() + offsetNow(),
+    unsafeCurrentTimeNanos: () => base.unsafeCurrentTimeNanos() + BigInt(offsetNow()) * 1_000_000n,
+    sleep: (duration: Duration.Duration) => base.sleep(duration)
+  })
+}
+
+/**
  * Makes an emulator.
  *
  * @since 0.1.0
@@ -184,14 +222,15 @@ export const config = (options: Options): Config => ({
  */
 export const make = (options: Options = {}): Effect.Effect<Service> =>
   Effect.gen(function*() {
-    const clock = yield* Effect.clock
+    const base = yield* Effect.clock
     const offset = yield* Ref.make(0)
+    const clock = makeClock(base, offset)
     const faults = yield* Ref.make<ReadonlyArray<Faults.Fault>>([])
     const cfg = config(options)
     const projects = new Map<string, ProjectState>()
     const defaultProjectId = options.projectId ?? DEFAULT_PROJECT_ID
     const defaultKey = reveal(options.managementKey) ?? DEFAULT_MANAGEMENT_KEY
-    const now = Effect.zipWith(clock.currentTimeMillis, Ref.get(offset), (t, o) => t + o)
+    const now = clock.currentTimeMillis
     const newProject = (projectId: string, keys: ReadonlyArray<string>) =>
       Effect.gen(function*() {
         const key = yield* Keys.generate(cfg.algorithm, yield* now)
@@ -216,7 +255,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       now,
       offset,
       faults,
-      sleep: (ms) => clock.sleep(Duration.millis(ms)),
+      sleep: (ms) => base.sleep(Duration.millis(ms)),
       addProject,
       resetProject: (projectId) =>
         Effect.gen(function*() {
@@ -230,7 +269,10 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
     }
     yield* addProject(defaultProjectId, defaultKey)
     for (const extra of options.projects ?? []) yield* addProject(extra.projectId, reveal(extra.managementKey))
-    const app = EmulatorApp.make(env, [...Routes.all, ...Control.routes])
+    const app = EmulatorApp.make(env, [...Routes.all, ...Control.routes], {
+      corsOrigins: options.corsOrigins,
+      maxBodyBytes: options.maxBodyBytes
+    })
     const project = (projectId?: string): Effect.Effect<ProjectState> =>
       Effect.suspend(() => {
         const p = projects.get(projectId ?? defaultProjectId)
@@ -243,6 +285,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       managementKey: Redacted.make(defaultKey),
       app,
       now,
+      clock,
       advanceTime: (d) => Effect.asVoid(Control.advance(env, Duration.toMillis(Duration.decode(d)))),
       rotateKeys: (projectId) => Effect.flatMap(project(projectId), (p) => Control.rotateKeys(env, p)),
       jwks: (projectId) =>
@@ -270,3 +313,34 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
  * @category layers
  */
 export const layer = (options: Options = {}): Layer.Layer<Emulator> => Layer.effect(Emulator, make(options))
+
+/**
+ * The emulator's clock ({@link Service.clock}): emulator time, which
+ * {@link Service.advanceTime} and `POST /emulator/time/advance` move.
+ *
+ * ```ts
+ * const session = yield* client.validateSession(token).pipe(Effect.withClock(yield* Emulator.clock))
+ * ```
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const clock: Effect.Effect<Clock.Clock, never, Emulator> = Effect.map(Emulator, (e) => e.clock)
+
+/**
+ * Runs what it is provided to on the emulator's clock: provide it to your
+ * application in tests (in-process), and advancing the emulator's time
+ * (`emulator.advanceTime`, `POST /emulator/time/advance`) expires the sessions
+ * the emulator issued for your app too, without your app knowing about the
+ * emulator. Under `TestClock`, `TestClock.adjust` keeps working.
+ *
+ * ```ts
+ * const TestLive = Layer.mergeAll(AppLive, Emulator.layerClock).pipe(Layer.provideMerge(Emulator.layer()))
+ * ```
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerClock: Layer.Layer<never, never, Emulator> = Layer.unwrapEffect(
+  Effect.map(Emulator, (e) => Layer.setClock(e.clock))
+)

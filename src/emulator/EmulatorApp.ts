@@ -5,17 +5,26 @@
  * faults and the optional rate limiter, parses JSON bodies (`null` = absent),
  * runs the handler under the project's lock and renders Descope error bodies.
  * Unknown paths answer 404, known paths with another method 405, malformed
- * JSON 400: always with a JSON body.
+ * JSON 400, a body over the size limit 413: always with a JSON body.
+ *
+ * Browsers: CORS is off unless origins are named ({@link AppOptions}); a
+ * request whose `Origin` is not named gets no CORS headers, and is refused
+ * with 403 on the emulator-only routes (`/emulator/...`, the outbox among
+ * them), so a web page cannot drive a developer's emulator or read its codes.
  *
  * @since 0.1.0
  */
+import * as FileSystem from "@effect/platform/FileSystem"
 import type * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
+import * as Stream from "effect/Stream"
 import type { ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import type { Ctx, Env, Route } from "./Handler.js"
@@ -83,11 +92,69 @@ const checkRateLimit = (env: Env, p: ProjectState, now: number): WireError | und
   return rateLimited(Math.max(1, Math.ceil((p.rateWindow.start + limit.windowMs - now) / 1000)))
 }
 
+const tooLarge = (max: number) =>
+  new WireError({
+    status: 413,
+    errorCode: Codes.BadRequest,
+    errorDescription: "Request body too large",
+    errorMessage: `the request body exceeds ${max} bytes`,
+    headers: { connection: "close" }
+  })
+
+/** Whether a body read failed on the size limit (the node server's reader stops at `MaxBodySize`). */
+const isOverLimit = (e: unknown): boolean =>
+  typeof e === "object" && e !== null && "cause" in e && e.cause instanceof Error && e.cause.message === "maxBytes exceeded"
+
+/** The UTF-8 size of a text is over `max` (exact only when it must be). */
+const utf8Over = (text: string, max: number): boolean =>
+  text.length > max ? true : text.length * 3 <= max ? false : new TextEncoder().encode(text).length > max
+
+const unreadable = () =>
+  new WireError({ status: 400, errorCode: Codes.BadRequest, errorDescription: "Bad request", errorMessage: "unreadable body" })
+
+/**
+ * A body sent without `Content-Length` (chunked): read to its end, keeping at
+ * most `max` bytes, so that an answer (413) can still be written on the
+ * connection; a body far over the limit is cut off (the connection closes).
+ */
+const readChunked = (req: HttpServerRequest.HttpServerRequest, max: number): Effect.Effect<string, WireError> => {
+  const drainLimit = Math.max(max * 16, 16 * 1024 * 1024)
+  const acc = { size: 0, chunks: [] as Array<Uint8Array> }
+  return req.stream.pipe(
+    Stream.takeWhile(() => acc.size <= drainLimit),
+    Stream.runForEach((chunk) =>
+      Effect.sync(() => {
+        acc.size += chunk.length
+        if (acc.size <= max) acc.chunks.push(chunk)
+      })
+    ),
+    Effect.mapError(unreadable),
+    Effect.flatMap(() => {
+      if (acc.size > max) return Effect.fail(tooLarge(max))
+      const bytes = new Uint8Array(acc.size)
+      let at = 0
+      for (const c of acc.chunks) {
+        bytes.set(c, at)
+        at += c.length
+      }
+      return Effect.succeed(new TextDecoder().decode(bytes))
+    })
+  )
+}
+
 const readBody = (
   req: HttpServerRequest.HttpServerRequest
 ): Effect.Effect<unknown, WireError> =>
-  req.text.pipe(
-    Effect.mapError(() => new WireError({ status: 400, errorCode: Codes.BadRequest, errorDescription: "Bad request", errorMessage: "unreadable body" })),
+  Effect.flatMap(HttpIncomingMessage.MaxBodySize, (limit) => {
+    const max = Option.isSome(limit) ? Number(limit.value) : undefined
+    if (max !== undefined && req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined) {
+      return readChunked(req, max)
+    }
+    return req.text.pipe(
+      Effect.mapError((e) => max !== undefined && isOverLimit(e) ? tooLarge(max) : unreadable()),
+      Effect.flatMap((text) => max !== undefined && utf8Over(text, max) ? Effect.fail(tooLarge(max)) : Effect.succeed(text))
+    )
+  }).pipe(
     Effect.flatMap((text) => {
       if (text.trim() === "") return Effect.succeed(undefined)
       try {
@@ -199,21 +266,77 @@ const handle = (env: Env, route: Route) =>
   )
 
 /**
+ * Options of the application: who may call it from a browser, and how large
+ * a request body may be.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AppOptions {
+  /**
+   * Browser origins allowed to call the emulator (`http://localhost:5173`):
+   * CORS answers name them, with credentials. None by default: CORS is off,
+   * and the emulator-only routes refuse any request carrying another `Origin`.
+   */
+  readonly corsOrigins?: ReadonlyArray<string> | undefined
+  /** The largest request body, in bytes (default {@link DEFAULT_MAX_BODY_BYTES}); larger ones get 413. */
+  readonly maxBodyBytes?: number | undefined
+}
+
+/**
+ * The default request body limit: 1 MiB.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * The longest path parameter the router accepts (a project id in
+ * `/v2/keys/:projectId`, a fault id ...). find-my-way's default is 100
+ * characters, which made longer project ids unroutable; a request line is
+ * bounded by the server's header limit anyway.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const MAX_PARAM_LENGTH = 65_536
+
+/**
+ * Normalizes an origin as browsers send it (`scheme://host[:port]`, lower
+ * case, no trailing slash); `undefined` when it is not one.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const normalizeOrigin = (origin: string): string | undefined => {
+  try {
+    const url = new URL(origin)
+    if (url.protocol !== "http:" && url.protocol !== "https:") return undefined
+    if (url.origin === "null" || url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") return undefined
+    return url.origin
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * Builds the application from a route table.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const make = (env: Env, routes: ReadonlyArray<Route>): HttpApp.Default => {
+export const make = (env: Env, routes: ReadonlyArray<Route>, options: AppOptions = {}): HttpApp.Default => {
   const table = routes.map((r) => ({ method: r.method, regex: pathRegex(r.path) }))
   const router = HttpRouter.fromIterable(routes.map((r) => HttpRouter.makeRoute(r.method, r.path as HttpRouter.PathInput, handle(env, r))))
+  const configured = HttpRouter.withRouterConfig(router, { maxParamLength: MAX_PARAM_LENGTH })
   const normalized = Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
     const q = req.url.indexOf("?")
     const path = q < 0 ? req.url : req.url.slice(0, q)
     const clean = path.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1")
     return clean === path
-      ? router
-      : Effect.provideService(router, HttpServerRequest.HttpServerRequest, req.modify({ url: `${clean}${q < 0 ? "" : req.url.slice(q)}` }))
+      ? configured
+      : Effect.provideService(configured, HttpServerRequest.HttpServerRequest, req.modify({ url: `${clean}${q < 0 ? "" : req.url.slice(q)}` }))
   })
   const routed = normalized.pipe(
     Effect.catchTag("RouteNotFound", () =>
@@ -226,26 +349,76 @@ export const make = (env: Env, routes: ReadonlyArray<Route>): HttpApp.Default =>
           : errorResponse(new WireError({ status: 404, errorCode: Codes.NotFound, errorDescription: "Not found", errorMessage: `no route for ${req.method} ${path}` }))
       })),
     Effect.catchAllCause((cause) =>
-      Effect.as(
-        Effect.logError("descope emulator: handler defect", cause),
-        errorResponse(new WireError({ status: 500, errorCode: Codes.BadRequest, errorDescription: "Internal emulator error" }))
-      )
+      // a handler interrupted because its client went away is not a defect
+      Cause.isInterruptedOnly(cause)
+        ? Effect.as(
+          Effect.logDebug("descope emulator: request interrupted (the client went away)"),
+          HttpServerResponse.empty({ status: 499 })
+        )
+        : Effect.as(
+          Effect.logError("descope emulator: handler defect", cause),
+          errorResponse(new WireError({ status: 500, errorCode: Codes.BadRequest, errorDescription: "Internal emulator error" }))
+        )
     )
   )
-  return withCors(routed)
+  return withCors(withBodyLimit(routed, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), options.corsOrigins ?? [])
 }
 
 /**
- * Lets browser SDKs call the emulator: the request's `Origin` is reflected with
- * credentials allowed, and preflight `OPTIONS` requests are answered directly.
+ * Caps request bodies: a declared `Content-Length` over the limit is refused
+ * with 413 before anything is read; a body without one is read up to the
+ * limit (`HttpIncomingMessage.MaxBodySize`), then refused the same way.
+ *
+ * @since 0.2.0
+ * @category middleware
+ */
+export const withBodyLimit = (app: HttpApp.Default, maxBytes: number): HttpApp.Default => {
+  const max = Math.max(0, Math.floor(maxBytes))
+  const limited = Effect.provideService(app, HttpIncomingMessage.MaxBodySize, Option.some(FileSystem.Size(max)))
+  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
+    const declared = req.headers["content-length"]
+    return declared !== undefined && Number(declared) > max ? Effect.succeed(errorResponse(tooLarge(max))) : limited
+  })
+}
+
+const isControlPath = (url: string): boolean => {
+  const path = url.replace(/\/{2,}/g, "/")
+  return path === "/emulator" || path.startsWith("/emulator/") || path.startsWith("/emulator?")
+}
+
+/**
+ * CORS for the named origins only. A request from a named origin gets
+ * `Access-Control-Allow-Origin: <origin>` with credentials, and its preflight
+ * is answered directly; a request whose `Origin` is not named gets no CORS
+ * headers (the browser withholds the answer), and is refused with 403 on the
+ * emulator-only routes (`/emulator/...`) and on preflights. Requests without
+ * `Origin` (SDKs, curl, tests) are not affected.
  *
  * @since 0.1.0
  * @category middleware
  */
-export const withCors = (app: HttpApp.Default): HttpApp.Default =>
-  Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
+export const withCors = (app: HttpApp.Default, origins: ReadonlyArray<string>): HttpApp.Default => {
+  const allowed = new Set(origins.flatMap((o) => {
+    const n = normalizeOrigin(o)
+    return n === undefined ? [] : [n]
+  }))
+  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
     const origin = req.headers.origin
     if (origin === undefined) return app
+    const normalized = normalizeOrigin(origin)
+    if (normalized === undefined || !allowed.has(normalized)) {
+      return req.method === "OPTIONS" || isControlPath(req.url)
+        ? Effect.succeed(errorResponse(
+          new WireError({
+            status: 403,
+            errorCode: Codes.Unauthorized,
+            errorDescription: "Forbidden",
+            errorMessage: `origin ${origin} is not allowed; start the emulator with --cors-origin <origin> (option corsOrigins) to let a browser page call it`,
+            headers: { vary: "Origin" }
+          })
+        ))
+        : Effect.map(app, HttpServerResponse.setHeader("vary", "Origin"))
+    }
     const headers: Record<string, string> = {
       "access-control-allow-origin": origin,
       "access-control-allow-credentials": "true",
@@ -267,3 +440,4 @@ export const withCors = (app: HttpApp.Default): HttpApp.Default =>
     }
     return Effect.map(app, HttpServerResponse.setHeaders(headers))
   })
+}

@@ -1,8 +1,10 @@
 /**
  * The command line of the emulator (`descope-emulator`, `npm run emulator -- ...`
- * in this repository): argument parsing and the program that serves the emulator on loopback, prints its base URL, project id and
- * management key, logs one line per request and stops cleanly on SIGINT or
- * SIGTERM.
+ * in this repository): argument parsing and the program that serves the
+ * emulator on loopback, prints its base URL, project id and management key
+ * (masked), logs one line per request and stops cleanly on SIGINT or SIGTERM,
+ * and when started through `npx` / `npm run`, when npm goes away. A port in
+ * use is one line (`port 4000 is in use (EADDRINUSE)`) and exit code 1.
  *
  * ```
  * descope-emulator --port 4000 --project-id P2abc... --management-key secret
@@ -12,9 +14,13 @@
  */
 import * as Console from "effect/Console"
 import * as Duration from "effect/Duration"
+import type * as ServeError from "@effect/platform/HttpServerError"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
 import { parseArgs } from "node:util"
 import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID, Emulator, layer, type Options } from "./Emulator.js"
+import { DEFAULT_MAX_BODY_BYTES, normalizeOrigin } from "./EmulatorApp.js"
 import { serve } from "./EmulatorServer.js"
 
 const DEFAULTS = {
@@ -27,7 +33,8 @@ const DEFAULTS = {
   "refresh-ttl": "2419200",
   "otp-ttl": "300",
   "link-ttl": "600",
-  "token-delivery": "body"
+  "token-delivery": "body",
+  "max-body-bytes": String(DEFAULT_MAX_BODY_BYTES)
 } as const
 
 const HELP = `descope-emulator: a local Descope API emulator
@@ -44,8 +51,15 @@ Options (all optional):
   --link-ttl <seconds>     magic/enchanted link lifetime (default ${DEFAULTS["link-ttl"]})
   --token-delivery <how>   body, cookie (DS/DSR Set-Cookie, no refreshJwt in the body) or both (default ${DEFAULTS["token-delivery"]})
   --rate-limit <n>         answer 429 after n requests per second per project (default: off)
+  --cors-origin <origin>   let a browser page of this origin call the emulator (CORS with credentials);
+                           repeatable (default: none: CORS off, and /emulator/* refuses other origins)
+  --max-body-bytes <n>     largest request body; larger ones get 413 (default ${DEFAULTS["max-body-bytes"]}, 1 MiB)
   --quiet                  no request log
   --help                   this text
+
+Point an SDK at it: base URL http://<host>:<port> (DESCOPE_BASE_URL; the python SDK reads DESCOPE_BASE_URI),
+DESCOPE_PROJECT_ID and DESCOPE_MANAGEMENT_KEY as above. Tests drive it through /emulator/* (outbox, time,
+faults, key rotation, reset, projects ...): see docs/emulator.md in the descope-effect package.
 `
 
 /**
@@ -61,7 +75,7 @@ export const parse = (
   | { readonly _tag: "Invalid"; readonly message: string }
   | { readonly _tag: "Run"; readonly port: number; readonly host: string; readonly quiet: boolean; readonly options: Options } =>
 {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | Array<string> | undefined>
   try {
     values = parseArgs({
       args: [...argv],
@@ -77,6 +91,8 @@ export const parse = (
         "link-ttl": { type: "string" },
         "token-delivery": { type: "string" },
         "rate-limit": { type: "string" },
+        "cors-origin": { type: "string", multiple: true },
+        "max-body-bytes": { type: "string" },
         quiet: { type: "boolean" },
         help: { type: "boolean" }
       },
@@ -111,6 +127,15 @@ export const parse = (
   if (rateLimit !== undefined && !(Number.isInteger(rateLimit) && rateLimit > 0)) {
     return { _tag: "Invalid", message: "--rate-limit must be a positive whole number" }
   }
+  const maxBody = Number(text("max-body-bytes"))
+  if (!(Number.isInteger(maxBody) && maxBody > 0)) return { _tag: "Invalid", message: "--max-body-bytes must be a positive whole number" }
+  const cors = values["cors-origin"]
+  const corsOrigins = Array.isArray(cors) ? cors : undefined
+  for (const origin of corsOrigins ?? []) {
+    if (normalizeOrigin(origin) === undefined) {
+      return { _tag: "Invalid", message: `--cors-origin must be an origin like http://localhost:5173 (scheme://host[:port]), not ${origin}` }
+    }
+  }
   return {
     _tag: "Run",
     port,
@@ -125,13 +150,90 @@ export const parse = (
       otpTtl: d(otp),
       linkTtl: d(link),
       refreshTokenDelivery: delivery,
+      maxBodyBytes: maxBody,
+      ...(corsOrigins !== undefined ? { corsOrigins } : {}),
       ...(rateLimit !== undefined ? { rateLimit: { requests: rateLimit, window: "1 second" } } : {})
     }
   }
 }
 
 /**
- * The command: parses `argv`, serves until interrupted.
+ * The management key as the CLI prints it: its first 4 characters and `…`
+ * (only `…` for a key shorter than 8 characters).
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const maskKey = (key: string): string => (key.length >= 8 ? `${key.slice(0, 4)}…` : "…")
+
+/**
+ * The one line the CLI prints when it cannot listen: a port in use says
+ * `port 4000 is in use (EADDRINUSE)`.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const listenFailure = (error: ServeError.ServeError, port: number, host: string): string => {
+  const cause: unknown = error.cause
+  const code = typeof cause === "object" && cause !== null && "code" in cause && typeof cause.code === "string"
+    ? cause.code
+    : undefined
+  switch (code) {
+    case "EADDRINUSE":
+      return `port ${port} is in use (EADDRINUSE); stop what listens there or choose another port with --port`
+    case "EACCES":
+      return `port ${port} needs more privileges (EACCES); choose a port above 1023 with --port`
+    case "EADDRNOTAVAIL":
+    case "ENOTFOUND":
+      return `cannot listen on host ${host} (${code}); choose an address of this machine with --host`
+    default: {
+      const detail = cause instanceof Error ? cause.message : String(cause)
+      return `cannot listen on ${host}:${port}${code !== undefined ? ` (${code})` : ""}: ${detail}`
+    }
+  }
+}
+
+/**
+ * Completes when the process that started this one is gone (its parent id
+ * changes: the process was re-parented). `npx` and `npm run` start the command
+ * through `sh -c` and, on SIGTERM, signal only that shell: without this the
+ * emulator would be orphaned and keep listening.
+ *
+ * @since 0.2.0
+ * @category programs
+ */
+export const parentGone: Effect.Effect<void> = Effect.suspend(() => {
+  const parent = process.ppid
+  return Effect.repeat(Effect.sync(() => process.ppid !== parent), {
+    until: (gone) => gone,
+    schedule: Schedule.spaced("250 millis")
+  })
+}).pipe(Effect.asVoid)
+
+/**
+ * What the CLI prints when it listens: where, the project id and the
+ * management key (masked), the JWKS and the outbox.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const banner = (baseUrl: string, projectId: string, managementKey: string): string =>
+  [
+    "Descope emulator listening",
+    `  base URL:        ${baseUrl}`,
+    `  project id:      ${projectId}`,
+    `  management key:  ${maskKey(managementKey)}${managementKey === DEFAULT_MANAGEMENT_KEY ? " (the default: see --help)" : ""}`,
+    `  JWKS:            ${baseUrl}/v2/keys/${projectId}`,
+    `  outbox:          ${baseUrl}/emulator/outbox`,
+    "Press Ctrl+C to stop."
+  ].join("\n")
+
+/** Started by npm (`npx`, `npm exec`, `npm run`)? */
+const startedByNpm = (): boolean => process.env["npm_command"] !== undefined || process.env["npm_lifecycle_event"] !== undefined
+
+/**
+ * The command: parses `argv`, serves until interrupted (SIGINT, SIGTERM) or,
+ * when started by npm, until the process that started it is gone.
  *
  * @since 0.1.0
  * @category programs
@@ -142,25 +244,28 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
   if (parsed._tag === "Invalid") {
     return Effect.zipRight(Console.error(`descope-emulator: ${parsed.message}\n\n${HELP}`), Effect.sync(() => (process.exitCode = 2)))
   }
+  let started = false
   return Effect.gen(function*() {
     const info = yield* serve({ port: parsed.port, host: parsed.host, ...(parsed.quiet ? {} : { log: (line: string) => console.log(line) }) })
     const emulator = yield* Emulator
-    yield* Console.log(
-      [
-        "Descope emulator listening",
-        `  base URL:        ${info.baseUrl}`,
-        `  project id:      ${emulator.projectId}`,
-        `  management key:  ${parsed.options.managementKey as string}`,
-        `  JWKS:            ${info.baseUrl}/v2/keys/${emulator.projectId}`,
-        `  outbox:          ${info.baseUrl}/emulator/outbox`,
-        "Press Ctrl+C to stop."
-      ].join("\n")
-    )
-    return yield* Effect.never
+    yield* Console.log(banner(info.baseUrl, emulator.projectId, Redacted.value(emulator.managementKey)))
+    started = true
+    if (startedByNpm()) {
+      yield* parentGone
+      yield* Console.log("the process that started the emulator is gone")
+    } else {
+      yield* Effect.never
+    }
   }).pipe(
     Effect.scoped,
     Effect.provide(layer(parsed.options)),
-    Effect.onInterrupt(() => Console.log("Descope emulator stopped")),
-    Effect.catchAll((e) => Effect.zipRight(Console.error(`descope-emulator: cannot listen: ${String(e)}`), Effect.sync(() => (process.exitCode = 1))))
+    // after the scope: the server is closed when this is printed
+    Effect.ensuring(Effect.suspend(() => (started ? Console.log("Descope emulator stopped") : Effect.void))),
+    Effect.catchAll((e) =>
+      Effect.zipRight(
+        Console.error(`descope-emulator: ${listenFailure(e, parsed.port, parsed.host)}`),
+        Effect.sync(() => (process.exitCode = 1))
+      )
+    )
   )
 }

@@ -16,8 +16,9 @@
 export interface FaultSpec {
   /**
    * The request paths it applies to: an exact path, or a pattern where `*`
-   * matches within one segment and `**` across segments
-   * (e.g. `/v1/auth/otp/**`, `/v1/mgmt/user/*`).
+   * matches within one segment and `**` across segments, matched against the
+   * whole path (e.g. `/v1/auth/otp/**`; `/v1/mgmt/user/*` matches
+   * `/v1/mgmt/user/create` but not `/v1/mgmt/user`, where `mgmt.user.load` goes).
    */
   readonly path: string
   /** Only this method (any when absent). */

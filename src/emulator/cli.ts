@@ -2,9 +2,49 @@
 /**
  * The `descope-emulator` executable: see `EmulatorCli` for the flags.
  *
+ * It needs `@effect/platform-node` (an optional peer of descope-effect, which
+ * in-process users do not install) besides `effect` and `@effect/platform`:
+ * when one of them is missing it says which, in one line, and exits 1 —
+ * never a module-resolution stack. Everything is loaded dynamically for that
+ * reason.
+ *
  * @since 0.1.0
  */
-import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
-import { main } from "./EmulatorCli.js"
 
-NodeRuntime.runMain(main(process.argv.slice(2)), { disableErrorReporting: true })
+/** The versions the README's install lines name. */
+const RANGES: Readonly<Record<string, string>> = {
+  "@effect/platform-node": "@^0.108",
+  "@effect/platform": "@^0.97",
+  effect: "@^3.22"
+}
+
+/** The bare package a failed import could not find, if that is why it failed. */
+const missingPackage = (error: unknown): string | undefined => {
+  if (typeof error !== "object" || error === null) return undefined
+  const code = "code" in error ? error.code : undefined
+  const message = "message" in error && typeof error.message === "string" ? error.message : ""
+  if (code !== "ERR_MODULE_NOT_FOUND") return undefined
+  const name = /Cannot find package '([^']+)'/.exec(message)?.[1]
+  return name !== undefined && !name.startsWith(".") && !name.startsWith("/") ? name : undefined
+}
+
+const load = async () => {
+  try {
+    const [NodeRuntime, Cli] = await Promise.all([
+      import("@effect/platform-node/NodeRuntime"),
+      import("./EmulatorCli.js")
+    ])
+    return { NodeRuntime, Cli }
+  } catch (error) {
+    const name = missingPackage(error)
+    if (name === undefined) throw error
+    process.stderr.write(
+      `descope-emulator: the package ${name} is not installed; add it: npm install --save-dev ${name}${RANGES[name] ?? ""}\n`
+    )
+    process.exit(1)
+  }
+}
+
+const { Cli, NodeRuntime } = await load()
+NodeRuntime.runMain(Cli.main(process.argv.slice(2)), { disableErrorReporting: true })
+export {}

@@ -14,6 +14,8 @@
  *   rotation keeps the old key published until its tokens have expired.
  * - **Time** comes only from Effect's `Clock` (captured when the emulator is
  *   made) plus {@link Service.advanceTime}; lifetimes are configurable.
+ *   {@link layerClock} runs your application on that time, so advancing it
+ *   expires the emulator's sessions for your app too.
  * - **Outbox**: every OTP code, magic link, enchanted link (all three links),
  *   reset and invite is recorded: `outbox` / `lastMessage`, or
  *   `GET /emulator/outbox?loginId=`.
@@ -24,7 +26,8 @@
  *   missing fields, 401 wrong key, 404 unknown path, 405 wrong method), JSON
  *   `null` read as absent, both path families and spellings where the node and
  *   python SDKs differ, tokens in the body or (`refreshTokenDelivery`) in
- *   `DS`/`DSR` cookies, CORS for browser SDKs. WebAuthn, NOTP, one-tap and the
+ *   `DS`/`DSR` cookies, CORS for the browser origins you name (`corsOrigins`; off by
+ *   default), request bodies capped (`maxBodyBytes`, 1 MiB). WebAuthn, NOTP, one-tap and the
  *   flow runner answer 501 "not emulated"; management flow runs echo their input.
  *
  * Under `TestClock` the emulator's time starts at the epoch like the clock
@@ -49,7 +52,8 @@
  * `GET|POST|DELETE /emulator/faults`, `DELETE /emulator/faults/:id`,
  * `POST /emulator/identities/oauth|sso`, `POST /emulator/groups`,
  * `GET /emulator/audit`, `POST /emulator/reset`, `POST /emulator/projects`,
- * and `GET /emulator/idp/authorize` (the emulated OAuth/SSO provider).
+ * and `GET /emulator/idp/authorize` (the emulated OAuth/SSO provider): see
+ * docs/emulator.md for their requests and answers.
  *
  * @since 0.1.0
  */
@@ -65,6 +69,13 @@ export {
   type Options,
   type Service
 } from "./Emulator.js"
+/**
+ * The emulator's clock, for the application under test: see `layerClock`.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export { clock, layerClock } from "./Emulator.js"
 /**
  * @since 0.1.0
  * @category layers
