@@ -552,11 +552,11 @@ export const pollForSession = <A>(
 export interface PendingSessionApi {
   /** Polls once; while pending it fails with the flow's pending `AuthError`. */
   readonly getSession: (
-    pendingRef: string
+    pendingRef: Secret
   ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, AuthenticationError>
   /** Polls with {@link pollForSession} until the session arrives. */
   readonly waitForSession: (
-    pendingRef: string,
+    pendingRef: Secret,
     options?: WaitForSessionOptions
   ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, WaitForSessionError>
 }
@@ -594,14 +594,14 @@ export const pendingSession = (
   return {
     getSession: (pendingRef) =>
       Effect.gen(function*() {
-        const ref = yield* nonEmpty("pendingRef", pendingRef)
+        const ref = yield* nonEmptySecret("pendingRef", pendingRef)
         const response = yield* poll(ref)
         return yield* AuthenticationInfo.fromResponse(validator, response)
       }),
 
     waitForSession: (pendingRef, options) =>
       Effect.gen(function*() {
-        const ref = yield* nonEmpty("pendingRef", pendingRef)
+        const ref = yield* nonEmptySecret("pendingRef", pendingRef)
         const response = yield* pollForSession(spec.waitOperation, poll(ref), spec.isPending, options)
         return yield* AuthenticationInfo.fromResponse(validator, response)
       })

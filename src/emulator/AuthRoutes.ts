@@ -9,31 +9,29 @@
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
-import * as Crypto from "node:crypto"
 import * as QRCode from "qrcode"
+import * as EnchantedLink from "./auth/EnchantedLink.js"
+import * as MagicLink from "./auth/MagicLink.js"
 import * as Otp from "./auth/Otp.js"
+import * as PasswordRoutes from "./auth/Password.js"
 import * as Keys from "./EmulatorKeys.js"
 import {
   authzClaims,
   findUser,
-  maskEmail,
-  maskPhone,
   newSecret,
-  type PendingSignUp,
   type ProjectState,
   sha256,
   type TenantRecord,
-  type UserRecord,
   userJson
 } from "./EmulatorState.js"
 import * as H from "./Handler.js"
 import type { Ctx, Route } from "./Handler.js"
-import * as Password from "./Password.js"
 import * as Tokens from "./Tokens.js"
 import * as Totp from "./Totp.js"
 import * as Users from "./Users.js"
 import * as W from "./Wire.js"
-import { Codes, fail, type Json, obj, optBool, optNonEmpty, optStr, optStrs, str, type WireError } from "./Wire.js"
+import { Codes, fail, obj, optBool, optNonEmpty, optStrs, str } from "./Wire.js"
+import { enabledUser, redirectOf, sessionUser } from "./auth/Support.js"
 
 export {
   /**
@@ -45,321 +43,42 @@ export {
   issueCode
 } from "./auth/Otp.js"
 
-const PHONE_METHODS = new Set(["sms", "voice", "whatsapp", "im"])
-const DELIVERY_METHODS = new Set(["email", ...PHONE_METHODS])
+export {
+  /**
+   * Issues a magic link (exported for the test-user generators).
+   *
+   * @since 0.1.0
+   * @category constructors
+   */
+  magicLinkFor
+} from "./auth/MagicLink.js"
 
-const deliveryMethod = (ctx: Ctx, allowed: ReadonlySet<string> = DELIVERY_METHODS): Effect.Effect<string, WireError> => {
-  const dm = ctx.params.dm ?? "email"
-  return allowed.has(dm) ? Effect.succeed(dm) : W.invalid(`unsupported delivery method: ${dm}`)
-}
+export {
+  /**
+   * Issues an enchanted link: three links in the e-mail, only `linkId`'s works.
+   *
+   * @since 0.1.0
+   * @category constructors
+   */
+  issueEnchanted
+} from "./auth/EnchantedLink.js"
 
-const userNotFound = (loginId: string) => fail(400, Codes.UserNotFound, "User not found", `Cannot find user ${loginId}`)
-
-const enabledUser = (p: ProjectState, loginId: string): Effect.Effect<UserRecord, WireError> => {
-  const u = findUser(p, loginId)
-  if (u === undefined) return userNotFound(loginId)
-  if (u.status === "disabled") return fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
-  return Effect.succeed(u)
-}
-
-/** Where a message for `dm` goes: the user's address, else the login id itself. */
-const addressOf = (dm: string, loginId: string, user: UserRecord | undefined, signUp: Json | undefined): string =>
-  dm === "email"
-    ? user?.email ?? optStr(signUp ?? {}, "email") ?? loginId
-    : user?.phone ?? optStr(signUp ?? {}, "phone") ?? loginId
-
-const masked = (dm: string, to: string): Record<string, string> =>
-  dm === "email" ? { maskedEmail: maskEmail(to) } : { maskedPhone: maskPhone(to) }
-
-const signUpOf = (ctx: Ctx, dm: string): PendingSignUp => {
-  const user = { ...obj(ctx.body, "user") }
-  for (const k of ["email", "phone", "voice", "whatsapp"]) {
-    const v = optStr(ctx.body, k)
-    if (v !== undefined && user[k === "email" ? "email" : "phone"] === undefined) user[k === "email" ? "email" : "phone"] = v
-  }
-  return { user, deliveryMethod: dm }
-}
-
-type Mode = "signup" | "signin" | "signup-in"
-
-/** Resolves the user of a start call; a sign-up keeps the user pending until verification. */
-const startUser = (
-  ctx: Ctx,
-  mode: Mode,
-  loginId: string,
-  dm: string
-): Effect.Effect<{ readonly user: UserRecord | undefined; readonly signUp: PendingSignUp | undefined }, WireError> => {
-  const existing = findUser(ctx.p, loginId)
-  if (mode === "signup") {
-    if (existing !== undefined) return fail(409, Codes.UserAlreadyExists, "User already exists", `login id ${loginId} is taken`)
-    return Effect.succeed({ user: undefined, signUp: signUpOf(ctx, dm) })
-  }
-  if (existing === undefined) {
-    return mode === "signin" ? userNotFound(loginId) : Effect.succeed({ user: undefined, signUp: signUpOf(ctx, dm) })
-  }
-  if (existing.status === "disabled") return fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
-  return Effect.succeed({ user: existing, signUp: undefined })
-}
-
-/** The user a verified code/link logs in: the existing one, or the pending sign-up, created now. */
-const resolveVerified = (
-  ctx: Ctx,
-  loginId: string,
-  signUp: PendingSignUp | undefined,
-  method: string
-): Effect.Effect<{ readonly user: UserRecord; readonly firstSeen: boolean }, WireError> =>
-  Effect.gen(function*() {
-    const existing = findUser(ctx.p, loginId)
-    if (existing !== undefined) {
-      if (existing.status === "disabled") return yield* fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
-      verifyContact(existing, method)
-      return { user: existing, firstSeen: false }
-    }
-    if (signUp === undefined) return yield* userNotFound(loginId)
-    const fields: Record<string, unknown> = { ...signUp.user }
-    if (method === "email" && fields.email === undefined && Users.isEmail(loginId)) fields.email = loginId
-    if (PHONE_METHODS.has(method) && fields.phone === undefined) fields.phone = loginId
-    const user = yield* Users.create(ctx.p, loginId, fields, ctx.now)
-    verifyContact(user, method)
-    return { user, firstSeen: true }
-  })
-
-const verifyContact = (u: UserRecord, method: string): void => {
-  if (method === "email" && u.email !== undefined) u.verifiedEmail = true
-  if (PHONE_METHODS.has(method) && u.phone !== undefined) u.verifiedPhone = true
-}
-
-const amrOf = (method: string): string => (method === "email" ? "email" : method === "voice" ? "sms" : method)
-
-const withToken = (link: string, token: string): string => `${link}${link.includes("?") ? "&" : "?"}t=${token}`
-
-const redirectOf = (ctx: Ctx, uri: string | undefined): string =>
-  uri !== undefined && uri !== "" ? uri : ctx.env.config.defaultRedirectUrl
-
-const sessionUser = (ctx: Ctx, loginId: string): Effect.Effect<UserRecord, WireError> =>
-  Effect.gen(function*() {
-    const { user } = yield* Tokens.fromRefresh(ctx, ctx.token)
-    if (user === undefined) return yield* fail(401, Codes.InvalidToken, "Invalid token", "anonymous session")
-    const target = findUser(ctx.p, loginId)
-    if (target === undefined || target.userId !== user.userId) {
-      return yield* fail(401, Codes.InvalidToken, "Invalid token", "the refresh token belongs to another user")
-    }
-    return user
-  })
-
-const contactUpdate = (ctx: Ctx, kind: "email" | "phone") =>
-  Effect.gen(function*() {
-    const loginId = yield* str(ctx.body, "loginId")
-    const value = yield* str(ctx.body, kind)
-    const user = yield* sessionUser(ctx, loginId)
-    const addToLoginIds = optBool(ctx.body, "addToLoginIDs") === true
-    if (addToLoginIds && Users.loginIdTaken(ctx.p, value, user.userId) && optBool(ctx.body, "onMergeUseExisting") !== true) {
-      return yield* fail(409, Codes.UserAlreadyExists, "User already exists", `${kind} is another user's login id`)
-    }
-    return { user, loginId, value, update: kind === "email" ? { email: value, addToLoginIds } : { phone: value, addToLoginIds } }
-  })
-
-// --- magic link -------------------------------------------------------------------------------------
-
-const issueLink = (
-  ctx: Ctx,
-  loginId: string,
-  dm: string,
-  kind: "magiclink" | "reset",
-  uri: string | undefined,
-  user: UserRecord | undefined,
-  signUp: PendingSignUp | undefined,
-  loginOptions: Json,
-  update?: { readonly email?: string; readonly phone?: string; readonly addToLoginIds: boolean },
-  previousSessionId?: string
-): { readonly link: string; readonly token: string; readonly to: string } => {
-  const token = newSecret()
-  const to = update?.email ?? update?.phone ?? addressOf(dm, loginId, user, signUp?.user)
-  ctx.p.links.set(token, {
-    token,
-    loginId,
-    expiresAt: ctx.now + ctx.env.config.linkTtlMs,
-    kind,
-    method: dm,
-    signUp,
-    loginOptions: { ...loginOptions },
-    update,
-    previousSessionId
-  })
-  const link = withToken(redirectOf(ctx, uri), token)
-  Tokens.send(ctx, {
-    kind: kind === "reset" ? "password-reset" : update ? "update" : "magiclink",
-    deliveryMethod: dm,
-    to,
-    loginId,
-    link,
-    token
-  })
-  return { link, token, to }
-}
-
-/**
- * Issues a magic link (exported for the test-user generators).
- *
- * @since 0.1.0
- * @category magic link
- */
-export const magicLinkFor = issueLink
-
-const magicStart = (mode: Mode): H.Handler => (ctx) =>
-  Effect.gen(function*() {
-    const dm = yield* deliveryMethod(ctx, new Set(["email", "sms", "voice", "whatsapp"]))
-    const loginId = yield* str(ctx.body, "loginId")
-    const { signUp, user } = yield* startUser(ctx, mode, loginId, dm)
-    const lo = obj(ctx.body, "loginOptions")
-    const previous = yield* Tokens.stepUp(ctx, lo)
-    const { to } = issueLink(ctx, loginId, dm, "magiclink", optStr(ctx.body, "URI"), user, signUp, lo, undefined, previous?.id)
-    return masked(dm, to)
-  })
-
-const magicVerify: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const token = yield* str(ctx.body, "token")
-    const rec = ctx.p.links.get(token)
-    if (rec === undefined || rec.expiresAt <= ctx.now || !(rec.kind === "magiclink" || rec.kind === "embedded" || rec.kind === "reset")) {
-      return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "the link is invalid, expired or already used")
-    }
-    ctx.p.links.delete(token)
-    const { firstSeen, user } = yield* resolveVerified(ctx, rec.loginId, rec.signUp, rec.method)
-    if (rec.update) Users.applyContact(ctx.p, user, rec.update)
-    return yield* Tokens.login(ctx, user, {
-      amr: [amrOf(rec.method)],
-      method: rec.kind === "embedded" ? "embeddedlink" : "magiclink",
-      loginOptions: rec.loginOptions,
-      loginId: rec.loginId,
-      firstSeen,
-      customClaims: rec.customClaims,
-      previous: Tokens.previousSession(ctx, rec.previousSessionId)
-    })
-  })
-
-const magicUpdate = (kind: "email" | "phone"): H.Handler => (ctx) =>
-  Effect.gen(function*() {
-    const dm = kind === "email" ? "email" : ctx.params.dm === undefined ? "sms" : yield* deliveryMethod(ctx, PHONE_METHODS)
-    const { loginId, update, user, value } = yield* contactUpdate(ctx, kind)
-    issueLink(ctx, loginId, dm, "magiclink", optStr(ctx.body, "URI"), user, undefined, {}, update)
-    return masked(dm, value)
-  })
-
-// --- enchanted link ---------------------------------------------------------------------------------
-
-/**
- * Issues an enchanted link: three links in the e-mail, only `linkId`'s works.
- *
- * @since 0.1.0
- * @category enchanted link
- */
-export const issueEnchanted = (
-  ctx: Ctx,
-  loginId: string,
-  uri: string | undefined,
-  user: UserRecord | undefined,
-  signUp: PendingSignUp | undefined,
-  loginOptions: Json,
-  update?: { readonly email?: string; readonly addToLoginIds: boolean },
-  previousSessionId?: string
-): { readonly pendingRef: string; readonly linkId: string; readonly link: string; readonly to: string } => {
-  const pendingRef = newSecret(16)
-  const base = redirectOf(ctx, uri)
-  const ids = new Set<string>()
-  while (ids.size < 3) ids.add(String(Crypto.randomInt(10, 100)))
-  const [linkId, ...decoys] = [...ids] as [string, string, string]
-  const expiresAt = ctx.now + ctx.env.config.linkTtlMs
-  const links: Record<string, string> = {}
-  const token = newSecret()
-  ctx.p.links.set(token, {
-    token,
-    loginId,
-    expiresAt,
-    kind: "enchantedlink",
-    method: "email",
-    pendingRef,
-    signUp,
-    loginOptions: { ...loginOptions },
-    update
-  })
-  links[linkId] = withToken(base, token)
-  for (const d of decoys) {
-    const t = newSecret()
-    ctx.p.links.set(t, { token: t, loginId, expiresAt, kind: "decoy", method: "email", pendingRef, loginOptions: {} })
-    links[d] = withToken(base, t)
-  }
-  ctx.p.pending.set(pendingRef, {
-    pendingRef,
-    loginId,
-    expiresAt,
-    method: "email",
-    loginOptions: { ...loginOptions },
-    consumed: false,
-    previousSessionId
-  })
-  const to = update?.email ?? addressOf("email", loginId, user, signUp?.user)
-  const link = links[linkId]!
-  Tokens.send(ctx, { kind: update ? "update" : "enchantedlink", deliveryMethod: "email", to, loginId, link, token, links, linkId, pendingRef })
-  return { pendingRef, linkId, link, to }
-}
-
-const enchantedStart = (mode: Mode): H.Handler => (ctx) =>
-  Effect.gen(function*() {
-    yield* deliveryMethod(ctx, new Set(["email"]))
-    const loginId = yield* str(ctx.body, "loginId")
-    const { signUp, user } = yield* startUser(ctx, mode, loginId, "email")
-    const lo = obj(ctx.body, "loginOptions")
-    const previous = yield* Tokens.stepUp(ctx, lo)
-    const r = issueEnchanted(ctx, loginId, optStr(ctx.body, "URI"), user, signUp, lo, undefined, previous?.id)
-    return { pendingRef: r.pendingRef, linkId: r.linkId, maskedEmail: maskEmail(r.to) }
-  })
-
-const enchantedVerify: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const token = yield* str(ctx.body, "token")
-    const rec = ctx.p.links.get(token)
-    if (rec === undefined || rec.expiresAt <= ctx.now || rec.kind !== "enchantedlink" || rec.pendingRef === undefined) {
-      return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "this is not the link to follow")
-    }
-    const pending = ctx.p.pending.get(rec.pendingRef)
-    if (pending === undefined) return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "no pending session")
-    for (const [t, l] of ctx.p.links) if (l.pendingRef === rec.pendingRef) ctx.p.links.delete(t)
-    const { user } = yield* resolveVerified(ctx, rec.loginId, rec.signUp, "email")
-    if (rec.update) Users.applyContact(ctx.p, user, rec.update)
-    pending.verifiedUserId = user.userId
-    pending.loginOptions = rec.loginOptions
-    return {}
-  })
-
-const enchantedPending: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const pendingRef = yield* str(ctx.body, "pendingRef")
-    const pending = ctx.p.pending.get(pendingRef)
-    if (pending === undefined || pending.consumed || pending.expiresAt <= ctx.now) {
-      return yield* fail(400, Codes.InvalidLink, "Invalid or expired pending reference", "unknown pendingRef")
-    }
-    if (pending.verifiedUserId === undefined) {
-      return yield* fail(401, Codes.EnchantedLinkPending, "Enchanted link pending", "the link was not followed yet")
-    }
-    const user = ctx.p.users.get(pending.verifiedUserId)
-    if (user === undefined) return yield* userNotFound(pending.loginId)
-    pending.consumed = true
-    return yield* Tokens.login(ctx, user, {
-      amr: ["email"],
-      method: "enchantedlink",
-      loginOptions: pending.loginOptions,
-      loginId: pending.loginId,
-      previous: Tokens.previousSession(ctx, pending.previousSessionId)
-    })
-  })
-
-const enchantedUpdate: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const { loginId, update, user, value } = yield* contactUpdate(ctx, "email")
-    const r = issueEnchanted(ctx, loginId, optStr(ctx.body, "URI"), user, undefined, {}, update)
-    return { pendingRef: r.pendingRef, linkId: r.linkId, maskedEmail: maskEmail(value) }
-  })
+export {
+  /**
+   * Checks the policy and hashes a password.
+   *
+   * @since 0.1.0
+   * @category validation
+   */
+  hashChecked,
+  /**
+   * The password policy in force.
+   *
+   * @since 0.1.0
+   * @category queries
+   */
+  policyOf
+} from "./auth/Password.js"
 
 // --- OAuth and SSO ----------------------------------------------------------------------------------
 
@@ -533,102 +252,6 @@ const totpUpdate: H.Handler = (ctx) =>
     return yield* totpAnswer(ctx, loginId, user.totpSeed)
   })
 
-// --- passwords --------------------------------------------------------------------------------------
-
-/**
- * The password policy in force (management password settings override the configured default).
- *
- * @since 0.1.0
- * @category passwords
- */
-export const policyOf = (ctx: Ctx): Password.Policy => {
-  const s = ctx.p.passwordSettings.get("")
-  const d = ctx.env.config.passwordPolicy
-  if (s === undefined) return d
-  return {
-    minLength: typeof s.minLength === "number" ? s.minLength : d.minLength,
-    lowercase: typeof s.lowercase === "boolean" ? s.lowercase : d.lowercase,
-    uppercase: typeof s.uppercase === "boolean" ? s.uppercase : d.uppercase,
-    number: typeof s.number === "boolean" ? s.number : d.number,
-    nonAlphanumeric: typeof s.nonAlphaNumeric === "boolean" ? s.nonAlphaNumeric : d.nonAlphanumeric
-  }
-}
-
-/**
- * Checks the policy and hashes a password.
- *
- * @since 0.1.0
- * @category passwords
- */
-export const hashChecked = (ctx: Ctx, password: string): Effect.Effect<string, WireError> => {
-  const v = Password.violations(policyOf(ctx), password)
-  return v.length > 0
-    ? fail(400, Codes.PasswordPolicy, "Password does not meet the policy", `the password needs ${v.join(", ")}`)
-    : Password.hash(password)
-}
-
-const passwordSignUp: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const loginId = yield* str(ctx.body, "loginId")
-    const password = yield* str(ctx.body, "password")
-    if (findUser(ctx.p, loginId)) return yield* fail(409, Codes.UserAlreadyExists, "User already exists", `login id ${loginId} is taken`)
-    const hash = yield* hashChecked(ctx, password)
-    const fields: Record<string, unknown> = { ...obj(ctx.body, "user") }
-    if (fields.email === undefined && Users.isEmail(loginId)) fields.email = loginId
-    const user = yield* Users.create(ctx.p, loginId, fields, ctx.now)
-    user.passwordHash = hash
-    return yield* Tokens.login(ctx, user, { amr: ["pwd"], method: "password", loginOptions: obj(ctx.body, "loginOptions"), loginId, firstSeen: true })
-  })
-
-const badCredentials = fail(401, Codes.InvalidCredentials, "Invalid login credentials", "wrong login id or password")
-
-const checkPassword = (ctx: Ctx, loginId: string, password: string): Effect.Effect<UserRecord, WireError> =>
-  Effect.gen(function*() {
-    const user = findUser(ctx.p, loginId)
-    if (user === undefined || user.passwordHash === undefined) return yield* badCredentials
-    if (!(yield* Password.verify(password, user.passwordHash))) {
-      Tokens.audit(ctx, "LoginFailed", user.userId, "password", user.loginIds)
-      return yield* badCredentials
-    }
-    if (user.status === "disabled") return yield* fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
-    return user
-  })
-
-const passwordSignIn: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const loginId = yield* str(ctx.body, "loginId")
-    const user = yield* checkPassword(ctx, loginId, yield* str(ctx.body, "password"))
-    if (user.passwordExpired) return yield* fail(401, Codes.PasswordExpired, "Password expired", "replace the password")
-    return yield* Tokens.login(ctx, user, { amr: ["pwd"], method: "password", loginOptions: obj(ctx.body, "loginOptions"), loginId })
-  })
-
-const passwordReset: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const loginId = yield* str(ctx.body, "loginId")
-    const user = yield* enabledUser(ctx.p, loginId)
-    const { to } = issueLink(ctx, loginId, "email", "reset", optStr(ctx.body, "redirectUrl"), user, undefined, {})
-    return { resetMethod: "magiclink", maskedEmail: maskEmail(to) }
-  })
-
-const passwordUpdate: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const loginId = yield* str(ctx.body, "loginId")
-    const newPassword = yield* str(ctx.body, "newPassword")
-    const user = yield* sessionUser(ctx, loginId)
-    user.passwordHash = yield* hashChecked(ctx, newPassword)
-    user.passwordExpired = false
-    return {}
-  })
-
-const passwordReplace: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const loginId = yield* str(ctx.body, "loginId")
-    const user = yield* checkPassword(ctx, loginId, yield* str(ctx.body, "oldPassword"))
-    user.passwordHash = yield* hashChecked(ctx, yield* str(ctx.body, "newPassword"))
-    user.passwordExpired = false
-    return yield* Tokens.login(ctx, user, { amr: ["pwd"], method: "password", loginId })
-  })
-
 // --- sessions ---------------------------------------------------------------------------------------
 
 const refresh: H.Handler = (ctx) =>
@@ -764,19 +387,9 @@ const notEmulated: H.Handler = (ctx) =>
  */
 export const routes: ReadonlyArray<Route> = [
   ...Otp.routes,
-  H.post("/v1/auth/magiclink/signup/:dm", "auth", magicStart("signup")),
-  H.post("/v1/auth/magiclink/signin/:dm", "auth", magicStart("signin")),
-  H.post("/v1/auth/magiclink/signup-in/:dm", "auth", magicStart("signup-in")),
-  H.post("/v1/auth/magiclink/verify", "auth", magicVerify),
-  H.post("/v1/auth/magiclink/update/email", "auth", magicUpdate("email")),
-  H.post("/v1/auth/magiclink/update/phone", "auth", magicUpdate("phone")),
-  H.post("/v1/auth/magiclink/update/phone/:dm", "auth", magicUpdate("phone")),
-  H.post("/v1/auth/enchantedlink/signup/:dm", "auth", enchantedStart("signup")),
-  H.post("/v1/auth/enchantedlink/signin/:dm", "auth", enchantedStart("signin")),
-  H.post("/v1/auth/enchantedlink/signup-in/:dm", "auth", enchantedStart("signup-in")),
-  H.post("/v1/auth/enchantedlink/verify", "auth", enchantedVerify),
-  H.post("/v1/auth/enchantedlink/pending-session", "auth", enchantedPending),
-  H.post("/v1/auth/enchantedlink/update/email", "auth", enchantedUpdate),
+  ...MagicLink.routes,
+  ...EnchantedLink.routes,
+  ...PasswordRoutes.routes,
   H.post("/v1/auth/oauth/authorize", "auth", oauthStart),
   H.post("/v1/auth/oauth/exchange", "auth", federatedExchange("oauth")),
   H.post("/v1/auth/saml/authorize", "auth", ssoStart),
@@ -786,12 +399,6 @@ export const routes: ReadonlyArray<Route> = [
   H.post("/v1/auth/totp/signup", "auth", totpSignUp),
   H.post("/v1/auth/totp/verify", "auth", totpVerify),
   H.post("/v1/auth/totp/update", "auth", totpUpdate),
-  H.post("/v1/auth/password/signup", "auth", passwordSignUp),
-  H.post("/v1/auth/password/signin", "auth", passwordSignIn),
-  H.post("/v1/auth/password/reset", "auth", passwordReset),
-  H.post("/v1/auth/password/update", "auth", passwordUpdate),
-  H.post("/v1/auth/password/replace", "auth", passwordReplace),
-  H.get("/v1/auth/password/policy", "auth", (ctx) => Effect.succeed(policyOf(ctx))),
   H.post("/v1/auth/refresh", "auth", refresh),
   H.post("/v1/auth/try-refresh", "auth", tryRefresh),
   H.post("/v1/auth/tenant/select", "auth", selectTenant),

@@ -7,7 +7,10 @@
  * @since 0.2.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as EnchantedLink from "./auth/EnchantedLink.js"
+import * as MagicLink from "./auth/MagicLink.js"
 import * as Otp from "./auth/Otp.js"
+import * as Password from "./auth/Password.js"
 import * as Role from "./mgmt/Role.js"
 
 /**
@@ -24,7 +27,7 @@ export const Mgmt = { Role }
  * @since 0.2.0
  * @category endpoints
  */
-export const Auth = { Otp }
+export const Auth = { EnchantedLink, MagicLink, Otp, Password }
 
 const endpointsOf = (modules: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Array<Endpoint.Endpoint.Any> =>
   Object.values(modules).flatMap((m) =>
