@@ -60,7 +60,6 @@ const pending = new Set<string>([
   "src/auth/Notp.ts",
   "src/auth/OAuth.ts",
   "src/auth/Saml.ts",
-  "src/auth/Sessions.ts",
   "src/auth/Sso.ts",
   "src/auth/Totp.ts",
   "src/auth/WebAuthn.ts",

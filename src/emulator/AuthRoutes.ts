@@ -14,15 +14,13 @@ import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as MagicLink from "./auth/MagicLink.js"
 import * as Otp from "./auth/Otp.js"
 import * as PasswordRoutes from "./auth/Password.js"
+import * as Session from "./auth/Session.js"
 import * as Keys from "./EmulatorKeys.js"
 import {
-  authzClaims,
   findUser,
   newSecret,
   type ProjectState,
-  sha256,
   type TenantRecord,
-  userJson
 } from "./EmulatorState.js"
 import * as H from "./Handler.js"
 import type { Ctx, Route } from "./Handler.js"
@@ -30,7 +28,7 @@ import * as Tokens from "./Tokens.js"
 import * as Totp from "./Totp.js"
 import * as Users from "./Users.js"
 import * as W from "./Wire.js"
-import { Codes, fail, obj, optBool, optNonEmpty, optStrs, str } from "./Wire.js"
+import { Codes, fail, obj, str } from "./Wire.js"
 import { enabledUser, redirectOf, sessionUser } from "./auth/Support.js"
 
 export {
@@ -79,6 +77,16 @@ export {
    */
   policyOf
 } from "./auth/Password.js"
+
+export {
+  /**
+   * Login history of users, from the audit trail.
+   *
+   * @since 0.1.0
+   * @category queries
+   */
+  historyOf
+} from "./auth/Session.js"
 
 // --- OAuth and SSO ----------------------------------------------------------------------------------
 
@@ -252,125 +260,6 @@ const totpUpdate: H.Handler = (ctx) =>
     return yield* totpAnswer(ctx, loginId, user.totpSeed)
   })
 
-// --- sessions ---------------------------------------------------------------------------------------
-
-const refresh: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const { session, user } = yield* Tokens.fromRefresh(ctx, ctx.token)
-    return yield* Tokens.jwtResponse(ctx, session, user, false)
-  })
-
-const tryRefresh: H.Handler = (ctx) => refresh(ctx).pipe(Effect.orElseSucceed(() => ({})))
-
-const selectTenant: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const tenant = yield* str(ctx.body, "tenant")
-    const { session, user } = yield* Tokens.fromRefresh(ctx, ctx.token)
-    if (user === undefined || !user.userTenants.some((t) => t.tenantId === tenant)) {
-      return yield* W.invalid(`the user is not a member of tenant ${tenant}`)
-    }
-    session.dct = tenant
-    return yield* Tokens.jwtResponse(ctx, session, user, false)
-  })
-
-const logout: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const { session } = yield* Tokens.fromRefresh(ctx, ctx.token)
-    session.revoked = true
-    Tokens.audit(ctx, "Logout", session.subject, "", session.loginId ? [session.loginId] : [])
-    return {}
-  })
-
-const logoutAll: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const { session } = yield* Tokens.fromRefresh(ctx, ctx.token)
-    for (const s of ctx.p.sessions.values()) if (s.subject === session.subject) s.revoked = true
-    Tokens.audit(ctx, "LogoutAll", session.subject, "", session.loginId ? [session.loginId] : [])
-    return {}
-  })
-
-const me: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const { user } = yield* Tokens.fromRefresh(ctx, ctx.token)
-    if (user === undefined) return yield* fail(401, Codes.InvalidToken, "Invalid token", "anonymous session")
-    return userJson(ctx.p, user)
-  })
-
-const myTenants: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const { session, user } = yield* Tokens.fromRefresh(ctx, ctx.token)
-    if (user === undefined) return { tenants: [] }
-    const ids = optStrs(ctx.body, "ids")
-    const wanted = optBool(ctx.body, "dct") === true
-      ? session.dct !== undefined ? [session.dct] : []
-      : ids ?? user.userTenants.map((t) => t.tenantId)
-    const tenants = wanted.flatMap((id) => {
-      const t = ctx.p.tenants.get(id)
-      return t && user.userTenants.some((ut) => ut.tenantId === id)
-        ? [{ id: t.id, name: t.name, customAttributes: { ...t.customAttributes } }]
-        : []
-    })
-    return { tenants }
-  })
-
-/**
- * Login history of users, from the audit trail.
- *
- * @since 0.1.0
- * @category sessions
- */
-export const historyOf = (p: ProjectState, userIds: ReadonlyArray<string>) =>
-  p.audit
-    .filter((e) => e.action === "LoginSucceed" && userIds.includes(e.userId))
-    .map((e) => ({ userId: e.userId, loginTime: Math.floor(e.occurred / 1000), city: "", country: "", ip: e.remoteAddress }))
-
-const history: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const { session } = yield* Tokens.fromRefresh(ctx, ctx.token)
-    return historyOf(ctx.p, [session.subject])
-  })
-
-// --- access keys ------------------------------------------------------------------------------------
-
-const accessKeyExchange: H.Handler = (ctx) =>
-  Effect.gen(function*() {
-    const secret = ctx.token
-    if (secret === undefined || secret === "") return yield* fail(401, Codes.Unauthorized, "Unauthorized", "access key missing")
-    const hash = sha256(secret)
-    const key = [...ctx.p.accessKeys.values()].find((k) => k.secretHash === hash)
-    if (key === undefined) return yield* fail(401, Codes.Unauthorized, "Unauthorized", "invalid access key")
-    if (key.status !== "active") return yield* fail(401, Codes.Unauthorized, "Unauthorized", "access key is deactivated")
-    if (key.expireTime > 0 && key.expireTime * 1000 <= ctx.now) {
-      return yield* fail(401, Codes.Unauthorized, "Unauthorized", "access key expired")
-    }
-    const lo = obj(ctx.body, "loginOptions")
-    const bound = key.boundUserId !== undefined ? ctx.p.users.get(key.boundUserId) : undefined
-    const tenants = key.keyTenants.length > 0 ? key.keyTenants : bound?.userTenants ?? []
-    const roles = key.keyTenants.length > 0 ? [] : key.roleNames.length > 0 ? key.roleNames : bound?.roleNames ?? []
-    const selected = optNonEmpty(lo, "selectedTenant")
-    if (selected !== undefined && !tenants.some((t) => t.tenantId === selected)) {
-      return yield* W.invalid(`the access key is not associated with tenant ${selected}`)
-    }
-    const iat = Math.floor(ctx.now / 1000)
-    const exp = iat + Math.floor(ctx.env.config.accessKeySessionTtlMs / 1000)
-    const nsec = W.optObj(lo, "customClaims")
-    const claims: Record<string, unknown> = {
-      ...(key.customClaims ?? {}),
-      ...authzClaims(ctx.p, roles, tenants),
-      iss: Tokens.issuer(ctx.env, ctx.p.projectId),
-      sub: key.id,
-      iat,
-      exp,
-      drn: "DS",
-      amr: ["accesskey"],
-      ...(selected !== undefined ? { dct: selected } : {}),
-      ...(nsec !== undefined ? { nsec } : {})
-    }
-    const sessionJwt = yield* Tokens.signWith(ctx.p, claims)
-    Tokens.audit(ctx, "LoginSucceed", key.id, "accesskey", [key.id])
-    return { keyId: key.id, sessionJwt, expiration: exp }
-  })
-
 const jwks: H.Handler = (ctx) => {
   const maxLifetime = Math.max(ctx.env.config.refreshTtlMs, ctx.env.config.sessionTtlMs, ctx.env.config.accessKeySessionTtlMs)
   return Effect.succeed(Keys.jwks(Keys.published(ctx.p.keys, ctx.now, maxLifetime)))
@@ -390,6 +279,7 @@ export const routes: ReadonlyArray<Route> = [
   ...MagicLink.routes,
   ...EnchantedLink.routes,
   ...PasswordRoutes.routes,
+  ...Session.routes,
   H.post("/v1/auth/oauth/authorize", "auth", oauthStart),
   H.post("/v1/auth/oauth/exchange", "auth", federatedExchange("oauth")),
   H.post("/v1/auth/saml/authorize", "auth", ssoStart),
@@ -399,15 +289,6 @@ export const routes: ReadonlyArray<Route> = [
   H.post("/v1/auth/totp/signup", "auth", totpSignUp),
   H.post("/v1/auth/totp/verify", "auth", totpVerify),
   H.post("/v1/auth/totp/update", "auth", totpUpdate),
-  H.post("/v1/auth/refresh", "auth", refresh),
-  H.post("/v1/auth/try-refresh", "auth", tryRefresh),
-  H.post("/v1/auth/tenant/select", "auth", selectTenant),
-  H.post("/v1/auth/logout", "auth", logout),
-  H.post("/v1/auth/logoutall", "auth", logoutAll),
-  H.get("/v1/auth/me", "auth", me),
-  H.post("/v1/auth/me/tenants", "auth", myTenants),
-  H.get("/v1/auth/me/history", "auth", history),
-  H.post("/v1/auth/accesskey/exchange", "auth", accessKeyExchange),
   H.get("/v2/keys/:projectId", "public", jwks),
   H.get("/v1/keys/:projectId", "public", jwks),
   ...[

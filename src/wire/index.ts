@@ -11,6 +11,7 @@ import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as MagicLink from "./auth/MagicLink.js"
 import * as Otp from "./auth/Otp.js"
 import * as Password from "./auth/Password.js"
+import * as Session from "./auth/Session.js"
 import * as Role from "./mgmt/Role.js"
 
 /**
@@ -27,7 +28,7 @@ export const Mgmt = { Role }
  * @since 0.2.0
  * @category endpoints
  */
-export const Auth = { EnchantedLink, MagicLink, Otp, Password }
+export const Auth = { EnchantedLink, MagicLink, Otp, Password, Session }
 
 const endpointsOf = (modules: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Array<Endpoint.Endpoint.Any> =>
   Object.values(modules).flatMap((m) =>

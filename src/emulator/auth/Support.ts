@@ -298,3 +298,15 @@ const decodeJwt = Schema.decodeUnknown(Common.JWTResponse)
  */
 export const jwt = <E>(body: Effect.Effect<Readonly<Record<string, unknown>>, E>): Effect.Effect<Common.JWTResponse, E> =>
   Effect.flatMap(body, (b) => Effect.orDie(decodeJwt(b)))
+
+/**
+ * A handler's answer decoded with the response schema of its endpoint (the
+ * emulator's records are plain JSON; the typed handler answers the schema's type).
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const typed = <A, I>(schema: Schema.Schema<A, I>) => {
+  const decode = Schema.decodeUnknown(schema)
+  return <E>(body: Effect.Effect<unknown, E>): Effect.Effect<A, E> => Effect.flatMap(body, (b) => Effect.orDie(decode(b)))
+}
