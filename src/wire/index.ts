@@ -9,9 +9,15 @@
 import type * as Endpoint from "./Endpoint.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as MagicLink from "./auth/MagicLink.js"
+import * as Notp from "./auth/Notp.js"
+import * as OAuth from "./auth/OAuth.js"
 import * as Otp from "./auth/Otp.js"
 import * as Password from "./auth/Password.js"
+import * as Saml from "./auth/Saml.js"
 import * as Session from "./auth/Session.js"
+import * as Sso from "./auth/Sso.js"
+import * as Totp from "./auth/Totp.js"
+import * as WebAuthn from "./auth/WebAuthn.js"
 import * as Role from "./mgmt/Role.js"
 
 /**
@@ -28,7 +34,7 @@ export const Mgmt = { Role }
  * @since 0.2.0
  * @category endpoints
  */
-export const Auth = { EnchantedLink, MagicLink, Otp, Password, Session }
+export const Auth = { EnchantedLink, MagicLink, Notp, OAuth, Otp, Password, Saml, Session, Sso, Totp, WebAuthn }
 
 const endpointsOf = (modules: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Array<Endpoint.Endpoint.Any> =>
   Object.values(modules).flatMap((m) =>
