@@ -104,7 +104,7 @@ export interface SignUpOrInOptions {
  */
 export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
   readonly loginId: string
-  /** The new address; must match {@link LoginOptions.EMAIL_PATTERN}. */
+  /** The new address; must pass the SDK's e-mail rule (one `@`, no white space). */
   readonly email: string
   /** The redirect URL of the links (`URI`). */
   readonly uri?: string | undefined

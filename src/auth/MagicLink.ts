@@ -116,7 +116,7 @@ export interface SignUpOrInOptions<M extends MagicLinkDeliveryMethod> {
  */
 export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
   readonly loginId: string
-  /** The new address; must match {@link LoginOptions.EMAIL_PATTERN}. */
+  /** The new address; must pass the SDK's e-mail rule (one `@`, no white space). */
   readonly email: string
   /** The redirect URL of the link (`URI`). */
   readonly uri?: string | undefined
@@ -133,7 +133,7 @@ export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
 export interface UpdateUserPhoneOptions extends LoginOptions.UpdateOptions {
   readonly method: MagicLinkPhoneDeliveryMethod
   readonly loginId: string
-  /** The new number; must match {@link LoginOptions.PHONE_PATTERN}. */
+  /** The new number; in E.164 (`+12125551234`). */
   readonly phone: string
   /** The redirect URL of the link (`URI`). */
   readonly uri?: string | undefined
