@@ -57,17 +57,6 @@ const sourceFiles = (dir: string): Array<string> =>
  * list when its area moves; the list cannot go stale (each must still spell a path).
  */
 const pending = new Set<string>([
-  "src/auth/EnchantedLink.ts",
-  "src/auth/MagicLink.ts",
-  "src/auth/Notp.ts",
-  "src/auth/OAuth.ts",
-  "src/auth/Otp.ts",
-  "src/auth/Password.ts",
-  "src/auth/Saml.ts",
-  "src/auth/Sessions.ts",
-  "src/auth/Sso.ts",
-  "src/auth/Totp.ts",
-  "src/auth/WebAuthn.ts",
   "src/core/Jwks.ts",
   "src/emulator/AuthRoutes.ts",
   "src/server/Authenticator.ts"
@@ -84,7 +73,7 @@ describe("Descope paths are spelled in the catalogue only", () => {
 })
 
 describe("the emulator serves the catalogue", () => {
-  const catalogued = Routes.all.filter((r) => r.endpoint !== undefined)
+  const catalogued = Routes.all.filter((r) => r.endpoint !== undefined && r.stub !== true)
 
   it("serves every catalogued endpoint from its catalogue entry", () => {
     for (const r of catalogued) {

@@ -23,12 +23,15 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import * as AuthInfo from "../core/AuthenticationInfo.js"
+import type * as AuthInfo from "../core/AuthenticationInfo.js"
 import { type AuthError, ErrorCodes } from "../core/DescopeError.js"
-import * as DescopeHttp from "../core/DescopeHttp.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
+import * as Delivery from "../internal/delivery.js"
+import * as Polling from "../internal/polling.js"
+import { nonEmptySecret } from "../internal/validate.js"
+import * as Wire from "../wire/auth/EnchantedLink.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * The answer of an enchanted-link start: the id of the link to click, the
@@ -37,11 +40,7 @@ import * as LoginOptions from "./LoginOptions.js"
  * @since 0.1.0
  * @category schemas
  */
-export const EnchantedLinkResponse = Schema.Struct({
-  linkId: Schema.String,
-  pendingRef: Schema.String,
-  maskedEmail: Schema.String
-})
+export const EnchantedLinkResponse = Wire.LinkResponse
 
 /**
  * @since 0.1.0
@@ -105,7 +104,7 @@ export interface SignUpOrInOptions {
  */
 export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
   readonly loginId: string
-  /** The new address; must match {@link LoginOptions.EMAIL_PATTERN}. */
+  /** The new address; must pass the SDK's e-mail rule (one `@`, no white space). */
   readonly email: string
   /** The redirect URL of the links (`URI`). */
   readonly uri?: string | undefined
@@ -133,7 +132,7 @@ export interface EnchantedLinkApi {
    * While the link is not clicked it fails with `AuthError` 401 / `E062503`.
    */
   readonly getSession: (
-    pendingRef: string
+    pendingRef: LoginOptions.Secret
   ) => Effect.Effect<AuthInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
   /**
    * Polls until the link is clicked: every `interval` (default and minimum 1 s)
@@ -142,7 +141,7 @@ export interface EnchantedLinkApi {
    * Interrupting it stops the polling.
    */
   readonly waitForSession: (
-    pendingRef: string,
+    pendingRef: LoginOptions.Secret,
     options?: LoginOptions.WaitForSessionOptions
   ) => Effect.Effect<AuthInfo.AuthenticationInfo, LoginOptions.WaitForSessionError>
   /** Adds or changes the user's e-mail and sends the links to it (`POST /v1/auth/enchantedlink/update/email`). */
@@ -167,100 +166,30 @@ export const isPending = (error: AuthError): boolean =>
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): EnchantedLinkApi => {
-  const pending = LoginOptions.pendingSession(http, validator, {
-    path: "/v1/auth/enchantedlink/pending-session",
-    operation: "enchantedLink.getSession",
+  const flow = Delivery.starts({
+    methods: ["email"],
+    links: true,
+    signUp: Delivery.fixed(http, Wire.signUp),
+    signIn: Delivery.fixed(http, Wire.signIn),
+    signUpOrIn: Delivery.fixed(http, Wire.signUpOrIn),
+    answer: (_method, answer: EnchantedLinkResponse) => Effect.succeed(answer)
+  })
+  const pending = Polling.pendingSession(http, validator, {
+    endpoint: Wire.getSession,
     waitOperation: "enchantedLink.waitForSession",
     isPending
   })
-
   return {
-    signUp: (options) =>
-      Effect.gen(function*() {
-        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-        return yield* http.request({
-          method: "POST",
-          path: "/v1/auth/enchantedlink/signup/email",
-          body: LoginOptions.compact({
-            loginId,
-            URI: options.uri,
-            user: LoginOptions.encodeUser(options.user),
-            loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
-            providerId: options.providerId
-          }),
-          operation: "enchantedLink.signUp",
-          schema: EnchantedLinkResponse,
-          credential: DescopeHttp.projectCredential
-        })
-      }),
-
-    signIn: (options) =>
-      Effect.gen(function*() {
-        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-        const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-        return yield* http.request({
-          method: "POST",
-          path: "/v1/auth/enchantedlink/signin/email",
-          body: LoginOptions.compact({
-            loginId,
-            URI: options.uri,
-            loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
-            providerId: options.providerId
-          }),
-          operation: "enchantedLink.signIn",
-          schema: EnchantedLinkResponse,
-          credential
-        })
-      }),
-
-    signUpOrIn: (options) =>
-      Effect.gen(function*() {
-        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-        return yield* http.request({
-          method: "POST",
-          path: "/v1/auth/enchantedlink/signup-in/email",
-          body: LoginOptions.compact({
-            loginId,
-            URI: options.uri,
-            loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
-            providerId: options.providerId
-          }),
-          operation: "enchantedLink.signUpOrIn",
-          schema: EnchantedLinkResponse,
-          credential: DescopeHttp.projectCredential
-        })
-      }),
-
+    signUp: flow.signUp,
+    signIn: flow.signIn,
+    signUpOrIn: flow.signUpOrIn,
     verify: (token) =>
       Effect.gen(function*() {
-        const value = yield* LoginOptions.nonEmptySecret("token", token)
-        yield* http.request({
-          method: "POST",
-          path: "/v1/auth/enchantedlink/verify",
-          body: { token: value },
-          operation: "enchantedLink.verify",
-          schema: DescopeHttp.EmptyResponse,
-          credential: DescopeHttp.projectCredential
-        })
+        const value = yield* nonEmptySecret("token", token)
+        yield* http.call(Wire.verify, { request: { token: value } })
       }),
-
     getSession: pending.getSession,
-
     waitForSession: pending.waitForSession,
-
-    updateUserEmail: (options) =>
-      Effect.gen(function*() {
-        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-        const email = yield* LoginOptions.email("email", options.email)
-        const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
-        return yield* http.request({
-          method: "POST",
-          path: "/v1/auth/enchantedlink/update/email",
-          body: LoginOptions.compact({ loginId, email, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
-          operation: "enchantedLink.updateUserEmail",
-          schema: EnchantedLinkResponse,
-          credential
-        })
-      })
+    updateUserEmail: Delivery.updateEmail({ links: true, send: Delivery.fixed(http, Wire.updateUserEmail) })
   }
 }

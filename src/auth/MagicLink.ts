@@ -17,9 +17,13 @@
  */
 import * as Effect from "effect/Effect"
 import type { AuthenticationInfo } from "../core/AuthenticationInfo.js"
-import * as DescopeHttp from "../core/DescopeHttp.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
+import { authenticate } from "../internal/authenticate.js"
+import * as Delivery from "../internal/delivery.js"
+import { nonEmptySecret } from "../internal/validate.js"
+import * as Wire from "../wire/auth/MagicLink.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * The delivery methods of magic links (no voice).
@@ -112,7 +116,7 @@ export interface SignUpOrInOptions<M extends MagicLinkDeliveryMethod> {
  */
 export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
   readonly loginId: string
-  /** The new address; must match {@link LoginOptions.EMAIL_PATTERN}. */
+  /** The new address; must pass the SDK's e-mail rule (one `@`, no white space). */
   readonly email: string
   /** The redirect URL of the link (`URI`). */
   readonly uri?: string | undefined
@@ -129,7 +133,7 @@ export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
 export interface UpdateUserPhoneOptions extends LoginOptions.UpdateOptions {
   readonly method: MagicLinkPhoneDeliveryMethod
   readonly loginId: string
-  /** The new number; must match {@link LoginOptions.PHONE_PATTERN}. */
+  /** The new number; in E.164 (`+12125551234`). */
   readonly phone: string
   /** The redirect URL of the link (`URI`). */
   readonly uri?: string | undefined
@@ -176,106 +180,29 @@ export interface MagicLinkApi {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): MagicLinkApi => ({
-  signUp: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", methods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      return yield* http.request({
-        method: "POST",
-        path: `/v1/auth/magiclink/signup/${method}`,
-        body: LoginOptions.compact({
-          loginId,
-          URI: options.uri,
-          user: LoginOptions.encodeUser(options.user),
-          loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
-          providerId: options.providerId
-        }),
-        operation: "magicLink.signUp",
-        schema: LoginOptions.maskedAddressSchema(method),
-        credential: DescopeHttp.projectCredential
-      })
-    }),
-
-  signIn: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", methods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: `/v1/auth/magiclink/signin/${method}`,
-        body: LoginOptions.compact({
-          loginId,
-          URI: options.uri,
-          loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
-          providerId: options.providerId
-        }),
-        operation: "magicLink.signIn",
-        schema: LoginOptions.maskedAddressSchema(method),
-        credential
-      })
-    }),
-
-  signUpOrIn: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", methods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      return yield* http.request({
-        method: "POST",
-        path: `/v1/auth/magiclink/signup-in/${method}`,
-        body: LoginOptions.compact({
-          loginId,
-          URI: options.uri,
-          loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
-          providerId: options.providerId
-        }),
-        operation: "magicLink.signUpOrIn",
-        schema: LoginOptions.maskedAddressSchema(method),
-        credential: DescopeHttp.projectCredential
-      })
-    }),
-
-  verify: (token) =>
-    Effect.gen(function*() {
-      const value = yield* LoginOptions.nonEmptySecret("token", token)
-      return yield* LoginOptions.authenticate(http, validator, {
-        method: "POST",
-        path: "/v1/auth/magiclink/verify",
-        body: { token: value },
-        operation: "magicLink.verify",
-        credential: DescopeHttp.projectCredential
-      })
-    }),
-
-  updateUserEmail: (options) =>
-    Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const email = yield* LoginOptions.email("email", options.email)
-      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: "/v1/auth/magiclink/update/email",
-        body: LoginOptions.compact({ loginId, email, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
-        operation: "magicLink.updateUserEmail",
-        schema: LoginOptions.MaskedEmail,
-        credential
-      })
-    }),
-
-  updateUserPhone: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", phoneMethods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const phone = yield* LoginOptions.phone("phone", options.phone)
-      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: `/v1/auth/magiclink/update/phone/${method}`,
-        body: LoginOptions.compact({ loginId, phone, URI: options.uri, ...LoginOptions.encodeUpdateOptions(options) }),
-        operation: "magicLink.updateUserPhone",
-        schema: LoginOptions.MaskedPhone,
-        credential
-      })
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): MagicLinkApi => {
+  const flow = Delivery.starts({
+    methods,
+    links: true,
+    signUp: Delivery.byMethod(http, Wire.signUp),
+    signIn: Delivery.byMethod(http, Wire.signIn),
+    signUpOrIn: Delivery.byMethod(http, Wire.signUpOrIn),
+    answer: Delivery.maskedFor
+  })
+  return {
+    signUp: (options) => Delivery.typedByMethod(flow.signUp(options)),
+    signIn: (options) => Delivery.typedByMethod(flow.signIn(options)),
+    signUpOrIn: (options) => Delivery.typedByMethod(flow.signUpOrIn(options)),
+    verify: (token) =>
+      Effect.gen(function*() {
+        const value = yield* nonEmptySecret("token", token)
+        return yield* authenticate(validator, http.callFull(Wire.verify, { request: { token: value } }))
+      }),
+    updateUserEmail: Delivery.updateEmail({ links: true, send: Delivery.fixed(http, Wire.updateUserEmail) }),
+    updateUserPhone: Delivery.updatePhone({
+      methods: phoneMethods,
+      links: true,
+      send: Delivery.byMethod(http, Wire.updateUserPhone)
     })
-})
+  }
+}

@@ -19,12 +19,14 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
-import * as AuthInfo from "../core/AuthenticationInfo.js"
+import type * as AuthInfo from "../core/AuthenticationInfo.js"
 import { type AuthError, ErrorCodes } from "../core/DescopeError.js"
-import * as DescopeHttp from "../core/DescopeHttp.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
+import * as Polling from "../internal/polling.js"
+import { optionalNonEmpty, signInToken } from "../internal/validate.js"
+import * as Wire from "../wire/auth/Notp.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * The answer of a NOTP start: the reference to poll, the WhatsApp link and its
@@ -33,11 +35,7 @@ import * as LoginOptions from "./LoginOptions.js"
  * @since 0.1.0
  * @category schemas
  */
-export const NotpResponse = Schema.Struct({
-  pendingRef: Schema.String,
-  redirectUrl: Schema.String,
-  image: Schema.String
-})
+export const NotpResponse = Wire.NotpResponse
 
 /**
  * @since 0.1.0
@@ -108,7 +106,7 @@ export interface NotpApi {
    * pending it fails with `AuthError` 401 / `E066103`.
    */
   readonly getSession: (
-    pendingRef: string
+    pendingRef: LoginOptions.Secret
   ) => Effect.Effect<AuthInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
   /**
    * Polls until the user sent the message: every `interval` (default and
@@ -117,7 +115,7 @@ export interface NotpApi {
    * (default 10 min). Interrupting it stops the polling.
    */
   readonly waitForSession: (
-    pendingRef: string,
+    pendingRef: LoginOptions.Secret,
     options?: LoginOptions.WaitForSessionOptions
   ) => Effect.Effect<AuthInfo.AuthenticationInfo, LoginOptions.WaitForSessionError>
 }
@@ -131,9 +129,6 @@ export interface NotpApi {
 export const isPending = (error: AuthError): boolean =>
   error.status === 401 || error.errorCode === ErrorCodes.NotpPending
 
-const optionalLoginId = (loginId: string | undefined) =>
-  loginId === undefined ? Effect.succeed(undefined) : LoginOptions.nonEmpty("loginId", loginId)
-
 /**
  * Builds the NOTP operations.
  *
@@ -141,64 +136,40 @@ const optionalLoginId = (loginId: string | undefined) =>
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): NotpApi => {
-  const pending = LoginOptions.pendingSession(http, validator, {
-    path: "/v1/auth/notp/pending-session",
-    operation: "notp.getSession",
+  const pending = Polling.pendingSession(http, validator, {
+    endpoint: Wire.getSession,
     waitOperation: "notp.waitForSession",
     isPending
   })
-
   return {
     signUp: (options) =>
       Effect.gen(function*() {
-        const loginId = yield* optionalLoginId(options.loginId)
-        return yield* http.request({
-          method: "POST",
-          path: "/v1/auth/notp/whatsapp/signup",
-          body: LoginOptions.compact({
+        const loginId = yield* optionalNonEmpty("loginId", options.loginId)
+        return yield* http.call(Wire.signUp, {
+          request: {
             loginId,
-            user: LoginOptions.encodeUser(options.user),
+            user: options.user,
             providerId: options.providerId,
-            loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions)
-          }),
-          operation: "notp.signUp",
-          schema: NotpResponse,
-          credential: DescopeHttp.projectCredential
+            loginOptions: options.loginOptions ?? {}
+          }
         })
       }),
 
     signIn: (options) =>
       Effect.gen(function*() {
-        const loginId = yield* optionalLoginId(options.loginId)
-        const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-        return yield* http.request({
-          method: "POST",
-          path: "/v1/auth/notp/whatsapp/signin",
-          body: LoginOptions.compact({
-            loginId,
-            loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
-            providerId: options.providerId
-          }),
-          operation: "notp.signIn",
-          schema: NotpResponse,
-          credential
+        const loginId = yield* optionalNonEmpty("loginId", options.loginId)
+        const token = yield* signInToken(options.loginOptions, options.refreshToken)
+        return yield* http.call(Wire.signIn, {
+          request: { loginId, loginOptions: options.loginOptions ?? {}, providerId: options.providerId },
+          token
         })
       }),
 
     signUpOrIn: (options) =>
       Effect.gen(function*() {
-        const loginId = yield* optionalLoginId(options.loginId)
-        return yield* http.request({
-          method: "POST",
-          path: "/v1/auth/notp/whatsapp/signup-in",
-          body: LoginOptions.compact({
-            loginId,
-            loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
-            providerId: options.providerId
-          }),
-          operation: "notp.signUpOrIn",
-          schema: NotpResponse,
-          credential: DescopeHttp.projectCredential
+        const loginId = yield* optionalNonEmpty("loginId", options.loginId)
+        return yield* http.call(Wire.signUpOrIn, {
+          request: { loginId, loginOptions: options.loginOptions ?? {}, providerId: options.providerId }
         })
       }),
 

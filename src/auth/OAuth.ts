@@ -19,8 +19,10 @@ import * as Effect from "effect/Effect"
 import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
-import { exchangeCode } from "./Saml.js"
+import { exchangeCode } from "../internal/authenticate.js"
+import { nonEmpty, signInToken } from "../internal/validate.js"
+import * as Wire from "../wire/auth/OAuth.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * Options of {@link OAuthApi.start}.
@@ -65,22 +67,18 @@ export interface OAuthApi {
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): OAuthApi => ({
   start: (options) =>
     Effect.gen(function*() {
-      const provider = yield* LoginOptions.nonEmpty("provider", options.provider)
-      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: "/v1/auth/oauth/authorize",
-        query: {
+      const provider = yield* nonEmpty("provider", options.provider)
+      const token = yield* signInToken(options.loginOptions, options.refreshToken)
+      return yield* http.call(Wire.start, {
+        request: {
+          ...options.loginOptions,
           provider,
           redirectURL: options.returnUrl || undefined,
           loginHint: options.loginHint || undefined
         },
-        body: LoginOptions.encodeLoginOptions(options.loginOptions),
-        operation: "oauth.start",
-        schema: LoginOptions.UrlResponse,
-        credential
+        token
       })
     }),
 
-  exchangeToken: (code) => exchangeCode(http, validator, "/v1/auth/oauth/exchange", "oauth.exchangeToken", code)
+  exchangeToken: (code) => exchangeCode(http, validator, Wire.exchangeToken, code)
 })

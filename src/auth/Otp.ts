@@ -19,9 +19,13 @@
  */
 import * as Effect from "effect/Effect"
 import type { AuthenticationInfo } from "../core/AuthenticationInfo.js"
-import * as DescopeHttp from "../core/DescopeHttp.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
+import { authenticate } from "../internal/authenticate.js"
+import * as Delivery from "../internal/delivery.js"
+import { nonEmpty, nonEmptySecret, oneOf } from "../internal/validate.js"
+import * as Wire from "../wire/auth/Otp.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * The delivery methods of OTP sign-up, sign-in and verify.
@@ -106,7 +110,7 @@ export interface VerifyCodeOptions {
  */
 export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
   readonly loginId: string
-  /** The new address; must match {@link LoginOptions.EMAIL_PATTERN}. */
+  /** The new address; must pass the SDK's e-mail rule (one `@`, no white space). */
   readonly email: string
   /** The user's refresh token. */
   readonly refreshToken: LoginOptions.Secret
@@ -121,7 +125,7 @@ export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
 export interface UpdateUserPhoneOptions extends LoginOptions.UpdateOptions {
   readonly method: LoginOptions.PhoneDeliveryMethod
   readonly loginId: string
-  /** The new number; must match {@link LoginOptions.PHONE_PATTERN}. */
+  /** The new number, in E.164 (`+12125551234`). */
   readonly phone: string
   /** The user's refresh token. */
   readonly refreshToken: LoginOptions.Secret
@@ -166,105 +170,34 @@ export interface OtpApi {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): OtpApi => ({
-  signUp: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", methods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      return yield* http.request({
-        method: "POST",
-        path: `/v1/auth/otp/signup/${method}`,
-        body: LoginOptions.compact({
-          loginId,
-          user: LoginOptions.encodeUser(options.user),
-          loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
-          providerId: options.providerId
-        }),
-        operation: "otp.signUp",
-        schema: LoginOptions.maskedAddressSchema(method),
-        credential: DescopeHttp.projectCredential
-      })
-    }),
-
-  signIn: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", methods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: `/v1/auth/otp/signin/${method}`,
-        body: LoginOptions.compact({
-          loginId,
-          loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
-          providerId: options.providerId
-        }),
-        operation: "otp.signIn",
-        schema: LoginOptions.maskedAddressSchema(method),
-        credential
-      })
-    }),
-
-  signUpOrIn: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", methods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      return yield* http.request({
-        method: "POST",
-        path: `/v1/auth/otp/signup-in/${method}`,
-        body: LoginOptions.compact({
-          loginId,
-          loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
-          providerId: options.providerId
-        }),
-        operation: "otp.signUpOrIn",
-        schema: LoginOptions.maskedAddressSchema(method),
-        credential: DescopeHttp.projectCredential
-      })
-    }),
-
-  verifyCode: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", methods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const code = yield* LoginOptions.nonEmptySecret("code", options.code)
-      return yield* LoginOptions.authenticate(http, validator, {
-        method: "POST",
-        path: `/v1/auth/otp/verify/${method}`,
-        body: { code, loginId },
-        operation: "otp.verifyCode",
-        credential: DescopeHttp.projectCredential
-      })
-    }),
-
-  updateUserEmail: (options) =>
-    Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const email = yield* LoginOptions.email("email", options.email)
-      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: "/v1/auth/otp/update/email",
-        body: { loginId, email, ...LoginOptions.encodeUpdateOptions(options) },
-        operation: "otp.updateUserEmail",
-        schema: LoginOptions.MaskedEmail,
-        credential
-      })
-    }),
-
-  updateUserPhone: (options) =>
-    Effect.gen(function*() {
-      const method = yield* LoginOptions.oneOf("method", phoneMethods, options.method)
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const phone = yield* LoginOptions.phone("phone", options.phone)
-      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: `/v1/auth/otp/update/phone/${method}`,
-        body: { loginId, phone, ...LoginOptions.encodeUpdateOptions(options) },
-        operation: "otp.updateUserPhone",
-        schema: LoginOptions.MaskedPhone,
-        credential
-      })
+export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): OtpApi => {
+  const flow = Delivery.starts({
+    methods,
+    links: false,
+    signUp: Delivery.byMethod(http, Wire.signUp),
+    signIn: Delivery.byMethod(http, Wire.signIn),
+    signUpOrIn: Delivery.byMethod(http, Wire.signUpOrIn),
+    answer: Delivery.maskedFor
+  })
+  return {
+    signUp: (options) => Delivery.typedByMethod(flow.signUp(options)),
+    signIn: (options) => Delivery.typedByMethod(flow.signIn(options)),
+    signUpOrIn: (options) => Delivery.typedByMethod(flow.signUpOrIn(options)),
+    verifyCode: (options) =>
+      Effect.gen(function*() {
+        const deliveryMethod = yield* oneOf("method", methods, options.method)
+        const loginId = yield* nonEmpty("loginId", options.loginId)
+        const code = yield* nonEmptySecret("code", options.code)
+        return yield* authenticate(
+          validator,
+          http.callFull(Wire.verifyCode, { path: { deliveryMethod }, request: { loginId, code } })
+        )
+      }),
+    updateUserEmail: Delivery.updateEmail({ links: false, send: Delivery.fixed(http, Wire.updateUserEmail) }),
+    updateUserPhone: Delivery.updatePhone({
+      methods: phoneMethods,
+      links: false,
+      send: Delivery.byMethod(http, Wire.updateUserPhone)
     })
-})
+  }
+}

@@ -14,12 +14,14 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
 import type { AuthError, RateLimitError, TransportError } from "../core/DescopeError.js"
-import * as DescopeHttp from "../core/DescopeHttp.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
+import { authenticate } from "../internal/authenticate.js"
+import { nonEmpty, nonEmptySecret } from "../internal/validate.js"
+import * as Wire from "../wire/auth/Password.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * The answer of a password reset: how the reset was sent, and for an enchanted
@@ -28,12 +30,7 @@ import * as LoginOptions from "./LoginOptions.js"
  * @since 0.1.0
  * @category schemas
  */
-export const PasswordResetResponse = Schema.Struct({
-  resetMethod: Schema.String,
-  pendingRef: Schema.optional(Schema.String),
-  linkId: Schema.optional(Schema.String),
-  maskedEmail: Schema.String
-})
+export const PasswordResetResponse = Wire.ResetResponse
 
 /**
  * @since 0.1.0
@@ -47,13 +44,7 @@ export type PasswordResetResponse = typeof PasswordResetResponse.Type
  * @since 0.1.0
  * @category schemas
  */
-export const PasswordPolicy = Schema.Struct({
-  minLength: Schema.Number,
-  lowercase: Schema.Boolean,
-  uppercase: Schema.Boolean,
-  number: Schema.Boolean,
-  nonAlphanumeric: Schema.Boolean
-})
+export const PasswordPolicy = Wire.Policy
 
 /**
  * @since 0.1.0
@@ -165,93 +156,60 @@ export interface PasswordApi {
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): PasswordApi => ({
   signUp: (options) =>
     Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const password = yield* LoginOptions.nonEmptySecret("password", options.password)
-      return yield* LoginOptions.authenticate(http, validator, {
-        method: "POST",
-        path: "/v1/auth/password/signup",
-        body: LoginOptions.compact({
-          loginId,
-          password,
-          user: LoginOptions.encodeUser(options.user),
-          loginOptions: LoginOptions.encodeSignUpOptions(options.loginOptions),
-          providerId: options.providerId
-        }),
-        operation: "password.signUp",
-        credential: DescopeHttp.projectCredential
-      })
+      const loginId = yield* nonEmpty("loginId", options.loginId)
+      const password = yield* nonEmptySecret("password", options.password)
+      return yield* authenticate(
+        validator,
+        http.callFull(Wire.signUp, {
+          request: {
+            loginId,
+            password,
+            user: options.user,
+            loginOptions: options.loginOptions ?? {},
+            providerId: options.providerId
+          }
+        })
+      )
     }),
 
   signIn: (options) =>
     Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const password = yield* LoginOptions.nonEmptySecret("password", options.password)
-      return yield* LoginOptions.authenticate(http, validator, {
-        method: "POST",
-        path: "/v1/auth/password/signin",
-        body: LoginOptions.compact({
-          loginId,
-          password,
-          loginOptions: LoginOptions.encodeLoginOptions(options.loginOptions),
-          providerId: options.providerId
-        }),
-        operation: "password.signIn",
-        credential: DescopeHttp.projectCredential
-      })
+      const loginId = yield* nonEmpty("loginId", options.loginId)
+      const password = yield* nonEmptySecret("password", options.password)
+      return yield* authenticate(
+        validator,
+        http.callFull(Wire.signIn, {
+          request: { loginId, password, loginOptions: options.loginOptions ?? {}, providerId: options.providerId }
+        })
+      )
     }),
 
   sendReset: (options) =>
     Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      return yield* http.request({
-        method: "POST",
-        path: "/v1/auth/password/reset",
-        body: LoginOptions.compact({
-          loginId,
-          redirectUrl: options.redirectUrl,
-          templateOptions: options.templateOptions
-        }),
-        operation: "password.sendReset",
-        schema: PasswordResetResponse,
-        credential: DescopeHttp.projectCredential
+      const loginId = yield* nonEmpty("loginId", options.loginId)
+      return yield* http.call(Wire.sendReset, {
+        request: { loginId, redirectUrl: options.redirectUrl, templateOptions: options.templateOptions }
       })
     }),
 
   update: (options) =>
     Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const newPassword = yield* LoginOptions.nonEmptySecret("newPassword", options.newPassword)
-      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
-      yield* http.request({
-        method: "POST",
-        path: "/v1/auth/password/update",
-        body: { loginId, newPassword },
-        operation: "password.update",
-        schema: DescopeHttp.EmptyResponse,
-        credential
-      })
+      const loginId = yield* nonEmpty("loginId", options.loginId)
+      const newPassword = yield* nonEmptySecret("newPassword", options.newPassword)
+      const token = yield* nonEmptySecret("refreshToken", options.refreshToken)
+      yield* http.call(Wire.update, { request: { loginId, newPassword }, token })
     }),
 
   replace: (options) =>
     Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const oldPassword = yield* LoginOptions.nonEmptySecret("oldPassword", options.oldPassword)
-      const newPassword = yield* LoginOptions.nonEmptySecret("newPassword", options.newPassword)
-      return yield* LoginOptions.authenticate(http, validator, {
-        method: "POST",
-        path: "/v1/auth/password/replace",
-        body: { loginId, oldPassword, newPassword },
-        operation: "password.replace",
-        credential: DescopeHttp.projectCredential
-      })
+      const loginId = yield* nonEmpty("loginId", options.loginId)
+      const oldPassword = yield* nonEmptySecret("oldPassword", options.oldPassword)
+      const newPassword = yield* nonEmptySecret("newPassword", options.newPassword)
+      return yield* authenticate(
+        validator,
+        http.callFull(Wire.replace, { request: { loginId, oldPassword, newPassword } })
+      )
     }),
 
-  getPolicy: () =>
-    http.request({
-      method: "GET",
-      path: "/v1/auth/password/policy",
-      operation: "password.getPolicy",
-      schema: PasswordPolicy,
-      credential: DescopeHttp.projectCredential
-    })
+  getPolicy: () => http.call(Wire.getPolicy, {}) as Effect.Effect<PasswordPolicy, AuthError | RateLimitError | TransportError>
 })

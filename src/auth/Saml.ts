@@ -17,9 +17,11 @@
 import * as Effect from "effect/Effect"
 import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
-import { projectCredential } from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
+import { exchangeCode } from "../internal/authenticate.js"
+import { nonEmpty, signInToken } from "../internal/validate.js"
+import * as Wire from "../wire/auth/Saml.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * Options of {@link SamlApi.start}.
@@ -62,30 +64,6 @@ export interface SamlApi {
 }
 
 /**
- * Exchanges a SAML / SSO / OAuth callback `code` on `path`.
- *
- * @since 0.1.0
- * @category utils
- */
-export const exchangeCode = (
-  http: DescopeHttp.Service,
-  validator: SessionValidatorService,
-  path: string,
-  operation: string,
-  code: LoginOptions.Secret
-): Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError> =>
-  Effect.gen(function*() {
-    const value = yield* LoginOptions.nonEmptySecret("code", code)
-    return yield* LoginOptions.authenticate(http, validator, {
-      method: "POST",
-      path,
-      body: { code: value },
-      operation,
-      credential: projectCredential
-    })
-  })
-
-/**
  * Builds the SAML operations.
  *
  * @since 0.1.0
@@ -94,13 +72,12 @@ export const exchangeCode = (
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): SamlApi => ({
   start: (options) =>
     Effect.gen(function*() {
-      const tenant = yield* LoginOptions.nonEmpty("tenant", options.tenant)
-      const returnUrl = yield* LoginOptions.nonEmpty("returnUrl", options.returnUrl)
-      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: "/v1/auth/saml/authorize",
-        query: {
+      const tenant = yield* nonEmpty("tenant", options.tenant)
+      const returnUrl = yield* nonEmpty("returnUrl", options.returnUrl)
+      const token = yield* signInToken(options.loginOptions, options.refreshToken)
+      return yield* http.call(Wire.start, {
+        request: {
+          ...options.loginOptions,
           tenant,
           redirectURL: returnUrl,
           ssoId: options.ssoId || undefined,
@@ -108,12 +85,9 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
           loginHint: options.loginHint || undefined,
           initiatedEmail: options.enforceInitiatedEmail === true ? tenant : undefined
         },
-        body: LoginOptions.encodeLoginOptions(options.loginOptions),
-        operation: "saml.start",
-        schema: LoginOptions.UrlResponse,
-        credential
+        token
       })
     }),
 
-  exchangeToken: (code) => exchangeCode(http, validator, "/v1/auth/saml/exchange", "saml.exchangeToken", code)
+  exchangeToken: (code) => exchangeCode(http, validator, Wire.exchangeToken, code)
 })

@@ -23,22 +23,17 @@ import * as NodeCrypto from "node:crypto"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import * as Authorization from "../core/Authorization.js"
-import {
-  type AuthenticationInfo,
-  fromResponse,
-  JWTResponse,
-  type SetCookieOptions
-} from "../core/AuthenticationInfo.js"
+import { type AuthenticationInfo, fromResponse, type SetCookieOptions } from "../core/AuthenticationInfo.js"
 import type { ForbiddenError, RemoteError } from "../core/DescopeError.js"
 import { InvalidArgumentError, InvalidSessionError } from "../core/DescopeError.js"
-import * as DescopeHttp from "../core/DescopeHttp.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { Session, SessionValidatorService, ValidateOptions, ValidationError } from "../core/Session.js"
 import { User } from "../core/User.js"
 import * as CallerOptions from "../internal/callerOptions.js"
 import * as SingleFlight from "../internal/SingleFlight.js"
+import * as Wire from "../wire/auth/Session.js"
 
 /**
  * A token argument: redacted (preferred) or plain.
@@ -117,11 +112,7 @@ export interface AccessKeySession<Custom = Readonly<Record<string, unknown>>> {
  * @since 0.1.0
  * @category schemas
  */
-export const MyTenant = Schema.Struct({
-  id: Schema.String,
-  name: Schema.optional(Schema.NullOr(Schema.String)),
-  customAttributes: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.Unknown })))
-})
+export const MyTenant = Wire.MyTenant
 
 /**
  * @since 0.1.0
@@ -135,28 +126,13 @@ export type MyTenant = typeof MyTenant.Type
  * @since 0.1.0
  * @category schemas
  */
-export const LoginHistoryEntry = Schema.Struct({
-  userId: Schema.optional(Schema.NullOr(Schema.String)),
-  loginTime: Schema.optional(Schema.NullOr(Schema.Number)),
-  city: Schema.optional(Schema.NullOr(Schema.String)),
-  country: Schema.optional(Schema.NullOr(Schema.String)),
-  ip: Schema.optional(Schema.NullOr(Schema.String)),
-  selectedTenant: Schema.optional(Schema.NullOr(Schema.String))
-})
+export const LoginHistoryEntry = Wire.LoginHistoryEntry
 
 /**
  * @since 0.1.0
  * @category models
  */
 export type LoginHistoryEntry = typeof LoginHistoryEntry.Type
-
-const MyTenantsResponse = Schema.Struct({ tenants: Schema.Array(MyTenant) })
-const HistoryResponse = Schema.Array(LoginHistoryEntry)
-const ExchangeResponse = Schema.Struct({
-  keyId: Schema.optional(Schema.NullOr(Schema.String)),
-  sessionJwt: Schema.String,
-  expiration: Schema.optional(Schema.NullOr(Schema.Number))
-})
 
 /**
  * The session operations.
@@ -268,7 +244,15 @@ const redacted = (token: TokenInput): Redacted.Redacted<string> =>
 
 const REFRESH_TOKEN: ValidateOptions = { tokenType: "refresh" }
 
-const REFRESH_REQUEST = { method: "POST", path: "/v1/auth/refresh" } as const
+const REFRESH_REQUEST = { method: Wire.refresh.method, path: Wire.refresh.path } as const
+
+/** A call whose input was checked before: the transport cannot refuse it. */
+const unreachableInvalid = <A, E>(self: Effect.Effect<A, E | InvalidArgumentError>): Effect.Effect<A, Exclude<E, InvalidArgumentError>> =>
+  Effect.catchIf(
+    self,
+    (e): e is InvalidArgumentError => e instanceof InvalidArgumentError,
+    (e) => Effect.die(e)
+  ) as Effect.Effect<A, Exclude<E, InvalidArgumentError>>
 
 const requireToken = (field: string, token: TokenInput): Effect.Effect<void, InvalidArgumentError> =>
   valueOf(token) === ""
@@ -354,7 +338,7 @@ export interface MakeOptions {
 
 /** A refresh shared by the callers of one refresh token: Descope's answer, validated with no per-call options. */
 interface SharedRefresh {
-  readonly response: Pick<DescopeHttp.Response<JWTResponse>, "body" | "cookies">
+  readonly response: Pick<DescopeHttp.Response<typeof Wire.refresh.response.Type>, "body" | "cookies">
   readonly info: AuthenticationInfo
 }
 
@@ -404,14 +388,7 @@ const build = (
   /** The refresh request and the validation of its answer, shared by every caller of the token. */
   const sharedRefresh = (token: Redacted.Redacted<string>): Effect.Effect<SharedRefresh, InvalidSessionError | RemoteError> =>
     Effect.flatMap(
-      http.requestFull({
-        method: "POST",
-        path: "/v1/auth/refresh",
-        body: {},
-        operation: "session.refresh",
-        schema: JWTResponse,
-        credential: DescopeHttp.tokenCredential(token)
-      }),
+      unreachableInvalid(http.callFull(Wire.refresh, { token })),
       (response) => Effect.map(fromResponse(validator, response), (info) => ({ response, info }))
     )
 
@@ -464,14 +441,11 @@ const build = (
         : Effect.fail(invalid))
   }
 
-  const withRefresh = <A, I>(
+  const withRefresh = <A>(
     refreshToken: TokenInput,
-    spec: Omit<DescopeHttp.RequestSpec<A, I>, "headers">
+    call: (token: Redacted.Redacted<string>) => Effect.Effect<A, RemoteError | InvalidArgumentError>
   ): Effect.Effect<A, RemoteError | InvalidArgumentError> =>
-    Effect.zipRight(
-      requireToken("refreshToken", refreshToken),
-      http.request({ ...spec, credential: DescopeHttp.tokenCredential(redacted(refreshToken)) })
-    )
+    Effect.zipRight(requireToken("refreshToken", refreshToken), Effect.suspend(() => call(redacted(refreshToken))))
 
   const validation = makeValidation(validator)
   return {
@@ -481,27 +455,15 @@ const build = (
     logout: (refreshToken) =>
       Effect.zipRight(
         forget(refreshToken),
-        Effect.asVoid(withRefresh(refreshToken, {
-          method: "POST",
-          path: "/v1/auth/logout",
-          body: {},
-          operation: "session.logout",
-          schema: DescopeHttp.EmptyResponse
-        }))
+        Effect.asVoid(withRefresh(refreshToken, (token) => http.call(Wire.logout, { token })))
       ).pipe(Effect.ensuring(forget(refreshToken))),
     logoutAll: (refreshToken) =>
       Effect.zipRight(
         forget(refreshToken),
-        Effect.asVoid(withRefresh(refreshToken, {
-          method: "POST",
-          path: "/v1/auth/logoutall",
-          body: {},
-          operation: "session.logoutAll",
-          schema: DescopeHttp.EmptyResponse
-        }))
+        Effect.asVoid(withRefresh(refreshToken, (token) => http.call(Wire.logoutAll, { token })))
       ).pipe(Effect.ensuring(forget(refreshToken))),
     me: (refreshToken) =>
-      withRefresh(refreshToken, { method: "GET", path: "/v1/auth/me", operation: "session.me", schema: User }),
+      withRefresh(refreshToken, (token) => http.call(Wire.me, { token })),
     myTenants: ({ dct, ids, refreshToken }) => {
       const wantsDct = dct === true
       const wantsIds = ids !== undefined && ids.length > 0
@@ -511,23 +473,13 @@ const build = (
         )
       }
       return Effect.map(
-        withRefresh(refreshToken, {
-          method: "POST",
-          path: "/v1/auth/me/tenants",
-          body: wantsDct ? { dct: true } : { ids },
-          operation: "session.myTenants",
-          schema: MyTenantsResponse
-        }),
+        withRefresh(refreshToken, (token) =>
+          http.call(Wire.myTenants, { request: wantsDct ? { dct: true } : { ids: ids ?? [] }, token })),
         (body) => body.tenants
       )
     },
     history: (refreshToken) =>
-      withRefresh(refreshToken, {
-        method: "GET",
-        path: "/v1/auth/me/history",
-        operation: "session.history",
-        schema: HistoryResponse
-      }),
+      withRefresh(refreshToken, (token) => http.call(Wire.history, { token })),
     selectTenant: ({ refreshToken, setCookie, tenantId }) =>
       Effect.gen(function*() {
         yield* requireToken("refreshToken", refreshToken)
@@ -535,14 +487,7 @@ const build = (
           return yield* Effect.fail(new InvalidArgumentError({ field: "tenantId", reason: "must not be empty" }))
         }
         const token = redacted(refreshToken)
-        const response = yield* http.requestFull({
-          method: "POST",
-          path: "/v1/auth/tenant/select",
-          body: { tenant: tenantId },
-          operation: "session.selectTenant",
-          schema: JWTResponse,
-          credential: DescopeHttp.tokenCredential(token)
-        })
+        const response = yield* http.callFull(Wire.selectTenant, { request: { tenant: tenantId }, token })
         const info = yield* fromResponse(validator, response, { setCookie })
         if (info.refresh !== undefined) return info
         const refresh = yield* validator.validate(token, REFRESH_TOKEN)
@@ -554,20 +499,16 @@ const build = (
     ) =>
       Effect.gen(function*() {
         yield* requireToken("accessKey", accessKey)
-        const loginOptions: Record<string, unknown> = {}
-        if (options.loginOptions?.customClaims !== undefined) {
-          loginOptions.customClaims = options.loginOptions.customClaims
-        }
-        if (options.loginOptions?.selectedTenant !== undefined) {
-          loginOptions.selectedTenant = options.loginOptions.selectedTenant
-        }
-        const body = yield* http.request({
-          method: "POST",
-          path: "/v1/auth/accesskey/exchange",
-          body: options.loginOptions !== undefined ? { loginOptions } : {},
-          operation: "accessKey.exchange",
-          schema: ExchangeResponse,
-          credential: DescopeHttp.tokenCredential(redacted(accessKey))
+        const body = yield* http.call(Wire.exchangeAccessKey, {
+          request: options.loginOptions !== undefined
+            ? {
+              loginOptions: {
+                customClaims: options.loginOptions.customClaims,
+                selectedTenant: options.loginOptions.selectedTenant
+              }
+            }
+            : {},
+          token: redacted(accessKey)
         })
         const session = yield* validator.validate<Custom>(body.sessionJwt, {
           audience: options.audience,

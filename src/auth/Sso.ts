@@ -18,8 +18,10 @@ import * as Effect from "effect/Effect"
 import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
-import { exchangeCode } from "./Saml.js"
+import { exchangeCode } from "../internal/authenticate.js"
+import { nonEmpty, signInToken } from "../internal/validate.js"
+import * as Wire from "../wire/auth/Sso.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * Options of {@link SsoApi.start}.
@@ -70,12 +72,11 @@ export interface SsoApi {
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): SsoApi => ({
   start: (options) =>
     Effect.gen(function*() {
-      const tenant = yield* LoginOptions.nonEmpty("tenant", options.tenant)
-      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: "/v1/auth/sso/authorize",
-        query: {
+      const tenant = yield* nonEmpty("tenant", options.tenant)
+      const token = yield* signInToken(options.loginOptions, options.refreshToken)
+      return yield* http.call(Wire.start, {
+        request: {
+          ...options.loginOptions,
           tenant,
           redirectURL: options.returnUrl || undefined,
           prompt: options.prompt || undefined,
@@ -83,12 +84,9 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
           loginHint: options.loginHint || undefined,
           forceAuthn: options.forceAuthn === undefined ? undefined : String(options.forceAuthn)
         },
-        body: LoginOptions.encodeLoginOptions(options.loginOptions),
-        operation: "sso.start",
-        schema: LoginOptions.UrlResponse,
-        credential
+        token
       })
     }),
 
-  exchangeToken: (code) => exchangeCode(http, validator, "/v1/auth/sso/exchange", "sso.exchangeToken", code)
+  exchangeToken: (code) => exchangeCode(http, validator, Wire.exchangeToken, code)
 })

@@ -15,11 +15,13 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
-import * as DescopeHttp from "../core/DescopeHttp.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
+import { authenticate } from "../internal/authenticate.js"
+import { nonEmpty, nonEmptySecret, signInToken } from "../internal/validate.js"
+import * as Wire from "../wire/auth/Totp.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * The provisioning data of a TOTP registration: the `otpauth://` URL, the QR
@@ -29,11 +31,7 @@ import * as LoginOptions from "./LoginOptions.js"
  * @since 0.1.0
  * @category schemas
  */
-export const TotpResponse = Schema.Struct({
-  provisioningURL: Schema.Redacted(Schema.String),
-  image: Schema.String,
-  key: Schema.Redacted(Schema.String)
-})
+export const TotpResponse = Wire.TotpResponse
 
 /**
  * @since 0.1.0
@@ -105,48 +103,25 @@ export interface TotpApi {
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): TotpApi => ({
   signUp: (options) =>
     Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      return yield* http.request({
-        method: "POST",
-        path: "/v1/auth/totp/signup",
-        body: LoginOptions.compact({ loginId, user: LoginOptions.encodeUser(options.user) }),
-        operation: "totp.signUp",
-        schema: TotpResponse,
-        credential: DescopeHttp.projectCredential
-      })
+      const loginId = yield* nonEmpty("loginId", options.loginId)
+      return yield* http.call(Wire.signUp, { request: { loginId, user: options.user } })
     }),
 
   signInCode: (options) =>
     Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const code = yield* LoginOptions.nonEmptySecret("code", options.code)
-      const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-      return yield* LoginOptions.authenticate(http, validator, {
-        method: "POST",
-        path: "/v1/auth/totp/verify",
-        body: LoginOptions.compact({
-          loginId,
-          code,
-          loginOptions: options.loginOptions === undefined
-            ? undefined
-            : LoginOptions.encodeLoginOptions(options.loginOptions)
-        }),
-        operation: "totp.signInCode",
-        credential
-      })
+      const loginId = yield* nonEmpty("loginId", options.loginId)
+      const code = yield* nonEmptySecret("code", options.code)
+      const token = yield* signInToken(options.loginOptions, options.refreshToken)
+      return yield* authenticate(
+        validator,
+        http.callFull(Wire.signInCode, { request: { loginId, code, loginOptions: options.loginOptions }, token })
+      )
     }),
 
   updateUser: (options) =>
     Effect.gen(function*() {
-      const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-      const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
-      return yield* http.request({
-        method: "POST",
-        path: "/v1/auth/totp/update",
-        body: { loginId },
-        operation: "totp.updateUser",
-        schema: TotpResponse,
-        credential
-      })
+      const loginId = yield* nonEmpty("loginId", options.loginId)
+      const token = yield* nonEmptySecret("refreshToken", options.refreshToken)
+      return yield* http.call(Wire.updateUser, { request: { loginId }, token })
     })
 })

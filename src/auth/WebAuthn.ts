@@ -17,11 +17,13 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import * as AuthInfo from "../core/AuthenticationInfo.js"
-import * as DescopeHttp from "../core/DescopeHttp.js"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import * as LoginOptions from "./LoginOptions.js"
+import { authenticate } from "../internal/authenticate.js"
+import { nonEmpty, nonEmptySecret, signInToken } from "../internal/validate.js"
+import * as Wire from "../wire/auth/WebAuthn.js"
+import type * as LoginOptions from "./LoginOptions.js"
 
 /**
  * The answer of a WebAuthn start: the transaction, the options for the browser
@@ -30,11 +32,7 @@ import * as LoginOptions from "./LoginOptions.js"
  * @since 0.1.0
  * @category schemas
  */
-export const WebAuthnStartResponse = Schema.Struct({
-  transactionId: Schema.String,
-  options: Schema.String,
-  create: Schema.optionalWith(Schema.Boolean, { default: () => false })
-})
+export const WebAuthnStartResponse = Wire.StartResponse
 
 /**
  * @since 0.1.0
@@ -177,8 +175,6 @@ export interface WebAuthnApi {
   ) => Effect.Effect<AuthInfo.AuthenticationInfo | undefined, LoginOptions.AuthenticationError>
 }
 
-const UpdateFinishResponse = Schema.Struct({ jwt: Schema.optional(Schema.NullOr(AuthInfo.JWTResponse)) })
-
 /**
  * Builds the WebAuthn operations.
  *
@@ -186,115 +182,70 @@ const UpdateFinishResponse = Schema.Struct({ jwt: Schema.optional(Schema.NullOr(
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): WebAuthnApi => {
-  const start = (
-    path: string,
-    operation: string,
-    body: Record<string, unknown>,
-    credential: DescopeHttp.Credential = DescopeHttp.projectCredential
-  ) => http.request({ method: "POST", path, body, operation, schema: WebAuthnStartResponse, credential })
-
-  const finishBody = (options: FinishOptions) =>
+  const finishRequest = (options: FinishOptions) =>
     Effect.gen(function*() {
-      const transactionId = yield* LoginOptions.nonEmpty("transactionId", options.transactionId)
-      const response = yield* LoginOptions.nonEmpty("response", options.response)
+      const transactionId = yield* nonEmpty("transactionId", options.transactionId)
+      const response = yield* nonEmpty("response", options.response)
       return { transactionId, response }
     })
 
-  const finish = (path: string, operation: string) => (options: FinishOptions) =>
-    Effect.flatMap(finishBody(options), (body) =>
-      LoginOptions.authenticate(http, validator, {
-        method: "POST",
-        path,
-        body,
-        operation,
-        credential: DescopeHttp.projectCredential
-      }))
+  const finish = (endpoint: typeof Wire.signUpFinish | typeof Wire.signInFinish) => (options: FinishOptions) =>
+    Effect.flatMap(finishRequest(options), (request) => authenticate(validator, http.callFull(endpoint, { request })))
 
   return {
     signUpStart: (options) =>
       Effect.gen(function*() {
-        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-        const origin = yield* LoginOptions.nonEmpty("origin", options.origin)
-        return yield* start(
-          "/v1/auth/webauthn/signup/start",
-          "webauthn.signUpStart",
-          LoginOptions.compact({
-            user: { loginId, ...LoginOptions.encodeUser(options.user) },
+        const loginId = yield* nonEmpty("loginId", options.loginId)
+        const origin = yield* nonEmpty("origin", options.origin)
+        return yield* http.call(Wire.signUpStart, {
+          request: {
+            user: { ...options.user, loginId },
             origin,
-            loginOptions: options.loginOptions === undefined
-              ? undefined
-              : LoginOptions.encodeSignUpOptions(options.loginOptions),
+            loginOptions: options.loginOptions,
             passkeyOptions: options.passkeyOptions
-          })
-        )
+          }
+        })
       }),
 
-    signUpFinish: finish("/v1/auth/webauthn/signup/finish", "webauthn.signUpFinish"),
+    signUpFinish: finish(Wire.signUpFinish),
 
     signInStart: (options) =>
       Effect.gen(function*() {
-        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-        const origin = yield* LoginOptions.nonEmpty("origin", options.origin)
-        const credential = yield* LoginOptions.signInCredential(options.loginOptions, options.refreshToken)
-        return yield* start(
-          "/v1/auth/webauthn/signin/start",
-          "webauthn.signInStart",
-          LoginOptions.compact({
-            loginId,
-            origin,
-            loginOptions: options.loginOptions === undefined
-              ? undefined
-              : LoginOptions.encodeLoginOptions(options.loginOptions),
-            passkeyOptions: options.passkeyOptions
-          }),
-          credential
-        )
+        const loginId = yield* nonEmpty("loginId", options.loginId)
+        const origin = yield* nonEmpty("origin", options.origin)
+        const token = yield* signInToken(options.loginOptions, options.refreshToken)
+        return yield* http.call(Wire.signInStart, {
+          request: { loginId, origin, loginOptions: options.loginOptions, passkeyOptions: options.passkeyOptions },
+          token
+        })
       }),
 
-    signInFinish: finish("/v1/auth/webauthn/signin/finish", "webauthn.signInFinish"),
+    signInFinish: finish(Wire.signInFinish),
 
     signUpOrInStart: (options) =>
       Effect.gen(function*() {
-        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-        const origin = yield* LoginOptions.nonEmpty("origin", options.origin)
-        return yield* start(
-          "/v1/auth/webauthn/signup-in/start",
-          "webauthn.signUpOrInStart",
-          LoginOptions.compact({
-            loginId,
-            origin,
-            loginOptions: options.loginOptions === undefined
-              ? undefined
-              : LoginOptions.encodeSignUpOptions(options.loginOptions),
-            passkeyOptions: options.passkeyOptions
-          })
-        )
+        const loginId = yield* nonEmpty("loginId", options.loginId)
+        const origin = yield* nonEmpty("origin", options.origin)
+        return yield* http.call(Wire.signUpOrInStart, {
+          request: { loginId, origin, loginOptions: options.loginOptions, passkeyOptions: options.passkeyOptions }
+        })
       }),
 
     updateStart: (options) =>
       Effect.gen(function*() {
-        const loginId = yield* LoginOptions.nonEmpty("loginId", options.loginId)
-        const origin = yield* LoginOptions.nonEmpty("origin", options.origin)
-        const credential = yield* LoginOptions.refreshCredential(options.refreshToken)
-        return yield* start(
-          "/v1/auth/webauthn/update/start",
-          "webauthn.updateStart",
-          LoginOptions.compact({ loginId, origin, passkeyOptions: options.passkeyOptions, mfa: options.mfa }),
-          credential
-        )
+        const loginId = yield* nonEmpty("loginId", options.loginId)
+        const origin = yield* nonEmpty("origin", options.origin)
+        const token = yield* nonEmptySecret("refreshToken", options.refreshToken)
+        return yield* http.call(Wire.updateStart, {
+          request: { loginId, origin, passkeyOptions: options.passkeyOptions, mfa: options.mfa },
+          token
+        })
       }),
 
     updateFinish: (options) =>
       Effect.gen(function*() {
-        const body = yield* finishBody(options)
-        const response = yield* http.requestFull({
-          method: "POST",
-          path: "/v1/auth/webauthn/update/finish",
-          body,
-          operation: "webauthn.updateFinish",
-          schema: UpdateFinishResponse,
-          credential: DescopeHttp.projectCredential
-        })
+        const request = yield* finishRequest(options)
+        const response = yield* http.callFull(Wire.updateFinish, { request })
         const jwt = response.body.jwt
         if (jwt === undefined || jwt === null) return undefined
         return yield* AuthInfo.fromResponse(validator, { body: jwt, cookies: response.cookies })

@@ -161,7 +161,9 @@ export interface AuthenticationInfo<Custom = Readonly<Record<string, unknown>>> 
  * @since 0.1.0
  * @category constructors
  */
-export const cookieSettingsOf = (body: JWTResponse): CookieSettings => ({
+export const cookieSettingsOf = (
+  body: Pick<JWTResponse, "cookieDomain" | "cookiePath" | "cookieMaxAge" | "cookieExpiration">
+): CookieSettings => ({
   domain: body.cookieDomain ?? undefined,
   path: body.cookiePath !== undefined && body.cookiePath !== null && body.cookiePath !== "" ? body.cookiePath : "/",
   maxAge: body.cookieMaxAge ?? undefined,
@@ -188,6 +190,20 @@ export interface FromResponseOptions<Custom> extends ValidateOptions<Custom> {
 }
 
 /**
+ * A JWT response whose tokens were decoded as `Redacted` (the wire catalogue's `JWTResponse`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type RedactedJWTResponse = Omit<JWTResponse, "sessionJwt" | "refreshJwt"> & {
+  readonly sessionJwt?: Redacted.Redacted<string> | null | undefined
+  readonly refreshJwt?: Redacted.Redacted<string> | null | undefined
+}
+
+const textOf = (token: string | Redacted.Redacted<string> | null | undefined): string | undefined =>
+  token === null || token === undefined ? undefined : Redacted.isRedacted(token) ? Redacted.value(token) : token
+
+/**
  * Builds an {@link AuthenticationInfo} from an authentication response: the
  * session JWT from the body (or a `DS` cookie), the refresh JWT from the body or
  * a `DSR` `Set-Cookie` (§5.3), both validated locally.
@@ -197,18 +213,18 @@ export interface FromResponseOptions<Custom> extends ValidateOptions<Custom> {
  */
 export const fromResponse = <Custom = Readonly<Record<string, unknown>>>(
   validator: SessionValidatorService,
-  response: Pick<Response<JWTResponse>, "body"> & { readonly cookies?: Cookies.Cookies | undefined },
+  response: Pick<Response<JWTResponse | RedactedJWTResponse>, "body"> & { readonly cookies?: Cookies.Cookies | undefined },
   options: FromResponseOptions<Custom> = {}
 ): Effect.Effect<AuthenticationInfo<Custom>, ValidationError> =>
   Effect.gen(function*() {
     const body = response.body
-    const sessionJwt = cookieValue(response.cookies, SESSION_COOKIE_NAME) ?? (body.sessionJwt || undefined)
+    const sessionJwt = cookieValue(response.cookies, SESSION_COOKIE_NAME) ?? (textOf(body.sessionJwt) || undefined)
     if (sessionJwt === undefined) {
       return yield* Effect.fail(
         new InvalidSessionError({ reason: "Missing", description: "the response carries no session token" })
       )
     }
-    const refreshJwt = body.refreshJwt || cookieValue(response.cookies, REFRESH_COOKIE_NAME) ||
+    const refreshJwt = textOf(body.refreshJwt) || cookieValue(response.cookies, REFRESH_COOKIE_NAME) ||
       (options.fallbackRefreshToken !== undefined ? Redacted.value(options.fallbackRefreshToken) : undefined)
     const validateOptions: ValidateOptions<Custom> = {
       audience: options.audience,

@@ -189,19 +189,14 @@ export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
 ): Route => {
   const decode = Schema.decodeUnknownEither(e.request, { onExcessProperty: "ignore", errors: "first" })
   const encode = Schema.encodeEither(e.response, { onExcessProperty: "ignore" })
-  const access: Access = e.credential === "management"
-    ? "mgmt"
-    : e.params.includes("projectId" as P)
-    ? "public"
-    : "auth"
   return {
     method: e.method,
     path: Endpoint.routePath(e),
-    access,
+    access: accessOf(e),
     unlocked: options.unlocked,
     endpoint: e,
     handler: (ctx) => {
-      const decoded = decode(e.location === "query" ? ctx.query : ctx.raw ?? {})
+      const decoded = decode(requestOf(e, ctx))
       if (Either.isLeft(decoded)) return Effect.fail(badRequest(decoded.left))
       return Effect.flatMap(handler(ctx, decoded.right), (reply): Effect.Effect<Answer> => {
         if (HttpServerResponse.isServerResponse(reply)) return Effect.succeed(reply)
@@ -213,6 +208,58 @@ export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
     }
   }
 }
+
+/** How a catalogued endpoint's route authenticates. */
+const accessOf = (e: Endpoint.Endpoint.Any): Access =>
+  e.credential === "management" ? "mgmt" : e.params.includes("projectId") ? "public" : "auth"
+
+/** The request of a catalogued endpoint: the query, the body, or the body with its query fields. */
+const requestOf = (e: Endpoint.Endpoint.Any, ctx: Ctx): unknown => {
+  if (e.location === "query") return ctx.query
+  if (e.queryFields.length === 0) return ctx.raw ?? {}
+  const body = ctx.raw ?? {}
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body
+  const request: Record<string, unknown> = { ...body }
+  for (const field of e.queryFields) {
+    const value = ctx.query[field]
+    if (value !== undefined) request[field] = value
+  }
+  return request
+}
+
+/**
+ * A catalogued endpoint the emulator does not emulate yet: it answers 501
+ * "not emulated" (Descope-shaped), whatever the request, and the coverage
+ * table does not count it.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const stub = (e: Endpoint.Endpoint.Any): Route => ({
+  method: e.method,
+  path: Endpoint.routePath(e),
+  access: accessOf(e),
+  unlocked: true,
+  stub: true,
+  endpoint: e,
+  handler: notEmulated
+})
+
+/**
+ * The answer of a route the emulator does not emulate: 501 "not emulated" (`E011008`).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const notEmulated: Handler = (ctx) =>
+  Effect.fail(
+    new WireError({
+      status: 501,
+      errorCode: ErrorCodes.NotEmulated,
+      errorDescription: "Not emulated",
+      errorMessage: `${ctx.method} ${ctx.path} is not emulated by the Descope emulator`
+    })
+  )
 
 /** A 400 naming the first refused field: "missing" for an absent one, else "invalid". */
 const badRequest = (error: ParseResult.ParseError): WireError => {

@@ -18,6 +18,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
+import * as Inspectable from "effect/Inspectable"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
@@ -205,21 +206,37 @@ const fieldOf = (error: ParseResult.ParseError): string => {
 
 /**
  * A decoded response whose headers and cookies are read from the client's
- * response only when asked for (most calls need the body alone), once.
+ * response only when asked for (most calls need the body alone), once. Its
+ * renderings (`String`, `util.inspect`, `JSON.stringify`: what a tracer, a
+ * logger or an exporter does with a span's exit) show the status and the
+ * decoded body alone, never the headers or cookies (a `Set-Cookie: DSR=...`
+ * in clear); the body's tokens are `Redacted` by their schemas.
  */
-const responseOf = <A>(body: A, response: HttpClientResponse.HttpClientResponse): DescopeHttp.Response<A> => {
-  let headers: Headers.Headers | undefined
-  return {
-    body,
-    status: response.status,
-    get headers() {
-      return headers ??= response.headers
-    },
-    get cookies(): Cookies.Cookies {
-      return response.cookies
-    }
+class LazyResponse<A> implements DescopeHttp.Response<A> {
+  readonly #response: HttpClientResponse.HttpClientResponse
+  #headers: Headers.Headers | undefined
+  constructor(readonly body: A, readonly status: number, response: HttpClientResponse.HttpClientResponse) {
+    this.#response = response
+  }
+  get headers(): Headers.Headers {
+    return this.#headers ??= this.#response.headers
+  }
+  get cookies(): Cookies.Cookies {
+    return this.#response.cookies
+  }
+  toJSON(): unknown {
+    return { status: this.status, body: Inspectable.toJSON(this.body) }
+  }
+  toString(): string {
+    return Inspectable.format(this.toJSON())
+  }
+  [Inspectable.NodeInspectSymbol](): unknown {
+    return this.toJSON()
   }
 }
+
+const responseOf = <A>(body: A, response: HttpClientResponse.HttpClientResponse): DescopeHttp.Response<A> =>
+  new LazyResponse(body, response.status, response)
 
 const utf8 = new TextDecoder()
 
@@ -522,7 +539,11 @@ export const make = (
         headers: input.headers,
         maxResponseBytes: endpoint.maxResponseBytes,
         bucket: endpoint.bucket,
-        ...(endpoint.location === "query" ? { query: queryOf(encoded.right) } : { body: encoded.right })
+        ...(endpoint.location === "query"
+          ? { query: queryOf(encoded.right) }
+          : endpoint.queryFields.length === 0
+          ? { body: encoded.right }
+          : splitQuery(encoded.right, endpoint.queryFields))
       }
       return execute(spec, credential) as Effect.Effect<DescopeHttp.Response<Res>, RemoteError>
     }
@@ -596,4 +617,18 @@ const queryOf = (encoded: unknown): Readonly<Record<string, DescopeHttp.QueryVal
       : JSON.stringify(value)
   }
   return query
+}
+
+/** The body of a request whose `fields` go in the query string: those fields as the query, the rest as the body. */
+const splitQuery = (
+  encoded: unknown,
+  fields: ReadonlyArray<string>
+): { readonly query: Readonly<Record<string, DescopeHttp.QueryValue>>; readonly body: unknown } => {
+  const rest: Record<string, unknown> = typeof encoded === "object" && encoded !== null ? { ...encoded } : {}
+  const picked: Record<string, unknown> = {}
+  for (const field of fields) {
+    if (field in rest) picked[field] = rest[field]
+    delete rest[field]
+  }
+  return { query: queryOf(picked), body: rest }
 }

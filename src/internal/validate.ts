@@ -40,6 +40,27 @@ export const nonEmptySecret = (
     ? Effect.succeed(redacted(value))
     : invalid(field, "must not be empty")
 
+/** A string that is not empty when one is given (`undefined` is absent). */
+export const optionalNonEmpty = (
+  field: string,
+  value: string | undefined
+): Effect.Effect<string | undefined, InvalidArgumentError> =>
+  value === undefined ? Effect.succeed(undefined) : nonEmpty(field, value)
+
+/**
+ * The refresh token of a sign-in: optional (an empty one is absent), but
+ * required with `stepup` or `mfa`, which act on the session of that token.
+ */
+export const signInToken = (
+  loginOptions: { readonly stepup?: boolean | undefined; readonly mfa?: boolean | undefined } | undefined,
+  refreshToken: Secret | undefined
+): Effect.Effect<Redacted.Redacted<string> | undefined, InvalidArgumentError> => {
+  const token = redactedOptional(refreshToken)
+  return token === undefined && (loginOptions?.stepup === true || loginOptions?.mfa === true)
+    ? invalid("refreshToken", "a refresh token is required for stepup or mfa")
+    : Effect.succeed(token)
+}
+
 /** A list with at least one value and no empty value. */
 export const nonEmptyList = (
   field: string,

@@ -98,6 +98,12 @@ export interface Endpoint<P extends string, Req, ReqI, Res, ResI> {
   readonly bucket: Bucket
   /** Where the request goes: the body, or the query string. */
   readonly location: "body" | "query"
+  /**
+   * The request fields sent in the query string of a body request, in this
+   * order (OAuth / SAML / SSO start: `provider`, `redirectURL` ... in the
+   * query, the login options in the body); empty for most endpoints.
+   */
+  readonly queryFields: ReadonlyArray<string>
   /** What the endpoint does, in a line (for the coverage table and doc comments). */
   readonly description: string | undefined
   /** The largest answer read (bytes); default: the client's `maxResponseBytes`. */
@@ -167,6 +173,8 @@ export interface Options<Req, ReqI, Res, ResI> {
   readonly description?: string | undefined
   /** The largest answer read (bytes); default: the client's `maxResponseBytes`. */
   readonly maxResponseBytes?: number | undefined
+  /** Request fields of a body request sent in the query string instead (see {@link Endpoint.queryFields}). */
+  readonly queryFields?: ReadonlyArray<string> | undefined
 }
 
 /**
@@ -209,6 +217,7 @@ export const make = <const Path extends string, Req = {}, ReqI = {}, Res = unkno
   response: options.response,
   bucket: options.bucket ?? (options.credential === "management" ? "mgmt" : "auth"),
   location: method === "GET" || method === "DELETE" ? "query" : "body",
+  queryFields: options.queryFields ?? [],
   description: options.description,
   maxResponseBytes: options.maxResponseBytes
 })

@@ -7,6 +7,17 @@
  * @since 0.2.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as AuthEnchantedLink from "./auth/EnchantedLink.js"
+import * as AuthMagicLink from "./auth/MagicLink.js"
+import * as AuthNotp from "./auth/Notp.js"
+import * as AuthOAuth from "./auth/OAuth.js"
+import * as AuthOtp from "./auth/Otp.js"
+import * as AuthPassword from "./auth/Password.js"
+import * as AuthSaml from "./auth/Saml.js"
+import * as AuthSession from "./auth/Session.js"
+import * as AuthSso from "./auth/Sso.js"
+import * as AuthTotp from "./auth/Totp.js"
+import * as AuthWebAuthn from "./auth/WebAuthn.js"
 import * as AccessKey from "./mgmt/AccessKey.js"
 import * as Audit from "./mgmt/Audit.js"
 import * as CustomAttribute from "./mgmt/CustomAttribute.js"
@@ -61,7 +72,19 @@ export const Mgmt = {
  * @since 0.2.0
  * @category endpoints
  */
-export const Auth = {}
+export const Auth = {
+  EnchantedLink: AuthEnchantedLink,
+  MagicLink: AuthMagicLink,
+  Notp: AuthNotp,
+  OAuth: AuthOAuth,
+  Otp: AuthOtp,
+  Password: AuthPassword,
+  Saml: AuthSaml,
+  Session: AuthSession,
+  Sso: AuthSso,
+  Totp: AuthTotp,
+  WebAuthn: AuthWebAuthn
+}
 
 const endpointsOf = (modules: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Array<Endpoint.Endpoint.Any> =>
   Object.values(modules).flatMap((m) =>

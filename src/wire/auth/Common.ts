@@ -1,0 +1,206 @@
+/**
+ * The pieces shared by the authentication endpoints: the `loginOptions`
+ * object, the sign-up `user`, the contact-update options, the masked address
+ * of a sent code or link, the redirect URL of a federated start, and the
+ * authentication answer (`JWTResponse`), whose tokens are `Redacted` from the
+ * wire on.
+ *
+ * @since 0.2.0
+ */
+import * as Schema from "effect/Schema"
+import { User } from "../../core/User.js"
+import { Bool, JsonObject, opt, renamed, Secret } from "../Fields.js"
+
+/**
+ * Messaging template variables (`templateOptions`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const TemplateOptions = Schema.Record({ key: Schema.String, value: Schema.String })
+
+/**
+ * The `loginOptions` object of the sign-in and sign-up calls (and the whole
+ * body of an OAuth / SAML / SSO start): one wire type for sign-in options
+ * (`stepup`, `mfa` act on the session of the refresh token sent) and sign-up
+ * options.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const LoginOptions = Schema.Struct({
+  stepup: Schema.optional(Bool),
+  mfa: Schema.optional(Bool),
+  revokeOtherSessions: Schema.optional(Bool),
+  customClaims: Schema.optional(JsonObject),
+  templateId: Schema.optional(Schema.String),
+  templateOptions: Schema.optional(TemplateOptions),
+  tenantId: Schema.optional(Schema.String),
+  locale: Schema.optional(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type LoginOptions = typeof LoginOptions.Type
+
+/**
+ * The `user` object of a sign-up.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SignUpUser = Schema.Struct({
+  name: Schema.optional(Schema.String),
+  givenName: Schema.optional(Schema.String),
+  middleName: Schema.optional(Schema.String),
+  familyName: Schema.optional(Schema.String),
+  email: Schema.optional(Schema.String),
+  phone: Schema.optional(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type SignUpUser = typeof SignUpUser.Type
+
+/**
+ * The fields of a contact update (`update/email`, `update/phone`), at the top
+ * level of its body; `addToLoginIds` is `addToLoginIDs` on the wire.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const updateFields = {
+  addToLoginIds: renamed("addToLoginIDs", Bool),
+  onMergeUseExisting: Schema.optional(Bool),
+  templateOptions: Schema.optional(TemplateOptions),
+  templateId: Schema.optional(Schema.String),
+  providerId: Schema.optional(Schema.String),
+  mfa: Schema.optional(Bool)
+}
+
+/**
+ * The fields a sign-up, sign-in or sign-up-or-in body shares: the login id,
+ * the login options and the messaging provider.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const startFields = {
+  loginId: Schema.String,
+  loginOptions: Schema.optional(LoginOptions),
+  providerId: Schema.optional(Schema.String)
+}
+
+/**
+ * The copies of the new user's address that python-sdk adds to a sign-up
+ * body, keyed by the delivery method (`email`, `phone`, `voice`, `whatsapp`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const addressFields = {
+  email: Schema.optional(Schema.String),
+  phone: Schema.optional(Schema.String),
+  voice: Schema.optional(Schema.String),
+  whatsapp: Schema.optional(Schema.String)
+}
+
+/**
+ * `{ maskedEmail }`: where an e-mail was sent.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const MaskedEmail = Schema.Struct({ maskedEmail: Schema.String })
+
+/**
+ * `{ maskedPhone }`: where a text, call or WhatsApp message was sent.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const MaskedPhone = Schema.Struct({ maskedPhone: Schema.String })
+
+/**
+ * The answer of a call that sends a code or link to the address of a
+ * delivery method: `{ maskedEmail }` for `email`, `{ maskedPhone }` otherwise
+ * (the method is in the path, so the client checks the answer against it).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const MaskedAddress = Schema.Struct({
+  maskedEmail: Schema.optional(Schema.String),
+  maskedPhone: Schema.optional(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type MaskedAddress = typeof MaskedAddress.Type
+
+/**
+ * `{ url }`: where to redirect the browser (OAuth, SAML, SSO start).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const UrlResponse = Schema.Struct({ url: Schema.String })
+
+/**
+ * `{ code }`: the code of an OAuth / SAML / SSO callback, exchanged for a session.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const CodeRequest = Schema.Struct({ code: Secret })
+
+/**
+ * `{ token }`: the `t` token of a clicked magic or enchanted link.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const TokenRequest = Schema.Struct({ token: Secret })
+
+/**
+ * `{ pendingRef }`: the reference of a session that arrives later (enchanted link, NOTP).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const PendingRequest = Schema.Struct({ pendingRef: Secret })
+
+/**
+ * The authentication answer (`JWTResponse`). Only `sessionJwt` is required in
+ * practice, and even it may come as a `DS` cookie instead; the tokens are
+ * `Redacted`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const JWTResponse = Schema.Struct({
+  sessionJwt: opt(Secret),
+  refreshJwt: opt(Secret),
+  cookieDomain: opt(Schema.String),
+  cookiePath: opt(Schema.String),
+  cookieMaxAge: opt(Schema.Number),
+  cookieExpiration: opt(Schema.Number),
+  cookieName: opt(Schema.String),
+  user: opt(User),
+  firstSeen: opt(Schema.Boolean),
+  sessionExpiration: opt(Schema.Number),
+  nextRefreshSeconds: opt(Schema.Number),
+  idpResponse: opt(Schema.Unknown)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type JWTResponse = typeof JWTResponse.Type

@@ -1,0 +1,82 @@
+/**
+ * NOTP (WhatsApp without a code): `/v1/auth/notp/*`. A start answers the
+ * WhatsApp link, its QR code and a `pendingRef` (`Redacted`); the application
+ * polls the pending session until the user sends the message.
+ *
+ * @since 0.2.0
+ */
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../Endpoint.js"
+import { Secret } from "../Fields.js"
+import { JWTResponse, LoginOptions, PendingRequest, SignUpUser } from "./Common.js"
+
+/**
+ * The answer of a NOTP start: the reference to poll (`Redacted`), the
+ * WhatsApp URL and its QR code image (base64).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const NotpResponse = Schema.Struct({
+  pendingRef: Secret,
+  redirectUrl: Schema.String,
+  image: Schema.String
+})
+
+const startFields = {
+  loginId: Schema.optional(Schema.String),
+  loginOptions: Schema.optional(LoginOptions),
+  providerId: Schema.optional(Schema.String)
+}
+
+/**
+ * `POST /v1/auth/notp/whatsapp/signup`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const signUp = Endpoint.post("notp.signUp", "/v1/auth/notp/whatsapp/signup", {
+  credential: "project",
+  request: Schema.Struct({ ...startFields, user: Schema.optional(SignUpUser) }),
+  response: NotpResponse,
+  description: "Creates a user signing in by WhatsApp message"
+})
+
+/**
+ * `POST /v1/auth/notp/whatsapp/signin` (the refresh token with `stepup` / `mfa`).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const signIn = Endpoint.post("notp.signIn", "/v1/auth/notp/whatsapp/signin", {
+  credential: "optionalRefresh",
+  request: Schema.Struct(startFields),
+  response: NotpResponse,
+  description: "Signs in an existing user by WhatsApp message"
+})
+
+/**
+ * `POST /v1/auth/notp/whatsapp/signup-in`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const signUpOrIn = Endpoint.post("notp.signUpOrIn", "/v1/auth/notp/whatsapp/signup-in", {
+  credential: "project",
+  request: Schema.Struct(startFields),
+  response: NotpResponse,
+  description: "Signs in by WhatsApp message, creating the user when needed"
+})
+
+/**
+ * `POST /v1/auth/notp/pending-session`: 401 while the message was not sent.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const getSession = Endpoint.post("notp.getSession", "/v1/auth/notp/pending-session", {
+  credential: "project",
+  request: PendingRequest,
+  response: JWTResponse,
+  description: "Polls the session of a NOTP login"
+})

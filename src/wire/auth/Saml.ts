@@ -1,0 +1,47 @@
+/**
+ * SAML / OIDC single sign-on on the `/v1/auth/saml/*` paths (node-sdk's `saml`
+ * and `sso`). The start answers the identity provider's URL (the login options
+ * are the body, the tenant and redirect URL the query); the exchange turns the
+ * callback `code` into a session.
+ *
+ * @since 0.2.0
+ */
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../Endpoint.js"
+import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js"
+
+/**
+ * `POST /v1/auth/saml/authorize?tenant=&redirectURL=&ssoId=&forceAuthn=&loginHint=&initiatedEmail=`
+ * (the refresh token with `stepup` / `mfa`); the body is the login options.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const start = Endpoint.post("saml.start", "/v1/auth/saml/authorize", {
+  credential: "optionalRefresh",
+  request: Schema.Struct({
+    ...LoginOptions.fields,
+    tenant: Schema.String,
+    redirectURL: Schema.optional(Schema.String),
+    ssoId: Schema.optional(Schema.String),
+    forceAuthn: Schema.optional(Schema.String),
+    loginHint: Schema.optional(Schema.String),
+    initiatedEmail: Schema.optional(Schema.String)
+  }),
+  queryFields: ["tenant", "redirectURL", "ssoId", "forceAuthn", "loginHint", "initiatedEmail"],
+  response: UrlResponse,
+  description: "Starts an SSO login: the identity provider's URL"
+})
+
+/**
+ * `POST /v1/auth/saml/exchange`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const exchangeToken = Endpoint.post("saml.exchangeToken", "/v1/auth/saml/exchange", {
+  credential: "project",
+  request: CodeRequest,
+  response: JWTResponse,
+  description: "Exchanges an SSO callback code for a session"
+})

@@ -1,0 +1,45 @@
+/**
+ * Single sign-on on the `/v1/auth/sso/*` paths (python-sdk's and go-sdk's):
+ * the same flow as `/v1/auth/saml/*`, with an OIDC `prompt`.
+ *
+ * @since 0.2.0
+ */
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../Endpoint.js"
+import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js"
+
+/**
+ * `POST /v1/auth/sso/authorize?tenant=&redirectURL=&prompt=&ssoId=&loginHint=&forceAuthn=`
+ * (the refresh token with `stepup` / `mfa`); the body is the login options.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const start = Endpoint.post("sso.start", "/v1/auth/sso/authorize", {
+  credential: "optionalRefresh",
+  request: Schema.Struct({
+    ...LoginOptions.fields,
+    tenant: Schema.String,
+    redirectURL: Schema.optional(Schema.String),
+    prompt: Schema.optional(Schema.String),
+    ssoId: Schema.optional(Schema.String),
+    loginHint: Schema.optional(Schema.String),
+    forceAuthn: Schema.optional(Schema.String)
+  }),
+  queryFields: ["tenant", "redirectURL", "prompt", "ssoId", "loginHint", "forceAuthn"],
+  response: UrlResponse,
+  description: "Starts an SSO login: the identity provider's URL"
+})
+
+/**
+ * `POST /v1/auth/sso/exchange`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const exchangeToken = Endpoint.post("sso.exchangeToken", "/v1/auth/sso/exchange", {
+  credential: "project",
+  request: CodeRequest,
+  response: JWTResponse,
+  description: "Exchanges an SSO callback code for a session"
+})
