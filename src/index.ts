@@ -51,6 +51,10 @@ export * as Session from "./core/Session.js"
 export * as AuthenticationInfo from "./core/AuthenticationInfo.js"
 /** @since 0.1.0 */
 export * as Jwks from "./core/Jwks.js"
+/** @since 0.2.0 */
+export * as JwksStore from "./core/JwksStore.js"
+/** @since 0.2.0 */
+export * as DescopeRateLimits from "./core/DescopeRateLimits.js"
 /** @since 0.1.0 */
 export * as Verifier from "./core/Verifier.js"
 /** @since 0.1.0 */

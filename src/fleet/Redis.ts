@@ -13,6 +13,7 @@
  *
  * @since 0.2.0
  */
+import "../internal/effectVersion.js"
 import * as PersistenceRedis from "@effect/experimental/Persistence/Redis"
 import * as RateLimiter from "@effect/experimental/RateLimiter"
 import * as RateLimiterRedis from "@effect/experimental/RateLimiter/Redis"

@@ -6,6 +6,7 @@
  *
  * @since 0.2.0
  */
+import "../internal/effectVersion.js"
 
 /**
  * @since 0.2.0

@@ -385,3 +385,54 @@ export const make = (mgmt: ManagementHttp): UserApi => {
     loadByUserId: (userId) => checked([nonEmpty("userId", userId)], loader.byUserId(userId))
   }
 }
+
+export type {
+  /**
+   * The input of the role setters.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  Roles,
+  /**
+   * The input of the SSO application setters.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  SsoApps,
+  /**
+   * The input of `addTenant` / `removeTenant`.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  Tenant,
+  /**
+   * The input of the tenant role setters.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  TenantRoles
+} from "./UserUpdate.js"
+
+export type {
+  /**
+   * The input of the password setters.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  PasswordOptions
+} from "./UserCredentials.js"
+
+export type {
+  /**
+   * A secret input: text, or `Redacted` text (kept redacted up to the wire).
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  Secret
+} from "../internal/validate.js"

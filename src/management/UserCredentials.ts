@@ -10,7 +10,16 @@ import { checked, nonEmpty, nonEmptyList, nonEmptySecret, redacted, type Secret 
 import * as Wire from "../wire/mgmt/UserCredentials.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
-type PasswordOptions = { readonly loginId: string; readonly password: Secret }
+/**
+ * The input of `setTemporaryPassword` / `setActivePassword`: the password as text or `Redacted`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface PasswordOptions {
+  readonly loginId: string
+  readonly password: Secret
+}
 
 /**
  * Credentials and sessions, part of `client.mgmt.user`.

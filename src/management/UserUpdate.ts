@@ -12,10 +12,48 @@ import type { User } from "../wire/mgmt/User.js"
 import * as Wire from "../wire/mgmt/UserUpdate.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
-type Roles = { readonly loginId: string; readonly roleNames: ReadonlyArray<string> }
-type TenantRoles = Roles & { readonly tenantId: string }
-type SsoApps = { readonly loginId: string; readonly ssoAppIds: ReadonlyArray<string> }
-type Tenant = { readonly loginId: string; readonly tenantId: string }
+/**
+ * The input of `setRoles` / `addRoles` / `removeRoles`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Roles {
+  readonly loginId: string
+  readonly roleNames: ReadonlyArray<string>
+}
+
+/**
+ * The input of `setTenantRoles` / `addTenantRoles` / `removeTenantRoles`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface TenantRoles extends Roles {
+  readonly tenantId: string
+}
+
+/**
+ * The input of `setSsoApps` / `addSsoApps` / `removeSsoApps`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SsoApps {
+  readonly loginId: string
+  readonly ssoAppIds: ReadonlyArray<string>
+}
+
+/**
+ * The input of `addTenant` / `removeTenant`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Tenant {
+  readonly loginId: string
+  readonly tenantId: string
+}
 
 /**
  * The single-field updates of `client.mgmt.user`.
