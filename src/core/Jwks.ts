@@ -30,15 +30,16 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import type * as Jose from "jose"
 import * as SharedKeys from "../internal/sharedKeys.js"
 import * as SingleFlight from "../internal/SingleFlight.js"
 import { DescopeConfig, type PublicJwk } from "./DescopeConfig.js"
 import { type RateLimitError, TransportError } from "./DescopeError.js"
-import { DescopeHttp, projectCredential, withRequestOptions } from "./DescopeHttp.js"
+import { DescopeHttp, withRequestOptions } from "./DescopeHttp.js"
 import * as JwksStore from "./JwksStore.js"
+import * as Endpoint from "../wire/Endpoint.js"
+import * as KeysWire from "../wire/auth/Keys.js"
 import { type Algorithm, isAlgorithm, keyMaterialProblem, type SigningKey } from "./Verifier.js"
 
 /**
@@ -159,7 +160,7 @@ export const DEFAULT_FETCH_TIMEOUT: Duration.Duration = Duration.seconds(5)
  * @since 0.1.0
  * @category schemas
  */
-export const KeysResponse = Schema.Struct({ keys: Schema.Array(Schema.Unknown) })
+export const KeysResponse = KeysWire.KeysResponse
 
 /**
  * Keeps the keys usable for Descope tokens: an object with string `kty` and
@@ -362,7 +363,7 @@ export const makeCached = (
  * @since 0.2.0
  * @category constants
  */
-export const KEYS_MAX_RESPONSE_BYTES = 1024 * 1024
+export const KEYS_MAX_RESPONSE_BYTES: number = KeysWire.MAX_RESPONSE_BYTES
 
 /**
  * The key fetch of the remote layer: `GET /v2/keys/{projectId}` with its own
@@ -377,14 +378,10 @@ export const fetchKeys = (
   options: { readonly fetchTimeout?: Duration.DurationInput | undefined } = {}
 ): Effect.Effect<ReadonlyArray<SigningKey>, JwksError> => {
   const timeout = options.fetchTimeout ?? DEFAULT_FETCH_TIMEOUT
-  const path = `/v2/keys/${http.config.projectId}`
-  return http.request({
-    method: "GET",
-    path,
-    operation: "jwks.fetch",
-    schema: KeysResponse,
-    credential: projectCredential
-  }).pipe(
+  const path = Endpoint.pathOf(KeysWire.get, { projectId: http.config.projectId })
+  return http.call(KeysWire.get, { path: { projectId: http.config.projectId } }).pipe(
+    // no request body and the project credential: the transport has nothing to refuse
+    Effect.catchTag("InvalidArgumentError", (e) => Effect.die(e)),
     Effect.map((body) => signingKeysOf(body.keys)),
     Effect.catchTag("AuthError", (e) =>
       Effect.fail(

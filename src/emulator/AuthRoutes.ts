@@ -8,6 +8,8 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import * as Endpoint from "../wire/Endpoint.js"
+import * as KeysWire from "../wire/auth/Keys.js"
 import * as NotpWire from "../wire/auth/Notp.js"
 import * as WebAuthnWire from "../wire/auth/WebAuthn.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
@@ -108,8 +110,8 @@ export const routes: ReadonlyArray<Route> = [
   ...Totp.routes,
   ...Federated.routes,
   ...Session.routes,
-  H.get("/v2/keys/:projectId", "public", jwks),
-  H.get("/v1/keys/:projectId", "public", jwks),
+  { ...H.get(Endpoint.routePath(KeysWire.get), "public", jwks), endpoint: KeysWire.get },
+  { ...H.get(Endpoint.routePath(KeysWire.getV1), "public", jwks), endpoint: KeysWire.getV1 },
   ...[...Object.values(WebAuthnWire), ...Object.values(NotpWire)].flatMap((e) =>
     typeof e === "object" && e !== null && "_tag" in e && e._tag === "Endpoint" ? [H.stub(e)] : []
   ),

@@ -38,8 +38,6 @@ export type ManagementError = RemoteError | InvalidArgumentErrorType
 export interface ManagementHttp {
   /** The underlying transport. */
   readonly http: DescopeHttp.Service
-  /** A management call described inline (being replaced by {@link ManagementHttp.call}). */
-  readonly callSpec: <A, I>(spec: DescopeHttp.RequestSpec<A, I>) => Effect.Effect<A, ManagementError>
   /**
    * A catalogued management call: the license handshake runs first (once per
    * client, failures tolerated), then the request carries `x-descope-license`
@@ -124,10 +122,6 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp, n
         Deferred.await(deferred)
       )
     })
-    const send = <A, I>(spec: DescopeHttp.RequestSpec<A, I>, tier: string | undefined) =>
-      http.management(
-        tier === undefined || tier === "" ? spec : { ...spec, headers: { ...spec.headers, "x-descope-license": tier } }
-      )
     let epoch = 0
     /** A write moves the epoch when it starts and when it ends (see `writeEpoch`). */
     const asWrite = <A, E>(method: string, operation: string, effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
@@ -137,14 +131,6 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp, n
           Effect.ensuring(effect, Effect.sync(() => void epoch++))
         )
         : effect
-    const callSpec = <A, I>(spec: DescopeHttp.RequestSpec<A, I>): Effect.Effect<A, ManagementError> =>
-      asWrite(
-        spec.method,
-        spec.operation,
-        Effect.suspend(() =>
-          known !== undefined ? send(spec, known.tier) : Effect.flatMap(license, (tier) => send(spec, tier))
-        )
-      )
     const sendCall = <P extends string, Req, ReqI, Res, ResI>(
       endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
       input: DescopeHttp.CallInput<P, Req>,
@@ -174,7 +160,7 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp, n
         known = { tier }
       })
     )
-    return { http, callSpec, call, warmUp, scope, writeEpoch: () => epoch }
+    return { http, call, warmUp, scope, writeEpoch: () => epoch }
   })
 
 // ---------------------------------------------------------------------------

@@ -55,6 +55,7 @@ import type { Session } from "../core/Session.js"
 import type * as DescopeClient from "../DescopeClient.js"
 import { CurrentSession } from "./CurrentSession.js"
 import * as ServerError from "./ServerError.js"
+import * as KeysWire from "../wire/auth/Keys.js"
 
 /**
  * Options of the request authentication.
@@ -273,7 +274,7 @@ export const annotateFailure = (error: ServerError.ServerFailure): Effect.Effect
 }
 
 const isKeysFailure = (error: TransportError | RateLimitError): boolean =>
-  error._tag === "TransportError" && error.path !== undefined && error.path.startsWith("/v2/keys/")
+  error._tag === "TransportError" && error.path !== undefined && error.path.startsWith(KeysWire.get.path.slice(0, KeysWire.get.path.indexOf("{")))
 
 /**
  * Authenticates the current request (see the module doc). On a refresh, the

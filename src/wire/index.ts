@@ -8,6 +8,7 @@
  */
 import type * as Endpoint from "./Endpoint.js"
 import * as AuthEnchantedLink from "./auth/EnchantedLink.js"
+import * as AuthKeys from "./auth/Keys.js"
 import * as AuthMagicLink from "./auth/MagicLink.js"
 import * as AuthNotp from "./auth/Notp.js"
 import * as AuthOAuth from "./auth/OAuth.js"
@@ -73,6 +74,7 @@ export const Mgmt = {
  * @category endpoints
  */
 export const Auth = {
+  Keys: AuthKeys,
   EnchantedLink: AuthEnchantedLink,
   MagicLink: AuthMagicLink,
   Notp: AuthNotp,
