@@ -7,7 +7,9 @@
  * @since 0.2.0
  */
 import type * as Endpoint from "./Endpoint.js"
+import * as Authz from "./mgmt/Authz.js"
 import * as CustomAttribute from "./mgmt/CustomAttribute.js"
+import * as Fga from "./mgmt/Fga.js"
 import * as Role from "./mgmt/Role.js"
 import * as TestUser from "./mgmt/TestUser.js"
 import * as User from "./mgmt/User.js"
@@ -22,7 +24,18 @@ import * as UserUpdate from "./mgmt/UserUpdate.js"
  * @since 0.2.0
  * @category endpoints
  */
-export const Mgmt = { Role, User, UserUpdate, UserSearch, UserBatch, UserCredentials, TestUser, CustomAttribute }
+export const Mgmt = {
+  Role,
+  User,
+  UserUpdate,
+  UserSearch,
+  UserBatch,
+  UserCredentials,
+  TestUser,
+  CustomAttribute,
+  Fga,
+  Authz
+}
 
 /**
  * The authentication areas.
