@@ -41,6 +41,8 @@ import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as AccessKey from "./AccessKey.js"
 import * as Audit from "./Audit.js"
+import * as Authz from "./Authz.js"
+import * as Fga from "./Fga.js"
 import * as Flow from "./Flow.js"
 import * as Group from "./Group.js"
 import * as Jwt from "./Jwt.js"
@@ -72,6 +74,8 @@ export interface ManagementApi {
   readonly flow: Flow.FlowApi
   readonly project: Project.ProjectApi
   readonly password: Password.PasswordApi
+  readonly fga: Fga.FgaApi
+  readonly authz: Authz.AuthzApi
 }
 
 /**
@@ -96,5 +100,7 @@ export const make = (
     audit: Audit.make(mgmt),
     flow: Flow.make(mgmt),
     project: Project.make(mgmt),
-    password: Password.make(mgmt)
+    password: Password.make(mgmt),
+    fga: Fga.make(mgmt),
+    authz: Authz.make(mgmt)
   }))
