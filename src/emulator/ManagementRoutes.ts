@@ -11,6 +11,8 @@
 import * as AccessRoutes from "./AccessRoutes.js"
 import type { Route } from "./Handler.js"
 import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
+import * as AuthzRoutes from "./mgmt/Authz.js"
+import * as FgaRoutes from "./mgmt/Fga.js"
 import * as RoleRoutes from "./mgmt/Role.js"
 import * as TestUserRoutes from "./mgmt/TestUser.js"
 import * as UserRoutes from "./mgmt/User.js"
@@ -39,6 +41,8 @@ export const routes: ReadonlyArray<Route> = [
   ...TenantRoutes.routes,
   ...AccessRoutes.routes,
   ...RoleRoutes.routes,
+  ...FgaRoutes.routes,
+  ...AuthzRoutes.routes,
   ...TokenRoutes.routes,
   ...ProjectRoutes.routes
 ]
