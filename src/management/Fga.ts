@@ -90,8 +90,9 @@ const limit = (o: { readonly resourcesLimit?: number | undefined } | undefined) 
   o?.resourcesLimit !== undefined && o.resourcesLimit > 0 ? { resourcesLimit: o.resourcesLimit } : {}
 
 /**
- * Builds `client.mgmt.fga`. `cache`, when given (the `fgaCacheUrl` option), answers `check` and
- * the relation writes first; a `TransportError` of the cache falls back to Descope.
+ * Builds `client.mgmt.fga`. `cache`, when given (a transport to Descope's authz cache sidecar), is asked
+ * first for `check`, `saveSchema` and the relation writes; a `TransportError` of the cache falls back to
+ * Descope. No configuration option builds that transport yet (`client.mgmt` passes none).
  *
  * @since 0.2.0
  * @category constructors
