@@ -113,6 +113,10 @@ export * as MgmtGroup from "./management/Group.js"
 export * as MgmtJwt from "./management/Jwt.js"
 /** @since 0.1.0 */
 export * as MgmtAudit from "./management/Audit.js"
+/** @since 0.2.0 */
+export * as MgmtFga from "./management/Fga.js"
+/** @since 0.2.0 */
+export * as MgmtAuthz from "./management/Authz.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

@@ -18,6 +18,8 @@ import * as SsoRoutes from "./mgmt/Sso.js"
 import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
 import type { Route } from "./Handler.js"
 import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
+import * as AuthzRoutes from "./mgmt/Authz.js"
+import * as FgaRoutes from "./mgmt/Fga.js"
 import * as TestUserRoutes from "./mgmt/TestUser.js"
 import * as UserRoutes from "./mgmt/User.js"
 import * as UserBatchRoutes from "./mgmt/UserBatch.js"
@@ -48,5 +50,7 @@ export const routes: ReadonlyArray<Route> = [
   ...JwtRoutes.routes,
   ...AuditRoutes.routes,
   ...ProjectMgmtRoutes.routes,
-  ...FlowRoutes.routes
+  ...FlowRoutes.routes,
+  ...FgaRoutes.routes,
+  ...AuthzRoutes.routes
 ]

@@ -42,6 +42,8 @@ import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as AccessKey from "./AccessKey.js"
 import * as Audit from "./Audit.js"
+import * as Authz from "./Authz.js"
+import * as Fga from "./Fga.js"
 import * as Flow from "./Flow.js"
 import * as Group from "./Group.js"
 import * as Jwt from "./Jwt.js"
@@ -82,6 +84,8 @@ export interface ManagementApi {
    * @since 0.2.0
    */
   readonly warmUp: Effect.Effect<void, ManagementHttp.ManagementError>
+  readonly fga: Fga.FgaApi
+  readonly authz: Authz.AuthzApi
 }
 
 /**
@@ -109,5 +113,7 @@ export const make = (
     flow: Flow.make(mgmt),
     project: Project.make(mgmt),
     password: Password.make(mgmt),
-    warmUp: mgmt.warmUp
+    warmUp: mgmt.warmUp,
+    fga: Fga.make(mgmt),
+    authz: Authz.make(mgmt)
   }))

@@ -29,6 +29,8 @@ import * as License from "./mgmt/License.js"
 import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Project from "./mgmt/Project.js"
+import * as Authz from "./mgmt/Authz.js"
+import * as Fga from "./mgmt/Fga.js"
 import * as Role from "./mgmt/Role.js"
 import * as Sso from "./mgmt/Sso.js"
 import * as Tenant from "./mgmt/Tenant.js"
@@ -64,7 +66,9 @@ export const Mgmt = {
   UserBatch,
   UserCredentials,
   TestUser,
-  CustomAttribute
+  CustomAttribute,
+  Fga,
+  Authz
 }
 
 /**
