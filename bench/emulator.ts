@@ -10,18 +10,18 @@
  *   (`UndiciHttpClient.layer`), over `NodeHttpClient.layerUndici` and over
  *   `FetchHttpClient`, against node-sdk, on the same loopback emulator.
  */
-import * as ChildProcess from "node:child_process"
-import * as Path from "node:path"
-import { fileURLToPath } from "node:url"
 import DescopeSdk from "@descope/node-sdk"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
+import * as ChildProcess from "node:child_process"
+import * as Path from "node:path"
+import { fileURLToPath } from "node:url"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
@@ -143,17 +143,19 @@ export const runEmulator = async (
   log("starting the emulator command (loopback) and the in-process emulator ...")
   const child = await startChild()
   const inProcess = ManagedRuntime.make(
-    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY }).pipe(
-      Layer.provide(Emulator.layerHttpClient),
-      Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
-    )
+    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY })
+      .pipe(
+        Layer.provide(Emulator.layerHttpClient),
+        Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
+      )
   )
   // the same in-process stack with the RS256 option: signing and verification are cheaper than ES384's
   const inProcessRs = ManagedRuntime.make(
-    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY }).pipe(
-      Layer.provide(Emulator.layerHttpClient),
-      Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, algorithm: "RS256" }))
-    )
+    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY })
+      .pipe(
+        Layer.provide(Emulator.layerHttpClient),
+        Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, algorithm: "RS256" }))
+      )
   )
   const loop = await clientOver(child.baseUrl, NodeHttpClient.layerUndici)
   try {
@@ -179,7 +181,8 @@ export const runEmulator = async (
       if (code === undefined) throw new Error(`no code for ${loginId} in the loopback outbox`)
       return code
     }
-    const clearLoopbackOutbox = () => fetch(`${child.baseUrl}/emulator/outbox`, { method: "DELETE" }).then((r) => r.arrayBuffer())
+    const clearLoopbackOutbox = () =>
+      fetch(`${child.baseUrl}/emulator/outbox`, { method: "DELETE" }).then((r) => r.arrayBuffer())
 
     // --- OTP flows -----------------------------------------------------------
     const tokens: Array<string> = []
@@ -197,7 +200,11 @@ export const runEmulator = async (
     log("OTP flows ...")
     const flowLines: ReadonlyArray<Line> = [
       { name: "loopback", op: (i) => otpFlow(loop.client, readLoopback, loginIdOf(i)).then(keep) },
-      { name: "loopbackConcurrent8", opsPerCall: 8, op: (i) => batch(loop.client, readLoopback)(i).then((ts) => ts.forEach(keep)) },
+      {
+        name: "loopbackConcurrent8",
+        opsPerCall: 8,
+        op: (i) => batch(loop.client, readLoopback)(i).then((ts) => ts.forEach(keep))
+      },
       { name: "inProcess", op: (i) => otpFlow(local, readLocal, loginIdOf(i)) },
       { name: "inProcessConcurrent8", opsPerCall: 8, op: (i) => batch(local, readLocal)(i) },
       { name: "inProcessRs256", op: (i) => otpFlow(localRs, readLocalRs, loginIdOf(i)) }
@@ -221,7 +228,11 @@ export const runEmulator = async (
     await sdk.validateSession(repeated)
     const unique = tokens.slice(1)
     const validation = await runGroup([
-      { name: "oursUnique", supply: unique.length, op: (i) => Effect.runPromise(fresh.client.validateSession(unique[i]!)) },
+      {
+        name: "oursUnique",
+        supply: unique.length,
+        op: (i) => Effect.runPromise(fresh.client.validateSession(unique[i]!))
+      },
       { name: "oursRepeated", op: () => Effect.runPromise(fresh.client.validateSession(repeated)) },
       { name: "nodeSdkUnique", op: (i) => sdk.validateSession(unique[i % unique.length]!) }
     ], options.validation)

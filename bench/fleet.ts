@@ -19,9 +19,9 @@
  * - `redisKilled`: Redis killed while 20 warm and 20 cold instances validate:
  *   failed validations and store fallbacks.
  */
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Client from "@effect/platform/HttpClient"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -49,7 +49,11 @@ import { MANAGEMENT_KEY, PROJECT_ID, startChild } from "./emulator.js"
 export interface FleetResult {
   readonly coldInstances1000: { readonly keyFetches: number; readonly before: number; readonly instances: number }
   readonly ttlExpiry100: { readonly keyFetches: number; readonly before: number }
-  readonly keysDown10min: { readonly failedValidations: number; readonly waitedValidations: number; readonly validations: number }
+  readonly keysDown10min: {
+    readonly failedValidations: number
+    readonly waitedValidations: number
+    readonly validations: number
+  }
   readonly bulkCreate2000: {
     readonly users: number
     readonly callers429: number
@@ -96,14 +100,19 @@ const signIn = async (baseUrl: string, loginId: string): Promise<string> => {
   const program = Effect.gen(function*() {
     const client = yield* instance(baseUrl, NodeHttpClient.layerUndici, undefined)
     yield* client.otp.signUpOrIn({ method: "email", loginId })
-    const res = yield* Effect.promise(() => fetch(`${baseUrl}/emulator/outbox?loginId=${encodeURIComponent(loginId)}`).then((r) => r.json()))
-    const code = (res as { messages: ReadonlyArray<Emulator.OutboxMessage> }).messages.filter((m) => m.kind === "otp").at(-1)?.code ?? ""
+    const res = yield* Effect.promise(() =>
+      fetch(`${baseUrl}/emulator/outbox?loginId=${encodeURIComponent(loginId)}`).then((r) => r.json())
+    )
+    const code = (res as { messages: ReadonlyArray<Emulator.OutboxMessage> }).messages.filter((m) =>
+      m.kind === "otp"
+    ).at(-1)?.code ?? ""
     return Redacted.value((yield* client.otp.verifyCode({ method: "email", loginId, code })).sessionToken)
   })
   return Effect.runPromise(Effect.scoped(program))
 }
 
-const quiet = <A, E>(self: Effect.Effect<A, E>): Effect.Effect<A, E> => Effect.provide(self, Logger.minimumLogLevel(LogLevel.Error))
+const quiet = <A, E>(self: Effect.Effect<A, E>): Effect.Effect<A, E> =>
+  Effect.provide(self, Logger.minimumLogLevel(LogLevel.Error))
 
 export const runFleet = async (quick: boolean, log: (line: string) => void): Promise<FleetResult> => {
   const child = await startChild(["--session-ttl", "3600", "--rate-limit", "mgmt.user.create=100/2s"])
@@ -114,7 +123,13 @@ export const runFleet = async (quick: boolean, log: (line: string) => void): Pro
     const token = await signIn(baseUrl, "fleet@example.com")
     /** The shared layers' context over Redis (key prefix per scenario), built in the scope. */
     const sharedOver = (prefix: string, options: RedisOptions = redisOptions) =>
-      Layer.build(Redis.layer({ redis: options, keys: { prefix }, rateLimits: { prefix, limits: { "mgmt.user.create": CREATE_LIMIT }, retries: 3 } }))
+      Layer.build(
+        Redis.layer({
+          redis: options,
+          keys: { prefix },
+          rateLimits: { prefix, limits: { "mgmt.user.create": CREATE_LIMIT }, retries: 3 }
+        })
+      )
 
     // 1,000 cold instances, store warm
     const instances = quick ? 200 : 1000
@@ -127,7 +142,8 @@ export const runFleet = async (quick: boolean, log: (line: string) => void): Pro
         yield* ok(warm, token)
         const fetches = { count: 0 }
         const http = countingHttp(fetches)
-        yield* Effect.forEach(Array.from({ length: instances }), () => Effect.flatMap(instance(baseUrl, http, shared), (c) => ok(c, token)), {
+        yield* Effect.forEach(Array.from({ length: instances }), () =>
+          Effect.flatMap(instance(baseUrl, http, shared), (c) => ok(c, token)), {
           concurrency: 50,
           discard: true
         })
@@ -145,13 +161,15 @@ export const runFleet = async (quick: boolean, log: (line: string) => void): Pro
         const http = countingHttp(fetches)
         const clients = yield* Effect.forEach(Array.from({ length: 100 }), () =>
           instance(baseUrl, http, shared, { ttl: "2 seconds", cooldown: "200 millis" }), { concurrency: 20 })
-        yield* Effect.forEach(clients, (c) => ok(c, token), { concurrency: "unbounded", discard: true })
+        yield* Effect.forEach(clients, (c) =>
+          ok(c, token), { concurrency: "unbounded", discard: true })
         const before = fetches.count
         yield* Effect.sleep("2100 millis")
         // past the TTL: every instance validates for 1 s (stale keys answer; refreshes run in the background)
         const end = Date.now() + 1000
         while (Date.now() < end) {
-          yield* Effect.forEach(clients, (c) => ok(c, token), { concurrency: "unbounded", discard: true })
+          yield* Effect.forEach(clients, (c) =>
+            ok(c, token), { concurrency: "unbounded", discard: true })
           yield* Effect.sleep("50 millis")
         }
         return fetches.count - before
@@ -162,42 +180,46 @@ export const runFleet = async (quick: boolean, log: (line: string) => void): Pro
     // keys endpoint hanging for 10 simulated minutes, keys held (TTL 1 minute: a refresh is due every minute)
     log("fleet: keys endpoint down for 10 simulated minutes")
     const realPause = (ms: number) => Effect.promise(() => new Promise((resolve) => setTimeout(resolve, ms)))
-    const keysDown = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
-      yield* TestClock.setTime(Date.now())
-      const shared = yield* sharedOver(`down${Date.now()}`)
-      const clients = yield* Effect.forEach(Array.from({ length: 20 }), () =>
-        instance(baseUrl, NodeHttpClient.layerUndici, shared, { ttl: "1 minute" }))
-      yield* Effect.forEach(clients, (c) => ok(c, token), { discard: true })
-      yield* Effect.promise(() =>
-        fetch(`${baseUrl}/emulator/faults`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ path: "/v2/keys/**", latencyMs: 3_600_000 })
-        }).then((r) => r.arrayBuffer())
-      )
-      let failed = 0
-      let waited = 0
-      let validations = 0
-      for (let step = 0; step < 60; step++) {
-        yield* TestClock.adjust("10 seconds")
-        for (const c of clients) {
-          const fiber = yield* Effect.fork(ok(c, token))
-          // a validation that does not wait on the endpoint ends within moments of real time, the clock still
-          let polled = yield* Fiber.poll(fiber)
-          for (let i = 0; i < 40 && polled._tag === "None"; i++) {
-            yield* realPause(5)
-            polled = yield* Fiber.poll(fiber)
+    const keysDown = await Effect.runPromise(
+      Effect.scoped(Effect.gen(function*() {
+        yield* TestClock.setTime(Date.now())
+        const shared = yield* sharedOver(`down${Date.now()}`)
+        const clients = yield* Effect.forEach(
+          Array.from({ length: 20 }),
+          () => instance(baseUrl, NodeHttpClient.layerUndici, shared, { ttl: "1 minute" })
+        )
+        yield* Effect.forEach(clients, (c) => ok(c, token), { discard: true })
+        yield* Effect.promise(() =>
+          fetch(`${baseUrl}/emulator/faults`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ path: "/v2/keys/**", latencyMs: 3_600_000 })
+          }).then((r) => r.arrayBuffer())
+        )
+        let failed = 0
+        let waited = 0
+        let validations = 0
+        for (let step = 0; step < 60; step++) {
+          yield* TestClock.adjust("10 seconds")
+          for (const c of clients) {
+            const fiber = yield* Effect.fork(ok(c, token))
+            // a validation that does not wait on the endpoint ends within moments of real time, the clock still
+            let polled = yield* Fiber.poll(fiber)
+            for (let i = 0; i < 40 && polled._tag === "None"; i++) {
+              yield* realPause(5)
+              polled = yield* Fiber.poll(fiber)
+            }
+            if (polled._tag === "None") {
+              waited += 1
+              yield* TestClock.adjust(Jwks.DEFAULT_FETCH_TIMEOUT)
+            }
+            validations += 1
+            if (!(yield* Fiber.join(fiber))) failed += 1
           }
-          if (polled._tag === "None") {
-            waited += 1
-            yield* TestClock.adjust(Jwks.DEFAULT_FETCH_TIMEOUT)
-          }
-          validations += 1
-          if (!(yield* Fiber.join(fiber))) failed += 1
         }
-      }
-      return { failed, waited, validations }
-    })).pipe(Effect.provide(TestContext.TestContext), quiet))
+        return { failed, waited, validations }
+      })).pipe(Effect.provide(TestContext.TestContext), quiet)
+    )
     await fetch(`${baseUrl}/emulator/faults`, { method: "DELETE" })
 
     // bulk create: 20 instances, bucket of 100 creates per 2 s
@@ -206,10 +228,12 @@ export const runFleet = async (quick: boolean, log: (line: string) => void): Pro
     const bulk = (withLimits: boolean, tag: string) =>
       Effect.scoped(Effect.gen(function*() {
         const shared = withLimits ? yield* sharedOver(`bulk${tag}${Date.now()}`) : undefined
-        const clients = yield* Effect.forEach(Array.from({ length: 20 }), () => instance(baseUrl, NodeHttpClient.layerUndici, shared))
+        const clients = yield* Effect.forEach(Array.from({ length: 20 }), () =>
+          instance(baseUrl, NodeHttpClient.layerUndici, shared))
         const started = Date.now()
         const results = yield* Effect.forEach(
-          Array.from({ length: users }, (_, i) => i),
+          Array.from({ length: users }, (_, i) =>
+            i),
           (i) => Effect.either(clients[i % 20]!.mgmt.user.create({ loginId: `fleet-${tag}-${i}@example.com` })),
           { concurrency: "unbounded" }
         )
@@ -225,27 +249,43 @@ export const runFleet = async (quick: boolean, log: (line: string) => void): Pro
     // Redis killed mid-run
     log("fleet: Redis killed mid-run")
     const victim = await startRedis()
-    const killed = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
-      const shared = yield* sharedOver(`killed${Date.now()}`, { host: "127.0.0.1", port: victim.port, maxRetriesPerRequest: 1 })
-      const warm = yield* Effect.forEach(Array.from({ length: 20 }), () => instance(baseUrl, NodeHttpClient.layerUndici, shared))
-      yield* Effect.forEach(warm, (c) => ok(c, token), { discard: true })
-      const fallbacksBefore = (yield* Metric.value(JwksStore.fallbacks)).count
-      yield* Effect.promise(() => victim.stop())
-      const coldOnes = yield* Effect.forEach(Array.from({ length: 20 }), () => instance(baseUrl, NodeHttpClient.layerUndici, shared))
-      let failed = 0
-      let validations = 0
-      for (let round = 0; round < 5; round++) {
-        const rs = yield* Effect.forEach([...warm, ...coldOnes], (c) => ok(c, token), { concurrency: "unbounded" })
-        validations += rs.length
-        failed += rs.filter((r) => !r).length
-      }
-      return { failed, validations, fallbacks: (yield* Metric.value(JwksStore.fallbacks)).count - fallbacksBefore }
-    })).pipe(quiet))
+    const killed = await Effect.runPromise(
+      Effect.scoped(Effect.gen(function*() {
+        const shared = yield* sharedOver(`killed${Date.now()}`, {
+          host: "127.0.0.1",
+          port: victim.port,
+          maxRetriesPerRequest: 1
+        })
+        const warm = yield* Effect.forEach(
+          Array.from({ length: 20 }),
+          () => instance(baseUrl, NodeHttpClient.layerUndici, shared)
+        )
+        yield* Effect.forEach(warm, (c) => ok(c, token), { discard: true })
+        const fallbacksBefore = (yield* Metric.value(JwksStore.fallbacks)).count
+        yield* Effect.promise(() => victim.stop())
+        const coldOnes = yield* Effect.forEach(
+          Array.from({ length: 20 }),
+          () => instance(baseUrl, NodeHttpClient.layerUndici, shared)
+        )
+        let failed = 0
+        let validations = 0
+        for (let round = 0; round < 5; round++) {
+          const rs = yield* Effect.forEach([...warm, ...coldOnes], (c) => ok(c, token), { concurrency: "unbounded" })
+          validations += rs.length
+          failed += rs.filter((r) => !r).length
+        }
+        return { failed, validations, fallbacks: (yield* Metric.value(JwksStore.fallbacks)).count - fallbacksBefore }
+      })).pipe(quiet)
+    )
 
     return {
       coldInstances1000: { keyFetches: coldAfter, before: coldBefore, instances },
       ttlExpiry100: { keyFetches: ttlAfter, before: ttlBefore },
-      keysDown10min: { failedValidations: keysDown.failed, waitedValidations: keysDown.waited, validations: keysDown.validations },
+      keysDown10min: {
+        failedValidations: keysDown.failed,
+        waitedValidations: keysDown.waited,
+        validations: keysDown.validations
+      },
       bulkCreate2000: {
         users,
         callers429: after.limited,

@@ -36,13 +36,15 @@ for (let i = 0; i < VALIDATIONS; i++) {
   await Effect.runPromise(client.validateSession(tokens[i % DISTINCT]!))
 }
 const after = settle()
-process.stdout.write(JSON.stringify({
-  validations: VALIDATIONS,
-  distinctTokens: DISTINCT,
-  heapBeforeMb: mb(before.heapUsed),
-  heapAfterMb: mb(after.heapUsed),
-  rssAfterMb: mb(after.rss)
-}) + "\n")
+process.stdout.write(
+  JSON.stringify({
+    validations: VALIDATIONS,
+    distinctTokens: DISTINCT,
+    heapBeforeMb: mb(before.heapUsed),
+    heapAfterMb: mb(after.heapUsed),
+    rssAfterMb: mb(after.rss)
+  }) + "\n"
+)
 await runtime.dispose()
 await server.close()
 process.exit(0)

@@ -104,7 +104,8 @@ const groupOf = (url: string, ours: string): string => {
 
 /** Wall and CPU (user + system) milliseconds of one import in a fresh process. */
 const timeImportWithCpu = (specifier: string): { readonly ms: number; readonly cpuMs: number } => {
-  const code = `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
+  const code =
+    `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
     `const t = performance.now() - t0; const c = process.cpuUsage(c0); ` +
     `process.stdout.write(JSON.stringify([t, (c.user + c.system) / 1000]))`
   const out = ChildProcess.execFileSync(process.execPath, ["--input-type=module", "-e", code], {
@@ -113,7 +114,9 @@ const timeImportWithCpu = (specifier: string): { readonly ms: number; readonly c
     stdio: ["ignore", "pipe", "pipe"]
   })
   const [ms, cpuMs] = JSON.parse(out.trim()) as [number, number]
-  if (!Number.isFinite(ms) || !Number.isFinite(cpuMs)) throw new Error(`cannot read the import time of ${specifier}: ${out}`)
+  if (!Number.isFinite(ms) || !Number.isFinite(cpuMs)) {
+    throw new Error(`cannot read the import time of ${specifier}: ${out}`)
+  }
   return { ms, cpuMs }
 }
 
@@ -153,7 +156,8 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   const reference = Path.join(distDir, "..", "effect-modules.mjs")
   Fs.writeFileSync(
     reference,
-    urls.filter((u) => !u.startsWith(oursPrefix) && !u.startsWith("node:")).map((u) => `import ${JSON.stringify(u)}`).join("\n") + "\n"
+    urls.filter((u) => !u.startsWith(oursPrefix) && !u.startsWith("node:")).map((u) => `import ${JSON.stringify(u)}`)
+      .join("\n") + "\n"
   )
   const referenceUrl = pathToFileURL(reference).href
   const ours: Array<number> = []

@@ -28,7 +28,9 @@ import { type AlgResult, runSessions } from "./sessions.js"
 const here = Path.dirname(fileURLToPath(import.meta.url))
 const quick = process.env.BENCH_QUICK === "1"
 const debug = process.env.BENCH_DEBUG === "1"
-const only = new Set((process.env.BENCH_ONLY ?? "sessions,emulator,import,heap,middleware,fleet").split(",").map((s) => s.trim()))
+const only = new Set(
+  (process.env.BENCH_ONLY ?? "sessions,emulator,import,heap,middleware,fleet").split(",").map((s) => s.trim())
+)
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`)
 
 const results: Record<string, unknown> = {}
@@ -65,7 +67,12 @@ const sessionRows = (r: AlgResult): Array<Array<string>> => {
     row("ours validateSession, unique tokens", o.oursUnique, c.oursUnique, x(r.ratioUniqueVsNodeSdk)),
     row("ours validateSession, one repeated token", o.oursRepeated, c.oursRepeated, x(r.ratioRepeatedVsNodeSdk)),
     row("node-sdk validateSession, unique tokens", o.nodeSdkUnique, c.nodeSdkUnique, "1.00x"),
-    row("node-sdk validateSession, repeated token", o.nodeSdkRepeated, c.nodeSdkRepeated, x(o.nodeSdkRepeated / o.nodeSdkUnique)),
+    row(
+      "node-sdk validateSession, repeated token",
+      o.nodeSdkRepeated,
+      c.nodeSdkRepeated,
+      x(o.nodeSdkRepeated / o.nodeSdkUnique)
+    ),
     row("jose jwtVerify, local key", o.jose, c.jose, x(o.jose / o.nodeSdkUnique)),
     row("node:crypto verify (the floor)", o.nodeCrypto, c.nodeCrypto, x(o.nodeCrypto / o.nodeSdkUnique))
   ]
@@ -83,7 +90,9 @@ const recordAlg = (prefix: string, r: AlgResult) => {
   results[`${prefix}nodeCrypto.verify.opsPerSec`] = Math.round(o.nodeCrypto)
   cpuTime[`${prefix}validateSession.unique.ratioVsNodeSdk`] = round2(r.cpuRatioUniqueVsNodeSdk)
   cpuTime[`${prefix}validateSession.repeated.ratioVsNodeSdk`] = round2(r.cpuRatioRepeatedVsNodeSdk)
-  cpuTime[`${prefix}validateSession.unique.overFloor`] = round2(r.group.cpuMedian.nodeCrypto! / r.group.cpuMedian.oursUnique!)
+  cpuTime[`${prefix}validateSession.unique.overFloor`] = round2(
+    r.group.cpuMedian.nodeCrypto! / r.group.cpuMedian.oursUnique!
+  )
   cpuTime[`${prefix}nodeSdk.validateSession.unique.overFloor`] = round2(
     r.group.cpuMedian.nodeCrypto! / r.group.cpuMedian.nodeSdkUnique!
   )
@@ -108,7 +117,12 @@ const sessionsSection = async () => {
   results["jwks.unknownKidFlood50.nodeSdkFetches"] = f.unknownKidFlood50.nodeSdk
   results["jwks.unknownKidFlood50.cooldown200ms.within.fetches"] = f.shortCooldown.floodWithin
   results["jwks.unknownKidFlood50.cooldown200ms.after.fetches"] = f.shortCooldown.floodAfter
-  target("validateSession.unique.ratioVsNodeSdk", round2(s.rs256.ratioUniqueVsNodeSdk), ">= 3", s.rs256.ratioUniqueVsNodeSdk >= 3)
+  target(
+    "validateSession.unique.ratioVsNodeSdk",
+    round2(s.rs256.ratioUniqueVsNodeSdk),
+    ">= 3",
+    s.rs256.ratioUniqueVsNodeSdk >= 3
+  )
   target(
     "validateSession.repeated.ratioVsNodeSdk",
     round2(s.rs256.ratioRepeatedVsNodeSdk),
@@ -175,26 +189,93 @@ const emulatorSection = async () => {
   out.push(
     "Emulator (ES384 tokens unless said): complete OTP sign-in flows (sign-up-or-in, code from the outbox, verify)",
     table(["line", "per second", "ms/flow", "client cpu ms/flow"], [
-      ["loopback (emulator command, child process), 1 at a time", fmtOps(fl.loopback), (1000 / fl.loopback).toFixed(2), (Number(cpu(e.groups.flows!, "loopback")) / 1000).toFixed(2)],
-      ["loopback, 8 at once", fmtOps(fl.loopbackConcurrent8), (1000 / fl.loopbackConcurrent8).toFixed(2), (Number(cpu(e.groups.flows!, "loopbackConcurrent8")) / 1000).toFixed(2)],
-      ["in-process (layerHttpClient), 1 at a time", fmtOps(fl.inProcess), (1000 / fl.inProcess).toFixed(2), (Number(cpu(e.groups.flows!, "inProcess")) / 1000).toFixed(2)],
-      ["in-process, 8 at once", fmtOps(fl.inProcessConcurrent8), (1000 / fl.inProcessConcurrent8).toFixed(2), (Number(cpu(e.groups.flows!, "inProcessConcurrent8")) / 1000).toFixed(2)],
-      ["in-process, emulator with algorithm RS256, 1 at a time", fmtOps(fl.inProcessRs256), (1000 / fl.inProcessRs256).toFixed(2), (Number(cpu(e.groups.flows!, "inProcessRs256")) / 1000).toFixed(2)]
+      [
+        "loopback (emulator command, child process), 1 at a time",
+        fmtOps(fl.loopback),
+        (1000 / fl.loopback).toFixed(2),
+        (Number(cpu(e.groups.flows!, "loopback")) / 1000).toFixed(2)
+      ],
+      [
+        "loopback, 8 at once",
+        fmtOps(fl.loopbackConcurrent8),
+        (1000 / fl.loopbackConcurrent8).toFixed(2),
+        (Number(cpu(e.groups.flows!, "loopbackConcurrent8")) / 1000).toFixed(2)
+      ],
+      [
+        "in-process (layerHttpClient), 1 at a time",
+        fmtOps(fl.inProcess),
+        (1000 / fl.inProcess).toFixed(2),
+        (Number(cpu(e.groups.flows!, "inProcess")) / 1000).toFixed(2)
+      ],
+      [
+        "in-process, 8 at once",
+        fmtOps(fl.inProcessConcurrent8),
+        (1000 / fl.inProcessConcurrent8).toFixed(2),
+        (Number(cpu(e.groups.flows!, "inProcessConcurrent8")) / 1000).toFixed(2)
+      ],
+      [
+        "in-process, emulator with algorithm RS256, 1 at a time",
+        fmtOps(fl.inProcessRs256),
+        (1000 / fl.inProcessRs256).toFixed(2),
+        (Number(cpu(e.groups.flows!, "inProcessRs256")) / 1000).toFixed(2)
+      ]
     ]),
     "",
     "Validation of the emulator's session tokens (ES384)",
     table(["line", "ops/s", "µs/op", "cpu µs/op", "vs node-sdk"], [
-      ["ours validateSession, unique tokens", fmtOps(v.oursUnique), fmtMicros(v.oursUnique), cpu(e.groups.validation!, "oursUnique"), x(v.ratioUniqueVsNodeSdk)],
-      ["ours validateSession, one repeated token", fmtOps(v.oursRepeated), fmtMicros(v.oursRepeated), cpu(e.groups.validation!, "oursRepeated"), x(v.oursRepeated / v.nodeSdkUnique)],
-      ["node-sdk validateSession, unique tokens", fmtOps(v.nodeSdkUnique), fmtMicros(v.nodeSdkUnique), cpu(e.groups.validation!, "nodeSdkUnique"), "1.00x"]
+      [
+        "ours validateSession, unique tokens",
+        fmtOps(v.oursUnique),
+        fmtMicros(v.oursUnique),
+        cpu(e.groups.validation!, "oursUnique"),
+        x(v.ratioUniqueVsNodeSdk)
+      ],
+      [
+        "ours validateSession, one repeated token",
+        fmtOps(v.oursRepeated),
+        fmtMicros(v.oursRepeated),
+        cpu(e.groups.validation!, "oursRepeated"),
+        x(v.oursRepeated / v.nodeSdkUnique)
+      ],
+      [
+        "node-sdk validateSession, unique tokens",
+        fmtOps(v.nodeSdkUnique),
+        fmtMicros(v.nodeSdkUnique),
+        cpu(e.groups.validation!, "nodeSdkUnique"),
+        "1.00x"
+      ]
     ]),
     "",
     "Management: user load against the loopback emulator (client-process cpu only)",
     table(["line", "calls/s", "µs/call", "cpu µs/call", "vs node-sdk"], [
-      ["ours, UndiciHttpClient.layer (descope-effect/node)", fmtOps(m.oursLean), fmtMicros(m.oursLean), cpu(e.groups.mgmt!, "oursLean"), x(m.ratioLeanVsNodeSdk)],
-      ["ours, NodeHttpClient.layerUndici", fmtOps(m.oursUndici), fmtMicros(m.oursUndici), cpu(e.groups.mgmt!, "oursUndici"), x(m.ratioUndiciVsNodeSdk)],
-      ["ours, FetchHttpClient", fmtOps(m.oursFetch), fmtMicros(m.oursFetch), cpu(e.groups.mgmt!, "oursFetch"), x(m.ratioFetchVsNodeSdk)],
-      ["node-sdk management.user.load", fmtOps(m.nodeSdk), fmtMicros(m.nodeSdk), cpu(e.groups.mgmt!, "nodeSdk"), "1.00x"]
+      [
+        "ours, UndiciHttpClient.layer (descope-effect/node)",
+        fmtOps(m.oursLean),
+        fmtMicros(m.oursLean),
+        cpu(e.groups.mgmt!, "oursLean"),
+        x(m.ratioLeanVsNodeSdk)
+      ],
+      [
+        "ours, NodeHttpClient.layerUndici",
+        fmtOps(m.oursUndici),
+        fmtMicros(m.oursUndici),
+        cpu(e.groups.mgmt!, "oursUndici"),
+        x(m.ratioUndiciVsNodeSdk)
+      ],
+      [
+        "ours, FetchHttpClient",
+        fmtOps(m.oursFetch),
+        fmtMicros(m.oursFetch),
+        cpu(e.groups.mgmt!, "oursFetch"),
+        x(m.ratioFetchVsNodeSdk)
+      ],
+      [
+        "node-sdk management.user.load",
+        fmtOps(m.nodeSdk),
+        fmtMicros(m.nodeSdk),
+        cpu(e.groups.mgmt!, "nodeSdk"),
+        "1.00x"
+      ]
     ]),
     ""
   )
@@ -218,7 +299,12 @@ const importSection = async () => {
   results["import.effectModulesWeUse.cpuMs"] = round2(o.effectModulesCpuMs)
   results["import.modules.total"] = o.total
   for (const [group, count] of Object.entries(o.modules)) results[`import.modules.${group}`] = count
-  target("import.overEffect.ms", round2(o.overEffectMs), "<= 50 ms over the effect modules we use", o.overEffectMs <= 50)
+  target(
+    "import.overEffect.ms",
+    round2(o.overEffectMs),
+    "<= 50 ms over the effect modules we use",
+    o.overEffectMs <= 50
+  )
   out.push(
     "Import time of the main entry point (fresh process, median; ratio = our ms / node-sdk ms, lower is better)",
     table(["entry", "ms", "runs"], [
@@ -227,12 +313,17 @@ const importSection = async () => {
       ...Object.entries(i.references).map(([spec, ms]) => [`(reference) ${spec} alone`, ms.toFixed(1), ""])
     ]),
     "",
-    `Our own import cost: the main entry vs exactly the ${o.total - (o.modules["ours"] ?? 0)} non-ours modules it loads (median of paired fresh processes)`,
+    `Our own import cost: the main entry vs exactly the ${
+      o.total - (o.modules["ours"] ?? 0)
+    } non-ours modules it loads (median of paired fresh processes)`,
     table(["measure", "value"], [
       ["descope-effect main entry, ms", o.oursMs.toFixed(1)],
       ["the effect / @effect/platform modules it loads, alone, ms", o.effectModulesMs.toFixed(1)],
       ["our overhead (paired difference), ms", o.overEffectMs.toFixed(1)],
-      ["the same in CPU time (user + system; least distorted by load), ms", `${o.overEffectCpuMs.toFixed(1)} over ${o.effectModulesCpuMs.toFixed(1)}`],
+      [
+        "the same in CPU time (user + system; least distorted by load), ms",
+        `${o.overEffectCpuMs.toFixed(1)} over ${o.effectModulesCpuMs.toFixed(1)}`
+      ],
       ["modules loaded", `${o.total} (${Object.entries(o.modules).map(([g, c]) => `${g} ${c}`).join(", ")})`]
     ]),
     ""
@@ -257,21 +348,65 @@ const fleetSection = async () => {
   results["fleet.redisKilled.failedValidations"] = f.redisKilled.failedValidations
   results["fleet.redisKilled.fallbacks"] = f.redisKilled.fallbacks
   results["fleet.redisKilled.validations"] = f.redisKilled.validations
-  target("fleet.coldInstances1000.keyFetches", f.coldInstances1000.keyFetches, "0", f.coldInstances1000.keyFetches === 0)
+  target(
+    "fleet.coldInstances1000.keyFetches",
+    f.coldInstances1000.keyFetches,
+    "0",
+    f.coldInstances1000.keyFetches === 0
+  )
   target("fleet.ttlExpiry100.keyFetches", f.ttlExpiry100.keyFetches, "<= 2", f.ttlExpiry100.keyFetches <= 2)
-  target("fleet.keysDown10min.failedValidations", f.keysDown10min.failedValidations, "0", f.keysDown10min.failedValidations === 0)
+  target(
+    "fleet.keysDown10min.failedValidations",
+    f.keysDown10min.failedValidations,
+    "0",
+    f.keysDown10min.failedValidations === 0
+  )
   target("fleet.bulkCreate2000.callers429", f.bulkCreate2000.callers429, "0", f.bulkCreate2000.callers429 === 0)
-  target("fleet.bulkCreate2000.wallOverLimit", round2(f.bulkCreate2000.wallOverLimit), "<= 1.15", f.bulkCreate2000.wallOverLimit <= 1.15)
-  target("fleet.redisKilled.failedValidations", f.redisKilled.failedValidations, "0", f.redisKilled.failedValidations === 0)
+  target(
+    "fleet.bulkCreate2000.wallOverLimit",
+    round2(f.bulkCreate2000.wallOverLimit),
+    "<= 1.15",
+    f.bulkCreate2000.wallOverLimit <= 1.15
+  )
+  target(
+    "fleet.redisKilled.failedValidations",
+    f.redisKilled.failedValidations,
+    "0",
+    f.redisKilled.failedValidations === 0
+  )
   out.push(
     "Fleet: simulated instances (separate client layers) against the loopback emulator and one real Redis",
     table(["line", "with the shared layers", "without (before)"], [
-      [`${f.coldInstances1000.instances} cold instances validate once (store warm): key fetches`, String(f.coldInstances1000.keyFetches), String(f.coldInstances1000.before)],
-      ["100 instances across a TTL expiry: key fetches", String(f.ttlExpiry100.keyFetches), String(f.ttlExpiry100.before)],
-      [`keys endpoint hanging 10 simulated minutes, keys held: failed / waited of ${f.keysDown10min.validations}`, `${f.keysDown10min.failedValidations} / ${f.keysDown10min.waitedValidations}`, "-"],
-      [`20 instances create ${f.bulkCreate2000.users} users (bucket 100 per 2 s): 429s to callers`, String(f.bulkCreate2000.callers429), String(f.bulkCreate2000.before429)],
-      ["  wall time over the bucket's minimum", `${round2(f.bulkCreate2000.wallOverLimit)}x (${round2(f.bulkCreate2000.wallSeconds)} s)`, "-"],
-      [`Redis killed mid-run: failed of ${f.redisKilled.validations} validations / store fallbacks`, `${f.redisKilled.failedValidations} / ${f.redisKilled.fallbacks}`, "-"]
+      [
+        `${f.coldInstances1000.instances} cold instances validate once (store warm): key fetches`,
+        String(f.coldInstances1000.keyFetches),
+        String(f.coldInstances1000.before)
+      ],
+      [
+        "100 instances across a TTL expiry: key fetches",
+        String(f.ttlExpiry100.keyFetches),
+        String(f.ttlExpiry100.before)
+      ],
+      [
+        `keys endpoint hanging 10 simulated minutes, keys held: failed / waited of ${f.keysDown10min.validations}`,
+        `${f.keysDown10min.failedValidations} / ${f.keysDown10min.waitedValidations}`,
+        "-"
+      ],
+      [
+        `20 instances create ${f.bulkCreate2000.users} users (bucket 100 per 2 s): 429s to callers`,
+        String(f.bulkCreate2000.callers429),
+        String(f.bulkCreate2000.before429)
+      ],
+      [
+        "  wall time over the bucket's minimum",
+        `${round2(f.bulkCreate2000.wallOverLimit)}x (${round2(f.bulkCreate2000.wallSeconds)} s)`,
+        "-"
+      ],
+      [
+        `Redis killed mid-run: failed of ${f.redisKilled.validations} validations / store fallbacks`,
+        `${f.redisKilled.failedValidations} / ${f.redisKilled.fallbacks}`,
+        "-"
+      ]
     ]),
     ""
   )
@@ -284,7 +419,9 @@ const heapSection = () => {
   results["heap.before100kValidations.mb"] = h.heapBeforeMb
   results["heap.growth100kValidations.mb"] = round2(h.heapAfterMb - h.heapBeforeMb)
   out.push(
-    `Heap used after ${h.validations.toLocaleString("en-US")} validations cycling through ${h.distinctTokens.toLocaleString("en-US")} distinct RS256 tokens (after gc)`,
+    `Heap used after ${h.validations.toLocaleString("en-US")} validations cycling through ${
+      h.distinctTokens.toLocaleString("en-US")
+    } distinct RS256 tokens (after gc)`,
     table(["measure", "MB"], [
       ["before (client built, tokens minted)", h.heapBeforeMb.toFixed(2)],
       ["after", h.heapAfterMb.toFixed(2)],
@@ -304,19 +441,40 @@ const middlewareSection = async () => {
   results["middleware.invalidBearer.usPerRequest"] = round2(1e6 / m.invalidOpsPerSec)
   results["middleware.invalidOverValid"] = round2(m.invalidOverValid)
   cpuTime["middleware.invalidOverValid"] = round2(m.cpuInvalidOverValid)
-  target("middleware.invalidOverValid", round2(m.cpuInvalidOverValid), "<= 1.2 (cpu time)", m.cpuInvalidOverValid <= 1.2)
+  target(
+    "middleware.invalidOverValid",
+    round2(m.cpuInvalidOverValid),
+    "<= 1.2 (cpu time)",
+    m.cpuInvalidOverValid <= 1.2
+  )
   out.push(
     "Server middleware (DescopeMiddleware over a web handler): µs per request; 'over valid' = time per request / valid's",
     table(["line", "req/s", "µs/req", "cpu µs/req", "over valid"], [
-      ["valid bearer (one repeated token)", fmtOps(m.validOpsPerSec), fmtMicros(m.validOpsPerSec), fmtMicros(m.group.cpuMedian.valid!), "1.00x"],
-      ["invalid bearer (malformed: 401)", fmtOps(m.invalidOpsPerSec), fmtMicros(m.invalidOpsPerSec), fmtMicros(m.group.cpuMedian.invalid!), x(m.invalidOverValid)]
+      [
+        "valid bearer (one repeated token)",
+        fmtOps(m.validOpsPerSec),
+        fmtMicros(m.validOpsPerSec),
+        fmtMicros(m.group.cpuMedian.valid!),
+        "1.00x"
+      ],
+      [
+        "invalid bearer (malformed: 401)",
+        fmtOps(m.invalidOpsPerSec),
+        fmtMicros(m.invalidOpsPerSec),
+        fmtMicros(m.group.cpuMedian.invalid!),
+        x(m.invalidOverValid)
+      ]
     ]),
     ""
   )
 }
 
 const main = async () => {
-  log(`node ${process.version}, ${Os.cpus().length} cpus, load ${Os.loadavg().map((l) => l.toFixed(1)).join(" ")}${quick ? ", quick mode" : ""}`)
+  log(
+    `node ${process.version}, ${Os.cpus().length} cpus, load ${Os.loadavg().map((l) => l.toFixed(1)).join(" ")}${
+      quick ? ", quick mode" : ""
+    }`
+  )
   const loadBefore = Os.loadavg()[0]
   if (only.has("sessions")) await sessionsSection()
   if (only.has("emulator")) await emulatorSection()
@@ -328,7 +486,10 @@ const main = async () => {
   if (Object.keys(targets).length > 0) {
     out.push(
       "Targets",
-      table(["key", "value", "target", "met"], Object.entries(targets).map(([k, t]) => [k, String(t.value), t.target, t.met ? "yes" : "NO"]))
+      table(
+        ["key", "value", "target", "met"],
+        Object.entries(targets).map(([k, t]) => [k, String(t.value), t.target, t.met ? "yes" : "NO"])
+      )
     )
   }
   results.cpuTime = cpuTime
@@ -348,7 +509,9 @@ const main = async () => {
   process.stdout.write(out.join("\n") + "\n")
   // a run of some sections keeps the other sections' keys
   const file = Path.join(here, "results.json")
-  const previous: Record<string, unknown> = only.size < 6 && Fs.existsSync(file) ? JSON.parse(Fs.readFileSync(file, "utf8")) : {}
+  const previous: Record<string, unknown> = only.size < 6 && Fs.existsSync(file)
+    ? JSON.parse(Fs.readFileSync(file, "utf8"))
+    : {}
   const merged = { ...previous, ...results }
   for (const k of ["cpuTime", "targets"] as const) {
     merged[k] = { ...(previous[k] as Record<string, unknown> | undefined), ...(results[k] as Record<string, unknown>) }

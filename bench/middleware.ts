@@ -41,8 +41,7 @@ export const runMiddleware = async (options: GroupOptions): Promise<MiddlewareRe
   const app = DescopeMiddleware.make()(Effect.succeed(HttpServerResponse.text("ok")))
   const rt = await runtime.runtime()
   const handler = HttpApp.toWebHandlerRuntime(rt)(app)
-  const request = (authorization: string) =>
-    new Request("http://app.test/me", { headers: { authorization } })
+  const request = (authorization: string) => new Request("http://app.test/me", { headers: { authorization } })
   const valid = `Bearer ${token}`
   const invalid = "Bearer not-a-jwt"
   const check = async () => {

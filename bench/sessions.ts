@@ -6,7 +6,6 @@
  * (the floor); RS256 (with targets) then ES384 (reported only). Plus key-fetch
  * counts: 100 concurrent cold validations, and a flood of 50 unknown `kid`s.
  */
-import * as NodeCrypto from "node:crypto"
 import DescopeSdk from "@descope/node-sdk"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Duration from "effect/Duration"
@@ -14,6 +13,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Jose from "jose"
+import * as NodeCrypto from "node:crypto"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import * as Jwks from "../src/core/Jwks.js"
 import * as SessionValidatorLive from "../src/core/SessionValidatorLive.js"

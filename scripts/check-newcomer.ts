@@ -97,7 +97,10 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 const installed = (modules: string): Array<string> =>
   Fs.readdirSync(modules)
     .filter((name) => !name.startsWith("."))
-    .flatMap((name) => (name.startsWith("@") ? Fs.readdirSync(Path.join(modules, name)).map((n) => `${name}/${n}`) : [name]))
+    .flatMap((name) => (name.startsWith("@")
+      ? Fs.readdirSync(Path.join(modules, name)).map((n) => `${name}/${n}`)
+      : [name])
+    )
 
 /** `roots` and their dependencies (with the optional ones that are installed), by name. */
 const closure = (modules: string, roots: ReadonlyArray<string>): Set<string> => {
@@ -120,8 +123,17 @@ interface Child {
   readonly output: Array<string>
   readonly stop: () => Promise<void>
 }
-const spawn = (command: string, args: ReadonlyArray<string>, cwd: string, env: Record<string, string | undefined>): Child => {
-  const child = ChildProcess.spawn(command, [...args], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] })
+const spawn = (
+  command: string,
+  args: ReadonlyArray<string>,
+  cwd: string,
+  env: Record<string, string | undefined>
+): Child => {
+  const child = ChildProcess.spawn(command, [...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"]
+  })
   const output: Array<string> = []
   child.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()))
   child.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()))
@@ -167,18 +179,29 @@ const main = async () => {
   try {
     // 1. the package
     log(`npm pack (builds dist) into ${work}`)
-    const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT }).stdout.replace(/^[^[]*/, "")) as Array<{
+    const packed = JSON.parse(
+      run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT }).stdout.replace(/^[^[]*/, "")
+    ) as Array<{
       readonly filename: string
       readonly size: number
       readonly unpackedSize: number
       readonly entryCount: number
     }>
     const tarball = Path.join(work, packed[0]!.filename)
-    log(`packed ${packed[0]!.filename}: ${mb(packed[0]!.size)} (${mb(packed[0]!.unpackedSize)} unpacked, ${packed[0]!.entryCount} files)`)
+    log(
+      `packed ${packed[0]!.filename}: ${mb(packed[0]!.size)} (${mb(packed[0]!.unpackedSize)} unpacked, ${
+        packed[0]!.entryCount
+      } files)`
+    )
 
     // 2. the README's install lines
-    Fs.writeFileSync(Path.join(app, "package.json"), JSON.stringify({ name: "newcomer-app", version: "1.0.0", private: true, type: "module" }, null, 2))
-    const lines = blocks(section("Install"), "sh").flatMap((b) => b.split("\n")).map((l) => l.trim()).filter((l) => l.startsWith("npm install"))
+    Fs.writeFileSync(
+      Path.join(app, "package.json"),
+      JSON.stringify({ name: "newcomer-app", version: "1.0.0", private: true, type: "module" }, null, 2)
+    )
+    const lines = blocks(section("Install"), "sh").flatMap((b) => b.split("\n")).map((l) => l.trim()).filter((l) =>
+      l.startsWith("npm install")
+    )
     check(lines.length === 3, "the README's Install section has three install lines", lines.join("\n"))
     const modules = Path.join(app, "node_modules")
     let productionSize = 0
@@ -189,8 +212,12 @@ const main = async () => {
       const out = run("npm", [...args, ...flags], { cwd: app })
       const warnings = `${out.stdout}${out.stderr}`.split("\n").filter((l) => /ERESOLVE|peer dep|deprecated/i.test(l))
       check(warnings.length === 0, `install line ${i + 1}: no resolution or peer warnings`, warnings.join("\n"))
-      const other = `${out.stdout}${out.stderr}`.split("\n").filter((l) => /^npm warn/.test(l) && !/install-scripts\s*$/.test(l))
-      if (other.length > 0) log(`npm's other warnings (not about descope-effect's resolution):\n  ${other.join("\n  ")}`)
+      const other = `${out.stdout}${out.stderr}`.split("\n").filter((l) =>
+        /^npm warn/.test(l) && !/install-scripts\s*$/.test(l)
+      )
+      if (other.length > 0) {
+        log(`npm's other warnings (not about descope-effect's resolution):\n  ${other.join("\n  ")}`)
+      }
       if (i === 0) {
         const all = installed(modules)
         productionSize = sizeOf(modules)
@@ -199,10 +226,16 @@ const main = async () => {
         const added = [...ours].sort()
         const addedSize = added.reduce((sum, name) => sum + sizeOf(Path.join(modules, name)), 0)
         log(
-          `install size after line 1: ${all.length} packages, ${mb(productionSize)}; descope-effect adds ${added.length} ` +
+          `install size after line 1: ${all.length} packages, ${
+            mb(productionSize)
+          }; descope-effect adds ${added.length} ` +
             `to effect + @effect/platform: ${added.join(", ")} (${mb(addedSize)})`
         )
-        check(added.every((name) => name === "descope-effect" || name === "jose"), "descope-effect adds only itself and jose", added.join(", "))
+        check(
+          added.every((name) => name === "descope-effect" || name === "jose"),
+          "descope-effect adds only itself and jose",
+          added.join(", ")
+        )
       }
     }
     log(`install size after every line: ${installed(modules).length} packages, ${mb(sizeOf(modules))}`)
@@ -217,12 +250,15 @@ const main = async () => {
               "-e",
               `const t = performance.now(); await import(${JSON.stringify(spec)}); console.log(performance.now() - t)`
             ], { cwd: app }).stdout.trim()
-          )
-        )
+          ))
       )
     const importOurs = timeImport("descope-effect")
     const importEffect = timeImport("effect")
-    log(`import time (median of 5 fresh processes, load ${Os.loadavg()[0]!.toFixed(1)}): descope-effect ${importOurs.toFixed(0)} ms, the effect barrel alone ${importEffect.toFixed(0)} ms`)
+    log(
+      `import time (median of 5 fresh processes, load ${Os.loadavg()[0]!.toFixed(1)}): descope-effect ${
+        importOurs.toFixed(0)
+      } ms, the effect barrel alone ${importEffect.toFixed(0)} ms`
+    )
 
     // 4. the README's code, as files, typechecked against the installed package
     const src = Path.join(app, "src")
@@ -250,7 +286,9 @@ const main = async () => {
         ``,
         `describe("the README's Testing section", () => {`,
         ...exportsOf.map(({ name }) =>
-          `  it.effect(${JSON.stringify(name)}, () => Effect.map(${name}, (answer) => { console.log(${JSON.stringify(`${name} ->`)}, JSON.stringify(answer)); assert.isDefined(answer) }))`
+          `  it.effect(${JSON.stringify(name)}, () => Effect.map(${name}, (answer) => { console.log(${
+            JSON.stringify(`${name} ->`)
+          }, JSON.stringify(answer)); assert.isDefined(answer) }))`
         ),
         `  it.effect("the mock answers the masked e-mail and records the body", () => Effect.map(test, (a) => assert.deepStrictEqual(a, { maskedEmail: "d***@descope.com", body: { loginId: "desmond@descope.com", loginOptions: {} } })))`,
         `  it.effect("expiry under TestClock", () => Effect.map(expiry, (a) => assert.deepStrictEqual(a, { roles: ["admin"], expired: "InvalidSessionError" })))`,
@@ -290,7 +328,9 @@ const main = async () => {
       .find((l) => l.trim().startsWith("npx descope-emulator"))
     check(cliLine !== undefined, "the README names the npx command")
     const port = await freePort()
-    const cliArgs = cliLine!.replace(/#.*$/, "").trim().split(/\s+/).slice(1).map((a) => (a === "4000" ? String(port) : a))
+    const cliArgs = cliLine!.replace(/#.*$/, "").trim().split(/\s+/).slice(1).map((
+      a
+    ) => (a === "4000" ? String(port) : a))
     log(`$ npx ${cliArgs.join(" ")}   (port ${port} instead of 4000: a free one)`)
     const emulator = spawn("npx", cliArgs, app, {})
     children.push(emulator)
@@ -298,18 +338,34 @@ const main = async () => {
     for (const b of blocks(section("The emulator CLI"), "sh")) {
       for (const m of b.matchAll(/^export (\w+)=(\S+)/gm)) env[m[1]!] = m[2]!.replace("4000", String(port))
     }
-    check(env["DESCOPE_BASE_URL"] !== undefined && env["DESCOPE_PROJECT_ID"] !== undefined, "the README gives the emulator's environment", JSON.stringify(env))
+    check(
+      env["DESCOPE_BASE_URL"] !== undefined && env["DESCOPE_PROJECT_ID"] !== undefined,
+      "the README gives the emulator's environment",
+      JSON.stringify(env)
+    )
     const baseUrl = env["DESCOPE_BASE_URL"]!
     const projectId = env["DESCOPE_PROJECT_ID"]!
     await waitFor("the emulator", async () => (await fetch(`${baseUrl}/v2/keys/${projectId}`)).ok, emulator.output)
-    check(emulator.output.join("").includes(projectId), "the emulator's banner names the README's project id", emulator.output.join(""))
+    check(
+      emulator.output.join("").includes(projectId),
+      "the emulator's banner names the README's project id",
+      emulator.output.join("")
+    )
 
     // the quick start
     const quick = run(process.execPath, ["build/src/quickstart.js"], { cwd: app, env, allowFail: true })
-    check(quick.code === 0 && /^code sent to \S+@descope\.com$/m.test(quick.stdout), "the quick start sends a code", `${quick.stdout}${quick.stderr}`)
+    check(
+      quick.code === 0 && /^code sent to \S+@descope\.com$/m.test(quick.stdout),
+      "the quick start sends a code",
+      `${quick.stdout}${quick.stderr}`
+    )
     const outbox = await json(`${baseUrl}/emulator/outbox?loginId=${encodeURIComponent("desmond@descope.com")}`)
     const messages = (outbox.body as { readonly messages?: ReadonlyArray<unknown> }).messages ?? []
-    check(outbox.status === 200 && messages.length === 1, "the emulator's outbox holds the code", JSON.stringify(outbox.body))
+    check(
+      outbox.status === 200 && messages.length === 1,
+      "the emulator's outbox holds the code",
+      JSON.stringify(outbox.body)
+    )
     const unset = run(process.execPath, ["build/src/quickstart.js"], {
       cwd: app,
       env: { ...env, DESCOPE_PROJECT_ID: undefined },
@@ -327,14 +383,19 @@ const main = async () => {
       allowFail: true
     })
     check(
-      down.code === 1 && /TransportError.*127\.0\.0\.1/.test(down.stderr) && down.stderr.trim().split("\n").length === 1,
+      down.code === 1 && /TransportError.*127\.0\.0\.1/.test(down.stderr) &&
+        down.stderr.trim().split("\n").length === 1,
       "the quick start with nothing listening: one line, TransportError naming the host, exit code 1",
       `exit ${down.code}\n${down.stdout}${down.stderr}`
     )
 
     // the server example
     const appPort = await freePort()
-    const server = spawn(process.execPath, ["build/src/server.js"], app, { ...env, PORT: String(appPort), HOST: "127.0.0.1" })
+    const server = spawn(process.execPath, ["build/src/server.js"], app, {
+      ...env,
+      PORT: String(appPort),
+      HOST: "127.0.0.1"
+    })
     children.push(server)
     const appUrl = `http://127.0.0.1:${appPort}`
     await waitFor("the README server", async () => (await fetch(`${appUrl}/me`), true), server.output)
@@ -345,7 +406,8 @@ const main = async () => {
     })
     check(sent.status === 200, "a code is sent to ada@example.com through the emulator", JSON.stringify(sent.body))
     const adaOutbox = await json(`${baseUrl}/emulator/outbox?loginId=${encodeURIComponent("ada@example.com")}`)
-    const code = ((adaOutbox.body as { readonly messages: ReadonlyArray<{ readonly code?: string }> }).messages.at(-1)?.code) ?? ""
+    const code =
+      ((adaOutbox.body as { readonly messages: ReadonlyArray<{ readonly code?: string }> }).messages.at(-1)?.code) ?? ""
     check(/^\d{6}$/.test(code), "the code is read from the outbox")
     const verify = (c: string) =>
       json(`${appUrl}/auth/verify`, {
@@ -369,7 +431,8 @@ const main = async () => {
     )
     const me = await json(`${appUrl}/me`, { headers: { cookie: ds ?? "" } })
     check(
-      me.status === 200 && JSON.stringify(me.body) === JSON.stringify({ userId: (accepted.body as { userId?: string }).userId }),
+      me.status === 200 &&
+        JSON.stringify(me.body) === JSON.stringify({ userId: (accepted.body as { userId?: string }).userId }),
       "the server answers /me 200 with the session's user",
       `${me.status} ${JSON.stringify(me.body)}`
     )
@@ -379,7 +442,11 @@ const main = async () => {
     // the vitest file
     log("$ npx vitest run --dir tests   (the Testing section's examples, with @effect/vitest)")
     const vitest = run("npx", ["vitest", "run", "--dir", "tests"], { cwd: app, allowFail: true })
-    check(vitest.code === 0 && /Tests\s+\d+ passed/.test(vitest.stdout), "the vitest file passes", `${vitest.stdout}${vitest.stderr}`)
+    check(
+      vitest.code === 0 && /Tests\s+\d+ passed/.test(vitest.stdout),
+      "the vitest file passes",
+      `${vitest.stdout}${vitest.stderr}`
+    )
     log(vitest.stdout.split("\n").filter((l) => / -> |Tests /.test(l)).map((l) => l.trim()).join("\n  "))
 
     await emulator.stop()

@@ -36,7 +36,14 @@ export const inventory = (): ReadonlyArray<Row> => {
   return lines.map((line) => {
     const cells = line.split("\t")
     const get = (name: string) => cells[columns.indexOf(name)] ?? "-"
-    return { method: get("method"), path: get("path"), area: get("area"), node: get("node"), python: get("python"), go: get("go") }
+    return {
+      method: get("method"),
+      path: get("path"),
+      area: get("area"),
+      node: get("node"),
+      python: get("python"),
+      go: get("go")
+    }
   })
 }
 
@@ -97,7 +104,9 @@ export const render = (): string => {
   for (const area of areas) {
     const inArea = rows.filter((r) => r.area === area)
     out.push(
-      `| ${area} | ${inArea.length} | ${inArea.filter((r) => has(r).c).length} | ${inArea.filter((r) => has(r).e).length} |`
+      `| ${area} | ${inArea.length} | ${inArea.filter((r) => has(r).c).length} | ${
+        inArea.filter((r) => has(r).e).length
+      } |`
     )
   }
   out.push("")
@@ -111,9 +120,9 @@ export const render = (): string => {
       const { e } = has(r)
       const code = (s: string) => (s === "-" ? "-" : `\`${s}\``)
       out.push(
-        `| ${r.method} | \`${r.path}\` | ${name !== undefined ? `✓ \`${name}\`` : "✗"} | ${e ? "✓" : "✗"} | ${code(r.node)} | ${
-          code(r.python)
-        } | ${code(r.go)} |`
+        `| ${r.method} | \`${r.path}\` | ${name !== undefined ? `✓ \`${name}\`` : "✗"} | ${e ? "✓" : "✗"} | ${
+          code(r.node)
+        } | ${code(r.python)} | ${code(r.go)} |`
       )
     }
     out.push("")

@@ -121,7 +121,9 @@ export class DescopeClient extends Context.Tag("descope-effect/DescopeClient")<D
    *
    * @since 0.1.0
    */
-  static layer = (options: DescopeConfig.Options): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  static layer = (
+    options: DescopeConfig.Options
+  ): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
     layerWithoutConfig.pipe(Layer.provide(DescopeConfig.layer(options)))
 
   /**

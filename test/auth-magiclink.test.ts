@@ -199,7 +199,11 @@ describe("magicLink wire", () => {
 
 describe("magicLink bad input: InvalidArgumentError naming the field, nothing sent", () => {
   badInput(maskedEmail, [
-    { name: "signUp empty loginId", field: "loginId", run: (a) => a.magicLink.signUp({ method: "email", loginId: "" }) },
+    {
+      name: "signUp empty loginId",
+      field: "loginId",
+      run: (a) => a.magicLink.signUp({ method: "email", loginId: "" })
+    },
     { name: "signIn empty loginId", field: "loginId", run: (a) => a.magicLink.signIn({ method: "sms", loginId: "" }) },
     {
       name: "signUpOrIn empty loginId",
@@ -236,8 +240,7 @@ describe("magicLink bad input: InvalidArgumentError naming the field, nothing se
     {
       name: "update phone without a refresh token",
       field: "refreshToken",
-      run: (a) =>
-        a.magicLink.updateUserPhone({ method: "sms", loginId: "x", phone: "+12125551234", refreshToken: "" })
+      run: (a) => a.magicLink.updateUserPhone({ method: "sms", loginId: "x", phone: "+12125551234", refreshToken: "" })
     },
     {
       name: "stepup without a refresh token",

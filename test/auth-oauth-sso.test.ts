@@ -155,8 +155,16 @@ describe("saml (/v1/auth/saml/*)", () => {
     }).pipe(Effect.provide(layer(always(jwtResponse())))))
 
   badInput(urlAnswer, [
-    { name: "start empty tenant", field: "tenant", run: (a) => a.saml.start({ tenant: "", returnUrl: "https://a/cb" }) },
-    { name: "start missing redirect URL", field: "returnUrl", run: (a) => a.saml.start({ tenant: "T1", returnUrl: "" }) },
+    {
+      name: "start empty tenant",
+      field: "tenant",
+      run: (a) => a.saml.start({ tenant: "", returnUrl: "https://a/cb" })
+    },
+    {
+      name: "start missing redirect URL",
+      field: "returnUrl",
+      run: (a) => a.saml.start({ tenant: "T1", returnUrl: "" })
+    },
     { name: "exchangeToken empty code", field: "code", run: (a) => a.saml.exchangeToken("") }
   ])
 })

@@ -299,9 +299,9 @@ describe("otp decoding", () => {
       assert.strictEqual(error.status, 401)
       assert.strictEqual(error.errorCode, "E061102")
       assert.isTrue(error.isWrongOtpCode)
-    }).pipe(Effect.provide(layer(() =>
-      json({ errorCode: "E061102", errorDescription: "Wrong code" }, { status: 401 })
-    ))))
+    }).pipe(
+      Effect.provide(layer(() => json({ errorCode: "E061102", errorDescription: "Wrong code" }, { status: 401 })))
+    ))
 
   it.effect("too many attempts is AuthError E061103", () =>
     Effect.gen(function*() {
@@ -309,9 +309,11 @@ describe("otp decoding", () => {
       const error = yield* Effect.flip(otp.verifyCode({ method: "sms", loginId: "+12125551234", code: "000000" }))
       assert.strictEqual(error._tag === "AuthError" ? error.errorCode : "", "E061103")
       assert.isTrue(error._tag === "AuthError" && error.isTooManyOtpAttempts)
-    }).pipe(Effect.provide(layer(() =>
-      json({ errorCode: "E061103", errorDescription: "Too many attempts" }, { status: 400 })
-    ))))
+    }).pipe(
+      Effect.provide(
+        layer(() => json({ errorCode: "E061103", errorDescription: "Too many attempts" }, { status: 400 }))
+      )
+    ))
 })
 
 describe("otp bad input: InvalidArgumentError naming the field, nothing sent", () => {

@@ -94,7 +94,11 @@ describe("webauthn", () => {
         path: "/v1/auth/webauthn/signup-in/start",
         query: {},
         authorization: "Bearer P123",
-        body: { loginId: "ada@example.com", origin: "https://app.example.com", loginOptions: { customClaims: { a: 1 } } }
+        body: {
+          loginId: "ada@example.com",
+          origin: "https://app.example.com",
+          loginOptions: { customClaims: { a: 1 } }
+        }
       })
     }).pipe(Effect.provide(layer(always(startAnswer)))))
 

@@ -57,10 +57,12 @@ describe("npm run demo", () => {
   it.live("the servers are stopped when the story ends", () =>
     Effect.gen(function*() {
       const urls: Array<string> = []
-      yield* Effect.scoped(story({ log: (line) => {
-        const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1]
-        if (url !== undefined && line.includes("listening")) urls.push(url)
-      } }))
+      yield* Effect.scoped(story({
+        log: (line) => {
+          const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1]
+          if (url !== undefined && line.includes("listening")) urls.push(url)
+        }
+      }))
       assert.strictEqual(urls.length, 2)
       for (const url of urls) {
         const refused = yield* Effect.promise(() => fetch(`${url}/me`).then(() => false, () => true))

@@ -150,7 +150,9 @@ const words = (command: string): ReadonlyArray<string> => {
 
 /** The commands of a shell block: continuation lines joined, comments and blank lines dropped. */
 const commands = (body: string): ReadonlyArray<string> =>
-  body.replace(/\\\n\s*/g, " ").split("\n").map((l) => l.replace(/\s+#\s.*$/, "").trim()).filter((l) => l !== "" && !l.startsWith("#"))
+  body.replace(/\\\n\s*/g, " ").split("\n").map((l) => l.replace(/\s+#\s.*$/, "").trim()).filter((l) =>
+    l !== "" && !l.startsWith("#")
+  )
 
 interface Curl {
   readonly method: string
@@ -216,23 +218,39 @@ const matchesText = (expected: string, actual: string): boolean =>
 /** Differences between a documented JSON value and an actual one (empty: it matches). */
 const compare = (expected: unknown, actual: unknown, partial: boolean, at = "$", key = ""): ReadonlyArray<string> => {
   if (typeof expected === "string") {
-    return typeof actual === "string" && matchesText(expected, actual) ? [] : [`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`]
+    return typeof actual === "string" && matchesText(expected, actual)
+      ? []
+      : [`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`]
   }
   if (typeof expected === "number") {
-    if (TIME_KEYS.has(key)) return typeof actual === "number" ? [] : [`${at}: expected a number, got ${JSON.stringify(actual)}`]
+    if (TIME_KEYS.has(key)) {
+      return typeof actual === "number"
+        ? []
+        : [`${at}: expected a number, got ${JSON.stringify(actual)}`]
+    }
     return expected === actual ? [] : [`${at}: expected ${expected}, got ${JSON.stringify(actual)}`]
   }
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return [`${at}: expected ${expected.length} elements, got ${JSON.stringify(actual)}`]
+    if (!Array.isArray(actual) || actual.length !== expected.length) {
+      return [`${at}: expected ${expected.length} elements, got ${JSON.stringify(actual)}`]
+    }
     return expected.flatMap((e, i) => compare(e, actual[i], partial, `${at}[${i}]`, key))
   }
   if (typeof expected === "object" && expected !== null) {
-    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return [`${at}: expected an object, got ${JSON.stringify(actual)}`]
+    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) {
+      return [`${at}: expected an object, got ${JSON.stringify(actual)}`]
+    }
     const a = actual as Record<string, unknown>
     const e = expected as Record<string, unknown>
     const missing = Object.keys(e).filter((k) => !(k in a)).map((k) => `${at}.${k}: missing`)
-    const extra = partial ? [] : Object.keys(a).filter((k) => !(k in e)).map((k) => `${at}.${k}: not documented (${JSON.stringify(a[k])})`)
-    return [...missing, ...extra, ...Object.keys(e).filter((k) => k in a).flatMap((k) => compare(e[k], a[k], partial, `${at}.${k}`, k))]
+    const extra = partial
+      ? []
+      : Object.keys(a).filter((k) => !(k in e)).map((k) => `${at}.${k}: not documented (${JSON.stringify(a[k])})`)
+    return [
+      ...missing,
+      ...extra,
+      ...Object.keys(e).filter((k) => k in a).flatMap((k) => compare(e[k], a[k], partial, `${at}.${k}`, k))
+    ]
   }
   return expected === actual ? [] : [`${at}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`]
 }
@@ -246,7 +264,12 @@ const parseJson = (text: string, where: string): unknown => {
 }
 
 /** Checks a `response` example against an answer; returns the differences. */
-const checkResponse = (example: Example, answer: RawAnswer, included: boolean, baseUrl: string): ReadonlyArray<string> => {
+const checkResponse = (
+  example: Example,
+  answer: RawAnswer,
+  included: boolean,
+  baseUrl: string
+): ReadonlyArray<string> => {
   const where = `${example.source}:${example.line}`
   const text = example.body.split(DOC_URL).join(baseUrl)
   const partial = example.extra === "partial"
@@ -265,7 +288,9 @@ const checkResponse = (example: Example, answer: RawAnswer, included: boolean, b
     const at = h.indexOf(":")
     const name = h.slice(0, at).trim().toLowerCase()
     const actual = answer.headers[name]
-    if (typeof actual !== "string" || !matchesText(h.slice(at + 1).trim(), actual)) diffs.push(`${where}: header ${name}: got ${String(actual)}`)
+    if (typeof actual !== "string" || !matchesText(h.slice(at + 1).trim(), actual)) {
+      diffs.push(`${where}: header ${name}: got ${String(actual)}`)
+    }
   }
   const body = rest.join("\n\n").trim()
   if (body !== "") diffs.push(...compare(parseJson(body, where), answer.json, partial).map((d) => `${where}: ${d}`))
@@ -304,12 +329,19 @@ const replay = async (list: ReadonlyArray<Example>): Promise<ReadonlyArray<strin
       for (const command of commands(example.body)) {
         const resolved = command.replace(/<(\w+)>/g, (_, name: string) => {
           const value = member(previous, name)
-          if (typeof value !== "string" && typeof value !== "number") throw new Error(`${where}: <${name}> is not in the previous answer`)
+          if (typeof value !== "string" && typeof value !== "number") {
+            throw new Error(`${where}: <${name}> is not in the previous answer`)
+          }
           return String(value)
         })
         const c = curl(resolved)
-        if (!c.url.startsWith(DOC_URL) && !c.url.startsWith(baseUrl)) throw new Error(`${where}: requests go to ${DOC_URL}`)
-        const url = new URL(c.url.startsWith(DOC_URL) ? c.url.slice(DOC_URL.length) : c.url.slice(baseUrl.length), baseUrl)
+        if (!c.url.startsWith(DOC_URL) && !c.url.startsWith(baseUrl)) {
+          throw new Error(`${where}: requests go to ${DOC_URL}`)
+        }
+        const url = new URL(
+          c.url.startsWith(DOC_URL) ? c.url.slice(DOC_URL.length) : c.url.slice(baseUrl.length),
+          baseUrl
+        )
         const answer = await rawRequest(baseUrl, {
           method: c.method,
           path: `${url.pathname}${url.search}`,
@@ -327,7 +359,9 @@ const replay = async (list: ReadonlyArray<Example>): Promise<ReadonlyArray<strin
   return diffs
 }
 
-const BIN = [["npx", "descope-emulator"], ["npm", "run", "emulator", "--"], ["./node_modules/.bin/descope-emulator"], ["descope-emulator"]]
+const BIN = [["npx", "descope-emulator"], ["npm", "run", "emulator", "--"], ["./node_modules/.bin/descope-emulator"], [
+  "descope-emulator"
+]]
 
 /** A `cli` example: every line starts the CLI with flags it accepts. */
 const checkCli = (example: Example): ReadonlyArray<string> =>
@@ -336,7 +370,9 @@ const checkCli = (example: Example): ReadonlyArray<string> =>
     const bin = BIN.find((b) => b.every((part, i) => w[i] === part))
     if (bin === undefined) return [`${example.source}:${example.line}: not a descope-emulator command: ${command}`]
     const parsed = parse(w.slice(bin.length))
-    return parsed._tag === "Run" ? [] : [`${example.source}:${example.line}: ${command}: ${parsed._tag === "Invalid" ? parsed.message : "help"}`]
+    return parsed._tag === "Run"
+      ? []
+      : [`${example.source}:${example.line}: ${command}: ${parsed._tag === "Invalid" ? parsed.message : "help"}`]
   })
 
 const ENV: Readonly<Record<string, string>> = {
@@ -370,9 +406,13 @@ const IMPORTS: ReadonlyArray<readonly [string, string]> = [
 const runTs = async (example: Example): Promise<Record<string, unknown>> => {
   const s = Effect.runSync(Scope.make())
   try {
-    const info = await Effect.runPromise(Emulator.serve({ port: 0 }).pipe(Effect.provide(Emulator.layer()), Scope.extend(s)))
+    const info = await Effect.runPromise(
+      Emulator.serve({ port: 0 }).pipe(Effect.provide(Emulator.layer()), Scope.extend(s))
+    )
     let code = example.body.split(DOC_URL).join(info.baseUrl)
-    for (const [from, to] of IMPORTS) code = code.split(`from "${from}"`).join(`from "${pathToFileURL(Path.join(ROOT, to)).href}"`)
+    for (const [from, to] of IMPORTS) {
+      code = code.split(`from "${from}"`).join(`from "${pathToFileURL(Path.join(ROOT, to)).href}"`)
+    }
     Fs.mkdirSync(BLOCKS_DIR, { recursive: true })
     const file = Path.join(BLOCKS_DIR, `${Path.basename(example.source, ".md")}-line-${example.line}.ts`)
     Fs.writeFileSync(file, code)
@@ -385,7 +425,11 @@ const runTs = async (example: Example): Promise<Record<string, unknown>> => {
         results[name] = await (value as () => unknown)()
       }
     }
-    assert.isAbove(Object.keys(results).length, 0, `${example.source}:${example.line}: nothing to run (export an Effect or a function)`)
+    assert.isAbove(
+      Object.keys(results).length,
+      0,
+      `${example.source}:${example.line}: nothing to run (export an Effect or a function)`
+    )
     return results
   } finally {
     await Effect.runPromise(Scope.close(s, Exit.void))
@@ -396,7 +440,11 @@ const inProcessClient = <A>(f: (client: Client) => Effect.Effect<A>) =>
   Effect.runPromise(
     Effect.flatMap(DescopeClient, f).pipe(
       Effect.provide(
-        Descope.layer({ projectId: DEFAULT_PROJECT_ID, managementKey: DEFAULT_MANAGEMENT_KEY, baseUrl: "http://emulator.local" }).pipe(
+        Descope.layer({
+          projectId: DEFAULT_PROJECT_ID,
+          managementKey: DEFAULT_MANAGEMENT_KEY,
+          baseUrl: "http://emulator.local"
+        }).pipe(
           Layer.provide(Emulator.layerHttpClient),
           Layer.provideMerge(Emulator.layer())
         )
@@ -406,7 +454,9 @@ const inProcessClient = <A>(f: (client: Client) => Effect.Effect<A>) =>
 
 /** A `fault-patterns` table: each row's pattern, request, operation and answer hold. */
 const checkPatterns = async (example: Example): Promise<ReadonlyArray<string>> => {
-  const rows = example.body.split("\n").slice(2).map((row) => row.split("|").slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, "")))
+  const rows = example.body.split("\n").slice(2).map((row) =>
+    row.split("|").slice(1, -1).map((c) => c.trim().replace(/^`|`$/g, ""))
+  )
   assert.isAbove(rows.length, 5)
   return inProcessClient((client) =>
     Effect.gen(function*() {
@@ -414,22 +464,32 @@ const checkPatterns = async (example: Example): Promise<ReadonlyArray<string>> =
       for (const [pattern = "", request = "", operation = "", matches = ""] of rows) {
         const [method = "", path = ""] = request.split(" ")
         const where = `${example.source}:${example.line}: ${pattern} / ${request}`
-        if (Faults.applies({ path: pattern }, method, path) !== (matches === "yes")) diffs.push(`${where}: matcher says ${!(matches === "yes")}`)
+        if (Faults.applies({ path: pattern }, method, path) !== (matches === "yes")) {
+          diffs.push(`${where}: matcher says ${!(matches === "yes")}`)
+        }
         // the request is a real route of the emulator
         const answer = yield* Effect.promise(() =>
           rawRequest(baseUrl, {
             method,
             path,
-            headers: { authorization: `Bearer ${DEFAULT_PROJECT_ID}:${DEFAULT_MANAGEMENT_KEY}`, "content-type": "application/json" },
+            headers: {
+              authorization: `Bearer ${DEFAULT_PROJECT_ID}:${DEFAULT_MANAGEMENT_KEY}`,
+              "content-type": "application/json"
+            },
             ...(method === "GET" ? {} : { body: "{}" })
           })
         )
-        if (answer.status === 405 || (answer.status === 404 && String(answer.json.errorMessage).startsWith("no route"))) {
+        if (
+          answer.status === 405 || (answer.status === 404 && String(answer.json.errorMessage).startsWith("no route"))
+        ) {
           diffs.push(`${where}: not a route of the emulator (${answer.status})`)
         }
         // the operation is one of the client's
         if (/^[a-z]+(\.[a-zA-Z]+)+$/.test(operation)) {
-          const fn = operation.split(".").reduce<unknown>((o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined), client)
+          const fn = operation.split(".").reduce<unknown>(
+            (o, k) => (typeof o === "object" && o !== null ? (o as Record<string, unknown>)[k] : undefined),
+            client
+          )
           if (typeof fn !== "function") diffs.push(`${where}: ${operation} is not an operation of DescopeClient`)
         }
       }
@@ -448,7 +508,9 @@ describe("docs/emulator.md and the README's emulator sections: every example run
 
   it("every block is a marked example of a known kind", () => {
     const kinds = new Set(["request", "response", "cli", "cli-output", "env", "ts", "fault-patterns"])
-    for (const { list } of sources) for (const e of list) assert.isTrue(kinds.has(e.kind), `${e.source}:${e.line}: kind ${e.kind}`)
+    for (const { list } of sources) {
+      for (const e of list) assert.isTrue(kinds.has(e.kind), `${e.source}:${e.line}: kind ${e.kind}`)
+    }
     assert.isAbove(sources[0]!.list.filter((e) => e.kind === "request").length, 15)
     // the README points at the docs
     assert.include(readme, "[docs/emulator.md](docs/emulator.md)")
@@ -459,14 +521,38 @@ describe("docs/emulator.md and the README's emulator sections: every example run
   }, 30_000)
 
   it("every emulator-only route is documented with an example", () => {
-    const routes = ["GET /emulator", "GET /emulator/outbox", "DELETE /emulator/outbox", "GET /emulator/time", "POST /emulator/time/advance", "POST /emulator/keys/rotate", "GET /emulator/faults", "POST /emulator/faults", "DELETE /emulator/faults/", "POST /emulator/identities/oauth", "GET /emulator/audit", "POST /emulator/groups", "POST /emulator/projects", "POST /emulator/reset"]
-    const requests = sources[0]!.list.filter((e) => e.kind === "request").flatMap((e) => commands(e.body).map((c) => curl(c)))
-    const documented = requests.filter((r) => r.url.startsWith(DOC_URL)).map((r) => `${r.method} ${new URL(r.url).pathname}`)
+    const routes = [
+      "GET /emulator",
+      "GET /emulator/outbox",
+      "DELETE /emulator/outbox",
+      "GET /emulator/time",
+      "POST /emulator/time/advance",
+      "POST /emulator/keys/rotate",
+      "GET /emulator/faults",
+      "POST /emulator/faults",
+      "DELETE /emulator/faults/",
+      "POST /emulator/identities/oauth",
+      "GET /emulator/audit",
+      "POST /emulator/groups",
+      "POST /emulator/projects",
+      "POST /emulator/reset"
+    ]
+    const requests = sources[0]!.list.filter((e) => e.kind === "request").flatMap((e) =>
+      commands(e.body).map((c) => curl(c))
+    )
+    const documented = requests.filter((r) => r.url.startsWith(DOC_URL)).map((r) =>
+      `${r.method} ${new URL(r.url).pathname}`
+    )
     for (const route of routes) {
-      assert.isTrue(documented.some((d) => (route.endsWith("/") ? d.startsWith(route) : d === route)), `no example for ${route}`)
+      assert.isTrue(
+        documented.some((d) => (route.endsWith("/") ? d.startsWith(route) : d === route)),
+        `no example for ${route}`
+      )
     }
     // and every route of the table is an emulator-only route of Control.ts
-    for (const route of ["/emulator/identities/sso", "/emulator/idp/authorize", "DELETE /emulator/faults"]) assert.include(docs, route)
+    for (const route of ["/emulator/identities/sso", "/emulator/idp/authorize", "DELETE /emulator/faults"]) {
+      assert.include(docs, route)
+    }
   })
 
   it("the command lines start the CLI with flags it accepts; the banner is what it prints", () => {
@@ -503,7 +589,13 @@ describe("docs/emulator.md and the README's emulator sections: every example run
     const results = await Promise.all(ts.map(async (e) => ({ e, results: await runTs(e) })))
     for (const { e, results: r } of results) {
       const returns = /^returns (.*)$/.exec(e.extra)
-      if (returns !== null) assert.deepStrictEqual(compare(parseJson(returns[1]!, `${e.source}:${e.line}`), r, true), [], `${e.source}:${e.line}`)
+      if (returns !== null) {
+        assert.deepStrictEqual(
+          compare(parseJson(returns[1]!, `${e.source}:${e.line}`), r, true),
+          [],
+          `${e.source}:${e.line}`
+        )
+      }
     }
   }, 60_000)
 
@@ -514,7 +606,10 @@ describe("docs/emulator.md and the README's emulator sections: every example run
   }, 20_000)
 
   it("a block without a marker is refused, naming its line", () => {
-    assert.throws(() => examples("x.md", "text\n\n```sh\ncurl -s http://127.0.0.1:4000/emulator\n```\n\nmore\n"), "x.md:3: a block without an example marker")
+    assert.throws(
+      () => examples("x.md", "text\n\n```sh\ncurl -s http://127.0.0.1:4000/emulator\n```\n\nmore\n"),
+      "x.md:3: a block without an example marker"
+    )
   })
 })
 
@@ -526,8 +621,13 @@ describe("README: the demo transcript is the demo's output", () => {
       const normalize = (l: string) =>
         l.replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:PORT").replace(/\b[UK]2x…|\b[UK][A-Za-z0-9]{27}\b/g, "ID")
       const block = readme.slice(readme.indexOf("```text\n✓ 01") + 8)
-      const transcript = block.slice(0, block.indexOf("```")).trim().split("\n").filter((l) => l.startsWith("✓ ") || l.startsWith("     - "))
+      const transcript = block.slice(0, block.indexOf("```")).trim().split("\n").filter((l) =>
+        l.startsWith("✓ ") || l.startsWith("     - ")
+      )
       assert.deepStrictEqual(transcript.map(normalize), lines.map(normalize))
-      assert.include(block.slice(0, block.indexOf("```")), `All ${lines.filter((l) => l.startsWith("✓ ")).length} steps passed`)
+      assert.include(
+        block.slice(0, block.indexOf("```")),
+        `All ${lines.filter((l) => l.startsWith("✓ ")).length} steps passed`
+      )
     }), { timeout: 30_000 })
 })

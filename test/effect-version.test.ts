@@ -51,7 +51,9 @@ describe("the effect version check", () => {
       const firstImport = /^import\s[^\n]*$/m.exec(Fs.readFileSync(source, "utf8"))?.[0]
       expect({ entry, firstImport }).toEqual({
         entry,
-        firstImport: `import "${Path.relative(Path.dirname(source), Path.join(ROOT, "src/internal/effectVersion.js")).replace(/^(?!\.)/, "./")}"`
+        firstImport: `import "${
+          Path.relative(Path.dirname(source), Path.join(ROOT, "src/internal/effectVersion.js")).replace(/^(?!\.)/, "./")
+        }"`
       })
     }
   })

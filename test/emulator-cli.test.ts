@@ -12,7 +12,17 @@ import * as Net from "node:net"
 import * as Path from "node:path"
 import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID } from "../src/emulator/Emulator.js"
 import { listenFailure, maskKey } from "../src/emulator/EmulatorCli.js"
-import { directEnv, ROOT, run, runCli, type Running, removeDirs, stopAll, tempDir, TSX_LOADER } from "./helpers/cliProcess.js"
+import {
+  directEnv,
+  removeDirs,
+  ROOT,
+  run,
+  runCli,
+  type Running,
+  stopAll,
+  tempDir,
+  TSX_LOADER
+} from "./helpers/cliProcess.js"
 
 // the tests run concurrently (each waits on its own processes): clean up once, at the end
 afterAll(() => {
@@ -52,7 +62,9 @@ const started = async (cli: Running): Promise<string> => {
   // what the README tells SDKs to use is what it serves
   const info = await fetch(`${baseUrl}/emulator`).then((r) => r.json() as Promise<Record<string, unknown>>)
   assert.strictEqual(info.defaultProjectId, DEFAULT_PROJECT_ID)
-  const license = await fetch(`${baseUrl}/v1/mgmt/license`, { headers: { authorization: `Bearer ${DEFAULT_PROJECT_ID}:${DEFAULT_MANAGEMENT_KEY}` } })
+  const license = await fetch(`${baseUrl}/v1/mgmt/license`, {
+    headers: { authorization: `Bearer ${DEFAULT_PROJECT_ID}:${DEFAULT_MANAGEMENT_KEY}` }
+  })
   assert.strictEqual(license.status, 200)
   return baseUrl
 }
@@ -94,7 +106,10 @@ describe.concurrent("descope-emulator, started directly", () => {
     // a consumer whose node_modules has everything but @effect/platform-node
     const dir = tempDir("descope-emulator-noplatform-")
     Fs.cpSync(Path.join(ROOT, "src"), Path.join(dir, "src"), { recursive: true })
-    Fs.writeFileSync(Path.join(dir, "package.json"), JSON.stringify({ name: "consumer", type: "module", private: true }))
+    Fs.writeFileSync(
+      Path.join(dir, "package.json"),
+      JSON.stringify({ name: "consumer", type: "module", private: true })
+    )
     const modules = Path.join(dir, "node_modules")
     Fs.mkdirSync(Path.join(modules, "@effect"), { recursive: true })
     for (const entry of Fs.readdirSync(Path.join(ROOT, "node_modules"))) {
@@ -130,17 +145,28 @@ describe.concurrent("descope-emulator through npx", () => {
   it("SIGTERM to npx stops the emulator (npx signals only its sh -c: the CLI notices its parent is gone)", async () => {
     // a consumer project whose node_modules/.bin has the bin (here: the CLI from src)
     const dir = tempDir("descope-emulator-npx-")
-    Fs.writeFileSync(Path.join(dir, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }))
+    Fs.writeFileSync(
+      Path.join(dir, "package.json"),
+      JSON.stringify({ name: "consumer", version: "1.0.0", private: true })
+    )
     const bin = Path.join(dir, "node_modules", ".bin")
     const pidFile = Path.join(dir, "emulator.pid")
     Fs.mkdirSync(bin, { recursive: true })
     Fs.writeFileSync(
       Path.join(bin, "descope-emulator"),
       // exec keeps the pid: the file names the emulator's process, to clean up after a failure
-      `#!/bin/sh\necho $$ > "${pidFile}"\nexec "${process.execPath}" --import "${TSX_LOADER}" "${Path.join(ROOT, "src", "emulator", "cli.ts")}" "$@"\n`,
+      `#!/bin/sh\necho $$ > "${pidFile}"\nexec "${process.execPath}" --import "${TSX_LOADER}" "${
+        Path.join(ROOT, "src", "emulator", "cli.ts")
+      }" "$@"\n`,
       { mode: 0o755 }
     )
-    const env = { ...directEnv(), npm_config_offline: "true", npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" }
+    const env = {
+      ...directEnv(),
+      npm_config_offline: "true",
+      npm_config_update_notifier: "false",
+      npm_config_fund: "false",
+      npm_config_audit: "false"
+    }
     const npx = run("npx", ["descope-emulator", "--port", "0"], { cwd: dir, env })
     try {
       const baseUrl = await started(npx)

@@ -93,7 +93,9 @@ describe("mgmt.fga against the emulator", () => {
       yield* fga.saveSchema({ dsl: DSL })
       const refused = yield* Effect.flip(fga.createRelations([rel("folder", "f", "viewer", "group", "eng")]))
       assert.include(JSON.stringify(refused), "does not allow target type")
-      const preview = yield* fga.dryRunSchema({ dsl: "model AuthZ 1.0\ntype user\ntype folder\n  relation viewer: user\n" })
+      const preview = yield* fga.dryRunSchema({
+        dsl: "model AuthZ 1.0\ntype user\ntype folder\n  relation viewer: user\n"
+      })
       assert.deepStrictEqual(preview.deletesPreview?.types, ["group"])
       assert.includeMembers([...(preview.deletesPreview?.relations ?? [])], ["folder#owner", "folder#can_view"])
     })))

@@ -23,10 +23,14 @@ const P = Emulator.DEFAULT_PROJECT_ID
 const EMAIL = "ada@example.com"
 
 const EmulatorLive = Emulator.layer()
-const ClientLive = Descope.layer({ projectId: P, baseUrl: "http://emulator.local" }).pipe(Layer.provide(Emulator.layerHttpClient))
+const ClientLive = Descope.layer({ projectId: P, baseUrl: "http://emulator.local" }).pipe(
+  Layer.provide(Emulator.layerHttpClient)
+)
 /** The app's layers over the emulator, without its clock (the control) and with it. */
 const WithoutClock = Layer.mergeAll(ClientLive, Emulator.layerHttpClient).pipe(Layer.provideMerge(EmulatorLive))
-const WithClock = Layer.mergeAll(ClientLive, Emulator.layerHttpClient, Emulator.layerClock).pipe(Layer.provideMerge(EmulatorLive))
+const WithClock = Layer.mergeAll(ClientLive, Emulator.layerHttpClient, Emulator.layerClock).pipe(
+  Layer.provideMerge(EmulatorLive)
+)
 
 /** A session of the emulator's, by OTP. */
 const signIn = Effect.gen(function*() {
@@ -40,9 +44,15 @@ const signIn = Effect.gen(function*() {
 })
 
 const validity = (token: string) =>
-  Effect.flatMap(DescopeClient, (client) =>
-    Effect.map(Effect.either(client.validateSession(token)), (r) =>
-      Either.match(r, { onLeft: (e) => (e._tag === "InvalidSessionError" ? e.reason : e._tag), onRight: () => "valid" })))
+  Effect.flatMap(
+    DescopeClient,
+    (client) =>
+      Effect.map(Effect.either(client.validateSession(token)), (r) =>
+        Either.match(r, {
+          onLeft: (e) => (e._tag === "InvalidSessionError" ? e.reason : e._tag),
+          onRight: () => "valid"
+        }))
+  )
 
 describe("Emulator.layerClock: emulator time reaches the app", () => {
   it.live("advanceTime expires the emulator's sessions for an app on layerClock", () =>
@@ -71,7 +81,9 @@ describe("Emulator.layerClock: emulator time reaches the app", () => {
       const token = yield* signIn
       const http = yield* HttpClient.HttpClient
       const advanced = yield* http.execute(
-        HttpClientRequest.post("http://emulator.local/emulator/time/advance").pipe(HttpClientRequest.bodyUnsafeJson({ seconds: 660 }))
+        HttpClientRequest.post("http://emulator.local/emulator/time/advance").pipe(
+          HttpClientRequest.bodyUnsafeJson({ seconds: 660 })
+        )
       )
       assert.strictEqual(advanced.status, 200)
       const clock = yield* Emulator.clock

@@ -38,75 +38,106 @@ const signIn = (send: (r: RawRequest) => Effect.Effect<RawAnswer>, headers: Reco
   })
 
 describe("CORS: off by default, named origins only", () => {
-  it.live("by default a page from any origin is refused on the control routes and gets no CORS headers", () =>
-    served({}, (send) =>
-      Effect.gen(function*() {
-        assert.strictEqual((yield* signIn(send)).status, 200)
-        // the outbox holds a code: a page must not read it
-        const fromPage = yield* send({ path: "/emulator/outbox", headers: { origin: EVIL } })
-        assert.strictEqual(fromPage.status, 403)
-        assert.deepStrictEqual(Object.keys(fromPage.json).sort(), ["errorCode", "errorDescription", "errorMessage"])
-        assert.strictEqual(fromPage.json.errorCode, "E011005")
-        assert.include(String(fromPage.json.errorMessage), "--cors-origin")
-        assert.notInclude(fromPage.text, "code")
-        assert.isUndefined(fromPage.headers["access-control-allow-origin"])
-        // even a localhost page: nothing is named
-        assert.strictEqual((yield* send({ path: "/emulator/outbox", headers: { origin: APP } })).status, 403)
-        // state-changing control routes too (a "simple" cross-site POST needs no preflight)
-        for (const path of ["/emulator/reset", "/emulator/time/advance", "/emulator/faults", "/emulator/keys/rotate"]) {
-          const post = yield* send({ method: "POST", path, headers: { origin: EVIL, "content-type": "text/plain" }, body: "{\"path\":\"/**\",\"seconds\":1}" })
-          assert.strictEqual(post.status, 403, path)
-        }
-        // a preflight from an unnamed origin is refused without CORS headers
-        const preflight = yield* send({
-          method: "OPTIONS",
-          path: "/v1/auth/otp/signup-in/email",
-          headers: { origin: EVIL, "access-control-request-method": "POST", "access-control-request-headers": "authorization" }
-        })
-        assert.strictEqual(preflight.status, 403)
-        assert.isUndefined(preflight.headers["access-control-allow-origin"])
-        // the Descope API answers, without CORS headers: the browser withholds the answer
-        const api = yield* signIn(send, { origin: EVIL })
-        assert.strictEqual(api.status, 200)
-        assert.isUndefined(api.headers["access-control-allow-origin"])
-        assert.isUndefined(api.headers["access-control-allow-credentials"])
-        // without an Origin (SDKs, curl, tests) the control routes answer
-        const outbox = yield* send({ path: "/emulator/outbox" })
-        assert.strictEqual(outbox.status, 200)
-        assert.lengthOf(outbox.json.messages as ReadonlyArray<unknown>, 2)
-      })), { timeout: 20_000 })
+  it.live(
+    "by default a page from any origin is refused on the control routes and gets no CORS headers",
+    () =>
+      served({}, (send) =>
+        Effect.gen(function*() {
+          assert.strictEqual((yield* signIn(send)).status, 200)
+          // the outbox holds a code: a page must not read it
+          const fromPage = yield* send({ path: "/emulator/outbox", headers: { origin: EVIL } })
+          assert.strictEqual(fromPage.status, 403)
+          assert.deepStrictEqual(Object.keys(fromPage.json).sort(), ["errorCode", "errorDescription", "errorMessage"])
+          assert.strictEqual(fromPage.json.errorCode, "E011005")
+          assert.include(String(fromPage.json.errorMessage), "--cors-origin")
+          assert.notInclude(fromPage.text, "code")
+          assert.isUndefined(fromPage.headers["access-control-allow-origin"])
+          // even a localhost page: nothing is named
+          assert.strictEqual((yield* send({ path: "/emulator/outbox", headers: { origin: APP } })).status, 403)
+          // state-changing control routes too (a "simple" cross-site POST needs no preflight)
+          for (
+            const path of ["/emulator/reset", "/emulator/time/advance", "/emulator/faults", "/emulator/keys/rotate"]
+          ) {
+            const post = yield* send({
+              method: "POST",
+              path,
+              headers: { origin: EVIL, "content-type": "text/plain" },
+              body: "{\"path\":\"/**\",\"seconds\":1}"
+            })
+            assert.strictEqual(post.status, 403, path)
+          }
+          // a preflight from an unnamed origin is refused without CORS headers
+          const preflight = yield* send({
+            method: "OPTIONS",
+            path: "/v1/auth/otp/signup-in/email",
+            headers: {
+              origin: EVIL,
+              "access-control-request-method": "POST",
+              "access-control-request-headers": "authorization"
+            }
+          })
+          assert.strictEqual(preflight.status, 403)
+          assert.isUndefined(preflight.headers["access-control-allow-origin"])
+          // the Descope API answers, without CORS headers: the browser withholds the answer
+          const api = yield* signIn(send, { origin: EVIL })
+          assert.strictEqual(api.status, 200)
+          assert.isUndefined(api.headers["access-control-allow-origin"])
+          assert.isUndefined(api.headers["access-control-allow-credentials"])
+          // without an Origin (SDKs, curl, tests) the control routes answer
+          const outbox = yield* send({ path: "/emulator/outbox" })
+          assert.strictEqual(outbox.status, 200)
+          assert.lengthOf(outbox.json.messages as ReadonlyArray<unknown>, 2)
+        })),
+    { timeout: 20_000 }
+  )
 
-  it.live("named origins get CORS with credentials; any other origin is still refused and never reflected", () =>
-    served({ corsOrigins: [APP, "https://app.example.com/"] }, (send) =>
-      Effect.gen(function*() {
-        const preflight = yield* send({
-          method: "OPTIONS",
-          path: "/v1/auth/otp/signup-in/email",
-          headers: { origin: APP, "access-control-request-method": "POST", "access-control-request-headers": "authorization, x-descope-sdk-name" }
-        })
-        assert.strictEqual(preflight.status, 200)
-        assert.strictEqual(preflight.headers["access-control-allow-origin"], APP)
-        assert.strictEqual(preflight.headers["access-control-allow-credentials"], "true")
-        assert.strictEqual(preflight.headers["access-control-allow-headers"], "authorization, x-descope-sdk-name")
-        const api = yield* signIn(send, { origin: APP })
-        assert.strictEqual(api.status, 200)
-        assert.strictEqual(api.headers["access-control-allow-origin"], APP)
-        assert.strictEqual(api.headers["access-control-allow-credentials"], "true")
-        const outbox = yield* send({ path: "/emulator/outbox", headers: { origin: APP } })
-        assert.strictEqual(outbox.status, 200)
-        assert.strictEqual(outbox.headers["access-control-allow-origin"], APP)
-        // the trailing slash of the option is not part of the origin
-        const other = yield* send({ path: "/emulator/outbox", headers: { origin: "https://app.example.com" } })
-        assert.strictEqual(other.headers["access-control-allow-origin"], "https://app.example.com")
-        // look-alikes are other origins
-        for (const origin of [EVIL, "http://localhost:5174", "https://localhost:5173", "http://localhost:5173.evil.example", "null"]) {
-          const refused = yield* send({ path: "/emulator/outbox", headers: { origin } })
-          assert.strictEqual(refused.status, 403, origin)
-          assert.isUndefined(refused.headers["access-control-allow-origin"], origin)
-          const answered = yield* signIn(send, { origin })
-          assert.isUndefined(answered.headers["access-control-allow-origin"], origin)
-        }
-      })), { timeout: 20_000 })
+  it.live(
+    "named origins get CORS with credentials; any other origin is still refused and never reflected",
+    () =>
+      served({ corsOrigins: [APP, "https://app.example.com/"] }, (send) =>
+        Effect.gen(function*() {
+          const preflight = yield* send({
+            method: "OPTIONS",
+            path: "/v1/auth/otp/signup-in/email",
+            headers: {
+              origin: APP,
+              "access-control-request-method": "POST",
+              "access-control-request-headers": "authorization, x-descope-sdk-name"
+            }
+          })
+          assert.strictEqual(preflight.status, 200)
+          assert.strictEqual(preflight.headers["access-control-allow-origin"], APP)
+          assert.strictEqual(preflight.headers["access-control-allow-credentials"], "true")
+          assert.strictEqual(preflight.headers["access-control-allow-headers"], "authorization, x-descope-sdk-name")
+          const api = yield* signIn(send, { origin: APP })
+          assert.strictEqual(api.status, 200)
+          assert.strictEqual(api.headers["access-control-allow-origin"], APP)
+          assert.strictEqual(api.headers["access-control-allow-credentials"], "true")
+          const outbox = yield* send({ path: "/emulator/outbox", headers: { origin: APP } })
+          assert.strictEqual(outbox.status, 200)
+          assert.strictEqual(outbox.headers["access-control-allow-origin"], APP)
+          // the trailing slash of the option is not part of the origin
+          const other = yield* send({ path: "/emulator/outbox", headers: { origin: "https://app.example.com" } })
+          assert.strictEqual(other.headers["access-control-allow-origin"], "https://app.example.com")
+          // look-alikes are other origins
+          for (
+            const origin of [
+              EVIL,
+              "http://localhost:5174",
+              "https://localhost:5173",
+              "http://localhost:5173.evil.example",
+              "null"
+            ]
+          ) {
+            const refused = yield* send({ path: "/emulator/outbox", headers: { origin } })
+            assert.strictEqual(refused.status, 403, origin)
+            assert.isUndefined(refused.headers["access-control-allow-origin"], origin)
+            const answered = yield* signIn(send, { origin })
+            assert.isUndefined(answered.headers["access-control-allow-origin"], origin)
+          }
+        })),
+    { timeout: 20_000 }
+  )
 
   it("the CLI takes --cors-origin, repeatable, and refuses a wildcard or a URL that is not an origin", () => {
     const none = parse([])
@@ -126,39 +157,64 @@ describe("request bodies are capped", () => {
     return JSON.stringify({ projectId: "P2Padded", pad: "x".repeat(bytes - shell.length) })
   }
 
-  it.live("default 1 MiB: one byte over is 413 with a Descope body, declared or chunked; at the limit it is read", () =>
-    served({}, (send) =>
-      Effect.gen(function*() {
-        const limit = 1024 * 1024
-        const atLimit = yield* send({ method: "POST", path: "/emulator/projects", body: padded(limit) })
-        assert.strictEqual(atLimit.status, 200)
-        for (const chunked of [false, true]) {
-          const over = yield* send({ method: "POST", path: "/emulator/projects", body: padded(limit + 1), chunked })
-          assert.strictEqual(over.status, 413, `chunked: ${chunked}`)
-          assert.strictEqual(over.json.errorCode, "E011001")
-          assert.strictEqual(over.json.errorDescription, "Request body too large")
-          assert.strictEqual(over.json.errorMessage, `the request body exceeds ${limit} bytes`)
-        }
-        // the server still answers afterwards
-        assert.strictEqual((yield* send({ path: "/emulator" })).status, 200)
-      })), { timeout: 20_000 })
+  it.live(
+    "default 1 MiB: one byte over is 413 with a Descope body, declared or chunked; at the limit it is read",
+    () =>
+      served({}, (send) =>
+        Effect.gen(function*() {
+          const limit = 1024 * 1024
+          const atLimit = yield* send({ method: "POST", path: "/emulator/projects", body: padded(limit) })
+          assert.strictEqual(atLimit.status, 200)
+          for (const chunked of [false, true]) {
+            const over = yield* send({ method: "POST", path: "/emulator/projects", body: padded(limit + 1), chunked })
+            assert.strictEqual(over.status, 413, `chunked: ${chunked}`)
+            assert.strictEqual(over.json.errorCode, "E011001")
+            assert.strictEqual(over.json.errorDescription, "Request body too large")
+            assert.strictEqual(over.json.errorMessage, `the request body exceeds ${limit} bytes`)
+          }
+          // the server still answers afterwards
+          assert.strictEqual((yield* send({ path: "/emulator" })).status, 200)
+        })),
+    { timeout: 20_000 }
+  )
 
   it.live("maxBodyBytes sets the limit, over loopback and in-process", () =>
     Effect.gen(function*() {
       yield* served({ maxBodyBytes: 1000 }, (send) =>
         Effect.gen(function*() {
-          assert.strictEqual((yield* send({ method: "POST", path: "/emulator/projects", body: padded(1000) })).status, 200)
-          assert.strictEqual((yield* send({ method: "POST", path: "/emulator/projects", body: padded(1001) })).status, 413)
-          assert.strictEqual((yield* send({ method: "POST", path: "/emulator/projects", body: padded(1001), chunked: true })).status, 413)
+          assert.strictEqual(
+            (yield* send({ method: "POST", path: "/emulator/projects", body: padded(1000) })).status,
+            200
+          )
+          assert.strictEqual(
+            (yield* send({ method: "POST", path: "/emulator/projects", body: padded(1001) })).status,
+            413
+          )
+          assert.strictEqual(
+            (yield* send({ method: "POST", path: "/emulator/projects", body: padded(1001), chunked: true })).status,
+            413
+          )
         }))
       // in-process: the same answer
       const inProcess = yield* Effect.gen(function*() {
         const client = yield* HttpClient.HttpClient
-        const ok = yield* client.execute(HttpClientRequest.post("http://emulator.local/emulator/projects").pipe(HttpClientRequest.bodyText(padded(1000), "application/json")))
-        const over = yield* client.execute(HttpClientRequest.post("http://emulator.local/emulator/projects").pipe(HttpClientRequest.bodyText(padded(1001), "application/json")))
+        const ok = yield* client.execute(
+          HttpClientRequest.post("http://emulator.local/emulator/projects").pipe(
+            HttpClientRequest.bodyText(padded(1000), "application/json")
+          )
+        )
+        const over = yield* client.execute(
+          HttpClientRequest.post("http://emulator.local/emulator/projects").pipe(
+            HttpClientRequest.bodyText(padded(1001), "application/json")
+          )
+        )
         return [ok.status, over.status, (yield* over.json) as Record<string, unknown>] as const
       }).pipe(Effect.provide(Emulator.layerHttpClient.pipe(Layer.provideMerge(Emulator.layer({ maxBodyBytes: 1000 })))))
-      assert.deepStrictEqual([inProcess[0], inProcess[1], inProcess[2].errorDescription], [200, 413, "Request body too large"])
+      assert.deepStrictEqual([inProcess[0], inProcess[1], inProcess[2].errorDescription], [
+        200,
+        413,
+        "Request body too large"
+      ])
     }), { timeout: 20_000 })
 
   it("the CLI takes --max-body-bytes", () => {
@@ -173,27 +229,33 @@ describe("request bodies are capped", () => {
 describe("path parameters of any sane length", () => {
   const LONG = `P2${"x".repeat(298)}`
 
-  it.live("a 300-character project id serves its own JWKS, over loopback and in-process", () =>
-    served({ projectId: LONG }, (send) =>
-      Effect.gen(function*() {
-        assert.strictEqual(LONG.length, 300)
-        const jwks = yield* send({ path: `/v2/keys/${LONG}` })
-        assert.strictEqual(jwks.status, 200, jwks.text)
-        assert.lengthOf(jwks.json.keys as ReadonlyArray<unknown>, 1)
-        const v1 = yield* send({ path: `/v1/keys/${LONG}` })
-        assert.strictEqual(v1.status, 200, v1.text)
-        // a fault id is a path parameter too
-        const long = `F${"y".repeat(299)}`
-        assert.strictEqual((yield* send({ method: "DELETE", path: `/emulator/faults/${long}` })).status, 200)
-        const emulator = yield* Emulator.Emulator
-        assert.deepStrictEqual(jwks.json, yield* emulator.jwks())
-      })).pipe(
-        Effect.zipRight(
-          Effect.gen(function*() {
-            const client = yield* HttpClient.HttpClient
-            const res = yield* client.get(`http://emulator.local/v2/keys/${LONG}`)
-            assert.strictEqual(res.status, 200)
-          }).pipe(Effect.provide(Emulator.layerHttpClient.pipe(Layer.provideMerge(Emulator.layer({ projectId: LONG })))))
-        )
-      ), { timeout: 20_000 })
+  it.live(
+    "a 300-character project id serves its own JWKS, over loopback and in-process",
+    () =>
+      served({ projectId: LONG }, (send) =>
+        Effect.gen(function*() {
+          assert.strictEqual(LONG.length, 300)
+          const jwks = yield* send({ path: `/v2/keys/${LONG}` })
+          assert.strictEqual(jwks.status, 200, jwks.text)
+          assert.lengthOf(jwks.json.keys as ReadonlyArray<unknown>, 1)
+          const v1 = yield* send({ path: `/v1/keys/${LONG}` })
+          assert.strictEqual(v1.status, 200, v1.text)
+          // a fault id is a path parameter too
+          const long = `F${"y".repeat(299)}`
+          assert.strictEqual((yield* send({ method: "DELETE", path: `/emulator/faults/${long}` })).status, 200)
+          const emulator = yield* Emulator.Emulator
+          assert.deepStrictEqual(jwks.json, yield* emulator.jwks())
+        })).pipe(
+          Effect.zipRight(
+            Effect.gen(function*() {
+              const client = yield* HttpClient.HttpClient
+              const res = yield* client.get(`http://emulator.local/v2/keys/${LONG}`)
+              assert.strictEqual(res.status, 200)
+            }).pipe(
+              Effect.provide(Emulator.layerHttpClient.pipe(Layer.provideMerge(Emulator.layer({ projectId: LONG }))))
+            )
+          )
+        ),
+    { timeout: 20_000 }
+  )
 })

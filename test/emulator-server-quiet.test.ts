@@ -19,7 +19,10 @@ const capture = (entries: Array<Entry>) =>
   Logger.replace(
     Logger.defaultLogger,
     Logger.make(({ logLevel, message }) => {
-      entries.push({ level: logLevel.label, message: Array.isArray(message) ? message.map(String).join(" ") : String(message) })
+      entries.push({
+        level: logLevel.label,
+        message: Array.isArray(message) ? message.map(String).join(" ") : String(message)
+      })
     })
   )
 
@@ -51,7 +54,10 @@ describe("the emulator's log when a client goes away", () => {
       request.destroy()
       yield* eventually(Effect.sync(() => entries.length > 0), "the emulator to log the interrupted request")
       assert.deepStrictEqual(entries.filter((e) => e.level === "ERROR" || e.level === "FATAL"), [])
-      assert.deepStrictEqual(entries, [{ level: "DEBUG", message: "descope emulator: request interrupted (the client went away)" }])
+      assert.deepStrictEqual(entries, [{
+        level: "DEBUG",
+        message: "descope emulator: request interrupted (the client went away)"
+      }])
       yield* eventually(Effect.map(info.connections, (n) => n === 0), "the connection to close")
     }).pipe(Effect.scoped, Effect.provide(Emulator.layer())), { timeout: 20_000 })
 })

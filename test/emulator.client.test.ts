@@ -38,13 +38,20 @@ const scenario = Effect.gen(function*() {
   yield* mgmt.permission.create({ name: "docs.read" })
   yield* mgmt.role.create({ name: "editor", permissionNames: ["docs.read"] })
   assert.strictEqual(yield* mgmt.tenant.create({ id: "acme", name: "Acme" }), "acme")
-  const user = yield* mgmt.user.createTestUser({ loginId: LOGIN, email: LOGIN, displayName: "Lin", userTenants: [{ tenantId: "acme", roleNames: ["editor"] }] })
+  const user = yield* mgmt.user.createTestUser({
+    loginId: LOGIN,
+    email: LOGIN,
+    displayName: "Lin",
+    userTenants: [{ tenantId: "acme", roleNames: ["editor"] }]
+  })
   assert.strictEqual(user.test, true)
 
   // OTP: wrong code, then the generated one
   const otp = yield* mgmt.user.generateOtpForTestUser({ method: "email", loginId: LOGIN })
   const code = Redacted.value(otp.code)
-  const wrong = yield* Effect.flip(client.otp.verifyCode({ method: "email", loginId: LOGIN, code: code === "000000" ? "111111" : "000000" }))
+  const wrong = yield* Effect.flip(
+    client.otp.verifyCode({ method: "email", loginId: LOGIN, code: code === "000000" ? "111111" : "000000" })
+  )
   assert.strictEqual(wrong._tag === "AuthError" ? wrong.errorCode : wrong._tag, "E061102")
   const auth = yield* client.otp.verifyCode({ method: "email", loginId: LOGIN, code })
   const refresh = auth.refreshToken ?? Redacted.make("")
@@ -70,7 +77,10 @@ const scenario = Effect.gen(function*() {
   // enchanted link: pending, then a session
   const el = yield* client.enchantedLink.signIn({ loginId: LOGIN, uri: "http://app/verify" })
   const pending = yield* Effect.flip(client.enchantedLink.getSession(el.pendingRef))
-  assert.strictEqual(pending._tag === "AuthError" ? `${pending.status} ${pending.errorCode}` : pending._tag, "401 E062503")
+  assert.strictEqual(
+    pending._tag === "AuthError" ? `${pending.status} ${pending.errorCode}` : pending._tag,
+    "401 E062503"
+  )
   const message = Option.getOrThrow(yield* emulator.lastMessage(LOGIN, "enchantedlink"))
   yield* client.enchantedLink.verify(new URL(message.links?.[el.linkId] ?? "").searchParams.get("t") ?? "")
   assert.strictEqual((yield* client.enchantedLink.waitForSession(el.pendingRef)).session.userId, user.userId)
@@ -83,11 +93,18 @@ const scenario = Effect.gen(function*() {
   // TOTP sign-up and sign-in with a computed code
   const seed = yield* client.totp.signUp({ loginId: "totp@example.com" })
   const now = yield* emulator.now
-  const viaTotp = yield* client.totp.signInCode({ loginId: "totp@example.com", code: totp(Redacted.value(seed.key), now) })
+  const viaTotp = yield* client.totp.signInCode({
+    loginId: "totp@example.com",
+    code: totp(Redacted.value(seed.key), now)
+  })
   assert.deepStrictEqual(viaTotp.session.amr, ["totp"])
 
   // access key: create, exchange, deactivate, rejected
-  const key = yield* mgmt.accessKey.create({ name: "ci", keyTenants: [{ tenantId: "acme", roleNames: ["editor"] }], customClaims: { team: "qa" } })
+  const key = yield* mgmt.accessKey.create({
+    name: "ci",
+    keyTenants: [{ tenantId: "acme", roleNames: ["editor"] }],
+    customClaims: { team: "qa" }
+  })
   const keySession = yield* client.exchangeAccessKey(key.cleartext)
   assert.isTrue(client.validateTenantRoles(keySession.session, "acme", ["editor"]))
   assert.strictEqual(keySession.keyId, key.key.id)
@@ -124,13 +141,21 @@ const emulatorLayer = Emulator.layer({ projectId: P, managementKey: K })
 describe("our client against the emulator", () => {
   it.effect("in-process: the seed's scenarios", () =>
     scenario.pipe(
-      Effect.provide(Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(Layer.provide(Emulator.layerHttpClient))),
+      Effect.provide(
+        Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
+          Layer.provide(Emulator.layerHttpClient)
+        )
+      ),
       Effect.provide(emulatorLayer)
     ))
 
   it.effect("in-process: a wrong management key is rejected", () =>
     wrongKey.pipe(
-      Effect.provide(Descope.layer({ projectId: P, managementKey: "wrong", baseUrl: "http://emulator.local" }).pipe(Layer.provide(Emulator.layerHttpClient))),
+      Effect.provide(
+        Descope.layer({ projectId: P, managementKey: "wrong", baseUrl: "http://emulator.local" }).pipe(
+          Layer.provide(Emulator.layerHttpClient)
+        )
+      ),
       Effect.provide(emulatorLayer)
     ))
 
@@ -138,7 +163,11 @@ describe("our client against the emulator", () => {
     Effect.gen(function*() {
       const info = yield* Emulator.serve()
       yield* scenario.pipe(
-        Effect.provide(Descope.layer({ projectId: P, managementKey: K, baseUrl: info.baseUrl }).pipe(Layer.provide(FetchHttpClient.layer)))
+        Effect.provide(
+          Descope.layer({ projectId: P, managementKey: K, baseUrl: info.baseUrl }).pipe(
+            Layer.provide(FetchHttpClient.layer)
+          )
+        )
       )
     }).pipe(Effect.scoped, Effect.provide(emulatorLayer)), { timeout: 20_000 })
 })

@@ -2,8 +2,8 @@
  * Conformance: the official `@descope/node-sdk` runs the seed's scenarios over
  * loopback against the emulator's real server.
  */
-import { assert, describe, it } from "@effect/vitest"
 import DescopeClient from "@descope/node-sdk"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
@@ -31,7 +31,9 @@ const totp = (base32: string, at = Date.now()): string => {
 }
 
 const runtime = ManagedRuntime.make(
-  Emulator.layerServer().pipe(Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY })))
+  Emulator.layerServer().pipe(
+    Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
+  )
 )
 let baseUrl = ""
 let sdk: ReturnType<typeof DescopeClient>
@@ -204,7 +206,14 @@ describe("node-sdk conformance (loopback)", () => {
     assert.strictEqual(viaOauth.data?.user?.email, "google.user@example.com")
 
     assert.isTrue((await sdk.management.tenant.createWithId("sso-co", "SSO Co")).ok)
-    assert.isTrue((await sdk.management.sso.configureSAMLSettings("sso-co", { idpUrl: "https://idp.example/sso", entityId: "idp", idpCert: "cert" }, "http://app.example/sso", ["sso.example"])).ok)
+    assert.isTrue(
+      (await sdk.management.sso.configureSAMLSettings(
+        "sso-co",
+        { idpUrl: "https://idp.example/sso", entityId: "idp", idpCert: "cert" },
+        "http://app.example/sso",
+        ["sso.example"]
+      )).ok
+    )
     const sso = await sdk.sso.start("someone@sso.example", "http://app.example/sso")
     assert.isTrue(sso.ok)
     const viaSso = await sdk.sso.exchange(await followCode(String(sso.data?.url)))
@@ -215,9 +224,16 @@ describe("node-sdk conformance (loopback)", () => {
   })
 
   it("creates and exchanges an access key, then rejects it once deactivated", async () => {
-    const created = await sdk.management.accessKey.create("ci", 0, undefined, [{ tenantId: "acme", roleNames: ["editor"] }], undefined, {
-      team: "qa"
-    })
+    const created = await sdk.management.accessKey.create(
+      "ci",
+      0,
+      undefined,
+      [{ tenantId: "acme", roleNames: ["editor"] }],
+      undefined,
+      {
+        team: "qa"
+      }
+    )
     assert.isTrue(created.ok)
     const cleartext = created.data?.cleartext ?? ""
     const keyId = created.data?.key.id ?? ""
@@ -284,11 +300,26 @@ describe("node-sdk conformance (loopback)", () => {
     await run("tenant.load", () => m.tenant.load("sweep"))
     await run("tenant.loadAll", () => m.tenant.loadAll())
     await run("tenant.searchAll", () => m.tenant.searchAll(["sweep"]))
-    await run("tenant.configureSettings", () => m.tenant.configureSettings("sweep", { domains: ["sweep.example"], enableInactivity: true, InactivityTime: 1, InactivityTimeUnit: "hours" } as never))
+    await run(
+      "tenant.configureSettings",
+      () =>
+        m.tenant.configureSettings(
+          "sweep",
+          {
+            domains: ["sweep.example"],
+            enableInactivity: true,
+            InactivityTime: 1,
+            InactivityTimeUnit: "hours"
+          } as never
+        )
+    )
     await run("tenant.getSettings", () => m.tenant.getSettings("sweep"))
     await run("tenant.generateSSOConfigurationLink", () => m.tenant.generateSSOConfigurationLink("sweep", 3600))
     await run("tenant.revokeSSOConfigurationLink", () => m.tenant.revokeSSOConfigurationLink("sweep"))
-    await run("permission.createBatch", () => m.permission.createBatch([{ name: "s1", systemDefault: false }, { name: "s2", systemDefault: false }]))
+    await run(
+      "permission.createBatch",
+      () => m.permission.createBatch([{ name: "s1", systemDefault: false }, { name: "s2", systemDefault: false }])
+    )
     await run("permission.update", () => m.permission.update("s1", "s1b"))
     await run("permission.updateBatch", () => m.permission.updateBatch([{ name: "s2", newName: "s2b" }] as never))
     await run("permission.loadAll", () => m.permission.loadAll())
@@ -296,9 +327,19 @@ describe("node-sdk conformance (loopback)", () => {
     await run("role.update", () => m.role.update("sr1", "sr1b", "d", ["s1b", "s2b"]))
     await run("role.search", () => m.role.search({ roleNames: ["sr1b"] }))
     await run("role.create.tenant", () => m.role.create("sr2", "d", [], "sweep"))
-    await run("user.create", () => m.user.create(L, { email: L, phone: "+15550001111", userTenants: [{ tenantId: "sweep", roleNames: ["sr2"] }] }))
-    await run("user.invite", () => m.user.invite("inv@example.com", { email: "inv@example.com", inviteUrl: "http://app/invite" }))
-    await run("user.createBatch", () => m.user.createBatch([{ loginId: "bat@example.com", email: "bat@example.com" }] as never))
+    await run(
+      "user.create",
+      () =>
+        m.user.create(L, { email: L, phone: "+15550001111", userTenants: [{ tenantId: "sweep", roleNames: ["sr2"] }] })
+    )
+    await run(
+      "user.invite",
+      () => m.user.invite("inv@example.com", { email: "inv@example.com", inviteUrl: "http://app/invite" })
+    )
+    await run(
+      "user.createBatch",
+      () => m.user.createBatch([{ loginId: "bat@example.com", email: "bat@example.com" }] as never)
+    )
     await run("user.patch", () => m.user.patch(L, { displayName: "Sweep" }))
     await run("user.patchBatch", () => m.user.patchBatch([{ loginId: L, givenName: "Swe" }] as never))
     await run("user.load", () => m.user.load(L))
@@ -336,11 +377,17 @@ describe("node-sdk conformance (loopback)", () => {
     await run("user.removeTrustedDevices", () => m.user.removeTrustedDevices(L, ["d1"]))
     await run("user.updateRecoveryEmail", () => m.user.updateRecoveryEmail(L, "rec@example.com", true))
     await run("user.updateRecoveryPhone", () => m.user.updateRecoveryPhone(L, "+15550003333", true))
-    await run("user.createCustomAttributes", () => m.user.createCustomAttributes([{ name: "plan", displayName: "Plan", type: 1 }] as never))
+    await run(
+      "user.createCustomAttributes",
+      () => m.user.createCustomAttributes([{ name: "plan", displayName: "Plan", type: 1 }] as never)
+    )
     await run("user.getCustomAttributes", () => m.user.getCustomAttributes())
     await run("user.deleteCustomAttributes", () => m.user.deleteCustomAttributes(["plan"]))
     await run("user.generateEmbeddedLink", () => m.user.generateEmbeddedLink(L, { k: 1 }))
-    await run("user.generateSignUpEmbeddedLink", () => m.user.generateSignUpEmbeddedLink("emb@example.com", { email: "emb@example.com" }))
+    await run(
+      "user.generateSignUpEmbeddedLink",
+      () => m.user.generateSignUpEmbeddedLink("emb@example.com", { email: "emb@example.com" })
+    )
     await run("user.history", () => m.user.history([state.userId]))
     await run("user.logoutUser", () => m.user.logoutUser(L))
     await run("accessKey.create", () => m.accessKey.create("sweep-key", 0, ["sr1b"]))
@@ -352,18 +399,39 @@ describe("node-sdk conformance (loopback)", () => {
     await run("accessKey.activateBatch", () => m.accessKey.activateBatch([key]))
     await run("accessKey.activate", () => m.accessKey.activate(key))
     await run("accessKey.delete", () => m.accessKey.delete(key))
-    await run("sso.configureSAMLSettings", () => m.sso.configureSAMLSettings("sweep", { idpUrl: "https://idp", entityId: "e", idpCert: "c" }, "http://app/sso", ["sweep.example"]))
-    await run("sso.configureOIDCSettings", () => m.sso.configureOIDCSettings("sweep", { name: "o", clientId: "c" } as never, ["sweep.example"]))
-    await run("sso.configureSAMLByMetadata", () => m.sso.configureSAMLByMetadata("sweep", { idpMetadataUrl: "https://idp/meta" } as never))
+    await run(
+      "sso.configureSAMLSettings",
+      () =>
+        m.sso.configureSAMLSettings("sweep", { idpUrl: "https://idp", entityId: "e", idpCert: "c" }, "http://app/sso", [
+          "sweep.example"
+        ])
+    )
+    await run(
+      "sso.configureOIDCSettings",
+      () => m.sso.configureOIDCSettings("sweep", { name: "o", clientId: "c" } as never, ["sweep.example"])
+    )
+    await run(
+      "sso.configureSAMLByMetadata",
+      () => m.sso.configureSAMLByMetadata("sweep", { idpMetadataUrl: "https://idp/meta" } as never)
+    )
     await run("sso.configureSSORedirectURL", () => m.sso.configureSSORedirectURL("sweep", "http://app/saml"))
     await run("sso.recalculateSSOMappings", () => m.sso.recalculateSSOMappings("sweep"))
     await run("sso.loadSettings", () => m.sso.loadSettings("sweep"))
     await run("sso.loadAllSettings", () => m.sso.loadAllSettings("sweep"))
     await run("sso.newSettings", () => m.sso.newSettings("sweep", "second", "Second"))
     await run("sso.getSettings", () => m.sso.getSettings("sweep"))
-    await run("sso.configureSettings", () => m.sso.configureSettings("sweep", "https://idp", "cert", "e", "http://app", ["sweep.example"]))
-    await run("sso.configureMetadata", () => m.sso.configureMetadata("sweep", "https://idp/meta", "http://app", ["sweep.example"]))
-    await run("sso.configureMapping", () => m.sso.configureMapping("sweep", [{ groups: ["g"], role: "sr2" }] as never, { name: "n" } as never))
+    await run(
+      "sso.configureSettings",
+      () => m.sso.configureSettings("sweep", "https://idp", "cert", "e", "http://app", ["sweep.example"])
+    )
+    await run(
+      "sso.configureMetadata",
+      () => m.sso.configureMetadata("sweep", "https://idp/meta", "http://app", ["sweep.example"])
+    )
+    await run(
+      "sso.configureMapping",
+      () => m.sso.configureMapping("sweep", [{ groups: ["g"], role: "sr2" }] as never, { name: "n" } as never)
+    )
     await run("sso.deleteSettings", () => m.sso.deleteSettings("sweep", "second"))
     await run("group.loadAllGroups", () => m.group.loadAllGroups("sweep"))
     await run("group.loadAllGroupsForMember", () => m.group.loadAllGroupsForMember("sweep", [], [L]))
@@ -373,7 +441,10 @@ describe("node-sdk conformance (loopback)", () => {
     await run("jwt.signUpOrIn", () => m.jwt.signUpOrIn("jwtup@example.com"))
     await run("jwt.anonymous", () => m.jwt.anonymous({ guest: true }))
     await run("jwt.generateClientAssertionJwt", () => m.jwt.generateClientAssertionJwt("iss", "sub", ["aud"], 60))
-    await run("audit.createEvent", () => m.audit.createEvent({ action: "Custom", type: "info", actorId: "a", tenantId: "sweep" }))
+    await run(
+      "audit.createEvent",
+      () => m.audit.createEvent({ action: "Custom", type: "info", actorId: "a", tenantId: "sweep" })
+    )
     await run("audit.search", () => m.audit.search({ actions: ["Custom"] }))
     await run("password.configureSettings", () => m.password.configureSettings("sweep", { minLength: 10 } as never))
     await run("password.getSettings", () => m.password.getSettings("sweep"))

@@ -14,8 +14,8 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as TestClock from "effect/TestClock"
 import * as Jose from "jose"
-import * as Emulator from "../src/emulator/index.js"
 import { parse } from "../src/emulator/EmulatorCli.js"
+import * as Emulator from "../src/emulator/index.js"
 
 const P = "P2EmulatorTestProject0000000"
 const K = "test-management-key"
@@ -31,12 +31,20 @@ interface Answer {
 const call = (
   method: "GET" | "POST" | "PATCH" | "DELETE",
   path: string,
-  options: { readonly body?: unknown; readonly raw?: string; readonly token?: string; readonly authorization?: string } = {}
+  options: {
+    readonly body?: unknown
+    readonly raw?: string
+    readonly token?: string
+    readonly authorization?: string
+  } = {}
 ) =>
   Effect.gen(function*() {
     const client = yield* HttpClient.HttpClient
     let req = HttpClientRequest.make(method)(`http://emulator.test${path}`).pipe(
-      HttpClientRequest.setHeader("authorization", options.authorization ?? `Bearer ${P}${options.token !== undefined ? `:${options.token}` : ""}`)
+      HttpClientRequest.setHeader(
+        "authorization",
+        options.authorization ?? `Bearer ${P}${options.token !== undefined ? `:${options.token}` : ""}`
+      )
     )
     if (options.raw !== undefined) req = HttpClientRequest.bodyText(req, options.raw, "application/json")
     else if (options.body !== undefined) req = HttpClientRequest.bodyUnsafeJson(req, options.body)
@@ -55,7 +63,9 @@ const mgmt = (method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: 
   call(method, path, { token: K, ...(body !== undefined ? { body } : {}) })
 
 const withEmulator = (options: Emulator.Options = {}) =>
-  Effect.provide(Emulator.layerHttpClient.pipe(Layer.provideMerge(Emulator.layer({ projectId: P, managementKey: K, ...options }))))
+  Effect.provide(
+    Emulator.layerHttpClient.pipe(Layer.provideMerge(Emulator.layer({ projectId: P, managementKey: K, ...options })))
+  )
 
 const emulator = Emulator.Emulator
 
@@ -98,7 +108,11 @@ describe("errors are Descope-shaped JSON", () => {
       const nullId = yield* call("POST", "/v1/auth/otp/signup/email", { body: { loginId: null } })
       assert.strictEqual(nullId.json.errorCode, "E011002")
       const ok = yield* call("POST", "/v1/auth/otp/signup/email", {
-        body: { loginId: "nul@example.com", user: null, loginOptions: { stepup: false, mfa: false, customClaims: null } }
+        body: {
+          loginId: "nul@example.com",
+          user: null,
+          loginOptions: { stepup: false, mfa: false, customClaims: null }
+        }
       })
       assert.strictEqual(ok.status, 200)
       assert.deepStrictEqual(ok.json, { maskedEmail: "n***@example.com" })
@@ -111,7 +125,9 @@ describe("errors are Descope-shaped JSON", () => {
         assert.strictEqual(res.status, 401)
         assert.strictEqual(res.json.errorCode, "E011005")
       }
-      const unknown = yield* call("GET", "/v1/mgmt/license", { authorization: `Bearer P2Other000000000000000000000:${K}` })
+      const unknown = yield* call("GET", "/v1/mgmt/license", {
+        authorization: `Bearer P2Other000000000000000000000:${K}`
+      })
       assert.strictEqual(unknown.status, 401)
       const ok = yield* mgmt("GET", "/v1/mgmt/license")
       assert.deepStrictEqual(ok.json, { rateLimitTier: "free" })
@@ -122,7 +138,10 @@ describe("errors are Descope-shaped JSON", () => {
       const client = yield* HttpClient.HttpClient
       const preflight = yield* client.execute(
         HttpClientRequest.make("OPTIONS")("http://emulator.test/v1/auth/otp/signin/email").pipe(
-          HttpClientRequest.setHeaders({ origin: "http://localhost:5173", "access-control-request-headers": "authorization, x-descope-sdk-name" })
+          HttpClientRequest.setHeaders({
+            origin: "http://localhost:5173",
+            "access-control-request-headers": "authorization, x-descope-sdk-name"
+          })
         )
       )
       assert.strictEqual(preflight.status, 200)
@@ -232,8 +251,12 @@ describe("outbox", () => {
       yield* testUser("out@example.com")
       const otp = yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "out@example.com" } })
       assert.deepStrictEqual(otp.json, { maskedEmail: "o***@example.com" })
-      yield* call("POST", "/v1/auth/magiclink/signin/email", { body: { loginId: "out@example.com", URI: "http://app/ml" } })
-      const el = yield* call("POST", "/v1/auth/enchantedlink/signin/email", { body: { loginId: "out@example.com", URI: "http://app/el" } })
+      yield* call("POST", "/v1/auth/magiclink/signin/email", {
+        body: { loginId: "out@example.com", URI: "http://app/ml" }
+      })
+      const el = yield* call("POST", "/v1/auth/enchantedlink/signin/email", {
+        body: { loginId: "out@example.com", URI: "http://app/el" }
+      })
       const messages = yield* e.outbox({ loginId: "out@example.com" })
       assert.deepStrictEqual(messages.map((m) => [m.kind, m.deliveryMethod, m.to]), [
         ["otp", "email", "out@example.com"],
@@ -246,7 +269,9 @@ describe("outbox", () => {
       assert.strictEqual(messages[2]?.linkId, el.json.linkId)
       assert.strictEqual(messages[2]?.link, messages[2]?.links?.[String(el.json.linkId)])
       const overHttp = yield* call("GET", "/emulator/outbox?loginId=out%40example.com&kind=otp")
-      assert.deepStrictEqual((overHttp.json.messages as ReadonlyArray<{ code: string }>).map((m) => m.code), [messages[0]?.code])
+      assert.deepStrictEqual((overHttp.json.messages as ReadonlyArray<{ code: string }>).map((m) => m.code), [
+        messages[0]?.code
+      ])
       yield* e.clearOutbox
       assert.deepStrictEqual(yield* e.outbox(), [])
     }).pipe(withEmulator()))
@@ -255,7 +280,9 @@ describe("outbox", () => {
     Effect.gen(function*() {
       const e = yield* emulator
       yield* testUser("many@example.com")
-      for (let i = 0; i < 3; i++) yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "many@example.com" } })
+      for (let i = 0; i < 3; i++) {
+        yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "many@example.com" } })
+      }
       const kept = yield* e.outbox()
       assert.strictEqual(kept.length, 2)
       assert.strictEqual(Option.getOrThrow(yield* e.lastMessage("many@example.com")).id, kept[1]?.id)
@@ -276,7 +303,12 @@ describe("outbox", () => {
   it.effect("invites are recorded with their link", () =>
     Effect.gen(function*() {
       const e = yield* emulator
-      const res = yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "new@example.com", email: "new@example.com", invite: true, inviteUrl: "http://app/invite" })
+      const res = yield* mgmt("POST", "/v1/mgmt/user/create", {
+        loginId: "new@example.com",
+        email: "new@example.com",
+        invite: true,
+        inviteUrl: "http://app/invite"
+      })
       assert.strictEqual((res.json.user as { status: string }).status, "invited")
       const invite = Option.getOrThrow(yield* e.lastMessage("new@example.com", "invite"))
       assert.match(invite.link ?? "", /^http:\/\/app\/invite\?t=/)
@@ -303,10 +335,15 @@ describe("time", () => {
       const wrong = fresh === "000000" ? "111111" : "000000"
       const codes: Array<unknown> = []
       for (let i = 0; i < 3; i++) {
-        codes.push((yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId: "time@example.com", code: wrong } })).json.errorCode)
+        codes.push(
+          (yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId: "time@example.com", code: wrong } }))
+            .json.errorCode
+        )
       }
       assert.deepStrictEqual(codes, ["E061102", "E061102", "E061103"])
-      const locked = yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId: "time@example.com", code: fresh } })
+      const locked = yield* call("POST", "/v1/auth/otp/verify/email", {
+        body: { loginId: "time@example.com", code: fresh }
+      })
       assert.strictEqual(locked.json.errorCode, "E061103")
     }).pipe(withEmulator()))
 
@@ -338,11 +375,22 @@ describe("time", () => {
 
   it.effect("an access key past its expireTime is rejected", () =>
     Effect.gen(function*() {
-      const created = yield* mgmt("POST", "/v1/mgmt/accesskey/create", { name: "short", expireTime: 3600, roleNames: [], keyTenants: [] })
+      const created = yield* mgmt("POST", "/v1/mgmt/accesskey/create", {
+        name: "short",
+        expireTime: 3600,
+        roleNames: [],
+        keyTenants: []
+      })
       const cleartext = String(created.json.cleartext)
-      assert.strictEqual((yield* call("POST", "/v1/auth/accesskey/exchange", { token: cleartext, body: { loginOptions: {} } })).status, 200)
+      assert.strictEqual(
+        (yield* call("POST", "/v1/auth/accesskey/exchange", { token: cleartext, body: { loginOptions: {} } })).status,
+        200
+      )
       yield* TestClock.adjust("1 hour")
-      const rejected = yield* call("POST", "/v1/auth/accesskey/exchange", { token: cleartext, body: { loginOptions: {} } })
+      const rejected = yield* call("POST", "/v1/auth/accesskey/exchange", {
+        token: cleartext,
+        body: { loginOptions: {} }
+      })
       assert.strictEqual(rejected.status, 401)
     }).pipe(withEmulator()))
 })
@@ -358,9 +406,13 @@ describe("keys", () => {
       const newKid = yield* e.rotateKeys()
       assert.notStrictEqual(newKid, oldKid)
       const published = yield* call("GET", `/v2/keys/${P}`, { authorization: `Bearer ${P}` })
-      const keys = (published.json.keys as ReadonlyArray<Jose.JWK>)
+      const keys = published.json.keys as ReadonlyArray<Jose.JWK>
       assert.deepStrictEqual(keys.map((k) => k.kid), [oldKid, newKid])
-      assert.deepStrictEqual(keys.map((k) => [k.alg, k.kty, k.crv]), [["ES384", "EC", "P-384"], ["ES384", "EC", "P-384"]])
+      assert.deepStrictEqual(keys.map((k) => [k.alg, k.kty, k.crv]), [["ES384", "EC", "P-384"], [
+        "ES384",
+        "EC",
+        "P-384"
+      ]])
       const now = yield* e.now
       const verified = yield* Effect.promise(() =>
         Jose.jwtVerify(oldSession, Jose.createLocalJWKSet({ keys: [...keys] }), { currentDate: new Date(now) })
@@ -388,19 +440,25 @@ describe("flows and spellings", () => {
     Effect.gen(function*() {
       const e = yield* emulator
       yield* e.setOAuthIdentity("github", { email: "octo@example.com", name: "Octo" })
-      const start = yield* call("POST", "/v1/auth/oauth/authorize?provider=github&redirectURL=http%3A%2F%2Fapp%2Fcb", { body: {} })
+      const start = yield* call("POST", "/v1/auth/oauth/authorize?provider=github&redirectURL=http%3A%2F%2Fapp%2Fcb", {
+        body: {}
+      })
       const url = new URL(String(start.json.url))
       assert.strictEqual(url.origin, "http://emulator.test")
       const redirect = yield* call("GET", `${url.pathname}${url.search}`)
       assert.strictEqual(redirect.status, 302)
       const location = new URL(redirect.headers.location ?? "")
       assert.strictEqual(`${location.origin}${location.pathname}`, "http://app/cb")
-      const tokens = yield* call("POST", "/v1/auth/oauth/exchange", { body: { code: location.searchParams.get("code") } })
+      const tokens = yield* call("POST", "/v1/auth/oauth/exchange", {
+        body: { code: location.searchParams.get("code") }
+      })
       assert.strictEqual(tokens.status, 200)
       assert.strictEqual((tokens.json.user as { email: string }).email, "octo@example.com")
       assert.strictEqual(tokens.json.firstSeen, true)
       assert.deepStrictEqual(Jose.decodeJwt(String(tokens.json.sessionJwt)).amr, ["oauth"])
-      const reused = yield* call("POST", "/v1/auth/oauth/exchange", { body: { code: location.searchParams.get("code") } })
+      const reused = yield* call("POST", "/v1/auth/oauth/exchange", {
+        body: { code: location.searchParams.get("code") }
+      })
       assert.strictEqual(reused.status, 401)
     }).pipe(withEmulator()))
 
@@ -411,11 +469,20 @@ describe("flows and spellings", () => {
       yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "corp", name: "Corp" })
       yield* mgmt("POST", "/v1/mgmt/sso/saml", {
         tenantId: "corp",
-        settings: { idpUrl: "https://idp.corp/sso", entityId: "corp", idpCert: "cert", roleMappings: [{ groups: ["staff"], roleName: "viewer" }] },
+        settings: {
+          idpUrl: "https://idp.corp/sso",
+          entityId: "corp",
+          idpCert: "cert",
+          roleMappings: [{ groups: ["staff"], roleName: "viewer" }]
+        },
         domains: ["corp.example"]
       })
       yield* e.setSsoIdentity("corp", { email: "jo@corp.example", name: "Jo", groups: ["staff"] })
-      const start = yield* call("POST", "/v1/auth/sso/authorize?tenant=jo%40corp.example&redirectURL=http%3A%2F%2Fapp%2Fsso", { body: {} })
+      const start = yield* call(
+        "POST",
+        "/v1/auth/sso/authorize?tenant=jo%40corp.example&redirectURL=http%3A%2F%2Fapp%2Fsso",
+        { body: {} }
+      )
       const url = new URL(String(start.json.url))
       const redirect = yield* call("GET", `${url.pathname}${url.search}`)
       const code = new URL(redirect.headers.location ?? "").searchParams.get("code")
@@ -430,15 +497,32 @@ describe("flows and spellings", () => {
 
   it.effect("accepts both spellings of §12: ssoAppIDs/ssoAppIds, inactivityTime/InactivityTime, phone update with and without suffix", () =>
     Effect.gen(function*() {
-      const created = yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "sp@example.com", email: "sp@example.com", ssoAppIDs: ["app1"] })
+      const created = yield* mgmt("POST", "/v1/mgmt/user/create", {
+        loginId: "sp@example.com",
+        email: "sp@example.com",
+        ssoAppIDs: ["app1"]
+      })
       assert.deepStrictEqual((created.json.user as { ssoAppIds: Array<string> }).ssoAppIds, ["app1"])
       const patched = yield* mgmt("PATCH", "/v1/mgmt/user/patch", { loginId: "sp@example.com", ssoAppIds: ["app2"] })
       assert.deepStrictEqual((patched.json.user as { ssoAppIds: Array<string> }).ssoAppIds, ["app2"])
       yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "t1", name: "T1" })
-      yield* mgmt("POST", "/v1/mgmt/tenant/settings", { tenantId: "t1", enableInactivity: true, inactivityTime: 30, inactivityTimeUnit: "minutes" })
+      yield* mgmt("POST", "/v1/mgmt/tenant/settings", {
+        tenantId: "t1",
+        enableInactivity: true,
+        inactivityTime: 30,
+        inactivityTimeUnit: "minutes"
+      })
       const s1 = yield* mgmt("GET", "/v1/mgmt/tenant/settings?id=t1")
-      assert.deepStrictEqual([s1.json.InactivityTime, s1.json.inactivityTime, s1.json.InactivityTimeUnit], [30, 30, "minutes"])
-      yield* mgmt("POST", "/v1/mgmt/tenant/settings", { tenantId: "t1", InactivityTime: 2, InactivityTimeUnit: "hours" })
+      assert.deepStrictEqual([s1.json.InactivityTime, s1.json.inactivityTime, s1.json.InactivityTimeUnit], [
+        30,
+        30,
+        "minutes"
+      ])
+      yield* mgmt("POST", "/v1/mgmt/tenant/settings", {
+        tenantId: "t1",
+        InactivityTime: 2,
+        InactivityTimeUnit: "hours"
+      })
       const s2 = yield* mgmt("GET", "/v1/mgmt/tenant/settings?id=t1")
       assert.deepStrictEqual([s2.json.InactivityTime, s2.json.inactivityTime], [2, 2])
 
@@ -448,7 +532,10 @@ describe("flows and spellings", () => {
       })
       const refresh = String(login.json.refreshJwt)
       for (const path of ["/v1/auth/magiclink/update/phone", "/v1/auth/magiclink/update/phone/sms"]) {
-        const res = yield* call("POST", path, { token: refresh, body: { loginId: "sp@example.com", phone: "+15551234567", URI: "http://app/ph" } })
+        const res = yield* call("POST", path, {
+          token: refresh,
+          body: { loginId: "sp@example.com", phone: "+15551234567", URI: "http://app/ph" }
+        })
         assert.deepStrictEqual(res.json, { maskedPhone: "+*******4567" })
       }
     }).pipe(withEmulator()))
@@ -457,11 +544,21 @@ describe("flows and spellings", () => {
     Effect.gen(function*() {
       yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "t1", name: "T1" })
       yield* mgmt("POST", "/v1/mgmt/role/create", { name: "admin" })
-      yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "a@example.com", email: "a@example.com", roleNames: ["admin"], customAttributes: { plan: "pro" } })
-      yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "b@example.com", email: "b@example.com", userTenants: [{ tenantId: "t1", roleNames: ["admin"] }] })
+      yield* mgmt("POST", "/v1/mgmt/user/create", {
+        loginId: "a@example.com",
+        email: "a@example.com",
+        roleNames: ["admin"],
+        customAttributes: { plan: "pro" }
+      })
+      yield* mgmt("POST", "/v1/mgmt/user/create", {
+        loginId: "b@example.com",
+        email: "b@example.com",
+        userTenants: [{ tenantId: "t1", roleNames: ["admin"] }]
+      })
       yield* testUser("c@example.com")
       const search = (body: unknown) =>
-        Effect.map(mgmt("POST", "/v2/mgmt/user/search", body), (r) => (r.json.users as ReadonlyArray<{ loginIds: Array<string> }>).map((u) => u.loginIds[0]))
+        Effect.map(mgmt("POST", "/v2/mgmt/user/search", body), (r) =>
+          (r.json.users as ReadonlyArray<{ loginIds: Array<string> }>).map((u) => u.loginIds[0]))
       assert.deepStrictEqual(yield* search({}), ["a@example.com", "b@example.com"])
       assert.deepStrictEqual(yield* search({ withTestUser: true, limit: 2, page: 1 }), ["c@example.com"])
       assert.deepStrictEqual(yield* search({ roleNames: ["admin"] }), ["a@example.com"])
@@ -469,14 +566,19 @@ describe("flows and spellings", () => {
       assert.deepStrictEqual(yield* search({ customAttributes: { plan: "pro" } }), ["a@example.com"])
       assert.deepStrictEqual(yield* search({ tenantRoleNames: { t1: { values: ["admin"] } } }), ["b@example.com"])
       assert.deepStrictEqual(yield* search({ text: "b@", statuses: ["enabled"] }), ["b@example.com"])
-      assert.deepStrictEqual(yield* search({ sort: [{ field: "email", desc: true }] }), ["b@example.com", "a@example.com"])
+      assert.deepStrictEqual(yield* search({ sort: [{ field: "email", desc: true }] }), [
+        "b@example.com",
+        "a@example.com"
+      ])
       const tests = yield* mgmt("POST", "/v2/mgmt/user/search/test", {})
       assert.strictEqual(tests.json.total, 1)
     }).pipe(withEmulator()))
 
   it.effect("WebAuthn and NOTP answer a clear not-emulated error", () =>
     Effect.gen(function*() {
-      const res = yield* call("POST", "/v1/auth/webauthn/signup/start", { body: { user: { loginId: "w@example.com" }, origin: "http://app" } })
+      const res = yield* call("POST", "/v1/auth/webauthn/signup/start", {
+        body: { user: { loginId: "w@example.com" }, origin: "http://app" }
+      })
       assert.strictEqual(res.status, 501)
       assert.strictEqual(res.json.errorDescription, "Not emulated")
     }).pipe(withEmulator()))
@@ -486,14 +588,26 @@ describe("sessions", () => {
   it.effect("mfa / stepup keep the previous factors and need the refresh token", () =>
     Effect.gen(function*() {
       yield* testUser("mfa@example.com")
-      yield* mgmt("POST", "/v1/mgmt/user/password/set/active", { loginId: "mfa@example.com", password: "long enough pass" })
-      const first = yield* call("POST", "/v1/auth/password/signin", { body: { loginId: "mfa@example.com", password: "long enough pass" } })
+      yield* mgmt("POST", "/v1/mgmt/user/password/set/active", {
+        loginId: "mfa@example.com",
+        password: "long enough pass"
+      })
+      const first = yield* call("POST", "/v1/auth/password/signin", {
+        body: { loginId: "mfa@example.com", password: "long enough pass" }
+      })
       const refresh = String(first.json.refreshJwt)
-      const missing = yield* call("POST", "/v1/auth/otp/signin/email", { body: { loginId: "mfa@example.com", loginOptions: { mfa: true } } })
+      const missing = yield* call("POST", "/v1/auth/otp/signin/email", {
+        body: { loginId: "mfa@example.com", loginOptions: { mfa: true } }
+      })
       assert.strictEqual(missing.status, 400)
-      const started = yield* call("POST", "/v1/auth/otp/signin/email", { token: refresh, body: { loginId: "mfa@example.com", loginOptions: { mfa: true } } })
+      const started = yield* call("POST", "/v1/auth/otp/signin/email", {
+        token: refresh,
+        body: { loginId: "mfa@example.com", loginOptions: { mfa: true } }
+      })
       assert.strictEqual(started.status, 200)
-      const code = Option.getOrThrow(yield* Effect.flatMap(emulator, (e) => e.lastMessage("mfa@example.com", "otp"))).code
+      const code = Option.getOrThrow(
+        yield* Effect.flatMap(emulator, (e) => e.lastMessage("mfa@example.com", "otp"))
+      ).code
       const second = yield* call("POST", "/v1/auth/otp/verify/email", { body: { loginId: "mfa@example.com", code } })
       assert.deepStrictEqual(Jose.decodeJwt(String(second.json.sessionJwt)).amr, ["pwd", "email"])
     }).pipe(withEmulator()))
@@ -517,7 +631,9 @@ describe("sessions", () => {
     Effect.gen(function*() {
       yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "t1", name: "One", customAttributes: { tier: 1 } })
       yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "t2", name: "Two" })
-      yield* testUser("mt@example.com", { userTenants: [{ tenantId: "t1", roleNames: [] }, { tenantId: "t2", roleNames: [] }] })
+      yield* testUser("mt@example.com", {
+        userTenants: [{ tenantId: "t1", roleNames: [] }, { tenantId: "t2", roleNames: [] }]
+      })
       const refresh = String((yield* otpLogin("mt@example.com")).json.refreshJwt)
       const selected = yield* call("POST", "/v1/auth/tenant/select", { token: refresh, body: { tenant: "t2" } })
       const dctRefresh = String(selected.json.refreshJwt)
@@ -533,7 +649,10 @@ describe("sessions", () => {
 describe("management round trips", () => {
   it.effect("tenants, roles, permissions, access keys, groups, impersonation, embedded links, flows", () =>
     Effect.gen(function*() {
-      const tenant = yield* mgmt("POST", "/v1/mgmt/tenant/create", { name: "Auto", selfProvisioningDomains: ["auto.example"] })
+      const tenant = yield* mgmt("POST", "/v1/mgmt/tenant/create", {
+        name: "Auto",
+        selfProvisioningDomains: ["auto.example"]
+      })
       const tid = String(tenant.json.id)
       assert.match(tid, /^T/)
       assert.strictEqual((yield* mgmt("POST", "/v1/mgmt/tenant/create", { name: "Auto" })).status, 409)
@@ -544,54 +663,106 @@ describe("management round trips", () => {
 
       yield* mgmt("POST", "/v1/mgmt/permission/create/batch", { permissions: [{ name: "p1" }, { name: "p2" }] })
       yield* mgmt("POST", "/v1/mgmt/role/create", { name: "r1", permissionNames: ["p1", "p2"], tenantId: tid })
-      assert.strictEqual((yield* mgmt("POST", "/v1/mgmt/role/create", { name: "r2", permissionNames: ["nope"] })).status, 400)
+      assert.strictEqual(
+        (yield* mgmt("POST", "/v1/mgmt/role/create", { name: "r2", permissionNames: ["nope"] })).status,
+        400
+      )
       yield* mgmt("POST", "/v1/mgmt/permission/update", { name: "p1", newName: "p1b" })
       yield* mgmt("POST", "/v1/mgmt/permission/delete", { name: "p2" })
       const roles = yield* mgmt("POST", "/v1/mgmt/role/search", { tenantIds: [tid] })
-      assert.deepStrictEqual((roles.json.roles as Array<{ permissionNames: Array<string> }>).map((r) => r.permissionNames), [["p1b"]])
+      assert.deepStrictEqual(
+        (roles.json.roles as Array<{ permissionNames: Array<string> }>).map((r) => r.permissionNames),
+        [["p1b"]]
+      )
       const perms = yield* mgmt("GET", "/v1/mgmt/permission/all")
       assert.deepStrictEqual((perms.json.permissions as Array<{ name: string }>).map((x) => x.name), ["p1b"])
 
-      const user = yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "boss@example.com", email: "boss@example.com" })
+      const user = yield* mgmt("POST", "/v1/mgmt/user/create", {
+        loginId: "boss@example.com",
+        email: "boss@example.com"
+      })
       const userId = (user.json.user as { userId: string }).userId
       yield* mgmt("POST", "/v1/mgmt/user/update/tenant/add", { loginId: "boss@example.com", tenantId: tid })
       yield* mgmt("POST", "/v2/mgmt/user/update/role/add", { loginId: userId, tenantId: tid, roleNames: ["r1"] })
       const loaded = yield* mgmt("GET", `/v1/mgmt/user?userId=${userId}`)
-      assert.deepStrictEqual((loaded.json.user as { userTenants: Array<{ tenantId: string; tenantName: string; roleNames: Array<string>; permissions: Array<string> }> }).userTenants, [
-        { tenantId: tid, roleNames: ["r1"], tenantName: "Renamed", permissions: ["p1b"] }
-      ])
+      assert.deepStrictEqual(
+        (loaded.json.user as {
+          userTenants: Array<
+            { tenantId: string; tenantName: string; roleNames: Array<string>; permissions: Array<string> }
+          >
+        }).userTenants,
+        [
+          { tenantId: tid, roleNames: ["r1"], tenantName: "Renamed", permissions: ["p1b"] }
+        ]
+      )
 
-      const key = yield* mgmt("POST", "/v1/mgmt/accesskey/create", { name: "k", expireTime: 0, userId: "boss@example.com", roleNames: [], keyTenants: [] })
+      const key = yield* mgmt("POST", "/v1/mgmt/accesskey/create", {
+        name: "k",
+        expireTime: 0,
+        userId: "boss@example.com",
+        roleNames: [],
+        keyTenants: []
+      })
       const keyId = (key.json.key as { id: string }).id
       const rotated = yield* mgmt("POST", "/v1/mgmt/accesskey/rotate", { id: keyId })
-      assert.strictEqual((yield* call("POST", "/v1/auth/accesskey/exchange", { token: String(key.json.cleartext), body: {} })).status, 401)
+      assert.strictEqual(
+        (yield* call("POST", "/v1/auth/accesskey/exchange", { token: String(key.json.cleartext), body: {} })).status,
+        401
+      )
       const exchanged = yield* call("POST", "/v1/auth/accesskey/exchange", {
         token: String(rotated.json.cleartext),
         body: { loginOptions: { selectedTenant: tid } }
       })
       const claims = Jose.decodeJwt(String(exchanged.json.sessionJwt))
-      assert.deepStrictEqual([claims.sub, claims.dct, claims.tenants], [keyId, tid, { [tid]: { roles: ["r1"], permissions: ["p1b"] } }])
+      assert.deepStrictEqual([claims.sub, claims.dct, claims.tenants], [keyId, tid, {
+        [tid]: { roles: ["r1"], permissions: ["p1b"] }
+      }])
       const keys = yield* mgmt("POST", "/v1/mgmt/accesskey/search", { boundUserId: userId })
       assert.strictEqual((keys.json.keys as Array<unknown>).length, 1)
 
       yield* Effect.flatMap(emulator, (e) => e.setSsoIdentity(tid, { email: "x@example.com" }))
-      const group = yield* call("POST", "/emulator/groups", { body: { tenantId: tid, display: "Admins", members: ["boss@example.com"] } })
-      const groups = yield* mgmt("POST", "/v1/mgmt/group/member/all", { tenantId: tid, loginIds: ["boss@example.com"], userIds: [] })
+      const group = yield* call("POST", "/emulator/groups", {
+        body: { tenantId: tid, display: "Admins", members: ["boss@example.com"] }
+      })
+      const groups = yield* mgmt("POST", "/v1/mgmt/group/member/all", {
+        tenantId: tid,
+        loginIds: ["boss@example.com"],
+        userIds: []
+      })
       assert.deepStrictEqual(JSON.parse(groups.text), [
-        { id: group.json.id, display: "Admins", source: "scim", members: [{ loginId: "boss@example.com", userId, display: "" }] }
+        {
+          id: group.json.id,
+          display: "Admins",
+          source: "scim",
+          members: [{ loginId: "boss@example.com", userId, display: "" }]
+        }
       ])
 
       yield* mgmt("POST", "/v1/mgmt/permission/create", { name: "impersonation" })
       yield* mgmt("POST", "/v1/mgmt/role/create", { name: "support", permissionNames: ["impersonation"] })
       yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "help@example.com", roleNames: ["support"] })
-      const imp = yield* mgmt("POST", "/v1/mgmt/impersonate", { impersonatorId: "help@example.com", loginId: "boss@example.com", validateConsent: false })
+      const imp = yield* mgmt("POST", "/v1/mgmt/impersonate", {
+        impersonatorId: "help@example.com",
+        loginId: "boss@example.com",
+        validateConsent: false
+      })
       const impClaims = Jose.decodeJwt(String(imp.json.jwt))
       assert.deepStrictEqual([impClaims.sub, impClaims.drn], [userId, "DSR"])
-      assert.strictEqual((yield* call("POST", "/v1/auth/refresh", { token: String(imp.json.jwt), body: {} })).status, 200)
-      const denied = yield* mgmt("POST", "/v1/mgmt/impersonate", { impersonatorId: "boss@example.com", loginId: "help@example.com", validateConsent: false })
+      assert.strictEqual(
+        (yield* call("POST", "/v1/auth/refresh", { token: String(imp.json.jwt), body: {} })).status,
+        200
+      )
+      const denied = yield* mgmt("POST", "/v1/mgmt/impersonate", {
+        impersonatorId: "boss@example.com",
+        loginId: "help@example.com",
+        validateConsent: false
+      })
       assert.strictEqual(denied.status, 403)
 
-      const embedded = yield* mgmt("POST", "/v1/mgmt/user/signin/embeddedlink", { loginId: "boss@example.com", customClaims: { src: "embed" } })
+      const embedded = yield* mgmt("POST", "/v1/mgmt/user/signin/embeddedlink", {
+        loginId: "boss@example.com",
+        customClaims: { src: "embed" }
+      })
       const viaLink = yield* call("POST", "/v1/auth/magiclink/verify", { body: { token: embedded.json.token } })
       assert.strictEqual(Jose.decodeJwt(String(viaLink.json.sessionJwt)).src, "embed")
       const anon = yield* mgmt("POST", "/v1/mgmt/auth/anonymous", { customClaims: { guest: true } })
@@ -600,7 +771,9 @@ describe("management round trips", () => {
 
       const nested = yield* mgmt("POST", "/v1/mgmt/flow/run", { flowId: "f1", options: { input: { a: 1 } } })
       const flat = yield* mgmt("POST", "/v1/mgmt/flow/run", { flowId: "f1", input: { a: 1 } })
-      assert.deepStrictEqual([nested.json, flat.json], [{ output: { flowId: "f1", a: 1 } }, { output: { flowId: "f1", a: 1 } }])
+      assert.deepStrictEqual([nested.json, flat.json], [{ output: { flowId: "f1", a: 1 } }, {
+        output: { flowId: "f1", a: 1 }
+      }])
 
       yield* mgmt("POST", "/v1/mgmt/tenant/delete", { id: tid, cascade: false })
       const after = yield* mgmt("GET", `/v1/mgmt/user?loginId=boss@example.com`)
@@ -611,16 +784,31 @@ describe("management round trips", () => {
   it.effect("batch create, patch batch, delete batch, test users deleted all at once", () =>
     Effect.gen(function*() {
       const batch = yield* mgmt("POST", "/v1/mgmt/user/create/batch", {
-        users: [{ loginId: "b1@example.com", password: "long enough pw" }, { loginId: "b2@example.com", test: true }, { loginId: "b1@example.com" }]
+        users: [{ loginId: "b1@example.com", password: "long enough pw" }, { loginId: "b2@example.com", test: true }, {
+          loginId: "b1@example.com"
+        }]
       })
-      assert.deepStrictEqual([(batch.json.createdUsers as Array<unknown>).length, (batch.json.failedUsers as Array<unknown>).length], [2, 1])
-      const signin = yield* call("POST", "/v1/auth/password/signin", { body: { loginId: "b1@example.com", password: "long enough pw" } })
+      assert.deepStrictEqual([
+        (batch.json.createdUsers as Array<unknown>).length,
+        (batch.json.failedUsers as Array<unknown>).length
+      ], [2, 1])
+      const signin = yield* call("POST", "/v1/auth/password/signin", {
+        body: { loginId: "b1@example.com", password: "long enough pw" }
+      })
       assert.strictEqual(signin.status, 200)
-      const patched = yield* mgmt("PATCH", "/v1/mgmt/user/patch/batch", { users: [{ loginId: "b1@example.com", displayName: "B" }, { loginId: "zz" }] })
-      assert.deepStrictEqual([(patched.json.patchedUsers as Array<unknown>).length, (patched.json.failedUsers as Array<unknown>).length], [1, 1])
+      const patched = yield* mgmt("PATCH", "/v1/mgmt/user/patch/batch", {
+        users: [{ loginId: "b1@example.com", displayName: "B" }, { loginId: "zz" }]
+      })
+      assert.deepStrictEqual([
+        (patched.json.patchedUsers as Array<unknown>).length,
+        (patched.json.failedUsers as Array<unknown>).length
+      ], [1, 1])
       yield* mgmt("DELETE", "/v1/mgmt/user/test/delete/all")
       assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/user?loginId=b2@example.com")).status, 404)
-      const b1 = (yield* mgmt("GET", "/v1/mgmt/user?loginId=b1@example.com")).json.user as { userId: string; name: string }
+      const b1 = (yield* mgmt("GET", "/v1/mgmt/user?loginId=b1@example.com")).json.user as {
+        userId: string
+        name: string
+      }
       assert.strictEqual(b1.name, "B")
       yield* mgmt("POST", "/v1/mgmt/user/delete/batch", { userIds: [b1.userId] })
       assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/user?loginId=b1@example.com")).status, 404)
@@ -631,10 +819,15 @@ describe("management round trips", () => {
       yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "gone", name: "Gone" })
       yield* mgmt("POST", "/v1/mgmt/tenant/create", { id: "kept", name: "Kept" })
       yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "only@example.com", userTenants: [{ tenantId: "gone" }] })
-      yield* mgmt("POST", "/v1/mgmt/user/create", { loginId: "both@example.com", userTenants: [{ tenantId: "gone" }, { tenantId: "kept" }] })
+      yield* mgmt("POST", "/v1/mgmt/user/create", {
+        loginId: "both@example.com",
+        userTenants: [{ tenantId: "gone" }, { tenantId: "kept" }]
+      })
       yield* mgmt("POST", "/v1/mgmt/tenant/delete", { id: "gone", cascade: true })
       assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/user?loginId=only@example.com")).status, 404)
-      const both = (yield* mgmt("GET", "/v1/mgmt/user?loginId=both@example.com")).json.user as { userTenants: Array<{ tenantId: string }> }
+      const both = (yield* mgmt("GET", "/v1/mgmt/user?loginId=both@example.com")).json.user as {
+        userTenants: Array<{ tenantId: string }>
+      }
       assert.deepStrictEqual(both.userTenants.map((t) => t.tenantId), ["kept"])
       assert.strictEqual((yield* mgmt("GET", "/v1/mgmt/tenant?id=gone")).status, 404)
     }).pipe(withEmulator()))
@@ -643,49 +836,92 @@ describe("management round trips", () => {
     Effect.gen(function*() {
       const e = yield* emulator
       const policy = yield* call("GET", "/v1/auth/password/policy")
-      assert.deepStrictEqual(policy.json, { minLength: 8, lowercase: false, uppercase: false, number: false, nonAlphanumeric: false })
-      assert.strictEqual((yield* call("POST", "/v1/auth/password/signup", { body: { loginId: "pw@example.com", password: "short" } })).json.errorCode, "E062902")
-      yield* call("POST", "/v1/auth/password/signup", { body: { loginId: "pw@example.com", password: "first password" } })
-      yield* mgmt("POST", "/v1/mgmt/user/password/set/temporary", { loginId: "pw@example.com", password: "temporary pass" })
-      const expired = yield* call("POST", "/v1/auth/password/signin", { body: { loginId: "pw@example.com", password: "temporary pass" } })
+      assert.deepStrictEqual(policy.json, {
+        minLength: 8,
+        lowercase: false,
+        uppercase: false,
+        number: false,
+        nonAlphanumeric: false
+      })
+      assert.strictEqual(
+        (yield* call("POST", "/v1/auth/password/signup", { body: { loginId: "pw@example.com", password: "short" } }))
+          .json.errorCode,
+        "E062902"
+      )
+      yield* call("POST", "/v1/auth/password/signup", {
+        body: { loginId: "pw@example.com", password: "first password" }
+      })
+      yield* mgmt("POST", "/v1/mgmt/user/password/set/temporary", {
+        loginId: "pw@example.com",
+        password: "temporary pass"
+      })
+      const expired = yield* call("POST", "/v1/auth/password/signin", {
+        body: { loginId: "pw@example.com", password: "temporary pass" }
+      })
       assert.strictEqual(expired.json.errorCode, "E062909")
       const replaced = yield* call("POST", "/v1/auth/password/replace", {
         body: { loginId: "pw@example.com", oldPassword: "temporary pass", newPassword: "second password" }
       })
       assert.strictEqual(replaced.status, 200)
-      const reset = yield* call("POST", "/v1/auth/password/reset", { body: { loginId: "pw@example.com", redirectUrl: "http://app/reset" } })
+      const reset = yield* call("POST", "/v1/auth/password/reset", {
+        body: { loginId: "pw@example.com", redirectUrl: "http://app/reset" }
+      })
       assert.deepStrictEqual(reset.json, { resetMethod: "magiclink", maskedEmail: "p***@example.com" })
       const message = Option.getOrThrow(yield* e.lastMessage("pw@example.com", "password-reset"))
       const session = yield* call("POST", "/v1/auth/magiclink/verify", { body: { token: message.token } })
-      yield* call("POST", "/v1/auth/password/update", { token: String(session.json.refreshJwt), body: { loginId: "pw@example.com", newPassword: "third password" } })
-      assert.strictEqual((yield* call("POST", "/v1/auth/password/signin", { body: { loginId: "pw@example.com", password: "third password" } })).status, 200)
+      yield* call("POST", "/v1/auth/password/update", {
+        token: String(session.json.refreshJwt),
+        body: { loginId: "pw@example.com", newPassword: "third password" }
+      })
+      assert.strictEqual(
+        (yield* call("POST", "/v1/auth/password/signin", {
+          body: { loginId: "pw@example.com", password: "third password" }
+        })).status,
+        200
+      )
       yield* mgmt("POST", "/v1/mgmt/password/settings", { minLength: 12, number: true })
       assert.deepStrictEqual((yield* call("GET", "/v1/auth/password/policy")).json.minLength, 12)
     }).pipe(withEmulator()))
 })
 
 describe("over loopback", () => {
-  it.scoped("concurrent creations of one login id: exactly one wins; a dropped connection rejects fetch", () =>
-    Effect.gen(function*() {
-      const info = yield* Emulator.serve({ port: 0 })
-      const e = yield* emulator
-      const attempts = yield* Effect.forEach(Array.from({ length: 20 }, (_, i) => i), () =>
-        Effect.promise(() =>
-          fetch(`${info.baseUrl}/v1/mgmt/user/create`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${P}:${K}`, "content-type": "application/json" },
-            body: JSON.stringify({ loginId: "race@example.com" })
-          }).then((r) => r.status)
-        ), { concurrency: "unbounded" })
-      assert.deepStrictEqual([attempts.filter((s) => s === 200).length, attempts.filter((s) => s === 409).length], [1, 19])
-      yield* e.addFault({ path: "/v1/mgmt/license", drop: true, times: 1 })
-      const dropped = yield* Effect.promise(() =>
-        fetch(`${info.baseUrl}/v1/mgmt/license`, { headers: { authorization: `Bearer ${P}:${K}` } }).then(() => "answered", () => "dropped")
-      )
-      assert.strictEqual(dropped, "dropped")
-      const after = yield* Effect.promise(() => fetch(`${info.baseUrl}/v1/mgmt/license`, { headers: { authorization: `Bearer ${P}:${K}` } }))
-      assert.strictEqual(after.status, 200)
-    }).pipe(Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))), { timeout: 10_000 })
+  it.scoped(
+    "concurrent creations of one login id: exactly one wins; a dropped connection rejects fetch",
+    () =>
+      Effect.gen(function*() {
+        const info = yield* Emulator.serve({ port: 0 })
+        const e = yield* emulator
+        const attempts = yield* Effect.forEach(Array.from({ length: 20 }, (_, i) => i), () =>
+          Effect.promise(() =>
+            fetch(`${info.baseUrl}/v1/mgmt/user/create`, {
+              method: "POST",
+              headers: { authorization: `Bearer ${P}:${K}`, "content-type": "application/json" },
+              body: JSON.stringify({ loginId: "race@example.com" })
+            }).then((r) =>
+              r.status
+            )
+          ), { concurrency: "unbounded" })
+        assert.deepStrictEqual([
+          attempts.filter((s) =>
+            s === 200
+          ).length,
+          attempts.filter((s) => s === 409).length
+        ], [1, 19])
+        yield* e.addFault({ path: "/v1/mgmt/license", drop: true, times: 1 })
+        const dropped = yield* Effect.promise(() =>
+          fetch(`${info.baseUrl}/v1/mgmt/license`, { headers: { authorization: `Bearer ${P}:${K}` } }).then(
+            () => "answered",
+            () => "dropped"
+          )
+        )
+        assert.strictEqual(dropped, "dropped")
+        const after = yield* Effect.promise(() =>
+          fetch(`${info.baseUrl}/v1/mgmt/license`, { headers: { authorization: `Bearer ${P}:${K}` } })
+        )
+        assert.strictEqual(after.status, 200)
+      }).pipe(Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))),
+    { timeout: 10_000 }
+  )
 })
 
 describe("cookie delivery", () => {
@@ -698,7 +934,11 @@ describe("cookie delivery", () => {
       const ds = login.cookies.DS
       const dsr = login.cookies.DSR
       assert.strictEqual(ds?.value, login.json.sessionJwt)
-      assert.deepStrictEqual([dsr?.options?.path, dsr?.options?.httpOnly, dsr?.options?.sameSite], ["/", true, "strict"])
+      assert.deepStrictEqual([dsr?.options?.path, dsr?.options?.httpOnly, dsr?.options?.sameSite], [
+        "/",
+        true,
+        "strict"
+      ])
       const refresh = dsr?.value ?? ""
       assert.strictEqual(Jose.decodeJwt(refresh).drn, "DSR")
       assert.strictEqual((yield* call("POST", "/v1/auth/refresh", { token: refresh, body: {} })).status, 200)
@@ -715,7 +955,10 @@ describe("cookie delivery", () => {
         return sdk.refreshSession(verified.data?.refreshJwt ?? "")
       })
       assert.strictEqual(refreshed.token.drn, "DS")
-    }).pipe(Effect.scoped, Effect.provide(Emulator.layer({ projectId: P, managementKey: K, refreshTokenDelivery: "cookie" }))), { timeout: 10_000 })
+    }).pipe(
+      Effect.scoped,
+      Effect.provide(Emulator.layer({ projectId: P, managementKey: K, refreshTokenDelivery: "cookie" }))
+    ), { timeout: 10_000 })
 })
 
 describe("command line", () => {
@@ -723,17 +966,38 @@ describe("command line", () => {
     const defaults = parse([])
     assert.strictEqual(defaults._tag, "Run")
     if (defaults._tag === "Run") {
-      assert.deepStrictEqual([defaults.port, defaults.host, defaults.options.projectId, defaults.options.managementKey], [
-        4000,
-        "127.0.0.1",
-        "P2EmulatorProject00000000000",
-        "emulator-management-key"
-      ])
+      assert.deepStrictEqual(
+        [defaults.port, defaults.host, defaults.options.projectId, defaults.options.managementKey],
+        [
+          4000,
+          "127.0.0.1",
+          "P2EmulatorProject00000000000",
+          "emulator-management-key"
+        ]
+      )
     }
-    const custom = parse(["--port", "0", "--project-id", "P2x", "--management-key", "k", "--algorithm", "RS256", "--quiet"])
-    assert.strictEqual(custom._tag === "Run" ? `${custom.port} ${custom.options.projectId} ${custom.options.algorithm} ${custom.quiet}` : "", "0 P2x RS256 true")
+    const custom = parse([
+      "--port",
+      "0",
+      "--project-id",
+      "P2x",
+      "--management-key",
+      "k",
+      "--algorithm",
+      "RS256",
+      "--quiet"
+    ])
+    assert.strictEqual(
+      custom._tag === "Run"
+        ? `${custom.port} ${custom.options.projectId} ${custom.options.algorithm} ${custom.quiet}`
+        : "",
+      "0 P2x RS256 true"
+    )
     const cookies = parse(["--token-delivery", "cookie", "--rate-limit", "5"])
-    assert.deepStrictEqual(cookies._tag === "Run" ? [cookies.options.refreshTokenDelivery, cookies.options.rateLimit?.requests] : [], ["cookie", 5])
+    assert.deepStrictEqual(
+      cookies._tag === "Run" ? [cookies.options.refreshTokenDelivery, cookies.options.rateLimit?.requests] : [],
+      ["cookie", 5]
+    )
     assert.strictEqual(parse(["--token-delivery", "jar"])._tag, "Invalid")
     assert.strictEqual(parse(["--port", "x"])._tag, "Invalid")
     assert.strictEqual(parse(["--bogus"])._tag, "Invalid")

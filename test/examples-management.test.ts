@@ -6,10 +6,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { ids, program, report } from "../examples/management.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
-import { ids, program, report } from "../examples/management.js"
 
 const PROJECT_ID = "P2ManagementExample000000000"
 const MANAGEMENT_KEY = "management-example-key"

@@ -6,11 +6,11 @@
 // Checked: a dropped connection is TransportError Network (GET retried, POST not); a timeout and an
 // interruption abort the request on the wire (the emulator's handler is interrupted too); after the
 // client's scope closes, the server has no open connection left; no promise rejection goes unhandled.
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { afterAll, afterEach, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"

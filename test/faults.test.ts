@@ -439,9 +439,11 @@ describe("429 with Retry-After", () => {
         yield* seedUser(env.client)
         const long = yield* env.emulator.addFault({ path: USER_PATH, method: "GET", retryAfter: 120 })
         // completes without any clock advance: no wait at all
-        const error = failureOf(yield* Effect.exit(
-          env.client.mgmt.user.load(LOGIN).pipe(Effect.retry(retryOnRateLimit({ maxRetryAfter: "1 minute" })))
-        ))
+        const error = failureOf(
+          yield* Effect.exit(
+            env.client.mgmt.user.load(LOGIN).pipe(Effect.retry(retryOnRateLimit({ maxRetryAfter: "1 minute" })))
+          )
+        )
         assert.strictEqual(error._tag, "RateLimitError")
         assert.strictEqual(env.wire.count(USER_PATH), 1)
         yield* env.emulator.removeFault(long)

@@ -44,11 +44,17 @@ const sessionToken = Effect.gen(function*() {
   const emulator = yield* Emulator.Emulator
   const client = yield* instance(undefined, { count: 0 })
   yield* client.otp.signUpOrIn({ method: "email", loginId: "keys@example.com" })
-  const code = Option.getOrElse(Option.flatMap(yield* emulator.lastMessage("keys@example.com", "otp"), (m) => Option.fromNullable(m.code)), () => "")
-  return Redacted.value((yield* client.otp.verifyCode({ method: "email", loginId: "keys@example.com", code })).sessionToken)
+  const code = Option.getOrElse(
+    Option.flatMap(yield* emulator.lastMessage("keys@example.com", "otp"), (m) => Option.fromNullable(m.code)),
+    () => ""
+  )
+  return Redacted.value(
+    (yield* client.otp.verifyCode({ method: "email", loginId: "keys@example.com", code })).sessionToken
+  )
 })
 
-const valid = (client: DescopeClient["Type"], token: string) => Effect.map(Effect.either(client.validateSession(token)), Either.isRight)
+const valid = (client: DescopeClient["Type"], token: string) =>
+  Effect.map(Effect.either(client.validateSession(token)), Either.isRight)
 
 describe("SharedKeys in memory", () => {
   it.scoped("five cold instances: one fetch; past the TTL, one refresh for all of them; without the store, one each", () =>
@@ -85,11 +91,14 @@ describe("SharedKeys in memory", () => {
   it.scoped("a store that never answers is a fallback within its bound: the cold instance fetches itself", () =>
     Effect.gen(function*() {
       const token = yield* sessionToken
-      const hanging = Context.make(JwksStore.JwksStore, {
-        get: () => Effect.never,
-        set: () => Effect.never,
-        lease: () => Effect.never
-      } satisfies JwksStore.Service)
+      const hanging = Context.make(
+        JwksStore.JwksStore,
+        {
+          get: () => Effect.never,
+          set: () => Effect.never,
+          lease: () => Effect.never
+        } satisfies JwksStore.Service
+      )
       const fetches = { count: 0 }
       const client = yield* instance(hanging, fetches)
       const before = (yield* Metric.value(JwksStore.fallbacks)).count

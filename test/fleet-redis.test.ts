@@ -46,7 +46,13 @@ const instance = (redis: RedisOptions, fetches: { count: number }, prefix: strin
     ).pipe(Layer.provide(Emulator.layerHttpClient))
     const layer = Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
       Layer.provide(counting),
-      Layer.provide(Redis.layer({ redis, keys: { prefix }, rateLimits: { prefix, limits: { "mgmt.user.create": { requests: 20, window: "1 second" } } } }))
+      Layer.provide(
+        Redis.layer({
+          redis,
+          keys: { prefix },
+          rateLimits: { prefix, limits: { "mgmt.user.create": { requests: 20, window: "1 second" } } }
+        })
+      )
     )
     return Context.get(yield* Layer.build(layer), DescopeClient)
   })
@@ -54,15 +60,28 @@ const instance = (redis: RedisOptions, fetches: { count: number }, prefix: strin
 const sessionToken = Effect.gen(function*() {
   const emulator = yield* Emulator.Emulator
   const client = Context.get(
-    yield* Layer.build(Descope.layer({ projectId: P, baseUrl: "http://emulator.local" }).pipe(Layer.provide(Emulator.layerHttpClient))),
+    yield* Layer.build(
+      Descope.layer({ projectId: P, baseUrl: "http://emulator.local" }).pipe(Layer.provide(Emulator.layerHttpClient))
+    ),
     DescopeClient
   )
   yield* client.otp.signUpOrIn({ method: "email", loginId: "fleet@example.com" })
-  const code = Option.getOrElse(Option.flatMap(yield* emulator.lastMessage("fleet@example.com", "otp"), (m) => Option.fromNullable(m.code)), () => "")
-  return Redacted.value((yield* client.otp.verifyCode({ method: "email", loginId: "fleet@example.com", code })).sessionToken)
+  const code = Option.getOrElse(
+    Option.flatMap(yield* emulator.lastMessage("fleet@example.com", "otp"), (m) => Option.fromNullable(m.code)),
+    () => ""
+  )
+  return Redacted.value(
+    (yield* client.otp.verifyCode({ method: "email", loginId: "fleet@example.com", code })).sessionToken
+  )
 })
 
-const withEmulator = Effect.provide(Emulator.layer({ projectId: P, managementKey: K, rateLimits: { "mgmt.user.create": { requests: 20, window: "1 second" } } }))
+const withEmulator = Effect.provide(
+  Emulator.layer({
+    projectId: P,
+    managementKey: K,
+    rateLimits: { "mgmt.user.create": { requests: 20, window: "1 second" } }
+  })
+)
 
 describe.skipIf(missing && process.env.CI === undefined)("fleet over Redis", () => {
   it("Redis is available (under CI a missing redis-server is a failure)", () => {
@@ -86,7 +105,10 @@ describe.skipIf(missing && process.env.CI === undefined)("fleet over Redis", () 
 
   it.scopedLive("Redis killed mid-run: warm and cold instances keep validating (cold ones fetch), each fallback counted, one WARN per instance", () =>
     Effect.gen(function*() {
-      const redis = yield* Effect.acquireRelease(Effect.promise(() => startRedis()), (r) => Effect.promise(() => r.stop()))
+      const redis = yield* Effect.acquireRelease(
+        Effect.promise(() => startRedis()),
+        (r) => Effect.promise(() => r.stop())
+      )
       const token = yield* sessionToken
       const fetches = { count: 0 }
       const warm = yield* instance(redisOptions(redis.url), fetches, "killed")
@@ -100,7 +122,9 @@ describe.skipIf(missing && process.env.CI === undefined)("fleet over Redis", () 
       const cold = yield* instance(redisOptions(redis.url), fetches, "killed")
       for (let i = 0; i < 20; i++) {
         assert.isTrue(Either.isRight(yield* Effect.either(warm.validateSession(token))))
-        const r = yield* Effect.either(cold.validateSession(token)).pipe(Effect.provide(Logger.replace(Logger.defaultLogger, logger)))
+        const r = yield* Effect.either(cold.validateSession(token)).pipe(
+          Effect.provide(Logger.replace(Logger.defaultLogger, logger))
+        )
         assert.isTrue(Either.isRight(r), `cold validation ${i}: ${Either.isLeft(r) ? r.left._tag : ""}`)
       }
       assert.strictEqual(fetches.count, 2)

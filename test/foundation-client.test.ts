@@ -25,9 +25,11 @@ describe("DescopeClient layers", () => {
       assert.strictEqual(client.config.projectId, "P123")
       assert.strictEqual(client.config.baseUrl, "https://api.descope.com")
     }).pipe(
-      Effect.provide(DescopeClient.layer({ projectId: "P123" }).pipe(
-        Layer.provide(MockHttpClient.layer(() => MockHttpClient.json({})))
-      ))
+      Effect.provide(
+        DescopeClient.layer({ projectId: "P123" }).pipe(
+          Layer.provide(MockHttpClient.layer(() => MockHttpClient.json({})))
+        )
+      )
     ))
 
   it.effect("Descope.layerTest builds and records nothing until a call is made", () =>
@@ -151,7 +153,14 @@ describe("MockHttpClient", () => {
         credential: DescopeHttp.projectCredential
       })
       assert.deepStrictEqual(first, { n: 1 })
-      yield* http.request({ method: "GET", path: "/v1/b", query: { q: "1" }, operation: "b", schema: Ok, credential: DescopeHttp.projectCredential })
+      yield* http.request({
+        method: "GET",
+        path: "/v1/b",
+        query: { q: "1" },
+        operation: "b",
+        schema: Ok,
+        credential: DescopeHttp.projectCredential
+      })
       const last = yield* recorder.last
       assert.strictEqual(last?.path, "/v1/b")
       assert.deepStrictEqual(last?.query, { q: "1" })

@@ -120,7 +120,8 @@ describe("error classes", () => {
       "Descope rate limit exceeded: retry after 1m 30s"
     )
     assert.strictEqual(
-      new TransportError({ reason: "Timeout", method: "POST", path: "/v1/x", description: "no answer within 1m" }).message,
+      new TransportError({ reason: "Timeout", method: "POST", path: "/v1/x", description: "no answer within 1m" })
+        .message,
       "Descope transport error Timeout (POST /v1/x): no answer within 1m"
     )
     assert.strictEqual(
@@ -235,21 +236,26 @@ describe("retryOnRateLimit", () => {
   it.effect("maxRetryAfter can be raised", () =>
     scripted([limited("61"), fine], (call, count) =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Effect.retry(call, DescopeHttp.retryOnRateLimit({ maxRetryAfter: "2 minutes" })))
+        const fiber = yield* Effect.fork(
+          Effect.retry(call, DescopeHttp.retryOnRateLimit({ maxRetryAfter: "2 minutes" }))
+        )
         yield* TestClock.adjust("61 seconds")
         assert.deepStrictEqual(yield* Fiber.join(fiber), { ok: true })
         assert.strictEqual(yield* count, 2)
       })))
 
   it.effect("never retries other errors", () =>
-    scripted([() => MockHttpClient.json({ errorCode: "E061102" }, { status: 401 }), fine], (call, count) =>
-      Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Effect.flip(Effect.retry(call, DescopeHttp.retryOnRateLimit())))
-        yield* TestClock.adjust("10 minutes")
-        const error = yield* Fiber.join(fiber)
-        assert.instanceOf(error, AuthError)
-        assert.strictEqual(yield* count, 1)
-      })))
+    scripted(
+      [() => MockHttpClient.json({ errorCode: "E061102" }, { status: 401 }), fine],
+      (call, count) =>
+        Effect.gen(function*() {
+          const fiber = yield* Effect.fork(Effect.flip(Effect.retry(call, DescopeHttp.retryOnRateLimit())))
+          yield* TestClock.adjust("10 minutes")
+          const error = yield* Fiber.join(fiber)
+          assert.instanceOf(error, AuthError)
+          assert.strictEqual(yield* count, 1)
+        })
+    ))
 
   it.effect("never retries a TransportError (500)", () =>
     scripted([() => MockHttpClient.json({}, { status: 500 }), fine], (call, count) =>

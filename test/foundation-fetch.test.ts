@@ -1,10 +1,8 @@
-import { assert, describe, it } from "@effect/vitest"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
+import { assert, describe, it } from "@effect/vitest"
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -13,6 +11,8 @@ import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { TransportError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
@@ -67,7 +67,10 @@ describe("DescopeHttp over FetchHttpClient (loopback)", () => {
   it.live("sends the exact wire: POST with JSON content type, GET without", () =>
     Effect.scoped(Effect.gen(function*() {
       const { seen, baseUrl } = yield* server
-      const http = yield* Effect.provide(DescopeHttp.DescopeHttp, transport({ projectId: "P123", managementKey: "K-1", baseUrl }))
+      const http = yield* Effect.provide(
+        DescopeHttp.DescopeHttp,
+        transport({ projectId: "P123", managementKey: "K-1", baseUrl })
+      )
       const posted = yield* http.management({
         method: "POST",
         path: "/v1/mgmt/user/create",
@@ -130,16 +133,18 @@ describe("DescopeHttp over FetchHttpClient (loopback)", () => {
         transport({ projectId: "P123", baseUrl: `http://127.0.0.1:${port}` })
       )
       let attempts = 0
-      const error = yield* Effect.flip(http.request({
-        method: "POST",
-        path: "/v1/auth/otp/signin/email",
-        body: {},
-        operation: "otp.signIn",
-        schema: Ok,
-        credential: DescopeHttp.projectCredential
-      }).pipe(DescopeHttp.withRequestOptions({
-        retry: Schedule.recurs(2).pipe(Schedule.tapInput(() => Effect.sync(() => attempts++)))
-      })))
+      const error = yield* Effect.flip(
+        http.request({
+          method: "POST",
+          path: "/v1/auth/otp/signin/email",
+          body: {},
+          operation: "otp.signIn",
+          schema: Ok,
+          credential: DescopeHttp.projectCredential
+        }).pipe(DescopeHttp.withRequestOptions({
+          retry: Schedule.recurs(2).pipe(Schedule.tapInput(() => Effect.sync(() => attempts++)))
+        }))
+      )
       assert.instanceOf(error, TransportError)
       if (!(error instanceof TransportError)) return
       assert.strictEqual(error.reason, "Network")
@@ -152,14 +157,16 @@ describe("DescopeHttp over FetchHttpClient (loopback)", () => {
 
 describe("DescopeHttp timeouts under the live clock (loopback server that never answers)", () => {
   const hang = (http: DescopeHttp.Service, method: "GET" | "POST", options: DescopeHttp.RequestOptions) =>
-    Effect.flip(http.request({
-      method,
-      path: "/hang",
-      ...(method === "POST" ? { body: {} } : {}),
-      operation: "hang",
-      schema: Ok,
-      credential: DescopeHttp.projectCredential
-    }).pipe(DescopeHttp.withRequestOptions(options)))
+    Effect.flip(
+      http.request({
+        method,
+        path: "/hang",
+        ...(method === "POST" ? { body: {} } : {}),
+        operation: "hang",
+        schema: Ok,
+        credential: DescopeHttp.projectCredential
+      }).pipe(DescopeHttp.withRequestOptions(options))
+    )
 
   for (const [name, client] of [["fetch", FetchHttpClient.layer], ["undici", NodeHttpClient.layerUndici]] as const) {
     it.live(`${name}: a POST times out once, is not retried, and its connection is closed at once`, () =>

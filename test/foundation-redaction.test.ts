@@ -1,5 +1,5 @@
-import { assert, describe, it } from "@effect/vitest"
 import * as Headers from "@effect/platform/Headers"
+import { assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import type * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -159,71 +159,75 @@ describe("redaction", () => {
     ["", undefined],
     [" (application cleared Headers.currentRedactedNames)", []]
   ]
-  for (const [variant, redactedNames] of variants) for (const [name, handler] of scenarios) {
-    it.effect(`no secret in spans, logs or errors: ${name}${variant}`, () =>
-      Effect.gen(function*() {
-        const { instrument, observed, spans, lines } = capture()
-        const program = Effect.gen(function*() {
-          const http = yield* DescopeHttp.DescopeHttp
-          const recorder = yield* MockHttpClient.MockHttpRecorder
-          const management = http.management({
-            method: "POST",
-            path: "/v1/mgmt/user/load",
-            body: { loginId: "a@b.c" },
-            operation: "mgmt.user.load",
-            schema: Ok
-          })
-          const auth = http.request({
-            method: "POST",
-            path: "/v1/auth/refresh",
-            body: {},
-            operation: "session.refresh",
-            schema: Ok,
-            credential: DescopeHttp.tokenCredential(REFRESH_TOKEN)
-          })
-          const run = <A, E>(self: Effect.Effect<A, E>) =>
-            Effect.gen(function*() {
-              const fiber = yield* Effect.fork(
-                self.pipe(
-                  Effect.tapErrorCause((cause) => Effect.logError("descope call failed", cause)),
-                  Effect.tap((value) => Effect.logInfo("descope call succeeded", value)),
-                  Effect.exit
-                )
-              )
-              yield* TestClock.adjust("10 minutes")
-              return yield* Fiber.join(fiber)
+  for (const [variant, redactedNames] of variants) {
+    for (const [name, handler] of scenarios) {
+      it.effect(`no secret in spans, logs or errors: ${name}${variant}`, () =>
+        Effect.gen(function*() {
+          const { instrument, observed, spans, lines } = capture()
+          const program = Effect.gen(function*() {
+            const http = yield* DescopeHttp.DescopeHttp
+            const recorder = yield* MockHttpClient.MockHttpRecorder
+            const management = http.management({
+              method: "POST",
+              path: "/v1/mgmt/user/load",
+              body: { loginId: "a@b.c" },
+              operation: "mgmt.user.load",
+              schema: Ok
             })
-          const exits = [yield* run(management), yield* run(auth)]
-          // the secrets are on the wire (the test can fail) ...
-          const authorizations = (yield* recorder.requests).map((r) => r.headers["authorization"])
-          assert.include(authorizations, "Bearer P123:MGMT-SECRET-KEY-123")
-          assert.include(
-            authorizations,
-            "Bearer P123:eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJSRUZSRVNILVNFQ1JFVCJ9.UkVGUkVTSC1TSUc:AUTH-MGMT-SECRET-456"
+            const auth = http.request({
+              method: "POST",
+              path: "/v1/auth/refresh",
+              body: {},
+              operation: "session.refresh",
+              schema: Ok,
+              credential: DescopeHttp.tokenCredential(REFRESH_TOKEN)
+            })
+            const run = <A, E>(self: Effect.Effect<A, E>) =>
+              Effect.gen(function*() {
+                const fiber = yield* Effect.fork(
+                  self.pipe(
+                    Effect.tapErrorCause((cause) => Effect.logError("descope call failed", cause)),
+                    Effect.tap((value) => Effect.logInfo("descope call succeeded", value)),
+                    Effect.exit
+                  )
+                )
+                yield* TestClock.adjust("10 minutes")
+                return yield* Fiber.join(fiber)
+              })
+            const exits = [yield* run(management), yield* run(auth)]
+            // the secrets are on the wire (the test can fail) ...
+            const authorizations = (yield* recorder.requests).map((r) => r.headers["authorization"])
+            assert.include(authorizations, "Bearer P123:MGMT-SECRET-KEY-123")
+            assert.include(
+              authorizations,
+              "Bearer P123:eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJSRUZSRVNILVNFQ1JFVCJ9.UkVGUkVTSC1TSUc:AUTH-MGMT-SECRET-456"
+            )
+            return exits
+          })
+          const provided = Effect.provide(program, transport(handler))
+          const exits = yield* instrument(
+            redactedNames === undefined
+              ? provided
+              : Effect.locally(provided, Headers.currentRedactedNames, redactedNames)
           )
-          return exits
-        })
-        const provided = Effect.provide(program, transport(handler))
-        const exits = yield* instrument(
-          redactedNames === undefined ? provided : Effect.locally(provided, Headers.currentRedactedNames, redactedNames)
-        )
-        // ... and nowhere else
-        for (const exit of exits) {
-          if (Exit.isFailure(exit)) {
-            assertNoSecret(Cause.pretty(exit.cause), "Cause.pretty(exit)")
-            for (const error of Cause.failures(exit.cause)) assertErrorClean(error)
-            assert.strictEqual(Cause.defects(exit.cause).length, 0)
+          // ... and nowhere else
+          for (const exit of exits) {
+            if (Exit.isFailure(exit)) {
+              assertNoSecret(Cause.pretty(exit.cause), "Cause.pretty(exit)")
+              for (const error of Cause.failures(exit.cause)) assertErrorClean(error)
+              assert.strictEqual(Cause.defects(exit.cause).length, 0)
+            }
           }
-        }
-        assert.isTrue(spans.length > 0)
-        assert.isTrue(lines.length > 0)
-        assertNoSecret(observed(), "spans and logs")
-        const names = spans.map((s) => s.name)
-        assert.include(names, "descope.mgmt.user.load")
-        assert.include(names, "descope.session.refresh")
-        // no per-attempt platform span: on failure it would end with a RequestError holding the Authorization header
-        assert.deepStrictEqual(names.filter((n) => n.startsWith("http.client")), [])
-      }))
+          assert.isTrue(spans.length > 0)
+          assert.isTrue(lines.length > 0)
+          assertNoSecret(observed(), "spans and logs")
+          const names = spans.map((s) => s.name)
+          assert.include(names, "descope.mgmt.user.load")
+          assert.include(names, "descope.session.refresh")
+          // no per-attempt platform span: on failure it would end with a RequestError holding the Authorization header
+          assert.deepStrictEqual(names.filter((n) => n.startsWith("http.client")), [])
+        }))
+    }
   }
 
   it.effect("the descope span carries project id, method, path, status and error code", () =>

@@ -1,6 +1,4 @@
-import { buildUrl } from "../src/internal/transport.js"
 import { assert, describe, it } from "@effect/vitest"
-import { readFileSync } from "node:fs"
 import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -11,9 +9,11 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
+import { readFileSync } from "node:fs"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { AuthError, RateLimitError, TransportError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
+import { buildUrl } from "../src/internal/transport.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 
 const packageVersion: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version
@@ -170,22 +170,26 @@ describe("DescopeHttp wire", () => {
       })))
 
   it.effect("auth management key with a user token: Bearer <projectId>:<token>:<authManagementKey>", () =>
-    withTransport({ projectId: "P123", authManagementKey: Redacted.make("AMK-1") }, ok, (http, recorder) =>
-      Effect.gen(function*() {
-        yield* http.request({
-          method: "POST",
-          path: "/v1/auth/logout",
-          body: {},
-          operation: "session.logout",
-          schema: Ok,
-          credential: DescopeHttp.tokenCredential(REFRESH_JWT)
+    withTransport(
+      { projectId: "P123", authManagementKey: Redacted.make("AMK-1") },
+      ok,
+      (http, recorder) =>
+        Effect.gen(function*() {
+          yield* http.request({
+            method: "POST",
+            path: "/v1/auth/logout",
+            body: {},
+            operation: "session.logout",
+            schema: Ok,
+            credential: DescopeHttp.tokenCredential(REFRESH_JWT)
+          })
+          const request = yield* onlyRequest(recorder)
+          assert.strictEqual(
+            request.headers["authorization"],
+            "Bearer P123:eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJVMTIzIn0.c2lnbmF0dXJl:AMK-1"
+          )
         })
-        const request = yield* onlyRequest(recorder)
-        assert.strictEqual(
-          request.headers["authorization"],
-          "Bearer P123:eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJVMTIzIn0.c2lnbmF0dXJl:AMK-1"
-        )
-      })))
+    ))
 
   it.effect("GET and DELETE carry no body and no Content-Type, even when a body is given", () =>
     withTransport({ projectId: "P123", managementKey: "K" }, ok, (http, recorder) =>
@@ -263,11 +267,21 @@ describe("DescopeHttp wire", () => {
       const urls: Array<string> = []
       for (const baseUrl of ["https://descope.example.test", "https://descope.example.test/"]) {
         for (const path of ["/v2/keys/P123", "v2/keys/P123"]) {
-          const url = yield* withTransport({ projectId: "P123", baseUrl }, ok, (http, recorder) =>
-            Effect.gen(function*() {
-              yield* http.request({ method: "GET", path, operation: "keys.get", schema: Ok, credential: DescopeHttp.projectCredential })
-              return (yield* onlyRequest(recorder)).url
-            }))
+          const url = yield* withTransport(
+            { projectId: "P123", baseUrl },
+            ok,
+            (http, recorder) =>
+              Effect.gen(function*() {
+                yield* http.request({
+                  method: "GET",
+                  path,
+                  operation: "keys.get",
+                  schema: Ok,
+                  credential: DescopeHttp.projectCredential
+                })
+                return (yield* onlyRequest(recorder)).url
+              })
+          )
           urls.push(url)
         }
       }
@@ -280,19 +294,23 @@ describe("DescopeHttp wire", () => {
     }))
 
   it.effect("URL join keeps a base path prefix", () =>
-    withTransport({ projectId: "P123", baseUrl: "http://127.0.0.1:4510/descope/" }, ok, (http, recorder) =>
-      Effect.gen(function*() {
-        yield* http.request({
-          method: "POST",
-          path: "v1/auth/oauth/native/start",
-          body: {},
-          operation: "oauth.nativeStart",
-          schema: Ok,
-          credential: DescopeHttp.projectCredential
+    withTransport(
+      { projectId: "P123", baseUrl: "http://127.0.0.1:4510/descope/" },
+      ok,
+      (http, recorder) =>
+        Effect.gen(function*() {
+          yield* http.request({
+            method: "POST",
+            path: "v1/auth/oauth/native/start",
+            body: {},
+            operation: "oauth.nativeStart",
+            schema: Ok,
+            credential: DescopeHttp.projectCredential
+          })
+          const request = yield* onlyRequest(recorder)
+          assert.strictEqual(request.url, "http://127.0.0.1:4510/descope/v1/auth/oauth/native/start")
         })
-        const request = yield* onlyRequest(recorder)
-        assert.strictEqual(request.url, "http://127.0.0.1:4510/descope/v1/auth/oauth/native/start")
-      })))
+    ))
 
   it.effect("query: insertion order, raw keys, encodeURIComponent values, booleans, undefined skipped", () =>
     withTransport({ projectId: "P123", managementKey: "K" }, ok, (http, recorder) =>
@@ -373,19 +391,35 @@ describe("DescopeHttp wire", () => {
     ))
 
   it.effect("extra header names are sent lower-cased", () =>
-    withTransport({ projectId: "P123", extraHeaders: { "X-App-Name": "Demo" } }, ok, (http, recorder) =>
-      Effect.gen(function*() {
-        yield* http.request({ method: "GET", path: "/v1/auth/me", operation: "session.me", schema: Ok, credential: DescopeHttp.projectCredential })
-        const request = yield* onlyRequest(recorder)
-        assert.strictEqual(request.headers["x-app-name"], "Demo")
-      })))
+    withTransport(
+      { projectId: "P123", extraHeaders: { "X-App-Name": "Demo" } },
+      ok,
+      (http, recorder) =>
+        Effect.gen(function*() {
+          yield* http.request({
+            method: "GET",
+            path: "/v1/auth/me",
+            operation: "session.me",
+            schema: Ok,
+            credential: DescopeHttp.projectCredential
+          })
+          const request = yield* onlyRequest(recorder)
+          assert.strictEqual(request.headers["x-app-name"], "Demo")
+        })
+    ))
 
   it.effect("a handler may answer every request with the same Response", () => {
     const shared = MockHttpClient.json({ ok: true })
     return withTransport({ projectId: "P123" }, () => shared, (http, recorder) =>
       Effect.gen(function*() {
         for (let i = 0; i < 3; i++) {
-          const body = yield* http.request({ method: "GET", path: "/v1/a", operation: "a", schema: Ok, credential: DescopeHttp.projectCredential })
+          const body = yield* http.request({
+            method: "GET",
+            path: "/v1/a",
+            operation: "a",
+            schema: Ok,
+            credential: DescopeHttp.projectCredential
+          })
           assert.deepStrictEqual(body, { ok: true })
         }
         assert.strictEqual((yield* recorder.requests).length, 3)
@@ -414,7 +448,11 @@ describe("DescopeHttp wire", () => {
       () =>
         new Response("{\"ok\":true}", {
           status: 200,
-          headers: { "content-type": "application/json", "set-cookie": "DSR=refresh-1; Path=/; HttpOnly", "x-extra": "1" }
+          headers: {
+            "content-type": "application/json",
+            "set-cookie": "DSR=refresh-1; Path=/; HttpOnly",
+            "x-extra": "1"
+          }
         }),
       (http) =>
         Effect.gen(function*() {
@@ -439,20 +477,30 @@ describe("DescopeHttp decoding", () => {
   const User = Schema.Struct({ user: Schema.Struct({ loginIds: Schema.Array(Schema.String), email: Schema.String }) })
 
   it.effect("malformed JSON on 2xx -> TransportError Decode", () =>
-    withTransport({ projectId: "P123" }, () => new Response("{not json", { status: 200 }), (http) =>
-      Effect.gen(function*() {
-        const error = yield* Effect.flip(
-          http.request({ method: "GET", path: "/v1/auth/me", operation: "session.me", schema: Ok, credential: DescopeHttp.projectCredential })
-        )
-        assert.instanceOf(error, TransportError)
-        assert.strictEqual(error._tag, "TransportError")
-        if (error._tag !== "TransportError") return
-        assert.strictEqual(error.reason, "Decode")
-        assert.strictEqual(error.status, 200)
-        assert.strictEqual(error.method, "GET")
-        assert.strictEqual(error.path, "/v1/auth/me")
-        assert.strictEqual(error.description, "the response body is not JSON")
-      })))
+    withTransport(
+      { projectId: "P123" },
+      () => new Response("{not json", { status: 200 }),
+      (http) =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(
+            http.request({
+              method: "GET",
+              path: "/v1/auth/me",
+              operation: "session.me",
+              schema: Ok,
+              credential: DescopeHttp.projectCredential
+            })
+          )
+          assert.instanceOf(error, TransportError)
+          assert.strictEqual(error._tag, "TransportError")
+          if (error._tag !== "TransportError") return
+          assert.strictEqual(error.reason, "Decode")
+          assert.strictEqual(error.status, 200)
+          assert.strictEqual(error.method, "GET")
+          assert.strictEqual(error.path, "/v1/auth/me")
+          assert.strictEqual(error.description, "the response body is not JSON")
+        })
+    ))
 
   it.effect("2xx of the wrong shape -> TransportError Decode naming the field", () =>
     withTransport(
@@ -461,7 +509,13 @@ describe("DescopeHttp decoding", () => {
       (http) =>
         Effect.gen(function*() {
           const error = yield* Effect.flip(
-            http.request({ method: "GET", path: "/v1/auth/me", operation: "session.me", schema: User, credential: DescopeHttp.projectCredential })
+            http.request({
+              method: "GET",
+              path: "/v1/auth/me",
+              operation: "session.me",
+              schema: User,
+              credential: DescopeHttp.projectCredential
+            })
           )
           assert.strictEqual(error._tag, "TransportError")
           if (error._tag !== "TransportError") return
@@ -507,14 +561,24 @@ describe("DescopeHttp decoding", () => {
     ))
 
   it.effect("a missing required field is named too", () =>
-    withTransport({ projectId: "P123" }, () => MockHttpClient.json({ user: { email: "a@b.c" } }), (http) =>
-      Effect.gen(function*() {
-        const error = yield* Effect.flip(
-          http.request({ method: "GET", path: "/v1/auth/me", operation: "session.me", schema: User, credential: DescopeHttp.projectCredential })
-        )
-        assert.strictEqual(error._tag, "TransportError")
-        assert.include(error.message, "user.loginIds")
-      })))
+    withTransport(
+      { projectId: "P123" },
+      () => MockHttpClient.json({ user: { email: "a@b.c" } }),
+      (http) =>
+        Effect.gen(function*() {
+          const error = yield* Effect.flip(
+            http.request({
+              method: "GET",
+              path: "/v1/auth/me",
+              operation: "session.me",
+              schema: User,
+              credential: DescopeHttp.projectCredential
+            })
+          )
+          assert.strictEqual(error._tag, "TransportError")
+          assert.include(error.message, "user.loginIds")
+        })
+    ))
 
   it.effect("unknown extra fields are ignored", () =>
     withTransport(
@@ -557,16 +621,20 @@ describe("DescopeHttp decoding", () => {
       })))
 
   it.effect("a 204 with no body is treated as {}", () =>
-    withTransport({ projectId: "P123", managementKey: "K" }, () => new Response(null, { status: 204 }), (http) =>
-      Effect.gen(function*() {
-        const body = yield* http.management({
-          method: "DELETE",
-          path: "/v1/mgmt/tenant/delete",
-          operation: "mgmt.tenant.delete",
-          schema: DescopeHttp.EmptyResponse
+    withTransport(
+      { projectId: "P123", managementKey: "K" },
+      () => new Response(null, { status: 204 }),
+      (http) =>
+        Effect.gen(function*() {
+          const body = yield* http.management({
+            method: "DELETE",
+            path: "/v1/mgmt/tenant/delete",
+            operation: "mgmt.tenant.delete",
+            schema: DescopeHttp.EmptyResponse
+          })
+          assert.deepStrictEqual(body, {})
         })
-        assert.deepStrictEqual(body, {})
-      })))
+    ))
 })
 
 describe("DescopeHttp error mapping", () => {
@@ -609,16 +677,20 @@ describe("DescopeHttp error mapping", () => {
     ))
 
   it.effect("400 with a non-JSON body -> AuthError with status only", () =>
-    withTransport({ projectId: "P123" }, () => new Response("Bad Request", { status: 400 }), (http) =>
-      Effect.gen(function*() {
-        const error = yield* call(http)
-        assert.instanceOf(error, AuthError)
-        if (!(error instanceof AuthError)) return
-        assert.strictEqual(error.status, 400)
-        assert.strictEqual(error.errorCode, undefined)
-        assert.strictEqual(error.requestId, undefined)
-        assert.strictEqual(error.message, "Descope answered 400")
-      })))
+    withTransport(
+      { projectId: "P123" },
+      () => new Response("Bad Request", { status: 400 }),
+      (http) =>
+        Effect.gen(function*() {
+          const error = yield* call(http)
+          assert.instanceOf(error, AuthError)
+          if (!(error instanceof AuthError)) return
+          assert.strictEqual(error.status, 400)
+          assert.strictEqual(error.errorCode, undefined)
+          assert.strictEqual(error.requestId, undefined)
+          assert.strictEqual(error.message, "Descope answered 400")
+        })
+    ))
 
   it.effect("403 and 404 are AuthErrors, not retried", () =>
     Effect.gen(function*() {
@@ -731,7 +803,14 @@ describe("DescopeHttp error mapping", () => {
         (http, recorder) =>
           Effect.gen(function*() {
             const fiber = yield* Effect.fork(
-              http.request({ method: "POST", path: "/v1/x", body: {}, operation: "x", schema: Ok, credential: DescopeHttp.projectCredential })
+              http.request({
+                method: "POST",
+                path: "/v1/x",
+                body: {},
+                operation: "x",
+                schema: Ok,
+                credential: DescopeHttp.projectCredential
+              })
             )
             yield* TestClock.adjust("1 second")
             assert.deepStrictEqual(yield* Fiber.join(fiber), { ok: true })
@@ -741,27 +820,34 @@ describe("DescopeHttp error mapping", () => {
     }))
 
   it.effect("the first retry waits about 100 ms (jittered), not longer", () =>
-    withTransport({ projectId: "P123" }, () => MockHttpClient.json({}, { status: 503 }), (http, recorder) =>
-      Effect.gen(function*() {
-        const fiber = yield* Effect.fork(call(http))
-        yield* TestClock.adjust("79 millis")
-        assert.strictEqual((yield* recorder.requests).length, 1)
-        yield* TestClock.adjust("42 millis")
-        assert.strictEqual((yield* recorder.requests).length, 2)
-        yield* TestClock.adjust("10 seconds")
-        yield* Fiber.join(fiber)
-      })))
+    withTransport(
+      { projectId: "P123" },
+      () => MockHttpClient.json({}, { status: 503 }),
+      (http, recorder) =>
+        Effect.gen(function*() {
+          const fiber = yield* Effect.fork(call(http))
+          yield* TestClock.adjust("79 millis")
+          assert.strictEqual((yield* recorder.requests).length, 1)
+          yield* TestClock.adjust("42 millis")
+          assert.strictEqual((yield* recorder.requests).length, 2)
+          yield* TestClock.adjust("10 seconds")
+          yield* Fiber.join(fiber)
+        })
+    ))
 
   it.effect("500, 502 and 504 are not retried", () =>
     Effect.gen(function*() {
       for (const status of [500, 502, 504]) {
-        yield* withTransport({ projectId: "P123" }, () => MockHttpClient.json({}, { status }), (http, recorder) =>
+        yield* withTransport({ projectId: "P123" }, () =>
+          MockHttpClient.json({}, { status }), (http, recorder) =>
           Effect.gen(function*() {
             const fiber = yield* Effect.fork(call(http, "GET"))
             yield* TestClock.adjust("10 seconds")
             const error = yield* Fiber.join(fiber)
             assert.instanceOf(error, TransportError)
-            if (!(error instanceof TransportError)) return
+            if (!(error instanceof TransportError)) {
+              return
+            }
             assert.strictEqual(error.reason, "ServerError")
             assert.strictEqual(error.status, status)
             assert.strictEqual((yield* recorder.requests).length, 1)
@@ -772,13 +858,16 @@ describe("DescopeHttp error mapping", () => {
   it.effect("520, 521, 522, 524 and 530 are retried", () =>
     Effect.gen(function*() {
       for (const status of [520, 521, 522, 524, 530]) {
-        yield* withTransport({ projectId: "P123" }, () => new Response("", { status }), (http, recorder) =>
+        yield* withTransport({ projectId: "P123" }, () =>
+          new Response("", { status }), (http, recorder) =>
           Effect.gen(function*() {
             const fiber = yield* Effect.fork(call(http))
             yield* TestClock.adjust("10 seconds")
             const error = yield* Fiber.join(fiber)
             assert.instanceOf(error, TransportError)
-            if (!(error instanceof TransportError)) return
+            if (!(error instanceof TransportError)) {
+              return
+            }
             assert.strictEqual(error.reason, "ServerError")
             assert.strictEqual(error.status, status)
             assert.strictEqual((yield* recorder.requests).length, 4, `status ${status}`)
@@ -838,24 +927,30 @@ describe("DescopeHttp error mapping", () => {
       })))
 
   it.effect("the per-attempt timeout comes from the config", () =>
-    withTransport({ projectId: "P123", requestTimeout: "5 seconds" }, () => Effect.never, (http) =>
-      Effect.gen(function*() {
-        const fiber = yield* Effect.fork(call(http, "POST"))
-        yield* TestClock.adjust("4999 millis")
-        assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
-        yield* TestClock.adjust("1 millis")
-        const error = yield* Fiber.join(fiber)
-        assert.strictEqual(error._tag, "TransportError")
-        if (error._tag !== "TransportError") return
-        assert.strictEqual(error.reason, "Timeout")
-      })))
+    withTransport(
+      { projectId: "P123", requestTimeout: "5 seconds" },
+      () => Effect.never,
+      (http) =>
+        Effect.gen(function*() {
+          const fiber = yield* Effect.fork(call(http, "POST"))
+          yield* TestClock.adjust("4999 millis")
+          assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
+          yield* TestClock.adjust("1 millis")
+          const error = yield* Fiber.join(fiber)
+          assert.strictEqual(error._tag, "TransportError")
+          if (error._tag !== "TransportError") return
+          assert.strictEqual(error.reason, "Timeout")
+        })
+    ))
 
   it.effect("withRequestOptions({ timeout, retry: false }) overrides one call", () =>
     withTransport({ projectId: "P123" }, () => Effect.never, (http, recorder) =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(call(http, "GET").pipe(
-          DescopeHttp.withRequestOptions({ timeout: "2 seconds", retry: false })
-        ))
+        const fiber = yield* Effect.fork(
+          call(http, "GET").pipe(
+            DescopeHttp.withRequestOptions({ timeout: "2 seconds", retry: false })
+          )
+        )
         yield* TestClock.adjust("1999 millis")
         assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
         yield* TestClock.adjust("1 millis")
@@ -869,19 +964,25 @@ describe("DescopeHttp error mapping", () => {
       })))
 
   it.effect("withRequestOptions({ retry: false }) (data-first) stops the 503 retries", () =>
-    withTransport({ projectId: "P123" }, () => MockHttpClient.json({}, { status: 503 }), (http, recorder) =>
-      Effect.gen(function*() {
-        const error = yield* DescopeHttp.withRequestOptions(call(http), { retry: false })
-        assert.strictEqual(error._tag, "TransportError")
-        assert.strictEqual((yield* recorder.requests).length, 1)
-      })))
+    withTransport(
+      { projectId: "P123" },
+      () => MockHttpClient.json({}, { status: 503 }),
+      (http, recorder) =>
+        Effect.gen(function*() {
+          const error = yield* DescopeHttp.withRequestOptions(call(http), { retry: false })
+          assert.strictEqual(error._tag, "TransportError")
+          assert.strictEqual((yield* recorder.requests).length, 1)
+        })
+    ))
 
   it.effect("withRequestOptions({ totalTimeout }) bounds the retries of timed-out GETs", () =>
     withTransport({ projectId: "P123" }, () => Effect.never, (http, recorder) =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(call(http, "GET").pipe(
-          DescopeHttp.withRequestOptions({ timeout: "1 second", totalTimeout: "3 seconds" })
-        ))
+        const fiber = yield* Effect.fork(
+          call(http, "GET").pipe(
+            DescopeHttp.withRequestOptions({ timeout: "1 second", totalTimeout: "3 seconds" })
+          )
+        )
         yield* TestClock.adjust("2999 millis")
         assert.isTrue(Option.isNone(yield* Fiber.poll(fiber)))
         yield* TestClock.adjust("1 millis")

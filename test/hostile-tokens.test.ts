@@ -8,12 +8,12 @@
 // E + 4.999 s and rejected from E + 5.000 s; one with `nbf = N` is accepted from N - 5.000 s and
 // rejected at N - 5.001 s.
 import { assert, describe, it } from "@effect/vitest"
-import * as NodeCrypto from "node:crypto"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Logger from "effect/Logger"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
+import * as NodeCrypto from "node:crypto"
 import type * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { InvalidSessionError, type InvalidSessionReason } from "../src/core/DescopeError.js"
 import * as Jwks from "../src/core/Jwks.js"
@@ -22,17 +22,7 @@ import type * as Verifier from "../src/core/Verifier.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import {
-  claims,
-  jwks,
-  makeKey,
-  NOW,
-  PROJECT_ID,
-  sign,
-  signHs256,
-  type TestKey,
-  unsecured
-} from "./sessions-support.js"
+import { claims, jwks, makeKey, NOW, PROJECT_ID, sign, signHs256, type TestKey, unsecured } from "./sessions-support.js"
 
 const KEYS_PATH = `/v2/keys/${PROJECT_ID}`
 const CONFIG: DescopeConfig.Options = { projectId: PROJECT_ID, baseUrl: "https://api.descope.test" }
@@ -538,24 +528,72 @@ const BAD_UTF8: ReadonlyArray<readonly [string, ReadonlyArray<number>]> = [
 /** Strict JOSE: header and claims are I-JSON. Every token is validly signed by our key. */
 const strictJoseAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> => [
   // duplicate members in the header
-  ["header: alg twice, same value", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","alg":"ES384"}`, PAYLOAD), "Malformed"],
-  ["header: alg twice, none then ES384", signRaw(es, `{"alg":"none","kid":"${es.kid}","alg":"ES384"}`, PAYLOAD), "Malformed"],
+  [
+    "header: alg twice, same value",
+    signRaw(es, `{"alg":"ES384","kid":"${es.kid}","alg":"ES384"}`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: alg twice, none then ES384",
+    signRaw(es, `{"alg":"none","kid":"${es.kid}","alg":"ES384"}`, PAYLOAD),
+    "Malformed"
+  ],
   ["header: kid twice", signRaw(es, `{"alg":"ES384","kid":"K-OTHER","kid":"${es.kid}"}`, PAYLOAD), "Malformed"],
-  ["header: crit twice", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","crit":["exp"],"crit":[]}`, PAYLOAD), "Malformed"],
-  ["header: typ twice", signRaw(es, `{"typ":"JWT","alg":"ES384","kid":"${es.kid}","typ":"at+jwt"}`, PAYLOAD), "Malformed"],
-  ["header: \\u0061lg and alg", signRaw(es, `{"\\u0061lg":"none","alg":"ES384","kid":"${es.kid}"}`, PAYLOAD), "Malformed"],
-  ["header: alg and \\u0061lg", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","\\u0061lg":"ES384"}`, PAYLOAD), "Malformed"],
+  [
+    "header: crit twice",
+    signRaw(es, `{"alg":"ES384","kid":"${es.kid}","crit":["exp"],"crit":[]}`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: typ twice",
+    signRaw(es, `{"typ":"JWT","alg":"ES384","kid":"${es.kid}","typ":"at+jwt"}`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: \\u0061lg and alg",
+    signRaw(es, `{"\\u0061lg":"none","alg":"ES384","kid":"${es.kid}"}`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: alg and \\u0061lg",
+    signRaw(es, `{"alg":"ES384","kid":"${es.kid}","\\u0061lg":"ES384"}`, PAYLOAD),
+    "Malformed"
+  ],
   [
     "header: fully escaped \\u0061\\u006c\\u0067",
     signRaw(es, `{"alg":"ES384","\\u0061\\u006c\\u0067":"ES384","kid":"${es.kid}"}`, PAYLOAD),
     "Malformed"
   ],
-  ["header: k\\u0069d and kid", signRaw(es, `{"alg":"ES384","k\\u0069d":"K-OTHER","kid":"${es.kid}"}`, PAYLOAD), "Malformed"],
-  ["header: \\u006B\\u0069d (upper-case hex)", signRaw(es, `{"alg":"ES384","\\u006B\\u0069d":"x","kid":"${es.kid}"}`, PAYLOAD), "Malformed"],
-  ["header: cr\\u0069t and crit", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","cr\\u0069t":[],"crit":[]}`, PAYLOAD), "Malformed"],
-  ["header: alg twice, with whitespace", signRaw(es, `{ "alg" : "ES384" , "kid" : "${es.kid}" , "alg" : "ES384" }`, PAYLOAD), "Malformed"],
-  ["header: nested jwk with kty twice", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","jwk":{"kty":"EC","kty":"RSA"}}`, PAYLOAD), "Malformed"],
-  ["header: __proto__ twice", signRaw(es, `{"alg":"ES384","kid":"${es.kid}","__proto__":{},"__proto__":{}}`, PAYLOAD), "Malformed"],
+  [
+    "header: k\\u0069d and kid",
+    signRaw(es, `{"alg":"ES384","k\\u0069d":"K-OTHER","kid":"${es.kid}"}`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: \\u006B\\u0069d (upper-case hex)",
+    signRaw(es, `{"alg":"ES384","\\u006B\\u0069d":"x","kid":"${es.kid}"}`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: cr\\u0069t and crit",
+    signRaw(es, `{"alg":"ES384","kid":"${es.kid}","cr\\u0069t":[],"crit":[]}`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: alg twice, with whitespace",
+    signRaw(es, `{ "alg" : "ES384" , "kid" : "${es.kid}" , "alg" : "ES384" }`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: nested jwk with kty twice",
+    signRaw(es, `{"alg":"ES384","kid":"${es.kid}","jwk":{"kty":"EC","kty":"RSA"}}`, PAYLOAD),
+    "Malformed"
+  ],
+  [
+    "header: __proto__ twice",
+    signRaw(es, `{"alg":"ES384","kid":"${es.kid}","__proto__":{},"__proto__":{}}`, PAYLOAD),
+    "Malformed"
+  ],
   // duplicate members in the claims
   ["claims: sub twice", signRaw(es, ES_HEADER, payloadWith(`"sub":"U-admin"`)), "Malformed"],
   ["claims: drn DSR then DS", signRaw(es, ES_HEADER, `{"drn":"DSR",${PAYLOAD.slice(1)}`), "Malformed"],
@@ -573,9 +611,21 @@ const strictJoseAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> 
     signRaw(es, ES_HEADER, payloadWith(`"tenants":{"T1":{"roles":["viewer"],"r\\u006fles":["admin"]}}`)),
     "Malformed"
   ],
-  ["claims: a tenant id twice", signRaw(es, ES_HEADER, payloadWith(`"tenants":{"T1":{},"T1":{"roles":["admin"]}}`)), "Malformed"],
-  ["claims: a duplicate three objects deep", signRaw(es, ES_HEADER, payloadWith(`"a":{"b":{"c":1,"c":2}}`)), "Malformed"],
-  ["claims: a duplicate in an object in an array", signRaw(es, ES_HEADER, payloadWith(`"x":[1,{"k":1,"k":2}]`)), "Malformed"],
+  [
+    "claims: a tenant id twice",
+    signRaw(es, ES_HEADER, payloadWith(`"tenants":{"T1":{},"T1":{"roles":["admin"]}}`)),
+    "Malformed"
+  ],
+  [
+    "claims: a duplicate three objects deep",
+    signRaw(es, ES_HEADER, payloadWith(`"a":{"b":{"c":1,"c":2}}`)),
+    "Malformed"
+  ],
+  [
+    "claims: a duplicate in an object in an array",
+    signRaw(es, ES_HEADER, payloadWith(`"x":[1,{"k":1,"k":2}]`)),
+    "Malformed"
+  ],
   [
     "claims: a duplicate whose dropped value holds colons",
     signRaw(es, ES_HEADER, payloadWith(`"note":"a:b:c","note":"d"`)),
@@ -586,8 +636,16 @@ const strictJoseAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> 
     signRaw(es, ES_HEADER, payloadWith(`"v":"\\u003a","v":"w"`)),
     "Malformed"
   ],
-  ["claims: a duplicate after an escaped backslash", signRaw(es, ES_HEADER, payloadWith(`"p":"C:\\\\","p":"D"`)), "Malformed"],
-  ["claims: __proto__ twice", signRaw(es, ES_HEADER, payloadWith(`"__proto__":{"admin":true},"__proto__":{}`)), "Malformed"],
+  [
+    "claims: a duplicate after an escaped backslash",
+    signRaw(es, ES_HEADER, payloadWith(`"p":"C:\\\\","p":"D"`)),
+    "Malformed"
+  ],
+  [
+    "claims: __proto__ twice",
+    signRaw(es, ES_HEADER, payloadWith(`"__proto__":{"admin":true},"__proto__":{}`)),
+    "Malformed"
+  ],
   // invalid UTF-8 (a lenient decoder would read U+FFFD and accept)
   ...BAD_UTF8.flatMap(([label, bytes]) =>
     [
@@ -603,17 +661,41 @@ const strictJoseAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> 
       ]
     ] as const
   ),
-  ["header: an invalid byte in the kid", signBytes(es, withBytes(`{"alg":"ES384","kid":"${es.kid}@"}`, [0xff]), utf8(PAYLOAD)), "Malformed"],
-  ["claims: an invalid byte in sub", signBytes(es, utf8(ES_HEADER), withBytes(payloadWith(`"dsub":"U1@"`), [0xc3])), "Malformed"],
-  ["header: a UTF-8 byte order mark", signBytes(es, withBytes(`@${ES_HEADER}`, [0xef, 0xbb, 0xbf]), utf8(PAYLOAD)), "Malformed"],
-  ["claims: a UTF-8 byte order mark", signBytes(es, utf8(ES_HEADER), withBytes(`@${PAYLOAD}`, [0xef, 0xbb, 0xbf])), "Malformed"],
+  [
+    "header: an invalid byte in the kid",
+    signBytes(es, withBytes(`{"alg":"ES384","kid":"${es.kid}@"}`, [0xff]), utf8(PAYLOAD)),
+    "Malformed"
+  ],
+  [
+    "claims: an invalid byte in sub",
+    signBytes(es, utf8(ES_HEADER), withBytes(payloadWith(`"dsub":"U1@"`), [0xc3])),
+    "Malformed"
+  ],
+  [
+    "header: a UTF-8 byte order mark",
+    signBytes(es, withBytes(`@${ES_HEADER}`, [0xef, 0xbb, 0xbf]), utf8(PAYLOAD)),
+    "Malformed"
+  ],
+  [
+    "claims: a UTF-8 byte order mark",
+    signBytes(es, utf8(ES_HEADER), withBytes(`@${PAYLOAD}`, [0xef, 0xbb, 0xbf])),
+    "Malformed"
+  ],
   ["signature segment: non-ASCII", `${signRaw(es, ES_HEADER, PAYLOAD)}é`, "Malformed"],
-  ["payload segment: non-ASCII", (() => {
-    const [h, p, sig] = segments(signRaw(es, ES_HEADER, PAYLOAD))
-    return `${h}.${p}ü.${sig}`
-  })(), "Malformed"],
+  [
+    "payload segment: non-ASCII",
+    (() => {
+      const [h, p, sig] = segments(signRaw(es, ES_HEADER, PAYLOAD))
+      return `${h}.${p}ü.${sig}`
+    })(),
+    "Malformed"
+  ],
   // controls: strict, not suspicious
-  ["control: an escaped name without a duplicate", signRaw(es, `{"\\u0061lg":"ES384","kid":"${es.kid}"}`, PAYLOAD), "valid"],
+  [
+    "control: an escaped name without a duplicate",
+    signRaw(es, `{"\\u0061lg":"ES384","kid":"${es.kid}"}`, PAYLOAD),
+    "valid"
+  ],
   [
     "control: one name in two objects",
     signRaw(es, ES_HEADER, payloadWith(`"tenants":{"T1":{"roles":["a"]},"T2":{"roles":["b"]}}`)),
@@ -621,10 +703,14 @@ const strictJoseAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> 
   ],
   [
     "control: colons in strings, a URL issuer",
-    signRaw(es, ES_HEADER, `{"note":"a:b:c","${"u:rl"}":"x",${rawClaims(`"iat":${NOW},"exp":${NOW + 600}`).slice(1)}`.replace(
-      `"iss":"${PROJECT_ID}"`,
-      `"iss":"https://api.descope.com/${PROJECT_ID}"`
-    )),
+    signRaw(
+      es,
+      ES_HEADER,
+      `{"note":"a:b:c","${"u:rl"}":"x",${rawClaims(`"iat":${NOW},"exp":${NOW + 600}`).slice(1)}`.replace(
+        `"iss":"${PROJECT_ID}"`,
+        `"iss":"https://api.descope.com/${PROJECT_ID}"`
+      )
+    ),
     "valid"
   ],
   ["control: a member name as a value", signRaw(es, ES_HEADER, payloadWith(`"x":"sub","y":"exp"`)), "valid"],
@@ -635,7 +721,11 @@ const strictJoseAttacks = (): ReadonlyArray<readonly [string, string, Outcome]> 
   ],
   [
     "control: whitespace everywhere",
-    signRaw(es, ` { "alg" : "ES384" ,\n "kid" : "${es.kid}" } `, ` { "iss" : "${PROJECT_ID}" , "sub" : "U1" ,\t"exp" : ${NOW + 600} } `),
+    signRaw(
+      es,
+      ` { "alg" : "ES384" ,\n "kid" : "${es.kid}" } `,
+      ` { "iss" : "${PROJECT_ID}" , "sub" : "U1" ,\t"exp" : ${NOW + 600} } `
+    ),
     "valid"
   ],
   ["control: multi-byte UTF-8", signRaw(es, ES_HEADER, payloadWith(`"name":"Zoë 日本 😀 \\ud83d\\ude00"`)), "valid"]

@@ -251,36 +251,40 @@ describe("Jwks remote", () => {
     }).pipe(Effect.provide(client(ep.handler)))
   })
 
-  it.effect("stale-while-revalidate: a keys endpoint hanging for 10 simulated minutes with keys held: 0 failures, no validation waits, one WARN per failed attempt", () => {
-    const ep = endpoint(serve(k1))
-    return withWarnings((warnings) =>
-      Effect.gen(function*() {
-        yield* atNow
-        const descope = yield* DescopeClient
-        const repeated = sign(k1, claims({ exp: NOW + 86_400 }))
-        yield* descope.validateSession(repeated)
-        ep.set(() => Effect.never)
-        yield* TestClock.adjust("10 minutes")
-        let validations = 0
-        for (let second = 0; second < 600; second += 2) {
-          const now = NOW + 600 + second
-          // a token never seen (its kid held) and a cached one: both answer without waiting
-          yield* atOnce(descope.validateSession(sign(k1, claims({ iat: now, exp: now + 600, n: second }))))
-          yield* atOnce(descope.validateSession(repeated))
-          validations += 2
-          yield* TestClock.adjust("2 seconds")
-        }
-        const fetches = (yield* keyFetches).length - 1
-        const refreshWarnings = warnings.filter((w) => w.includes("signing-key refresh failed"))
-        // each attempt hangs for the fetch timeout (5 s), then the cooldown (30 s) runs from its end
-        assert.isAtLeast(fetches, 15)
-        assert.isAtMost(fetches, 18)
-        assert.isAtLeast(refreshWarnings.length, fetches - 1)
-        assert.isAtMost(refreshWarnings.length, fetches)
-        assert.strictEqual(validations, 600)
-      }).pipe(Effect.provide(client(ep.handler)))
-    )
-  }, 60_000)
+  it.effect(
+    "stale-while-revalidate: a keys endpoint hanging for 10 simulated minutes with keys held: 0 failures, no validation waits, one WARN per failed attempt",
+    () => {
+      const ep = endpoint(serve(k1))
+      return withWarnings((warnings) =>
+        Effect.gen(function*() {
+          yield* atNow
+          const descope = yield* DescopeClient
+          const repeated = sign(k1, claims({ exp: NOW + 86_400 }))
+          yield* descope.validateSession(repeated)
+          ep.set(() => Effect.never)
+          yield* TestClock.adjust("10 minutes")
+          let validations = 0
+          for (let second = 0; second < 600; second += 2) {
+            const now = NOW + 600 + second
+            // a token never seen (its kid held) and a cached one: both answer without waiting
+            yield* atOnce(descope.validateSession(sign(k1, claims({ iat: now, exp: now + 600, n: second }))))
+            yield* atOnce(descope.validateSession(repeated))
+            validations += 2
+            yield* TestClock.adjust("2 seconds")
+          }
+          const fetches = (yield* keyFetches).length - 1
+          const refreshWarnings = warnings.filter((w) => w.includes("signing-key refresh failed"))
+          // each attempt hangs for the fetch timeout (5 s), then the cooldown (30 s) runs from its end
+          assert.isAtLeast(fetches, 15)
+          assert.isAtMost(fetches, 18)
+          assert.isAtLeast(refreshWarnings.length, fetches - 1)
+          assert.isAtMost(refreshWarnings.length, fetches)
+          assert.strictEqual(validations, 600)
+        }).pipe(Effect.provide(client(ep.handler)))
+      )
+    },
+    60_000
+  )
 
   it.effect("the cooldown counts from the end of an attempt (cooldown 1 s shorter than a 5 s hanging fetch)", () => {
     const ep = endpoint(serve(k1))
@@ -322,7 +326,12 @@ describe("Jwks remote", () => {
         DescopeHttp.layer.pipe(
           Layer.provide(MockHttpClient.layer(() =>
             MockHttpClient.json({
-              keys: [{ kty: "EC", alg: "ES256" }, { kty: "EC", kid: "NOALG" }, { kty: "oct", kid: "HS", alg: "HS256" }, k1.publicJwk]
+              keys: [
+                { kty: "EC", alg: "ES256" },
+                { kty: "EC", kid: "NOALG" },
+                { kty: "oct", kid: "HS", alg: "HS256" },
+                k1.publicJwk
+              ]
             })
           )),
           Layer.provide(DescopeConfig.layer({ projectId: PROJECT_ID }))

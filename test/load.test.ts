@@ -2,9 +2,9 @@
 // over loopback through a bounded undici pool (validations and the token cache: load-validation.test.ts).
 // Every test checks that no promise rejection went unhandled, and the loopback test that no socket or
 // server is left open.
-import * as HttpClient from "@effect/platform/HttpClient"
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import Undici from "@effect/platform-node/Undici"
+import * as HttpClient from "@effect/platform/HttpClient"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"

@@ -4,15 +4,15 @@
 // the Schedule-based flow poller.
 import { assert, describe, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
-import { DescopeClient } from "../src/DescopeClient.js"
-import * as Duration from "effect/Duration"
 import { AuthError, InvalidArgumentError, PollingTimeoutError, RateLimitError } from "../src/core/DescopeError.js"
+import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import { AUTHORIZATION, calls, PROJECT_ID, withLicense, withMgmt } from "./management-support.js"
@@ -50,8 +50,7 @@ describe("mgmt: missing management key", () => {
       assert.strictEqual((yield* recorder.requests).length, 0)
     }).pipe(
       Effect.provide(
-        Descope.layerTest({ projectId: PROJECT_ID, baseUrl: "https://api.descope.test" }, () =>
-          MockHttpClient.json({}))
+        Descope.layerTest({ projectId: PROJECT_ID, baseUrl: "https://api.descope.test" }, () => MockHttpClient.json({}))
       )
     ))
 
@@ -77,24 +76,29 @@ describe("mgmt: missing management key", () => {
 
 describe("mgmt: license handshake", () => {
   it.effect("nothing is sent when the API is built", () =>
-    withMgmt(() => MockHttpClient.json({}), (_mgmt, recorder) =>
-      Effect.map(recorder.requests, (requests) => assert.strictEqual(requests.length, 0))))
+    withMgmt(
+      () => MockHttpClient.json({}),
+      (_mgmt, recorder) => Effect.map(recorder.requests, (requests) => assert.strictEqual(requests.length, 0))
+    ))
 
   it.effect("GET /v1/mgmt/license once, lazily; then x-descope-license on every management call", () =>
-    withMgmt(withLicense(() => MockHttpClient.json({ tenants: [] }), "enterprise"), (mgmt, recorder) =>
-      Effect.gen(function*() {
-        yield* Effect.all([mgmt.tenant.loadAll(), mgmt.tenant.loadAll()], { concurrency: "unbounded" })
-        yield* mgmt.tenant.loadAll()
-        const requests = yield* recorder.requests
-        assert.strictEqual(requests.length, 4)
-        const license = requests[0]
-        assert.strictEqual(license?.method, "GET")
-        assert.strictEqual(license?.path, "/v1/mgmt/license")
-        assert.strictEqual(license?.headers["authorization"], AUTHORIZATION)
-        assert.strictEqual(license?.headers["x-descope-license"], undefined)
-        assert.strictEqual(requests.filter((r) => r.path === "/v1/mgmt/license").length, 1)
-        for (const call of requests.slice(1)) assert.strictEqual(call.headers["x-descope-license"], "enterprise")
-      })))
+    withMgmt(
+      withLicense(() => MockHttpClient.json({ tenants: [] }), "enterprise"),
+      (mgmt, recorder) =>
+        Effect.gen(function*() {
+          yield* Effect.all([mgmt.tenant.loadAll(), mgmt.tenant.loadAll()], { concurrency: "unbounded" })
+          yield* mgmt.tenant.loadAll()
+          const requests = yield* recorder.requests
+          assert.strictEqual(requests.length, 4)
+          const license = requests[0]
+          assert.strictEqual(license?.method, "GET")
+          assert.strictEqual(license?.path, "/v1/mgmt/license")
+          assert.strictEqual(license?.headers["authorization"], AUTHORIZATION)
+          assert.strictEqual(license?.headers["x-descope-license"], undefined)
+          assert.strictEqual(requests.filter((r) => r.path === "/v1/mgmt/license").length, 1)
+          for (const call of requests.slice(1)) assert.strictEqual(call.headers["x-descope-license"], "enterprise")
+        })
+    ))
 
   it.effect("a caller interrupted during the handshake does not poison it for the others", () =>
     withMgmt(
@@ -149,7 +153,11 @@ const searchHandler = (
     if (pending > 0) {
       remaining429[page] = pending - 1
       return MockHttpClient.json(
-        { errorCode: "E130429", errorDescription: "https://docs.descope.com/rate-limit", errorMessage: "API rate limit exceeded." },
+        {
+          errorCode: "E130429",
+          errorDescription: "https://docs.descope.com/rate-limit",
+          errorMessage: "API rate limit exceeded."
+        },
         { status: 429, headers: { "retry-after": options.retryAfter ?? "5" } }
       )
     }
@@ -194,37 +202,46 @@ describe("mgmt.user.search Stream", () => {
       })))
 
   it.effect("a 429 is waited out for its Retry-After, then the stream goes on", () =>
-    withMgmt(searchHandler([2, 2, 1], { rateLimitsBeforePage: { 1: 1 }, retryAfter: "5" }), (mgmt, recorder) =>
-      Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Stream.runCollect(mgmt.user.search({ pageSize: 2 })))
-        yield* TestClock.adjust("4 seconds")
-        assert.strictEqual((yield* calls(recorder)).length, 2, "page 0, then page 1 answered 429")
-        assert.isTrue((yield* Fiber.poll(fiber))._tag === "None")
-        yield* TestClock.adjust("2 seconds")
-        const users = yield* Fiber.join(fiber)
-        assert.strictEqual(Chunk.size(users), 5)
-        assert.deepStrictEqual((yield* calls(recorder)).map((r) => bodyOf(r)["page"]), [0, 1, 1, 2])
-      })))
+    withMgmt(
+      searchHandler([2, 2, 1], { rateLimitsBeforePage: { 1: 1 }, retryAfter: "5" }),
+      (mgmt, recorder) =>
+        Effect.gen(function*() {
+          const fiber = yield* Effect.fork(Stream.runCollect(mgmt.user.search({ pageSize: 2 })))
+          yield* TestClock.adjust("4 seconds")
+          assert.strictEqual((yield* calls(recorder)).length, 2, "page 0, then page 1 answered 429")
+          assert.isTrue((yield* Fiber.poll(fiber))._tag === "None")
+          yield* TestClock.adjust("2 seconds")
+          const users = yield* Fiber.join(fiber)
+          assert.strictEqual(Chunk.size(users), 5)
+          assert.deepStrictEqual((yield* calls(recorder)).map((r) => bodyOf(r)["page"]), [0, 1, 1, 2])
+        })
+    ))
 
   it.effect("ten consecutive 429s on one page are waited out, on every page", () =>
-    withMgmt(searchHandler([2, 1], { rateLimitsBeforePage: { 0: 10, 1: 10 }, retryAfter: "1" }), (mgmt, recorder) =>
-      Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Stream.runCollect(mgmt.user.search({ pageSize: 2 })))
-        yield* TestClock.adjust("30 seconds")
-        const users = yield* Fiber.join(fiber)
-        assert.strictEqual(Chunk.size(users), 3)
-        assert.strictEqual((yield* calls(recorder)).length, 22)
-      })))
+    withMgmt(
+      searchHandler([2, 1], { rateLimitsBeforePage: { 0: 10, 1: 10 }, retryAfter: "1" }),
+      (mgmt, recorder) =>
+        Effect.gen(function*() {
+          const fiber = yield* Effect.fork(Stream.runCollect(mgmt.user.search({ pageSize: 2 })))
+          yield* TestClock.adjust("30 seconds")
+          const users = yield* Fiber.join(fiber)
+          assert.strictEqual(Chunk.size(users), 3)
+          assert.strictEqual((yield* calls(recorder)).length, 22)
+        })
+    ))
 
   it.effect("the 11th consecutive 429 on a page fails the stream with RateLimitError", () =>
-    withMgmt(searchHandler([2], { rateLimitsBeforePage: { 0: 11 }, retryAfter: "1" }), (mgmt, recorder) =>
-      Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Effect.exit(Stream.runCollect(mgmt.user.search({ pageSize: 2 }))))
-        yield* TestClock.adjust("30 seconds")
-        const error = failureOf(yield* Fiber.join(fiber))
-        assert.instanceOf(error, RateLimitError)
-        assert.strictEqual((yield* calls(recorder)).length, 11)
-      })))
+    withMgmt(
+      searchHandler([2], { rateLimitsBeforePage: { 0: 11 }, retryAfter: "1" }),
+      (mgmt, recorder) =>
+        Effect.gen(function*() {
+          const fiber = yield* Effect.fork(Effect.exit(Stream.runCollect(mgmt.user.search({ pageSize: 2 }))))
+          yield* TestClock.adjust("30 seconds")
+          const error = failureOf(yield* Fiber.join(fiber))
+          assert.instanceOf(error, RateLimitError)
+          assert.strictEqual((yield* calls(recorder)).length, 11)
+        })
+    ))
 
   it.effect("other errors end the stream at once", () =>
     withMgmt(
@@ -331,7 +348,9 @@ describe("mgmt.user load deduplication and batching", () => {
 
   it.effect("a failed batch fails every waiting caller", () =>
     withMgmt(
-      withLicense(() => MockHttpClient.json({ errorCode: "E130429" }, { status: 429, headers: { "retry-after": "3" } })),
+      withLicense(() =>
+        MockHttpClient.json({ errorCode: "E130429" }, { status: 429, headers: { "retry-after": "3" } })
+      ),
       (mgmt) =>
         Effect.gen(function*() {
           const exits = yield* Effect.all(

@@ -293,7 +293,8 @@ describe("mgmt.fga / mgmt.authz catalogue", () => {
   const rows = [...fgaRows, ...authzRows]
   const all: ReadonlyArray<unknown> = [...Object.values(Wire.Mgmt.Fga), ...Object.values(Wire.Mgmt.Authz)]
   const endpoints = all.filter(
-    (x): x is Endpoint.Endpoint.Any => typeof x === "object" && x !== null && (x as { _tag?: unknown })._tag === "Endpoint"
+    (x): x is Endpoint.Endpoint.Any =>
+      typeof x === "object" && x !== null && (x as { _tag?: unknown })._tag === "Endpoint"
   )
   it("every catalogued endpoint has a recorded row", () => {
     assert.strictEqual(endpoints.length, 29)

@@ -61,7 +61,9 @@ describe("Descope.warmUpManagementKey", () => {
   it.effect("a key Descope refuses: the layer fails with AuthError", () =>
     Effect.gen(function*() {
       const exit = yield* Effect.exit(
-        Effect.scoped(Layer.build(overEmulator("not-the-key").pipe(Descope.warmUpManagementKey, Layer.provide(emulator))))
+        Effect.scoped(
+          Layer.build(overEmulator("not-the-key").pipe(Descope.warmUpManagementKey, Layer.provide(emulator)))
+        )
       )
       assert.isTrue(Exit.isFailure(exit))
       if (Exit.isFailure(exit)) {
@@ -75,8 +77,10 @@ describe("Descope.warmUpManagementKey", () => {
   it.effect("no key: the layer fails with InvalidArgumentError naming managementKey, nothing sent", () =>
     Effect.gen(function*() {
       const sent = yield* Ref.make(0)
-      const live = Descope.layerTest({ projectId: PROJECT_ID }, () =>
-        Effect.as(Ref.update(sent, (n) => n + 1), MockHttpClient.json({}))).pipe(Descope.warmUpManagementKey)
+      const live = Descope.layerTest(
+        { projectId: PROJECT_ID },
+        () => Effect.as(Ref.update(sent, (n) => n + 1), MockHttpClient.json({}))
+      ).pipe(Descope.warmUpManagementKey)
       const error = yield* Effect.flip(Effect.scoped(Layer.build(live)))
       assert.instanceOf(error, InvalidArgumentError)
       assert.strictEqual(error instanceof InvalidArgumentError ? error.field : undefined, "managementKey")

@@ -110,7 +110,10 @@ const accessKeyRows: ReadonlyArray<Row> = [
     body: { id: "K1" },
     response: { key: KEY, cleartext: "K1:new-secret" },
     check: (result) =>
-      assert.strictEqual(Redacted.value((result as { cleartext: Redacted.Redacted<string> }).cleartext), "K1:new-secret")
+      assert.strictEqual(
+        Redacted.value((result as { cleartext: Redacted.Redacted<string> }).cleartext),
+        "K1:new-secret"
+      )
   },
   {
     name: "accessKey.activateBatch",

@@ -2,9 +2,9 @@
 // (src/wire/mgmt): exact method, path, query, JSON body and headers written as
 // literals, the decoding of each answer, and a row for every catalogued endpoint.
 import { assert } from "@effect/vitest"
+import * as WireGroup from "../src/wire/mgmt/Group.js"
 import * as WirePermission from "../src/wire/mgmt/Permission.js"
 import * as WireRole from "../src/wire/mgmt/Role.js"
-import * as WireGroup from "../src/wire/mgmt/Group.js"
 import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const ROLE = { name: "editor", description: "Edits", permissionNames: ["docs.write"], createdTime: 1700000000 }
@@ -40,7 +40,8 @@ const permissionRows: ReadonlyArray<Row> = [
     method: "GET",
     path: "/v1/mgmt/permission/all",
     response: { permissions: [{ name: "read", description: "Read things", systemDefault: false }] },
-    check: (result) => assert.deepStrictEqual(result, [{ name: "read", description: "Read things", systemDefault: false }])
+    check: (result) =>
+      assert.deepStrictEqual(result, [{ name: "read", description: "Read things", systemDefault: false }])
   },
   {
     name: "permission.createBatch",
@@ -134,7 +135,12 @@ const roleRows: ReadonlyArray<Row> = [
     path: "/v1/mgmt/role/all",
     response: { roles: [{ name: "admin", permissionNames: ["read"], createdTime: 1700000000, tenantId: "T1" }] },
     check: (result) =>
-      assert.deepStrictEqual(result, [{ name: "admin", permissionNames: ["read"], createdTime: 1700000000, tenantId: "T1" }])
+      assert.deepStrictEqual(result, [{
+        name: "admin",
+        permissionNames: ["read"],
+        createdTime: 1700000000,
+        tenantId: "T1"
+      }])
   },
   {
     name: "role.search",
@@ -258,7 +264,11 @@ const groupRows: ReadonlyArray<Row> = [
     method: "POST",
     path: "/v1/mgmt/group/members",
     body: { tenantId: "T1", groupId: "G1" },
-    response: [{ id: "G1", display: "Engineers", members: [{ loginId: "ada@example.com", userId: "U1", display: "Ada" }] }],
+    response: [{
+      id: "G1",
+      display: "Engineers",
+      members: [{ loginId: "ada@example.com", userId: "U1", display: "Ada" }]
+    }],
     check: (result) =>
       assert.deepStrictEqual(result, [
         { id: "G1", display: "Engineers", members: [{ loginId: "ada@example.com", userId: "U1", display: "Ada" }] }

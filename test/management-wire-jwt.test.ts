@@ -27,7 +27,8 @@ const isSession = (result: unknown) => {
 const jwtRows: ReadonlyArray<Row> = [
   {
     name: "jwt.updateJwt",
-    run: (m) => m.jwt.updateJwt({ jwt: Redacted.make("old.jwt.x"), customClaims: { plan: "pro" }, refreshDuration: 3600 }),
+    run: (m) =>
+      m.jwt.updateJwt({ jwt: Redacted.make("old.jwt.x"), customClaims: { plan: "pro" }, refreshDuration: 3600 }),
     method: "POST",
     path: "/v1/mgmt/jwt/update",
     body: { jwt: "old.jwt.x", customClaims: { plan: "pro" }, refreshDuration: 3600 },
@@ -46,7 +47,13 @@ const jwtRows: ReadonlyArray<Row> = [
   },
   {
     name: "jwt.impersonateStepup",
-    run: (m) => m.jwt.impersonateStepup({ impersonatorId: "U9", loginId: "ada@example.com", validateConsent: false, refreshDuration: 30 }),
+    run: (m) =>
+      m.jwt.impersonateStepup({
+        impersonatorId: "U9",
+        loginId: "ada@example.com",
+        validateConsent: false,
+        refreshDuration: 30
+      }),
     method: "POST",
     path: "/v1/mgmt/impersonate/stepup",
     body: { impersonatorId: "U9", loginId: "ada@example.com", validateConsent: false, refreshDuration: 30 },
@@ -89,11 +96,22 @@ const jwtRows: ReadonlyArray<Row> = [
     run: (m) =>
       m.jwt.signIn({
         loginId: "ada@example.com",
-        loginOptions: { stepup: true, jwt: Redacted.make("cur.refresh.jwt"), customClaims: { k: "v" }, refreshDuration: 600 }
+        loginOptions: {
+          stepup: true,
+          jwt: Redacted.make("cur.refresh.jwt"),
+          customClaims: { k: "v" },
+          refreshDuration: 600
+        }
       }),
     method: "POST",
     path: "/v1/mgmt/auth/signin",
-    body: { loginId: "ada@example.com", stepup: true, customClaims: { k: "v" }, jwt: "cur.refresh.jwt", refreshDuration: 600 },
+    body: {
+      loginId: "ada@example.com",
+      stepup: true,
+      customClaims: { k: "v" },
+      jwt: "cur.refresh.jwt",
+      refreshDuration: 600
+    },
     response: JWT_RESPONSE,
     check: isSession
   },

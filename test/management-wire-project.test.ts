@@ -67,7 +67,14 @@ const auditRows: ReadonlyArray<Row> = [
   {
     name: "audit.createEvent",
     run: (m) =>
-      m.audit.createEvent({ action: "Exported", type: "info", actorId: "U9", tenantId: "T1", userId: "U1", data: { n: 2 } }),
+      m.audit.createEvent({
+        action: "Exported",
+        type: "info",
+        actorId: "U9",
+        tenantId: "T1",
+        userId: "U1",
+        data: { n: 2 }
+      }),
     method: "POST",
     path: "/v1/mgmt/audit/event",
     body: { action: "Exported", type: "info", actorId: "U9", tenantId: "T1", userId: "U1", data: { n: 2 } },
@@ -84,7 +91,10 @@ const flowRows: ReadonlyArray<Row> = [
     body: {},
     response: { flows: [{ id: "sign-up-or-in", name: "Sign up or in", disabled: false }], total: 1 },
     check: (result) =>
-      assert.deepStrictEqual(result, { flows: [{ id: "sign-up-or-in", name: "Sign up or in", disabled: false }], total: 1 })
+      assert.deepStrictEqual(result, {
+        flows: [{ id: "sign-up-or-in", name: "Sign up or in", disabled: false }],
+        total: 1
+      })
   },
   {
     name: "flow.deleteFlows",
@@ -100,7 +110,10 @@ const flowRows: ReadonlyArray<Row> = [
     method: "POST",
     path: "/v1/mgmt/flow/export",
     body: { flowId: "f1" },
-    response: { flow: { id: "f1", name: "F", dsl: { steps: [] }, disabled: false }, screens: [{ id: "s1", flowId: "f1" }] },
+    response: {
+      flow: { id: "f1", name: "F", dsl: { steps: [] }, disabled: false },
+      screens: [{ id: "s1", flowId: "f1" }]
+    },
     check: (result) =>
       assert.deepStrictEqual(result, {
         flow: { id: "f1", name: "F", dsl: { steps: [] }, disabled: false },
@@ -203,7 +216,13 @@ const passwordRows: ReadonlyArray<Row> = [
     query: { tenantId: "T1" },
     response: { enabled: true, minLength: 8, nonAlphanumeric: true, lock: true, lockAttempts: 5, reuse: null },
     check: (result) =>
-      assert.deepStrictEqual(result, { enabled: true, minLength: 8, nonAlphaNumeric: true, lock: true, lockAttempts: 5 })
+      assert.deepStrictEqual(result, {
+        enabled: true,
+        minLength: 8,
+        nonAlphaNumeric: true,
+        lock: true,
+        lockAttempts: 5
+      })
   },
   {
     name: "password.getSettings (node-sdk's nonAlphaNumeric read too; the project's for an empty tenant id)",

@@ -195,7 +195,10 @@ const ssoRows: ReadonlyArray<Row> = [
       const s = result as {
         tenant: { id: string }
         ssoId: string
-        saml: { idpSSOUrl: string; groupsMapping: ReadonlyArray<{ roleId: string; roleName: string; groups: ReadonlyArray<string> }> }
+        saml: {
+          idpSSOUrl: string
+          groupsMapping: ReadonlyArray<{ roleId: string; roleName: string; groups: ReadonlyArray<string> }>
+        }
         oidc: { attributeMapping: unknown; clientSecret: Redacted.Redacted<string> }
       }
       assert.strictEqual(s.tenant.id, "T1")

@@ -30,10 +30,22 @@ const tenantRows: ReadonlyArray<Row> = [
   {
     name: "tenant.update",
     run: (m) =>
-      m.tenant.update({ id: "T1", name: "Acme Inc", selfProvisioningDomains: [], customAttributes: { tier: "gold" }, disabled: false }),
+      m.tenant.update({
+        id: "T1",
+        name: "Acme Inc",
+        selfProvisioningDomains: [],
+        customAttributes: { tier: "gold" },
+        disabled: false
+      }),
     method: "POST",
     path: "/v1/mgmt/tenant/update",
-    body: { id: "T1", name: "Acme Inc", selfProvisioningDomains: [], customAttributes: { tier: "gold" }, disabled: false },
+    body: {
+      id: "T1",
+      name: "Acme Inc",
+      selfProvisioningDomains: [],
+      customAttributes: { tier: "gold" },
+      disabled: false
+    },
     check: isVoid
   },
   {
@@ -89,7 +101,13 @@ const tenantRows: ReadonlyArray<Row> = [
       JITDisabled: false
     },
     check: (result) => {
-      const s = result as { inactivityTime: number; inactivityTimeUnit: string; sessionSettingsEnabled: boolean; jitDisabled: boolean; domains: ReadonlyArray<string> }
+      const s = result as {
+        inactivityTime: number
+        inactivityTimeUnit: string
+        sessionSettingsEnabled: boolean
+        jitDisabled: boolean
+        domains: ReadonlyArray<string>
+      }
       assert.strictEqual(s.inactivityTime, 30)
       assert.strictEqual(s.inactivityTimeUnit, "minutes")
       assert.strictEqual(s.sessionSettingsEnabled, true)

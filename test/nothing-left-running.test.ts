@@ -4,14 +4,14 @@
 // other handle remains beyond those before (process.getActiveResourcesInfo()).
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import { assert, describe, it } from "@effect/vitest"
-import { type ChildProcess, spawn } from "node:child_process"
-import * as NodeCrypto from "node:crypto"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as Layer from "effect/Layer"
 import * as Scope from "effect/Scope"
+import { type ChildProcess, spawn } from "node:child_process"
+import * as NodeCrypto from "node:crypto"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import * as Jwks from "../src/core/Jwks.js"
 import { DescopeClient } from "../src/DescopeClient.js"
@@ -56,8 +56,9 @@ const hangingServer = Effect.acquireRelease(
       const lines = buffer.split("\n")
       buffer = lines.pop() ?? ""
       for (const line of lines) {
-        if (line.startsWith("PORT ")) resume(Effect.succeed({ child, seen, baseUrl: `http://127.0.0.1:${line.slice(5)}` }))
-        else if (line.startsWith("REQ ")) seen.push(line.slice(4))
+        if (line.startsWith("PORT ")) {
+          resume(Effect.succeed({ child, seen, baseUrl: `http://127.0.0.1:${line.slice(5)}` }))
+        } else if (line.startsWith("REQ ")) seen.push(line.slice(4))
       }
     })
   }),
@@ -137,7 +138,8 @@ describe("nothing left running after the client layer closes (FetchHttpClient, l
       const refreshes = yield* Effect.forEach([1, 2, 3], () => Effect.fork(client.refreshSession(refresh)))
       const loads = yield* Effect.forEach(["U1", "U2", "U3"], (id) => Effect.fork(client.mgmt.user.loadByUserId(id)))
       yield* waitFor(
-        () => server.seen.some((r) => r.startsWith("POST /v1/auth/refresh")) &&
+        () =>
+          server.seen.some((r) => r.startsWith("POST /v1/auth/refresh")) &&
           server.seen.some((r) => r.startsWith("POST /v1/mgmt/users/load")),
         () => `the refresh and the batch reached the server: ${JSON.stringify(server.seen)}`
       )

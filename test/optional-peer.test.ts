@@ -31,17 +31,22 @@ describe("optional peers", () => {
   it.effect("an installed package loads", () =>
     Effect.gen(function*() {
       const specifier: string = "qrcode"
-      const module = (yield* OptionalPeer.load({ ...options, packageName: "qrcode" }, () =>
-        import(specifier) as Promise<{ readonly toDataURL?: unknown }>))
+      const module = yield* OptionalPeer.load({ ...options, packageName: "qrcode" }, () =>
+        import(specifier) as Promise<{ readonly toDataURL?: unknown }>)
       assert.strictEqual(typeof module.toDataURL, "function")
     }))
 
   it.effect("a module missing inside an installed package is a defect, not a missing peer", () =>
     Effect.gen(function*() {
-      const broken = Object.assign(new Error("Cannot find module '/x/node_modules/qrcode/lib/gone.js' imported from /x/a.js"), {
-        code: "ERR_MODULE_NOT_FOUND"
-      })
-      const exit = yield* Effect.exit(OptionalPeer.load({ ...options, packageName: "qrcode" }, () => Promise.reject(broken)))
+      const broken = Object.assign(
+        new Error("Cannot find module '/x/node_modules/qrcode/lib/gone.js' imported from /x/a.js"),
+        {
+          code: "ERR_MODULE_NOT_FOUND"
+        }
+      )
+      const exit = yield* Effect.exit(
+        OptionalPeer.load({ ...options, packageName: "qrcode" }, () => Promise.reject(broken))
+      )
       assert.isTrue(Exit.isFailure(exit) && Cause.isDie(exit.cause))
     }))
 

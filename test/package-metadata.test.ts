@@ -25,8 +25,7 @@ const pkg = JSON.parse(Fs.readFileSync(Path.join(ROOT, "package.json"), "utf8"))
 const readme = Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")
 
 /** The GitHub anchor of a heading. */
-const anchorOf = (heading: string) =>
-  heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-")
+const anchorOf = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-")
 
 describe("package metadata", () => {
   it("names the repository, homepage, issue tracker, keywords and engines", () => {

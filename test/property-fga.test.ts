@@ -47,11 +47,13 @@ const expr = (names: ReadonlyArray<string>): fc.Arbitrary<E> => {
 
 const typeDef: fc.Arbitrary<TypeDef> = fc.record({
   // Each relation allows a plain type, so that an arrow through it names something (the parser checks it).
-  relations: fc.tuple(...RELATIONS.map(() =>
-    fc.tuple(fc.constantFrom(...TYPES), fc.uniqueArray(targetRef, { maxLength: 3 })).map(([plain, more]) => [
-      ...new Set([plain, ...more])
-    ])
-  )),
+  relations: fc.tuple(
+    ...RELATIONS.map(() =>
+      fc.tuple(fc.constantFrom(...TYPES), fc.uniqueArray(targetRef, { maxLength: 3 })).map(([plain, more]) => [
+        ...new Set([plain, ...more])
+      ])
+    )
+  ),
   permissions: fc.tuple(expr(RELATIONS), expr([...RELATIONS, "p0"]))
 })
 
@@ -60,7 +62,10 @@ const tuple: fc.Arbitrary<Tuple> = fc.record({
   resource: fc.constantFrom(...IDS),
   relation: fc.constantFrom(...RELATIONS),
   targetType: fc.constantFrom(...TYPES),
-  target: fc.oneof(fc.constantFrom(...IDS), fc.tuple(fc.constantFrom(...IDS), fc.constantFrom(...RELATIONS)).map(([i, r]) => `${i}#${r}`))
+  target: fc.oneof(
+    fc.constantFrom(...IDS),
+    fc.tuple(fc.constantFrom(...IDS), fc.constantFrom(...RELATIONS)).map(([i, r]) => `${i}#${r}`)
+  )
 })
 
 const render = (e: E): string => {
@@ -79,11 +84,14 @@ const render = (e: E): string => {
 }
 
 const dslOf = (defs: ReadonlyArray<TypeDef>): string =>
-  ["model AuthZ 1.0", ...TYPES.flatMap((t, i) => [
-    `type ${t}`,
-    ...RELATIONS.map((r, j) => `  relation ${r}: ${defs[i]!.relations[j]!.join(" | ")}`),
-    ...PERMISSIONS.map((p, j) => `  permission ${p}: ${render(defs[i]!.permissions[j]!)}`)
-  ])].join("\n")
+  [
+    "model AuthZ 1.0",
+    ...TYPES.flatMap((t, i) => [
+      `type ${t}`,
+      ...RELATIONS.map((r, j) => `  relation ${r}: ${defs[i]!.relations[j]!.join(" | ")}`),
+      ...PERMISSIONS.map((p, j) => `  permission ${p}: ${render(defs[i]!.permissions[j]!)}`)
+    ])
+  ].join("\n")
 
 /** Every fact `type:id#name@subjType:subjId`, bottom-up: relations to a fixpoint, then permissions. */
 const oracle = (defs: ReadonlyArray<TypeDef>, tuples: ReadonlyArray<Tuple>): Set<string> => {

@@ -330,7 +330,8 @@ describe("property: random response bodies never crash an operation", () => {
             request.path === KEYS_PATH ? toResponse(response) : MockHttpClient.json({}, { status: 500 }))
           const managed = ManagedRuntime.make(layer)
           try {
-            const validate = Effect.flatMap(DescopeClient, (descope) => descope.validateSession(token))
+            const validate = Effect.flatMap(DescopeClient, (descope) =>
+              descope.validateSession(token))
             await runChecked(
               await managed.runtime(),
               validate,

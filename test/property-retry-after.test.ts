@@ -62,9 +62,9 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
   // IMF-fixdate, RFC 850 and asctime HTTP-dates
   dates.map((d): Case => ({ header: d.toUTCString(), expected: (now) => clamp(d.getTime() - now) })),
   dates.map((d): Case => ({
-    header: `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, " ")} ${clock(d)} ${
-      d.getUTCFullYear()
-    }`,
+    header: `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, " ")} ${
+      clock(d)
+    } ${d.getUTCFullYear()}`,
     expected: (now) => clamp(d.getTime() - now)
   })),
   dates.map((d): Case => ({

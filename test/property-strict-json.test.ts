@@ -17,8 +17,7 @@ const escapeAll = (name: string): string =>
   [...name].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")
 
 /** A name spelled plainly (JSON.stringify) or with every character escaped. */
-const spelled = (name: string, escaped: boolean): string =>
-  escaped ? `"${escapeAll(name)}"` : JSON.stringify(name)
+const spelled = (name: string, escaped: boolean): string => escaped ? `"${escapeAll(name)}"` : JSON.stringify(name)
 
 const stringLeaf = fc.constantFrom("\"a:b\"", "\"\\\":\\\"\"", "\"C:\\\\\"", "\"\\u003a\"", "\"x\"", "\"日本\"", "\"\"")
 const leaf: fc.Arbitrary<Json> = fc.oneof(

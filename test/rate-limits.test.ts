@@ -11,8 +11,8 @@ import * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as TestClock from "effect/TestClock"
 import { DescopeClient } from "../src/DescopeClient.js"
-import * as Emulator from "../src/emulator/index.js"
 import { parse } from "../src/emulator/EmulatorCli.js"
+import * as Emulator from "../src/emulator/index.js"
 import * as SharedRateLimits from "../src/fleet/SharedRateLimits.js"
 import * as Descope from "../src/layers/Descope.js"
 import { managementKeyOf, request } from "./support/emulator.js"
@@ -31,7 +31,11 @@ const instance = (limiter: RateLimiter.RateLimiter | undefined, options: SharedR
     )
     const layer = limiter === undefined
       ? base
-      : base.pipe(Layer.provide(SharedRateLimits.layer(options).pipe(Layer.provide(Layer.succeed(RateLimiter.RateLimiter, limiter)))))
+      : base.pipe(
+        Layer.provide(
+          SharedRateLimits.layer(options).pipe(Layer.provide(Layer.succeed(RateLimiter.RateLimiter, limiter)))
+        )
+      )
     return Context.get(yield* Layer.build(layer), DescopeClient)
   })
 
@@ -59,14 +63,18 @@ describe("the emulator enforces Descope's buckets (opt in)", () => {
     Effect.gen(function*() {
       const e = yield* Emulator.Emulator
       const key = managementKeyOf(e)
-      const create = (i: number) => request(e, "POST", "/v1/mgmt/user/create", { managementKey: key, body: { loginId: `u${i}@example.com` } })
+      const create = (i: number) =>
+        request(e, "POST", "/v1/mgmt/user/create", { managementKey: key, body: { loginId: `u${i}@example.com` } })
       for (const i of [1, 2, 3]) assert.strictEqual((yield* create(i)).status, 200)
       const refused = yield* create(4)
       assert.strictEqual(refused.status, 429)
       assert.strictEqual(refused.headers["retry-after"], "2")
       assert.strictEqual((refused.body as { errorCode: string }).errorCode, "E130429")
       // loads count in `mgmt`, not in `mgmt.user.create`
-      assert.strictEqual((yield* request(e, "GET", "/v1/mgmt/user?loginId=u1@example.com", { managementKey: key })).status, 200)
+      assert.strictEqual(
+        (yield* request(e, "GET", "/v1/mgmt/user?loginId=u1@example.com", { managementKey: key })).status,
+        200
+      )
       yield* TestClock.adjust("1 second")
       assert.strictEqual((yield* create(5)).headers["retry-after"], "1")
       yield* TestClock.adjust("1 second")
@@ -142,7 +150,9 @@ describe("shared rate limits (descope-effect/fleet)", () => {
       const logger = Logger.make(({ logLevel, message }) => {
         if (logLevel._tag === "Warning") warnings.push(String(message))
       })
-      const results = yield* createUsers([client], 5, "unpaced").pipe(Effect.provide(Logger.replace(Logger.defaultLogger, logger)))
+      const results = yield* createUsers([client], 5, "unpaced").pipe(
+        Effect.provide(Logger.replace(Logger.defaultLogger, logger))
+      )
       assert.deepStrictEqual(results.filter(Either.isLeft), [])
       assert.strictEqual(warnings.length, 1)
       assert.match(warnings[0]!, /rate limits not shared \(connection refused\)/)

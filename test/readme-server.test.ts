@@ -75,7 +75,11 @@ const post = (url: string, body: unknown) =>
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body)
     })
-    return { status: response.status, cookies: response.headers.getSetCookie(), body: (await response.json()) as unknown }
+    return {
+      status: response.status,
+      cookies: response.headers.getSetCookie(),
+      body: (await response.json()) as unknown
+    }
   })
 
 /** Polls until the server answers (any status), for at most a minute. */
@@ -90,48 +94,55 @@ const waitUntilUp = (url: string, output: ReadonlyArray<string>) =>
   })
 
 describe("README: the complete server", () => {
-  it.scopedLive("runs: a wrong code answers 401 with Descope's error code, the right one 200 with cookies", () =>
-    Effect.gen(function*() {
-      const emulator = yield* Emulator.make({ projectId: PROJECT_ID })
-      const served = yield* Emulator.serve().pipe(Effect.provideService(Emulator.Emulator, emulator), Effect.orDie)
-      const port = yield* freePort
-      const app = `http://127.0.0.1:${port}`
-      const { output } = yield* startServer({
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DESCOPE_PROJECT_ID: PROJECT_ID,
-        DESCOPE_BASE_URL: served.baseUrl
-      })
-      yield* waitUntilUp(`${app}/me`, output)
+  it.scopedLive(
+    "runs: a wrong code answers 401 with Descope's error code, the right one 200 with cookies",
+    () =>
+      Effect.gen(function*() {
+        const emulator = yield* Emulator.make({ projectId: PROJECT_ID })
+        const served = yield* Emulator.serve().pipe(Effect.provideService(Emulator.Emulator, emulator), Effect.orDie)
+        const port = yield* freePort
+        const app = `http://127.0.0.1:${port}`
+        const { output } = yield* startServer({
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DESCOPE_PROJECT_ID: PROJECT_ID,
+          DESCOPE_BASE_URL: served.baseUrl
+        })
+        yield* waitUntilUp(`${app}/me`, output)
 
-      // the code is sent through the emulator (the README's server has only the verify endpoint)
-      const sent = yield* Effect.promise(() =>
-        fetch(`${served.baseUrl}/v1/auth/otp/signup-in/email`, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${PROJECT_ID}` },
-          body: JSON.stringify({ loginId: "ada@example.com" })
-        }).then((r) => r.status)
-      )
-      assert.strictEqual(sent, 200)
-      const code = Option.getOrThrow(yield* emulator.lastMessage("ada@example.com", "otp")).code ?? ""
-      const wrong = code === "000000" ? "111111" : "000000"
+        // the code is sent through the emulator (the README's server has only the verify endpoint)
+        const sent = yield* Effect.promise(() =>
+          fetch(`${served.baseUrl}/v1/auth/otp/signup-in/email`, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${PROJECT_ID}` },
+            body: JSON.stringify({ loginId: "ada@example.com" })
+          }).then((r) => r.status)
+        )
+        assert.strictEqual(sent, 200)
+        const code = Option.getOrThrow(yield* emulator.lastMessage("ada@example.com", "otp")).code ?? ""
+        const wrong = code === "000000" ? "111111" : "000000"
 
-      const refused = yield* post(`${app}/auth/verify`, { email: "ada@example.com", code: wrong })
-      assert.strictEqual(refused.status, 401, output.join(""))
-      const body = refused.body as { readonly _tag: string; readonly errorCode: string }
-      assert.deepStrictEqual([body._tag, body.errorCode], ["DescopeUnauthorized", "E061102"])
+        const refused = yield* post(`${app}/auth/verify`, { email: "ada@example.com", code: wrong })
+        assert.strictEqual(refused.status, 401, output.join(""))
+        const body = refused.body as { readonly _tag: string; readonly errorCode: string }
+        assert.deepStrictEqual([body._tag, body.errorCode], ["DescopeUnauthorized", "E061102"])
 
-      const accepted = yield* post(`${app}/auth/verify`, { email: "ada@example.com", code })
-      assert.strictEqual(accepted.status, 200, output.join(""))
-      const userId = (accepted.body as { readonly userId: string }).userId
-      assert.match(userId, /^U/)
-      const ds = accepted.cookies.find((c) => c.startsWith("DS="))?.split(";")[0]
-      assert.isDefined(ds)
-      assert.isTrue(accepted.cookies.some((c) => c.startsWith("DSR=")))
+        const accepted = yield* post(`${app}/auth/verify`, { email: "ada@example.com", code })
+        assert.strictEqual(accepted.status, 200, output.join(""))
+        const userId = (accepted.body as { readonly userId: string }).userId
+        assert.match(userId, /^U/)
+        const ds = accepted.cookies.find((c) => c.startsWith("DS="))?.split(";")[0]
+        assert.isDefined(ds)
+        assert.isTrue(accepted.cookies.some((c) => c.startsWith("DSR=")))
 
-      const me = yield* Effect.promise(() =>
-        fetch(`${app}/me`, { headers: { cookie: ds ?? "" } }).then(async (r) => ({ status: r.status, body: await r.json() }))
-      )
-      assert.deepStrictEqual(me, { status: 200, body: { userId } })
-    }), 120_000)
+        const me = yield* Effect.promise(() =>
+          fetch(`${app}/me`, { headers: { cookie: ds ?? "" } }).then(async (r) => ({
+            status: r.status,
+            body: await r.json()
+          }))
+        )
+        assert.deepStrictEqual(me, { status: 200, body: { userId } })
+      }),
+    120_000
+  )
 })

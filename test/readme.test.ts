@@ -68,7 +68,9 @@ const compileBlocksIn = (
   const host = ts.createCompilerHost(options)
   const read = host.getSourceFile.bind(host)
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (Path.resolve(fileName).startsWith(Path.resolve(dir))) return read(fileName, languageVersion, onError, shouldCreate)
+    if (Path.resolve(fileName).startsWith(Path.resolve(dir))) {
+      return read(fileName, languageVersion, onError, shouldCreate)
+    }
     let file = sharedSourceFiles.get(fileName)
     if (file === undefined) {
       file = read(fileName, languageVersion, onError, shouldCreate)
@@ -115,13 +117,18 @@ describe("README.md", () => {
   }, 90_000)
 
   it("every named type the public API shows is importable, error unions by their own name", () => {
-    const program = readmeProgram ?? compileBlocksIn(extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")), BLOCKS_DIR).program
+    const program = readmeProgram ??
+      compileBlocksIn(extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")), BLOCKS_DIR).program
     const { problems, count, importable } = walkPublicApi(program)
     expect(count).toBeGreaterThan(150)
     expect(problems).toEqual([])
     // the names users asked for, from the root
-    const root = new Set([...importable.values()].flat().filter((p) => p.startsWith("src/index.ts:")).map((p) => p.slice(13)))
-    for (const name of ["ManagementError", "ValidationError", "AuthenticationError", "StartError", "WaitForSessionError"]) {
+    const root = new Set(
+      [...importable.values()].flat().filter((p) => p.startsWith("src/index.ts:")).map((p) => p.slice(13))
+    )
+    for (
+      const name of ["ManagementError", "ValidationError", "AuthenticationError", "StartError", "WaitForSessionError"]
+    ) {
       expect(root.has(name), name).toBe(true)
     }
   }, 90_000)

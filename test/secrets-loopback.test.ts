@@ -4,9 +4,9 @@
 // SDK's spans (attributes, events, every rendering of their failures), the HttpClient's spans
 // (attributes, events, the pretty failure exporters record) and every rendering of every result and
 // error are scanned for the management key, passwords, OTP codes, refresh tokens and access keys.
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"

@@ -299,20 +299,30 @@ const everything = (env: Env) =>
       "user.createTestUser",
       mgmt.user.createTestUser({ loginId: "test@example.com", email: "test@example.com", userTenants: ACME })
     )
-    const testOtp = must(yield* run(
-      "user.generateOtpForTestUser",
-      mgmt.user.generateOtpForTestUser({ method: "email", loginId: "test@example.com" })
-    ))
+    const testOtp = must(
+      yield* run(
+        "user.generateOtpForTestUser",
+        mgmt.user.generateOtpForTestUser({ method: "email", loginId: "test@example.com" })
+      )
+    )
     const testCode = secret("OTP code", testOtp.code, true)
-    const testLink = must(yield* run(
-      "user.generateMagicLinkForTestUser",
-      mgmt.user.generateMagicLinkForTestUser({ method: "email", loginId: "test@example.com", uri: "http://app/verify" })
-    ))
+    const testLink = must(
+      yield* run(
+        "user.generateMagicLinkForTestUser",
+        mgmt.user.generateMagicLinkForTestUser({
+          method: "email",
+          loginId: "test@example.com",
+          uri: "http://app/verify"
+        })
+      )
+    )
     const testLinkToken = secret("magic link token", tokenOf(Redacted.value(testLink.link)), true)
-    const key = must(yield* run(
-      "accessKey.create",
-      mgmt.accessKey.create({ name: "ci", keyTenants: [{ tenantId: "acme", roleNames: [] }] })
-    ))
+    const key = must(
+      yield* run(
+        "accessKey.create",
+        mgmt.accessKey.create({ name: "ci", keyTenants: [{ tenantId: "acme", roleNames: [] }] })
+      )
+    )
     secret("access key", key.cleartext, true)
     yield* run("accessKey.load", mgmt.accessKey.load(key.key.id))
     const rotated = must(yield* run("accessKey.rotate", mgmt.accessKey.rotate(key.key.id)))
@@ -339,15 +349,19 @@ const everything = (env: Env) =>
       client.otp.verifyCode({ method: "email", loginId: "otp@example.com", code: otherCode(code) }),
       "fail"
     )
-    const otpAuth = must(yield* run(
-      "otp.verifyCode",
-      client.otp.verifyCode({ method: "email", loginId: "otp@example.com", code: Redacted.make(code) })
-    ))
+    const otpAuth = must(
+      yield* run(
+        "otp.verifyCode",
+        client.otp.verifyCode({ method: "email", loginId: "otp@example.com", code: Redacted.make(code) })
+      )
+    )
     const otpRefresh = secret("refresh token", otpAuth.refreshToken, true)
-    const testAuth = must(yield* run(
-      "otp.verifyCode (test user)",
-      client.otp.verifyCode({ method: "email", loginId: "test@example.com", code: testCode })
-    ))
+    const testAuth = must(
+      yield* run(
+        "otp.verifyCode (test user)",
+        client.otp.verifyCode({ method: "email", loginId: "test@example.com", code: testCode })
+      )
+    )
     secret("refresh token", testAuth.refreshToken, true)
 
     // --- magic link ---
@@ -362,10 +376,12 @@ const everything = (env: Env) =>
     secret("refresh token", mlAuth.refreshToken, false)
 
     // --- enchanted link ---
-    const el = must(yield* run(
-      "enchantedLink.signUpOrIn",
-      client.enchantedLink.signUpOrIn({ loginId: "el@example.com", uri: "http://app/verify" })
-    ))
+    const el = must(
+      yield* run(
+        "enchantedLink.signUpOrIn",
+        client.enchantedLink.signUpOrIn({ loginId: "el@example.com", uri: "http://app/verify" })
+      )
+    )
     yield* run("enchantedLink.getSession (pending)", client.enchantedLink.getSession(el.pendingRef), "fail")
     const elMessage = yield* outbox("el@example.com", "enchantedlink")
     const elToken = secret("enchanted link token", tokenOf(elMessage.links?.[el.linkId] ?? "http://x"), true)
@@ -376,10 +392,12 @@ const everything = (env: Env) =>
     // --- password ---
     yield* run("password.getPolicy", client.password.getPolicy())
     const first = secret("password", "First-Pass-7tW1-secret", true)
-    const pwAuth = must(yield* run(
-      "password.signUp",
-      client.password.signUp({ loginId: "pw@example.com", password: first })
-    ))
+    const pwAuth = must(
+      yield* run(
+        "password.signUp",
+        client.password.signUp({ loginId: "pw@example.com", password: first })
+      )
+    )
     const pwRefresh = secret("refresh token", pwAuth.refreshToken, true)
     const wrong = secret("password", "Wrong-Pass-0xQ5-secret", true)
     yield* run(
@@ -429,10 +447,12 @@ const everything = (env: Env) =>
       client.totp.signInCode({ loginId: "totp@example.com", code: otherCode(totpCode) }),
       "fail"
     )
-    const totpAuth = must(yield* run(
-      "totp.signInCode",
-      client.totp.signInCode({ loginId: "totp@example.com", code: totpCode })
-    ))
+    const totpAuth = must(
+      yield* run(
+        "totp.signInCode",
+        client.totp.signInCode({ loginId: "totp@example.com", code: totpCode })
+      )
+    )
     secret("refresh token", totpAuth.refreshToken, false)
 
     // --- access keys ---
@@ -471,10 +491,12 @@ const everything = (env: Env) =>
     const mgmtSignUp = must(yield* run("jwt.signUpOrIn", mgmt.jwt.signUpOrIn({ loginId: "jwt@example.com" })))
     secret("refresh token", mgmtSignUp.refreshToken, false)
     yield* run("jwt.signIn (unknown user)", mgmt.jwt.signIn({ loginId: "nobody@example.com" }), "fail")
-    const embedded = must(yield* run(
-      "user.generateEmbeddedLink",
-      mgmt.user.generateEmbeddedLink({ loginId: "ann@example.com" })
-    ))
+    const embedded = must(
+      yield* run(
+        "user.generateEmbeddedLink",
+        mgmt.user.generateEmbeddedLink({ loginId: "ann@example.com" })
+      )
+    )
     const embeddedToken = secret("embedded link token", embedded, true)
     const embeddedAuth = must(yield* run("magicLink.verify (embedded)", client.magicLink.verify(embeddedToken)))
     secret("refresh token", embeddedAuth.refreshToken, false)
@@ -521,46 +543,50 @@ const everything = (env: Env) =>
 // ---------------------------------------------------------------------------
 
 describe("secrets never leak", () => {
-  it.scoped("every operation, with debug logs and tracing on: no secret in any log, span, error or output", () =>
-    Effect.gen(function*() {
-      const env = yield* makeEnv
-      const secrets = yield* everything(env).pipe(Effect.provide(captureLayer(env.capture)))
-      const { capture } = env
+  it.scoped(
+    "every operation, with debug logs and tracing on: no secret in any log, span, error or output",
+    () =>
+      Effect.gen(function*() {
+        const env = yield* makeEnv
+        const secrets = yield* everything(env).pipe(Effect.provide(captureLayer(env.capture)))
+        const { capture } = env
 
-      // the capture worked: debug lines, SDK spans with attributes, failures in span exits
-      assert.isAbove(capture.lines.filter((l) => l.startsWith("DEBUG")).length, 50)
-      const names = new Set(capture.spans.map((s) => s.name))
-      const expected = [
-        "descope.otp.verifyCode",
-        "descope.mgmt.user.setActivePassword",
-        "descope.password.signIn",
-        "descope.accessKey.exchange"
-      ]
-      for (const name of expected) {
-        assert.isTrue([...names].some((n) => n.startsWith(name)), `no span ${name} in ${[...names].join(", ")}`)
-      }
-      assert.isAbove(capture.outputs.length, 150)
-
-      // the secrets were real: the SDK sent them (the tap below it saw each one)
-      const wire = capture.wire.join("\n")
-      const kinds = new Set<string>()
-      for (const s of secrets) {
-        kinds.add(s.kind)
-        if (s.sent) {
-          const what = `the ${s.kind} ${s.value.slice(0, 6)}...`
-          assert.isNotEmpty(occurrences(wire, s.value), `${what} never went over the wire`)
+        // the capture worked: debug lines, SDK spans with attributes, failures in span exits
+        assert.isAbove(capture.lines.filter((l) => l.startsWith("DEBUG")).length, 50)
+        const names = new Set(capture.spans.map((s) => s.name))
+        const expected = [
+          "descope.otp.verifyCode",
+          "descope.mgmt.user.setActivePassword",
+          "descope.password.signIn",
+          "descope.accessKey.exchange"
+        ]
+        for (const name of expected) {
+          assert.isTrue([...names].some((n) => n.startsWith(name)), `no span ${name} in ${[...names].join(", ")}`)
         }
-      }
-      assert.includeMembers(
-        [...kinds],
-        ["management key", "access key", "refresh token", "password", "OTP code", "TOTP code", "TOTP seed"]
-      )
+        assert.isAbove(capture.outputs.length, 150)
 
-      // ... and appear nowhere the SDK writes or returns
-      const haystack = capture.haystack()
-      const leaks = secrets.flatMap((s) => occurrences(haystack, s.value).map((where) => `${s.kind}: ...${where}...`))
-      assert.deepStrictEqual(leaks, [])
-    }), { timeout: 30_000 })
+        // the secrets were real: the SDK sent them (the tap below it saw each one)
+        const wire = capture.wire.join("\n")
+        const kinds = new Set<string>()
+        for (const s of secrets) {
+          kinds.add(s.kind)
+          if (s.sent) {
+            const what = `the ${s.kind} ${s.value.slice(0, 6)}...`
+            assert.isNotEmpty(occurrences(wire, s.value), `${what} never went over the wire`)
+          }
+        }
+        assert.includeMembers(
+          [...kinds],
+          ["management key", "access key", "refresh token", "password", "OTP code", "TOTP code", "TOTP seed"]
+        )
+
+        // ... and appear nowhere the SDK writes or returns
+        const haystack = capture.haystack()
+        const leaks = secrets.flatMap((s) => occurrences(haystack, s.value).map((where) => `${s.kind}: ...${where}...`))
+        assert.deepStrictEqual(leaks, [])
+      }),
+    { timeout: 30_000 }
+  )
 
   it.scoped("the scan can fail: a secret planted in a log line or a span attribute is found", () =>
     Effect.gen(function*() {

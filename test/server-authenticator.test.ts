@@ -11,14 +11,7 @@ import * as Tracer from "effect/Tracer"
 import { InvalidSessionError } from "../src/core/DescopeError.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Authenticator from "../src/server/Authenticator.js"
-import {
-  APP,
-  PROJECT_ID,
-  refreshAnswer,
-  refreshToken,
-  session,
-  testKeysClient
-} from "./server-support.js"
+import { APP, PROJECT_ID, refreshAnswer, refreshToken, session, testKeysClient } from "./server-support.js"
 
 const waitUntil = (condition: () => boolean) =>
   Effect.gen(function*() {
@@ -54,8 +47,7 @@ const gatedClient = Effect.gen(function*() {
   return { client, service, gate, refreshesSent, sentNow }
 })
 
-const requestWith = (cookie: string) =>
-  HttpServerRequest.fromWeb(new Request(`${APP}/me`, { headers: { cookie } }))
+const requestWith = (cookie: string) => HttpServerRequest.fromWeb(new Request(`${APP}/me`, { headers: { cookie } }))
 
 describe("Authenticator refresh single flight", () => {
   it.scopedLive("concurrent requests with the same DSR share one refresh call; a later one reuses it", () =>

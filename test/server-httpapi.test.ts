@@ -8,8 +8,8 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import * as Jwks from "../src/core/Jwks.js"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import { DescopeClient } from "../src/DescopeClient.js"
+import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Authenticator from "../src/server/Authenticator.js"
 import { CurrentSession } from "../src/server/CurrentSession.js"
 import { DescopeAuth, DescopeGuard } from "../src/server/DescopeAuth.js"
@@ -63,13 +63,11 @@ class Api extends HttpApi.make("test")
 
 const AppLive = HttpApiBuilder.group(Api, "app", (handlers) =>
   handlers
-    .handle("me", () =>
-      Effect.map(CurrentSession, (s) => ({ userId: s.userId, tenant: s.currentTenant ?? null })))
+    .handle("me", () => Effect.map(CurrentSession, (s) => ({ userId: s.userId, tenant: s.currentTenant ?? null })))
     .handle("audit", () => Effect.succeed("audit"))
     .handle("tenantAdmin", ({ path }) => Effect.succeed(`admin of ${path.tenantId}`))
     .handle("edit", () => Effect.succeed("edit"))
-    .handle("inline", () =>
-      Effect.map(Guard.requireTenantRoles(["owner"], "T9"), (s) => `inline ${s.userId}`))
+    .handle("inline", () => Effect.map(Guard.requireTenantRoles(["owner"], "T9"), (s) => `inline ${s.userId}`))
     .handle("logout", () => Effect.as(Authenticator.clearSessionCookies({ sessionCookieName: "APP_DS" }), "bye")))
 
 const SoloLive = HttpApiBuilder.group(Api, "solo", (handlers) =>

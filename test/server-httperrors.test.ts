@@ -46,20 +46,26 @@ class Api extends HttpApi.make("test").add(
 const AuthLive = HttpApiBuilder.group(Api, "auth", (handlers) =>
   handlers
     .handle("start", ({ payload }) =>
-      Effect.flatMap(DescopeClient, (client) => client.otp.signUpOrIn({ method: "email", loginId: payload.email })).pipe(
-        Effect.map(({ maskedEmail }) => maskedEmail),
-        HttpErrors.mapStartError
-      ))
+      Effect.flatMap(DescopeClient, (client) =>
+        client.otp.signUpOrIn({ method: "email", loginId: payload.email })).pipe(
+          Effect.map(({ maskedEmail }) =>
+            maskedEmail
+          ),
+          HttpErrors.mapStartError
+        ))
     .handle("verify", ({ payload }) =>
       Effect.flatMap(
         DescopeClient,
         (client) => client.otp.verifyCode({ method: "email", loginId: payload.email, code: payload.code })
       ).pipe(Effect.map((info) => info.session.userId), HttpErrors.mapSignInError))
     .handle("refresh", ({ payload }) =>
-      Effect.flatMap(DescopeClient, (client) => client.refreshSession(payload.refreshToken)).pipe(
-        Effect.map((info) => info.session.userId),
-        HttpErrors.mapRefreshError
-      )))
+      Effect.flatMap(DescopeClient, (client) =>
+        client.refreshSession(payload.refreshToken)).pipe(
+          Effect.map((info) =>
+            info.session.userId
+          ),
+          HttpErrors.mapRefreshError
+        )))
 
 /** The app over a mock Descope that answers every request with `answer`. */
 const serve = (answer: () => Response) =>
@@ -88,8 +94,12 @@ const serve = (answer: () => Response) =>
       })
   })
 
-const descopeError = (status: number, errorCode: string, errorDescription: string, headers: Record<string, string> = {}) =>
-  MockHttpClient.json({ errorCode, errorDescription, errorMessage: errorDescription }, { status, headers })
+const descopeError = (
+  status: number,
+  errorCode: string,
+  errorDescription: string,
+  headers: Record<string, string> = {}
+) => MockHttpClient.json({ errorCode, errorDescription, errorMessage: errorDescription }, { status, headers })
 
 describe("HttpErrors", () => {
   it.scopedLive("a wrong OTP code answers 401 with Descope's error code, not 500", () =>
@@ -125,15 +135,25 @@ describe("HttpErrors", () => {
   it.scopedLive("a rate limit answers 429 with Retry-After, rounded up to whole seconds", () =>
     Effect.gen(function*() {
       const send = yield* serve(() => descopeError(429, "E130429", "Rate limit", { "retry-after": "6.2" }))
-      for (const [path, body] of [
-        ["/start", { email: "ada@example.com" }],
-        ["/verify", { email: "ada@example.com", code: "123456" }]
-      ] as const) {
+      for (
+        const [path, body] of [
+          ["/start", { email: "ada@example.com" }],
+          ["/verify", { email: "ada@example.com", code: "123456" }]
+        ] as const
+      ) {
         const response = yield* send(path, body)
         assert.strictEqual(response.status, 429, path)
         assert.strictEqual(response.headers.get("retry-after"), "7", path)
-        const answer = response.body as { readonly _tag: string; readonly retryAfter: number; readonly errorCode: string }
-        assert.deepStrictEqual([answer._tag, answer.retryAfter, answer.errorCode], ["DescopeTooManyRequests", 7, "E130429"])
+        const answer = response.body as {
+          readonly _tag: string
+          readonly retryAfter: number
+          readonly errorCode: string
+        }
+        assert.deepStrictEqual([answer._tag, answer.retryAfter, answer.errorCode], [
+          "DescopeTooManyRequests",
+          7,
+          "E130429"
+        ])
       }
     }))
 
@@ -166,7 +186,11 @@ describe("HttpErrors", () => {
     assert.deepStrictEqual([limited._tag, statusOf(limited)], ["DescopeTooManyRequests", 429])
     assert.strictEqual(limited._tag === "DescopeTooManyRequests" ? limited.retryAfter : 0, 2)
     const missing = HttpErrors.fromRefreshError(new InvalidArgumentError({ field: "refreshToken", reason: "empty" }))
-    assert.deepStrictEqual([missing._tag, statusOf(missing), missing.errorCode], ["DescopeUnauthorized", 401, "C030003"])
+    assert.deepStrictEqual([missing._tag, statusOf(missing), missing.errorCode], [
+      "DescopeUnauthorized",
+      401,
+      "C030003"
+    ])
   })
 
   it("statusOf and bodyOf cover the new answers", () => {

@@ -72,8 +72,10 @@ export const session = (client: Client, claims: Record<string, unknown> = {}) =>
 
 /** A session token that expired 50 minutes ago. */
 export const expiredSession = (client: Client, claims: Record<string, unknown> = {}) =>
-  Effect.flatMap(nowSeconds, (now) =>
-    client.mint({ claims: { sub: "U-alice", ...claims }, issuedAt: now - 3600, expiresIn: "10 minutes" }))
+  Effect.flatMap(
+    nowSeconds,
+    (now) => client.mint({ claims: { sub: "U-alice", ...claims }, issuedAt: now - 3600, expiresIn: "10 minutes" })
+  )
 
 /** A refresh token valid for 30 days. */
 export const refreshToken = (client: Client, sub = "U-alice") =>

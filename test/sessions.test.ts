@@ -1,5 +1,4 @@
 import { assert, describe, it } from "@effect/vitest"
-import * as NodeCrypto from "node:crypto"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -8,6 +7,7 @@ import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import * as Tracer from "effect/Tracer"
 import * as fc from "fast-check"
+import * as NodeCrypto from "node:crypto"
 import type * as DescopeConfig from "../src/core/DescopeConfig.js"
 import type { InvalidSessionReason } from "../src/core/DescopeError.js"
 import type { ValidateOptions } from "../src/core/Session.js"
@@ -15,16 +15,7 @@ import { issuerMatches } from "../src/core/SessionValidatorLive.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import {
-  claims,
-  jwks,
-  makeKey,
-  NOW,
-  PROJECT_ID,
-  sign,
-  signHs256,
-  unsecured
-} from "./sessions-support.js"
+import { claims, jwks, makeKey, NOW, PROJECT_ID, sign, signHs256, unsecured } from "./sessions-support.js"
 
 const KEYS_PATH = `/v2/keys/${PROJECT_ID}`
 const es = makeKey("ES384", "K-ES")
@@ -61,16 +52,19 @@ describe("validateSession", () => {
     Effect.gen(function*() {
       yield* atNow
       const descope = yield* DescopeClient
-      const token = sign(es, claims({
-        dsub: "U-dsub",
-        roles: ["admin", 7],
-        permissions: ["read"],
-        tenants: { T1: { roles: ["owner"], permissions: ["write"] }, T2: {} },
-        dct: "T1",
-        amr: ["email"],
-        k1: "custom",
-        iss: `https://api.descope.com/${PROJECT_ID}`
-      }))
+      const token = sign(
+        es,
+        claims({
+          dsub: "U-dsub",
+          roles: ["admin", 7],
+          permissions: ["read"],
+          tenants: { T1: { roles: ["owner"], permissions: ["write"] }, T2: {} },
+          dct: "T1",
+          amr: ["email"],
+          k1: "custom",
+          iss: `https://api.descope.com/${PROJECT_ID}`
+        })
+      )
       const session = yield* descope.validateSession(Redacted.make(token))
       assert.strictEqual(session.userId, "U-dsub")
       assert.strictEqual(session.subject, "U2Cu0j0WPw3YOiPISJb52L0wUVMg")
@@ -97,7 +91,7 @@ describe("validateSession", () => {
     Effect.gen(function*() {
       yield* atNow
       const descope = yield* DescopeClient
-      const hostile = JSON.parse('{"__proto__":{"isAdmin":true},"k1":"v"}') as Record<string, unknown>
+      const hostile = JSON.parse("{\"__proto__\":{\"isAdmin\":true},\"k1\":\"v\"}") as Record<string, unknown>
       const session = yield* descope.validateSession(sign(es, { ...claims({}), ...hostile }))
       const custom = session.customClaims as Record<string, unknown>
       assert.strictEqual(custom.isAdmin, undefined)
@@ -115,8 +109,10 @@ describe("validateSession", () => {
         if (Exit.isFailure(exit)) {
           assert.isFalse(Cause.isDie(exit.cause))
           const error = Cause.failureOption(exit.cause)
-          assert.isTrue(error._tag === "Some" && error.value._tag === "InvalidSessionError" &&
-            error.value.reason === "Missing")
+          assert.isTrue(
+            error._tag === "Some" && error.value._tag === "InvalidSessionError" &&
+              error.value.reason === "Missing"
+          )
         }
       }
     }).pipe(Effect.provide(client())))
@@ -233,7 +229,9 @@ describe("validateSession", () => {
         ...fc.sample(fc.string({ maxLength: 200 }), 150),
         ...fc.sample(fc.base64String({ maxLength: 200 }), 50),
         ...fc.sample(
-          fc.tuple(fc.nat({ max: good.length - 1 }), fc.string({ minLength: 1, maxLength: 1 })).map(([i, c]) => good.slice(0, i) + c + good.slice(i + 1)),
+          fc.tuple(fc.nat({ max: good.length - 1 }), fc.string({ minLength: 1, maxLength: 1 })).map(([i, c]) =>
+            good.slice(0, i) + c + good.slice(i + 1)
+          ),
           100
         )
       ]

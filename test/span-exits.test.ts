@@ -127,7 +127,9 @@ const run = (tokenDelivery: "body" | "cookie" | "both") =>
 
     // enchanted link: the pending reference, then the session
     const el = yield* traced(client.enchantedLink.signUpOrIn({ loginId: "el@example.com", uri: "http://app/verify" }))
-    const pendingRef: string = Redacted.isRedacted(el.pendingRef) ? Redacted.value(el.pendingRef) : String(el.pendingRef)
+    const pendingRef: string = Redacted.isRedacted(el.pendingRef)
+      ? Redacted.value(el.pendingRef)
+      : String(el.pendingRef)
     checks.push({ operation: "enchantedLink.signUpOrIn", secrets: [pendingRef] })
     const elMessage = yield* outbox("el@example.com", "enchantedlink")
     const elLink = elMessage.links?.[el.linkId] ?? "http://x"

@@ -39,8 +39,11 @@ class Api extends HttpApi.make("tokenTypes").add(
     .middleware(DescopeAuth)
 ) {}
 
-const AppLive = HttpApiBuilder.group(Api, "app", (handlers) =>
-  handlers.handle("me", () => Effect.map(CurrentSession, (s) => s.userId)))
+const AppLive = HttpApiBuilder.group(
+  Api,
+  "app",
+  (handlers) => handlers.handle("me", () => Effect.map(CurrentSession, (s) => s.userId))
+)
 
 /** The same app behind `DescopeAuth` (HttpApi) and behind `DescopeMiddleware` (HttpRouter). */
 const apps = (client: Client, options: Authenticator.Options = {}) =>

@@ -32,8 +32,10 @@ const transport = (client: HttpClient.HttpClient, options: Partial<DescopeConfig
   )
 
 const get = (path = "/v1/mgmt/user") =>
-  Effect.flatMap(DescopeHttp.DescopeHttp, (http) =>
-    http.management({ method: "GET", path, query: { loginId: "a" }, operation: "mgmt.user.load", schema: Ok }))
+  Effect.flatMap(
+    DescopeHttp.DescopeHttp,
+    (http) => http.management({ method: "GET", path, query: { loginId: "a" }, operation: "mgmt.user.load", schema: Ok })
+  )
 
 describe("timeouts over a client that ignores the AbortSignal", () => {
   it.live("live clock: the attempt times out with TransportError Timeout", () =>
@@ -96,7 +98,9 @@ describe("response bodies are capped", () => {
         pump()
       })
       const error = yield* Effect.flip(get()).pipe(
-        Effect.provide(transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s), maxResponseBytes: 1024 * 1024 }))
+        Effect.provide(
+          transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s), maxResponseBytes: 1024 * 1024 })
+        )
       )
       assert.instanceOf(error, TransportError)
       if (!(error instanceof TransportError)) return

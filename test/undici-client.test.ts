@@ -1,9 +1,7 @@
-import { assert, describe, it } from "@effect/vitest"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http"
-import type { AddressInfo } from "node:net"
+import { assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
@@ -12,6 +10,14 @@ import * as Fiber from "effect/Fiber"
 import * as Logger from "effect/Logger"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse
+} from "node:http"
+import type { AddressInfo } from "node:net"
 import * as Undici from "undici"
 import { UndiciHttpClient } from "../src/node/index.js"
 
@@ -238,7 +244,10 @@ describe("UndiciHttpClient (loopback)", () => {
         form.append("file", new Blob(["file-bytes"], { type: "text/plain" }), "a.txt")
         yield* client.execute(HttpClientRequest.post(url("/echo")).pipe(HttpClientRequest.bodyFormData(form)))
         const text = lastSeen(state).body.toString("utf8")
-        assert.include(text, `Content-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nfile-bytes\r\n`)
+        assert.include(
+          text,
+          `Content-Disposition: form-data; name="file"; filename="a.txt"\r\nContent-Type: text/plain\r\n\r\nfile-bytes\r\n`
+        )
       }).pipe(Effect.scoped, Effect.provide(UndiciHttpClient.layer)))
   })
 

@@ -30,12 +30,18 @@ const handler = (world: World): MockHttpClient.Handler =>
   withLicense((request) => {
     if (request.path === "/v1/mgmt/user" && request.method === "GET") {
       const snapshot = { status: world.status }
-      return Effect.as(Deferred.await(world.gate), MockHttpClient.json({ user: userOf(snapshot, request.query["userId"] ?? "U1") }))
+      return Effect.as(
+        Deferred.await(world.gate),
+        MockHttpClient.json({ user: userOf(snapshot, request.query["userId"] ?? "U1") })
+      )
     }
     if (request.path === "/v1/mgmt/users/load") {
       const snapshot = { status: world.status }
       const ids = (request.body as { userIds: ReadonlyArray<string> }).userIds
-      return Effect.as(Deferred.await(world.gate), MockHttpClient.json({ users: ids.map((id) => userOf(snapshot, id)) }))
+      return Effect.as(
+        Deferred.await(world.gate),
+        MockHttpClient.json({ users: ids.map((id) => userOf(snapshot, id)) })
+      )
     }
     if (request.path === "/v1/mgmt/user/update/status") {
       world.status = (request.body as { status: string }).status
@@ -50,7 +56,10 @@ const makeWorld = (): World => ({ status: "enabled", gate: Deferred.unsafeMake<v
 const settle = Effect.forEach(Array.from({ length: 50 }), () => Effect.yieldNow(), { discard: true })
 
 const loads = (recorder: MockHttpClient.Recorder) =>
-  Effect.map(calls(recorder), (sent) => sent.filter((r) => r.path === "/v1/mgmt/user" || r.path.endsWith("/load")).length)
+  Effect.map(
+    calls(recorder),
+    (sent) => sent.filter((r) => r.path === "/v1/mgmt/user" || r.path.endsWith("/load")).length
+  )
 
 type Load = (mgmt: Management.ManagementApi) => Effect.Effect<{ readonly status?: string | null | undefined }, unknown>
 const byLoginId: Load = (mgmt) => mgmt.user.load("ada@example.com")

@@ -108,7 +108,9 @@ describe("layerValidationOnlyConfig", () => {
   it.effect("an unusable public key fails the layer with a ConfigError", () =>
     Effect.gen(function*() {
       const exit = yield* Effect.exit(
-        Layer.build(Descope.layerValidationOnly({ projectId: PROJECT_ID, publicKey: "{\"kty\":\"RSA\"}" })).pipe(Effect.scoped)
+        Layer.build(Descope.layerValidationOnly({ projectId: PROJECT_ID, publicKey: "{\"kty\":\"RSA\"}" })).pipe(
+          Effect.scoped
+        )
       )
       assert.isTrue(Exit.isFailure(exit))
     }))

@@ -29,7 +29,11 @@ describe("the catalogue", () => {
       assert.match(e.path, /^\/v[12]\/[a-z0-9/{}_-]+$/i, e.name)
       assert.deepStrictEqual([...e.params], [...e.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]), e.name)
       assert.strictEqual(e.location, e.method === "GET" || e.method === "DELETE" ? "query" : "body", e.name)
-      assert.strictEqual(e.credential === "management", e.path.startsWith("/v1/mgmt/") || e.path.startsWith("/v2/mgmt/"), e.name)
+      assert.strictEqual(
+        e.credential === "management",
+        e.path.startsWith("/v1/mgmt/") || e.path.startsWith("/v2/mgmt/"),
+        e.name
+      )
       assert.match(e.name, /^(mgmt\.)?[a-z][A-Za-z]*\.[a-z][A-Za-z0-9]*$/, e.name)
     }
   })
@@ -119,6 +123,10 @@ describe("the emulator serves the catalogue", () => {
 
 describe("docs/COVERAGE.md", () => {
   it("is up to date (npm run coverage regenerates it)", () => {
-    assert.strictEqual(fs.readFileSync(coverageFile, "utf8"), render(), "docs/COVERAGE.md is stale: run npm run coverage")
+    assert.strictEqual(
+      fs.readFileSync(coverageFile, "utf8"),
+      render(),
+      "docs/COVERAGE.md is stale: run npm run coverage"
+    )
   })
 })

@@ -174,15 +174,21 @@ export const layerAuthGroup = (options: Options = {}) =>
           client.otp.signUpOrIn({ method: "email", loginId: payload.email }).pipe(Effect.mapError(startFailure)))
         .handle("verify", ({ payload }) =>
           client.otp.verifyCode({ method: "email", loginId: payload.email, code: payload.code }).pipe(
-            Effect.tap((info) => Authenticator.setSessionCookies(info, cookies)),
+            Effect.tap((info) =>
+              Authenticator.setSessionCookies(info, cookies)
+            ),
             Effect.map((info) => ({ userId: info.session.userId, firstSeen: info.firstSeen })),
             Effect.mapError(authenticationFailure)
           ))
         .handle("refresh", ({ request }) => {
           const { refreshToken } = Authenticator.tokensFromRequest(request)
-          if (refreshToken === undefined) return Effect.fail(noRefreshCookie)
+          if (refreshToken === undefined) {
+            return Effect.fail(noRefreshCookie)
+          }
           return client.refreshSession(refreshToken).pipe(
-            Effect.tap((info) => Authenticator.setSessionCookies(info, cookies)),
+            Effect.tap((info) =>
+              Authenticator.setSessionCookies(info, cookies)
+            ),
             Effect.map((info) => ({ userId: info.session.userId, tenants: tenantRoles(info.session) })),
             Effect.mapError(refreshFailure)
           )
@@ -193,7 +199,9 @@ export const layerAuthGroup = (options: Options = {}) =>
           const revoke = refreshToken === undefined
             ? Effect.void
             : client.logout(refreshToken).pipe(
-              Effect.catchAll((e) => Effect.logWarning(`logout: the refresh token was not revoked: ${e._tag}`))
+              Effect.catchAll((e) =>
+                Effect.logWarning(`logout: the refresh token was not revoked: ${e._tag}`)
+              )
             )
           return revoke.pipe(
             Effect.zipRight(Authenticator.clearSessionCookies(cookies)),

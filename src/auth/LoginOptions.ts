@@ -223,7 +223,12 @@ export type StartError = InvalidArgumentError | AuthError | RateLimitError | Tra
  * @since 0.1.0
  * @category models
  */
-export type AuthenticationError = InvalidArgumentError | AuthError | RateLimitError | TransportError | InvalidSessionError
+export type AuthenticationError =
+  | InvalidArgumentError
+  | AuthError
+  | RateLimitError
+  | TransportError
+  | InvalidSessionError
 
 /**
  * The default and minimum polling interval (1 second).
@@ -280,4 +285,3 @@ export interface PendingSessionApi {
     options?: WaitForSessionOptions
   ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, WaitForSessionError>
 }
-

@@ -211,5 +211,6 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       )
     }),
 
-  getPolicy: () => http.call(Wire.getPolicy, {}) as Effect.Effect<PasswordPolicy, AuthError | RateLimitError | TransportError>
+  getPolicy: () =>
+    http.call(Wire.getPolicy, {}) as Effect.Effect<PasswordPolicy, AuthError | RateLimitError | TransportError>
 })

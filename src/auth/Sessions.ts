@@ -19,13 +19,13 @@
  *
  * @since 0.1.0
  */
-import * as NodeCrypto from "node:crypto"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
-import * as Authorization from "../core/Authorization.js"
+import * as NodeCrypto from "node:crypto"
 import { type AuthenticationInfo, fromResponse, type SetCookieOptions } from "../core/AuthenticationInfo.js"
+import * as Authorization from "../core/Authorization.js"
 import type { ForbiddenError, RemoteError } from "../core/DescopeError.js"
 import { InvalidArgumentError, InvalidSessionError } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
@@ -221,7 +221,10 @@ export interface SessionsApi {
     permissions: ReadonlyArray<string>
   ) => Effect.Effect<void, ForbiddenError>
   /** Fails with `ForbiddenError` unless the session has every project-level role. */
-  readonly requireRoles: (session: Session<unknown>, roles: ReadonlyArray<string>) => Effect.Effect<void, ForbiddenError>
+  readonly requireRoles: (
+    session: Session<unknown>,
+    roles: ReadonlyArray<string>
+  ) => Effect.Effect<void, ForbiddenError>
   /** Fails with `ForbiddenError` unless the session has every permission in the tenant. */
   readonly requireTenantPermissions: (
     session: Session<unknown>,
@@ -247,7 +250,9 @@ const REFRESH_TOKEN: ValidateOptions = { tokenType: "refresh" }
 const REFRESH_REQUEST = { method: Wire.refresh.method, path: Wire.refresh.path } as const
 
 /** A call whose input was checked before: the transport cannot refuse it. */
-const unreachableInvalid = <A, E>(self: Effect.Effect<A, E | InvalidArgumentError>): Effect.Effect<A, Exclude<E, InvalidArgumentError>> =>
+const unreachableInvalid = <A, E>(
+  self: Effect.Effect<A, E | InvalidArgumentError>
+): Effect.Effect<A, Exclude<E, InvalidArgumentError>> =>
   Effect.catchIf(
     self,
     (e): e is InvalidArgumentError => e instanceof InvalidArgumentError,
@@ -386,7 +391,9 @@ const build = (
   flights: SingleFlight.SingleFlight<string, SharedRefresh, InvalidSessionError | RemoteError>
 ): SessionsApi => {
   /** The refresh request and the validation of its answer, shared by every caller of the token. */
-  const sharedRefresh = (token: Redacted.Redacted<string>): Effect.Effect<SharedRefresh, InvalidSessionError | RemoteError> =>
+  const sharedRefresh = (
+    token: Redacted.Redacted<string>
+  ): Effect.Effect<SharedRefresh, InvalidSessionError | RemoteError> =>
     Effect.flatMap(
       unreachableInvalid(http.callFull(Wire.refresh, { token })),
       (response) => Effect.map(fromResponse(validator, response), (info) => ({ response, info }))
@@ -398,7 +405,9 @@ const build = (
   ): Effect.Effect<AuthenticationInfo<Custom>, InvalidSessionError | RemoteError> =>
     Effect.gen(function*() {
       if (valueOf(refreshToken) === "") {
-        return yield* Effect.fail(new InvalidSessionError({ reason: "Missing", description: "no refresh token was given" }))
+        return yield* Effect.fail(
+          new InvalidSessionError({ reason: "Missing", description: "no refresh token was given" })
+        )
       }
       const token = redacted(refreshToken)
       // checked locally first (signature, exp, and a drn of DSR when present): anything else is never sent
@@ -462,8 +471,7 @@ const build = (
         forget(refreshToken),
         Effect.asVoid(withRefresh(refreshToken, (token) => http.call(Wire.logoutAll, { token })))
       ).pipe(Effect.ensuring(forget(refreshToken))),
-    me: (refreshToken) =>
-      withRefresh(refreshToken, (token) => http.call(Wire.me, { token })),
+    me: (refreshToken) => withRefresh(refreshToken, (token) => http.call(Wire.me, { token })),
     myTenants: ({ dct, ids, refreshToken }) => {
       const wantsDct = dct === true
       const wantsIds = ids !== undefined && ids.length > 0
@@ -473,13 +481,14 @@ const build = (
         )
       }
       return Effect.map(
-        withRefresh(refreshToken, (token) =>
-          http.call(Wire.myTenants, { request: wantsDct ? { dct: true } : { ids: ids ?? [] }, token })),
+        withRefresh(
+          refreshToken,
+          (token) => http.call(Wire.myTenants, { request: wantsDct ? { dct: true } : { ids: ids ?? [] }, token })
+        ),
         (body) => body.tenants
       )
     },
-    history: (refreshToken) =>
-      withRefresh(refreshToken, (token) => http.call(Wire.history, { token })),
+    history: (refreshToken) => withRefresh(refreshToken, (token) => http.call(Wire.history, { token })),
     selectTenant: ({ refreshToken, setCookie, tenantId }) =>
       Effect.gen(function*() {
         yield* requireToken("refreshToken", refreshToken)

@@ -213,7 +213,9 @@ const textOf = (token: string | Redacted.Redacted<string> | null | undefined): s
  */
 export const fromResponse = <Custom = Readonly<Record<string, unknown>>>(
   validator: SessionValidatorService,
-  response: Pick<Response<JWTResponse | RedactedJWTResponse>, "body"> & { readonly cookies?: Cookies.Cookies | undefined },
+  response: Pick<Response<JWTResponse | RedactedJWTResponse>, "body"> & {
+    readonly cookies?: Cookies.Cookies | undefined
+  },
   options: FromResponseOptions<Custom> = {}
 ): Effect.Effect<AuthenticationInfo<Custom>, ValidationError> =>
   Effect.gen(function*() {

@@ -166,8 +166,7 @@ const guard = (
 export const requirePermissions = (
   session: AnySession,
   permissions: ReadonlyArray<string>
-): Effect.Effect<void, ForbiddenError> =>
-  guard(session, "", "permissions", permissions)
+): Effect.Effect<void, ForbiddenError> => guard(session, "", "permissions", permissions)
 
 /**
  * Succeeds when the session has every project-level role, else fails with a
@@ -191,8 +190,7 @@ export const requireTenantPermissions = (
   session: AnySession,
   tenantId: string,
   permissions: ReadonlyArray<string>
-): Effect.Effect<void, ForbiddenError> =>
-  guard(session, tenantId, "permissions", permissions)
+): Effect.Effect<void, ForbiddenError> => guard(session, tenantId, "permissions", permissions)
 
 /**
  * Succeeds when the session has every role in the tenant, else fails with a
@@ -206,5 +204,4 @@ export const requireTenantRoles = (
   session: AnySession,
   tenantId: string,
   roles: ReadonlyArray<string>
-): Effect.Effect<void, ForbiddenError> =>
-  guard(session, tenantId, "roles", roles)
+): Effect.Effect<void, ForbiddenError> => guard(session, tenantId, "roles", roles)

@@ -319,7 +319,9 @@ export const defaultConfigs = {
   projectId: Config.nonEmptyString("DESCOPE_PROJECT_ID"),
   managementKey: Config.option(Config.redacted("DESCOPE_MANAGEMENT_KEY")),
   authManagementKey: Config.option(Config.redacted("DESCOPE_AUTH_MANAGEMENT_KEY")),
-  baseUrl: Config.option(Config.string("DESCOPE_BASE_URL").pipe(Config.orElse(() => Config.string("DESCOPE_BASE_URI")))),
+  baseUrl: Config.option(
+    Config.string("DESCOPE_BASE_URL").pipe(Config.orElse(() => Config.string("DESCOPE_BASE_URI")))
+  ),
   publicKey: Config.option(Config.string("DESCOPE_PUBLIC_KEY")),
   requestTimeout: Config.option(durationConfig("DESCOPE_REQUEST_TIMEOUT")),
   jwtLeeway: Config.option(durationConfig("DESCOPE_JWT_LEEWAY"))

@@ -266,8 +266,10 @@ export const withRequestOptions: {
 } = dual(
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, options: RequestOptions): Effect.Effect<A, E, R> =>
-    Effect.flatMap(CurrentRequestOptions, (current) =>
-      Effect.provideService(self, CurrentRequestOptions, { ...current, ...options }))
+    Effect.flatMap(
+      CurrentRequestOptions,
+      (current) => Effect.provideService(self, CurrentRequestOptions, { ...current, ...options })
+    )
 )
 
 /**
@@ -351,25 +353,26 @@ export const layer: Layer.Layer<DescopeHttp, never, HttpClient.HttpClient | Desc
  * @since 0.1.0
  * @category combinators
  */
-export const interruptOnAbort = (request: HttpClientRequest.HttpClientRequest, signal: AbortSignal) =>
-<A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | HttpClientError.RequestError, R> => {
-  const aborted = (): HttpClientError.RequestError =>
-    new HttpClientError.RequestError({
-      request,
-      reason: "Transport",
-      description: "the request was aborted",
-      cause: signal.reason
-    })
-  if (signal.aborted) return Effect.fail(aborted())
-  return Effect.raceFirst(
-    self,
-    Effect.async<never, HttpClientError.RequestError>((resume) => {
-      const onAbort = () => resume(Effect.fail(aborted()))
-      signal.addEventListener("abort", onAbort, { once: true })
-      return Effect.sync(() => signal.removeEventListener("abort", onAbort))
-    })
-  )
-}
+export const interruptOnAbort =
+  (request: HttpClientRequest.HttpClientRequest, signal: AbortSignal) =>
+  <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E | HttpClientError.RequestError, R> => {
+    const aborted = (): HttpClientError.RequestError =>
+      new HttpClientError.RequestError({
+        request,
+        reason: "Transport",
+        description: "the request was aborted",
+        cause: signal.reason
+      })
+    if (signal.aborted) return Effect.fail(aborted())
+    return Effect.raceFirst(
+      self,
+      Effect.async<never, HttpClientError.RequestError>((resume) => {
+        const onAbort = () => resume(Effect.fail(aborted()))
+        signal.addEventListener("abort", onAbort, { once: true })
+        return Effect.sync(() => signal.removeEventListener("abort", onAbort))
+      })
+    )
+  }
 
 /**
  * A schema for operations whose answer Descope leaves empty (`{}`): any JSON is accepted.

@@ -34,12 +34,12 @@ import type * as Scope from "effect/Scope"
 import type * as Jose from "jose"
 import * as SharedKeys from "../internal/sharedKeys.js"
 import * as SingleFlight from "../internal/SingleFlight.js"
+import * as KeysWire from "../wire/auth/Keys.js"
+import * as Endpoint from "../wire/Endpoint.js"
 import { DescopeConfig, type PublicJwk } from "./DescopeConfig.js"
 import { type RateLimitError, TransportError } from "./DescopeError.js"
 import { DescopeHttp, withRequestOptions } from "./DescopeHttp.js"
 import * as JwksStore from "./JwksStore.js"
-import * as Endpoint from "../wire/Endpoint.js"
-import * as KeysWire from "../wire/auth/Keys.js"
 import { type Algorithm, isAlgorithm, keyMaterialProblem, type SigningKey } from "./Verifier.js"
 
 /**
@@ -206,8 +206,7 @@ export const admitKeys = (keys: ReadonlyArray<SigningKey>): Effect.Effect<Readon
       : Effect.as(Effect.forEach(warnings, (w) => Effect.logWarning(w), { discard: true }), admitted)
   })
 
-const fingerprint = (key: SigningKey): string =>
-  JSON.stringify([key.kty, key.alg, key.crv, key.x, key.y, key.n, key.e])
+const fingerprint = (key: SigningKey): string => JSON.stringify([key.kty, key.alg, key.crv, key.x, key.y, key.n, key.e])
 
 /**
  * Builds a key set, reusing the objects of `previous` for unchanged keys.
@@ -265,13 +264,15 @@ export const makeCached = (
       fetchTimeout: millis(options.fetchTimeout, DEFAULT_FETCH_TIMEOUT)
     }).source
     /** The keys of one attempt and when they were fetched (`undefined`: now): from the store when there is one. */
-    const sourced: Effect.Effect<{ readonly keys: ReadonlyArray<SigningKey>; readonly fetchedAt: number | undefined }, JwksError> =
-      source === undefined
-        ? Effect.map(Effect.flatMap(fetchKeys, admitKeys), (keys) => ({ keys, fetchedAt: undefined }))
-        : Effect.clockWith((clock) =>
-          Effect.flatMap(source(fetchKeys, current, clock.unsafeCurrentTimeMillis()), (found) =>
-            Effect.map(admitKeys(signingKeysOf(found.keys)), (keys) => ({ keys, fetchedAt: found.fetchedAt })))
-        )
+    const sourced: Effect.Effect<
+      { readonly keys: ReadonlyArray<SigningKey>; readonly fetchedAt: number | undefined },
+      JwksError
+    > = source === undefined
+      ? Effect.map(Effect.flatMap(fetchKeys, admitKeys), (keys) => ({ keys, fetchedAt: undefined }))
+      : Effect.clockWith((clock) =>
+        Effect.flatMap(source(fetchKeys, current, clock.unsafeCurrentTimeMillis()), (found) =>
+          Effect.map(admitKeys(signingKeysOf(found.keys)), (keys) => ({ keys, fetchedAt: found.fetchedAt })))
+      )
 
     let current: KeySet | undefined
     /** When the last attempt ended (success or failure): the cooldown counts from there. */
@@ -291,10 +292,14 @@ export const makeCached = (
             return Effect.succeed(current)
           }
           const failed: Exit.Exit<KeySet, JwksError> = Exit.failCause(exit.cause)
-          if (Cause.isInterruptedOnly(exit.cause)) return failed
+          if (Cause.isInterruptedOnly(exit.cause)) {
+            return failed
+          }
           lastAttemptEnd = now
           const failure = Cause.failureOption(exit.cause)
-          if (Option.isSome(failure)) lastFailure = { error: failure.value, at: now }
+          if (Option.isSome(failure)) {
+            lastFailure = { error: failure.value, at: now }
+          }
           const tag = Option.isSome(failure) ? failure.value._tag : "defect"
           return current === undefined
             ? failed
@@ -319,7 +324,9 @@ export const makeCached = (
     const keySet: Effect.Effect<KeySet, JwksError> = Effect.clockWith((clock) => {
       const now = clock.unsafeCurrentTimeMillis()
       const set = current
-      if (set === undefined) return withoutKeys(now)
+      if (set === undefined) {
+        return withoutKeys(now)
+      }
       return needsRefresh(set, now) ? Effect.as(flights.start(KEYS, attempt), set) : Effect.succeed(set)
     })
 
@@ -329,7 +336,8 @@ export const makeCached = (
         const set = current
         if (set === undefined) {
           // nothing held: wait for the first set; an unknown kid in it does not fetch again (cooldown)
-          return Effect.map(withoutKeys(now), (fresh) => fresh.keys.get(kid))
+          return Effect.map(withoutKeys(now), (fresh) =>
+            fresh.keys.get(kid))
         }
         const started = needsRefresh(set, now) ? flights.start(KEYS, attempt) : Effect.succeed(false)
         const key = set.keys.get(kid)

@@ -71,6 +71,8 @@ export interface ValidateOptions<Custom = Readonly<Record<string, unknown>>> {
   /** The maximum age of the token, from its `iat`. */
   readonly maxTokenAge?: Duration.DurationInput | undefined
   /** A schema for the custom claims; a mismatch is `InvalidSessionError` with reason `InvalidClaims`. */
+  // any encoded form: Schema's encoded side is invariant, so `unknown` would refuse every concrete schema
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly claims?: Schema.Schema<Custom, any, never> | undefined
   /**
    * The kind of token expected (since 0.2.0). `"session"` (the default) refuses

@@ -392,7 +392,9 @@ export const make = (
       now: number
     ): Effect.Effect<Session<Custom>, InvalidSessionError> => {
       const payload = parsed.payload
-      if (!issuerOk(payload.iss)) return Effect.fail(invalid("WrongIssuer", "the token was not issued for this project"))
+      if (!issuerOk(payload.iss)) {
+        return Effect.fail(invalid("WrongIssuer", "the token was not issued for this project"))
+      }
       // Descope always signs both: a token without them is not one of its session or refresh tokens
       if (payload.exp === undefined) return Effect.fail(invalid("MissingClaim", "the token has no exp claim"))
       if (typeof payload.sub !== "string" || payload.sub === "") {
@@ -436,7 +438,9 @@ export const make = (
       now: number
     ): Effect.Effect<Session<Custom>, InvalidSessionError> => {
       if (key.alg !== parsed.alg) {
-        return Effect.fail(invalid("AlgorithmNotAllowed", `the token's algorithm ${parsed.alg} is not its key's ${key.alg}`))
+        return Effect.fail(
+          invalid("AlgorithmNotAllowed", `the token's algorithm ${parsed.alg} is not its key's ${key.alg}`)
+        )
       }
       const cached = cache.get(token)
       if (cached !== undefined && cached.key === key) return finish(token, cached, callOptions, now)
@@ -450,11 +454,14 @@ export const make = (
           ? accept(token, jwt, parsed, key, callOptions, now)
           : Effect.fail(invalid("BadSignature", "the signature is not valid"))
       }
-      return Effect.flatMap(importKey(key), (importedKey) =>
-        Effect.flatMap(verifier.verify(importedKey, parsed.signingInput, parsed.signature), (ok) =>
-          ok
-            ? accept(token, jwt, parsed, key, callOptions, now)
-            : Effect.fail(invalid("BadSignature", "the signature is not valid"))))
+      return Effect.flatMap(
+        importKey(key),
+        (importedKey) =>
+          Effect.flatMap(verifier.verify(importedKey, parsed.signingInput, parsed.signature), (ok) =>
+            ok
+              ? accept(token, jwt, parsed, key, callOptions, now)
+              : Effect.fail(invalid("BadSignature", "the signature is not valid")))
+      )
     }
 
     const validate = <Custom = Readonly<Record<string, unknown>>>(

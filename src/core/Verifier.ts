@@ -12,12 +12,12 @@
  *
  * @since 0.1.0
  */
-import * as NodeCrypto from "node:crypto"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import type * as Jose from "jose"
+import * as NodeCrypto from "node:crypto"
 import type { PublicJwk } from "./DescopeConfig.js"
 
 /**
@@ -322,7 +322,10 @@ export const makeNode = (): Service => {
 }
 
 /** The synchronous check behind each Node verifier's own `verify` function. */
-const syncVerifiers = new WeakMap<Service["verify"], (key: ImportedKey, signingInput: string, signature: string) => boolean>()
+const syncVerifiers = new WeakMap<
+  Service["verify"],
+  (key: ImportedKey, signingInput: string, signature: string) => boolean
+>()
 
 /**
  * The synchronous signature check of a verifier whose `verify` is exactly the

@@ -8,10 +8,10 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as Endpoint from "../wire/Endpoint.js"
 import * as KeysWire from "../wire/auth/Keys.js"
 import * as NotpWire from "../wire/auth/Notp.js"
 import * as WebAuthnWire from "../wire/auth/WebAuthn.js"
+import * as Endpoint from "../wire/Endpoint.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as Federated from "./auth/Federated.js"
 import * as MagicLink from "./auth/MagicLink.js"
@@ -92,7 +92,11 @@ export {
 } from "./auth/Federated.js"
 
 const jwks: H.Handler = (ctx) => {
-  const maxLifetime = Math.max(ctx.env.config.refreshTtlMs, ctx.env.config.sessionTtlMs, ctx.env.config.accessKeySessionTtlMs)
+  const maxLifetime = Math.max(
+    ctx.env.config.refreshTtlMs,
+    ctx.env.config.sessionTtlMs,
+    ctx.env.config.accessKeySessionTtlMs
+  )
   return Effect.succeed(Keys.jwks(Keys.published(ctx.p.keys, ctx.now, maxLifetime)))
 }
 

@@ -73,7 +73,9 @@ export const addFault = (env: Env, spec: Faults.FaultSpec): Effect.Effect<string
  * @category outbox
  */
 export const outbox = (env: Env, filter: Outbox.Filter = {}): ReadonlyArray<Outbox.OutboxMessage> =>
-  [...env.projects.values()].flatMap((p) => p.outbox).filter((m) => Outbox.matches(m, filter)).sort((a, b) => a.sentAt - b.sentAt)
+  [...env.projects.values()].flatMap((p) => p.outbox).filter((m) => Outbox.matches(m, filter)).sort((a, b) =>
+    a.sentAt - b.sentAt
+  )
 
 /**
  * The newest message matching a filter (scans from the end).
@@ -103,7 +105,13 @@ export const lastMessage = (env: Env, filter: Outbox.Filter): Option.Option<Outb
  */
 export const addGroup = (
   p: ProjectState,
-  group: { readonly tenantId: string; readonly display: string; readonly memberLoginIds?: ReadonlyArray<string> | undefined; readonly ssoId?: string | undefined; readonly source?: string | undefined }
+  group: {
+    readonly tenantId: string
+    readonly display: string
+    readonly memberLoginIds?: ReadonlyArray<string> | undefined
+    readonly ssoId?: string | undefined
+    readonly source?: string | undefined
+  }
 ): Effect.Effect<string, W.WireError> =>
   Effect.gen(function*() {
     const t = p.tenants.get(group.tenantId)
@@ -113,7 +121,13 @@ export const addGroup = (
       for (const u of p.users.values()) if (u.userId === l || u.loginIds.includes(l)) return [u.userId]
       return []
     })
-    t.groups.push({ id, display: group.display, source: group.source ?? "scim", ssoId: group.ssoId, memberUserIds: members })
+    t.groups.push({
+      id,
+      display: group.display,
+      source: group.source ?? "scim",
+      ssoId: group.ssoId,
+      memberUserIds: members
+    })
     return id
   })
 
@@ -175,13 +189,27 @@ export const routes: ReadonlyArray<Route> = [
     const millis = optNum(ctx.body, "millis") ?? (optNum(ctx.body, "seconds") ?? 0) * 1000
     return Effect.map(advance(ctx.env, millis), (now) => ({ now }))
   })),
-  unlocked(H.post("/emulator/keys/rotate", "control", (ctx) => Effect.map(rotateKeys(ctx.env, ctx.p), (kid) => ({ kid })))),
-  unlocked(H.get("/emulator/faults", "control", (ctx) => Effect.map(Ref.get(ctx.env.faults), (faults) => ({ faults })))),
-  unlocked(H.post("/emulator/faults", "control", (ctx) =>
-    Effect.flatMap(faultOf(ctx.body), (spec) => Effect.map(addFault(ctx.env, spec), (id) => ({ id }))))),
+  unlocked(
+    H.post("/emulator/keys/rotate", "control", (ctx) => Effect.map(rotateKeys(ctx.env, ctx.p), (kid) => ({ kid })))
+  ),
+  unlocked(
+    H.get("/emulator/faults", "control", (ctx) => Effect.map(Ref.get(ctx.env.faults), (faults) => ({ faults })))
+  ),
+  unlocked(
+    H.post(
+      "/emulator/faults",
+      "control",
+      (ctx) => Effect.flatMap(faultOf(ctx.body), (spec) => Effect.map(addFault(ctx.env, spec), (id) => ({ id })))
+    )
+  ),
   unlocked(H.del("/emulator/faults", "control", (ctx) => Effect.as(Ref.set(ctx.env.faults, []), {}))),
-  unlocked(H.del("/emulator/faults/:id", "control", (ctx) =>
-    Effect.as(Ref.update(ctx.env.faults, (fs) => fs.filter((f) => f.id !== ctx.params.id)), {}))),
+  unlocked(
+    H.del("/emulator/faults/:id", "control", (ctx) =>
+      Effect.as(
+        Ref.update(ctx.env.faults, (fs) => fs.filter((f) => f.id !== ctx.params.id)),
+        {}
+      ))
+  ),
   H.post("/emulator/identities/oauth", "control", (ctx) =>
     Effect.map(identityOf(ctx.body), (identity) => {
       ctx.p.oauthIdentities.set(optNonEmpty(ctx.body, "provider") ?? "*", identity)

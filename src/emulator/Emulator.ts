@@ -29,10 +29,10 @@ import * as Keys from "./EmulatorKeys.js"
 import { type AuditEvent, emptyProject, type Identity, type ProjectState } from "./EmulatorState.js"
 import type * as Faults from "./Faults.js"
 import type { Config, Env } from "./Handler.js"
-import * as Routes from "./Routes.js"
 import type * as Outbox from "./Outbox.js"
 import * as Password from "./Password.js"
 import type * as RateLimits from "./RateLimits.js"
+import * as Routes from "./Routes.js"
 
 /**
  * The default project id (28 characters, so no region is derived from it).
@@ -62,7 +62,11 @@ export interface Options {
   /** Its management key (default {@link DEFAULT_MANAGEMENT_KEY}). */
   readonly managementKey?: string | Redacted.Redacted<string> | undefined
   /** More projects, each with its own state, keys and management key. */
-  readonly projects?: ReadonlyArray<{ readonly projectId: string; readonly managementKey?: string | Redacted.Redacted<string> | undefined }> | undefined
+  readonly projects?:
+    | ReadonlyArray<
+      { readonly projectId: string; readonly managementKey?: string | Redacted.Redacted<string> | undefined }
+    >
+    | undefined
   /** JWT signing algorithm (default `ES384`). */
   readonly algorithm?: Keys.Algorithm | undefined
   /** Session JWT lifetime (default 10 minutes). */
@@ -149,7 +153,10 @@ export interface Service {
   /** Recorded messages, oldest first. */
   readonly outbox: (filter?: Outbox.Filter) => Effect.Effect<ReadonlyArray<Outbox.OutboxMessage>>
   /** The newest message sent for a login id. */
-  readonly lastMessage: (loginId: string, kind?: Outbox.MessageKind) => Effect.Effect<Option.Option<Outbox.OutboxMessage>>
+  readonly lastMessage: (
+    loginId: string,
+    kind?: Outbox.MessageKind
+  ) => Effect.Effect<Option.Option<Outbox.OutboxMessage>>
   /** Empties the outbox of every project. */
   readonly clearOutbox: Effect.Effect<void>
   /** Injects a fault; returns its id. */
@@ -188,7 +195,11 @@ const rateLimitsOf = (options: Options): RateLimits.Limits => {
   if (options.rateLimit !== undefined) {
     limits.all = { requests: options.rateLimit.requests, windowMs: millis(options.rateLimit.window, "1 second") }
   }
-  for (const [bucket, limit] of Object.entries(options.rateLimits ?? {}) as Array<[Endpoint.Bucket, { readonly requests: number; readonly window: Duration.DurationInput } | undefined]>) {
+  for (
+    const [bucket, limit] of Object.entries(options.rateLimits ?? {}) as Array<
+      [Endpoint.Bucket, { readonly requests: number; readonly window: Duration.DurationInput } | undefined]
+    >
+  ) {
     if (limit !== undefined) limits[bucket] = { requests: limit.requests, windowMs: millis(limit.window, "1 second") }
   }
   return limits
@@ -264,7 +275,9 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       Effect.gen(function*() {
         const existing = projects.get(projectId)
         if (existing) {
-          if (managementKey !== undefined && !existing.managementKeys.includes(managementKey)) existing.managementKeys.push(managementKey)
+          if (managementKey !== undefined && !existing.managementKeys.includes(managementKey)) {
+            existing.managementKeys.push(managementKey)
+          }
           return existing
         }
         const p = yield* newProject(projectId, [managementKey ?? defaultKey])
@@ -314,15 +327,18 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       jwks: (projectId) =>
         Effect.flatMap(project(projectId), (p) =>
           Effect.map(now, (t) => Keys.jwks(Keys.published(p.keys, t, Control.maxTokenLifetime(env))))),
-      outbox: (filter) => Effect.sync(() => Control.outbox(env, filter)),
+      outbox: (filter) =>
+        Effect.sync(() => Control.outbox(env, filter)),
       lastMessage: (loginId, kind) => Effect.sync(() => Control.lastMessage(env, { loginId, kind })),
       clearOutbox: Effect.forEach([...projects.keys()], (id) => locked(id, (p) => (p.outbox = [])), { discard: true }),
       addFault: (spec) => Control.addFault(env, spec),
       removeFault: (id) => Ref.update(faults, (fs) => fs.filter((f) => f.id !== id)),
       clearFaults: Ref.set(faults, []),
       faults: Ref.get(faults),
-      setOAuthIdentity: (provider, identity, projectId) => locked(projectId, (p) => void p.oauthIdentities.set(provider, identity)),
-      setSsoIdentity: (tenantId, identity, projectId) => locked(projectId, (p) => void p.ssoIdentities.set(tenantId, identity)),
+      setOAuthIdentity: (provider, identity, projectId) =>
+        locked(projectId, (p) => void p.oauthIdentities.set(provider, identity)),
+      setSsoIdentity: (tenantId, identity, projectId) =>
+        locked(projectId, (p) => void p.ssoIdentities.set(tenantId, identity)),
       addProject: (projectId, managementKey) => Effect.asVoid(addProject(projectId, reveal(managementKey))),
       auditTrail: (projectId) => locked(projectId, (p) => [...p.audit]),
       reset: (projectId) => env.resetProject(projectId ?? defaultProjectId)

@@ -27,8 +27,8 @@ import * as Ref from "effect/Ref"
 import * as Stream from "effect/Stream"
 import type { ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
-import * as RateLimits from "./RateLimits.js"
 import type { Ctx, Env, Route } from "./Handler.js"
+import * as RateLimits from "./RateLimits.js"
 import { Codes, isObject, stripNulls, WireError } from "./Wire.js"
 
 /**
@@ -64,7 +64,13 @@ export const parseAuthorization = (
 }
 
 const pathRegex = (path: string): RegExp =>
-  new RegExp(`^${path.split("/").map((seg) => (seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join("/")}/?$`)
+  new RegExp(
+    `^${
+      path.split("/").map((seg) => (seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))).join(
+        "/"
+      )
+    }/?$`
+  )
 
 const takeFault = (env: Env, method: string, path: string): Effect.Effect<Faults.Fault | undefined> =>
   Ref.modify(env.faults, (faults) => {
@@ -86,14 +92,20 @@ const tooLarge = (max: number) =>
 
 /** Whether a body read failed on the size limit (the node server's reader stops at `MaxBodySize`). */
 const isOverLimit = (e: unknown): boolean =>
-  typeof e === "object" && e !== null && "cause" in e && e.cause instanceof Error && e.cause.message === "maxBytes exceeded"
+  typeof e === "object" && e !== null && "cause" in e && e.cause instanceof Error &&
+  e.cause.message === "maxBytes exceeded"
 
 /** The UTF-8 size of a text is over `max` (exact only when it must be). */
 const utf8Over = (text: string, max: number): boolean =>
   text.length > max ? true : text.length * 3 <= max ? false : new TextEncoder().encode(text).length > max
 
 const unreadable = () =>
-  new WireError({ status: 400, errorCode: Codes.BadRequest, errorDescription: "Bad request", errorMessage: "unreadable body" })
+  new WireError({
+    status: 400,
+    errorCode: Codes.BadRequest,
+    errorDescription: "Bad request",
+    errorMessage: "unreadable body"
+  })
 
 /**
  * A body sent without `Content-Length` (chunked): read to its end, keeping at
@@ -130,12 +142,16 @@ const readBody = (
 ): Effect.Effect<unknown, WireError> =>
   Effect.flatMap(HttpIncomingMessage.MaxBodySize, (limit) => {
     const max = Option.isSome(limit) ? Number(limit.value) : undefined
-    if (max !== undefined && req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined) {
+    if (
+      max !== undefined && req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined
+    ) {
       return readChunked(req, max)
     }
     return req.text.pipe(
       Effect.mapError((e) => max !== undefined && isOverLimit(e) ? tooLarge(max) : unreadable()),
-      Effect.flatMap((text) => max !== undefined && utf8Over(text, max) ? Effect.fail(tooLarge(max)) : Effect.succeed(text))
+      Effect.flatMap((text) =>
+        max !== undefined && utf8Over(text, max) ? Effect.fail(tooLarge(max)) : Effect.succeed(text)
+      )
     )
   }).pipe(
     Effect.flatMap((text) => {
@@ -144,36 +160,70 @@ const readBody = (
         return Effect.succeed(stripNulls(JSON.parse(text)))
       } catch {
         return Effect.fail(
-          new WireError({ status: 400, errorCode: Codes.BadRequest, errorDescription: "Bad request", errorMessage: "malformed JSON body" })
+          new WireError({
+            status: 400,
+            errorCode: Codes.BadRequest,
+            errorDescription: "Bad request",
+            errorMessage: "malformed JSON body"
+          })
         )
       }
     })
   )
 
-const resolveProject = (env: Env, route: Route, req: HttpServerRequest.HttpServerRequest, params: Readonly<Record<string, string | undefined>>, query: Readonly<Record<string, string>>, authProject: string | undefined): Effect.Effect<ProjectState, WireError> => {
+const resolveProject = (
+  env: Env,
+  route: Route,
+  req: HttpServerRequest.HttpServerRequest,
+  params: Readonly<Record<string, string | undefined>>,
+  query: Readonly<Record<string, string>>,
+  authProject: string | undefined
+): Effect.Effect<ProjectState, WireError> => {
   const projectId = route.access === "public"
     ? params.projectId
     : route.access === "control"
     ? query.projectId ?? env.defaultProjectId
     : authProject ?? req.headers["x-descope-project-id"]
   if (projectId === undefined || projectId === "") {
-    return Effect.fail(new WireError({ status: 401, errorCode: Codes.Unauthorized, errorDescription: "Unauthorized", errorMessage: "missing project id in Authorization" }))
+    return Effect.fail(
+      new WireError({
+        status: 401,
+        errorCode: Codes.Unauthorized,
+        errorDescription: "Unauthorized",
+        errorMessage: "missing project id in Authorization"
+      })
+    )
   }
   const p = env.projects.get(projectId)
   return p === undefined
-    ? Effect.fail(new WireError({ status: route.access === "public" ? 404 : 401, errorCode: Codes.Unauthorized, errorDescription: "Unauthorized", errorMessage: "unknown project id" }))
+    ? Effect.fail(
+      new WireError({
+        status: route.access === "public" ? 404 : 401,
+        errorCode: Codes.Unauthorized,
+        errorDescription: "Unauthorized",
+        errorMessage: "unknown project id"
+      })
+    )
     : Effect.succeed(p)
 }
 
 /** Renders an answer; logins carry their tokens in cookies too when so configured. */
 const withTokenCookies = (env: Env, answer: unknown): HttpServerResponse.HttpServerResponse => {
   const delivery = env.config.refreshTokenDelivery
-  if (delivery === "body" || !isObject(answer) || typeof answer.refreshJwt !== "string" || typeof answer.sessionJwt !== "string") {
+  if (
+    delivery === "body" || !isObject(answer) || typeof answer.refreshJwt !== "string" ||
+    typeof answer.sessionJwt !== "string"
+  ) {
     return HttpServerResponse.unsafeJson(answer)
   }
   const { refreshJwt, ...rest } = answer
   const maxAge = typeof answer.cookieMaxAge === "number" ? answer.cookieMaxAge : undefined
-  const options = { path: "/", httpOnly: true, sameSite: "strict" as const, ...(maxAge !== undefined ? { maxAge: `${maxAge} seconds` as const } : {}) }
+  const options = {
+    path: "/",
+    httpOnly: true,
+    sameSite: "strict" as const,
+    ...(maxAge !== undefined ? { maxAge: `${maxAge} seconds` as const } : {})
+  }
   return HttpServerResponse.unsafeJson(delivery === "cookie" ? rest : answer).pipe(
     HttpServerResponse.unsafeSetCookies([["DS", answer.sessionJwt, options], ["DSR", refreshJwt, options]])
   )
@@ -210,7 +260,14 @@ const handle = (env: Env, route: Route) => {
     }
     const p = yield* resolveProject(env, route, req, params, query, auth.projectId)
     if (route.access === "mgmt" && (auth.token === undefined || !p.managementKeys.includes(auth.token))) {
-      return yield* Effect.fail(new WireError({ status: 401, errorCode: Codes.Unauthorized, errorDescription: "Unauthorized", errorMessage: "invalid or missing management key" }))
+      return yield* Effect.fail(
+        new WireError({
+          status: 401,
+          errorCode: Codes.Unauthorized,
+          errorDescription: "Unauthorized",
+          errorMessage: "invalid or missing management key"
+        })
+      )
     }
     const raw = req.method === "GET" || req.method === "HEAD" ? undefined : yield* readBody(req)
     const run = Effect.gen(function*() {
@@ -298,7 +355,9 @@ export const normalizeOrigin = (origin: string): string | undefined => {
   try {
     const url = new URL(origin)
     if (url.protocol !== "http:" && url.protocol !== "https:") return undefined
-    if (url.origin === "null" || url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") return undefined
+    if (url.origin === "null" || url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "") {
+      return undefined
+    }
     return url.origin
   } catch {
     return undefined
@@ -313,7 +372,9 @@ export const normalizeOrigin = (origin: string): string | undefined => {
  */
 export const make = (env: Env, routes: ReadonlyArray<Route>, options: AppOptions = {}): HttpApp.Default => {
   const table = routes.map((r) => ({ method: r.method, regex: pathRegex(r.path) }))
-  const router = HttpRouter.fromIterable(routes.map((r) => HttpRouter.makeRoute(r.method, r.path as HttpRouter.PathInput, handle(env, r))))
+  const router = HttpRouter.fromIterable(
+    routes.map((r) => HttpRouter.makeRoute(r.method, r.path as HttpRouter.PathInput, handle(env, r)))
+  )
   const configured = HttpRouter.withRouterConfig(router, { maxParamLength: MAX_PARAM_LENGTH })
   const normalized = Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
     const q = req.url.indexOf("?")
@@ -321,7 +382,11 @@ export const make = (env: Env, routes: ReadonlyArray<Route>, options: AppOptions
     const clean = path.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1")
     return clean === path
       ? configured
-      : Effect.provideService(configured, HttpServerRequest.HttpServerRequest, req.modify({ url: `${clean}${q < 0 ? "" : req.url.slice(q)}` }))
+      : Effect.provideService(
+        configured,
+        HttpServerRequest.HttpServerRequest,
+        req.modify({ url: `${clean}${q < 0 ? "" : req.url.slice(q)}` })
+      )
   })
   const routed = normalized.pipe(
     Effect.catchTag("RouteNotFound", () =>
@@ -330,8 +395,23 @@ export const make = (env: Env, routes: ReadonlyArray<Route>, options: AppOptions
         const path = new URL(req.url, "http://emulator.local").pathname
         const allowed = [...new Set(table.filter((r) => r.regex.test(path)).map((r) => r.method))]
         return allowed.length > 0
-          ? errorResponse(new WireError({ status: 405, errorCode: Codes.MethodNotAllowed, errorDescription: "Method not allowed", errorMessage: `${req.method} is not allowed on ${path}; use ${allowed.join(", ")}`, headers: { allow: allowed.join(", ") } }))
-          : errorResponse(new WireError({ status: 404, errorCode: Codes.NotFound, errorDescription: "Not found", errorMessage: `no route for ${req.method} ${path}` }))
+          ? errorResponse(
+            new WireError({
+              status: 405,
+              errorCode: Codes.MethodNotAllowed,
+              errorDescription: "Method not allowed",
+              errorMessage: `${req.method} is not allowed on ${path}; use ${allowed.join(", ")}`,
+              headers: { allow: allowed.join(", ") }
+            })
+          )
+          : errorResponse(
+            new WireError({
+              status: 404,
+              errorCode: Codes.NotFound,
+              errorDescription: "Not found",
+              errorMessage: `no route for ${req.method} ${path}`
+            })
+          )
       })),
     Effect.catchAllCause((cause) =>
       // a handler interrupted because its client went away is not a defect
@@ -342,7 +422,9 @@ export const make = (env: Env, routes: ReadonlyArray<Route>, options: AppOptions
         )
         : Effect.as(
           Effect.logError("descope emulator: handler defect", cause),
-          errorResponse(new WireError({ status: 500, errorCode: Codes.BadRequest, errorDescription: "Internal emulator error" }))
+          errorResponse(
+            new WireError({ status: 500, errorCode: Codes.BadRequest, errorDescription: "Internal emulator error" })
+          )
         )
     )
   )
@@ -398,7 +480,8 @@ export const withCors = (app: HttpApp.Default, origins: ReadonlyArray<string>): 
             status: 403,
             errorCode: Codes.Unauthorized,
             errorDescription: "Forbidden",
-            errorMessage: `origin ${origin} is not allowed; start the emulator with --cors-origin <origin> (option corsOrigins) to let a browser page call it`,
+            errorMessage:
+              `origin ${origin} is not allowed; start the emulator with --cors-origin <origin> (option corsOrigins) to let a browser page call it`,
             headers: { vary: "Origin" }
           })
         ))
@@ -417,7 +500,8 @@ export const withCors = (app: HttpApp.Default, origins: ReadonlyArray<string>): 
           headers: {
             ...headers,
             "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
-            "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "authorization, content-type",
+            "access-control-allow-headers": req.headers["access-control-request-headers"] ??
+              "authorization, content-type",
             "access-control-max-age": "600"
           }
         })

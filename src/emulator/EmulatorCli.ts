@@ -12,9 +12,9 @@
  *
  * @since 0.1.0
  */
+import type * as ServeError from "@effect/platform/HttpServerError"
 import * as Console from "effect/Console"
 import * as Duration from "effect/Duration"
-import type * as ServeError from "@effect/platform/HttpServerError"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
@@ -50,7 +50,9 @@ Options (all optional):
   --refresh-ttl <seconds>  refresh JWT lifetime (default ${DEFAULTS["refresh-ttl"]})
   --otp-ttl <seconds>      one-time code lifetime (default ${DEFAULTS["otp-ttl"]})
   --link-ttl <seconds>     magic/enchanted link lifetime (default ${DEFAULTS["link-ttl"]})
-  --token-delivery <how>   body, cookie (DS/DSR Set-Cookie, no refreshJwt in the body) or both (default ${DEFAULTS["token-delivery"]})
+  --token-delivery <how>   body, cookie (DS/DSR Set-Cookie, no refreshJwt in the body) or both (default ${
+  DEFAULTS["token-delivery"]
+})
   --rate-limit <limit>     enforce a rate limit per project, repeatable (default: off):
                            <n>: n requests per second in all; <bucket>=<n>/<window>: Descope's
                            bucket (auth, mgmt, mgmt.user.create, mgmt.user.update,
@@ -77,7 +79,13 @@ export const parse = (
 ):
   | { readonly _tag: "Help" }
   | { readonly _tag: "Invalid"; readonly message: string }
-  | { readonly _tag: "Run"; readonly port: number; readonly host: string; readonly quiet: boolean; readonly options: Options } =>
+  | {
+    readonly _tag: "Run"
+    readonly port: number
+    readonly host: string
+    readonly quiet: boolean
+    readonly options: Options
+  } =>
 {
   let values: Record<string, string | boolean | Array<string> | undefined>
   try {
@@ -116,10 +124,19 @@ export const parse = (
     return Number.isInteger(n) && n > 0 ? n : `--${k} must be a positive whole number of seconds`
   }
   const port = Number(text("port"))
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { _tag: "Invalid", message: "--port must be 0..65535" }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    return { _tag: "Invalid", message: "--port must be 0..65535" }
+  }
   const algorithm = text("algorithm")
-  if (algorithm !== "ES384" && algorithm !== "RS256") return { _tag: "Invalid", message: "--algorithm must be ES384 or RS256" }
-  const [session, refresh, otp, link] = [seconds("session-ttl"), seconds("refresh-ttl"), seconds("otp-ttl"), seconds("link-ttl")]
+  if (algorithm !== "ES384" && algorithm !== "RS256") {
+    return { _tag: "Invalid", message: "--algorithm must be ES384 or RS256" }
+  }
+  const [session, refresh, otp, link] = [
+    seconds("session-ttl"),
+    seconds("refresh-ttl"),
+    seconds("otp-ttl"),
+    seconds("link-ttl")
+  ]
   for (const v of [session, refresh, otp, link]) if (typeof v === "string") return { _tag: "Invalid", message: v }
   const d = (v: number | string) => Duration.seconds(Number(v))
   const delivery = text("token-delivery")
@@ -127,7 +144,9 @@ export const parse = (
     return { _tag: "Invalid", message: "--token-delivery must be body, cookie or both" }
   }
   const rates = values["rate-limit"]
-  const rateLimits: Partial<Record<RateLimits.Scope, { readonly requests: number; readonly window: Duration.Duration }>> = {}
+  const rateLimits: Partial<
+    Record<RateLimits.Scope, { readonly requests: number; readonly window: Duration.Duration }>
+  > = {}
   for (const text of Array.isArray(rates) ? rates : typeof rates === "string" ? [rates] : []) {
     const parsed = RateLimits.parse(text)
     if (typeof parsed === "string") return { _tag: "Invalid", message: parsed }
@@ -135,12 +154,17 @@ export const parse = (
   }
   const { all: rateLimit, ...bucketLimits } = rateLimits
   const maxBody = Number(text("max-body-bytes"))
-  if (!(Number.isInteger(maxBody) && maxBody > 0)) return { _tag: "Invalid", message: "--max-body-bytes must be a positive whole number" }
+  if (!(Number.isInteger(maxBody) && maxBody > 0)) {
+    return { _tag: "Invalid", message: "--max-body-bytes must be a positive whole number" }
+  }
   const cors = values["cors-origin"]
   const corsOrigins = Array.isArray(cors) ? cors : undefined
   for (const origin of corsOrigins ?? []) {
     if (normalizeOrigin(origin) === undefined) {
-      return { _tag: "Invalid", message: `--cors-origin must be an origin like http://localhost:5173 (scheme://host[:port]), not ${origin}` }
+      return {
+        _tag: "Invalid",
+        message: `--cors-origin must be an origin like http://localhost:5173 (scheme://host[:port]), not ${origin}`
+      }
     }
   }
   return {
@@ -230,14 +254,17 @@ export const banner = (baseUrl: string, projectId: string, managementKey: string
     "Descope emulator listening",
     `  base URL:        ${baseUrl}`,
     `  project id:      ${projectId}`,
-    `  management key:  ${maskKey(managementKey)}${managementKey === DEFAULT_MANAGEMENT_KEY ? " (the default: see --help)" : ""}`,
+    `  management key:  ${maskKey(managementKey)}${
+      managementKey === DEFAULT_MANAGEMENT_KEY ? " (the default: see --help)" : ""
+    }`,
     `  JWKS:            ${baseUrl}/v2/keys/${projectId}`,
     `  outbox:          ${baseUrl}/emulator/outbox`,
     "Press Ctrl+C to stop."
   ].join("\n")
 
 /** Started by npm (`npx`, `npm exec`, `npm run`)? */
-const startedByNpm = (): boolean => process.env["npm_command"] !== undefined || process.env["npm_lifecycle_event"] !== undefined
+const startedByNpm = (): boolean =>
+  process.env["npm_command"] !== undefined || process.env["npm_lifecycle_event"] !== undefined
 
 /**
  * The command: parses `argv`, serves until interrupted (SIGINT, SIGTERM) or,
@@ -250,11 +277,18 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
   const parsed = parse(argv)
   if (parsed._tag === "Help") return Console.log(HELP)
   if (parsed._tag === "Invalid") {
-    return Effect.zipRight(Console.error(`descope-emulator: ${parsed.message}\n\n${HELP}`), Effect.sync(() => (process.exitCode = 2)))
+    return Effect.zipRight(
+      Console.error(`descope-emulator: ${parsed.message}\n\n${HELP}`),
+      Effect.sync(() => (process.exitCode = 2))
+    )
   }
   let started = false
   return Effect.gen(function*() {
-    const info = yield* serve({ port: parsed.port, host: parsed.host, ...(parsed.quiet ? {} : { log: (line: string) => console.log(line) }) })
+    const info = yield* serve({
+      port: parsed.port,
+      host: parsed.host,
+      ...(parsed.quiet ? {} : { log: (line: string) => console.log(line) })
+    })
     const emulator = yield* Emulator
     yield* Console.log(banner(info.baseUrl, emulator.projectId, Redacted.value(emulator.managementKey)))
     started = true

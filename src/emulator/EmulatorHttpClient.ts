@@ -37,11 +37,18 @@ export const make = (emulator: Service): HttpClient.HttpClient =>
         : undefined
       if (body._tag === "Stream") {
         return yield* Effect.fail(
-          new HttpClientError.RequestError({ request, reason: "Encode", description: "stream bodies are not supported in-process" })
+          new HttpClientError.RequestError({
+            request,
+            reason: "Encode",
+            description: "stream bodies are not supported in-process"
+          })
         )
       }
       const headers = new Headers(request.headers)
-      if ((body._tag === "Uint8Array" || body._tag === "Raw") && body.contentType !== undefined && !headers.has("content-type")) {
+      if (
+        (body._tag === "Uint8Array" || body._tag === "Raw") && body.contentType !== undefined &&
+        !headers.has("content-type")
+      ) {
         headers.set("content-type", body.contentType)
       }
       const web = new Request(url.toString(), {
@@ -49,10 +56,18 @@ export const make = (emulator: Service): HttpClient.HttpClient =>
         headers,
         ...(payload !== undefined && request.method !== "GET" && request.method !== "HEAD" ? { body: payload } : {})
       })
-      const response = yield* Effect.provideService(emulator.app, HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(web))
+      const response = yield* Effect.provideService(
+        emulator.app,
+        HttpServerRequest.HttpServerRequest,
+        HttpServerRequest.fromWeb(web)
+      )
       if (response.headers[DROP_HEADER] !== undefined) {
         return yield* Effect.fail(
-          new HttpClientError.RequestError({ request, reason: "Transport", description: "connection dropped by the emulator (injected fault)" })
+          new HttpClientError.RequestError({
+            request,
+            reason: "Transport",
+            description: "connection dropped by the emulator (injected fault)"
+          })
         )
       }
       return HttpClientResponse.fromWeb(request, HttpServerResponse.toWeb(response))

@@ -136,4 +136,11 @@ export const verify = (
   })
 
 const invalidToken = (message: string): Effect.Effect<never, WireError> =>
-  Effect.fail(new WireError({ status: 401, errorCode: Codes.InvalidToken, errorDescription: "Invalid token", errorMessage: message }))
+  Effect.fail(
+    new WireError({
+      status: 401,
+      errorCode: Codes.InvalidToken,
+      errorDescription: "Invalid token",
+      errorMessage: message
+    })
+  )

@@ -7,8 +7,8 @@
  *
  * @since 0.1.0
  */
-import * as Crypto from "node:crypto"
 import type * as Effect from "effect/Effect"
+import * as Crypto from "node:crypto"
 import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
 import type { PasswordSettings } from "../wire/mgmt/Password.js"
 import type { OidcSettings } from "../wire/mgmt/SsoSettings.js"
@@ -439,7 +439,9 @@ export const maskEmail = (email: string): string => {
  * @category utils
  */
 export const maskPhone = (phone: string): string =>
-  phone.length <= 4 ? "****" : `${phone.startsWith("+") ? "+" : ""}${"*".repeat(Math.max(0, phone.length - 5))}${phone.slice(-4)}`
+  phone.length <= 4
+    ? "****"
+    : `${phone.startsWith("+") ? "+" : ""}${"*".repeat(Math.max(0, phone.length - 5))}${phone.slice(-4)}`
 
 /**
  * Finds a user by login id or user id.

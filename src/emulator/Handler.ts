@@ -9,10 +9,10 @@ import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
+import type * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import { ErrorCodes } from "../core/DescopeError.js"
 import * as Endpoint from "../wire/Endpoint.js"
-import type * as Ref from "effect/Ref"
 import type { Algorithm } from "./EmulatorKeys.js"
 import type { ProjectState } from "./EmulatorState.js"
 import type { Fault } from "./Faults.js"
@@ -142,7 +142,12 @@ export interface Route {
  * @since 0.1.0
  * @category constructors
  */
-export const post = (path: string, access: Access, handler: Handler): Route => ({ method: "POST", path, access, handler })
+export const post = (path: string, access: Access, handler: Handler): Route => ({
+  method: "POST",
+  path,
+  access,
+  handler
+})
 
 /**
  * @since 0.1.0
@@ -154,13 +159,23 @@ export const get = (path: string, access: Access, handler: Handler): Route => ({
  * @since 0.1.0
  * @category constructors
  */
-export const del = (path: string, access: Access, handler: Handler): Route => ({ method: "DELETE", path, access, handler })
+export const del = (path: string, access: Access, handler: Handler): Route => ({
+  method: "DELETE",
+  path,
+  access,
+  handler
+})
 
 /**
  * @since 0.1.0
  * @category constructors
  */
-export const patch = (path: string, access: Access, handler: Handler): Route => ({ method: "PATCH", path, access, handler })
+export const patch = (path: string, access: Access, handler: Handler): Route => ({
+  method: "PATCH",
+  path,
+  access,
+  handler
+})
 
 /**
  * The reply of a catalogued handler: the endpoint's answer (encoded with its
@@ -276,6 +291,8 @@ const badRequest = (error: ParseResult.ParseError): WireError => {
       status: 400,
       errorCode: ErrorCodes.InvalidArguments,
       errorDescription: "Invalid argument",
-      errorMessage: `Invalid argument: ${field}${issue !== undefined ? ` (${issue.message.replace(/, actual [\s\S]*$/, "")})` : ""}`
+      errorMessage: `Invalid argument: ${field}${
+        issue !== undefined ? ` (${issue.message.replace(/, actual [\s\S]*$/, "")})` : ""
+      }`
     })
 }

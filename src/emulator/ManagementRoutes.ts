@@ -6,8 +6,12 @@
  *
  * @since 0.1.0
  */
+import type { Route } from "./Handler.js"
 import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as AuditRoutes from "./mgmt/Audit.js"
+import * as AuthzRoutes from "./mgmt/Authz.js"
+import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
+import * as FgaRoutes from "./mgmt/Fga.js"
 import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as JwtRoutes from "./mgmt/Jwt.js"
@@ -16,10 +20,6 @@ import * as ProjectMgmtRoutes from "./mgmt/Project.js"
 import * as RoleRoutes from "./mgmt/Role.js"
 import * as SsoRoutes from "./mgmt/Sso.js"
 import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
-import type { Route } from "./Handler.js"
-import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
-import * as AuthzRoutes from "./mgmt/Authz.js"
-import * as FgaRoutes from "./mgmt/Fga.js"
 import * as TestUserRoutes from "./mgmt/TestUser.js"
 import * as UserRoutes from "./mgmt/User.js"
 import * as UserBatchRoutes from "./mgmt/UserBatch.js"

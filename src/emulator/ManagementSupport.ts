@@ -5,23 +5,11 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import {
-  findUser,
-  type ProjectState,
-  type TenantRecord,
-  type UserRecord
-} from "./EmulatorState.js"
+import { findUser, type ProjectState, type TenantRecord, type UserRecord } from "./EmulatorState.js"
 import * as H from "./Handler.js"
 import type { Ctx } from "./Handler.js"
 import * as W from "./Wire.js"
-import {
-  Codes,
-  fail,
-  type Json,
-  objs,
-  optNonEmpty,
-  type WireError
-} from "./Wire.js"
+import { Codes, fail, type Json, objs, optNonEmpty, type WireError } from "./Wire.js"
 
 /**
  * 404 `E112102` for an unknown user.
@@ -29,7 +17,8 @@ import {
  * @since 0.1.0
  * @category errors
  */
-export const userNotFound = (id: string) => fail(404, Codes.ManagementUserNotFound, "User not found", `Cannot find user ${id}`)
+export const userNotFound = (id: string) =>
+  fail(404, Codes.ManagementUserNotFound, "User not found", `Cannot find user ${id}`)
 
 /**
  * The user a body designates: `loginId`, `userId`, `loginIdOrUserId` or `identifier`.
@@ -38,7 +27,8 @@ export const userNotFound = (id: string) => fail(404, Codes.ManagementUserNotFou
  * @category readers
  */
 export const identifier = (b: Json): string | undefined =>
-  optNonEmpty(b, "loginId") ?? optNonEmpty(b, "userId") ?? optNonEmpty(b, "loginIdOrUserId") ?? optNonEmpty(b, "identifier")
+  optNonEmpty(b, "loginId") ?? optNonEmpty(b, "userId") ?? optNonEmpty(b, "loginIdOrUserId") ??
+    optNonEmpty(b, "identifier")
 
 /**
  * The user a body designates; 404 when unknown.
@@ -73,7 +63,6 @@ export const revokeSessions = (p: ProjectState, subject: string): void => {
   for (const s of p.sessions.values()) if (s.subject === subject) s.revoked = true
 }
 
-
 /**
  * Removes a user, revoking its sessions and group memberships.
  *
@@ -83,7 +72,9 @@ export const revokeSessions = (p: ProjectState, subject: string): void => {
 export const removeUser = (p: ProjectState, u: UserRecord): void => {
   p.users.delete(u.userId)
   revokeSessions(p, u.userId)
-  for (const t of p.tenants.values()) for (const g of t.groups) g.memberUserIds = g.memberUserIds.filter((id) => id !== u.userId)
+  for (const t of p.tenants.values()) {
+    for (const g of t.groups) g.memberUserIds = g.memberUserIds.filter((id) => id !== u.userId)
+  }
 }
 
 /**
@@ -121,7 +112,8 @@ export const tenantOf = (ctx: Ctx, id: string | undefined): Effect.Effect<Tenant
  * @since 0.1.0
  * @category constructors
  */
-export const one = (f: (ctx: Ctx, b: Json) => Effect.Effect<unknown, WireError>): H.Handler => (ctx) => Effect.as(f(ctx, ctx.body), {})
+export const one = (f: (ctx: Ctx, b: Json) => Effect.Effect<unknown, WireError>): H.Handler => (ctx) =>
+  Effect.as(f(ctx, ctx.body), {})
 
 /**
  * A batch handler running `f` on each element of `body[key]`.
@@ -129,9 +121,10 @@ export const one = (f: (ctx: Ctx, b: Json) => Effect.Effect<unknown, WireError>)
  * @since 0.1.0
  * @category constructors
  */
-export const many = (key: string, f: (ctx: Ctx, b: Json) => Effect.Effect<unknown, WireError>, answer?: string): H.Handler => (ctx) =>
-  Effect.gen(function*() {
-    const out: Array<unknown> = []
-    for (const b of objs(ctx.body, key)) out.push(yield* f(ctx, b))
-    return answer !== undefined ? { [answer]: out } : {}
-  })
+export const many =
+  (key: string, f: (ctx: Ctx, b: Json) => Effect.Effect<unknown, WireError>, answer?: string): H.Handler => (ctx) =>
+    Effect.gen(function*() {
+      const out: Array<unknown> = []
+      for (const b of objs(ctx.body, key)) out.push(yield* f(ctx, b))
+      return answer !== undefined ? { [answer]: out } : {}
+    })

@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import * as Crypto from "node:crypto"
 import * as Effect from "effect/Effect"
+import * as Crypto from "node:crypto"
 
 const N = 4096
 const R = 8
@@ -38,10 +38,16 @@ export const verify = (password: string, stored: string): Effect.Effect<boolean>
   if (scheme !== "scrypt" || !n || !r || !p || !salt || !expected) return Effect.succeed(false)
   const want = Buffer.from(expected, "base64url")
   return Effect.async<boolean>((resume) => {
-    Crypto.scrypt(password, Buffer.from(salt, "base64url"), want.length, { N: Number(n), r: Number(r), p: Number(p) }, (err, key) => {
-      if (err) resume(Effect.succeed(false))
-      else resume(Effect.succeed(key.length === want.length && Crypto.timingSafeEqual(key, want)))
-    })
+    Crypto.scrypt(
+      password,
+      Buffer.from(salt, "base64url"),
+      want.length,
+      { N: Number(n), r: Number(r), p: Number(p) },
+      (err, key) => {
+        if (err) resume(Effect.succeed(false))
+        else resume(Effect.succeed(key.length === want.length && Crypto.timingSafeEqual(key, want)))
+      }
+    )
   })
 }
 
@@ -65,7 +71,13 @@ export interface Policy {
  * @since 0.1.0
  * @category constructors
  */
-export const defaultPolicy: Policy = { minLength: 8, lowercase: false, uppercase: false, number: false, nonAlphanumeric: false }
+export const defaultPolicy: Policy = {
+  minLength: 8,
+  lowercase: false,
+  uppercase: false,
+  number: false,
+  nonAlphanumeric: false
+}
 
 /**
  * The policy violations of a password (empty when it complies).

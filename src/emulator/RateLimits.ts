@@ -58,7 +58,14 @@ export type Windows = Map<Scope, { start: number; count: number }>
  * @since 0.2.0
  * @category constants
  */
-export const scopes: ReadonlyArray<Scope> = ["all", "auth", "mgmt", "mgmt.user.create", "mgmt.user.update", "mgmt.user.search"]
+export const scopes: ReadonlyArray<Scope> = [
+  "all",
+  "auth",
+  "mgmt",
+  "mgmt.user.create",
+  "mgmt.user.update",
+  "mgmt.user.search"
+]
 
 const isScope = (s: string): s is Scope => (scopes as ReadonlyArray<string>).includes(s)
 
@@ -134,10 +141,14 @@ export const take = (limits: Limits, windows: Windows, bucket: Endpoint.Bucket, 
 export const parse = (text: string): readonly [Scope, Limit] | string => {
   const bare = /^\d+$/.test(text) ? `all=${text}/1s` : text
   const m = /^([a-z.]+)=(\d+)\/(\d+)?(ms|s|m)?$/.exec(bare)
-  if (m === null) return `--rate-limit must be <requests> or <bucket>=<requests>/<window> (e.g. mgmt.user.create=100/2s), not ${text}`
+  if (m === null) {
+    return `--rate-limit must be <requests> or <bucket>=<requests>/<window> (e.g. mgmt.user.create=100/2s), not ${text}`
+  }
   const [, scope = "", requests = "", amount = "1", unit = "s"] = m
   if (!isScope(scope)) return `--rate-limit: unknown bucket ${scope} (one of ${scopes.join(", ")})`
-  const windowMs = Duration.toMillis(Duration.decode(`${Number(amount)} ${unit === "ms" ? "millis" : unit === "m" ? "minutes" : "seconds"}`))
+  const windowMs = Duration.toMillis(
+    Duration.decode(`${Number(amount)} ${unit === "ms" ? "millis" : unit === "m" ? "minutes" : "seconds"}`)
+  )
   if (Number(requests) <= 0 || windowMs <= 0) return `--rate-limit: requests and window must be positive in ${text}`
   return [scope, { requests: Number(requests), windowMs }]
 }

@@ -12,8 +12,8 @@ import {
   newId,
   type ProjectState,
   type SessionRecord,
-  type UserRecord,
-  userJson
+  userJson,
+  type UserRecord
 } from "./EmulatorState.js"
 import type { Ctx, Env } from "./Handler.js"
 import type { OutboxMessage } from "./Outbox.js"
@@ -174,7 +174,9 @@ export interface LoginOptions {
  */
 export const stepUp = (ctx: Ctx, loginOptions: Json): Effect.Effect<SessionRecord | undefined, WireError> => {
   if (loginOptions.stepup !== true && loginOptions.mfa !== true) return Effect.succeed(undefined)
-  if (ctx.token === undefined) return fail(400, Codes.MissingArguments, "Missing arguments", "Missing refresh token for stepup/mfa")
+  if (ctx.token === undefined) {
+    return fail(400, Codes.MissingArguments, "Missing arguments", "Missing refresh token for stepup/mfa")
+  }
   return Effect.map(fromRefresh(ctx, ctx.token), (r) => r.session)
 }
 
@@ -289,7 +291,12 @@ export const fromRefresh = (
       return yield* fail(401, Codes.InvalidToken, "Invalid token", "not a refresh token of this project")
     }
     if (session.revoked) {
-      return yield* fail(401, Codes.TokenExpiredByLoggedOut, "Token expired because the user logged out", "session revoked")
+      return yield* fail(
+        401,
+        Codes.TokenExpiredByLoggedOut,
+        "Token expired because the user logged out",
+        "session revoked"
+      )
     }
     if (session.expiresAt <= ctx.now) return yield* fail(401, Codes.InvalidToken, "Invalid token", "session expired")
     if (session.anonymous) return { session, user: undefined }

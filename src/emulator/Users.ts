@@ -70,7 +70,9 @@ export const create = (
     const additional = optStrs(fields, "additionalLoginIds") ?? optStrs(fields, "additionalIdentifiers") ?? []
     const loginIds = [loginId, ...additional.filter((l) => l !== loginId)]
     for (const l of loginIds) {
-      if (loginIdTaken(p, l)) return yield* fail(409, Codes.UserAlreadyExists, "User already exists", `login id ${l} is taken`)
+      if (loginIdTaken(p, l)) {
+        return yield* fail(409, Codes.UserAlreadyExists, "User already exists", `login id ${l} is taken`)
+      }
     }
     const t = Math.floor(now / 1000)
     const user: UserRecord = {
@@ -122,7 +124,8 @@ export const apply = (p: ProjectState, u: UserRecord, b: Json, now: number): voi
   if (tenants !== undefined) u.userTenants = tenants
   if (isObject(b.customAttributes)) u.customAttributes = { ...u.customAttributes, ...b.customAttributes }
   const single = optStr(b, "ssoAppId")
-  const apps = optStrs(b, "ssoAppIds") ?? optStrs(b, "ssoAppIDs") ?? (single !== undefined && single !== "" ? [single] : undefined)
+  const apps = optStrs(b, "ssoAppIds") ?? optStrs(b, "ssoAppIDs") ??
+    (single !== undefined && single !== "" ? [single] : undefined)
   if (apps !== undefined) u.ssoAppIds = [...apps]
   const status = s("status")
   if (status === "enabled" || status === "disabled" || status === "invited" || status === "expired") u.status = status

@@ -39,7 +39,9 @@ const load = async () => {
     const name = missingPackage(error)
     if (name === undefined) throw error
     process.stderr.write(
-      `descope-emulator: the package ${name} is not installed; add it: npm install --save-dev ${name}${RANGES[name] ?? ""}\n`
+      `descope-emulator: the package ${name} is not installed; add it: npm install --save-dev ${name}${
+        RANGES[name] ?? ""
+      }\n`
     )
     process.exit(1)
   }

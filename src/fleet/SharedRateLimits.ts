@@ -144,22 +144,41 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, RateL
      * `retryAfter` from now (the free slots are spent, and as many owed as
      * `retryAfter` refills); the wait for the one slot this call holds.
      */
-    const backOff = (projectId: string, bucket: Endpoint.Bucket, retryAfter: Duration.Duration): Effect.Effect<Duration.Duration> =>
+    const backOff = (
+      projectId: string,
+      bucket: Endpoint.Bucket,
+      retryAfter: Duration.Duration
+    ): Effect.Effect<Duration.Duration> =>
       Effect.flatMap(take(projectId, bucket, 1), (held) => {
         const p = pacing(bucket)
         const owed = Math.ceil(Duration.toMillis(retryAfter) / Duration.toMillis(p.interval))
         const missing = owed + held.remaining
         if (missing <= 0) return Effect.succeed(held.delay)
-        const chunks = Array.from({ length: Math.ceil(missing / p.burst) }, (_, i) => Math.min(p.burst, missing - i * p.burst))
-        return Effect.as(Effect.forEach(chunks, (n) => take(projectId, bucket, n), { discard: true }), Duration.max(held.delay, retryAfter))
+        const chunks = Array.from({ length: Math.ceil(missing / p.burst) }, (_, i) =>
+          Math.min(p.burst, missing - i * p.burst))
+        return Effect.as(
+          Effect.forEach(chunks, (n) =>
+            take(projectId, bucket, n), { discard: true }),
+          Duration.max(held.delay, retryAfter)
+        )
       })
 
     const limit = <A, E>(projectId: string, bucket: Endpoint.Bucket, call: Effect.Effect<A, E | RateLimitError>) => {
       const attempt = (left: number): Effect.Effect<A, E | RateLimitError> =>
-        Effect.catchIf(call, (e): e is RateLimitError => e instanceof RateLimitError && left > 0, (e) =>
-          Effect.flatMap(backOff(projectId, bucket, e.retryAfter), (delay) => Effect.zipRight(Effect.sleep(delay), attempt(left - 1))))
-      return Effect.flatMap(take(projectId, bucket, 1), ({ delay }) =>
-        Duration.isZero(delay) ? attempt(retries) : Effect.zipRight(Effect.sleep(delay), attempt(retries)))
+        Effect.catchIf(
+          call,
+          (e): e is RateLimitError => e instanceof RateLimitError && left > 0,
+          (e) =>
+            Effect.flatMap(
+              backOff(projectId, bucket, e.retryAfter),
+              (delay) => Effect.zipRight(Effect.sleep(delay), attempt(left - 1))
+            )
+        )
+      return Effect.flatMap(
+        take(projectId, bucket, 1),
+        ({ delay }) =>
+          Duration.isZero(delay) ? attempt(retries) : Effect.zipRight(Effect.sleep(delay), attempt(retries))
+      )
     }
     return { limit }
   })

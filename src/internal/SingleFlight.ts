@@ -96,12 +96,14 @@ export const make = <K, A, E>(options: Options<A> = {}): Effect.Effect<SingleFli
       Effect.suspend(() => {
         const flight: Flight<A, E> = { fiber: undefined, waiters: 0, background, current: true }
 
-        const body = keepFor === undefined ? work : Effect.tap(work, (value) =>
-          Effect.clockWith((clock) =>
-            Effect.sync(() => {
-              if (flight.current) keep(key, value, clock.unsafeCurrentTimeMillis())
-            })
-          ))
+        const body = keepFor === undefined ?
+          work :
+          Effect.tap(work, (value) =>
+            Effect.clockWith((clock) =>
+              Effect.sync(() => {
+                if (flight.current) keep(key, value, clock.unsafeCurrentTimeMillis())
+              })
+            ))
         // interruptible whatever the caller's mask: the work must stay interruptible (timeouts, layer close)
         return Effect.map(Effect.forkIn(Effect.interruptible(body), scope), (fiber) => {
           flight.fiber = fiber

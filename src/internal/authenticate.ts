@@ -38,4 +38,7 @@ export const exchangeCode = (
   endpoint: CodeEndpoint,
   code: Secret
 ): Effect.Effect<AuthenticationInfo.AuthenticationInfo, RemoteError | InvalidArgumentError | InvalidSessionError> =>
-  Effect.flatMap(nonEmptySecret("code", code), (value) => authenticate(validator, http.callFull(endpoint, { request: { code: value } })))
+  Effect.flatMap(
+    nonEmptySecret("code", code),
+    (value) => authenticate(validator, http.callFull(endpoint, { request: { code: value } }))
+  )

@@ -42,7 +42,8 @@ export const byMethod = <Req, ReqI, Res, ResI>(
   http: DescopeHttp.Service,
   endpoint: Endpoint.Endpoint<"deliveryMethod", Req, ReqI, Res, ResI>
 ): Send<Req, Res> =>
-(request, target) => http.call(endpoint, { path: { deliveryMethod: target.deliveryMethod }, request, token: target.token })
+(request, target) =>
+  http.call(endpoint, { path: { deliveryMethod: target.deliveryMethod }, request, token: target.token })
 
 /** Binds an endpoint of a single delivery method (its path spells it: `/signup/email`). */
 export const fixed = <Req, ReqI, Res, ResI>(
@@ -219,7 +220,9 @@ export const maskedFor = (
   const field = deliveryMethod === "email" ? "maskedEmail" : "maskedPhone"
   const value = answer[field]
   return value === undefined
-    ? Effect.fail(new TransportError({ reason: "Decode", method: "POST", description: `the answer carries no ${field}` }))
+    ? Effect.fail(
+      new TransportError({ reason: "Decode", method: "POST", description: `the answer carries no ${field}` })
+    )
     : Effect.succeed(field === "maskedEmail" ? { maskedEmail: value } : { maskedPhone: value })
 }
 

@@ -46,7 +46,9 @@ const MIN_MINOR = 22
  */
 export const installedEffectVersion = (): string | undefined => {
   const variance: unknown = (Effect.void as unknown as Record<symbol, unknown>)[Symbol.for("effect/Effect")]
-  const version = typeof variance === "object" && variance !== null ? (variance as { readonly _V?: unknown })._V : undefined
+  const version = typeof variance === "object" && variance !== null
+    ? (variance as { readonly _V?: unknown })._V
+    : undefined
   return typeof version === "string" ? version : undefined
 }
 

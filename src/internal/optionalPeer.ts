@@ -42,7 +42,8 @@ export const isMissingPackage = (error: unknown, packageName: string): boolean =
   const { code, message } = error as { readonly code?: unknown; readonly message?: unknown }
   if (code !== "ERR_MODULE_NOT_FOUND" && code !== "MODULE_NOT_FOUND") return false
   return typeof message === "string" &&
-    (message.includes(`Cannot find package '${packageName}'`) || message.includes(`Cannot find module '${packageName}'`))
+    (message.includes(`Cannot find package '${packageName}'`) ||
+      message.includes(`Cannot find module '${packageName}'`))
 }
 
 /**

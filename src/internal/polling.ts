@@ -15,7 +15,12 @@ import {
   type WaitForSessionOptions
 } from "../auth/LoginOptions.js"
 import * as AuthenticationInfo from "../core/AuthenticationInfo.js"
-import { type AuthError, type InvalidArgumentError, PollingTimeoutError, type RemoteError } from "../core/DescopeError.js"
+import {
+  type AuthError,
+  type InvalidArgumentError,
+  PollingTimeoutError,
+  type RemoteError
+} from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import type * as Common from "../wire/auth/Common.js"

@@ -50,7 +50,12 @@ export const make = (options: Options) => {
         return Effect.zipRight(
           Metric.increment(JwksStore.fallbacks),
           first
-            ? Effect.as(Effect.logWarning(`descope: shared signing-key store unavailable (${what}: ${reason}); fetching keys directly`), undefined)
+            ? Effect.as(
+              Effect.logWarning(
+                `descope: shared signing-key store unavailable (${what}: ${reason}); fetching keys directly`
+              ),
+              undefined
+            )
             : Effect.succeed(undefined)
         )
       })
@@ -87,11 +92,17 @@ export const make = (options: Options) => {
     Effect.gen(function*() {
       const stored = yield* read
       const heldAt = held?.fetchedAt ?? Number.NEGATIVE_INFINITY
-      if (stored !== undefined && stored.fetchedAt > heldAt && (now - stored.fetchedAt < options.ttl || held === undefined)) {
+      if (
+        stored !== undefined && stored.fetchedAt > heldAt &&
+        (now - stored.fetchedAt < options.ttl || held === undefined)
+      ) {
         return { keys: stored.keys, fetchedAt: stored.fetchedAt }
       }
       // held for the fetch at most, and never across a TTL (a later refresh must find it free)
-      const leased = yield* use("lease", store.lease(projectId, Math.max(1, Math.min(options.fetchTimeout, options.ttl / 2))))
+      const leased = yield* use(
+        "lease",
+        store.lease(projectId, Math.max(1, Math.min(options.fetchTimeout, options.ttl / 2)))
+      )
       if (leased === false) {
         if (held !== undefined) return { keys: [...held.keys.values()], fetchedAt: held.fetchedAt }
         const written = yield* awaitWrite(stored?.fetchedAt ?? Number.NEGATIVE_INFINITY)

@@ -25,7 +25,6 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Stream from "effect/Stream"
-import { DescopeRateLimits } from "../core/DescopeRateLimits.js"
 import { DescopeConfig } from "../core/DescopeConfig.js"
 import {
   AuthError,
@@ -36,6 +35,7 @@ import {
   TransportError
 } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
+import { DescopeRateLimits } from "../core/DescopeRateLimits.js"
 import { SDK_NAME, SDK_VERSION } from "../core/version.js"
 import * as Endpoint from "../wire/Endpoint.js"
 
@@ -83,7 +83,9 @@ const coversSecretHeaderNames = (names: ReadonlyArray<string | RegExp>): boolean
 const decoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
 const encoders = new WeakMap<object, (u: unknown) => Either.Either<unknown, ParseResult.ParseError>>()
 
-const decoderOf = <A, I>(schema: Schema.Schema<A, I, never>): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
+const decoderOf = <A, I>(
+  schema: Schema.Schema<A, I, never>
+): (u: unknown) => Either.Either<A, ParseResult.ParseError> => {
   let decode = decoders.get(schema)
   if (decode === undefined) {
     decode = Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore" })
@@ -92,7 +94,9 @@ const decoderOf = <A, I>(schema: Schema.Schema<A, I, never>): (u: unknown) => Ei
   return decode as (u: unknown) => Either.Either<A, ParseResult.ParseError>
 }
 
-const encoderOf = <A, I>(schema: Schema.Schema<A, I, never>): (u: unknown) => Either.Either<I, ParseResult.ParseError> => {
+const encoderOf = <A, I>(
+  schema: Schema.Schema<A, I, never>
+): (u: unknown) => Either.Either<I, ParseResult.ParseError> => {
   let encode = encoders.get(schema)
   if (encode === undefined) {
     encode = Schema.encodeUnknownEither(schema, { onExcessProperty: "ignore" })
@@ -349,13 +353,21 @@ export const make = (
             try {
               json = JSON.parse(text)
             } catch {
-              return Effect.fail(transportError("Decode", withRequestId(response, { status, description: "the response body is not JSON" })))
+              return Effect.fail(
+                transportError(
+                  "Decode",
+                  withRequestId(response, { status, description: "the response body is not JSON" })
+                )
+              )
             }
           }
           const decoded = decode(json)
           if (Either.isRight(decoded)) return Effect.succeed(responseOf(decoded.right, response))
           return Effect.fail(
-            transportError("Decode", withRequestId(response, { status, description: formatParseError(decoded.left, json) }))
+            transportError(
+              "Decode",
+              withRequestId(response, { status, description: formatParseError(decoded.left, json) })
+            )
           )
         }
         const errorBody = parseErrorBody(text)
@@ -377,7 +389,12 @@ export const make = (
             }
             if (status >= 400 && status < 500) return Effect.fail(new AuthError({ status, ...errorBody, ...withId }))
             return Effect.fail(
-              transportError("ServerError", { status, ...errorBody, description: `Descope answered ${status}`, ...withId })
+              transportError("ServerError", {
+                status,
+                ...errorBody,
+                description: `Descope answered ${status}`,
+                ...withId
+              })
             )
           })
         ))
@@ -410,7 +427,10 @@ export const make = (
         const length = Option.getOrUndefined(Headers.get(response.headers, "content-length"))
         const declared = length === undefined ? undefined : Number(length)
         const readFailed = () =>
-          transportError("Network", { status: response.status, description: "the connection failed while reading the response" })
+          transportError("Network", {
+            status: response.status,
+            description: "the connection failed while reading the response"
+          })
         if (response.status === 204 || response.status === 205 || response.status === 304) return Effect.succeed("")
         if (declared !== undefined && Number.isFinite(declared) && declared <= cap) {
           return Effect.mapError(response.text, readFailed)
@@ -454,15 +474,26 @@ export const make = (
       const pipeline = (inputs: FiberInputs): Effect.Effect<DescopeHttp.Response<unknown>, RemoteError> => {
         const options = inputs.options
         const timeout = options.timeout !== undefined ? Duration.decode(options.timeout) : defaultTimeout
-        const total = options.totalTimeout !== undefined ? Duration.decode(options.totalTimeout) : Duration.times(timeout, 2)
+        const total = options.totalTimeout !== undefined
+          ? Duration.decode(options.totalTimeout)
+          : Duration.times(timeout, 2)
         const schedule = options.retry === undefined ? defaultRetrySchedule : options.retry
         const cap = options.maxResponseBytes ?? spec.maxResponseBytes ?? config.maxResponseBytes
         // attempt timeout → retry while retryable → total timeout
-        const once = Effect.timeoutFail(attempt(inputs.redact, cap), { duration: timeout, onTimeout: () => timeoutError(timeout) })
+        const once = Effect.timeoutFail(attempt(inputs.redact, cap), {
+          duration: timeout,
+          onTimeout: () => timeoutError(timeout)
+        })
         const bounded = <X>(self: Effect.Effect<X, RemoteError>, duration: Duration.Duration) =>
           Effect.timeoutFail(self, { duration, onTimeout: () => timeoutError(total) })
-        if (schedule === false || schedule === undefined) return Duration.lessThan(total, timeout) ? bounded(once, total) : once
-        if (Duration.lessThanOrEqualTo(total, timeout)) return bounded(Effect.retry(once, { schedule, while: isRetryable }), total)
+        if (schedule === false || schedule === undefined) {
+          return Duration.lessThan(total, timeout)
+            ? bounded(once, total)
+            : once
+        }
+        if (Duration.lessThanOrEqualTo(total, timeout)) {
+          return bounded(Effect.retry(once, { schedule, while: isRetryable }), total)
+        }
         // The first attempt ends (by its own timeout at the latest) before the total bound could, so
         // the total bound is only raced once a retry is due, for the time left: the same outcome as
         // `timeoutFail(retry(once), total)` with one timer per call instead of two.
@@ -471,7 +502,9 @@ export const make = (
             Effect.flatMap(Clock.currentTimeMillis, (now) => {
               let replay = true
               const again = Effect.suspend(() => {
-                if (!replay) return once
+                if (!replay) {
+                  return once
+                }
                 replay = false
                 return Effect.fail(first)
               })
@@ -491,7 +524,9 @@ export const make = (
           redact: needsRedaction(fiber.getFiberRef(Headers.currentRedactedNames))
         }
         return pipeline(inputs).pipe(
-          Effect.tap((response) => Effect.annotateCurrentSpan("http.response.status_code", response.status)),
+          Effect.tap((response) =>
+            Effect.annotateCurrentSpan("http.response.status_code", response.status)
+          ),
           inputs.debug ? logOutcome(method, path) : (self) => self,
           Effect.withSpan(`descope.${spec.operation}`, {
             kind: "client",
@@ -500,7 +535,9 @@ export const make = (
           })
         )
       })
-      return gate === undefined ? call : gate.limit(config.projectId, spec.bucket ?? (credential === "management" ? "mgmt" : "auth"), call)
+      return gate === undefined
+        ? call
+        : gate.limit(config.projectId, spec.bucket ?? (credential === "management" ? "mgmt" : "auth"), call)
     }
 
     const missingManagementKey = Effect.fail(
@@ -529,7 +566,9 @@ export const make = (
       if (credential === "management" && managementAuthorization === undefined) return missingManagementKey
       const encoded = encoderOf(endpoint.request)((input as { readonly request?: unknown }).request ?? {})
       if (Either.isLeft(encoded)) {
-        return Effect.fail(new InvalidArgumentError({ field: fieldOf(encoded.left), reason: formatParseError(encoded.left, undefined) }))
+        return Effect.fail(
+          new InvalidArgumentError({ field: fieldOf(encoded.left), reason: formatParseError(encoded.left, undefined) })
+        )
       }
       const spec: Prepared = {
         method: endpoint.method,
@@ -571,13 +610,17 @@ const withRequestId = (
   return requestId !== undefined ? { ...fields, requestId } : fields
 }
 
-const logOutcome = (method: string, path: string) =>
-<A>(self: Effect.Effect<A, RemoteError>): Effect.Effect<A, RemoteError> =>
-  Effect.onExit(self, (exit) => {
-    if (exit._tag === "Success") return Effect.logDebug(`descope ${method} ${path} -> ${(exit.value as { status?: number }).status ?? ""}`)
-    const failure = Cause.failureOption(exit.cause)
-    return Option.isSome(failure) ? Effect.logDebug(`descope ${method} ${path} failed: ${failure.value._tag}`) : Effect.void
-  })
+const logOutcome =
+  (method: string, path: string) => <A>(self: Effect.Effect<A, RemoteError>): Effect.Effect<A, RemoteError> =>
+    Effect.onExit(self, (exit) => {
+      if (exit._tag === "Success") {
+        return Effect.logDebug(`descope ${method} ${path} -> ${(exit.value as { status?: number }).status ?? ""}`)
+      }
+      const failure = Cause.failureOption(exit.cause)
+      return Option.isSome(failure)
+        ? Effect.logDebug(`descope ${method} ${path} failed: ${failure.value._tag}`)
+        : Effect.void
+    })
 
 const hostOf = (baseUrl: string): string => {
   try {

@@ -144,7 +144,9 @@ export const oneOf = <M extends string, V extends M>(
   allowed: ReadonlyArray<M>,
   value: V
 ): Effect.Effect<V, InvalidArgumentError> =>
-  allowed.includes(value) ? Effect.succeed(value) : invalid(field, `must be one of ${allowed.map((m) => `"${m}"`).join(", ")}`)
+  allowed.includes(value)
+    ? Effect.succeed(value)
+    : invalid(field, `must be one of ${allowed.map((m) => `"${m}"`).join(", ")}`)
 
 /** Runs `checks` (all of them, in order) and then `call`. */
 export const checked = <A, E>(

@@ -126,7 +126,10 @@ export const layerWithoutConfig = (
 ): Layer.Layer<DescopeValidator, ConfigError.ConfigError, DescopeConfig.DescopeConfig> =>
   Layer.effect(DescopeValidator, make).pipe(
     Layer.provide(
-      SessionValidatorLive.layer(options).pipe(Layer.provide(jwksFromConfig), Layer.provide(verifierLayer(options.verifier)))
+      SessionValidatorLive.layer(options).pipe(
+        Layer.provide(jwksFromConfig),
+        Layer.provide(verifierLayer(options.verifier))
+      )
     )
   )
 

@@ -136,7 +136,8 @@ export interface AuthzApi {
 export const make = (mgmt: ManagementHttp): AuthzApi => {
   const relations = (r: { readonly relations?: ReadonlyArray<Relation> | null | undefined }) => r.relations ?? []
   return {
-    saveSchema: (schema, upgrade = false) => Effect.asVoid(mgmt.call(Wire.saveSchema, { request: { schema, upgrade } })),
+    saveSchema: (schema, upgrade = false) =>
+      Effect.asVoid(mgmt.call(Wire.saveSchema, { request: { schema, upgrade } })),
     deleteSchema: () => Effect.asVoid(mgmt.call(Wire.deleteSchema, {})),
     loadSchema: () => Effect.map(mgmt.call(Wire.loadSchema, {}), (r) => r.schema ?? { namespaces: [] }),
     saveNamespace: (namespace, oldName, schemaName) =>
@@ -183,7 +184,8 @@ export const make = (mgmt: ManagementHttp): AuthzApi => {
       Effect.map(mgmt.call(Wire.resourceRelations, { request: { resource, ignoreTargetSetRelations } }), relations),
     targetsRelations: (targets, includeTargetSetRelations = false) =>
       Effect.map(mgmt.call(Wire.targetsRelations, { request: { targets, includeTargetSetRelations } }), relations),
-    whatCanTargetAccess: (target) => Effect.map(mgmt.call(Wire.whatCanTargetAccess, { request: { target } }), relations),
+    whatCanTargetAccess: (target) =>
+      Effect.map(mgmt.call(Wire.whatCanTargetAccess, { request: { target } }), relations),
     whatCanTargetAccessWithRelation: (target, relationDefinition, namespace) =>
       Effect.map(
         mgmt.call(Wire.whatCanTargetAccessWithRelation, { request: { target, relationDefinition, namespace } }),

@@ -60,5 +60,8 @@ export const make = (mgmt: ManagementHttp): CustomAttributeApi => ({
       Effect.map(mgmt.call(Wire.createCustomAttributes, { request: { attributes } }), data)
     ),
   deleteCustomAttributes: (names) =>
-    checked([nonEmptyList("names", names)], Effect.map(mgmt.call(Wire.deleteCustomAttributes, { request: { names } }), data))
+    checked(
+      [nonEmptyList("names", names)],
+      Effect.map(mgmt.call(Wire.deleteCustomAttributes, { request: { names } }), data)
+    )
 })

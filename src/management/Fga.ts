@@ -6,8 +6,8 @@
  */
 import * as Effect from "effect/Effect"
 import { checked, nonEmpty, nonEmptyBatch } from "../internal/validate.js"
-import * as Wire from "../wire/mgmt/Fga.js"
 import * as AuthzWire from "../wire/mgmt/Authz.js"
+import * as Wire from "../wire/mgmt/Fga.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**

@@ -226,16 +226,25 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
   return {
     listFlows: () => mgmt.call(Wire.listFlows, {}),
     deleteFlows: (flowIds) =>
-      checked([nonEmptyList("flowIds", flowIds)], Effect.asVoid(mgmt.call(Wire.deleteFlows, { request: { ids: flowIds } }))),
+      checked(
+        [nonEmptyList("flowIds", flowIds)],
+        Effect.asVoid(mgmt.call(Wire.deleteFlows, { request: { ids: flowIds } }))
+      ),
     exportFlow: (flowId) => checked([nonEmpty("flowId", flowId)], mgmt.call(Wire.exportFlow, { request: { flowId } })),
     importFlow: (o) => checked([nonEmpty("flowId", o.flowId)], mgmt.call(Wire.importFlow, { request: o })),
     runFlow: (o) =>
       checked(
         [nonEmpty("flowId", o.flowId)],
-        Effect.map(mgmt.call(Wire.runFlow, { request: { flowId: o.flowId, options: o.options } }), (r) => r.output ?? {})
+        Effect.map(
+          mgmt.call(Wire.runFlow, { request: { flowId: o.flowId, options: o.options } }),
+          (r) => r.output ?? {}
+        )
       ),
     runFlowAsync: (o) =>
-      checked([nonEmpty("flowId", o.flowId)], mgmt.call(Wire.runFlowAsync, { request: { flowId: o.flowId, ...o.options } })),
+      checked(
+        [nonEmpty("flowId", o.flowId)],
+        mgmt.call(Wire.runFlowAsync, { request: { flowId: o.flowId, ...o.options } })
+      ),
     getFlowAsyncResult,
     pollFlowAsyncResult: (o) => {
       const isDone = o.isDone ?? isFlowAsyncResultDone

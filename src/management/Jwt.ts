@@ -173,11 +173,12 @@ const isBlank = (secret: Secret | undefined): boolean =>
 export const make = (mgmt: ManagementHttp, validator: SessionValidatorService): JwtApi => {
   const session = (response: Effect.Effect<Wire.SessionResponse, ManagementError>) =>
     Effect.flatMap(response, (r) => AuthenticationInfo.fromResponse(validator, { body: textTokens(r) }))
-  const impersonation = (endpoint: typeof Wire.impersonate | typeof Wire.impersonateStepup) => (o: ImpersonateOptions) =>
-    checked(
-      [nonEmpty("impersonatorId", o.impersonatorId), nonEmpty("loginId", o.loginId)],
-      Effect.map(mgmt.call(endpoint, { request: o }), (r) => r.jwt)
-    )
+  const impersonation =
+    (endpoint: typeof Wire.impersonate | typeof Wire.impersonateStepup) => (o: ImpersonateOptions) =>
+      checked(
+        [nonEmpty("impersonatorId", o.impersonatorId), nonEmpty("loginId", o.loginId)],
+        Effect.map(mgmt.call(endpoint, { request: o }), (r) => r.jwt)
+      )
   const signUpLike = (endpoint: typeof Wire.signUp | typeof Wire.signUpOrIn) =>
   (o: {
     readonly loginId: string
@@ -208,7 +209,9 @@ export const make = (mgmt: ManagementHttp, validator: SessionValidatorService): 
         [
           nonEmpty("loginId", o.loginId),
           (lo.stepup === true || lo.mfa === true) && isBlank(lo.jwt)
-            ? Effect.fail(new InvalidArgumentError({ field: "loginOptions.jwt", reason: "is required for stepup or mfa" }))
+            ? Effect.fail(
+              new InvalidArgumentError({ field: "loginOptions.jwt", reason: "is required for stepup or mfa" })
+            )
             : Effect.void
         ],
         session(mgmt.call(Wire.signIn, { request: { ...lo, loginId: o.loginId, jwt: optionalSecret(lo.jwt) } }))

@@ -8,9 +8,9 @@
 import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as FiberId from "effect/FiberId"
-import type * as Scope from "effect/Scope"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import type * as Scope from "effect/Scope"
 import type { InvalidArgumentError as InvalidArgumentErrorType, RemoteError } from "../core/DescopeError.js"
 import { InvalidArgumentError } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
@@ -158,8 +158,7 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp, n
     const warmUp: Effect.Effect<void, ManagementError> = Effect.flatMap(requestLicense, (tier) =>
       Effect.sync(() => {
         known = { tier }
-      })
-    )
+      }))
     return { http, call, warmUp, scope, writeEpoch: () => epoch }
   })
 
@@ -263,8 +262,10 @@ export const isEmail: (value: string) => boolean = Validate.isEmail
  * @since 0.1.0
  * @category validation
  */
-export const optionalEmail: (field: string, value: string | undefined) => Effect.Effect<void, InvalidArgumentErrorType> =
-  Validate.optionalEmail
+export const optionalEmail: (
+  field: string,
+  value: string | undefined
+) => Effect.Effect<void, InvalidArgumentErrorType> = Validate.optionalEmail
 
 /**
  * Fails with `InvalidArgumentError` when a given number is negative or not an integer.
@@ -272,7 +273,10 @@ export const optionalEmail: (field: string, value: string | undefined) => Effect
  * @since 0.1.0
  * @category validation
  */
-export const nonNegativeInt = (field: string, value: number | undefined): Effect.Effect<void, InvalidArgumentErrorType> =>
+export const nonNegativeInt = (
+  field: string,
+  value: number | undefined
+): Effect.Effect<void, InvalidArgumentErrorType> =>
   value === undefined || (Number.isInteger(value) && value >= 0)
     ? Effect.void
     : Effect.fail(new InvalidArgumentError({ field, reason: "must be a non-negative integer" }))

@@ -59,7 +59,8 @@ export interface ProjectApi {
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): ProjectApi => ({
-  updateName: (name) => checked([nonEmpty("name", name)], Effect.asVoid(mgmt.call(Wire.updateName, { request: { name } }))),
+  updateName: (name) =>
+    checked([nonEmpty("name", name)], Effect.asVoid(mgmt.call(Wire.updateName, { request: { name } }))),
   exportSnapshot: () => Effect.map(mgmt.call(Wire.exportSnapshot, {}), (r) => r.files ?? {}),
   importSnapshot: (request) => Effect.asVoid(mgmt.call(Wire.importSnapshot, { request }))
 })

@@ -244,14 +244,18 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
     checked([nonEmpty("tenantId", tenantId)], call)
   return {
     configure: ({ domain, ...o }) =>
-      forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.configure, { request: { ...o, domains: domainsOf({ ...o, domain }) } }))),
+      forTenant(
+        o.tenantId,
+        Effect.asVoid(mgmt.call(Wire.configure, { request: { ...o, domains: domainsOf({ ...o, domain }) } }))
+      ),
     configureViaMetadata: ({ domain, ...o }) =>
       forTenant(
         o.tenantId,
         Effect.asVoid(mgmt.call(Wire.configureViaMetadata, { request: { ...o, domains: domainsOf({ ...o, domain }) } }))
       ),
     mapping: (o) => forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.mapping, { request: o }))),
-    configureSamlSettings: (o) => forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.configureSamlSettings, { request: o }))),
+    configureSamlSettings: (o) =>
+      forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.configureSamlSettings, { request: o }))),
     configureSamlSettingsByMetadata: (o) =>
       forTenant(o.tenantId, Effect.asVoid(mgmt.call(Wire.configureSamlSettingsByMetadata, { request: o }))),
     configureOidcSettings: (o) => {
@@ -259,7 +263,10 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
       return forTenant(
         o.tenantId,
         Effect.asVoid(mgmt.call(Wire.configureOidcSettings, {
-          request: { ...o, settings: { ...settings, clientSecret: clientSecret === undefined ? undefined : redacted(clientSecret) } }
+          request: {
+            ...o,
+            settings: { ...settings, clientSecret: clientSecret === undefined ? undefined : redacted(clientSecret) }
+          }
         }))
       )
     },
@@ -273,7 +280,10 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
     },
     getSettings: (tenantId) => forTenant(tenantId, mgmt.call(Wire.getSettings, { request: { tenantId } })),
     loadAllSettings: (tenantId) =>
-      forTenant(tenantId, Effect.map(mgmt.call(Wire.loadAllSettings, { request: { tenantId } }), (r) => r.SSOSettings ?? [])),
+      forTenant(
+        tenantId,
+        Effect.map(mgmt.call(Wire.loadAllSettings, { request: { tenantId } }), (r) => r.SSOSettings ?? [])
+      ),
     newSettings: (o) =>
       checked(
         [nonEmpty("tenantId", o.tenantId), nonEmpty("displayName", o.displayName)],

@@ -109,7 +109,12 @@ export const make = (mgmt: ManagementHttp): TestUserApi => {
       checked(
         [nonEmpty("loginId", o.loginId)],
         mgmt.call(Wire.generateMagicLinkForTestUser, {
-          request: { deliveryMethod: deliveryMethod(o.method), loginId: o.loginId, uri: o.uri, loginOptions: o.loginOptions }
+          request: {
+            deliveryMethod: deliveryMethod(o.method),
+            loginId: o.loginId,
+            uri: o.uri,
+            loginOptions: o.loginOptions
+          }
         })
       ),
     generateEnchantedLinkForTestUser: (o) =>
@@ -121,7 +126,11 @@ export const make = (mgmt: ManagementHttp): TestUserApi => {
       ),
     generateSignUpEmbeddedLink: (o) =>
       checked(
-        [nonEmpty("loginId", o.loginId), optionalEmail("user.email", o.user?.email), nonNegativeInt("timeout", o.timeout)],
+        [
+          nonEmpty("loginId", o.loginId),
+          optionalEmail("user.email", o.user?.email),
+          nonNegativeInt("timeout", o.timeout)
+        ],
         Effect.map(mgmt.call(Wire.generateSignUpEmbeddedLink, { request: o }), token)
       )
   }

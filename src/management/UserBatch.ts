@@ -50,7 +50,12 @@ export type HashedPassword =
   }
   | { readonly django: { readonly hash: string } }
   | {
-    readonly phpass: { readonly hash: string; readonly salt: string; readonly iterations: number; readonly type: "md5" | "sha512" }
+    readonly phpass: {
+      readonly hash: string
+      readonly salt: string
+      readonly iterations: number
+      readonly type: "md5" | "sha512"
+    }
   }
   | { readonly md5: { readonly hash: string } }
 
@@ -170,7 +175,8 @@ export const make = (mgmt: ManagementHttp): UserBatchApi => ({
         operation: "mgmt.user.inviteBatch"
       })
     ),
-  createBatch: (users) => checked(batchChecks(users), mgmt.call(Wire.createBatch, { request: { users: users.map(batchUser) } })),
+  createBatch: (users) =>
+    checked(batchChecks(users), mgmt.call(Wire.createBatch, { request: { users: users.map(batchUser) } })),
   patchBatch: (o) =>
     checked(
       [nonEmptyBatch("users", o.users), ...o.users.flatMap(userChecks)],

@@ -26,9 +26,9 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
-import * as Wire from "../wire/mgmt/User.js"
 import type { RequestOptions } from "../core/DescopeHttp.js"
 import * as CallerOptions from "../internal/callerOptions.js"
+import * as Wire from "../wire/mgmt/User.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 type User = Wire.User
@@ -173,11 +173,13 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
       for (let i = 0; i < group.length; i += MAX_BATCH) chunks.push(group.slice(i, i + MAX_BATCH))
     }
     // a lone load (the common case) runs here, without the fibers of concurrent traversals
-    const exit = yield* Effect.exit(taken.length === 1 ? single(taken[0]!) : Effect.forEach(
-      chunks,
-      (chunk) => (chunk.length === 1 ? single(chunk[0]!) : batch(chunk)),
-      { concurrency: "unbounded", discard: true }
-    ))
+    const exit = yield* Effect.exit(
+      taken.length === 1 ? single(taken[0]!) : Effect.forEach(
+        chunks,
+        (chunk) => (chunk.length === 1 ? single(chunk[0]!) : batch(chunk)),
+        { concurrency: "unbounded", discard: true }
+      )
+    )
     // Never leave a caller waiting: on a defect or an interruption, every entry
     // still pending gets the same cause (settling a done entry is a no-op).
     if (Exit.isFailure(exit)) {
@@ -265,19 +267,21 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
       if (group === undefined) pending.set(fingerprint, [entry])
       else group.push(entry)
       // the batch runs in the client's scope (never a daemon): closing the client interrupts it
-      const start = scheduled ? Effect.void : Effect.flatMap(Effect.forkIn(flush, mgmt.scope), (fiber) =>
-        Effect.sync(() =>
-          fiber.addObserver((exit) => {
-            // interrupted before it could settle its entries (the client closed): no caller is left waiting
-            if (Exit.isSuccess(exit)) return
-            const failure: Exit.Exit<User, ManagementError> = Exit.failCause(exit.cause)
-            for (const e of inFlight.values()) if (e.kind === "userId") Deferred.unsafeDone(e.deferred, failure)
-            for (const group of pending.values()) for (const e of group) Deferred.unsafeDone(e.deferred, failure)
-            inFlight.clear()
-            pending = new Map()
-            scheduled = false
-          })
-        ))
+      const start = scheduled ?
+        Effect.void :
+        Effect.flatMap(Effect.forkIn(flush, mgmt.scope), (fiber) =>
+          Effect.sync(() =>
+            fiber.addObserver((exit) => {
+              // interrupted before it could settle its entries (the client closed): no caller is left waiting
+              if (Exit.isSuccess(exit)) return
+              const failure: Exit.Exit<User, ManagementError> = Exit.failCause(exit.cause)
+              for (const e of inFlight.values()) if (e.kind === "userId") Deferred.unsafeDone(e.deferred, failure)
+              for (const group of pending.values()) for (const e of group) Deferred.unsafeDone(e.deferred, failure)
+              inFlight.clear()
+              pending = new Map()
+              scheduled = false
+            })
+          ))
       scheduled = true
       return Effect.zipRight(start, wait(entry))
     })

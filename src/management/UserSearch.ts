@@ -163,7 +163,10 @@ export interface UserSearchApi {
   readonly search: (options?: SearchOptions) => Stream.Stream<User, ManagementError>
 }
 
-const page = (r: typeof Wire.SearchResponse.Type): SearchResult => ({ users: r.users ?? [], total: r.total ?? undefined })
+const page = (r: typeof Wire.SearchResponse.Type): SearchResult => ({
+  users: r.users ?? [],
+  total: r.total ?? undefined
+})
 
 const pageChecks = (o: SearchAllOptions) => [nonNegativeInt("limit", o.limit), nonNegativeInt("page", o.page)]
 

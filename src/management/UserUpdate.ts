@@ -160,11 +160,19 @@ export const make = (mgmt: ManagementHttp): UserUpdateApi => {
   const tenant = (o: { readonly tenantId: string }) => nonEmpty("tenantId", o.tenantId)
   return {
     activate: (id) =>
-      checked([nonEmpty("loginId", id)], user(mgmt.call(Wire.activate, { request: { loginId: id, status: "enabled" as const } }))),
+      checked(
+        [nonEmpty("loginId", id)],
+        user(mgmt.call(Wire.activate, { request: { loginId: id, status: "enabled" as const } }))
+      ),
     deactivate: (id) =>
       checked(
         [nonEmpty("loginId", id)],
-        user(mgmt.call(Wire.activate, { request: { loginId: id, status: "disabled" as const }, operation: "mgmt.user.deactivate" }))
+        user(
+          mgmt.call(Wire.activate, {
+            request: { loginId: id, status: "disabled" as const },
+            operation: "mgmt.user.deactivate"
+          })
+        )
       ),
     updateLoginId: (o) => checked([loginId(o)], user(mgmt.call(Wire.updateLoginId, { request: o }))),
     updateEmail: (o) =>

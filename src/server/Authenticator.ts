@@ -53,9 +53,9 @@ import * as Cookies from "../core/Cookies.js"
 import type { RateLimitError, TransportError } from "../core/DescopeError.js"
 import type { Session } from "../core/Session.js"
 import type * as DescopeClient from "../DescopeClient.js"
+import * as KeysWire from "../wire/auth/Keys.js"
 import { CurrentSession } from "./CurrentSession.js"
 import * as ServerError from "./ServerError.js"
-import * as KeysWire from "../wire/auth/Keys.js"
 
 /**
  * Options of the request authentication.
@@ -168,15 +168,19 @@ export const setRefreshCookies = (
   if (rotated !== undefined && rotated !== previous) {
     cookies.push([options.refreshCookieName ?? REFRESH_COOKIE_NAME, rotated])
   }
-  return Effect.reduce(cookies, response, (current, [name, value]) =>
-    HttpServerResponse.setCookie(current, name, value, attributes).pipe(
-      Effect.catchAll(() =>
-        Effect.as(
-          Effect.logWarning(`descope: could not set the ${name} cookie (is the cookie name valid?)`),
-          current
+  return Effect.reduce(
+    cookies,
+    response,
+    (current, [name, value]) =>
+      HttpServerResponse.setCookie(current, name, value, attributes).pipe(
+        Effect.catchAll(() =>
+          Effect.as(
+            Effect.logWarning(`descope: could not set the ${name} cookie (is the cookie name valid?)`),
+            current
+          )
         )
       )
-    ))
+  )
 }
 
 /**
@@ -274,7 +278,8 @@ export const annotateFailure = (error: ServerError.ServerFailure): Effect.Effect
 }
 
 const isKeysFailure = (error: TransportError | RateLimitError): boolean =>
-  error._tag === "TransportError" && error.path !== undefined && error.path.startsWith(KeysWire.get.path.slice(0, KeysWire.get.path.indexOf("{")))
+  error._tag === "TransportError" && error.path !== undefined &&
+  error.path.startsWith(KeysWire.get.path.slice(0, KeysWire.get.path.indexOf("{")))
 
 /**
  * Authenticates the current request (see the module doc). On a refresh, the

@@ -83,8 +83,7 @@ export class DescopeAuth extends HttpApiMiddlewareTag.Tag<DescopeAuth>()("descop
    *
    * @since 0.1.0
    */
-  static layer = (options: Authenticator.Options = {}): Layer.Layer<DescopeAuth, never, DescopeClient> =>
-    layer(options)
+  static layer = (options: Authenticator.Options = {}): Layer.Layer<DescopeAuth, never, DescopeClient> => layer(options)
 
   /**
    * The implementation of a guard middleware; see {@link guardLayer}.

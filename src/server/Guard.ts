@@ -171,8 +171,10 @@ const routeParams: Effect.Effect<Readonly<Record<string, string | undefined>>> =
 export const authorize = (
   requirement: Requirement
 ): Effect.Effect<Session, ServerError.DescopeForbidden, CurrentSession> =>
-  Effect.flatMap(CurrentSession, (session) =>
-    Effect.flatMap(routeParams, (params) => Effect.as(check(session, requirement, params), session)))
+  Effect.flatMap(
+    CurrentSession,
+    (session) => Effect.flatMap(routeParams, (params) => Effect.as(check(session, requirement, params), session))
+  )
 
 /**
  * Requires project-level roles of the {@link CurrentSession}.

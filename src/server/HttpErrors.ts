@@ -74,7 +74,12 @@ export type StartFailure = DescopeBadRequest | DescopeTooManyRequests | DescopeU
  * @since 0.2.0
  * @category schemas
  */
-export const SignInFailure = Schema.Union(DescopeBadRequest, DescopeUnauthorized, DescopeTooManyRequests, DescopeUnavailable)
+export const SignInFailure = Schema.Union(
+  DescopeBadRequest,
+  DescopeUnauthorized,
+  DescopeTooManyRequests,
+  DescopeUnavailable
+)
 
 /**
  * @since 0.2.0
@@ -206,8 +211,9 @@ const annotate = (error: StartFailure | SignInFailure | RefreshFailure): Effect.
  * @since 0.2.0
  * @category combinators
  */
-export const mapStartError = <A, E extends StartError, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, StartFailure, R> =>
-  self.pipe(Effect.mapError(fromStartError), Effect.tapError(annotate))
+export const mapStartError = <A, E extends StartError, R>(
+  self: Effect.Effect<A, E, R>
+): Effect.Effect<A, StartFailure, R> => self.pipe(Effect.mapError(fromStartError), Effect.tapError(annotate))
 
 /**
  * Maps the errors of a sign-in to their HTTP answers (and sets `Retry-After` on a 429).

@@ -6,7 +6,6 @@
  *
  * @since 0.2.0
  */
-import type * as Endpoint from "./Endpoint.js"
 import * as AuthEnchantedLink from "./auth/EnchantedLink.js"
 import * as AuthKeys from "./auth/Keys.js"
 import * as AuthMagicLink from "./auth/MagicLink.js"
@@ -19,9 +18,12 @@ import * as AuthSession from "./auth/Session.js"
 import * as AuthSso from "./auth/Sso.js"
 import * as AuthTotp from "./auth/Totp.js"
 import * as AuthWebAuthn from "./auth/WebAuthn.js"
+import type * as Endpoint from "./Endpoint.js"
 import * as AccessKey from "./mgmt/AccessKey.js"
 import * as Audit from "./mgmt/Audit.js"
+import * as Authz from "./mgmt/Authz.js"
 import * as CustomAttribute from "./mgmt/CustomAttribute.js"
+import * as Fga from "./mgmt/Fga.js"
 import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
 import * as Jwt from "./mgmt/Jwt.js"
@@ -29,8 +31,6 @@ import * as License from "./mgmt/License.js"
 import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Project from "./mgmt/Project.js"
-import * as Authz from "./mgmt/Authz.js"
-import * as Fga from "./mgmt/Fga.js"
 import * as Role from "./mgmt/Role.js"
 import * as Sso from "./mgmt/Sso.js"
 import * as Tenant from "./mgmt/Tenant.js"
@@ -92,7 +92,9 @@ export const Auth = {
   WebAuthn: AuthWebAuthn
 }
 
-const endpointsOf = (modules: Readonly<Record<string, Readonly<Record<string, unknown>>>>): Array<Endpoint.Endpoint.Any> =>
+const endpointsOf = (
+  modules: Readonly<Record<string, Readonly<Record<string, unknown>>>>
+): Array<Endpoint.Endpoint.Any> =>
   Object.values(modules).flatMap((m) =>
     Object.values(m).filter((v): v is Endpoint.Endpoint.Any =>
       typeof v === "object" && v !== null && (v as { _tag?: unknown })._tag === "Endpoint"

@@ -85,7 +85,11 @@ export const run = (
         } else if (outClosed) {
           clearTimeout(timer)
           listeners.delete(check)
-          reject(new Error(`stdout closed (exit ${JSON.stringify(exit)}) before ${pattern}; stdout:\n${out}\nstderr:\n${err}`))
+          reject(
+            new Error(
+              `stdout closed (exit ${JSON.stringify(exit)}) before ${pattern}; stdout:\n${out}\nstderr:\n${err}`
+            )
+          )
         }
       }
       listeners.add(check)
@@ -94,7 +98,10 @@ export const run = (
   const exited = (ms = 30_000) =>
     new Promise<Exit>((resolve, reject) => {
       if (exit !== undefined) return resolve(exit)
-      const timer = setTimeout(() => reject(new Error(`still running after ${ms} ms; stdout:\n${out}\nstderr:\n${err}`)), ms)
+      const timer = setTimeout(
+        () => reject(new Error(`still running after ${ms} ms; stdout:\n${out}\nstderr:\n${err}`)),
+        ms
+      )
       exitWaiters.add(() => {
         clearTimeout(timer)
         resolve(exit!)
@@ -104,8 +111,15 @@ export const run = (
 }
 
 /** The CLI started directly: `node --import tsx src/emulator/cli.ts ...args`. */
-export const runCli = (args: ReadonlyArray<string>, options: { readonly cwd?: string; readonly script?: string } = {}): Running =>
-  run(process.execPath, ["--import", TSX_LOADER, options.script ?? CLI, ...args], options.cwd !== undefined ? { cwd: options.cwd } : {})
+export const runCli = (
+  args: ReadonlyArray<string>,
+  options: { readonly cwd?: string; readonly script?: string } = {}
+): Running =>
+  run(
+    process.execPath,
+    ["--import", TSX_LOADER, options.script ?? CLI, ...args],
+    options.cwd !== undefined ? { cwd: options.cwd } : {}
+  )
 
 /** Kills whatever is still running (by pid, the processes this helper started). */
 export const stopAll = (): void => {

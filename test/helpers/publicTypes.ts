@@ -17,7 +17,12 @@ import ts from "typescript"
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..", "..")
 const SRC = Path.join(ROOT, "src") + Path.sep
 /** The entry points of the exports map, as files of src. */
-export const ENTRIES: ReadonlyArray<string> = ["src/index.ts", "src/server/index.ts", "src/node/index.ts", "src/emulator/index.ts"].map(
+export const ENTRIES: ReadonlyArray<string> = [
+  "src/index.ts",
+  "src/server/index.ts",
+  "src/node/index.ts",
+  "src/emulator/index.ts"
+].map(
   (entry) => Path.join(ROOT, entry)
 )
 
@@ -69,7 +74,9 @@ export const walkPublicApi = (program: ts.Program) => {
     }
     if (seen.has(type)) {
       // met again as an error channel: mark the union's named members
-      if (errorChannel && type.aliasSymbol !== undefined && declaredInSrc(type.aliasSymbol)) note(type.aliasSymbol, via, true)
+      if (errorChannel && type.aliasSymbol !== undefined && declaredInSrc(type.aliasSymbol)) {
+        note(type.aliasSymbol, via, true)
+      }
       return
     }
     seen.add(type)
@@ -78,7 +85,10 @@ export const walkPublicApi = (program: ts.Program) => {
       return
     }
     const symbol = type.getSymbol()
-    if (symbol !== undefined && declaredInSrc(symbol) && (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) !== 0) {
+    if (
+      symbol !== undefined && declaredInSrc(symbol) &&
+      (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class)) !== 0
+    ) {
       note(symbol, via, errorChannel)
     }
     if ((type.flags & ts.TypeFlags.Object) === 0) return
@@ -116,7 +126,9 @@ export const walkPublicApi = (program: ts.Program) => {
   const problems: Array<string> = []
   for (const { symbol, via, errorChannel } of found.values()) {
     const paths = importable.get(symbol) ?? []
-    const where = `${symbol.name} (${Path.relative(ROOT, symbol.declarations![0]!.getSourceFile().fileName)}, shown by ${via})`
+    const where = `${symbol.name} (${
+      Path.relative(ROOT, symbol.declarations![0]!.getSourceFile().fileName)
+    }, shown by ${via})`
     if (paths.length === 0) problems.push(`not importable: ${where}`)
     else if (errorChannel && !paths.some((p) => !p.split(":")[1]!.includes("."))) {
       problems.push(`error union not exported by name: ${where}, only as ${paths.join(", ")}`)
@@ -124,4 +136,3 @@ export const walkPublicApi = (program: ts.Program) => {
   }
   return { problems, count: found.size, importable }
 }
-

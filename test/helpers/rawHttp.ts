@@ -29,7 +29,14 @@ export const rawRequest = (baseUrl: string, request: RawRequest): Promise<RawAns
     if (body !== undefined && request.chunked !== true) headers["content-length"] = String(Buffer.byteLength(body))
     let responded = false
     const req = Http.request(
-      { hostname: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: request.method ?? "GET", headers, agent: false },
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: request.method ?? "GET",
+        headers,
+        agent: false
+      },
       (res) => {
         responded = true
         const chunks: Array<Buffer> = []

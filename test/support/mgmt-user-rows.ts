@@ -243,7 +243,10 @@ export const lifeCycleRows: ReadonlyArray<Row> = [
       failedUsers: [{ failure: "exists", user: { userId: "U2", loginIds: ["b@example.com"] } }]
     },
     check: (result) => {
-      const r = result as { createdUsers: ReadonlyArray<{ userId: string }>; failedUsers: ReadonlyArray<{ failure: string }> }
+      const r = result as {
+        createdUsers: ReadonlyArray<{ userId: string }>
+        failedUsers: ReadonlyArray<{ failure: string }>
+      }
       assert.strictEqual(r.createdUsers[0]?.userId, "U1")
       assert.strictEqual(r.failedUsers[0]?.failure, "exists")
     }

@@ -57,7 +57,12 @@ export const attributeRows: ReadonlyArray<Row> = [
   {
     name: "user.updateEmail",
     run: (m) =>
-      m.user.updateEmail({ loginId: "ada@example.com", email: "ada@new.example.com", verified: true, failOnConflict: true }),
+      m.user.updateEmail({
+        loginId: "ada@example.com",
+        email: "ada@new.example.com",
+        verified: true,
+        failOnConflict: true
+      }),
     method: "POST",
     path: "/v1/mgmt/user/update/email",
     body: { loginId: "ada@example.com", email: "ada@new.example.com", verified: true, failOnConflict: true },
@@ -295,7 +300,10 @@ export const attributeRows: ReadonlyArray<Row> = [
     body: { deliveryMethod: "sms", loginId: "test1", URI: "https://app.example.com/verify" },
     response: { loginId: "test1", link: "https://app.example.com/verify?t=abc" },
     check: (result) =>
-      assert.strictEqual(Redacted.value((result as { link: Redacted.Redacted<string> }).link), "https://app.example.com/verify?t=abc")
+      assert.strictEqual(
+        Redacted.value((result as { link: Redacted.Redacted<string> }).link),
+        "https://app.example.com/verify?t=abc"
+      )
   },
   {
     name: "user.generateEnchantedLinkForTestUser",

@@ -24,7 +24,9 @@ const freePort = (): Promise<number> =>
   })
 
 /** Starts `redis-server` on a free loopback port; resolves once it accepts connections. */
-export const startRedis = async (): Promise<{ readonly url: string; readonly port: number; readonly stop: () => Promise<void> }> => {
+export const startRedis = async (): Promise<
+  { readonly url: string; readonly port: number; readonly stop: () => Promise<void> }
+> => {
   const port = await freePort()
   const child = ChildProcess.spawn(
     "redis-server",

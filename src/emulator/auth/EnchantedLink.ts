@@ -123,7 +123,9 @@ const verify = (ctx: Ctx, body: typeof Wire.verify.request.Type) =>
       return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "this is not the link to follow")
     }
     const pending = ctx.p.pending.get(rec.pendingRef)
-    if (pending === undefined) return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "no pending session")
+    if (pending === undefined) {
+      return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "no pending session")
+    }
     for (const [t, l] of ctx.p.links) if (l.pendingRef === rec.pendingRef) ctx.p.links.delete(t)
     const { user } = yield* resolveVerified(ctx, rec.loginId, rec.signUp, "email")
     if (rec.update) Users.applyContact(ctx.p, user, rec.update)

@@ -95,7 +95,12 @@ const verify = (ctx: Ctx, body: typeof Wire.verify.request.Type) =>
       rec === undefined || rec.expiresAt <= ctx.now ||
       !(rec.kind === "magiclink" || rec.kind === "embedded" || rec.kind === "reset")
     ) {
-      return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "the link is invalid, expired or already used")
+      return yield* fail(
+        401,
+        Codes.InvalidLink,
+        "Invalid or expired link",
+        "the link is invalid, expired or already used"
+      )
     }
     ctx.p.links.delete(token)
     const { firstSeen, user } = yield* resolveVerified(ctx, rec.loginId, rec.signUp, rec.method)

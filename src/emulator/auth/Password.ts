@@ -90,7 +90,9 @@ const signIn = (ctx: Ctx, body: typeof Wire.signIn.request.Type) =>
     const loginId = yield* required("loginId", body.loginId)
     const user = yield* checkPassword(ctx, loginId, yield* required("password", body.password))
     if (user.passwordExpired) return yield* fail(401, Codes.PasswordExpired, "Password expired", "replace the password")
-    return yield* jwt(Tokens.login(ctx, user, { amr: ["pwd"], method: "password", loginOptions: body.loginOptions ?? {}, loginId }))
+    return yield* jwt(
+      Tokens.login(ctx, user, { amr: ["pwd"], method: "password", loginOptions: body.loginOptions ?? {}, loginId })
+    )
   })
 
 const sendReset = (ctx: Ctx, body: typeof Wire.sendReset.request.Type) =>

@@ -84,7 +84,13 @@ const myTenants = (ctx: Ctx, body: typeof Wire.myTenants.request.Type) =>
 export const historyOf = (p: ProjectState, userIds: ReadonlyArray<string>) =>
   p.audit
     .filter((e) => e.action === "LoginSucceed" && userIds.includes(e.userId))
-    .map((e) => ({ userId: e.userId, loginTime: Math.floor(e.occurred / 1000), city: "", country: "", ip: e.remoteAddress }))
+    .map((e) => ({
+      userId: e.userId,
+      loginTime: Math.floor(e.occurred / 1000),
+      city: "",
+      country: "",
+      ip: e.remoteAddress
+    }))
 
 const history = (ctx: Ctx) =>
   Effect.gen(function*() {
@@ -95,11 +101,22 @@ const history = (ctx: Ctx) =>
 const exchangeAccessKey = (ctx: Ctx, body: typeof Wire.exchangeAccessKey.request.Type) =>
   Effect.gen(function*() {
     const secret = ctx.token
-    if (secret === undefined || secret === "") return yield* fail(401, Codes.Unauthorized, "Unauthorized", "access key missing")
+    if (secret === undefined || secret === "") {
+      return yield* fail(401, Codes.Unauthorized, "Unauthorized", "access key missing")
+    }
     const hash = sha256(secret)
     const key = [...ctx.p.accessKeys.values()].find((k) => k.secretHash === hash)
-    if (key === undefined) return yield* fail(401, Codes.Unauthorized, "Unauthorized", "invalid access key")
-    if (key.status !== "active") return yield* fail(401, Codes.Unauthorized, "Unauthorized", "access key is deactivated")
+    if (key === undefined) {
+      return yield* fail(401, Codes.Unauthorized, "Unauthorized", "invalid access key")
+    }
+    if (key.status !== "active") {
+      return yield* fail(
+        401,
+        Codes.Unauthorized,
+        "Unauthorized",
+        "access key is deactivated"
+      )
+    }
     if (key.expireTime > 0 && key.expireTime * 1000 <= ctx.now) {
       return yield* fail(401, Codes.Unauthorized, "Unauthorized", "access key expired")
     }

@@ -47,7 +47,10 @@ export const DELIVERY_METHODS: ReadonlySet<string> = new Set(["email", ...PHONE_
  * @since 0.2.0
  * @category validation
  */
-export const deliveryMethod = (ctx: Ctx, allowed: ReadonlySet<string> = DELIVERY_METHODS): Effect.Effect<string, WireError> => {
+export const deliveryMethod = (
+  ctx: Ctx,
+  allowed: ReadonlySet<string> = DELIVERY_METHODS
+): Effect.Effect<string, WireError> => {
   const dm = ctx.params.deliveryMethod ?? "email"
   return allowed.has(dm) ? Effect.succeed(dm) : W.invalid(`unsupported delivery method: ${dm}`)
 }
@@ -58,7 +61,10 @@ export const deliveryMethod = (ctx: Ctx, allowed: ReadonlySet<string> = DELIVERY
  * @since 0.2.0
  * @category validation
  */
-export const required = (name: string, value: string | Redacted.Redacted<string> | undefined): Effect.Effect<string, WireError> => {
+export const required = (
+  name: string,
+  value: string | Redacted.Redacted<string> | undefined
+): Effect.Effect<string, WireError> => {
   const text = value === undefined ? "" : Redacted.isRedacted(value) ? Redacted.value(value) : value
   return text === "" ? W.missing(name) : Effect.succeed(text)
 }
@@ -72,7 +78,8 @@ export const required = (name: string, value: string | Redacted.Redacted<string>
 export const userNotFound = (loginId: string): Effect.Effect<never, WireError> =>
   fail(400, Codes.UserNotFound, "User not found", `Cannot find user ${loginId}`)
 
-const userDisabled = (): Effect.Effect<never, WireError> => fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
+const userDisabled = (): Effect.Effect<never, WireError> =>
+  fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
 
 /**
  * The enabled user of a login id.
@@ -166,7 +173,9 @@ export const startUser = (
 ): Effect.Effect<{ readonly user: UserRecord | undefined; readonly signUp: PendingSignUp | undefined }, WireError> => {
   const existing = findUser(ctx.p, loginId)
   if (mode === "signup") {
-    if (existing !== undefined) return fail(409, Codes.UserAlreadyExists, "User already exists", `login id ${loginId} is taken`)
+    if (existing !== undefined) {
+      return fail(409, Codes.UserAlreadyExists, "User already exists", `login id ${loginId} is taken`)
+    }
     return Effect.succeed({ user: undefined, signUp: signUpOf(body, dm) })
   }
   if (existing === undefined) {
@@ -285,7 +294,11 @@ export const contactUpdate = (
     if (addToLoginIds && Users.loginIdTaken(ctx.p, value, user.userId) && body.onMergeUseExisting !== true) {
       return yield* fail(409, Codes.UserAlreadyExists, "User already exists", `${kind} is another user's login id`)
     }
-    return { user, loginId, update: kind === "email" ? { email: value, addToLoginIds } : { phone: value, addToLoginIds } }
+    return {
+      user,
+      loginId,
+      update: kind === "email" ? { email: value, addToLoginIds } : { phone: value, addToLoginIds }
+    }
   })
 
 const decodeJwt = Schema.decodeUnknown(Common.JWTResponse)
@@ -296,8 +309,9 @@ const decodeJwt = Schema.decodeUnknown(Common.JWTResponse)
  * @since 0.2.0
  * @category rendering
  */
-export const jwt = <E>(body: Effect.Effect<Readonly<Record<string, unknown>>, E>): Effect.Effect<Common.JWTResponse, E> =>
-  Effect.flatMap(body, (b) => Effect.orDie(decodeJwt(b)))
+export const jwt = <E>(
+  body: Effect.Effect<Readonly<Record<string, unknown>>, E>
+): Effect.Effect<Common.JWTResponse, E> => Effect.flatMap(body, (b) => Effect.orDie(decodeJwt(b)))
 
 /**
  * A handler's answer decoded with the response schema of its endpoint (the
@@ -308,5 +322,6 @@ export const jwt = <E>(body: Effect.Effect<Readonly<Record<string, unknown>>, E>
  */
 export const typed = <A, I>(schema: Schema.Schema<A, I>) => {
   const decode = Schema.decodeUnknown(schema)
-  return <E>(body: Effect.Effect<unknown, E>): Effect.Effect<A, E> => Effect.flatMap(body, (b) => Effect.orDie(decode(b)))
+  return <E>(body: Effect.Effect<unknown, E>): Effect.Effect<A, E> =>
+    Effect.flatMap(body, (b) => Effect.orDie(decode(b)))
 }

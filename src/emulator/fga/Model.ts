@@ -220,7 +220,9 @@ const parseOrThrow = (dsl: string): Model => {
     }
     if (head.text === "type") {
       const name = tokens[1]
-      if (name === undefined || !IDENT.test(name.text)) return fail("expected a type name", lineNo, name?.column ?? endColumn)
+      if (name === undefined || !IDENT.test(name.text)) {
+        return fail("expected a type name", lineNo, name?.column ?? endColumn)
+      }
       if (tokens[2] !== undefined) return fail(`unexpected "${tokens[2].text}"`, lineNo, tokens[2].column)
       if (types.has(name.text)) return fail(`type "${name.text}" is defined twice`, lineNo, name.column)
       current = new Map()
@@ -233,9 +235,13 @@ const parseOrThrow = (dsl: string): Model => {
     }
     if (current === undefined) return fail(`a ${head.text} belongs to a type`, lineNo, head.column)
     const name = tokens[1]
-    if (name === undefined || !IDENT.test(name.text)) return fail(`expected a ${head.text} name`, lineNo, name?.column ?? endColumn)
+    if (name === undefined || !IDENT.test(name.text)) {
+      return fail(`expected a ${head.text} name`, lineNo, name?.column ?? endColumn)
+    }
     if (tokens[2]?.text !== ":") return fail("expected \":\"", lineNo, tokens[2]?.column ?? endColumn)
-    if (current.has(name.text)) return fail(`"${name.text}" is defined twice in type "${currentType}"`, lineNo, name.column)
+    if (current.has(name.text)) {
+      return fail(`"${name.text}" is defined twice in type "${currentType}"`, lineNo, name.column)
+    }
     if (head.text === "permission") {
       const expr = parseExpr(tokens, 3, lineNo, endColumn)
       current.set(name.text, { name: name.text, kind: "permission", expr })
@@ -251,7 +257,9 @@ const parseOrThrow = (dsl: string): Model => {
       let ref: TypeRef = { type: t.text }
       if (tokens[i]?.text === "#") {
         const r = tokens[i + 1]
-        if (r === undefined || !IDENT.test(r.text)) return fail("expected a relation after \"#\"", lineNo, r?.column ?? endColumn)
+        if (r === undefined || !IDENT.test(r.text)) {
+          return fail("expected a relation after \"#\"", lineNo, r?.column ?? endColumn)
+        }
         ref = { type: t.text, relation: r.text }
         i += 2
       }
@@ -259,7 +267,9 @@ const parseOrThrow = (dsl: string): Model => {
       typeRefs.push({ ref, line: lineNo, column: t.column })
       const sep = tokens[i]
       if (sep === undefined) break
-      if (sep.text !== "|" && sep.text.toLowerCase() !== "or") return fail(`unexpected "${sep.text}"`, lineNo, sep.column)
+      if (sep.text !== "|" && sep.text.toLowerCase() !== "or") {
+        return fail(`unexpected "${sep.text}"`, lineNo, sep.column)
+      }
       i++
     }
     current.set(name.text, { name: name.text, kind: "relation", types: refsOf })
@@ -275,7 +285,9 @@ const parseOrThrow = (dsl: string): Model => {
   for (const p of pending) {
     const defs = types.get(p.type)!
     for (const r of refs(p.expr)) {
-      if (r._tag === "Ref" && !defs.has(r.name)) fail(`type "${p.type}" has no relation or permission "${r.name}"`, p.line, p.column)
+      if (r._tag === "Ref" && !defs.has(r.name)) {
+        fail(`type "${p.type}" has no relation or permission "${r.name}"`, p.line, p.column)
+      }
       if (r._tag !== "Arrow") continue
       const via = defs.get(r.via)
       if (via?.kind !== "relation") fail(`type "${p.type}" has no relation "${r.via}"`, p.line, p.column)

@@ -21,7 +21,10 @@ export interface FgaStore {
   /** The ReBAC schema as saved (`mgmt.authz.saveSchema`), when it was. */
   authzSchema: unknown
   readonly tuples: Map<string, Tuple>
-  readonly details: Map<string, { readonly resourceId: string; readonly resourceType: string; readonly displayName?: string | undefined }>
+  readonly details: Map<
+    string,
+    { readonly resourceId: string; readonly resourceType: string; readonly displayName?: string | undefined }
+  >
   /** Millis of the last change of each resource and target, and of the schema. */
   readonly modified: { readonly resources: Map<string, number>; readonly targets: Map<string, number>; schema: number }
 }

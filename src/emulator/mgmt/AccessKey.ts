@@ -123,7 +123,10 @@ const setStatus = (ctx: Ctx, op: Op, ids: ReadonlyArray<string>, batch: boolean)
     return {}
   })
 
-const search = (ctx: Ctx, b: Endpoint.Endpoint.Request<typeof Wire.searchAllAccessKeys>): ReadonlyArray<AccessKeyRecord> => {
+const search = (
+  ctx: Ctx,
+  b: Endpoint.Endpoint.Request<typeof Wire.searchAllAccessKeys>
+): ReadonlyArray<AccessKeyRecord> => {
   const tenantIds = b.tenantIds
   const bound = nonEmpty(b.boundUserId)
   const creating = nonEmpty(b.creatingUser)
@@ -146,8 +149,10 @@ const search = (ctx: Ctx, b: Endpoint.Endpoint.Request<typeof Wire.searchAllAcce
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.create, create),
   H.endpoint(Wire.load, (ctx, q) => Effect.map(keyOf(ctx, q.id), (k) => ({ key: toAccessKey(ctx.p, k) }))),
-  H.endpoint(Wire.searchAllAccessKeys, (ctx, b) =>
-    Effect.succeed({ keys: search(ctx, b).map((k) => toAccessKey(ctx.p, k)) })),
+  H.endpoint(
+    Wire.searchAllAccessKeys,
+    (ctx, b) => Effect.succeed({ keys: search(ctx, b).map((k) => toAccessKey(ctx.p, k)) })
+  ),
   H.endpoint(Wire.update, (ctx, b) => Effect.map(update(ctx, b), (key) => ({ key }))),
   H.endpoint(Wire.activate, (ctx, b) => setStatus(ctx, "activate", [b.id], false)),
   H.endpoint(Wire.deactivate, (ctx, b) => setStatus(ctx, "deactivate", [b.id], false)),

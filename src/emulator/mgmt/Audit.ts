@@ -65,7 +65,11 @@ export const routes: ReadonlyArray<Route> = [
     Effect.gen(function*() {
       if (b.action === "") return yield* W.missing("action")
       const tenants = b.tenantId === "" ? [] : [b.tenantId]
-      Tokens.audit(ctx, b.action, b.userId ?? b.actorId, "", [], tenants, { ...b.data, type: b.type, actorId: b.actorId })
+      Tokens.audit(ctx, b.action, b.userId ?? b.actorId, "", [], tenants, {
+        ...b.data,
+        type: b.type,
+        actorId: b.actorId
+      })
       return {}
     }))
 ]

@@ -14,7 +14,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/mgmt/Authz.js"
-import { evaluator, type Tuple, targetSet, tupleKey } from "../fga/Evaluate.js"
+import { evaluator, targetSet, type Tuple, tupleKey } from "../fga/Evaluate.js"
 import type { Definition, Expr, Model } from "../fga/Model.js"
 import * as Store from "../fga/Store.js"
 import * as H from "../Handler.js"
@@ -26,7 +26,9 @@ const nothing: Expr = { _tag: "Ref", name: "" }
 const exprOf = (n: Wire.Node): Expr => {
   const children = (n.children ?? []).map(exprOf)
   const fold = (tag: "Or" | "And" | "But") =>
-    children.length === 0 ? nothing : children.slice(1).reduce((left, right) => ({ _tag: tag, left, right }), children[0]!)
+    children.length === 0
+      ? nothing
+      : children.slice(1).reduce((left, right) => ({ _tag: tag, left, right }), children[0]!)
   switch (n.nType) {
     case "union":
       return fold("Or")
@@ -42,8 +44,12 @@ const exprOf = (n: Wire.Node): Expr => {
       const e = n.expression
       if (e === undefined) return nothing
       if (e.neType === "self") return { _tag: "This" }
-      if (e.neType === "targetSet" && e.relationDefinition !== undefined) return { _tag: "Ref", name: e.relationDefinition }
-      if (e.neType === "relationLeft" && e.relationDefinition !== undefined && e.targetRelationDefinition !== undefined) {
+      if (e.neType === "targetSet" && e.relationDefinition !== undefined) {
+        return { _tag: "Ref", name: e.relationDefinition }
+      }
+      if (
+        e.neType === "relationLeft" && e.relationDefinition !== undefined && e.targetRelationDefinition !== undefined
+      ) {
         return {
           _tag: "Arrow",
           via: e.relationDefinition,
@@ -133,7 +139,10 @@ const subjects = (ctx: Ctx): ReadonlyArray<string> =>
 const resourcesOf = (ctx: Ctx, namespace: string): ReadonlyArray<string> =>
   [...new Set(tuples(ctx).filter((t) => t.resourceType === namespace).map((t) => t.resource))].sort()
 
-const mutateSchema = (ctx: Ctx, f: (namespaces: Array<typeof Wire.Namespace.Type>) => Array<typeof Wire.Namespace.Type>) => {
+const mutateSchema = (
+  ctx: Ctx,
+  f: (namespaces: Array<typeof Wire.Namespace.Type>) => Array<typeof Wire.Namespace.Type>
+) => {
   const current = schemaOf(ctx)
   setSchema(ctx, { ...current, namespaces: f([...current.namespaces]) })
   return {}
@@ -168,11 +177,16 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.saveNamespace, (ctx, b) =>
     Effect.sync(() => {
       const old = b.oldName !== undefined && b.oldName !== "" ? b.oldName : b.namespace.name
-      return mutateSchema(ctx, (nss) => [...nss.filter((n) => n.name !== old && n.name !== b.namespace.name), b.namespace])
+      return mutateSchema(ctx, (nss) => [
+        ...nss.filter((n) => n.name !== old && n.name !== b.namespace.name),
+        b.namespace
+      ])
     })),
   H.endpoint(Wire.deleteNamespace, (ctx, b) =>
     Effect.gen(function*() {
-      if (!schemaOf(ctx).namespaces.some((n) => n.name === b.name)) return yield* W.invalid(`unknown namespace: ${b.name}`)
+      if (!schemaOf(ctx).namespaces.some((n) => n.name === b.name)) {
+        return yield* W.invalid(`unknown namespace: ${b.name}`)
+      }
       return mutateSchema(ctx, (nss) => nss.filter((n) => n.name !== b.name))
     })),
   H.endpoint(Wire.saveRelationDefinition, (ctx, b) =>
@@ -192,13 +206,21 @@ export const routes: ReadonlyArray<Route> = [
           }
         ))
     })),
-  H.endpoint(Wire.deleteRelationDefinition, (ctx, b) =>
-    Effect.sync(() =>
-      mutateSchema(ctx, (nss) =>
-        nss.map((n) =>
-          n.name !== b.namespace ? n : { ...n, relationDefinitions: n.relationDefinitions.filter((rd) => rd.name !== b.name) }
-        ))
-    )),
+  H.endpoint(
+    Wire.deleteRelationDefinition,
+    (ctx, b) =>
+      Effect.sync(() =>
+        mutateSchema(ctx, (nss) =>
+          nss.map((n) =>
+            n.name !== b.namespace
+              ? n
+              : {
+                ...n,
+                relationDefinitions: n.relationDefinitions.filter((rd) => rd.name !== b.name)
+              }
+          ))
+      )
+  ),
   H.endpoint(Wire.createRelations, (ctx, b) =>
     Effect.gen(function*() {
       const model = modelFor(ctx)
@@ -219,7 +241,8 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.deleteRelationsForResources, (ctx, b) =>
     Effect.sync(() => {
       const ids = new Set(b.resources)
-      Store.removeWhere(Store.of(ctx.p), (t) => ids.has(t.resource) || ids.has(t.target) || ids.has(targetSet(t.target)?.[0] ?? ""), ctx.now)
+      Store.removeWhere(Store.of(ctx.p), (t) =>
+        ids.has(t.resource) || ids.has(t.target) || ids.has(targetSet(t.target)?.[0] ?? ""), ctx.now)
       return {}
     })),
   H.endpoint(Wire.deleteResourceRelationsForResources, (ctx, b) =>
@@ -246,7 +269,9 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.resourceRelations, (ctx, b) =>
     Effect.succeed({
       relations: tuples(ctx)
-        .filter((t) => t.resource === b.resource && (b.ignoreTargetSetRelations !== true || targetSet(t.target) === undefined))
+        .filter((t) =>
+          t.resource === b.resource && (b.ignoreTargetSetRelations !== true || targetSet(t.target) === undefined)
+        )
         .map(toRelation)
     })),
   H.endpoint(Wire.targetsRelations, (ctx, b) =>
@@ -290,7 +315,8 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.getModified, (ctx, b) =>
     Effect.sync(() => {
       const m = Store.of(ctx.p).modified
-      const since = (map: ReadonlyMap<string, number>) => [...map].filter(([, at]) => at >= b.since).map(([id]) => id).sort()
+      const since = (map: ReadonlyMap<string, number>) =>
+        [...map].filter(([, at]) => at >= b.since).map(([id]) => id).sort()
       return { resources: since(m.resources), targets: since(m.targets), schemaChanged: m.schema >= b.since }
     }))
 ]

@@ -36,7 +36,13 @@ const validTuple = (model: Model | undefined, t: Tuple): Effect.Effect<void, Wir
   if (def?.kind !== "relation") return W.invalid(`type "${t.resourceType}" has no relation "${t.relation}"`)
   const set = t.target.includes("#") ? t.target.slice(t.target.indexOf("#") + 1) : undefined
   const allowed = (def.types ?? []).some((r) => r.type === t.targetType && r.relation === set)
-  return allowed ? Effect.void : W.invalid(`relation "${t.resourceType}#${t.relation}" does not allow target type "${t.targetType}${set === undefined ? "" : `#${set}`}"`)
+  return allowed
+    ? Effect.void
+    : W.invalid(
+      `relation "${t.resourceType}#${t.relation}" does not allow target type "${t.targetType}${
+        set === undefined ? "" : `#${set}`
+      }"`
+    )
 }
 
 /**
@@ -75,8 +81,10 @@ const saveSchema = (ctx: Ctx, dsl: string) =>
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.saveSchema, (ctx, b) => saveSchema(ctx, b.dsl)),
   H.endpoint(Wire.loadSchema, (ctx) => Effect.succeed({ dsl: Store.of(ctx.p).dsl ?? "" })),
-  H.endpoint(Wire.dryRunSchema, (ctx, b) =>
-    Effect.map(parsed(b.dsl), (model) => ({ deletesPreview: deletes(Store.of(ctx.p).model, model) }))),
+  H.endpoint(
+    Wire.dryRunSchema,
+    (ctx, b) => Effect.map(parsed(b.dsl), (model) => ({ deletesPreview: deletes(Store.of(ctx.p).model, model) }))
+  ),
   H.endpoint(Wire.createRelations, (ctx, b) =>
     Effect.gen(function*() {
       const s = Store.of(ctx.p)
@@ -138,7 +146,11 @@ export const routes: ReadonlyArray<Route> = [
             relationDefinitions: [...defs.keys()].map((n) => ({ name: n }))
           }))
         },
-        mappableResources: mappable(ctx, [...(model?.types.keys() ?? [])].map((type) => ({ type, queries: [] })), b.resourcesLimit)
+        mappableResources: mappable(
+          ctx,
+          [...(model?.types.keys() ?? [])].map((type) => ({ type, queries: [] })),
+          b.resourcesLimit
+        )
       }
     })),
   H.endpoint(Wire.searchMappableResources, (ctx, b) =>

@@ -25,7 +25,10 @@ const results = new WeakMap<ProjectState, Map<string, Json>>()
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.listFlows, () => Effect.succeed({ flows: [], total: 0 })),
-  H.endpoint(Wire.runFlow, (_, b) => Effect.succeed({ output: { flowId: b.flowId, ...(b.options?.input ?? b.input) } })),
+  H.endpoint(
+    Wire.runFlow,
+    (_, b) => Effect.succeed({ output: { flowId: b.flowId, ...(b.options?.input ?? b.input) } })
+  ),
   H.endpoint(Wire.runFlowAsync, (ctx, b) =>
     Effect.sync(() => {
       const executionId = newId("X", 20)

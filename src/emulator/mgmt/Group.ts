@@ -54,7 +54,10 @@ const groupsOf = (
  * @category constants
  */
 export const routes: ReadonlyArray<Route> = [
-  H.endpoint(Wire.loadAllGroups, (ctx, b) => Effect.map(groupsOf(ctx, b), (gs) => gs.map((g) => toGroup(ctx.p, g, false)))),
+  H.endpoint(
+    Wire.loadAllGroups,
+    (ctx, b) => Effect.map(groupsOf(ctx, b), (gs) => gs.map((g) => toGroup(ctx.p, g, false)))
+  ),
   H.endpoint(Wire.loadAllGroupsForMembers, (ctx, b) =>
     Effect.map(groupsOf(ctx, b), (gs) => {
       const ids = new Set(b.userIds ?? [])
@@ -64,6 +67,9 @@ export const routes: ReadonlyArray<Route> = [
       }
       return gs.filter((g) => g.memberUserIds.some((id) => ids.has(id))).map((g) => toGroup(ctx.p, g, true))
     })),
-  H.endpoint(Wire.loadAllGroupMembers, (ctx, b) =>
-    Effect.map(groupsOf(ctx, b), (gs) => gs.filter((g) => g.id === b.groupId).map((g) => toGroup(ctx.p, g, true))))
+  H.endpoint(
+    Wire.loadAllGroupMembers,
+    (ctx, b) =>
+      Effect.map(groupsOf(ctx, b), (gs) => gs.filter((g) => g.id === b.groupId).map((g) => toGroup(ctx.p, g, true)))
+  )
 ]

@@ -78,7 +78,9 @@ const impersonate = (ctx: Ctx, b: Req<typeof Wire.impersonate>) =>
     if (impersonator === undefined) return yield* userNotFound(b.impersonatorId)
     const perms = new Set<string>()
     for (const r of impersonator.roleNames) {
-      for (const x of ctx.p.roles.find((y) => y.name === r && y.tenantId === undefined)?.permissionNames ?? []) perms.add(x)
+      for (const x of ctx.p.roles.find((y) => y.name === r && y.tenantId === undefined)?.permissionNames ?? []) {
+        perms.add(x)
+      }
     }
     if (!perms.has("impersonation")) {
       return yield* fail(403, Codes.InvalidRequest, "Forbidden", "the impersonator lacks the impersonation permission")
@@ -110,9 +112,13 @@ const mgmtSignIn = (mode: "signin" | "signup" | "signup-in") =>
     if (b.loginId === "") return yield* W.missing("loginId")
     let user = findUser(ctx.p, b.loginId)
     let firstSeen = false
-    if (mode === "signup" && user !== undefined) return yield* fail(409, Codes.UserAlreadyExists, "User already exists", b.loginId)
+    if (mode === "signup" && user !== undefined) {
+      return yield* fail(409, Codes.UserAlreadyExists, "User already exists", b.loginId)
+    }
     if (user === undefined) {
-      if (mode === "signin") return yield* userNotFound(b.loginId)
+      if (mode === "signin") {
+        return yield* userNotFound(b.loginId)
+      }
       const s = b as SignUpRequest
       user = yield* Users.create(ctx.p, b.loginId, {
         ...(s.ssoAppId !== undefined ? { ssoAppId: s.ssoAppId } : {}),
@@ -122,7 +128,9 @@ const mgmtSignIn = (mode: "signin" | "signup" | "signup-in") =>
       }, ctx.now)
       firstSeen = true
     }
-    if (user.status === "disabled") return yield* fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
+    if (user.status === "disabled") {
+      return yield* fail(401, Codes.UserDisabled, "User disabled", "user is disabled")
+    }
     const si: Partial<SignInRequest> = mode === "signin" ? b as SignInRequest : {}
     const loginOptions = {
       ...(si.stepup === true ? { stepup: true } : {}),
@@ -159,8 +167,11 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.signIn, mgmtSignIn("signin")),
   H.endpoint(Wire.signUp, mgmtSignIn("signup")),
   H.endpoint(Wire.signUpOrIn, mgmtSignIn("signup-in")),
-  H.endpoint(Wire.anonymous, (ctx, b) =>
-    typed(Tokens.jwtResponse(ctx, newSession(ctx, newId("A"), b, { anonymous: true, amr: [] }), undefined, false))),
+  H.endpoint(
+    Wire.anonymous,
+    (ctx, b) =>
+      typed(Tokens.jwtResponse(ctx, newSession(ctx, newId("A"), b, { anonymous: true, amr: [] }), undefined, false))
+  ),
   H.endpoint(Wire.generateClientAssertionJwt, (ctx, b) =>
     Effect.gen(function*() {
       const iat = Math.floor(ctx.now / 1000)

@@ -42,7 +42,9 @@ const update = (ctx: Ctx, b: typeof Wire.PermissionUpdate.Type): Effect.Effect<v
   Effect.gen(function*() {
     const id = nonEmpty(b.id)
     const name = nonEmpty(b.name)
-    const perm = ctx.p.permissions.find((x) => (id !== undefined && x.id === id) || (name !== undefined && x.name === name))
+    const perm = ctx.p.permissions.find((x) =>
+      (id !== undefined && x.id === id) || (name !== undefined && x.name === name)
+    )
     if (perm === undefined) return yield* W.notFound(`permission ${name ?? id ?? ""}`)
     const newName = nonEmpty(b.newName)
     if (newName !== undefined && newName !== perm.name) {

@@ -22,7 +22,12 @@ import { toTenant } from "./Tenant.js"
 const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s === "" ? undefined : s)
 
 /** The configuration `ssoId` names (the first one when none is named), created when asked. */
-const configOf = (t: TenantRecord, ssoId: string | undefined, create: boolean, displayName?: string): SsoConfig | undefined => {
+const configOf = (
+  t: TenantRecord,
+  ssoId: string | undefined,
+  create: boolean,
+  displayName?: string
+): SsoConfig | undefined => {
   const id = nonEmpty(ssoId) ?? [...t.sso.keys()][0] ?? "default_ssoid"
   let c = t.sso.get(id)
   if (c === undefined && create) {
@@ -72,7 +77,10 @@ const applyMappings = (
   },
   replace: boolean
 ): void => {
-  const mappings = (m.roleMappings ?? []).filter((r) => r.roleName !== "").map((r) => ({ groups: [...r.groups], roleName: r.roleName }))
+  const mappings = (m.roleMappings ?? []).filter((r) => r.roleName !== "").map((r) => ({
+    groups: [...r.groups],
+    roleName: r.roleName
+  }))
   if (replace || mappings.length > 0) c.roleMappings = mappings
   if (m.attributeMapping !== undefined) c.attributeMapping = { ...m.attributeMapping }
   else if (replace) c.attributeMapping = {}
@@ -105,7 +113,11 @@ export const toSsoSettings = (t: TenantRecord, c: SsoConfig | undefined): Settin
       spACSUrl: c?.saml.spAcsUrl ?? "",
       spCertificate: "",
       attributeMapping: { ...(c?.attributeMapping ?? {}) },
-      groupsMapping: (c?.roleMappings ?? []).map((m) => ({ roleId: m.roleName, roleName: m.roleName, groups: [...m.groups] })),
+      groupsMapping: (c?.roleMappings ?? []).map((m) => ({
+        roleId: m.roleName,
+        roleName: m.roleName,
+        groups: [...m.groups]
+      })),
       defaultSSORoles: [...(c?.defaultSSORoles ?? [])],
       redirectUrl: c?.redirectUrl ?? ""
     },
@@ -149,9 +161,14 @@ export const toLegacySsoSettings = (t: TenantRecord, c: SsoConfig | undefined): 
     email: "",
     username: "",
     phoneNumber: "",
-    ...Object.fromEntries(Object.entries(c?.attributeMapping ?? {}).filter((e): e is [string, string] => typeof e[1] === "string"))
+    ...Object.fromEntries(
+      Object.entries(c?.attributeMapping ?? {}).filter((e): e is [string, string] => typeof e[1] === "string")
+    )
   },
-  groupsMapping: (c?.roleMappings ?? []).map((m) => ({ role: { id: m.roleName, name: m.roleName }, groups: [...m.groups] })),
+  groupsMapping: (c?.roleMappings ?? []).map((m) => ({
+    role: { id: m.roleName, name: m.roleName },
+    groups: [...m.groups]
+  })),
   redirectUrl: c?.redirectUrl ?? "",
   domains: [...t.domains],
   domain: t.domains[0] ?? ""
@@ -164,10 +181,21 @@ export const toLegacySsoSettings = (t: TenantRecord, c: SsoConfig | undefined): 
  * @category constants
  */
 export const routes: ReadonlyArray<Route> = [
-  H.endpoint(Wire.loadSettings, (ctx, q) => Effect.map(tenantOf(ctx, q.tenantId), (t) => toSsoSettings(t, configOf(t, q.ssoId, false)))),
-  H.endpoint(Wire.loadAllSettings, (ctx, q) =>
-    Effect.map(tenantOf(ctx, q.tenantId), (t) => ({ SSOSettings: [...t.sso.values()].map((c) => toSsoSettings(t, c)) }))),
-  H.endpoint(Wire.getSettings, (ctx, q) => Effect.map(tenantOf(ctx, q.tenantId), (t) => toLegacySsoSettings(t, configOf(t, undefined, false)))),
+  H.endpoint(
+    Wire.loadSettings,
+    (ctx, q) => Effect.map(tenantOf(ctx, q.tenantId), (t) => toSsoSettings(t, configOf(t, q.ssoId, false)))
+  ),
+  H.endpoint(
+    Wire.loadAllSettings,
+    (ctx, q) =>
+      Effect.map(tenantOf(ctx, q.tenantId), (t) => ({
+        SSOSettings: [...t.sso.values()].map((c) => toSsoSettings(t, c))
+      }))
+  ),
+  H.endpoint(
+    Wire.getSettings,
+    (ctx, q) => Effect.map(tenantOf(ctx, q.tenantId), (t) => toLegacySsoSettings(t, configOf(t, undefined, false)))
+  ),
   H.endpoint(Wire.newSettings, (ctx, b) =>
     Effect.gen(function*() {
       const t = yield* tenantOf(ctx, b.tenantId)
@@ -208,7 +236,12 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.configureSamlSettingsByMetadata, (ctx, b) =>
     Effect.map(configFor(ctx, b), ({ c, t }) => {
       const s = b.settings
-      configureSaml(t, c, { idpMetadataUrl: s.idpMetadataUrl, idpEntityId: s.idpEntityId, spEntityId: s.spEntityId, spAcsUrl: s.spAcsUrl })
+      configureSaml(t, c, {
+        idpMetadataUrl: s.idpMetadataUrl,
+        idpEntityId: s.idpEntityId,
+        spEntityId: s.spEntityId,
+        spAcsUrl: s.spAcsUrl
+      })
       applyMappings(c, s, false)
       applyCommon(t, c, b)
       return {}

@@ -57,7 +57,9 @@ const create = (ctx: Ctx, b: typeof Wire.TenantInput.Type): Effect.Effect<{ id: 
   Effect.gen(function*() {
     if (b.name === "") return yield* W.missing("name")
     const id = nonEmpty(b.id) ?? newId("T")
-    if (ctx.p.tenants.has(id)) return yield* fail(409, Codes.InvalidRequest, "Tenant already exists", `tenant ${id} exists`)
+    if (ctx.p.tenants.has(id)) {
+      return yield* fail(409, Codes.InvalidRequest, "Tenant already exists", `tenant ${id} exists`)
+    }
     if ([...ctx.p.tenants.values()].some((t) => t.name === b.name)) {
       return yield* fail(409, Codes.InvalidRequest, "Tenant already exists", `a tenant named ${b.name} exists`)
     }

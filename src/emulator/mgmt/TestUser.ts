@@ -75,7 +75,14 @@ const embedded = (
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.generateOtpForTestUser, (ctx, b) =>
     Effect.map(testUser(ctx, b), (u) => {
-      const { code } = AuthRoutes.issueCode(ctx, b.loginId, methodOf(b.deliveryMethod), u, undefined, b.loginOptions ?? {})
+      const { code } = AuthRoutes.issueCode(
+        ctx,
+        b.loginId,
+        methodOf(b.deliveryMethod),
+        u,
+        undefined,
+        b.loginOptions ?? {}
+      )
       return { loginId: b.loginId, code: Redacted.make(code) }
     })),
   H.endpoint(Wire.generateMagicLinkForTestUser, (ctx, b) =>

@@ -22,7 +22,11 @@ import * as W from "../Wire.js"
 const setPassword = (active: (request: { readonly setActive?: boolean | undefined }) => boolean) =>
 (
   ctx: Ctx,
-  b: { readonly loginId: string; readonly password: Redacted.Redacted<string>; readonly setActive?: boolean | undefined }
+  b: {
+    readonly loginId: string
+    readonly password: Redacted.Redacted<string>
+    readonly setActive?: boolean | undefined
+  }
 ) =>
   Effect.gen(function*() {
     const u = yield* target(ctx, b)
@@ -83,7 +87,10 @@ export const routes: ReadonlyArray<Route> = [
       revokeSessions(ctx.p, u.userId)
       return {}
     })),
-  H.endpoint(Wire.history, (ctx, b) =>
-    Effect.succeed(AuthRoutes.historyOf(ctx.p, Array.isArray(b) ? b : "userIds" in b ? b.userIds ?? [] : []))),
+  H.endpoint(
+    Wire.history,
+    (ctx, b) =>
+      Effect.succeed(AuthRoutes.historyOf(ctx.p, Array.isArray(b) ? b : "userIds" in b ? b.userIds ?? [] : []))
+  ),
   H.endpoint(Wire.getProviderToken, providerToken)
 ]

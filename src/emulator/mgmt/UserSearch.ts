@@ -60,7 +60,9 @@ export const searchUsers = (ctx: Ctx, b: Request, forceTest: boolean): typeof Wi
     (withTest || !u.test) &&
     (!testOnly || u.test) &&
     (text === undefined ||
-      [u.name, u.email, u.phone, u.givenName, u.familyName, ...u.loginIds].some((v) => v?.toLowerCase().includes(text))) &&
+      [u.name, u.email, u.phone, u.givenName, u.familyName, ...u.loginIds].some((v) =>
+        v?.toLowerCase().includes(text)
+      )) &&
     anyOf(b.roleNames, u.roleNames) &&
     anyOf(b.tenantIds, u.userTenants.map((t) => t.tenantId)) &&
     inSet(emails, u.email?.toLowerCase()) &&

@@ -47,21 +47,22 @@ const updating = <P extends string, Req extends { readonly loginId: string }, Re
       return userAnswer(ctx, u)
     }))
 
-const roles = (op: Op) => (ctx: Ctx, u: UserRecord, b: typeof Wire.RolesChange.Type): Effect.Effect<void, WireError> => {
-  const names = b.roleNames ?? []
-  const tenantId = nonEmpty(b.tenantId)
-  if (tenantId === undefined) {
-    u.roleNames = change(op, u.roleNames, names)
+const roles =
+  (op: Op) => (ctx: Ctx, u: UserRecord, b: typeof Wire.RolesChange.Type): Effect.Effect<void, WireError> => {
+    const names = b.roleNames ?? []
+    const tenantId = nonEmpty(b.tenantId)
+    if (tenantId === undefined) {
+      u.roleNames = change(op, u.roleNames, names)
+      return Effect.void
+    }
+    const assoc = u.userTenants.find((t) => t.tenantId === tenantId)
+    if (assoc !== undefined) assoc.roleNames = change(op, assoc.roleNames, names)
+    else if (op !== "remove") {
+      if (!ctx.p.tenants.has(tenantId)) return W.notFound(`tenant ${tenantId}`)
+      u.userTenants.push({ tenantId, roleNames: change(op, [], names) })
+    }
     return Effect.void
   }
-  const assoc = u.userTenants.find((t) => t.tenantId === tenantId)
-  if (assoc !== undefined) assoc.roleNames = change(op, assoc.roleNames, names)
-  else if (op !== "remove") {
-    if (!ctx.p.tenants.has(tenantId)) return W.notFound(`tenant ${tenantId}`)
-    u.userTenants.push({ tenantId, roleNames: change(op, [], names) })
-  }
-  return Effect.void
-}
 
 const ssoApps = (op: Op) => (_: Ctx, u: UserRecord, b: typeof Wire.SsoAppsChange.Type): Effect.Effect<void> =>
   Effect.sync(() => {
@@ -140,7 +141,9 @@ export const routes: ReadonlyArray<Route> = [
   updating(Wire.addTenant, (ctx, u, b) => {
     if (b.tenantId === "") return W.missing("tenantId")
     if (!ctx.p.tenants.has(b.tenantId)) return W.notFound(`tenant ${b.tenantId}`)
-    if (!u.userTenants.some((t) => t.tenantId === b.tenantId)) u.userTenants.push({ tenantId: b.tenantId, roleNames: [] })
+    if (!u.userTenants.some((t) => t.tenantId === b.tenantId)) {
+      u.userTenants.push({ tenantId: b.tenantId, roleNames: [] })
+    }
     return Effect.void
   }),
   updating(Wire.removeTenant, (_, u, b) => {

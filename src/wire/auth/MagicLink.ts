@@ -120,7 +120,12 @@ export const updateUserEmail = Endpoint.post("magicLink.updateUserEmail", "/v1/a
  * @since 0.2.0
  * @category schemas
  */
-export const UpdatePhoneRequest = Schema.Struct({ loginId: Schema.String, phone: Schema.String, ...uriField, ...updateFields })
+export const UpdatePhoneRequest = Schema.Struct({
+  loginId: Schema.String,
+  phone: Schema.String,
+  ...uriField,
+  ...updateFields
+})
 
 /**
  * `POST /v1/auth/magiclink/update/phone/{deliveryMethod}` (the user's refresh token).

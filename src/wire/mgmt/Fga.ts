@@ -82,7 +82,9 @@ export const CheckResponse = Schema.Struct({ tuples: opt(Schema.Array(CheckResul
  * @category schemas
  */
 export const DryRunResponse = Schema.Struct({
-  deletesPreview: opt(Schema.Struct({ relations: opt(Schema.Array(Schema.String)), types: opt(Schema.Array(Schema.String)) }))
+  deletesPreview: opt(
+    Schema.Struct({ relations: opt(Schema.Array(Schema.String)), types: opt(Schema.Array(Schema.String)) })
+  )
 })
 
 /**

@@ -202,7 +202,11 @@ export const getSettings = Endpoint.get("mgmt.sso.getSettings", "/v1/mgmt/sso/se
  */
 export const newSettings = Endpoint.post("mgmt.sso.newSettings", "/v1/mgmt/sso/settings/new", {
   credential: "management",
-  request: Schema.Struct({ tenantId: Schema.String, ssoId: Schema.optional(Schema.String), displayName: Schema.String }),
+  request: Schema.Struct({
+    tenantId: Schema.String,
+    ssoId: Schema.optional(Schema.String),
+    displayName: Schema.String
+  }),
   response: SsoSettings,
   description: "Adds an empty SSO configuration to a tenant"
 })

@@ -157,16 +157,20 @@ export const generateEnchantedLinkForTestUser = Endpoint.post(
  * @since 0.2.0
  * @category endpoints
  */
-export const generateEmbeddedLink = Endpoint.post("mgmt.user.generateEmbeddedLink", "/v1/mgmt/user/signin/embeddedlink", {
-  credential: "management",
-  request: Schema.Struct({
-    loginId: Schema.String,
-    customClaims: Schema.optional(JsonObject),
-    timeout: Schema.optional(Num)
-  }),
-  response: EmbeddedToken,
-  description: "Generates an embedded sign-in token for an existing user"
-})
+export const generateEmbeddedLink = Endpoint.post(
+  "mgmt.user.generateEmbeddedLink",
+  "/v1/mgmt/user/signin/embeddedlink",
+  {
+    credential: "management",
+    request: Schema.Struct({
+      loginId: Schema.String,
+      customClaims: Schema.optional(JsonObject),
+      timeout: Schema.optional(Num)
+    }),
+    response: EmbeddedToken,
+    description: "Generates an embedded sign-in token for an existing user"
+  }
+)
 
 /**
  * `POST /v1/mgmt/user/signup/embeddedlink`.

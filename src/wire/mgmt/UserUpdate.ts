@@ -52,10 +52,15 @@ export const SsoAppsChange = Schema.Struct({
  * @since 0.2.0
  * @category endpoints
  */
-export const activate = update("mgmt.user.activate", "/v1/mgmt/user/update/status", Schema.Struct({
-  ...loginId,
-  status: CoreUser.UserStatus
-}), "Sets a user's status (enabled, disabled ...); disabling revokes its sessions")
+export const activate = update(
+  "mgmt.user.activate",
+  "/v1/mgmt/user/update/status",
+  Schema.Struct({
+    ...loginId,
+    status: CoreUser.UserStatus
+  }),
+  "Sets a user's status (enabled, disabled ...); disabling revokes its sessions"
+)
 
 /**
  * `POST /v1/mgmt/user/update/loginid`.
@@ -63,10 +68,15 @@ export const activate = update("mgmt.user.activate", "/v1/mgmt/user/update/statu
  * @since 0.2.0
  * @category endpoints
  */
-export const updateLoginId = update("mgmt.user.updateLoginId", "/v1/mgmt/user/update/loginid", Schema.Struct({
-  ...loginId,
-  newLoginId: Schema.optional(Schema.String)
-}), "Changes a login id (without newLoginId, removes it; never the last one)")
+export const updateLoginId = update(
+  "mgmt.user.updateLoginId",
+  "/v1/mgmt/user/update/loginid",
+  Schema.Struct({
+    ...loginId,
+    newLoginId: Schema.optional(Schema.String)
+  }),
+  "Changes a login id (without newLoginId, removes it; never the last one)"
+)
 
 /**
  * `POST /v1/mgmt/user/update/email`.
@@ -74,12 +84,17 @@ export const updateLoginId = update("mgmt.user.updateLoginId", "/v1/mgmt/user/up
  * @since 0.2.0
  * @category endpoints
  */
-export const updateEmail = update("mgmt.user.updateEmail", "/v1/mgmt/user/update/email", Schema.Struct({
-  ...loginId,
-  email: Schema.optional(Schema.String),
-  verified: Schema.optional(Bool),
-  failOnConflict: Schema.optional(Bool)
-}), "Sets (or, when empty, removes) a user's e-mail address")
+export const updateEmail = update(
+  "mgmt.user.updateEmail",
+  "/v1/mgmt/user/update/email",
+  Schema.Struct({
+    ...loginId,
+    email: Schema.optional(Schema.String),
+    verified: Schema.optional(Bool),
+    failOnConflict: Schema.optional(Bool)
+  }),
+  "Sets (or, when empty, removes) a user's e-mail address"
+)
 
 /**
  * `POST /v1/mgmt/user/update/phone`.
@@ -87,12 +102,17 @@ export const updateEmail = update("mgmt.user.updateEmail", "/v1/mgmt/user/update
  * @since 0.2.0
  * @category endpoints
  */
-export const updatePhone = update("mgmt.user.updatePhone", "/v1/mgmt/user/update/phone", Schema.Struct({
-  ...loginId,
-  phone: Schema.optional(Schema.String),
-  verified: Schema.optional(Bool),
-  failOnConflict: Schema.optional(Bool)
-}), "Sets (or, when empty, removes) a user's phone number")
+export const updatePhone = update(
+  "mgmt.user.updatePhone",
+  "/v1/mgmt/user/update/phone",
+  Schema.Struct({
+    ...loginId,
+    phone: Schema.optional(Schema.String),
+    verified: Schema.optional(Bool),
+    failOnConflict: Schema.optional(Bool)
+  }),
+  "Sets (or, when empty, removes) a user's phone number"
+)
 
 /**
  * `POST /v1/mgmt/user/update/name` (also `updateUserNames`, without `displayName`).
@@ -100,13 +120,18 @@ export const updatePhone = update("mgmt.user.updatePhone", "/v1/mgmt/user/update
  * @since 0.2.0
  * @category endpoints
  */
-export const updateDisplayName = update("mgmt.user.updateDisplayName", "/v1/mgmt/user/update/name", Schema.Struct({
-  ...loginId,
-  displayName: Schema.optional(Schema.String),
-  givenName: Schema.optional(Schema.String),
-  middleName: Schema.optional(Schema.String),
-  familyName: Schema.optional(Schema.String)
-}), "Sets the given names of a user (display, given, middle, family)")
+export const updateDisplayName = update(
+  "mgmt.user.updateDisplayName",
+  "/v1/mgmt/user/update/name",
+  Schema.Struct({
+    ...loginId,
+    displayName: Schema.optional(Schema.String),
+    givenName: Schema.optional(Schema.String),
+    middleName: Schema.optional(Schema.String),
+    familyName: Schema.optional(Schema.String)
+  }),
+  "Sets the given names of a user (display, given, middle, family)"
+)
 
 /**
  * `POST /v1/mgmt/user/update/picture`.
@@ -114,10 +139,15 @@ export const updateDisplayName = update("mgmt.user.updateDisplayName", "/v1/mgmt
  * @since 0.2.0
  * @category endpoints
  */
-export const updatePicture = update("mgmt.user.updatePicture", "/v1/mgmt/user/update/picture", Schema.Struct({
-  ...loginId,
-  picture: Schema.optional(Schema.String)
-}), "Sets (or, when empty, removes) a user's picture URL")
+export const updatePicture = update(
+  "mgmt.user.updatePicture",
+  "/v1/mgmt/user/update/picture",
+  Schema.Struct({
+    ...loginId,
+    picture: Schema.optional(Schema.String)
+  }),
+  "Sets (or, when empty, removes) a user's picture URL"
+)
 
 /**
  * `POST /v1/mgmt/user/update/customAttribute` (`attributeValue` on the wire).
@@ -125,11 +155,16 @@ export const updatePicture = update("mgmt.user.updatePicture", "/v1/mgmt/user/up
  * @since 0.2.0
  * @category endpoints
  */
-export const updateCustomAttribute = update("mgmt.user.updateCustomAttribute", "/v1/mgmt/user/update/customAttribute", Schema.Struct({
-  ...loginId,
-  attributeKey: Schema.String,
-  attributeVal: renamed("attributeValue", Schema.Unknown)
-}), "Sets one custom attribute of a user (null clears it)")
+export const updateCustomAttribute = update(
+  "mgmt.user.updateCustomAttribute",
+  "/v1/mgmt/user/update/customAttribute",
+  Schema.Struct({
+    ...loginId,
+    attributeKey: Schema.String,
+    attributeVal: renamed("attributeValue", Schema.Unknown)
+  }),
+  "Sets one custom attribute of a user (null clears it)"
+)
 
 /**
  * `POST /v1/mgmt/user/update/role/set` (also `setTenantRoles`).
@@ -190,10 +225,15 @@ export const removeRoles = Endpoint.post("mgmt.user.removeRoles", "/v1/mgmt/user
  * @since 0.2.0
  * @category endpoints
  */
-export const addTenant = update("mgmt.user.addTenant", "/v1/mgmt/user/update/tenant/add", Schema.Struct({
-  ...loginId,
-  tenantId: Schema.String
-}), "Adds a user to a tenant")
+export const addTenant = update(
+  "mgmt.user.addTenant",
+  "/v1/mgmt/user/update/tenant/add",
+  Schema.Struct({
+    ...loginId,
+    tenantId: Schema.String
+  }),
+  "Adds a user to a tenant"
+)
 
 /**
  * `POST /v1/mgmt/user/update/tenant/remove`.
@@ -201,10 +241,15 @@ export const addTenant = update("mgmt.user.addTenant", "/v1/mgmt/user/update/ten
  * @since 0.2.0
  * @category endpoints
  */
-export const removeTenant = update("mgmt.user.removeTenant", "/v1/mgmt/user/update/tenant/remove", Schema.Struct({
-  ...loginId,
-  tenantId: Schema.String
-}), "Removes a user from a tenant")
+export const removeTenant = update(
+  "mgmt.user.removeTenant",
+  "/v1/mgmt/user/update/tenant/remove",
+  Schema.Struct({
+    ...loginId,
+    tenantId: Schema.String
+  }),
+  "Removes a user from a tenant"
+)
 
 /**
  * `POST /v1/mgmt/user/update/ssoapp/set`.
@@ -251,11 +296,16 @@ export const removeSsoApps = Endpoint.post("mgmt.user.removeSsoApps", "/v1/mgmt/
  * @since 0.2.0
  * @category endpoints
  */
-export const updateRecoveryEmail = update("mgmt.user.updateRecoveryEmail", "/v1/mgmt/user/update/recovery/email", Schema.Struct({
-  ...loginId,
-  email: renamed("recoveryEmail", Schema.String),
-  verified: Schema.optional(Bool)
-}), "Sets a user's recovery e-mail address")
+export const updateRecoveryEmail = update(
+  "mgmt.user.updateRecoveryEmail",
+  "/v1/mgmt/user/update/recovery/email",
+  Schema.Struct({
+    ...loginId,
+    email: renamed("recoveryEmail", Schema.String),
+    verified: Schema.optional(Bool)
+  }),
+  "Sets a user's recovery e-mail address"
+)
 
 /**
  * `POST /v1/mgmt/user/update/recovery/phone` (`recoveryPhone` on the wire).
@@ -263,8 +313,13 @@ export const updateRecoveryEmail = update("mgmt.user.updateRecoveryEmail", "/v1/
  * @since 0.2.0
  * @category endpoints
  */
-export const updateRecoveryPhone = update("mgmt.user.updateRecoveryPhone", "/v1/mgmt/user/update/recovery/phone", Schema.Struct({
-  ...loginId,
-  phone: renamed("recoveryPhone", Schema.String),
-  verified: Schema.optional(Bool)
-}), "Sets a user's recovery phone number")
+export const updateRecoveryPhone = update(
+  "mgmt.user.updateRecoveryPhone",
+  "/v1/mgmt/user/update/recovery/phone",
+  Schema.Struct({
+    ...loginId,
+    phone: renamed("recoveryPhone", Schema.String),
+    verified: Schema.optional(Bool)
+  }),
+  "Sets a user's recovery phone number"
+)
