@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { AuthError, RateLimitError, TransportError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
-import { buildUrl } from "../src/internal/transport.js"
+import { buildUrl } from "../src/internal/transportRequest.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 
 const packageVersion: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version

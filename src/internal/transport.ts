@@ -5,7 +5,6 @@
  *
  * @internal
  */
-import type * as Cookies from "@effect/platform/Cookies"
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -18,7 +17,6 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as FiberRef from "effect/FiberRef"
-import * as Inspectable from "effect/Inspectable"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
@@ -38,30 +36,8 @@ import type * as DescopeHttp from "../core/DescopeHttp.js"
 import { DescopeRateLimits } from "../core/DescopeRateLimits.js"
 import { SDK_NAME, SDK_VERSION } from "../core/version.js"
 import * as Endpoint from "../wire/Endpoint.js"
-
-/**
- * Builds a request URL as the official SDKs do: the base without its trailing
- * `/`, the path without its leading `/`, joined by one `/`; query keys raw,
- * values URI-encoded, `undefined` values left out, in insertion order.
- */
-export const buildUrl = (
-  baseUrl: string,
-  path: string,
-  query?: Readonly<Record<string, DescopeHttp.QueryValue>>
-): string => {
-  const base = baseUrl.replace(/\/+$/, "")
-  const cleanPath = path.replace(/^\/+/, "")
-  let url = `${base}/${cleanPath}`
-  if (query !== undefined) {
-    const parts: Array<string> = []
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined) continue
-      parts.push(`${key}=${encodeURIComponent(String(value))}`)
-    }
-    if (parts.length > 0) url += `?${parts.join("&")}`
-  }
-  return url
-}
+import { errorCodeOf, fieldOf, formatParseError, parseErrorBody, responseOf, safeCause } from "./transportRead.js"
+import { buildUrl, credentialOf, queryOf, splitQuery } from "./transportRequest.js"
 
 /**
  * The headers that carry secrets (the management key, refresh tokens): they stay
@@ -113,134 +89,6 @@ const pathOf = (path: string): string => `/${path.replace(/^\/+/, "")}`
 const requestIdOf = (headers: Headers.Headers): string | undefined =>
   Option.getOrUndefined(Headers.get(headers, "x-request-id")) ??
     Option.getOrUndefined(Headers.get(headers, "x-descope-request-id"))
-
-interface ErrorBody {
-  readonly errorCode?: string
-  readonly errorDescription?: string
-  readonly errorMessage?: string
-}
-
-const str = (u: unknown): string | undefined => (typeof u === "string" ? u : undefined)
-
-const parseErrorBody = (text: string): ErrorBody => {
-  try {
-    const json: unknown = JSON.parse(text)
-    if (typeof json !== "object" || json === null) return {}
-    const o = json as Record<string, unknown>
-    const body: { -readonly [K in keyof ErrorBody]: ErrorBody[K] } = {}
-    const code = str(o.errorCode)
-    const description = str(o.errorDescription)
-    const message = str(o.errorMessage)
-    if (code !== undefined) body.errorCode = code
-    if (description !== undefined) body.errorDescription = description
-    if (message !== undefined) body.errorMessage = message
-    return body
-  } catch {
-    return {}
-  }
-}
-
-const causeChain = (u: unknown): Array<unknown> => {
-  const chain: Array<unknown> = []
-  let current = u
-  for (let i = 0; i < 6 && current !== undefined && current !== null; i++) {
-    chain.push(current)
-    current = typeof current === "object" && "cause" in current ? (current as { cause: unknown }).cause : undefined
-  }
-  return chain
-}
-
-const errorCodeOf = (u: unknown): string | undefined => {
-  for (const c of causeChain(u)) {
-    if (typeof c === "object" && c !== null && typeof (c as { code?: unknown }).code === "string") {
-      return (c as { code: string }).code
-    }
-  }
-  return undefined
-}
-
-/** The innermost cause of a request error, never the request itself (its headers hold secrets). */
-const safeCause = (e: HttpClientError.RequestError): unknown => {
-  const chain = causeChain(e.cause)
-  const last = chain[chain.length - 1]
-  if (last instanceof Error) {
-    const copy = new Error(last.message)
-    copy.name = last.name
-    const code = errorCodeOf(e.cause)
-    if (code !== undefined) (copy as Error & { code?: string }).code = code
-    return copy
-  }
-  return undefined
-}
-
-/** The kind of a JSON value, never the value itself (a response may hold tokens). */
-const kindOf = (u: unknown): string =>
-  u === null ? "null" : Array.isArray(u) ? "an array" : typeof u === "object" ? "an object" : `a ${typeof u}`
-
-const valueAt = (json: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
-  let current = json
-  for (const key of path) {
-    if (typeof current !== "object" || current === null) return undefined
-    current = (current as Record<PropertyKey, unknown>)[key]
-  }
-  return current
-}
-
-/**
- * Names each failing field; the offending value is described by its kind only,
- * since Schema's messages print it (`actual "eyJ..."`) and it may be a token.
- */
-export const formatParseError = (error: ParseResult.ParseError, json: unknown): string => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  return issues
-    .slice(0, 5)
-    .map((issue) => {
-      const field = issue.path.length === 0 ? "(body)" : issue.path.map(String).join(".")
-      const message = issue.message.replace(/, actual [\s\S]*$/, `, actual ${kindOf(valueAt(json, issue.path))}`)
-      return `field "${field}": ${message}`
-    })
-    .join("; ")
-}
-
-/** The first failing field of a parse error (`a.b.0`), or `request` for the whole value. */
-const fieldOf = (error: ParseResult.ParseError): string => {
-  const first = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
-  return first === undefined || first.path.length === 0 ? "request" : first.path.map(String).join(".")
-}
-
-/**
- * A decoded response whose headers and cookies are read from the client's
- * response only when asked for (most calls need the body alone), once. Its
- * renderings (`String`, `util.inspect`, `JSON.stringify`: what a tracer, a
- * logger or an exporter does with a span's exit) show the status and the
- * decoded body alone, never the headers or cookies (a `Set-Cookie: DSR=...`
- * in clear); the body's tokens are `Redacted` by their schemas.
- */
-class LazyResponse<A> implements DescopeHttp.Response<A> {
-  readonly #response: HttpClientResponse.HttpClientResponse
-  #headers: Headers.Headers | undefined
-  constructor(readonly body: A, readonly status: number, response: HttpClientResponse.HttpClientResponse) {
-    this.#response = response
-  }
-  get headers(): Headers.Headers {
-    return this.#headers ??= this.#response.headers
-  }
-  get cookies(): Cookies.Cookies {
-    return this.#response.cookies
-  }
-  toJSON(): unknown {
-    return { status: this.status, body: Inspectable.toJSON(this.body) }
-  }
-  toString(): string {
-    return Inspectable.format(this.toJSON())
-  }
-  [Inspectable.NodeInspectSymbol](): unknown {
-    return this.toJSON()
-  }
-}
-
-const responseOf = <A>(body: A, response: HttpClientResponse.HttpClientResponse): DescopeHttp.Response<A> =>
-  new LazyResponse(body, response.status, response)
 
 const utf8 = new TextDecoder()
 
@@ -628,50 +476,4 @@ const hostOf = (baseUrl: string): string => {
   } catch {
     return baseUrl
   }
-}
-
-/** The credential of an endpoint call; `undefined` when a required token is missing. */
-const credentialOf = (
-  endpoint: Endpoint.Endpoint.Any,
-  token: Redacted.Redacted<string> | string | undefined
-): DescopeHttp.Credential | "management" | undefined => {
-  const given = token === undefined ? undefined : Redacted.isRedacted(token) ? token : Redacted.make(token)
-  const present = given !== undefined && Redacted.value(given) !== ""
-  switch (endpoint.credential) {
-    case "management":
-      return "management"
-    case "project":
-      return { _tag: "Project" }
-    case "optionalRefresh":
-      return present ? { _tag: "Token", token: given } : { _tag: "Project" }
-    case "refresh":
-    case "accessKey":
-      return present ? { _tag: "Token", token: given } : undefined
-  }
-}
-
-const queryOf = (encoded: unknown): Readonly<Record<string, DescopeHttp.QueryValue>> => {
-  const query: Record<string, DescopeHttp.QueryValue> = {}
-  if (typeof encoded !== "object" || encoded === null) return query
-  for (const [key, value] of Object.entries(encoded)) {
-    if (value === undefined || value === null) continue
-    query[key] = typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-      ? value
-      : JSON.stringify(value)
-  }
-  return query
-}
-
-/** The body of a request whose `fields` go in the query string: those fields as the query, the rest as the body. */
-const splitQuery = (
-  encoded: unknown,
-  fields: ReadonlyArray<string>
-): { readonly query: Readonly<Record<string, DescopeHttp.QueryValue>>; readonly body: unknown } => {
-  const rest: Record<string, unknown> = typeof encoded === "object" && encoded !== null ? { ...encoded } : {}
-  const picked: Record<string, unknown> = {}
-  for (const field of fields) {
-    if (field in rest) picked[field] = rest[field]
-    delete rest[field]
-  }
-  return { query: queryOf(picked), body: rest }
 }

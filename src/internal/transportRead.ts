@@ -1,0 +1,143 @@
+/**
+ * How the transport reads what came back: Descope's error bodies, a request
+ * error's cause without the request (its headers hold secrets), a parse
+ * error named by field (never by value: a response may hold tokens), and the
+ * lazily read response whose renderings show the status and body alone.
+ *
+ * @internal
+ */
+import type * as Cookies from "@effect/platform/Cookies"
+import type * as Headers from "@effect/platform/Headers"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Inspectable from "effect/Inspectable"
+import * as ParseResult from "effect/ParseResult"
+import type * as DescopeHttp from "../core/DescopeHttp.js"
+
+interface ErrorBody {
+  readonly errorCode?: string
+  readonly errorDescription?: string
+  readonly errorMessage?: string
+}
+
+const str = (u: unknown): string | undefined => (typeof u === "string" ? u : undefined)
+
+export const parseErrorBody = (text: string): ErrorBody => {
+  try {
+    const json: unknown = JSON.parse(text)
+    if (typeof json !== "object" || json === null) return {}
+    const o = json as Record<string, unknown>
+    const body: { -readonly [K in keyof ErrorBody]: ErrorBody[K] } = {}
+    const code = str(o.errorCode)
+    const description = str(o.errorDescription)
+    const message = str(o.errorMessage)
+    if (code !== undefined) body.errorCode = code
+    if (description !== undefined) body.errorDescription = description
+    if (message !== undefined) body.errorMessage = message
+    return body
+  } catch {
+    return {}
+  }
+}
+
+const causeChain = (u: unknown): Array<unknown> => {
+  const chain: Array<unknown> = []
+  let current = u
+  for (let i = 0; i < 6 && current !== undefined && current !== null; i++) {
+    chain.push(current)
+    current = typeof current === "object" && "cause" in current ? (current as { cause: unknown }).cause : undefined
+  }
+  return chain
+}
+
+export const errorCodeOf = (u: unknown): string | undefined => {
+  for (const c of causeChain(u)) {
+    if (typeof c === "object" && c !== null && typeof (c as { code?: unknown }).code === "string") {
+      return (c as { code: string }).code
+    }
+  }
+  return undefined
+}
+
+/** The innermost cause of a request error, never the request itself (its headers hold secrets). */
+export const safeCause = (e: HttpClientError.RequestError): unknown => {
+  const chain = causeChain(e.cause)
+  const last = chain[chain.length - 1]
+  if (last instanceof Error) {
+    const copy = new Error(last.message)
+    copy.name = last.name
+    const code = errorCodeOf(e.cause)
+    if (code !== undefined) (copy as Error & { code?: string }).code = code
+    return copy
+  }
+  return undefined
+}
+
+/** The kind of a JSON value, never the value itself (a response may hold tokens). */
+const kindOf = (u: unknown): string =>
+  u === null ? "null" : Array.isArray(u) ? "an array" : typeof u === "object" ? "an object" : `a ${typeof u}`
+
+const valueAt = (json: unknown, path: ReadonlyArray<PropertyKey>): unknown => {
+  let current = json
+  for (const key of path) {
+    if (typeof current !== "object" || current === null) return undefined
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current
+}
+
+/**
+ * Names each failing field; the offending value is described by its kind only,
+ * since Schema's messages print it (`actual "eyJ..."`) and it may be a token.
+ */
+export const formatParseError = (error: ParseResult.ParseError, json: unknown): string => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const field = issue.path.length === 0 ? "(body)" : issue.path.map(String).join(".")
+      const message = issue.message.replace(/, actual [\s\S]*$/, `, actual ${kindOf(valueAt(json, issue.path))}`)
+      return `field "${field}": ${message}`
+    })
+    .join("; ")
+}
+
+/** The first failing field of a parse error (`a.b.0`), or `request` for the whole value. */
+export const fieldOf = (error: ParseResult.ParseError): string => {
+  const first = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  return first === undefined || first.path.length === 0 ? "request" : first.path.map(String).join(".")
+}
+
+/**
+ * A decoded response whose headers and cookies are read from the client's
+ * response only when asked for (most calls need the body alone), once. Its
+ * renderings (`String`, `util.inspect`, `JSON.stringify`: what a tracer, a
+ * logger or an exporter does with a span's exit) show the status and the
+ * decoded body alone, never the headers or cookies (a `Set-Cookie: DSR=...`
+ * in clear); the body's tokens are `Redacted` by their schemas.
+ */
+class LazyResponse<A> implements DescopeHttp.Response<A> {
+  readonly #response: HttpClientResponse.HttpClientResponse
+  #headers: Headers.Headers | undefined
+  constructor(readonly body: A, readonly status: number, response: HttpClientResponse.HttpClientResponse) {
+    this.#response = response
+  }
+  get headers(): Headers.Headers {
+    return this.#headers ??= this.#response.headers
+  }
+  get cookies(): Cookies.Cookies {
+    return this.#response.cookies
+  }
+  toJSON(): unknown {
+    return { status: this.status, body: Inspectable.toJSON(this.body) }
+  }
+  toString(): string {
+    return Inspectable.format(this.toJSON())
+  }
+  [Inspectable.NodeInspectSymbol](): unknown {
+    return this.toJSON()
+  }
+}
+
+export const responseOf = <A>(body: A, response: HttpClientResponse.HttpClientResponse): DescopeHttp.Response<A> =>
+  new LazyResponse(body, response.status, response)
