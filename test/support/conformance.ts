@@ -511,7 +511,7 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
 ]
 
 /** Registers the table for one door. */
-export const conformance = (door: Door): void =>
+export const conformance = (door: Door): void => {
   describe(`conformance: ${door.name}`, () => {
     let world: World | undefined
     beforeAll(async () => {
@@ -541,3 +541,4 @@ export const conformance = (door: Door): void =>
       }, 60_000)
     }
   })
+}

@@ -1,0 +1,117 @@
+/**
+ * The same conformance table on the Effect front doors, each served by
+ * `NodeHttpServer` on 127.0.0.1 (port 0): the `HttpApi` middleware
+ * (`DescopeAuth` + guard middlewares) and the `HttpRouter` middleware
+ * (`DescopeMiddleware.make` + `DescopeMiddleware.guard`).
+ */
+import { NodeHttpServer } from "@effect/platform-node"
+import * as HttpApi from "@effect/platform/HttpApi"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
+import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
+import * as HttpRouter from "@effect/platform/HttpRouter"
+import * as HttpServer from "@effect/platform/HttpServer"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import * as Scope from "effect/Scope"
+import * as Http from "node:http"
+import { describe, expect, it } from "vitest"
+import { CurrentSession, DescopeAuth, DescopeGuard, DescopeMiddleware } from "../src/server/index.js"
+import { type App, conformance, ROUTES, type Started } from "./support/conformance.js"
+
+/** Builds a server layer in a fresh scope; the base URL from its address. */
+const startLayer = async (server: Layer.Layer<HttpServer.HttpServer, unknown>): Promise<Started> => {
+  const scope = await Effect.runPromise(Scope.make())
+  const context = await Effect.runPromise(Layer.buildWithScope(server, scope))
+  const address = Context.get(context, HttpServer.HttpServer).address
+  if (address._tag !== "TcpAddress") throw new Error("not a TCP server")
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: () => Effect.runPromise(Scope.close(scope, Exit.void))
+  }
+}
+
+const loopback = NodeHttpServer.layer(() => Http.createServer(), { port: 0, host: "127.0.0.1" })
+
+const requirementOf = (path: string) => ROUTES.find((r) => r.path === path)?.require ?? {}
+
+// the HttpApi of the table's routes
+class Admin extends DescopeGuard<Admin>()("Admin") {}
+class Reports extends DescopeGuard<Reports>()("Reports") {}
+class TenantSettings extends DescopeGuard<TenantSettings>()("TenantSettings") {}
+class CurrentTenant extends DescopeGuard<CurrentTenant>()("CurrentTenant") {}
+class Things extends DescopeGuard<Things>()("Things") {}
+
+const Me = Schema.Struct({ userId: Schema.String })
+
+class Api extends HttpApi.make("conformance").add(
+  HttpApiGroup.make("app")
+    .add(HttpApiEndpoint.get("me", "/me").addSuccess(Me))
+    .add(HttpApiEndpoint.get("admin", "/admin").addSuccess(Me).middleware(Admin))
+    .add(HttpApiEndpoint.get("reports", "/reports").addSuccess(Me).middleware(Reports))
+    .add(
+      HttpApiEndpoint.get("settings", "/tenants/:tenantId/settings")
+        .setPath(Schema.Struct({ tenantId: Schema.String }))
+        .addSuccess(Me)
+        .middleware(TenantSettings)
+    )
+    .add(HttpApiEndpoint.get("currentTenant", "/current-tenant").addSuccess(Me).middleware(CurrentTenant))
+    .add(HttpApiEndpoint.get("things", "/things").addSuccess(Me).middleware(Things))
+    .middleware(DescopeAuth)
+) {}
+
+const me = Effect.map(CurrentSession, (session) => ({ userId: session.userId }))
+
+const httpApiServer = (app: App) => {
+  const AppLive = HttpApiBuilder.group(Api, "app", (handlers) =>
+    handlers
+      .handle("me", () => me)
+      .handle("admin", () => me)
+      .handle("reports", () => me)
+      .handle("settings", () => me)
+      .handle("currentTenant", () => me)
+      .handle("things", () => me)).pipe(
+      Layer.provide(DescopeAuth.guardLayer(Admin, requirementOf("/admin"))),
+      Layer.provide(DescopeAuth.guardLayer(Reports, requirementOf("/reports"))),
+      Layer.provide(DescopeAuth.guardLayer(TenantSettings, requirementOf("/tenants/:tenantId/settings"))),
+      Layer.provide(DescopeAuth.guardLayer(CurrentTenant, requirementOf("/current-tenant"))),
+      Layer.provide(DescopeAuth.guardLayer(Things, requirementOf("/things"))),
+      Layer.provide(DescopeAuth.layer(app.options))
+    )
+  return HttpApiBuilder.serve().pipe(
+    Layer.provide(HttpApiBuilder.api(Api).pipe(Layer.provide(AppLive))),
+    Layer.provideMerge(loopback),
+    Layer.provide(app.layer)
+  )
+}
+
+const httpRouterServer = (app: App) => {
+  const meResponse = Effect.flatMap(CurrentSession, (session) => HttpServerResponse.json({ userId: session.userId }))
+  const router = app.routes.reduce(
+    (router, route) =>
+      HttpRouter.get(
+        router,
+        route.path as HttpRouter.PathInput,
+        route.require === undefined ? meResponse : meResponse.pipe(DescopeMiddleware.guard(route.require))
+      ),
+    HttpRouter.empty as HttpRouter.HttpRouter<unknown, CurrentSession>
+  )
+  return HttpServer.serve(router.pipe(HttpRouter.use(DescopeMiddleware.make(app.options)))).pipe(
+    Layer.provideMerge(loopback),
+    Layer.provide(app.layer)
+  )
+}
+
+conformance({ name: "HttpApi (DescopeAuth)", start: (app) => startLayer(httpApiServer(app)) })
+conformance({ name: "HttpRouter (DescopeMiddleware)", start: (app) => startLayer(httpRouterServer(app)) })
+
+describe("the HttpApi of the table", () => {
+  it("serves exactly the table's routes", () => {
+    const paths = Object.values(Api.groups).flatMap((group) => Object.values(group.endpoints).map((e) => e.path))
+    expect([...paths].sort()).toEqual(ROUTES.map((r) => r.path).sort())
+  })
+})
