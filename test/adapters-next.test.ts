@@ -16,7 +16,7 @@ import { describe, expect, it } from "vitest"
 import { authenticate, withDescope } from "../src/adapters/next.js"
 import type { Authenticator } from "../src/adapters/shared.js"
 import type { Session } from "../src/core/Session.js"
-import { DescopeUnavailable, DescopeUnauthorized } from "../src/server/ServerError.js"
+import { DescopeUnauthorized, DescopeUnavailable } from "../src/server/ServerError.js"
 import { conformance, type Route } from "./support/conformance.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -102,7 +102,11 @@ describe("next: middleware helper and Edge compatibility", () => {
         Promise.resolve({
           _tag: "Unauthenticated",
           reason: "Missing",
-          error: new DescopeUnauthorized({ errorCode: "C030002", errorDescription: "Invalid token", reason: "Missing" }),
+          error: new DescopeUnauthorized({
+            errorCode: "C030002",
+            errorDescription: "Invalid token",
+            reason: "Missing"
+          }),
           cookies: []
         })
     }

@@ -56,24 +56,25 @@ export const authenticationOf = (req: ExpressRequest): Authenticated | undefined
  * @since 0.2.0
  * @category middleware
  */
-export const descopeAuth = (descope: Authenticator, options: RequestOptions = {}): RequestHandler => (req, res, next) => {
-  const params = options.params ?? (req.params as Readonly<Record<string, string | undefined>> | undefined)
-  decide(descope, nodeHeaders(req.headers), { ...options, ...(params !== undefined ? { params } : {}) }).then(
-    (decision) => {
-      if (decision._tag === "Respond") {
-        res.status(decision.answer.status)
-        for (const [name, value] of decision.answer.headers) res.append(name, value)
-        res.json(decision.answer.body)
-        return
-      }
-      for (const cookie of decision.setCookies) res.append("set-cookie", cookie)
-      authentications.set(req, decision.result)
-      res.locals["descopeSession"] = decision.result.session
-      next()
-    },
-    next
-  )
-}
+export const descopeAuth =
+  (descope: Authenticator, options: RequestOptions = {}): RequestHandler => (req, res, next) => {
+    const params = options.params ?? (req.params as Readonly<Record<string, string | undefined>> | undefined)
+    decide(descope, nodeHeaders(req.headers), { ...options, ...(params !== undefined ? { params } : {}) }).then(
+      (decision) => {
+        if (decision._tag === "Respond") {
+          res.status(decision.answer.status)
+          for (const [name, value] of decision.answer.headers) res.append(name, value)
+          res.json(decision.answer.body)
+          return
+        }
+        for (const cookie of decision.setCookies) res.append("set-cookie", cookie)
+        authentications.set(req, decision.result)
+        res.locals["descopeSession"] = decision.result.session
+        next()
+      },
+      next
+    )
+  }
 
 /** @since 0.2.0 */
 export type { Authenticator } from "./shared.js"

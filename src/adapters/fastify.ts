@@ -45,8 +45,7 @@ export const sessionOf = (request: FastifyRequest): Session | undefined => authe
  * @since 0.2.0
  * @category getters
  */
-export const authenticationOf = (request: FastifyRequest): Authenticated | undefined =>
-  authentications.get(request)
+export const authenticationOf = (request: FastifyRequest): Authenticated | undefined => authentications.get(request)
 
 /**
  * The `preHandler` hook: see the module doc. `options.params` defaults to

@@ -111,7 +111,10 @@ const runWith = <R>(runtime: ManagedRuntime.ManagedRuntime<R, unknown>) => <A, E
     throw failure._tag === "Some" ? failure.value : Cause.squash(exit.cause)
   })
 
-const promisify = (value: unknown, run: (effect: Effect.Effect<unknown, unknown, never>) => Promise<unknown>): unknown => {
+const promisify = (
+  value: unknown,
+  run: (effect: Effect.Effect<unknown, unknown, never>) => Promise<unknown>
+): unknown => {
   if (Effect.isEffect(value)) return () => run(value as Effect.Effect<unknown, unknown, never>)
   if (typeof value === "function") {
     return (...args: ReadonlyArray<unknown>) => {

@@ -108,4 +108,3 @@ export const toWebResponse = (answer: Answer): Response => {
   for (const [name, value] of answer.headers) headers.append(name, value)
   return new Response(JSON.stringify(answer.body), { status: answer.status, headers })
 }
-

@@ -154,9 +154,7 @@ export const setSessionCookies = (info: AuthenticationInfo<unknown>, options: Op
 export const clearSessionCookies = (
   options: Options & { readonly path?: string | undefined; readonly domain?: string | undefined } = {}
 ): Effect.Effect<void> =>
-  HttpApp.appendPreResponseHandler((_request, response) =>
-    setCookies(response, RequestAuth.clearingCookies(options))
-  )
+  HttpApp.appendPreResponseHandler((_request, response) => setCookies(response, RequestAuth.clearingCookies(options)))
 
 /**
  * Extra headers of a failure response: `WWW-Authenticate` for a 401,
@@ -198,18 +196,21 @@ export const make = (
   options: Options = {}
 ): Effect.Effect<Session, ServerError.AuthFailure, HttpServerRequest.HttpServerRequest> => {
   const authenticate = RequestAuth.make(client, options)
-  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-    authenticate({ authorization: request.headers["authorization"], cookie: request.headers["cookie"] }).pipe(
-      Effect.tap((result) =>
-        result.cookies.length === 0
-          ? Effect.void
-          : HttpApp.appendPreResponseHandler((_request, response) => setCookies(response, result.cookies))
-      ),
-      Effect.flatMap((result) =>
-        result._tag === "Authenticated" ? Effect.succeed(result.session) : Effect.fail(result.error)
-      ),
-      Effect.tapError(annotateFailure)
-    ))
+  return Effect.flatMap(
+    HttpServerRequest.HttpServerRequest,
+    (request) =>
+      authenticate({ authorization: request.headers["authorization"], cookie: request.headers["cookie"] }).pipe(
+        Effect.tap((result) =>
+          result.cookies.length === 0
+            ? Effect.void
+            : HttpApp.appendPreResponseHandler((_request, response) => setCookies(response, result.cookies))
+        ),
+        Effect.flatMap((result) =>
+          result._tag === "Authenticated" ? Effect.succeed(result.session) : Effect.fail(result.error)
+        ),
+        Effect.tapError(annotateFailure)
+      )
+  )
 }
 
 /**

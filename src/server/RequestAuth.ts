@@ -52,11 +52,11 @@ import {
   type SetCookieOptions
 } from "../core/AuthenticationInfo.js"
 import * as Cookies from "../core/Cookies.js"
-import { type ResponseCookie } from "./Answers.js"
 import type { InvalidSessionReason, RateLimitError, TransportError } from "../core/DescopeError.js"
 import type { Session } from "../core/Session.js"
 import { DescopeClient } from "../DescopeClient.js"
 import * as KeysWire from "../wire/auth/Keys.js"
+import { type ResponseCookie } from "./Answers.js"
 import * as Guard from "./Guard.js"
 import * as ServerError from "./ServerError.js"
 
@@ -223,7 +223,11 @@ export const refreshCookies = (
     ? Redacted.value(options.previousRefreshToken)
     : undefined
   if (info.refreshToken !== undefined && rotated !== previous) {
-    cookies.push({ name: options.refreshCookieName ?? REFRESH_COOKIE_NAME, value: info.refreshToken, options: attributes })
+    cookies.push({
+      name: options.refreshCookieName ?? REFRESH_COOKIE_NAME,
+      value: info.refreshToken,
+      options: attributes
+    })
   }
   return cookies
 }
@@ -362,7 +366,9 @@ export const make = (
       })),
       Effect.catchAll((e) =>
         e._tag === "InvalidSessionError" || e._tag === "AuthError"
-          ? Effect.succeed(unauthenticated(ServerError.fromRefreshRefused(e), "RefreshRefused", clearingCookies(options)))
+          ? Effect.succeed(
+            unauthenticated(ServerError.fromRefreshRefused(e), "RefreshRefused", clearingCookies(options))
+          )
           : Effect.fail(ServerError.fromOutage(e, isKeysFailure(e)))
       )
     )

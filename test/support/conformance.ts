@@ -225,19 +225,27 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
   },
   {
     name: "a garbage bearer token -> 401 Malformed",
-    run: (c) => withServer(c, async (url) => expectUnauthorized(await send(url, "/me", { authorization: "Bearer a.b.c" }), "Malformed"))
+    run: (c) =>
+      withServer(
+        c,
+        async (url) => expectUnauthorized(await send(url, "/me", { authorization: "Bearer a.b.c" }), "Malformed")
+      )
   },
   {
     name: "a garbage DS cookie -> 401 Malformed",
-    run: (c) => withServer(c, async (url) => expectUnauthorized(await send(url, "/me", { cookie: "DS=x.y.z" }), "Malformed"))
+    run: (c) =>
+      withServer(c, async (url) => expectUnauthorized(await send(url, "/me", { cookie: "DS=x.y.z" }), "Malformed"))
   },
   {
     name: "an expired session and no refresh cookie -> 401 Expired",
     run: async (c) => {
       const tokens = await c.world.signIn()
       await run(c.world.emulator.advanceTime("11 minutes"))
-      await withServer(c, async (url) =>
-        expectUnauthorized(await send(url, "/me", { authorization: `Bearer ${tokens.session}` }), "Expired"))
+      await withServer(
+        c,
+        async (url) =>
+          expectUnauthorized(await send(url, "/me", { authorization: `Bearer ${tokens.session}` }), "Expired")
+      )
     }
   },
   {
@@ -255,8 +263,11 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
     name: "a refresh token sent as the session -> 401 WrongTokenType",
     run: async (c) => {
       const tokens = await c.world.signIn()
-      await withServer(c, async (url) =>
-        expectUnauthorized(await send(url, "/me", { authorization: `Bearer ${tokens.refresh}` }), "WrongTokenType"))
+      await withServer(
+        c,
+        async (url) =>
+          expectUnauthorized(await send(url, "/me", { authorization: `Bearer ${tokens.refresh}` }), "WrongTokenType")
+      )
     }
   },
   {
@@ -330,7 +341,10 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
       try {
         await withServer(c, async (url) => {
           const answers = await Promise.all(
-            Array.from({ length: 50 }, () => send(url, "/me", { cookie: `DS=${tokens.session}; DSR=${tokens.refresh}` }))
+            Array.from(
+              { length: 50 },
+              () => send(url, "/me", { cookie: `DS=${tokens.session}; DSR=${tokens.refresh}` })
+            )
           )
           expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 50 }, () => 200))
           for (const answer of answers) expect(cookieValue(answer.cookies, "DS")).toBeDefined()
@@ -466,8 +480,10 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
   {
     name: "an unknown access key -> 401",
     run: (c) =>
-      withServer(c, async (url) =>
-        expectUnauthorized(await send(url, "/me", { authorization: "Bearer K2nope:not-a-key" })))
+      withServer(
+        c,
+        async (url) => expectUnauthorized(await send(url, "/me", { authorization: "Bearer K2nope:not-a-key" }))
+      )
   },
   {
     name: "a scope the token lacks -> 403 insufficient_scope; the access key holding it -> 200",
