@@ -12,6 +12,7 @@ import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import * as HttpServer from "@effect/platform/HttpServer"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as OpenApi from "@effect/platform/OpenApi"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -20,7 +21,7 @@ import * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import { describe, expect, it } from "vitest"
-import { CurrentSession, DescopeAuth, DescopeGuard, DescopeMiddleware } from "../src/server/index.js"
+import { CurrentSession, DescopeAuth, DescopeGuard, DescopeMiddleware, DescopeSecurity } from "../src/server/index.js"
 import { type App, conformance, ROUTES, type Started } from "./support/conformance.js"
 
 /** Builds a server layer in a fresh scope; the base URL from its address. */
@@ -48,23 +49,48 @@ class Things extends DescopeGuard<Things>()("Things") {}
 
 const Me = Schema.Struct({ userId: Schema.String })
 
-class Api extends HttpApi.make("conformance").add(
-  HttpApiGroup.make("app")
-    .add(HttpApiEndpoint.get("me", "/me").addSuccess(Me))
-    .add(HttpApiEndpoint.get("admin", "/admin").addSuccess(Me).middleware(Admin))
-    .add(HttpApiEndpoint.get("reports", "/reports").addSuccess(Me).middleware(Reports))
-    .add(
-      HttpApiEndpoint.get("settings", "/tenants/:tenantId/settings")
-        .setPath(Schema.Struct({ tenantId: Schema.String }))
-        .addSuccess(Me)
-        .middleware(TenantSettings)
-    )
-    .add(HttpApiEndpoint.get("currentTenant", "/current-tenant").addSuccess(Me).middleware(CurrentTenant))
-    .add(HttpApiEndpoint.get("things", "/things").addSuccess(Me).middleware(Things))
-    .middleware(DescopeAuth)
-) {}
+const group = HttpApiGroup.make("app")
+  .add(HttpApiEndpoint.get("me", "/me").addSuccess(Me))
+  .add(HttpApiEndpoint.get("admin", "/admin").addSuccess(Me).middleware(Admin))
+  .add(HttpApiEndpoint.get("reports", "/reports").addSuccess(Me).middleware(Reports))
+  .add(
+    HttpApiEndpoint.get("settings", "/tenants/:tenantId/settings")
+      .setPath(Schema.Struct({ tenantId: Schema.String }))
+      .addSuccess(Me)
+      .middleware(TenantSettings)
+  )
+  .add(HttpApiEndpoint.get("currentTenant", "/current-tenant").addSuccess(Me).middleware(CurrentTenant))
+  .add(HttpApiEndpoint.get("things", "/things").addSuccess(Me).middleware(Things))
+
+class Api extends HttpApi.make("conformance").add(group.middleware(DescopeAuth)) {}
+class SecuredApi extends HttpApi.make("conformance").add(group.middleware(DescopeSecurity.DescopeSecurity)) {}
 
 const me = Effect.map(CurrentSession, (session) => ({ userId: session.userId }))
+
+const guards = <A, E, R>(self: Layer.Layer<A, E, R>) =>
+  self.pipe(
+    Layer.provide(DescopeAuth.guardLayer(Admin, requirementOf("/admin"))),
+    Layer.provide(DescopeAuth.guardLayer(Reports, requirementOf("/reports"))),
+    Layer.provide(DescopeAuth.guardLayer(TenantSettings, requirementOf("/tenants/:tenantId/settings"))),
+    Layer.provide(DescopeAuth.guardLayer(CurrentTenant, requirementOf("/current-tenant"))),
+    Layer.provide(DescopeAuth.guardLayer(Things, requirementOf("/things")))
+  )
+
+const securedApiServer = (app: App) => {
+  const AppLive = HttpApiBuilder.group(SecuredApi, "app", (handlers) =>
+    handlers
+      .handle("me", () => me)
+      .handle("admin", () => me)
+      .handle("reports", () => me)
+      .handle("settings", () => me)
+      .handle("currentTenant", () => me)
+      .handle("things", () => me)).pipe(guards, Layer.provide(DescopeSecurity.layer(app.options)))
+  return HttpApiBuilder.serve().pipe(
+    Layer.provide(HttpApiBuilder.api(SecuredApi).pipe(Layer.provide(AppLive))),
+    Layer.provideMerge(loopback),
+    Layer.provide(app.layer)
+  )
+}
 
 const httpApiServer = (app: App) => {
   const AppLive = HttpApiBuilder.group(Api, "app", (handlers) =>
@@ -74,14 +100,7 @@ const httpApiServer = (app: App) => {
       .handle("reports", () => me)
       .handle("settings", () => me)
       .handle("currentTenant", () => me)
-      .handle("things", () => me)).pipe(
-      Layer.provide(DescopeAuth.guardLayer(Admin, requirementOf("/admin"))),
-      Layer.provide(DescopeAuth.guardLayer(Reports, requirementOf("/reports"))),
-      Layer.provide(DescopeAuth.guardLayer(TenantSettings, requirementOf("/tenants/:tenantId/settings"))),
-      Layer.provide(DescopeAuth.guardLayer(CurrentTenant, requirementOf("/current-tenant"))),
-      Layer.provide(DescopeAuth.guardLayer(Things, requirementOf("/things"))),
-      Layer.provide(DescopeAuth.layer(app.options))
-    )
+      .handle("things", () => me)).pipe(guards, Layer.provide(DescopeAuth.layer(app.options)))
   return HttpApiBuilder.serve().pipe(
     Layer.provide(HttpApiBuilder.api(Api).pipe(Layer.provide(AppLive))),
     Layer.provideMerge(loopback),
@@ -108,10 +127,44 @@ const httpRouterServer = (app: App) => {
 
 conformance({ name: "HttpApi (DescopeAuth)", start: (app) => startLayer(httpApiServer(app)) })
 conformance({ name: "HttpRouter (DescopeMiddleware)", start: (app) => startLayer(httpRouterServer(app)) })
+conformance({ name: "HttpApi (DescopeSecurity)", start: (app) => startLayer(securedApiServer(app)) })
 
 describe("the HttpApi of the table", () => {
   it("serves exactly the table's routes", () => {
     const paths = Object.values(Api.groups).flatMap((group) => Object.values(group.endpoints).map((e) => e.path))
     expect([...paths].sort()).toEqual(ROUTES.map((r) => r.path).sort())
+  })
+})
+
+describe("OpenAPI of the DescopeSecurity api", () => {
+  const spec = OpenApi.fromApi(SecuredApi)
+  it("declares the bearer and cookie security schemes, required on every operation", () => {
+    expect(spec.components.securitySchemes).toEqual({
+      descopeBearer: {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "JWT",
+        description: "A Descope session JWT (or an access key, when enabled)"
+      },
+      descopeCookie: {
+        type: "apiKey",
+        name: "DS",
+        in: "cookie",
+        description: "The Descope session cookie (refreshed through DSR when enabled)"
+      }
+    })
+    for (const path of Object.values(spec.paths)) {
+      expect(path.get?.security).toEqual([{ descopeBearer: [] }, { descopeCookie: [] }])
+    }
+  })
+  it("lists 401 and 503 on every operation, 403 on the guarded ones", () => {
+    for (const [path, item] of Object.entries(spec.paths)) {
+      const statuses = Object.keys(item.get?.responses ?? {})
+      expect(statuses, path).toEqual(expect.arrayContaining(["200", "401", "503"]))
+      expect(statuses.includes("403"), path).toBe(path !== "/me")
+    }
+  })
+  it("the plain DescopeAuth api declares no scheme (its reading is its own)", () => {
+    expect(OpenApi.fromApi(Api).components.securitySchemes).toEqual({})
   })
 })
