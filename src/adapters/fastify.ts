@@ -23,6 +23,10 @@
  *
  * @since 0.2.0
  */
+
+// first: an unsupported `effect` fails here, with one sentence naming the versions
+import "../internal/effectVersion.js"
+
 import type { FastifyReply, FastifyRequest } from "fastify"
 import type { Session } from "../core/Session.js"
 import type { Authenticated, RequestOptions } from "../server/RequestAuth.js"

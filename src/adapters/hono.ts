@@ -25,6 +25,10 @@
  *
  * @since 0.2.0
  */
+
+// first: an unsupported `effect` fails here, with one sentence naming the versions
+import "../internal/effectVersion.js"
+
 import type { MiddlewareHandler } from "hono"
 import type { Session } from "../core/Session.js"
 import * as Answers from "../server/Answers.js"

@@ -28,6 +28,10 @@
  *
  * @since 0.2.0
  */
+
+// first: an unsupported `effect` fails here, with one sentence naming the versions
+import "../internal/effectVersion.js"
+
 import type { Session } from "../core/Session.js"
 import * as Answers from "../server/Answers.js"
 import type { Authenticated, RequestOptions } from "../server/RequestAuth.js"

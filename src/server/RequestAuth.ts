@@ -173,19 +173,17 @@ export interface Forbidden {
  */
 export type Result = Authenticated | Unauthenticated | Forbidden
 
-/** @since 0.2.0 */
+/**
+ * The answers of an authentication as plain data (see `Answers`).
+ *
+ * @since 0.2.0
+ */
 export {
-  /** @since 0.2.0 */
   type Answer,
-  /** @since 0.2.0 */
   answerOf,
-  /** @since 0.2.0 */
   failureHeaders,
-  /** @since 0.2.0 */
   type ResponseCookie,
-  /** @since 0.2.0 */
   setCookieHeaders,
-  /** @since 0.2.0 */
   toWebResponse
 } from "./Answers.js"
 
