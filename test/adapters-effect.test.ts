@@ -22,7 +22,8 @@ import * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import { describe, expect, it } from "vitest"
 import { CurrentSession, DescopeAuth, DescopeGuard, DescopeMiddleware, DescopeSecurity } from "../src/server/index.js"
-import { type App, conformance, ROUTES, type Started } from "./support/conformance.js"
+import * as ProtectedResource from "../src/server/ProtectedResource.js"
+import { type App, conformance, METADATA, ROUTES, type Started } from "./support/conformance.js"
 
 /** Builds a server layer in a fresh scope; the base URL from its address. */
 const startLayer = async (server: Layer.Layer<HttpServer.HttpServer, unknown>): Promise<Started> => {
@@ -62,8 +63,14 @@ const group = HttpApiGroup.make("app")
   .add(HttpApiEndpoint.get("currentTenant", "/current-tenant").addSuccess(Me).middleware(CurrentTenant))
   .add(HttpApiEndpoint.get("things", "/things").addSuccess(Me).middleware(Things))
 
-class Api extends HttpApi.make("conformance").add(group.middleware(DescopeAuth)) {}
-class SecuredApi extends HttpApi.make("conformance").add(group.middleware(DescopeSecurity.DescopeSecurity)) {}
+// the protected resource metadata: public
+const wellKnown = HttpApiGroup.make("wellKnown").add(
+  HttpApiEndpoint.get("metadata", ProtectedResource.WELL_KNOWN_PATH).addSuccess(Schema.Unknown)
+)
+class Api extends HttpApi.make("conformance").add(group.middleware(DescopeAuth)).add(wellKnown) {}
+class SecuredApi extends HttpApi.make("conformance").add(group.middleware(DescopeSecurity.DescopeSecurity)).add(
+  wellKnown
+) {}
 
 const me = Effect.map(CurrentSession, (session) => ({ userId: session.userId }))
 
@@ -86,7 +93,14 @@ const securedApiServer = (app: App) => {
       .handle("currentTenant", () => me)
       .handle("things", () => me)).pipe(guards, Layer.provide(DescopeSecurity.layer(app.options)))
   return HttpApiBuilder.serve().pipe(
-    Layer.provide(HttpApiBuilder.api(SecuredApi).pipe(Layer.provide(AppLive))),
+    Layer.provide(
+      HttpApiBuilder.api(SecuredApi).pipe(
+        Layer.provide(AppLive),
+        Layer.provide(
+          HttpApiBuilder.group(SecuredApi, "wellKnown", (h) => h.handle("metadata", () => Effect.succeed(METADATA)))
+        )
+      )
+    ),
     Layer.provideMerge(loopback),
     Layer.provide(app.layer)
   )
@@ -102,7 +116,14 @@ const httpApiServer = (app: App) => {
       .handle("currentTenant", () => me)
       .handle("things", () => me)).pipe(guards, Layer.provide(DescopeAuth.layer(app.options)))
   return HttpApiBuilder.serve().pipe(
-    Layer.provide(HttpApiBuilder.api(Api).pipe(Layer.provide(AppLive))),
+    Layer.provide(
+      HttpApiBuilder.api(Api).pipe(
+        Layer.provide(AppLive),
+        Layer.provide(
+          HttpApiBuilder.group(Api, "wellKnown", (h) => h.handle("metadata", () => Effect.succeed(METADATA)))
+        )
+      )
+    ),
     Layer.provideMerge(loopback),
     Layer.provide(app.layer)
   )
@@ -119,7 +140,11 @@ const httpRouterServer = (app: App) => {
       ),
     HttpRouter.empty as HttpRouter.HttpRouter<unknown, CurrentSession>
   )
-  return HttpServer.serve(router.pipe(HttpRouter.use(DescopeMiddleware.make(app.options)))).pipe(
+  const app_ = HttpRouter.empty.pipe(
+    HttpRouter.get(ProtectedResource.WELL_KNOWN_PATH, HttpServerResponse.json(METADATA)),
+    HttpRouter.concat(router.pipe(HttpRouter.use(DescopeMiddleware.make(app.options))))
+  )
+  return HttpServer.serve(app_).pipe(
     Layer.provideMerge(loopback),
     Layer.provide(app.layer)
   )
@@ -131,7 +156,9 @@ conformance({ name: "HttpApi (DescopeSecurity)", start: (app) => startLayer(secu
 
 describe("the HttpApi of the table", () => {
   it("serves exactly the table's routes", () => {
-    const paths = Object.values(Api.groups).flatMap((group) => Object.values(group.endpoints).map((e) => e.path))
+    const paths = Object.values(Api.groups).filter((g) => g.identifier === "app").flatMap((g) =>
+      Object.values(g.endpoints).map((e) => e.path)
+    )
     expect([...paths].sort()).toEqual(ROUTES.map((r) => r.path).sort())
   })
 })
@@ -153,12 +180,15 @@ describe("OpenAPI of the DescopeSecurity api", () => {
         description: "The Descope session cookie (refreshed through DSR when enabled)"
       }
     })
-    for (const path of Object.values(spec.paths)) {
-      expect(path.get?.security).toEqual([{ descopeBearer: [] }, { descopeCookie: [] }])
+    for (const [path, item] of Object.entries(spec.paths)) {
+      expect(item.get?.security).toEqual(
+        path === ProtectedResource.WELL_KNOWN_PATH ? [] : [{ descopeBearer: [] }, { descopeCookie: [] }]
+      )
     }
   })
   it("lists 401 and 503 on every operation, 403 on the guarded ones", () => {
     for (const [path, item] of Object.entries(spec.paths)) {
+      if (path === ProtectedResource.WELL_KNOWN_PATH) continue
       const statuses = Object.keys(item.get?.responses ?? {})
       expect(statuses, path).toEqual(expect.arrayContaining(["200", "401", "503"]))
       expect(statuses.includes("403"), path).toBe(path !== "/me")

@@ -5,13 +5,17 @@
 import express from "express"
 import type { AddressInfo } from "node:net"
 import { descopeAuth, sessionOf } from "../src/adapters/express.js"
-import { conformance } from "./support/conformance.js"
+import * as ProtectedResource from "../src/server/ProtectedResource.js"
+import { conformance, METADATA } from "./support/conformance.js"
 
 conformance({
   name: "express",
   start: (app) =>
     new Promise((resolve) => {
       const server = express()
+      server.get(ProtectedResource.WELL_KNOWN_PATH, (_req, res) => {
+        res.json(METADATA)
+      })
       for (const route of app.routes) {
         server.get(route.path, descopeAuth(app.descope, { ...app.options, require: route.require }), (req, res) => {
           res.json({ userId: sessionOf(req)?.userId })

@@ -4,12 +4,14 @@
  */
 import Fastify from "fastify"
 import { descopeAuth, sessionOf } from "../src/adapters/fastify.js"
-import { conformance } from "./support/conformance.js"
+import * as ProtectedResource from "../src/server/ProtectedResource.js"
+import { conformance, METADATA } from "./support/conformance.js"
 
 conformance({
   name: "fastify",
   start: async (app) => {
     const server = Fastify()
+    server.get(ProtectedResource.WELL_KNOWN_PATH, async () => METADATA)
     for (const route of app.routes) {
       server.get(
         route.path,

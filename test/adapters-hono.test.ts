@@ -6,13 +6,15 @@ import { serve } from "@hono/node-server"
 import { Hono } from "hono"
 import type { AddressInfo } from "node:net"
 import { descopeAuth, type DescopeEnv } from "../src/adapters/hono.js"
-import { conformance } from "./support/conformance.js"
+import * as ProtectedResource from "../src/server/ProtectedResource.js"
+import { conformance, METADATA } from "./support/conformance.js"
 
 conformance({
   name: "hono",
   start: (app) =>
     new Promise((resolve) => {
       const hono = new Hono<DescopeEnv>()
+      hono.get(ProtectedResource.WELL_KNOWN_PATH, (c) => c.json(METADATA))
       for (const route of app.routes) {
         hono.get(
           route.path,

@@ -16,8 +16,9 @@ import { describe, expect, it } from "vitest"
 import { authenticate, withDescope } from "../src/adapters/next.js"
 import type { Authenticator } from "../src/adapters/shared.js"
 import type { Session } from "../src/core/Session.js"
+import * as ProtectedResource from "../src/server/ProtectedResource.js"
 import { DescopeUnauthorized, DescopeUnavailable } from "../src/server/ServerError.js"
-import { conformance, type Route } from "./support/conformance.js"
+import { conformance, METADATA, type Route } from "./support/conformance.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 
@@ -49,6 +50,10 @@ conformance({
       }))
       const server = Http.createServer((req, res) => {
         const url = new URL(req.url ?? "/", "http://127.0.0.1")
+        if (url.pathname === ProtectedResource.WELL_KNOWN_PATH) {
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(METADATA))
+          return
+        }
         const found = handlers.map((h) => ({ h, params: match(h.route, url.pathname) })).find((x) => x.params)
         if (found === undefined || found.params === undefined) {
           res.writeHead(404).end()
@@ -150,5 +155,21 @@ describe("next: middleware helper and Edge compatibility", () => {
       expect.arrayContaining(["effectVersion.ts", "shared.ts", "Answers.ts", "ServerError.ts", "DescopeError.ts"])
     )
     expect([...seen].some((f) => f.endsWith("DescopeClient.ts"))).toBe(false)
+  })
+})
+
+describe("ProtectedResource (RFC 9728), from the Edge path", () => {
+  it("puts the well-known path between the host and the resource's path; leaves absent fields out", async () => {
+    const { ProtectedResource: FromNext } = await import("../src/adapters/next.js")
+    expect(FromNext.metadataUrl("https://api.example.com/mcp")).toBe(
+      "https://api.example.com/.well-known/oauth-protected-resource/mcp"
+    )
+    expect(FromNext.metadataUrl("https://api.example.com")).toBe(
+      "https://api.example.com/.well-known/oauth-protected-resource"
+    )
+    expect(FromNext.metadata({ resource: "https://api.example.com/mcp" })).toEqual({
+      resource: "https://api.example.com/mcp",
+      bearer_methods_supported: ["header"]
+    })
   })
 })

@@ -114,3 +114,9 @@ async (request: Request, context: RouteContext = {}): Promise<Response> => {
 
 /** @since 0.2.0 */
 export type { Authenticator } from "./shared.js"
+/**
+ * The OAuth protected resource metadata (RFC 9728) for MCP servers, importable on the Edge path.
+ *
+ * @since 0.2.0
+ */
+export * as ProtectedResource from "../server/ProtectedResource.js"

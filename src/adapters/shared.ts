@@ -54,12 +54,14 @@ export const decide = async (
   try {
     result = await authenticator.authenticateRequest(request, options)
   } catch (error) {
-    if (error instanceof ServerError.DescopeUnavailable) return { _tag: "Respond", answer: Answers.answerOf(error) }
+    if (error instanceof ServerError.DescopeUnavailable) {
+      return { _tag: "Respond", answer: Answers.answerOf(error, options) }
+    }
     throw error
   }
   return result._tag === "Authenticated"
     ? { _tag: "Continue", result, setCookies: Answers.setCookieHeaders(result.cookies) }
-    : { _tag: "Respond", answer: Answers.answerOf(result) }
+    : { _tag: "Respond", answer: Answers.answerOf(result, options) }
 }
 
 /**

@@ -41,19 +41,46 @@ export const setCookieHeaders = (cookies: ReadonlyArray<ResponseCookie>): Array<
   )
 
 /**
+ * What the challenge of a 401 / 403 names besides the error: the URL of the
+ * OAuth protected resource metadata (RFC 9728), as MCP clients expect it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ChallengeOptions {
+  /** `resource_metadata` of `WWW-Authenticate` (e.g. `https://api.example.com/.well-known/oauth-protected-resource`). */
+  readonly resourceMetadata?: string | undefined
+}
+
+const challenge = (params: ReadonlyArray<string>, options: ChallengeOptions): string => {
+  const all = options.resourceMetadata !== undefined
+    ? [`resource_metadata="${options.resourceMetadata.replace(/["\\]/g, "")}"`, ...params]
+    : params
+  return all.length === 0 ? "Bearer" : `Bearer ${all.join(", ")}`
+}
+
+/**
  * Extra headers of a failure answer: `WWW-Authenticate` for a 401 (and a
- * 403 of missing scopes, `insufficient_scope`), `Retry-After` for a 429 and a
- * rate-limited 503.
+ * 403 of missing scopes, `insufficient_scope`), with `resource_metadata` when
+ * given; `Retry-After` for a 429 and a rate-limited 503.
  *
  * @since 0.2.0
  * @category getters
  */
-export const failureHeaders = (error: ServerError.ServerFailure): Readonly<Record<string, string>> => {
+export const failureHeaders = (
+  error: ServerError.ServerFailure,
+  options: ChallengeOptions = {}
+): Readonly<Record<string, string>> => {
   if (error._tag === "DescopeUnauthorized") {
-    return { "www-authenticate": error.reason === "Missing" ? "Bearer" : "Bearer error=\"invalid_token\"" }
+    return { "www-authenticate": challenge(error.reason === "Missing" ? [] : ["error=\"invalid_token\""], options) }
   }
   if (error._tag === "DescopeForbidden" && error.missingScopes !== undefined && error.missingScopes.length > 0) {
-    return { "www-authenticate": `Bearer error="insufficient_scope", scope="${error.missingScopes.join(" ")}"` }
+    return {
+      "www-authenticate": challenge(
+        ["error=\"insufficient_scope\"", `scope="${error.missingScopes.join(" ")}"`],
+        options
+      )
+    }
   }
   if (
     (error._tag === "DescopeUnavailable" || error._tag === "DescopeTooManyRequests") && error.retryAfter !== undefined
@@ -83,14 +110,17 @@ export interface Answer {
  * @since 0.2.0
  * @category getters
  */
-export const answerOf = (outcome: Unauthenticated | Forbidden | ServerError.ServerFailure): Answer => {
+export const answerOf = (
+  outcome: Unauthenticated | Forbidden | ServerError.ServerFailure,
+  options: ChallengeOptions = {}
+): Answer => {
   const [error, cookies] = outcome._tag === "Unauthenticated" || outcome._tag === "Forbidden"
     ? [outcome.error, outcome.cookies] as const
     : [outcome, []] as const
   return {
     status: ServerError.statusOf(error),
     headers: [
-      ...Object.entries(failureHeaders(error)),
+      ...Object.entries(failureHeaders(error, options)),
       ...setCookieHeaders(cookies).map((c) => ["set-cookie", c] as const)
     ],
     body: ServerError.bodyOf(error)

@@ -163,8 +163,10 @@ export const clearSessionCookies = (
  * @since 0.1.0
  * @category getters
  */
-export const failureHeaders: (error: ServerError.ServerFailure) => Readonly<Record<string, string>> =
-  RequestAuth.failureHeaders
+export const failureHeaders: (
+  error: ServerError.ServerFailure,
+  options?: RequestAuth.ChallengeOptions
+) => Readonly<Record<string, string>> = RequestAuth.failureHeaders
 
 /**
  * Adds the {@link failureHeaders} of an error to the response of the current
@@ -173,8 +175,11 @@ export const failureHeaders: (error: ServerError.ServerFailure) => Readonly<Reco
  * @since 0.1.0
  * @category combinators
  */
-export const annotateFailure = (error: ServerError.ServerFailure): Effect.Effect<void> => {
-  const headers = failureHeaders(error)
+export const annotateFailure = (
+  error: ServerError.ServerFailure,
+  options: RequestAuth.ChallengeOptions = {}
+): Effect.Effect<void> => {
+  const headers = failureHeaders(error, options)
   const status = ServerError.statusOf(error)
   return Object.keys(headers).length === 0
     ? Effect.void
@@ -208,7 +213,7 @@ export const make = (
         Effect.flatMap((result) =>
           result._tag === "Authenticated" ? Effect.succeed(result.session) : Effect.fail(result.error)
         ),
-        Effect.tapError(annotateFailure)
+        Effect.tapError((error) => annotateFailure(error, options))
       )
   )
 }

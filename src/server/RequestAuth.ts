@@ -93,6 +93,12 @@ export interface Options {
    * default `false`.
    */
   readonly accessKeys?: boolean | undefined
+  /**
+   * The URL of the OAuth protected resource metadata (RFC 9728, see
+   * `ProtectedResource`): named by the `WWW-Authenticate` challenge of a 401 /
+   * 403 as `resource_metadata`, the way MCP clients discover the authorization server.
+   */
+  readonly resourceMetadata?: string | undefined
 }
 
 /**
@@ -181,6 +187,7 @@ export type Result = Authenticated | Unauthenticated | Forbidden
 export {
   type Answer,
   answerOf,
+  type ChallengeOptions,
   failureHeaders,
   type ResponseCookie,
   setCookieHeaders,

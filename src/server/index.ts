@@ -32,6 +32,8 @@ export * as Authenticator from "./Authenticator.js"
 export * as RequestAuth from "./RequestAuth.js"
 /** @since 0.2.0 */
 export * as DescopeSecurity from "./DescopeSecurity.js"
+/** @since 0.2.0 */
+export * as ProtectedResource from "./ProtectedResource.js"
 /** @since 0.1.0 */
 export * from "./ServerError.js"
 /** @since 0.2.0 */

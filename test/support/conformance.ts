@@ -12,6 +12,7 @@ import { DescopeClient } from "../../src/DescopeClient.js"
 import * as Emulator from "../../src/emulator/index.js"
 import { type Descope, fromLayer } from "../../src/promise/index.js"
 import type { Requirement } from "../../src/server/Guard.js"
+import * as ProtectedResource from "../../src/server/ProtectedResource.js"
 import type { Options } from "../../src/server/RequestAuth.js"
 import { rawRequest } from "../helpers/rawHttp.js"
 import * as Raw from "./emulator.js"
@@ -35,8 +36,17 @@ export const ROUTES: ReadonlyArray<Route> = [
   { path: "/things", require: { scopes: ["read:things"] } }
 ]
 
+/** The protected resource every door is (RFC 9728): doors serve METADATA at ProtectedResource.WELL_KNOWN_PATH. */
+export const RESOURCE = "https://api.conformance.test"
+export const METADATA = ProtectedResource.metadata({
+  resource: RESOURCE,
+  authorizationServers: ["https://auth.conformance.test"],
+  scopesSupported: ["read:things"]
+})
+const RESOURCE_METADATA = ProtectedResource.metadataUrl(RESOURCE)
+
 /** The authentication options of every door. */
-export const OPTIONS: Options = { refresh: true, accessKeys: true }
+export const OPTIONS: Options = { refresh: true, accessKeys: true, resourceMetadata: RESOURCE_METADATA }
 
 /** What a door is given: the client layer (fresh per scenario), the Promise client over it, the routes. */
 export interface App {
@@ -220,7 +230,21 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
       withServer(c, async (url) => {
         const answer = await send(url, "/me")
         expectUnauthorized(answer, "Missing")
-        expect(answer.wwwAuthenticate).toBe("Bearer")
+        expect(answer.wwwAuthenticate).toBe(`Bearer resource_metadata="${RESOURCE_METADATA}"`)
+      })
+  },
+  {
+    name: "MCP: the protected resource metadata (RFC 9728) is served, and a 401 challenge names it",
+    run: (c) =>
+      withServer(c, async (url) => {
+        const metadata = await send(url, ProtectedResource.WELL_KNOWN_PATH)
+        expect(metadata.status).toBe(200)
+        expect(metadata.body).toEqual(METADATA)
+        expect(RESOURCE_METADATA).toBe("https://api.conformance.test/.well-known/oauth-protected-resource")
+        const refused = await send(url, "/me", { authorization: "Bearer a.b.c" })
+        expect(refused.wwwAuthenticate).toBe(
+          `Bearer resource_metadata="${RESOURCE_METADATA}", error="invalid_token"`
+        )
       })
   },
   {
