@@ -84,6 +84,9 @@ describe("descope-effect/promise", () => {
     const created = await descope.mgmt.user.create({ loginId: "dee@example.com", email: "dee@example.com" })
     const loaded = await descope.mgmt.user.load("dee@example.com")
     expect(loaded.userId).toBe(created.userId)
+    // a paginated search (a Stream in Effect) is every element
+    const found = await descope.mgmt.user.search({ emails: ["dee@example.com"] })
+    expect(found.map((u) => u.userId)).toEqual([created.userId])
   })
 
   it("authenticateRequest: a web Request with the DS cookie, then one without a token", async () => {

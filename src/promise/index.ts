@@ -38,10 +38,12 @@ import "../internal/effectVersion.js"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Cause from "effect/Cause"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Stream from "effect/Stream"
 import type * as DescopeConfig from "../core/DescopeConfig.js"
 import { DescopeClient } from "../DescopeClient.js"
 import * as RequestAuth from "../server/RequestAuth.js"
@@ -49,7 +51,8 @@ import type * as ServerError from "../server/ServerError.js"
 
 /**
  * An API whose Effects became Promises: a method returning an `Effect` returns
- * a `Promise` of its success; an `Effect`-valued property becomes a method;
+ * a `Promise` of its success; a method returning a `Stream` (a paginated
+ * search) a `Promise` of all its elements; an `Effect`-valued property becomes a method;
  * nested APIs are converted the same way; anything else is kept.
  *
  * @since 0.2.0
@@ -57,6 +60,9 @@ import type * as ServerError from "../server/ServerError.js"
  */
 export type Promisified<T> = T extends Effect.Effect<infer A, infer _E, infer _R> ? () => Promise<A>
   : T extends (...args: infer Args) => Effect.Effect<infer A, infer _E, infer _R> ? (...args: Args) => Promise<A>
+  : T extends (...args: infer Args) => Stream.Stream<infer A, infer _E, infer _R> ? (
+      ...args: Args
+    ) => Promise<Array<A>>
   : T extends (...args: ReadonlyArray<never>) => unknown ? T
   : T extends object ? { readonly [K in keyof T]: Promisified<T[K]> }
   : T
@@ -119,7 +125,11 @@ const promisify = (
   if (typeof value === "function") {
     return (...args: ReadonlyArray<unknown>) => {
       const result: unknown = (value as (...a: ReadonlyArray<unknown>) => unknown)(...args)
-      return Effect.isEffect(result) ? run(result as Effect.Effect<unknown, unknown, never>) : result
+      if (Effect.isEffect(result)) return run(result as Effect.Effect<unknown, unknown, never>)
+      if (typeof result === "object" && result !== null && Stream.StreamTypeId in result) {
+        return run(Effect.map(Stream.runCollect(result as Stream.Stream<unknown, unknown>), Chunk.toArray))
+      }
+      return result
     }
   }
   if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
