@@ -12,6 +12,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { AuthError, InvalidSessionError, RateLimitError } from "../src/core/DescopeError.js"
+import type { Session } from "../src/core/Session.js"
 import * as Emulator from "../src/emulator/index.js"
 import { createDescope, type Descope } from "../src/promise/index.js"
 import { DescopeUnavailable } from "../src/server/ServerError.js"
@@ -136,5 +137,22 @@ describe("descope-effect/promise", () => {
     expect(failed).toBeInstanceOf(InvalidSessionError)
     await fresh.dispose()
     await expect(fresh.validateSession("a.b.c")).rejects.toBeDefined()
+  })
+})
+
+describe("Guard.scopesOf / requireScopes", () => {
+  it("reads scope (space-separated) and scp (array or string); names the missing ones", async () => {
+    const { Guard } = await import("../src/server/index.js")
+    const { CurrentSession } = await import("../src/server/CurrentSession.js")
+    const claims = { scope: "a  b", scp: ["c", 7] }
+    expect(Guard.scopesOf({ claims })).toEqual(["a", "b", "c"])
+    const session = { claims, roles: [], permissions: [], tenants: {} } as unknown as Session
+    const exit = await Effect.runPromise(
+      Effect.either(Guard.requireScopes(["a", "d", "c", "e"]).pipe(Effect.provideService(CurrentSession, session)))
+    )
+    expect(exit._tag === "Left" && [exit.left.errorCode, exit.left.missingScopes]).toEqual([
+      "insufficient_scope",
+      ["d", "e"]
+    ])
   })
 })

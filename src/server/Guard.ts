@@ -259,3 +259,14 @@ export const requireTenantPermissions = (
   tenant?: TenantSource | string
 ): Effect.Effect<Session, ServerError.DescopeForbidden, CurrentSession> =>
   authorize({ tenantPermissions: permissions, tenant: sourceOf(tenant) })
+
+/**
+ * Requires OAuth scopes of the {@link CurrentSession} (its `scope` / `scp`
+ * claim); a failure is a 403 `DescopeForbidden` with `missingScopes`.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const requireScopes = (
+  scopes: ReadonlyArray<string>
+): Effect.Effect<Session, ServerError.DescopeForbidden, CurrentSession> => authorize({ scopes })

@@ -42,6 +42,7 @@
  * @since 0.2.0
  */
 import type * as PlatformCookies from "@effect/platform/Cookies"
+import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
@@ -397,9 +398,9 @@ export const make = (
   const accessKey = (
     key: Redacted.Redacted<string>
   ): Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> =>
-    Effect.suspend(() => {
+    Effect.flatMap(Clock.currentTimeMillis, (millis) => {
       const text = Redacted.value(key)
-      const now = Date.now() / 1000
+      const now = millis / 1000
       let entry = cache.get(text)
       if (entry === undefined || entry.expiresAt <= now) {
         if (cache.size >= ACCESS_KEY_CACHE_SIZE) {

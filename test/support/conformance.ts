@@ -483,7 +483,7 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
     }
   },
   {
-    name: "an access key -> 200, exchanged once for several requests",
+    name: "an access key -> 200, exchanged once for several requests, again once its session expired",
     run: async (c) => {
       const counter = await run(c.world.emulator.addFault({ path: "/v1/auth/accesskey/exchange", latencyMs: 1 }))
       try {
@@ -493,8 +493,12 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
             expect(answer.status, JSON.stringify(answer.body)).toBe(200)
             expect(answer.body.userId).toMatch(/^K/)
           }
-          const fault = (await run(c.world.emulator.faults)).find((f) => f.id === counter)
-          expect(fault?.hits).toBe(1)
+          const hits = async () => (await run(c.world.emulator.faults)).find((f) => f.id === counter)?.hits
+          expect(await hits()).toBe(1)
+          // its session expired: exchanged again
+          await run(c.world.emulator.advanceTime("11 minutes"))
+          expect((await send(url, "/reports", { authorization: `Bearer ${c.world.accessKey}` })).status).toBe(200)
+          expect(await hits()).toBe(2)
         })
       } finally {
         await run(c.world.emulator.removeFault(counter))
