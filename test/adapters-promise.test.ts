@@ -124,6 +124,13 @@ describe("descope-effect/promise", () => {
     }
   })
 
+  it("the client and its parts are not thenables (returning them from an async function does not hang)", async () => {
+    expect(await Promise.resolve(descope)).toBe(descope)
+    expect(await Promise.resolve(descope.mgmt)).toBeTypeOf("function")
+    expect((descope as unknown as { then?: unknown }).then).toBeUndefined()
+    expect((descope.otp as unknown as { then?: unknown }).then).toBeUndefined()
+  })
+
   it("run: any Effect over the client; dispose: later calls reject", async () => {
     const fresh = createDescope({
       projectId: PROJECT_ID,

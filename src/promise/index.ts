@@ -162,7 +162,14 @@ export const fromLayer = <E>(layer: Layer.Layer<DescopeClient, E>): Descope => {
   }
   const lazy = (path: ReadonlyArray<string>): unknown =>
     new Proxy(() => undefined, {
-      get: (_target, key) => typeof key === "string" ? lazy([...path, key]) : undefined,
+      // `then` stays undefined: awaiting a client (or a part of it) must not look like a thenable
+      // a function's own members (`name`, `toString` ...; no API member is so named) stay the function's
+      get: (target, key) =>
+        typeof key !== "string" || key === "then"
+          ? undefined
+          : key in target
+          ? Reflect.get(target, key)
+          : lazy([...path, key]),
       apply: async (_target, _this, args: ReadonlyArray<unknown>) => {
         let member: unknown = await clientApi()
         for (const key of path) member = (member as Record<string, unknown> | undefined)?.[key]
@@ -178,9 +185,11 @@ export const fromLayer = <E>(layer: Layer.Layer<DescopeClient, E>): Descope => {
   }
   return new Proxy(own, {
     get: (target, key) =>
-      typeof key === "string" && !Object.prototype.hasOwnProperty.call(target, key)
-        ? lazy([key])
-        : target[key as keyof typeof target]
+      typeof key !== "string" || key === "then"
+        ? undefined
+        : Object.prototype.hasOwnProperty.call(target, key)
+        ? target[key as keyof typeof target]
+        : lazy([key])
   }) as unknown as Descope
 }
 
