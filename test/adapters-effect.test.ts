@@ -83,51 +83,37 @@ const guards = <A, E, R>(self: Layer.Layer<A, E, R>) =>
     Layer.provide(DescopeAuth.guardLayer(Things, requirementOf("/things")))
   )
 
-const securedApiServer = (app: App) => {
-  const AppLive = HttpApiBuilder.group(SecuredApi, "app", (handlers) =>
+// one implementation of the groups serves both apis: a group's handlers are found by the api's and the group's
+// names (both "conformance"), the middleware by the api's definition
+const HandlersLive = Layer.mergeAll(
+  HttpApiBuilder.group(Api, "app", (handlers) =>
     handlers
       .handle("me", () => me)
       .handle("admin", () => me)
       .handle("reports", () => me)
       .handle("settings", () => me)
       .handle("currentTenant", () => me)
-      .handle("things", () => me)).pipe(guards, Layer.provide(DescopeSecurity.layer(app.options)))
-  return HttpApiBuilder.serve().pipe(
-    Layer.provide(
-      HttpApiBuilder.api(SecuredApi).pipe(
-        Layer.provide(AppLive),
-        Layer.provide(
-          HttpApiBuilder.group(SecuredApi, "wellKnown", (h) => h.handle("metadata", () => Effect.succeed(METADATA)))
-        )
-      )
-    ),
-    Layer.provideMerge(loopback),
-    Layer.provide(app.layer)
-  )
-}
+      .handle("things", () => me)),
+  HttpApiBuilder.group(Api, "wellKnown", (h) => h.handle("metadata", () => Effect.succeed(METADATA)))
+).pipe(guards)
 
-const httpApiServer = (app: App) => {
-  const AppLive = HttpApiBuilder.group(Api, "app", (handlers) =>
-    handlers
-      .handle("me", () => me)
-      .handle("admin", () => me)
-      .handle("reports", () => me)
-      .handle("settings", () => me)
-      .handle("currentTenant", () => me)
-      .handle("things", () => me)).pipe(guards, Layer.provide(DescopeAuth.layer(app.options)))
-  return HttpApiBuilder.serve().pipe(
-    Layer.provide(
-      HttpApiBuilder.api(Api).pipe(
-        Layer.provide(AppLive),
-        Layer.provide(
-          HttpApiBuilder.group(Api, "wellKnown", (h) => h.handle("metadata", () => Effect.succeed(METADATA)))
-        )
-      )
-    ),
-    Layer.provideMerge(loopback),
-    Layer.provide(app.layer)
+const serverOf = <E, R>(api: Layer.Layer<HttpApi.Api, E, R>, app: App) =>
+  HttpApiBuilder.serve().pipe(Layer.provide(api), Layer.provideMerge(loopback), Layer.provide(app.layer))
+
+const httpApiServer = (app: App) =>
+  serverOf(
+    HttpApiBuilder.api(Api).pipe(Layer.provide(HandlersLive), Layer.provide(DescopeAuth.layer(app.options))),
+    app
   )
-}
+
+const securedApiServer = (app: App) =>
+  serverOf(
+    HttpApiBuilder.api(SecuredApi).pipe(
+      Layer.provide(HandlersLive),
+      Layer.provide(DescopeSecurity.layer(app.options))
+    ),
+    app
+  )
 
 const httpRouterServer = (app: App) => {
   const meResponse = Effect.flatMap(CurrentSession, (session) => HttpServerResponse.json({ userId: session.userId }))
