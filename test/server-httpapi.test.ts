@@ -357,7 +357,7 @@ describe("DescopeAuth refresh", () => {
       assert.deepStrictEqual(yield* client.recorder.requests, [])
     }))
 
-  it.scopedLive("Descope refuses the refresh (401) -> 401 C030003 keeping Descope's code", () =>
+  it.scopedLive("Descope refuses the refresh (401) -> 401 keeping Descope's code, the session cookies cleared", () =>
     Effect.gen(function*() {
       const { client, send } = yield* setup({ refresh: true })
       const expired = yield* expiredSession(client)
@@ -372,7 +372,11 @@ describe("DescopeAuth refresh", () => {
       assert.strictEqual(body._tag, "DescopeUnauthorized")
       assert.strictEqual(body.errorCode, "E064001")
       assert.strictEqual(body.errorDescription, "Missing or invalid refresh token")
-      assert.deepStrictEqual(response.headers.getSetCookie(), [])
+      // a refused refresh token is dead: the browser should stop sending it
+      assert.deepStrictEqual(response.headers.getSetCookie(), [
+        "DS=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Strict",
+        "DSR=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Strict"
+      ])
     }))
 
   it.scopedLive("an expired refresh token -> 401 C030003 without calling Descope", () =>

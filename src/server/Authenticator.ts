@@ -19,6 +19,11 @@
  * refresh) or `DescopeUnavailable` (503: the signing keys cannot be fetched,
  * Descope cannot be reached or rate-limits the refresh). Never a defect.
  *
+ * It is the Effect-platform face of `RequestAuth` (the web-standard core every
+ * adapter shares): the same options, the same reading, validation, refresh
+ * sharing and access-key exchange; here the rotated (or, after a refused
+ * refresh, cleared) cookies go on the response through a pre-response handler.
+ *
  * @example
  * ```ts
  * import { HttpServerRequest } from "@effect/platform"
@@ -39,52 +44,23 @@
 import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import {
-  type AuthenticationInfo,
-  REFRESH_COOKIE_NAME,
-  SESSION_COOKIE_NAME,
-  type SetCookieOptions
-} from "../core/AuthenticationInfo.js"
-import * as Cookies from "../core/Cookies.js"
-import type { RateLimitError, TransportError } from "../core/DescopeError.js"
+import type { AuthenticationInfo } from "../core/AuthenticationInfo.js"
 import type { Session } from "../core/Session.js"
 import type * as DescopeClient from "../DescopeClient.js"
-import * as KeysWire from "../wire/auth/Keys.js"
 import { CurrentSession } from "./CurrentSession.js"
+import * as RequestAuth from "./RequestAuth.js"
 import * as ServerError from "./ServerError.js"
 
 /**
- * Options of the request authentication.
+ * Options of the request authentication (those of `RequestAuth`).
  *
  * @since 0.1.0
  * @category models
  */
-export interface Options {
-  /** Read `Authorization: Bearer <token>`; default `true`. */
-  readonly bearer?: boolean | undefined
-  /** Read the session cookie; default `true`. */
-  readonly cookie?: boolean | undefined
-  /** The session cookie name; default `DS`. */
-  readonly sessionCookieName?: string | undefined
-  /** The refresh cookie name; default `DSR`. */
-  readonly refreshCookieName?: string | undefined
-  /**
-   * Refresh an expired, invalid or absent session with the refresh cookie,
-   * continue the request with the new session and set the rotated cookies on
-   * the response; default `false`.
-   */
-  readonly refresh?: boolean | undefined
-  /** The expected audience of session tokens. */
-  readonly audience?: string | ReadonlyArray<string> | undefined
-  /** The maximum age of session tokens, from their `iat`. */
-  readonly maxTokenAge?: Duration.DurationInput | undefined
-  /** Attributes of the rotated cookies (default `HttpOnly; Secure; SameSite=Strict`). */
-  readonly setCookie?: SetCookieOptions | undefined
-}
+export type Options = RequestAuth.Options
 
 /**
  * The tokens a request carries (redacted; absent or empty values are `undefined`).
@@ -92,14 +68,7 @@ export interface Options {
  * @since 0.1.0
  * @category models
  */
-export interface RequestTokens {
-  /** The session token, from the bearer header or else the session cookie. */
-  readonly sessionToken: Redacted.Redacted<string> | undefined
-  /** Where the session token came from. */
-  readonly source: "bearer" | "cookie" | undefined
-  /** The refresh token of the refresh cookie. */
-  readonly refreshToken: Redacted.Redacted<string> | undefined
-}
+export type RequestTokens = RequestAuth.RequestTokens
 
 /**
  * Reads the session and refresh tokens of a request according to the options.
@@ -110,29 +79,29 @@ export interface RequestTokens {
 export const tokensFromRequest = (
   request: HttpServerRequest.HttpServerRequest,
   options: Options = {}
-): RequestTokens => {
-  const fromCookies = Cookies.tokensFromCookieHeader(request.headers["cookie"], {
-    sessionCookieName: options.sessionCookieName,
-    refreshCookieName: options.refreshCookieName
-  })
-  const bearer = options.bearer === false ? undefined : Cookies.bearerTokenFromHeader(request.headers["authorization"])
-  const cookie = options.cookie === false ? undefined : fromCookies.sessionToken
-  return {
-    sessionToken: bearer ?? cookie,
-    source: bearer !== undefined ? "bearer" : cookie !== undefined ? "cookie" : undefined,
-    refreshToken: fromCookies.refreshToken
-  }
-}
+): RequestTokens =>
+  RequestAuth.tokensFromHeaders(
+    { authorization: request.headers["authorization"], cookie: request.headers["cookie"] },
+    options
+  )
 
-const whereTo = (options: Options): string => {
-  const parts: Array<string> = []
-  if (options.bearer !== false) parts.push("Authorization: Bearer <token>")
-  if (options.cookie !== false) parts.push(`the ${options.sessionCookieName ?? SESSION_COOKIE_NAME} cookie`)
-  return parts.length === 0 ? "a session token" : parts.join(" or ")
-}
-
-const sameSiteOf = (value: SetCookieOptions["sameSite"]): "strict" | "lax" | "none" =>
-  value === "Lax" ? "lax" : value === "None" ? "none" : "strict"
+const setCookies = (
+  response: HttpServerResponse.HttpServerResponse,
+  cookies: ReadonlyArray<RequestAuth.ResponseCookie>
+): Effect.Effect<HttpServerResponse.HttpServerResponse> =>
+  Effect.reduce(
+    cookies,
+    response,
+    (current, cookie) =>
+      HttpServerResponse.setCookie(current, cookie.name, Redacted.value(cookie.value), cookie.options).pipe(
+        Effect.catchAll(() =>
+          Effect.as(
+            Effect.logWarning(`descope: could not set the ${cookie.name} cookie (is the cookie name valid?)`),
+            current
+          )
+        )
+      )
+  )
 
 /**
  * Sets the cookies of a refresh on a response: the session cookie, and the
@@ -145,43 +114,8 @@ export const setRefreshCookies = (
   response: HttpServerResponse.HttpServerResponse,
   info: AuthenticationInfo<unknown>,
   options: Options & { readonly previousRefreshToken?: Redacted.Redacted<string> | undefined } = {}
-): Effect.Effect<HttpServerResponse.HttpServerResponse> => {
-  const settings = info.cookies
-  const attributes = {
-    path: settings.path,
-    ...(settings.domain !== undefined && settings.domain !== "" ? { domain: settings.domain } : {}),
-    ...(settings.maxAge !== undefined ? { maxAge: Duration.seconds(Math.max(0, Math.floor(settings.maxAge))) } : {}),
-    ...(settings.expiration !== undefined && settings.expiration > 0
-      ? { expires: new Date(settings.expiration * 1000) }
-      : {}),
-    httpOnly: options.setCookie?.httpOnly ?? true,
-    secure: options.setCookie?.secure ?? true,
-    sameSite: sameSiteOf(options.setCookie?.sameSite)
-  }
-  const cookies: Array<readonly [string, string]> = [
-    [options.sessionCookieName ?? SESSION_COOKIE_NAME, Redacted.value(info.sessionToken)]
-  ]
-  const rotated = info.refreshToken !== undefined ? Redacted.value(info.refreshToken) : undefined
-  const previous = options.previousRefreshToken !== undefined
-    ? Redacted.value(options.previousRefreshToken)
-    : undefined
-  if (rotated !== undefined && rotated !== previous) {
-    cookies.push([options.refreshCookieName ?? REFRESH_COOKIE_NAME, rotated])
-  }
-  return Effect.reduce(
-    cookies,
-    response,
-    (current, [name, value]) =>
-      HttpServerResponse.setCookie(current, name, value, attributes).pipe(
-        Effect.catchAll(() =>
-          Effect.as(
-            Effect.logWarning(`descope: could not set the ${name} cookie (is the cookie name valid?)`),
-            current
-          )
-        )
-      )
-  )
-}
+): Effect.Effect<HttpServerResponse.HttpServerResponse> =>
+  setCookies(response, RequestAuth.refreshCookies(info, options))
 
 /**
  * Sets the session cookies of an authentication (OTP verify, magic link,
@@ -220,26 +154,7 @@ export const setSessionCookies = (info: AuthenticationInfo<unknown>, options: Op
 export const clearSessionCookies = (
   options: Options & { readonly path?: string | undefined; readonly domain?: string | undefined } = {}
 ): Effect.Effect<void> =>
-  HttpApp.appendPreResponseHandler((_request, response) => {
-    const attributes = {
-      path: options.path ?? "/",
-      ...(options.domain !== undefined && options.domain !== "" ? { domain: options.domain } : {}),
-      maxAge: Duration.zero,
-      httpOnly: options.setCookie?.httpOnly ?? true,
-      secure: options.setCookie?.secure ?? true,
-      sameSite: sameSiteOf(options.setCookie?.sameSite)
-    }
-    const names = [options.sessionCookieName ?? SESSION_COOKIE_NAME, options.refreshCookieName ?? REFRESH_COOKIE_NAME]
-    return Effect.reduce(names, response, (current, name) =>
-      HttpServerResponse.setCookie(current, name, "", attributes).pipe(
-        Effect.catchAll(() =>
-          Effect.as(
-            Effect.logWarning(`descope: could not clear the ${name} cookie (is the cookie name valid?)`),
-            current
-          )
-        )
-      ))
-  })
+  HttpApp.appendPreResponseHandler((_request, response) => setCookies(response, RequestAuth.clearingCookies(options)))
 
 /**
  * Extra headers of a failure response: `WWW-Authenticate` for a 401,
@@ -248,17 +163,10 @@ export const clearSessionCookies = (
  * @since 0.1.0
  * @category getters
  */
-export const failureHeaders = (error: ServerError.ServerFailure): Readonly<Record<string, string>> => {
-  if (error._tag === "DescopeUnauthorized") {
-    return { "www-authenticate": error.reason === "Missing" ? "Bearer" : "Bearer error=\"invalid_token\"" }
-  }
-  if (
-    (error._tag === "DescopeUnavailable" || error._tag === "DescopeTooManyRequests") && error.retryAfter !== undefined
-  ) {
-    return { "retry-after": String(error.retryAfter) }
-  }
-  return {}
-}
+export const failureHeaders: (
+  error: ServerError.ServerFailure,
+  options?: RequestAuth.ChallengeOptions
+) => Readonly<Record<string, string>> = RequestAuth.failureHeaders
 
 /**
  * Adds the {@link failureHeaders} of an error to the response of the current
@@ -267,8 +175,11 @@ export const failureHeaders = (error: ServerError.ServerFailure): Readonly<Recor
  * @since 0.1.0
  * @category combinators
  */
-export const annotateFailure = (error: ServerError.ServerFailure): Effect.Effect<void> => {
-  const headers = failureHeaders(error)
+export const annotateFailure = (
+  error: ServerError.ServerFailure,
+  options: RequestAuth.ChallengeOptions = {}
+): Effect.Effect<void> => {
+  const headers = failureHeaders(error, options)
   const status = ServerError.statusOf(error)
   return Object.keys(headers).length === 0
     ? Effect.void
@@ -277,13 +188,10 @@ export const annotateFailure = (error: ServerError.ServerFailure): Effect.Effect
     )
 }
 
-const isKeysFailure = (error: TransportError | RateLimitError): boolean =>
-  error._tag === "TransportError" && error.path !== undefined &&
-  error.path.startsWith(KeysWire.get.path.slice(0, KeysWire.get.path.indexOf("{")))
-
 /**
  * Authenticates the current request (see the module doc). On a refresh, the
- * rotated cookies are set on the response through a pre-response handler.
+ * rotated cookies are set on the response through a pre-response handler; on a
+ * refused refresh, the session cookies are cleared.
  *
  * @since 0.1.0
  * @category constructors
@@ -292,58 +200,22 @@ export const make = (
   client: DescopeClient.Service,
   options: Options = {}
 ): Effect.Effect<Session, ServerError.AuthFailure, HttpServerRequest.HttpServerRequest> => {
-  const validateOptions = { audience: options.audience, maxTokenAge: options.maxTokenAge }
-  const refreshOptions = { ...validateOptions, setCookie: options.setCookie }
-  const where = whereTo(options)
-
-  // concurrent requests carrying the same refresh token share the client's refresh of it (one request,
-  // reused for a short grace window), so a rotating refresh token is spent once; the shared request runs in
-  // the client layer's scope, never in a daemon
-  const sharedRefresh = (
-    refreshToken: Redacted.Redacted<string>
-  ): Effect.Effect<AuthenticationInfo, ServerError.AuthFailure> =>
-    client.refreshSession(refreshToken, refreshOptions).pipe(
-      Effect.mapError((e) =>
-        e._tag === "InvalidSessionError" || e._tag === "AuthError"
-          ? ServerError.fromRefreshRefused(e)
-          : ServerError.fromOutage(e, isKeysFailure(e))
+  const authenticate = RequestAuth.make(client, options)
+  return Effect.flatMap(
+    HttpServerRequest.HttpServerRequest,
+    (request) =>
+      authenticate({ authorization: request.headers["authorization"], cookie: request.headers["cookie"] }).pipe(
+        Effect.tap((result) =>
+          result.cookies.length === 0
+            ? Effect.void
+            : HttpApp.appendPreResponseHandler((_request, response) => setCookies(response, result.cookies))
+        ),
+        Effect.flatMap((result) =>
+          result._tag === "Authenticated" ? Effect.succeed(result.session) : Effect.fail(result.error)
+        ),
+        Effect.tapError((error) => annotateFailure(error, options))
       )
-    )
-
-  const refresh = (refreshToken: Redacted.Redacted<string>): Effect.Effect<Session, ServerError.AuthFailure> =>
-    sharedRefresh(refreshToken).pipe(
-      Effect.tap((info) =>
-        HttpApp.appendPreResponseHandler((_request, response) =>
-          setRefreshCookies(response, info, { ...options, previousRefreshToken: refreshToken })
-        )
-      ),
-      Effect.map((info) => info.session)
-    )
-
-  return Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-    const tokens = tokensFromRequest(request, options)
-    const canRefresh = options.refresh === true && tokens.refreshToken !== undefined
-    const onInvalid = (invalid: ServerError.DescopeUnauthorized): Effect.Effect<Session, ServerError.AuthFailure> =>
-      canRefresh && tokens.refreshToken !== undefined ? refresh(tokens.refreshToken) : Effect.fail(invalid)
-    const authenticated: Effect.Effect<Session, ServerError.AuthFailure> = tokens.sessionToken === undefined
-      ? onInvalid(ServerError.missingToken(where))
-      : client.validateSession(tokens.sessionToken, validateOptions).pipe(
-        Effect.catchAll((e) =>
-          e._tag === "InvalidSessionError"
-            ? onInvalid(ServerError.fromInvalidSession(e))
-            : Effect.fail(ServerError.fromOutage(e, true))
-        )
-      )
-    return authenticated.pipe(
-      Effect.tapError(annotateFailure),
-      // no stack trace: capturing one costs every request, and a failed exit formats it into an attribute,
-      // which made a 401 dearer than a success (the call site would only name this module anyway)
-      Effect.withSpan("descope.server.authenticate", {
-        attributes: { "descope.token_source": tokens.source ?? "none", "descope.refresh_enabled": canRefresh },
-        captureStackTrace: false
-      })
-    )
-  })
+  )
 }
 
 /**

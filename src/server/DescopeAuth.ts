@@ -162,7 +162,8 @@ export const guardLayer = <I>(
       Effect.gen(function*() {
         const session = yield* Authenticator.reuseOr(authenticate)
         const route = yield* HttpRouter.RouteContext
-        yield* Guard.check(session, requirement, route.params)
+        // a 403 of missing scopes carries `WWW-Authenticate: Bearer error="insufficient_scope"`
+        yield* Guard.check(session, requirement, route.params).pipe(Effect.tapError(Authenticator.annotateFailure))
         return session
       }))
   )

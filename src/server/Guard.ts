@@ -61,6 +61,25 @@ export interface Requirement {
   readonly tenantPermissions?: ReadonlyArray<string> | undefined
   /** The tenant of the tenant-level check; default `"current"`. */
   readonly tenant?: TenantSource | undefined
+  /** OAuth scopes of the token (its `scope` claim, space-separated, or `scp`); checked first. */
+  readonly scopes?: ReadonlyArray<string> | undefined
+}
+
+/**
+ * The OAuth scopes of a session: its `scope` claim (space-separated) or `scp`
+ * claim (an array or a space-separated string).
+ *
+ * @since 0.2.0
+ * @category getters
+ */
+export const scopesOf = (session: Pick<Session<unknown>, "claims">): ReadonlyArray<string> => {
+  const words = (value: unknown): ReadonlyArray<string> =>
+    typeof value === "string"
+      ? value.split(" ").filter((s) => s !== "")
+      : Array.isArray(value)
+      ? value.filter((s): s is string => typeof s === "string")
+      : []
+  return [...words(session.claims["scope"]), ...words(session.claims["scp"])]
 }
 
 const missing = (wanted: ReadonlyArray<string> | undefined, matched: ReadonlyArray<string>): Array<string> =>
@@ -116,6 +135,22 @@ export const check = (
   requirement: Requirement,
   params: Readonly<Record<string, string | undefined>> = {}
 ): Effect.Effect<void, ServerError.DescopeForbidden> => {
+  if (requirement.scopes !== undefined) {
+    const held = scopesOf(session)
+    const missingScopes = requirement.scopes.filter((s) => !held.includes(s))
+    if (missingScopes.length > 0) {
+      return Effect.fail(
+        new ServerError.DescopeForbidden({
+          errorCode: ServerError.ServerErrorCodes.InsufficientScope,
+          errorDescription: "Insufficient scope",
+          errorMessage: `Forbidden: the token lacks the scopes ${missingScopes.join(", ")}`,
+          missingRoles: [],
+          missingPermissions: [],
+          missingScopes
+        })
+      )
+    }
+  }
   const missingRoles = missing(requirement.roles, Authorization.getMatchedRoles(session, requirement.roles ?? []))
   const missingPermissions = missing(
     requirement.permissions,
@@ -224,3 +259,14 @@ export const requireTenantPermissions = (
   tenant?: TenantSource | string
 ): Effect.Effect<Session, ServerError.DescopeForbidden, CurrentSession> =>
   authorize({ tenantPermissions: permissions, tenant: sourceOf(tenant) })
+
+/**
+ * Requires OAuth scopes of the {@link CurrentSession} (its `scope` / `scp`
+ * claim); a failure is a 403 `DescopeForbidden` with `missingScopes`.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const requireScopes = (
+  scopes: ReadonlyArray<string>
+): Effect.Effect<Session, ServerError.DescopeForbidden, CurrentSession> => authorize({ scopes })

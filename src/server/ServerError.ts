@@ -64,7 +64,9 @@ export const ServerErrorCodes = {
   /** The request was refused before or by Descope (bad input, unknown user ...). */
   BadRequest: "C010001",
   /** The session lacks a role or a permission. */
-  Forbidden: "Forbidden"
+  Forbidden: "Forbidden",
+  /** The token lacks an OAuth scope (RFC 6750). */
+  InsufficientScope: "insufficient_scope"
 } as const
 
 const describe = (code: string | undefined, description: string | undefined, message: string | undefined): string => {
@@ -112,7 +114,9 @@ export class DescopeForbidden extends Schema.TaggedError<DescopeForbidden>("desc
     /** Roles the session lacks. */
     missingRoles: Schema.Array(Schema.String),
     /** Permissions the session lacks. */
-    missingPermissions: Schema.Array(Schema.String)
+    missingPermissions: Schema.Array(Schema.String),
+    /** OAuth scopes the token lacks (`insufficient_scope`). */
+    missingScopes: Schema.optional(Schema.Array(Schema.String))
   },
   HttpApiSchema.annotations({ status: 403, description: "The Descope session lacks a role or permission" })
 ) {

@@ -28,6 +28,12 @@ export * as DescopeMiddleware from "./DescopeMiddleware.js"
 export * as Guard from "./Guard.js"
 /** @since 0.1.0 */
 export * as Authenticator from "./Authenticator.js"
+/** @since 0.2.0 */
+export * as RequestAuth from "./RequestAuth.js"
+/** @since 0.2.0 */
+export * as DescopeSecurity from "./DescopeSecurity.js"
+/** @since 0.2.0 */
+export * as ProtectedResource from "./ProtectedResource.js"
 /** @since 0.1.0 */
 export * from "./ServerError.js"
 /** @since 0.2.0 */

@@ -21,7 +21,12 @@ export const ENTRIES: ReadonlyArray<string> = [
   "src/index.ts",
   "src/server/index.ts",
   "src/node/index.ts",
-  "src/emulator/index.ts"
+  "src/emulator/index.ts",
+  "src/promise/index.ts",
+  "src/adapters/hono.ts",
+  "src/adapters/express.ts",
+  "src/adapters/fastify.ts",
+  "src/adapters/next.ts"
 ].map(
   (entry) => Path.join(ROOT, entry)
 )

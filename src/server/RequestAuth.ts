@@ -1,0 +1,511 @@
+/**
+ * The web-standard request authentication every front door shares: the
+ * `HttpApi` middleware (`DescopeAuth`), the `HttpRouter` middleware
+ * (`DescopeMiddleware`), the Promise client (`descope-effect/promise`) and the
+ * Express / Fastify / Hono / Next adapters are thin layers over
+ * {@link authenticateRequest}.
+ *
+ * It reads the session token from `Authorization: Bearer` or the session
+ * cookie (`DS`), validates it, and, when refresh is on, refreshes an expired,
+ * invalid or absent session with the refresh cookie (`DSR`; concurrent
+ * requests carrying one refresh token share one refresh call: the client's
+ * refresh sharing). Access keys are opt in (`accessKeys: true`): a bearer
+ * token that is not JWT-shaped is exchanged once and its session cached until
+ * its `exp`. A {@link Guard.Requirement} (roles, permissions, tenant roles /
+ * permissions, scopes) is checked as data.
+ *
+ * The answer is a {@link Result}: `Authenticated` (the session, where it was
+ * found, the cookies to set after a refresh), `Unauthenticated` (a 401 naming
+ * the reason, the cookies to clear after a refused refresh) or `Forbidden`
+ * (a 403 naming what is missing). Infrastructure failures (the signing keys
+ * cannot be fetched, Descope cannot be reached) stay in the error channel as
+ * `DescopeUnavailable` (503): never "signed out".
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { RequestAuth } from "descope-effect/server"
+ *
+ * const handle = (request: Request) =>
+ *   RequestAuth.authenticateRequest(request, { refresh: true, require: { roles: ["admin"] } }).pipe(
+ *     Effect.map((result) =>
+ *       result._tag === "Authenticated"
+ *         ? new Response(`hello ${result.session.userId}`, {
+ *           headers: RequestAuth.setCookieHeaders(result.cookies).map((c) => ["set-cookie", c] as [string, string])
+ *         })
+ *         : RequestAuth.toWebResponse(RequestAuth.answerOf(result))
+ *     ),
+ *     Effect.catchAll((unavailable) => Effect.succeed(RequestAuth.toWebResponse(RequestAuth.answerOf(unavailable))))
+ *   )
+ * ```
+ *
+ * @since 0.2.0
+ */
+import type * as PlatformCookies from "@effect/platform/Cookies"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
+import {
+  type AuthenticationInfo,
+  REFRESH_COOKIE_NAME,
+  SESSION_COOKIE_NAME,
+  type SetCookieOptions
+} from "../core/AuthenticationInfo.js"
+import * as Cookies from "../core/Cookies.js"
+import type { InvalidSessionReason, RateLimitError, TransportError } from "../core/DescopeError.js"
+import type { Session } from "../core/Session.js"
+import { DescopeClient } from "../DescopeClient.js"
+import * as KeysWire from "../wire/auth/Keys.js"
+import { type ResponseCookie } from "./Answers.js"
+import * as Guard from "./Guard.js"
+import * as ServerError from "./ServerError.js"
+
+/**
+ * Options of the request authentication.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Options {
+  /** Read `Authorization: Bearer <token>`; default `true`. */
+  readonly bearer?: boolean | undefined
+  /** Read the session cookie; default `true`. */
+  readonly cookie?: boolean | undefined
+  /** The session cookie name; default `DS`. */
+  readonly sessionCookieName?: string | undefined
+  /** The refresh cookie name; default `DSR`. */
+  readonly refreshCookieName?: string | undefined
+  /**
+   * Refresh an expired, invalid or absent session with the refresh cookie,
+   * continue the request with the new session and set the rotated cookies on
+   * the response; default `false`.
+   */
+  readonly refresh?: boolean | undefined
+  /** The expected audience of session tokens. */
+  readonly audience?: string | ReadonlyArray<string> | undefined
+  /** The maximum age of session tokens, from their `iat`. */
+  readonly maxTokenAge?: Duration.DurationInput | undefined
+  /** Attributes of the rotated cookies (default `HttpOnly; Secure; SameSite=Strict`). */
+  readonly setCookie?: SetCookieOptions | undefined
+  /**
+   * Accept access keys as bearer tokens: a bearer token that is not
+   * JWT-shaped is exchanged (once; the session is cached until its `exp`);
+   * default `false`.
+   */
+  readonly accessKeys?: boolean | undefined
+  /**
+   * The URL of the OAuth protected resource metadata (RFC 9728, see
+   * `ProtectedResource`): named by the `WWW-Authenticate` challenge of a 401 /
+   * 403 as `resource_metadata`, the way MCP clients discover the authorization server.
+   */
+  readonly resourceMetadata?: string | undefined
+}
+
+/**
+ * Options of {@link authenticateRequest}: the authentication options, and a
+ * requirement the session must meet (its `{ path }` tenants are read from `params`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RequestOptions extends Options {
+  /** What the session must have; a failure is `Forbidden` (403) naming what is missing. */
+  readonly require?: Guard.Requirement | undefined
+  /** The route's path parameters, for `{ path: "tenantId" }` tenants. */
+  readonly params?: Readonly<Record<string, string | undefined>> | undefined
+}
+
+/**
+ * The two headers the authentication reads (a web `Request` or a Node request gives them).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RequestHeaders {
+  readonly authorization?: string | null | undefined
+  readonly cookie?: string | null | undefined
+}
+
+/**
+ * The request is authenticated. `source` is where the credential was found;
+ * `kind` what it was (a session token, a refresh made here, an access key);
+ * `cookies` are the rotated cookies to set (after a refresh).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Authenticated {
+  readonly _tag: "Authenticated"
+  readonly session: Session
+  readonly source: "bearer" | "cookie"
+  readonly kind: "session" | "refresh" | "accessKey"
+  readonly cookies: ReadonlyArray<ResponseCookie>
+}
+
+/**
+ * The request is not authenticated (401): `reason` says why (`Missing`,
+ * `Expired`, `WrongTokenType` ..., `RefreshRefused` for a refresh Descope
+ * refused); `cookies` clear the session cookies after a refused refresh.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Unauthenticated {
+  readonly _tag: "Unauthenticated"
+  readonly reason: InvalidSessionReason | "RefreshRefused" | "AccessKeyRefused"
+  readonly error: ServerError.DescopeUnauthorized
+  readonly cookies: ReadonlyArray<ResponseCookie>
+}
+
+/**
+ * The session does not meet the requirement (403): `error` names the tenant
+ * and the missing roles, permissions and scopes; `cookies` as in `Authenticated`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Forbidden {
+  readonly _tag: "Forbidden"
+  readonly session: Session
+  readonly error: ServerError.DescopeForbidden
+  readonly cookies: ReadonlyArray<ResponseCookie>
+}
+
+/**
+ * The outcome of {@link authenticateRequest}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Result = Authenticated | Unauthenticated | Forbidden
+
+/**
+ * The answers of an authentication as plain data (see `Answers`).
+ *
+ * @since 0.2.0
+ */
+export {
+  type Answer,
+  answerOf,
+  type ChallengeOptions,
+  failureHeaders,
+  type ResponseCookie,
+  setCookieHeaders,
+  toWebResponse
+} from "./Answers.js"
+
+const sameSiteOf = (value: SetCookieOptions["sameSite"]): "strict" | "lax" | "none" =>
+  value === "Lax" ? "lax" : value === "None" ? "none" : "strict"
+
+/**
+ * The cookies of a refresh: the session cookie, and the refresh cookie when
+ * the refresh token was rotated (differs from `previousRefreshToken`).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const refreshCookies = (
+  info: AuthenticationInfo<unknown>,
+  options: Options & { readonly previousRefreshToken?: Redacted.Redacted<string> | undefined } = {}
+): ReadonlyArray<ResponseCookie> => {
+  const settings = info.cookies
+  const attributes: PlatformCookies.Cookie["options"] = {
+    path: settings.path,
+    ...(settings.domain !== undefined && settings.domain !== "" ? { domain: settings.domain } : {}),
+    ...(settings.maxAge !== undefined ? { maxAge: Duration.seconds(Math.max(0, Math.floor(settings.maxAge))) } : {}),
+    ...(settings.expiration !== undefined && settings.expiration > 0
+      ? { expires: new Date(settings.expiration * 1000) }
+      : {}),
+    httpOnly: options.setCookie?.httpOnly ?? true,
+    secure: options.setCookie?.secure ?? true,
+    sameSite: sameSiteOf(options.setCookie?.sameSite)
+  }
+  const cookies: Array<ResponseCookie> = [
+    { name: options.sessionCookieName ?? SESSION_COOKIE_NAME, value: info.sessionToken, options: attributes }
+  ]
+  const rotated = info.refreshToken !== undefined ? Redacted.value(info.refreshToken) : undefined
+  const previous = options.previousRefreshToken !== undefined
+    ? Redacted.value(options.previousRefreshToken)
+    : undefined
+  if (info.refreshToken !== undefined && rotated !== previous) {
+    cookies.push({
+      name: options.refreshCookieName ?? REFRESH_COOKIE_NAME,
+      value: info.refreshToken,
+      options: attributes
+    })
+  }
+  return cookies
+}
+
+/**
+ * The cookies that clear the session and refresh cookies (empty, `Max-Age=0`).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const clearingCookies = (
+  options: Options & { readonly path?: string | undefined; readonly domain?: string | undefined } = {}
+): ReadonlyArray<ResponseCookie> => {
+  const attributes: PlatformCookies.Cookie["options"] = {
+    path: options.path ?? "/",
+    ...(options.domain !== undefined && options.domain !== "" ? { domain: options.domain } : {}),
+    maxAge: Duration.zero,
+    httpOnly: options.setCookie?.httpOnly ?? true,
+    secure: options.setCookie?.secure ?? true,
+    sameSite: sameSiteOf(options.setCookie?.sameSite)
+  }
+  const empty = Redacted.make("")
+  return [options.sessionCookieName ?? SESSION_COOKIE_NAME, options.refreshCookieName ?? REFRESH_COOKIE_NAME].map(
+    (name) => ({ name, value: empty, options: attributes })
+  )
+}
+
+/**
+ * The tokens a request carries (redacted; absent or empty values are `undefined`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RequestTokens {
+  /** The session token, from the bearer header or else the session cookie. */
+  readonly sessionToken: Redacted.Redacted<string> | undefined
+  /** Where the session token came from. */
+  readonly source: "bearer" | "cookie" | undefined
+  /** The refresh token of the refresh cookie. */
+  readonly refreshToken: Redacted.Redacted<string> | undefined
+}
+
+/**
+ * Reads the session and refresh tokens of a request's headers according to the options.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const tokensFromHeaders = (headers: RequestHeaders, options: Options = {}): RequestTokens => {
+  const fromCookies = Cookies.tokensFromCookieHeader(headers.cookie, {
+    sessionCookieName: options.sessionCookieName,
+    refreshCookieName: options.refreshCookieName
+  })
+  const bearer = options.bearer === false ? undefined : Cookies.bearerTokenFromHeader(headers.authorization)
+  const cookie = options.cookie === false ? undefined : fromCookies.sessionToken
+  return {
+    sessionToken: bearer ?? cookie,
+    source: bearer !== undefined ? "bearer" : cookie !== undefined ? "cookie" : undefined,
+    refreshToken: fromCookies.refreshToken
+  }
+}
+
+/**
+ * The two headers of a web `Request`.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const headersOf = (request: Request): RequestHeaders => ({
+  authorization: request.headers.get("authorization"),
+  cookie: request.headers.get("cookie")
+})
+
+const whereTo = (options: Options): string => {
+  const parts: Array<string> = []
+  if (options.bearer !== false) parts.push("Authorization: Bearer <token>")
+  if (options.cookie !== false) parts.push(`the ${options.sessionCookieName ?? SESSION_COOKIE_NAME} cookie`)
+  return parts.length === 0 ? "a session token" : parts.join(" or ")
+}
+
+const isKeysFailure = (error: TransportError | RateLimitError): boolean =>
+  error._tag === "TransportError" && error.path !== undefined &&
+  error.path.startsWith(KeysWire.get.path.slice(0, KeysWire.get.path.indexOf("{")))
+
+const isJwtShaped = (token: string): boolean => token.split(".").length === 3
+
+const unauthenticated = (
+  error: ServerError.DescopeUnauthorized,
+  reason: Unauthenticated["reason"],
+  cookies: ReadonlyArray<ResponseCookie> = []
+): Unauthenticated => ({ _tag: "Unauthenticated", reason, error, cookies })
+
+/** The access-key sessions of a client, shared by every authenticator over it. */
+const accessKeyCaches = new WeakMap<DescopeClient["Type"], Map<string, AccessKeyEntry>>()
+interface AccessKeyEntry {
+  expiresAt: number
+  readonly session: Effect.Effect<Session, ServerError.AuthFailure>
+}
+const ACCESS_KEY_CACHE_SIZE = 1000
+
+/**
+ * An authenticator over a client: authenticates the headers of a request
+ * (see the module doc). Authenticators over one client share its refresh
+ * sharing and its access-key cache.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const make = (
+  client: DescopeClient["Type"],
+  options: Options = {}
+): (headers: RequestHeaders) => Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> => {
+  const validateOptions = { audience: options.audience, maxTokenAge: options.maxTokenAge }
+  const refreshOptions = { ...validateOptions, setCookie: options.setCookie }
+  const where = whereTo(options)
+  let accessKeys = accessKeyCaches.get(client)
+  if (accessKeys === undefined) {
+    accessKeys = new Map()
+    accessKeyCaches.set(client, accessKeys)
+  }
+  const cache = accessKeys
+
+  // concurrent requests carrying the same refresh token share the client's refresh of it (one request,
+  // reused for a short grace window), so a rotating refresh token is spent once
+  const refresh = (
+    refreshToken: Redacted.Redacted<string>,
+    source: "bearer" | "cookie"
+  ): Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> =>
+    client.refreshSession(refreshToken, refreshOptions).pipe(
+      Effect.map((info): Authenticated | Unauthenticated => ({
+        _tag: "Authenticated",
+        session: info.session,
+        source,
+        kind: "refresh",
+        cookies: refreshCookies(info, { ...options, previousRefreshToken: refreshToken })
+      })),
+      Effect.catchAll((e) =>
+        e._tag === "InvalidSessionError" || e._tag === "AuthError"
+          ? Effect.succeed(
+            unauthenticated(ServerError.fromRefreshRefused(e), "RefreshRefused", clearingCookies(options))
+          )
+          : Effect.fail(ServerError.fromOutage(e, isKeysFailure(e)))
+      )
+    )
+
+  const exchange = (key: Redacted.Redacted<string>): Effect.Effect<Session, ServerError.AuthFailure> =>
+    client.exchangeAccessKey(key, validateOptions).pipe(
+      Effect.map((exchanged) => exchanged.session as Session),
+      Effect.catchAll((e): Effect.Effect<never, ServerError.AuthFailure> =>
+        e._tag === "TransportError" || e._tag === "RateLimitError"
+          ? Effect.fail(ServerError.fromOutage(e, isKeysFailure(e)))
+          : Effect.fail(
+            new ServerError.DescopeUnauthorized({
+              errorCode: ServerError.ServerErrorCodes.InvalidToken,
+              errorDescription: "Invalid access key",
+              errorMessage: `the access key was refused: ${e.message}`
+            })
+          )
+      )
+    )
+
+  const accessKey = (
+    key: Redacted.Redacted<string>
+  ): Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> =>
+    Effect.flatMap(Clock.currentTimeMillis, (millis) => {
+      const text = Redacted.value(key)
+      const now = millis / 1000
+      let entry = cache.get(text)
+      if (entry === undefined || entry.expiresAt <= now) {
+        if (cache.size >= ACCESS_KEY_CACHE_SIZE) {
+          const oldest = cache.keys().next()
+          if (oldest.done !== true) cache.delete(oldest.value)
+        }
+        // one exchange per key: concurrent requests await the same cached exchange
+        const session = Effect.runSync(Effect.cached(exchange(key)))
+        const created: AccessKeyEntry = { expiresAt: Number.POSITIVE_INFINITY, session }
+        cache.set(text, created)
+        entry = created
+      }
+      const current = entry
+      return current.session.pipe(
+        Effect.tap((session) => {
+          current.expiresAt = session.expiresAt ?? now
+        }),
+        Effect.tapError(() => Effect.sync(() => cache.get(text) === current && cache.delete(text))),
+        Effect.map((session): Authenticated | Unauthenticated => ({
+          _tag: "Authenticated",
+          session,
+          source: "bearer",
+          kind: "accessKey",
+          cookies: []
+        })),
+        Effect.catchIf(
+          (e): e is ServerError.DescopeUnauthorized => e._tag === "DescopeUnauthorized",
+          (e) => Effect.succeed(unauthenticated(e, "AccessKeyRefused"))
+        )
+      )
+    })
+
+  return (headers) => {
+    const tokens = tokensFromHeaders(headers, options)
+    const canRefresh = options.refresh === true && tokens.refreshToken !== undefined
+    const onInvalid = (
+      invalid: ServerError.DescopeUnauthorized,
+      reason: Unauthenticated["reason"]
+    ): Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> =>
+      canRefresh && tokens.refreshToken !== undefined
+        ? refresh(tokens.refreshToken, "cookie")
+        : Effect.succeed(unauthenticated(invalid, reason))
+    const token = tokens.sessionToken
+    const source = tokens.source ?? "cookie"
+    const authenticated = token === undefined
+      ? onInvalid(ServerError.missingToken(where), "Missing")
+      : options.accessKeys === true && source === "bearer" && !isJwtShaped(Redacted.value(token))
+      ? accessKey(token)
+      : client.validateSession(token, validateOptions).pipe(
+        Effect.map((session): Authenticated | Unauthenticated => ({
+          _tag: "Authenticated",
+          session,
+          source,
+          kind: "session",
+          cookies: []
+        })),
+        Effect.catchAll((e) =>
+          e._tag === "InvalidSessionError"
+            ? onInvalid(ServerError.fromInvalidSession(e), e.reason)
+            : Effect.fail(ServerError.fromOutage(e, true))
+        )
+      )
+    // no stack trace: capturing one costs every request, and a failed exit formats it into an attribute
+    return Effect.withSpan(authenticated, "descope.server.authenticate", {
+      attributes: { "descope.token_source": tokens.source ?? "none", "descope.refresh_enabled": canRefresh },
+      captureStackTrace: false
+    })
+  }
+}
+
+/**
+ * Checks an authentication against a requirement: an `Authenticated` result
+ * that does not meet it becomes `Forbidden` (403, naming what is missing).
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const authorize = (
+  result: Authenticated | Unauthenticated,
+  requirement: Guard.Requirement | undefined,
+  params: Readonly<Record<string, string | undefined>> = {}
+): Effect.Effect<Result> =>
+  result._tag !== "Authenticated" || requirement === undefined
+    ? Effect.succeed(result)
+    : Guard.check(result.session, requirement, params).pipe(
+      Effect.as<Result>(result),
+      Effect.catchAll((error) =>
+        Effect.succeed<Result>({ _tag: "Forbidden", session: result.session, error, cookies: result.cookies })
+      )
+    )
+
+/**
+ * Authenticates a web `Request` (or its two headers) with the
+ * `DescopeClient` of the context, then checks `options.require`. Fails only
+ * with `DescopeUnavailable` (503).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const authenticateRequest = (
+  request: Request | RequestHeaders,
+  options: RequestOptions = {}
+): Effect.Effect<Result, ServerError.DescopeUnavailable, DescopeClient> =>
+  Effect.flatMap(DescopeClient, (client) =>
+    Effect.flatMap(
+      make(client, options)(request instanceof Request ? headersOf(request) : request),
+      (result) => authorize(result, options.require, options.params)
+    ))
