@@ -117,6 +117,8 @@ export * as MgmtAudit from "./management/Audit.js"
 export * as MgmtFga from "./management/Fga.js"
 /** @since 0.2.0 */
 export * as MgmtAuthz from "./management/Authz.js"
+/** @since 0.2.0 */
+export * as MgmtList from "./management/List.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

@@ -15,6 +15,7 @@ import * as FgaRoutes from "./mgmt/Fga.js"
 import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as JwtRoutes from "./mgmt/Jwt.js"
+import * as ListRoutes from "./mgmt/List.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as ProjectMgmtRoutes from "./mgmt/Project.js"
 import * as RoleRoutes from "./mgmt/Role.js"
@@ -52,5 +53,6 @@ export const routes: ReadonlyArray<Route> = [
   ...ProjectMgmtRoutes.routes,
   ...FlowRoutes.routes,
   ...FgaRoutes.routes,
-  ...AuthzRoutes.routes
+  ...AuthzRoutes.routes,
+  ...ListRoutes.routes
 ]

@@ -47,6 +47,7 @@ import * as Fga from "./Fga.js"
 import * as Flow from "./Flow.js"
 import * as Group from "./Group.js"
 import * as Jwt from "./Jwt.js"
+import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
 import * as Password from "./Password.js"
 import * as Permission from "./Permission.js"
@@ -86,6 +87,7 @@ export interface ManagementApi {
   readonly warmUp: Effect.Effect<void, ManagementHttp.ManagementError>
   readonly fga: Fga.FgaApi
   readonly authz: Authz.AuthzApi
+  readonly list: List.ListApi
 }
 
 /**
@@ -115,5 +117,6 @@ export const make = (
     password: Password.make(mgmt),
     warmUp: mgmt.warmUp,
     fga: Fga.make(mgmt),
-    authz: Authz.make(mgmt)
+    authz: Authz.make(mgmt),
+    list: List.make(mgmt)
   }))

@@ -28,6 +28,7 @@ import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
 import * as Jwt from "./mgmt/Jwt.js"
 import * as License from "./mgmt/License.js"
+import * as List from "./mgmt/List.js"
 import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Project from "./mgmt/Project.js"
@@ -68,7 +69,8 @@ export const Mgmt = {
   TestUser,
   CustomAttribute,
   Fga,
-  Authz
+  Authz,
+  List
 }
 
 /**
