@@ -119,6 +119,8 @@ export * as MgmtFga from "./management/Fga.js"
 export * as MgmtAuthz from "./management/Authz.js"
 /** @since 0.2.0 */
 export * as MgmtList from "./management/List.js"
+/** @since 0.2.0 */
+export * as MgmtSsoApplication from "./management/SsoApplication.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

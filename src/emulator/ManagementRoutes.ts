@@ -20,6 +20,7 @@ import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as ProjectMgmtRoutes from "./mgmt/Project.js"
 import * as RoleRoutes from "./mgmt/Role.js"
 import * as SsoRoutes from "./mgmt/Sso.js"
+import * as SsoApplicationRoutes from "./mgmt/SsoApplication.js"
 import * as TenantMgmtRoutes from "./mgmt/Tenant.js"
 import * as TestUserRoutes from "./mgmt/TestUser.js"
 import * as UserRoutes from "./mgmt/User.js"
@@ -54,5 +55,6 @@ export const routes: ReadonlyArray<Route> = [
   ...FlowRoutes.routes,
   ...FgaRoutes.routes,
   ...AuthzRoutes.routes,
-  ...ListRoutes.routes
+  ...ListRoutes.routes,
+  ...SsoApplicationRoutes.routes
 ]

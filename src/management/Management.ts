@@ -54,6 +54,7 @@ import * as Permission from "./Permission.js"
 import * as Project from "./Project.js"
 import * as Role from "./Role.js"
 import * as Sso from "./Sso.js"
+import * as SsoApplication from "./SsoApplication.js"
 import * as Tenant from "./Tenant.js"
 import * as User from "./User.js"
 
@@ -88,6 +89,7 @@ export interface ManagementApi {
   readonly fga: Fga.FgaApi
   readonly authz: Authz.AuthzApi
   readonly list: List.ListApi
+  readonly ssoApplication: SsoApplication.SsoApplicationApi
 }
 
 /**
@@ -118,5 +120,6 @@ export const make = (
     warmUp: mgmt.warmUp,
     fga: Fga.make(mgmt),
     authz: Authz.make(mgmt),
-    list: List.make(mgmt)
+    list: List.make(mgmt),
+    ssoApplication: SsoApplication.make(mgmt)
   }))

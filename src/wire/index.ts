@@ -34,6 +34,7 @@ import * as Permission from "./mgmt/Permission.js"
 import * as Project from "./mgmt/Project.js"
 import * as Role from "./mgmt/Role.js"
 import * as Sso from "./mgmt/Sso.js"
+import * as SsoApplication from "./mgmt/SsoApplication.js"
 import * as Tenant from "./mgmt/Tenant.js"
 import * as TestUser from "./mgmt/TestUser.js"
 import * as User from "./mgmt/User.js"
@@ -70,7 +71,8 @@ export const Mgmt = {
   CustomAttribute,
   Fga,
   Authz,
-  List
+  List,
+  SsoApplication
 }
 
 /**
