@@ -121,6 +121,8 @@ export * as MgmtAuthz from "./management/Authz.js"
 export * as MgmtList from "./management/List.js"
 /** @since 0.2.0 */
 export * as MgmtSsoApplication from "./management/SsoApplication.js"
+/** @since 0.2.0 */
+export * as MgmtOutboundApplication from "./management/OutboundApplication.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

@@ -16,6 +16,8 @@ import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as JwtRoutes from "./mgmt/Jwt.js"
 import * as ListRoutes from "./mgmt/List.js"
+import * as OutboundApplicationRoutes from "./mgmt/OutboundApplication.js"
+import * as OutboundAppTokenRoutes from "./mgmt/OutboundAppToken.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as ProjectMgmtRoutes from "./mgmt/Project.js"
 import * as RoleRoutes from "./mgmt/Role.js"
@@ -56,5 +58,7 @@ export const routes: ReadonlyArray<Route> = [
   ...FgaRoutes.routes,
   ...AuthzRoutes.routes,
   ...ListRoutes.routes,
-  ...SsoApplicationRoutes.routes
+  ...SsoApplicationRoutes.routes,
+  ...OutboundApplicationRoutes.routes,
+  ...OutboundAppTokenRoutes.routes
 ]

@@ -49,6 +49,7 @@ import * as Group from "./Group.js"
 import * as Jwt from "./Jwt.js"
 import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
+import * as OutboundApplication from "./OutboundApplication.js"
 import * as Password from "./Password.js"
 import * as Permission from "./Permission.js"
 import * as Project from "./Project.js"
@@ -90,6 +91,7 @@ export interface ManagementApi {
   readonly authz: Authz.AuthzApi
   readonly list: List.ListApi
   readonly ssoApplication: SsoApplication.SsoApplicationApi
+  readonly outboundApplication: OutboundApplication.OutboundApplicationApi
 }
 
 /**
@@ -121,5 +123,6 @@ export const make = (
     fga: Fga.make(mgmt),
     authz: Authz.make(mgmt),
     list: List.make(mgmt),
-    ssoApplication: SsoApplication.make(mgmt)
+    ssoApplication: SsoApplication.make(mgmt),
+    outboundApplication: OutboundApplication.make(mgmt)
   }))

@@ -29,6 +29,8 @@ import * as Group from "./mgmt/Group.js"
 import * as Jwt from "./mgmt/Jwt.js"
 import * as License from "./mgmt/License.js"
 import * as List from "./mgmt/List.js"
+import * as OutboundApplication from "./mgmt/OutboundApplication.js"
+import * as OutboundAppToken from "./mgmt/OutboundAppToken.js"
 import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Project from "./mgmt/Project.js"
@@ -72,7 +74,9 @@ export const Mgmt = {
   Fga,
   Authz,
   List,
-  SsoApplication
+  SsoApplication,
+  OutboundApplication,
+  OutboundAppToken
 }
 
 /**
