@@ -123,6 +123,8 @@ export * as MgmtList from "./management/List.js"
 export * as MgmtSsoApplication from "./management/SsoApplication.js"
 /** @since 0.2.0 */
 export * as MgmtOutboundApplication from "./management/OutboundApplication.js"
+/** @since 0.2.0 */
+export * as MgmtInboundApplication from "./management/InboundApplication.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

@@ -14,6 +14,7 @@ import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
 import * as FgaRoutes from "./mgmt/Fga.js"
 import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
+import * as InboundApplicationRoutes from "./mgmt/InboundApplication.js"
 import * as JwtRoutes from "./mgmt/Jwt.js"
 import * as ListRoutes from "./mgmt/List.js"
 import * as OutboundApplicationRoutes from "./mgmt/OutboundApplication.js"
@@ -60,5 +61,6 @@ export const routes: ReadonlyArray<Route> = [
   ...ListRoutes.routes,
   ...SsoApplicationRoutes.routes,
   ...OutboundApplicationRoutes.routes,
-  ...OutboundAppTokenRoutes.routes
+  ...OutboundAppTokenRoutes.routes,
+  ...InboundApplicationRoutes.routes
 ]

@@ -46,6 +46,7 @@ import * as Authz from "./Authz.js"
 import * as Fga from "./Fga.js"
 import * as Flow from "./Flow.js"
 import * as Group from "./Group.js"
+import * as InboundApplication from "./InboundApplication.js"
 import * as Jwt from "./Jwt.js"
 import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
@@ -92,6 +93,7 @@ export interface ManagementApi {
   readonly list: List.ListApi
   readonly ssoApplication: SsoApplication.SsoApplicationApi
   readonly outboundApplication: OutboundApplication.OutboundApplicationApi
+  readonly inboundApplication: InboundApplication.InboundApplicationApi
 }
 
 /**
@@ -124,5 +126,6 @@ export const make = (
     authz: Authz.make(mgmt),
     list: List.make(mgmt),
     ssoApplication: SsoApplication.make(mgmt),
-    outboundApplication: OutboundApplication.make(mgmt)
+    outboundApplication: OutboundApplication.make(mgmt),
+    inboundApplication: InboundApplication.make(mgmt)
   }))

@@ -26,6 +26,7 @@ import * as CustomAttribute from "./mgmt/CustomAttribute.js"
 import * as Fga from "./mgmt/Fga.js"
 import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
+import * as InboundApplication from "./mgmt/InboundApplication.js"
 import * as Jwt from "./mgmt/Jwt.js"
 import * as License from "./mgmt/License.js"
 import * as List from "./mgmt/List.js"
@@ -76,7 +77,8 @@ export const Mgmt = {
   List,
   SsoApplication,
   OutboundApplication,
-  OutboundAppToken
+  OutboundAppToken,
+  InboundApplication
 }
 
 /**
