@@ -125,6 +125,8 @@ export * as MgmtSsoApplication from "./management/SsoApplication.js"
 export * as MgmtOutboundApplication from "./management/OutboundApplication.js"
 /** @since 0.2.0 */
 export * as MgmtInboundApplication from "./management/InboundApplication.js"
+/** @since 0.2.0 */
+export * as MgmtJwtTemplate from "./management/JwtTemplate.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

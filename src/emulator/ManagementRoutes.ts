@@ -16,6 +16,7 @@ import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as InboundApplicationRoutes from "./mgmt/InboundApplication.js"
 import * as JwtRoutes from "./mgmt/Jwt.js"
+import * as JwtTemplateRoutes from "./mgmt/JwtTemplate.js"
 import * as ListRoutes from "./mgmt/List.js"
 import * as OutboundApplicationRoutes from "./mgmt/OutboundApplication.js"
 import * as OutboundAppTokenRoutes from "./mgmt/OutboundAppToken.js"
@@ -62,5 +63,6 @@ export const routes: ReadonlyArray<Route> = [
   ...SsoApplicationRoutes.routes,
   ...OutboundApplicationRoutes.routes,
   ...OutboundAppTokenRoutes.routes,
-  ...InboundApplicationRoutes.routes
+  ...InboundApplicationRoutes.routes,
+  ...JwtTemplateRoutes.routes
 ]

@@ -48,6 +48,7 @@ import * as Flow from "./Flow.js"
 import * as Group from "./Group.js"
 import * as InboundApplication from "./InboundApplication.js"
 import * as Jwt from "./Jwt.js"
+import * as JwtTemplate from "./JwtTemplate.js"
 import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
 import * as OutboundApplication from "./OutboundApplication.js"
@@ -94,6 +95,7 @@ export interface ManagementApi {
   readonly ssoApplication: SsoApplication.SsoApplicationApi
   readonly outboundApplication: OutboundApplication.OutboundApplicationApi
   readonly inboundApplication: InboundApplication.InboundApplicationApi
+  readonly jwtTemplate: JwtTemplate.JwtTemplateApi
 }
 
 /**
@@ -127,5 +129,6 @@ export const make = (
     list: List.make(mgmt),
     ssoApplication: SsoApplication.make(mgmt),
     outboundApplication: OutboundApplication.make(mgmt),
-    inboundApplication: InboundApplication.make(mgmt)
+    inboundApplication: InboundApplication.make(mgmt),
+    jwtTemplate: JwtTemplate.make(mgmt)
   }))

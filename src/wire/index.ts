@@ -28,6 +28,7 @@ import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
 import * as InboundApplication from "./mgmt/InboundApplication.js"
 import * as Jwt from "./mgmt/Jwt.js"
+import * as JwtTemplate from "./mgmt/JwtTemplate.js"
 import * as License from "./mgmt/License.js"
 import * as List from "./mgmt/List.js"
 import * as OutboundApplication from "./mgmt/OutboundApplication.js"
@@ -78,7 +79,8 @@ export const Mgmt = {
   SsoApplication,
   OutboundApplication,
   OutboundAppToken,
-  InboundApplication
+  InboundApplication,
+  JwtTemplate
 }
 
 /**
