@@ -127,4 +127,15 @@ describe("mgmt.list against the emulator", () => {
       assert.deepStrictEqual((byName.body as { list: unknown }).list, created)
       assert.strictEqual((yield* get(`/v1/mgmt/list/name?name=nope`)).status, 404)
     })))
+
+  it.effect("a reset of the project forgets its lists", () =>
+    run(Effect.gen(function*() {
+      const list = (yield* DescopeClient).mgmt.list
+      yield* list.create({ name: "before reset", type: "texts" })
+      assert.strictEqual((yield* list.loadAll()).length, 1)
+      const http = yield* HttpClient.HttpClient
+      const reset = yield* http.execute(HttpClientRequest.post(`http://emulator.local/emulator/reset?projectId=${P}`))
+      assert.strictEqual(reset.status, 200)
+      assert.deepStrictEqual(yield* list.loadAll(), [])
+    })))
 })

@@ -20,6 +20,7 @@ import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import * as W from "../Wire.js"
 import type { WireError } from "../Wire.js"
+import { perProject } from "./AreaState.js"
 
 /**
  * A stored application: what the wire answers, and its secret.
@@ -43,22 +44,16 @@ export interface InboundStore {
   consents: Array<Wire.Consent>
 }
 
-const stores = new WeakMap<ProjectState, InboundStore>()
-
 /**
- * The inbound store of a project (created empty on first use).
+ * The inbound store of a project (created empty on first use, and after a reset).
  *
  * @since 0.2.0
  * @category constructors
  */
-export const inboundOf = (p: ProjectState): InboundStore => {
-  let s = stores.get(p)
-  if (s === undefined) {
-    s = { apps: new Map(), consents: [] }
-    stores.set(p, s)
-  }
-  return s
-}
+export const inboundOf: (p: ProjectState) => InboundStore = perProject((): InboundStore => ({
+  apps: new Map(),
+  consents: []
+}))
 
 const find = (ctx: Ctx, id: string): Effect.Effect<InboundAppRecord, WireError> => {
   const a = inboundOf(ctx.p).apps.get(id)

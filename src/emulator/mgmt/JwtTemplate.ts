@@ -17,23 +17,18 @@ import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import * as W from "../Wire.js"
 import { Codes, fail, type WireError } from "../Wire.js"
-
-const stores = new WeakMap<ProjectState, Map<string, Wire.JwtTemplate>>()
+import { perProject } from "./AreaState.js"
 
 /**
- * The JWT templates of a project, by id (created empty on first use).
+ * The JWT templates of a project, by id (created empty on first use, and after a reset).
  *
  * @since 0.2.0
  * @category constructors
  */
-export const templatesOf = (p: ProjectState): Map<string, Wire.JwtTemplate> => {
-  let s = stores.get(p)
-  if (s === undefined) {
-    s = new Map()
-    stores.set(p, s)
-  }
-  return s
-}
+export const templatesOf: (p: ProjectState) => Map<string, Wire.JwtTemplate> = perProject((): Map<
+  string,
+  Wire.JwtTemplate
+> => new Map())
 
 /**
  * The template library.

@@ -15,6 +15,7 @@ import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import * as W from "../Wire.js"
 import { Codes, fail, type WireError } from "../Wire.js"
+import { perProject } from "./AreaState.js"
 
 /**
  * The kinds of list: node-sdk's doc names `ip` / `text`, python-sdk's `ips` / `texts` / `json`.
@@ -43,22 +44,15 @@ export interface ListRecord {
   data: Array<string> | Readonly<Record<string, unknown>>
 }
 
-const stores = new WeakMap<ProjectState, Map<string, ListRecord>>()
-
 /**
- * The lists of a project, by id (created empty on first use).
+ * The lists of a project, by id (created empty on first use, and after a reset).
  *
  * @since 0.2.0
  * @category constructors
  */
-export const listsOf = (p: ProjectState): Map<string, ListRecord> => {
-  let s = stores.get(p)
-  if (s === undefined) {
-    s = new Map()
-    stores.set(p, s)
-  }
-  return s
-}
+export const listsOf: (p: ProjectState) => Map<string, ListRecord> = perProject((): Map<string, ListRecord> =>
+  new Map()
+)
 
 const render = (l: ListRecord): Wire.List => ({
   id: l.id,

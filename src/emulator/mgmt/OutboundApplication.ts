@@ -17,6 +17,7 @@ import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import * as W from "../Wire.js"
 import { Codes, fail, type WireError } from "../Wire.js"
+import { perProject } from "./AreaState.js"
 
 /**
  * A stored token (of a user, or of a tenant when `userId` is absent).
@@ -61,22 +62,17 @@ export interface OutboundStore {
   seq: number
 }
 
-const stores = new WeakMap<ProjectState, OutboundStore>()
-
 /**
- * The outbound store of a project (created empty on first use).
+ * The outbound store of a project (created empty on first use, and after a reset).
  *
  * @since 0.2.0
  * @category constructors
  */
-export const outboundOf = (p: ProjectState): OutboundStore => {
-  let s = stores.get(p)
-  if (s === undefined) {
-    s = { apps: new Map(), tokens: [], seq: 0 }
-    stores.set(p, s)
-  }
-  return s
-}
+export const outboundOf: (p: ProjectState) => OutboundStore = perProject((): OutboundStore => ({
+  apps: new Map(),
+  tokens: [],
+  seq: 0
+}))
 
 /**
  * The application of `id`, or a 404.

@@ -19,6 +19,7 @@ import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import * as W from "../Wire.js"
 import { Codes, fail, type WireError } from "../Wire.js"
+import { perProject } from "./AreaState.js"
 
 /**
  * The kinds of application.
@@ -46,22 +47,15 @@ export interface SsoAppRecord {
   secret: string | undefined
 }
 
-const stores = new WeakMap<ProjectState, Map<string, SsoAppRecord>>()
-
 /**
- * The SSO applications of a project, by id (created empty on first use).
+ * The SSO applications of a project, by id (created empty on first use, and after a reset).
  *
  * @since 0.2.0
  * @category constructors
  */
-export const appsOf = (p: ProjectState): Map<string, SsoAppRecord> => {
-  let s = stores.get(p)
-  if (s === undefined) {
-    s = new Map()
-    stores.set(p, s)
-  }
-  return s
-}
+export const appsOf: (p: ProjectState) => Map<string, SsoAppRecord> = perProject((): Map<string, SsoAppRecord> =>
+  new Map()
+)
 
 const COMMON = new Set(["id", "name", "description", "logo", "enabled"])
 
