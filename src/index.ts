@@ -127,6 +127,8 @@ export * as MgmtOutboundApplication from "./management/OutboundApplication.js"
 export * as MgmtInboundApplication from "./management/InboundApplication.js"
 /** @since 0.2.0 */
 export * as MgmtJwtTemplate from "./management/JwtTemplate.js"
+/** @since 0.2.0 */
+export * as MgmtManagementKey from "./management/ManagementKey.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

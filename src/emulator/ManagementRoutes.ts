@@ -18,6 +18,7 @@ import * as InboundApplicationRoutes from "./mgmt/InboundApplication.js"
 import * as JwtRoutes from "./mgmt/Jwt.js"
 import * as JwtTemplateRoutes from "./mgmt/JwtTemplate.js"
 import * as ListRoutes from "./mgmt/List.js"
+import * as ManagementKeyRoutes from "./mgmt/ManagementKey.js"
 import * as OutboundApplicationRoutes from "./mgmt/OutboundApplication.js"
 import * as OutboundAppTokenRoutes from "./mgmt/OutboundAppToken.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
@@ -64,5 +65,6 @@ export const routes: ReadonlyArray<Route> = [
   ...OutboundApplicationRoutes.routes,
   ...OutboundAppTokenRoutes.routes,
   ...InboundApplicationRoutes.routes,
-  ...JwtTemplateRoutes.routes
+  ...JwtTemplateRoutes.routes,
+  ...ManagementKeyRoutes.routes
 ]

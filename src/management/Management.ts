@@ -51,6 +51,7 @@ import * as Jwt from "./Jwt.js"
 import * as JwtTemplate from "./JwtTemplate.js"
 import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
+import * as ManagementKey from "./ManagementKey.js"
 import * as OutboundApplication from "./OutboundApplication.js"
 import * as Password from "./Password.js"
 import * as Permission from "./Permission.js"
@@ -96,6 +97,7 @@ export interface ManagementApi {
   readonly outboundApplication: OutboundApplication.OutboundApplicationApi
   readonly inboundApplication: InboundApplication.InboundApplicationApi
   readonly jwtTemplate: JwtTemplate.JwtTemplateApi
+  readonly managementKey: ManagementKey.ManagementKeyApi
 }
 
 /**
@@ -130,5 +132,6 @@ export const make = (
     ssoApplication: SsoApplication.make(mgmt),
     outboundApplication: OutboundApplication.make(mgmt),
     inboundApplication: InboundApplication.make(mgmt),
-    jwtTemplate: JwtTemplate.make(mgmt)
+    jwtTemplate: JwtTemplate.make(mgmt),
+    managementKey: ManagementKey.make(mgmt)
   }))

@@ -31,6 +31,7 @@ import * as Jwt from "./mgmt/Jwt.js"
 import * as JwtTemplate from "./mgmt/JwtTemplate.js"
 import * as License from "./mgmt/License.js"
 import * as List from "./mgmt/List.js"
+import * as ManagementKey from "./mgmt/ManagementKey.js"
 import * as OutboundApplication from "./mgmt/OutboundApplication.js"
 import * as OutboundAppToken from "./mgmt/OutboundAppToken.js"
 import * as Password from "./mgmt/Password.js"
@@ -80,7 +81,8 @@ export const Mgmt = {
   OutboundApplication,
   OutboundAppToken,
   InboundApplication,
-  JwtTemplate
+  JwtTemplate,
+  ManagementKey
 }
 
 /**
