@@ -129,6 +129,8 @@ export * as MgmtInboundApplication from "./management/InboundApplication.js"
 export * as MgmtJwtTemplate from "./management/JwtTemplate.js"
 /** @since 0.2.0 */
 export * as MgmtManagementKey from "./management/ManagementKey.js"
+/** @since 0.2.0 */
+export * as MgmtDescoper from "./management/Descoper.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

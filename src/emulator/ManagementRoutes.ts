@@ -11,6 +11,7 @@ import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as AuditRoutes from "./mgmt/Audit.js"
 import * as AuthzRoutes from "./mgmt/Authz.js"
 import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
+import * as DescoperRoutes from "./mgmt/Descoper.js"
 import * as FgaRoutes from "./mgmt/Fga.js"
 import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
@@ -66,5 +67,6 @@ export const routes: ReadonlyArray<Route> = [
   ...OutboundAppTokenRoutes.routes,
   ...InboundApplicationRoutes.routes,
   ...JwtTemplateRoutes.routes,
-  ...ManagementKeyRoutes.routes
+  ...ManagementKeyRoutes.routes,
+  ...DescoperRoutes.routes
 ]

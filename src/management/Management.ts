@@ -43,6 +43,7 @@ import type { SessionValidatorService } from "../core/Session.js"
 import * as AccessKey from "./AccessKey.js"
 import * as Audit from "./Audit.js"
 import * as Authz from "./Authz.js"
+import * as Descoper from "./Descoper.js"
 import * as Fga from "./Fga.js"
 import * as Flow from "./Flow.js"
 import * as Group from "./Group.js"
@@ -98,6 +99,7 @@ export interface ManagementApi {
   readonly inboundApplication: InboundApplication.InboundApplicationApi
   readonly jwtTemplate: JwtTemplate.JwtTemplateApi
   readonly managementKey: ManagementKey.ManagementKeyApi
+  readonly descoper: Descoper.DescoperApi
 }
 
 /**
@@ -133,5 +135,6 @@ export const make = (
     outboundApplication: OutboundApplication.make(mgmt),
     inboundApplication: InboundApplication.make(mgmt),
     jwtTemplate: JwtTemplate.make(mgmt),
-    managementKey: ManagementKey.make(mgmt)
+    managementKey: ManagementKey.make(mgmt),
+    descoper: Descoper.make(mgmt)
   }))

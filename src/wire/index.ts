@@ -23,6 +23,7 @@ import * as AccessKey from "./mgmt/AccessKey.js"
 import * as Audit from "./mgmt/Audit.js"
 import * as Authz from "./mgmt/Authz.js"
 import * as CustomAttribute from "./mgmt/CustomAttribute.js"
+import * as Descoper from "./mgmt/Descoper.js"
 import * as Fga from "./mgmt/Fga.js"
 import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
@@ -82,7 +83,8 @@ export const Mgmt = {
   OutboundAppToken,
   InboundApplication,
   JwtTemplate,
-  ManagementKey
+  ManagementKey,
+  Descoper
 }
 
 /**
