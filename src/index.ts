@@ -131,6 +131,10 @@ export * as MgmtJwtTemplate from "./management/JwtTemplate.js"
 export * as MgmtManagementKey from "./management/ManagementKey.js"
 /** @since 0.2.0 */
 export * as MgmtDescoper from "./management/Descoper.js"
+/** @since 0.2.0 */
+export * as MgmtEngine from "./management/Engine.js"
+/** @since 0.2.0 */
+export * as MgmtScopeClaimMapping from "./management/ScopeClaimMapping.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

@@ -12,6 +12,7 @@ import * as AuditRoutes from "./mgmt/Audit.js"
 import * as AuthzRoutes from "./mgmt/Authz.js"
 import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
 import * as DescoperRoutes from "./mgmt/Descoper.js"
+import * as EngineRoutes from "./mgmt/Engine.js"
 import * as FgaRoutes from "./mgmt/Fga.js"
 import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
@@ -68,5 +69,6 @@ export const routes: ReadonlyArray<Route> = [
   ...InboundApplicationRoutes.routes,
   ...JwtTemplateRoutes.routes,
   ...ManagementKeyRoutes.routes,
-  ...DescoperRoutes.routes
+  ...DescoperRoutes.routes,
+  ...EngineRoutes.routes
 ]

@@ -44,6 +44,7 @@ import * as AccessKey from "./AccessKey.js"
 import * as Audit from "./Audit.js"
 import * as Authz from "./Authz.js"
 import * as Descoper from "./Descoper.js"
+import * as Engine from "./Engine.js"
 import * as Fga from "./Fga.js"
 import * as Flow from "./Flow.js"
 import * as Group from "./Group.js"
@@ -58,6 +59,7 @@ import * as Password from "./Password.js"
 import * as Permission from "./Permission.js"
 import * as Project from "./Project.js"
 import * as Role from "./Role.js"
+import * as ScopeClaimMapping from "./ScopeClaimMapping.js"
 import * as Sso from "./Sso.js"
 import * as SsoApplication from "./SsoApplication.js"
 import * as Tenant from "./Tenant.js"
@@ -100,6 +102,8 @@ export interface ManagementApi {
   readonly jwtTemplate: JwtTemplate.JwtTemplateApi
   readonly managementKey: ManagementKey.ManagementKeyApi
   readonly descoper: Descoper.DescoperApi
+  readonly engine: Engine.EngineApi
+  readonly scopeClaimMapping: ScopeClaimMapping.ScopeClaimMappingApi
 }
 
 /**
@@ -136,5 +140,7 @@ export const make = (
     inboundApplication: InboundApplication.make(mgmt),
     jwtTemplate: JwtTemplate.make(mgmt),
     managementKey: ManagementKey.make(mgmt),
-    descoper: Descoper.make(mgmt)
+    descoper: Descoper.make(mgmt),
+    engine: Engine.make(mgmt),
+    scopeClaimMapping: ScopeClaimMapping.make(mgmt)
   }))

@@ -24,6 +24,7 @@ import * as Audit from "./mgmt/Audit.js"
 import * as Authz from "./mgmt/Authz.js"
 import * as CustomAttribute from "./mgmt/CustomAttribute.js"
 import * as Descoper from "./mgmt/Descoper.js"
+import * as Engine from "./mgmt/Engine.js"
 import * as Fga from "./mgmt/Fga.js"
 import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
@@ -39,6 +40,7 @@ import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Project from "./mgmt/Project.js"
 import * as Role from "./mgmt/Role.js"
+import * as ScopeClaimMapping from "./mgmt/ScopeClaimMapping.js"
 import * as Sso from "./mgmt/Sso.js"
 import * as SsoApplication from "./mgmt/SsoApplication.js"
 import * as Tenant from "./mgmt/Tenant.js"
@@ -84,7 +86,9 @@ export const Mgmt = {
   InboundApplication,
   JwtTemplate,
   ManagementKey,
-  Descoper
+  Descoper,
+  Engine,
+  ScopeClaimMapping
 }
 
 /**
