@@ -135,6 +135,8 @@ export * as MgmtDescoper from "./management/Descoper.js"
 export * as MgmtEngine from "./management/Engine.js"
 /** @since 0.2.0 */
 export * as MgmtScopeClaimMapping from "./management/ScopeClaimMapping.js"
+/** @since 0.2.0 */
+export * as MgmtAnalytics from "./management/Analytics.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

@@ -8,6 +8,7 @@
  */
 import type { Route } from "./Handler.js"
 import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
+import * as AnalyticsRoutes from "./mgmt/Analytics.js"
 import * as AuditRoutes from "./mgmt/Audit.js"
 import * as AuthzRoutes from "./mgmt/Authz.js"
 import * as CustomAttributeRoutes from "./mgmt/CustomAttribute.js"
@@ -70,5 +71,6 @@ export const routes: ReadonlyArray<Route> = [
   ...JwtTemplateRoutes.routes,
   ...ManagementKeyRoutes.routes,
   ...DescoperRoutes.routes,
-  ...EngineRoutes.routes
+  ...EngineRoutes.routes,
+  ...AnalyticsRoutes.routes
 ]

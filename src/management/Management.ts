@@ -41,6 +41,7 @@ import type * as Scope from "effect/Scope"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as AccessKey from "./AccessKey.js"
+import * as Analytics from "./Analytics.js"
 import * as Audit from "./Audit.js"
 import * as Authz from "./Authz.js"
 import * as Descoper from "./Descoper.js"
@@ -104,6 +105,7 @@ export interface ManagementApi {
   readonly descoper: Descoper.DescoperApi
   readonly engine: Engine.EngineApi
   readonly scopeClaimMapping: ScopeClaimMapping.ScopeClaimMappingApi
+  readonly analytics: Analytics.AnalyticsApi
 }
 
 /**
@@ -142,5 +144,6 @@ export const make = (
     managementKey: ManagementKey.make(mgmt),
     descoper: Descoper.make(mgmt),
     engine: Engine.make(mgmt),
-    scopeClaimMapping: ScopeClaimMapping.make(mgmt)
+    scopeClaimMapping: ScopeClaimMapping.make(mgmt),
+    analytics: Analytics.make(mgmt)
   }))

@@ -20,6 +20,7 @@ import * as AuthTotp from "./auth/Totp.js"
 import * as AuthWebAuthn from "./auth/WebAuthn.js"
 import type * as Endpoint from "./Endpoint.js"
 import * as AccessKey from "./mgmt/AccessKey.js"
+import * as Analytics from "./mgmt/Analytics.js"
 import * as Audit from "./mgmt/Audit.js"
 import * as Authz from "./mgmt/Authz.js"
 import * as CustomAttribute from "./mgmt/CustomAttribute.js"
@@ -88,7 +89,8 @@ export const Mgmt = {
   ManagementKey,
   Descoper,
   Engine,
-  ScopeClaimMapping
+  ScopeClaimMapping,
+  Analytics
 }
 
 /**
