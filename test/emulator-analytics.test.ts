@@ -4,23 +4,14 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
+import { emulatorRun } from "./area-support.js"
 
 const P = "P2AnalyticsScenario000000000"
 const K = "analytics-management-key"
 
-const run = <A, E>(effect: Effect.Effect<A, E, DescopeClient | Emulator.Emulator>) =>
-  effect.pipe(
-    Effect.provide(
-      Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provide(Emulator.layerHttpClient)
-      )
-    ),
-    Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))
-  )
+const run = emulatorRun(P, K)
 
 const counts = (records: ReadonlyArray<{ readonly cnt?: string | null | undefined }>, key: (r: never) => string) =>
   Object.fromEntries(records.map((r) => [key(r as never), r.cnt]))

@@ -7,29 +7,13 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import { DescopeClient } from "../src/DescopeClient.js"
-import * as Emulator from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
+import { emulatorRun, failure } from "./area-support.js"
 
 const P = "P2ListScenario00000000000000"
 const K = "list-management-key"
 
-const run = <A, E>(effect: Effect.Effect<A, E, DescopeClient | Emulator.Emulator | HttpClient.HttpClient>) =>
-  effect.pipe(
-    Effect.provide(
-      Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provideMerge(Emulator.layerHttpClient)
-      )
-    ),
-    Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))
-  )
-
-const failure = <A, E extends { readonly _tag: string }>(effect: Effect.Effect<A, E>) =>
-  Effect.map(Effect.flip(effect), (e) => {
-    const status = (e as unknown as { readonly status?: number }).status
-    return status === undefined ? e._tag : `${e._tag}:${status}`
-  })
+const run = emulatorRun(P, K)
 
 describe("mgmt.list against the emulator", () => {
   it.effect("IP lists: addresses and CIDR ranges are evaluated, entries added and removed", () =>

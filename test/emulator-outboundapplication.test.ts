@@ -6,30 +6,14 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
-import * as Emulator from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
+import { emulatorRun, failure } from "./area-support.js"
 
 const P = "P2OutboundScenario0000000000"
 const K = "outbound-management-key"
 
-const run = <A, E>(effect: Effect.Effect<A, E, DescopeClient | Emulator.Emulator>) =>
-  effect.pipe(
-    Effect.provide(
-      Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provide(Emulator.layerHttpClient)
-      )
-    ),
-    Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))
-  )
-
-const failure = <A, E extends { readonly _tag: string }>(effect: Effect.Effect<A, E>) =>
-  Effect.map(Effect.flip(effect), (e) => {
-    const status = (e as unknown as { readonly status?: number }).status
-    return status === undefined ? e._tag : `${e._tag}:${status}`
-  })
+const run = emulatorRun(P, K)
 
 const value = (r: Redacted.Redacted<string> | null | undefined) => (r == null ? undefined : Redacted.value(r))
 

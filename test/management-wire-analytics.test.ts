@@ -4,10 +4,10 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as fs from "node:fs"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { calls, endpointsOf, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued } from "./area-support.js"
+import { calls, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
 
 const RECORD = { projectId: "P1", action: "LoginSucceed", created: "2026-01-01T00:00:00.000Z", cnt: "12" }
 
@@ -60,12 +60,10 @@ describe("mgmt.analytics arguments and inventory", () => {
         assert.deepStrictEqual(yield* calls(recorder), [])
       })))
 
-  const tsv = "/work/shared/descope-endpoints.tsv"
-  it.runIf(fs.existsSync(tsv))("the mgmt.analytics row of the shared endpoint inventory is catalogued", () => {
-    const lines = fs.readFileSync(tsv, "utf8").split("\n").map((l) => l.split("\t"))
-    const ours = lines.filter((l) => l[2] === "mgmt.analytics")
-    assert.strictEqual(ours.length, 1)
-    const endpoints = endpointsOf(Wire.Mgmt.Analytics)
-    for (const l of ours) assert.isTrue(endpoints.some((e) => e.method === l[0] && e.path === l[1]), l.join(" "))
-  })
+  inventoryCatalogued(
+    "the mgmt.analytics row of the shared endpoint inventory is catalogued",
+    ["mgmt.analytics"],
+    [Wire.Mgmt.Analytics],
+    1
+  )
 })

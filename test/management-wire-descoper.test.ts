@@ -3,12 +3,9 @@
 // load GET, delete DELETE on one path; list a POST, sent with `{}` where node-sdk sends no body), the
 // decoding of each answer, and a check against the mgmt.descoper rows of the shared inventory.
 import { assert, describe, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as fs from "node:fs"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { calls, endpointsOf, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const RBAC = { projects: [{ projectIds: ["P1"], role: "developer" }] }
 const D = {
@@ -78,26 +75,17 @@ wireTable("descoper", Wire.Mgmt.Descoper, rows)
 
 describe("mgmt.descoper arguments and inventory", () => {
   it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
-    withMgmt(withLicense(() => MockHttpClient.json({})), (m, recorder) =>
-      Effect.gen(function*() {
-        for (
-          const attempt of [m.descoper.create([]), m.descoper.update(""), m.descoper.load(""), m.descoper.delete(" ")]
-        ) {
-          const exit = yield* Effect.exit(attempt)
-          assert.isTrue(
-            Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag === "InvalidArgumentError"
-          )
-        }
-        assert.deepStrictEqual(yield* calls(recorder), [])
-      })))
+    refusedUnsent((m) => [
+      m.descoper.create([]),
+      m.descoper.update(""),
+      m.descoper.load(""),
+      m.descoper.delete(" ")
+    ]))
 
-  const tsv = "/work/shared/descope-endpoints.tsv"
-  it.runIf(fs.existsSync(tsv))("every mgmt.descoper row of the shared endpoint inventory is catalogued", () => {
-    const lines = fs.readFileSync(tsv, "utf8").split("\n").map((l) => l.split("\t"))
-    const ours = lines.filter((l) => l[2] === "mgmt.descoper")
-    assert.strictEqual(ours.length, 5)
-    const endpoints = endpointsOf(Wire.Mgmt.Descoper)
-    assert.strictEqual(endpoints.length, 5)
-    for (const l of ours) assert.isTrue(endpoints.some((e) => e.method === l[0] && e.path === l[1]), l.join(" "))
-  })
+  inventoryCatalogued(
+    "every mgmt.descoper row of the shared endpoint inventory is catalogued",
+    ["mgmt.descoper"],
+    [Wire.Mgmt.Descoper],
+    5
+  )
 })

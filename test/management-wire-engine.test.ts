@@ -3,13 +3,10 @@
 // scopeclaimmapping.ts), the decoding of each answer (engine secrets Redacted), and a check against the
 // mgmt.engine and mgmt.scopeclaimmapping rows of the shared inventory.
 import { assert, describe, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
-import * as fs from "node:fs"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { calls, endpointsOf, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const E = { id: "EN1", name: "risk", createdTime: 1700000000 }
 const MAP = { scope: "profile", claims: { name: "{{user.name}}" }, description: "Profile" }
@@ -107,30 +104,17 @@ wireTable("scopeClaimMapping", Wire.Mgmt.ScopeClaimMapping, mappingRows)
 
 describe("mgmt.engine arguments and inventory", () => {
   it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
-    withMgmt(withLicense(() => MockHttpClient.json({})), (m, recorder) =>
-      Effect.gen(function*() {
-        const attempts: ReadonlyArray<Effect.Effect<unknown, { readonly _tag: string }>> = [
-          m.engine.create(""),
-          m.engine.update("EN1", " "),
-          m.engine.load(""),
-          m.engine.rotateSecret("")
-        ]
-        for (const attempt of attempts) {
-          const exit = yield* Effect.exit(attempt)
-          assert.isTrue(
-            Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag === "InvalidArgumentError"
-          )
-        }
-        assert.deepStrictEqual(yield* calls(recorder), [])
-      })))
+    refusedUnsent((m) => [
+      m.engine.create(""),
+      m.engine.update("EN1", " "),
+      m.engine.load(""),
+      m.engine.rotateSecret("")
+    ]))
 
-  const tsv = "/work/shared/descope-endpoints.tsv"
-  it.runIf(fs.existsSync(tsv))("every mgmt.engine / mgmt.scopeclaimmapping inventory row is catalogued", () => {
-    const lines = fs.readFileSync(tsv, "utf8").split("\n").map((l) => l.split("\t"))
-    const ours = lines.filter((l) => l[2] === "mgmt.engine" || l[2] === "mgmt.scopeclaimmapping")
-    assert.strictEqual(ours.length, 9)
-    const endpoints = [...endpointsOf(Wire.Mgmt.Engine), ...endpointsOf(Wire.Mgmt.ScopeClaimMapping)]
-    assert.strictEqual(endpoints.length, 9)
-    for (const l of ours) assert.isTrue(endpoints.some((e) => e.method === l[0] && e.path === l[1]), l.join(" "))
-  })
+  inventoryCatalogued(
+    "every mgmt.engine / mgmt.scopeclaimmapping inventory row is catalogued",
+    ["mgmt.engine", "mgmt.scopeclaimmapping"],
+    [Wire.Mgmt.Engine, Wire.Mgmt.ScopeClaimMapping],
+    9
+  )
 })

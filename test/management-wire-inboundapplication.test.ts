@@ -8,10 +8,10 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
-import * as fs from "node:fs"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { calls, endpointsOf, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued, nodeOrPython } from "./area-support.js"
+import { calls, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
 
 const SCOPE = { name: "read", description: "Read things" }
 const APP = {
@@ -192,14 +192,12 @@ describe("mgmt.inboundApplication consents stream, arguments and inventory", () 
         assert.deepStrictEqual(yield* calls(recorder), [])
       })))
 
-  const tsv = "/work/shared/descope-endpoints.tsv"
-  it.runIf(fs.existsSync(tsv))("every mgmt.thirdpartyapp row node-sdk or python-sdk calls is catalogued", () => {
-    const lines = fs.readFileSync(tsv, "utf8").split("\n").map((l) => l.split("\t"))
-    // go-sdk's /v2 forms and second-secret endpoints (node and python have none) are not catalogued yet
-    const ours = lines.filter((l) => l[2] === "mgmt.thirdpartyapp" && (l[3] !== "-" || l[4] !== "-"))
-    assert.strictEqual(ours.length, 12)
-    const endpoints = endpointsOf(Wire.Mgmt.InboundApplication)
-    assert.strictEqual(endpoints.length, 12)
-    for (const l of ours) assert.isTrue(endpoints.some((e) => e.method === l[0] && e.path === l[1]), l.join(" "))
-  })
+  // go-sdk"s /v2 forms and second-secret endpoints (node and python have none) are not catalogued yet
+  inventoryCatalogued(
+    "every mgmt.thirdpartyapp row node-sdk or python-sdk calls is catalogued",
+    ["mgmt.thirdpartyapp"],
+    [Wire.Mgmt.InboundApplication],
+    12,
+    nodeOrPython
+  )
 })

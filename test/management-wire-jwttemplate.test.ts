@@ -3,12 +3,9 @@
 // `{ template }` wrapped), the decoding of each answer, and a check that every catalogued endpoint has its
 // row and every mgmt.jwttemplate row of the shared inventory is catalogued.
 import { assert, describe, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as fs from "node:fs"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { calls, endpointsOf, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const T = { id: "JT1", name: "hasura", template: { role: "user" }, tags: ["x"], addJti: true }
 const ENTRY = { id: "hasura", name: "Hasura", template: { role: "user" }, experimental: false }
@@ -104,33 +101,19 @@ wireTable("jwtTemplate", Wire.Mgmt.JwtTemplate, rows)
 
 describe("mgmt.jwtTemplate arguments and inventory", () => {
   it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
-    withMgmt(withLicense(() => MockHttpClient.json({})), (m, recorder) =>
-      Effect.gen(function*() {
-        for (
-          const attempt of [
-            m.jwtTemplate.update({ id: "" }),
-            m.jwtTemplate.delete(""),
-            m.jwtTemplate.load(" "),
-            m.jwtTemplate.validate(""),
-            m.jwtTemplate.loadLibraryEntry(""),
-            m.jwtTemplate.applyFromLibrary({ libraryEntryId: "" })
-          ]
-        ) {
-          const exit = yield* Effect.exit(attempt)
-          assert.isTrue(
-            Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag === "InvalidArgumentError"
-          )
-        }
-        assert.deepStrictEqual(yield* calls(recorder), [])
-      })))
+    refusedUnsent((m) => [
+      m.jwtTemplate.update({ id: "" }),
+      m.jwtTemplate.delete(""),
+      m.jwtTemplate.load(" "),
+      m.jwtTemplate.validate(""),
+      m.jwtTemplate.loadLibraryEntry(""),
+      m.jwtTemplate.applyFromLibrary({ libraryEntryId: "" })
+    ]))
 
-  const tsv = "/work/shared/descope-endpoints.tsv"
-  it.runIf(fs.existsSync(tsv))("every mgmt.jwttemplate row of the shared endpoint inventory is catalogued", () => {
-    const lines = fs.readFileSync(tsv, "utf8").split("\n").map((l) => l.split("\t"))
-    const ours = lines.filter((l) => l[2] === "mgmt.jwttemplate")
-    assert.strictEqual(ours.length, 9)
-    const endpoints = endpointsOf(Wire.Mgmt.JwtTemplate)
-    assert.strictEqual(endpoints.length, 9)
-    for (const l of ours) assert.isTrue(endpoints.some((e) => e.method === l[0] && e.path === l[1]), l.join(" "))
-  })
+  inventoryCatalogued(
+    "every mgmt.jwttemplate row of the shared endpoint inventory is catalogued",
+    ["mgmt.jwttemplate"],
+    [Wire.Mgmt.JwtTemplate],
+    9
+  )
 })

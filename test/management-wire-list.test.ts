@@ -2,12 +2,9 @@
 // literals the way node-sdk sends them (lib/management/list.ts), the decoding of each answer, and a check
 // that every catalogued list endpoint and every mgmt.list row of the shared endpoint inventory is catalogued.
 import { assert, describe, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as fs from "node:fs"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { calls, endpointsOf, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const IPS = { id: "LI1", name: "office", description: "the office", type: "ips", data: ["10.0.0.0/8", "192.0.2.1"] }
 const TEXTS = { id: "LI2", name: "words", type: "texts", data: ["spam"] }
@@ -147,42 +144,25 @@ wireTable("list", Wire.Mgmt.List, rows, {
 
 describe("mgmt.list arguments and inventory", () => {
   it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
-    withMgmt(withLicense(() => MockHttpClient.json({})), (m, recorder) =>
-      Effect.gen(function*() {
-        const attempts = [
-          m.list.create({ name: "", type: "ips" }),
-          m.list.create({ name: "x", type: " " }),
-          m.list.update("", { name: "x", type: "ips" }),
-          m.list.load(""),
-          m.list.loadByName(" "),
-          m.list.import([]),
-          m.list.addIPs("LI1", []),
-          m.list.removeIPs("LI1", [""]),
-          m.list.checkIP("LI1", ""),
-          m.list.addTexts("", ["a"]),
-          m.list.checkText("LI1", ""),
-          m.list.clear("")
-        ]
-        for (const attempt of attempts) {
-          const exit = yield* Effect.exit(attempt)
-          assert.isTrue(Exit.isFailure(exit))
-          if (Exit.isFailure(exit)) {
-            assert.strictEqual(
-              (exit.cause as unknown as { error: { _tag: string } }).error._tag,
-              "InvalidArgumentError"
-            )
-          }
-        }
-        assert.deepStrictEqual(yield* calls(recorder), [])
-      })))
+    refusedUnsent((m) => [
+      m.list.create({ name: "", type: "ips" }),
+      m.list.create({ name: "x", type: " " }),
+      m.list.update("", { name: "x", type: "ips" }),
+      m.list.load(""),
+      m.list.loadByName(" "),
+      m.list.import([]),
+      m.list.addIPs("LI1", []),
+      m.list.removeIPs("LI1", [""]),
+      m.list.checkIP("LI1", ""),
+      m.list.addTexts("", ["a"]),
+      m.list.checkText("LI1", ""),
+      m.list.clear("")
+    ]))
 
-  const tsv = "/work/shared/descope-endpoints.tsv"
-  it.runIf(fs.existsSync(tsv))("every mgmt.list row of the shared endpoint inventory is catalogued", () => {
-    const lines = fs.readFileSync(tsv, "utf8").split("\n").map((l) => l.split("\t"))
-    const ours = lines.filter((l) => l[2] === "mgmt.list")
-    assert.strictEqual(ours.length, 16)
-    const endpoints = endpointsOf(Wire.Mgmt.List)
-    assert.strictEqual(endpoints.length, 16)
-    for (const l of ours) assert.isTrue(endpoints.some((e) => e.method === l[0] && e.path === l[1]), l.join(" "))
-  })
+  inventoryCatalogued(
+    "every mgmt.list row of the shared endpoint inventory is catalogued",
+    ["mgmt.list"],
+    [Wire.Mgmt.List],
+    16
+  )
 })

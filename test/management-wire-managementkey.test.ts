@@ -3,13 +3,10 @@
 // PATCH), the decoding of each answer (the cleartext Redacted), and a check that every catalogued endpoint
 // has its row and every mgmt.mgmtkey row of the shared inventory is catalogued.
 import { assert, describe, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
-import * as fs from "node:fs"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { calls, endpointsOf, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const REBAC = { companyRoles: ["admin"], projectRoles: [{ projectIds: ["P1"], roles: ["developer"] }] }
 const KEY = { id: "MK1", name: "ci", description: "", status: "active", createdTime: 1700000000, expireTime: 0 }
@@ -69,32 +66,18 @@ wireTable("managementKey", Wire.Mgmt.ManagementKey, rows)
 
 describe("mgmt.managementKey arguments and inventory", () => {
   it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
-    withMgmt(withLicense(() => MockHttpClient.json({})), (m, recorder) =>
-      Effect.gen(function*() {
-        for (
-          const attempt of [
-            m.managementKey.create("", {}),
-            m.managementKey.update("", "x", "", "active"),
-            m.managementKey.update("MK1", "x", "", "paused" as "active"),
-            m.managementKey.delete([]),
-            m.managementKey.load("")
-          ]
-        ) {
-          const exit = yield* Effect.exit(attempt)
-          assert.isTrue(
-            Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag === "InvalidArgumentError"
-          )
-        }
-        assert.deepStrictEqual(yield* calls(recorder), [])
-      })))
+    refusedUnsent((m) => [
+      m.managementKey.create("", {}),
+      m.managementKey.update("", "x", "", "active"),
+      m.managementKey.update("MK1", "x", "", "paused" as "active"),
+      m.managementKey.delete([]),
+      m.managementKey.load("")
+    ]))
 
-  const tsv = "/work/shared/descope-endpoints.tsv"
-  it.runIf(fs.existsSync(tsv))("every mgmt.mgmtkey row of the shared endpoint inventory is catalogued", () => {
-    const lines = fs.readFileSync(tsv, "utf8").split("\n").map((l) => l.split("\t"))
-    const ours = lines.filter((l) => l[2] === "mgmt.mgmtkey")
-    assert.strictEqual(ours.length, 5)
-    const endpoints = endpointsOf(Wire.Mgmt.ManagementKey)
-    assert.strictEqual(endpoints.length, 5)
-    for (const l of ours) assert.isTrue(endpoints.some((e) => e.method === l[0] && e.path === l[1]), l.join(" "))
-  })
+  inventoryCatalogued(
+    "every mgmt.mgmtkey row of the shared endpoint inventory is catalogued",
+    ["mgmt.mgmtkey"],
+    [Wire.Mgmt.ManagementKey],
+    5
+  )
 })

@@ -3,13 +3,10 @@
 // wraps the app in `{ app }`, `create` does not), the decoding of each answer (tokens Redacted), and a check
 // that every catalogued endpoint has its row and every mgmt.outboundapp row of the shared inventory is catalogued.
 import { assert, describe, it } from "@effect/vitest"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
-import * as fs from "node:fs"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { calls, endpointsOf, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const APP = { id: "OA1", name: "Google", description: "", clientId: "cid", defaultScopes: ["openid"], pkce: true }
 const TOKEN = {
@@ -256,40 +253,26 @@ wireTable("outboundApplication tokens", Wire.Mgmt.OutboundAppToken, tokenRows)
 
 describe("mgmt.outboundApplication arguments and inventory", () => {
   it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
-    withMgmt(withLicense(() => MockHttpClient.json({})), (m, recorder) =>
-      Effect.gen(function*() {
-        const o = m.outboundApplication
-        const attempts = [
-          o.createApplication({ name: "" }),
-          o.createApplicationByTemplate({ templateId: "" }),
-          o.updateApplication({ id: "", name: "x" }),
-          o.loadApplication(""),
-          o.fetchToken("", "U1"),
-          o.fetchTokenByScopes("OA1", "", ["s"]),
-          o.fetchTenantToken("OA1", ""),
-          o.deleteUserTokens(),
-          o.deleteTokenById(""),
-          o.listAppsWithUserToken(""),
-          o.uploadUserToken({ appId: "OA1", userId: "U1" }),
-          o.uploadTenantToken({ appId: "OA1", tenantId: "", accessToken: "a" }),
-          o.batchUploadUserTokens([])
-        ]
-        for (const attempt of attempts) {
-          const exit = yield* Effect.exit(attempt)
-          assert.isTrue(
-            Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error._tag === "InvalidArgumentError"
-          )
-        }
-        assert.deepStrictEqual(yield* calls(recorder), [])
-      })))
+    refusedUnsent((m) => [
+      m.outboundApplication.createApplication({ name: "" }),
+      m.outboundApplication.createApplicationByTemplate({ templateId: "" }),
+      m.outboundApplication.updateApplication({ id: "", name: "x" }),
+      m.outboundApplication.loadApplication(""),
+      m.outboundApplication.fetchToken("", "U1"),
+      m.outboundApplication.fetchTokenByScopes("OA1", "", ["s"]),
+      m.outboundApplication.fetchTenantToken("OA1", ""),
+      m.outboundApplication.deleteUserTokens(),
+      m.outboundApplication.deleteTokenById(""),
+      m.outboundApplication.listAppsWithUserToken(""),
+      m.outboundApplication.uploadUserToken({ appId: "OA1", userId: "U1" }),
+      m.outboundApplication.uploadTenantToken({ appId: "OA1", tenantId: "", accessToken: "a" }),
+      m.outboundApplication.batchUploadUserTokens([])
+    ]))
 
-  const tsv = "/work/shared/descope-endpoints.tsv"
-  it.runIf(fs.existsSync(tsv))("every mgmt.outboundapp row of the shared endpoint inventory is catalogued", () => {
-    const lines = fs.readFileSync(tsv, "utf8").split("\n").map((l) => l.split("\t"))
-    const ours = lines.filter((l) => l[2] === "mgmt.outboundapp")
-    assert.strictEqual(ours.length, 19)
-    const endpoints = [...endpointsOf(Wire.Mgmt.OutboundApplication), ...endpointsOf(Wire.Mgmt.OutboundAppToken)]
-    assert.strictEqual(endpoints.length, 19)
-    for (const l of ours) assert.isTrue(endpoints.some((e) => e.method === l[0] && e.path === l[1]), l.join(" "))
-  })
+  inventoryCatalogued(
+    "every mgmt.outboundapp row of the shared endpoint inventory is catalogued",
+    ["mgmt.outboundapp"],
+    [Wire.Mgmt.OutboundApplication, Wire.Mgmt.OutboundAppToken],
+    19
+  )
 })
