@@ -137,6 +137,8 @@ export * as MgmtEngine from "./management/Engine.js"
 export * as MgmtScopeClaimMapping from "./management/ScopeClaimMapping.js"
 /** @since 0.2.0 */
 export * as MgmtAnalytics from "./management/Analytics.js"
+/** @since 0.2.0 */
+export * as MgmtOutboundScim from "./management/OutboundScim.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

@@ -24,6 +24,7 @@ import * as ListRoutes from "./mgmt/List.js"
 import * as ManagementKeyRoutes from "./mgmt/ManagementKey.js"
 import * as OutboundApplicationRoutes from "./mgmt/OutboundApplication.js"
 import * as OutboundAppTokenRoutes from "./mgmt/OutboundAppToken.js"
+import * as OutboundScimRoutes from "./mgmt/OutboundScim.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as ProjectMgmtRoutes from "./mgmt/Project.js"
 import * as RoleRoutes from "./mgmt/Role.js"
@@ -72,5 +73,6 @@ export const routes: ReadonlyArray<Route> = [
   ...ManagementKeyRoutes.routes,
   ...DescoperRoutes.routes,
   ...EngineRoutes.routes,
-  ...AnalyticsRoutes.routes
+  ...AnalyticsRoutes.routes,
+  ...OutboundScimRoutes.routes
 ]

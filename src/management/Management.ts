@@ -56,6 +56,7 @@ import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
 import * as ManagementKey from "./ManagementKey.js"
 import * as OutboundApplication from "./OutboundApplication.js"
+import * as OutboundScim from "./OutboundScim.js"
 import * as Password from "./Password.js"
 import * as Permission from "./Permission.js"
 import * as Project from "./Project.js"
@@ -106,6 +107,7 @@ export interface ManagementApi {
   readonly engine: Engine.EngineApi
   readonly scopeClaimMapping: ScopeClaimMapping.ScopeClaimMappingApi
   readonly analytics: Analytics.AnalyticsApi
+  readonly outboundScim: OutboundScim.OutboundScimApi
 }
 
 /**
@@ -145,5 +147,6 @@ export const make = (
     descoper: Descoper.make(mgmt),
     engine: Engine.make(mgmt),
     scopeClaimMapping: ScopeClaimMapping.make(mgmt),
-    analytics: Analytics.make(mgmt)
+    analytics: Analytics.make(mgmt),
+    outboundScim: OutboundScim.make(mgmt)
   }))

@@ -37,6 +37,7 @@ import * as List from "./mgmt/List.js"
 import * as ManagementKey from "./mgmt/ManagementKey.js"
 import * as OutboundApplication from "./mgmt/OutboundApplication.js"
 import * as OutboundAppToken from "./mgmt/OutboundAppToken.js"
+import * as OutboundScim from "./mgmt/OutboundScim.js"
 import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Project from "./mgmt/Project.js"
@@ -90,7 +91,8 @@ export const Mgmt = {
   Descoper,
   Engine,
   ScopeClaimMapping,
-  Analytics
+  Analytics,
+  OutboundScim
 }
 
 /**
