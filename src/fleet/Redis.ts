@@ -14,13 +14,14 @@
  * @since 0.2.0
  */
 import "../internal/effectVersion.js"
-import * as PersistenceRedis from "@effect/experimental/Persistence/Redis"
+import * as Persistence from "@effect/experimental/Persistence"
 import * as RateLimiter from "@effect/experimental/RateLimiter"
-import * as RateLimiterRedis from "@effect/experimental/RateLimiter/Redis"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type { RedisOptions } from "ioredis"
+import type { Redis, RedisOptions } from "ioredis"
 import type { DescopeRateLimits } from "../core/DescopeRateLimits.js"
 import type { JwksStore } from "../core/JwksStore.js"
+import * as RedisStores from "../internal/redisStores.js"
 import * as SharedKeys from "./SharedKeys.js"
 import * as SharedRateLimits from "./SharedRateLimits.js"
 
@@ -29,8 +30,12 @@ import * as SharedRateLimits from "./SharedRateLimits.js"
  * @category models
  */
 export interface Options {
-  /** The Redis connection (`ioredis` options). */
-  readonly redis: RedisOptions
+  /**
+   * The Redis connection: `ioredis` options (the layer opens one connection
+   * and closes it with its scope; `maxRetriesPerRequest` defaults to 1), or
+   * a client of yours (left open; two scripts are defined on it).
+   */
+  readonly redis: RedisOptions | Redis
   /** Options of the shared signing keys. */
   readonly keys?: SharedKeys.Options | undefined
   /** Options of the shared rate limits. */
@@ -38,20 +43,22 @@ export interface Options {
 }
 
 /**
- * The shared signing keys and rate limits over one Redis (for one of them
- * only, provide `SharedKeys.layer` or `SharedRateLimits.layer` over
- * `@effect/experimental`'s Redis layers yourself). A Redis that is down or
- * slow never fails a validation or a call: keys are fetched and calls sent
- * directly, with one WARN per outage.
+ * The shared signing keys and rate limits over one Redis connection (for one
+ * of them only, provide `SharedKeys.layer` or `SharedRateLimits.layer` over
+ * a `Persistence` / `RateLimiter` of your own). A Redis that is down or slow
+ * never fails a validation or a call: keys are fetched and calls sent
+ * directly, with one WARN per outage. Closing the layer never waits on
+ * Redis.
  *
  * @since 0.2.0
  * @category layers
  */
 export const layer = (options: Options): Layer.Layer<JwksStore | DescopeRateLimits> =>
-  Layer.merge(
-    SharedKeys.layer(options.keys).pipe(Layer.provide(PersistenceRedis.layer(options.redis))),
-    SharedRateLimits.layer(options.rateLimits)
-  ).pipe(
-    Layer.provide(RateLimiter.layer),
-    Layer.provide(RateLimiterRedis.layerStore(options.redis))
+  Layer.unwrapScoped(
+    Effect.map(RedisStores.connect(options.redis), (client) =>
+      Layer.merge(SharedKeys.layer(options.keys), SharedRateLimits.layer(options.rateLimits)).pipe(
+        Layer.provide(RateLimiter.layer),
+        Layer.provide(Layer.succeed(RateLimiter.RateLimiterStore, RedisStores.rateLimiterStore(client))),
+        Layer.provide(Layer.succeed(Persistence.BackingPersistence, RedisStores.backingPersistence(client)))
+      ))
   )

@@ -151,13 +151,6 @@ export interface ImpersonateOptions {
   readonly refreshDuration?: number | undefined
 }
 
-/** The session answer's tokens as text for `AuthenticationInfo` (which keeps them `Redacted` itself). */
-const textTokens = (r: Wire.SessionResponse): AuthenticationInfo.JWTResponse => ({
-  ...r,
-  sessionJwt: r.sessionJwt === undefined || r.sessionJwt === null ? r.sessionJwt : Redacted.value(r.sessionJwt),
-  refreshJwt: r.refreshJwt === undefined || r.refreshJwt === null ? r.refreshJwt : Redacted.value(r.refreshJwt)
-})
-
 const optionalSecret = (secret: Secret | undefined): Redacted.Redacted<string> | undefined =>
   secret === undefined ? undefined : redacted(secret)
 
@@ -172,7 +165,7 @@ const isBlank = (secret: Secret | undefined): boolean =>
  */
 export const make = (mgmt: ManagementHttp, validator: SessionValidatorService): JwtApi => {
   const session = (response: Effect.Effect<Wire.SessionResponse, ManagementError>) =>
-    Effect.flatMap(response, (r) => AuthenticationInfo.fromResponse(validator, { body: textTokens(r) }))
+    Effect.flatMap(response, (r) => AuthenticationInfo.fromResponse(validator, { body: r }))
   const impersonation =
     (endpoint: typeof Wire.impersonate | typeof Wire.impersonateStepup) => (o: ImpersonateOptions) =>
       checked(

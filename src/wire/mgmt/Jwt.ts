@@ -8,9 +8,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
-import { User } from "../../core/User.js"
+import { JWTResponse } from "../auth/Common.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, opt, renamed, Secret, Strings } from "../Fields.js"
+import { Bool, JsonObject, Num, renamed, Secret, Strings } from "../Fields.js"
 
 /**
  * A single token answer (`{ jwt }`).
@@ -21,31 +21,19 @@ import { Bool, JsonObject, Num, opt, renamed, Secret, Strings } from "../Fields.
 export const JwtResponse = Schema.Struct({ jwt: Secret })
 
 /**
- * A session answer (`JWTResponse`), its tokens `Redacted`.
+ * A session answer: the auth API's `JWTResponse` (one schema), its tokens
+ * `Redacted`.
  *
  * @since 0.2.0
  * @category schemas
  */
-export const SessionResponse = Schema.Struct({
-  sessionJwt: opt(Secret),
-  refreshJwt: opt(Secret),
-  cookieDomain: opt(Schema.String),
-  cookiePath: opt(Schema.String),
-  cookieMaxAge: opt(Schema.Number),
-  cookieExpiration: opt(Schema.Number),
-  cookieName: opt(Schema.String),
-  user: opt(User),
-  firstSeen: opt(Schema.Boolean),
-  sessionExpiration: opt(Schema.Number),
-  nextRefreshSeconds: opt(Schema.Number),
-  idpResponse: opt(Schema.Unknown)
-})
+export const SessionResponse = JWTResponse
 
 /**
  * @since 0.2.0
  * @category models
  */
-export type SessionResponse = typeof SessionResponse.Type
+export type SessionResponse = JWTResponse
 
 const session = {
   customClaims: Schema.optional(JsonObject),
