@@ -117,6 +117,28 @@ export * as MgmtAudit from "./management/Audit.js"
 export * as MgmtFga from "./management/Fga.js"
 /** @since 0.2.0 */
 export * as MgmtAuthz from "./management/Authz.js"
+/** @since 0.2.0 */
+export * as MgmtList from "./management/List.js"
+/** @since 0.2.0 */
+export * as MgmtSsoApplication from "./management/SsoApplication.js"
+/** @since 0.2.0 */
+export * as MgmtOutboundApplication from "./management/OutboundApplication.js"
+/** @since 0.2.0 */
+export * as MgmtInboundApplication from "./management/InboundApplication.js"
+/** @since 0.2.0 */
+export * as MgmtJwtTemplate from "./management/JwtTemplate.js"
+/** @since 0.2.0 */
+export * as MgmtManagementKey from "./management/ManagementKey.js"
+/** @since 0.2.0 */
+export * as MgmtDescoper from "./management/Descoper.js"
+/** @since 0.2.0 */
+export * as MgmtEngine from "./management/Engine.js"
+/** @since 0.2.0 */
+export * as MgmtScopeClaimMapping from "./management/ScopeClaimMapping.js"
+/** @since 0.2.0 */
+export * as MgmtAnalytics from "./management/Analytics.js"
+/** @since 0.2.0 */
+export * as MgmtOutboundScim from "./management/OutboundScim.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

@@ -124,6 +124,11 @@ export const endpointsOf = (area: Readonly<Record<string, unknown>>): ReadonlyAr
     typeof v === "object" && v !== null && (v as { readonly _tag?: unknown })._tag === "Endpoint"
   )
 
+/** Whether a recorded path is an instance of a catalogued path template (`{id}` is one segment). */
+export const pathMatches = (template: string, path: string): boolean =>
+  template === path ||
+  new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path)
+
 /**
  * The recorded-wire table of a catalogue area: one test per row, and a test that every endpoint of the
  * area has at least one row (same method and path, written as literals in the row). `elsewhere` names
@@ -138,7 +143,7 @@ export const wireTable = (
   describe(`mgmt.${area} wire`, () => {
     it("has a row for every catalogued endpoint", () => {
       const missing = endpointsOf(module)
-        .filter((e) => !rows.some((r) => r.method === e.method && r.path === e.path))
+        .filter((e) => !rows.some((r) => r.method === e.method && pathMatches(e.path, r.path)))
         .map((e) => `${e.method} ${e.path}`)
         .filter((key) => elsewhere[key] === undefined)
       assert.deepStrictEqual(missing, [])

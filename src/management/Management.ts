@@ -41,18 +41,29 @@ import type * as Scope from "effect/Scope"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as AccessKey from "./AccessKey.js"
+import * as Analytics from "./Analytics.js"
 import * as Audit from "./Audit.js"
 import * as Authz from "./Authz.js"
+import * as Descoper from "./Descoper.js"
+import * as Engine from "./Engine.js"
 import * as Fga from "./Fga.js"
 import * as Flow from "./Flow.js"
 import * as Group from "./Group.js"
+import * as InboundApplication from "./InboundApplication.js"
 import * as Jwt from "./Jwt.js"
+import * as JwtTemplate from "./JwtTemplate.js"
+import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
+import * as ManagementKey from "./ManagementKey.js"
+import * as OutboundApplication from "./OutboundApplication.js"
+import * as OutboundScim from "./OutboundScim.js"
 import * as Password from "./Password.js"
 import * as Permission from "./Permission.js"
 import * as Project from "./Project.js"
 import * as Role from "./Role.js"
+import * as ScopeClaimMapping from "./ScopeClaimMapping.js"
 import * as Sso from "./Sso.js"
+import * as SsoApplication from "./SsoApplication.js"
 import * as Tenant from "./Tenant.js"
 import * as User from "./User.js"
 
@@ -86,6 +97,17 @@ export interface ManagementApi {
   readonly warmUp: Effect.Effect<void, ManagementHttp.ManagementError>
   readonly fga: Fga.FgaApi
   readonly authz: Authz.AuthzApi
+  readonly list: List.ListApi
+  readonly ssoApplication: SsoApplication.SsoApplicationApi
+  readonly outboundApplication: OutboundApplication.OutboundApplicationApi
+  readonly inboundApplication: InboundApplication.InboundApplicationApi
+  readonly jwtTemplate: JwtTemplate.JwtTemplateApi
+  readonly managementKey: ManagementKey.ManagementKeyApi
+  readonly descoper: Descoper.DescoperApi
+  readonly engine: Engine.EngineApi
+  readonly scopeClaimMapping: ScopeClaimMapping.ScopeClaimMappingApi
+  readonly analytics: Analytics.AnalyticsApi
+  readonly outboundScim: OutboundScim.OutboundScimApi
 }
 
 /**
@@ -115,5 +137,16 @@ export const make = (
     password: Password.make(mgmt),
     warmUp: mgmt.warmUp,
     fga: Fga.make(mgmt),
-    authz: Authz.make(mgmt)
+    authz: Authz.make(mgmt),
+    list: List.make(mgmt),
+    ssoApplication: SsoApplication.make(mgmt),
+    outboundApplication: OutboundApplication.make(mgmt),
+    inboundApplication: InboundApplication.make(mgmt),
+    jwtTemplate: JwtTemplate.make(mgmt),
+    managementKey: ManagementKey.make(mgmt),
+    descoper: Descoper.make(mgmt),
+    engine: Engine.make(mgmt),
+    scopeClaimMapping: ScopeClaimMapping.make(mgmt),
+    analytics: Analytics.make(mgmt),
+    outboundScim: OutboundScim.make(mgmt)
   }))

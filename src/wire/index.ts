@@ -20,19 +20,31 @@ import * as AuthTotp from "./auth/Totp.js"
 import * as AuthWebAuthn from "./auth/WebAuthn.js"
 import type * as Endpoint from "./Endpoint.js"
 import * as AccessKey from "./mgmt/AccessKey.js"
+import * as Analytics from "./mgmt/Analytics.js"
 import * as Audit from "./mgmt/Audit.js"
 import * as Authz from "./mgmt/Authz.js"
 import * as CustomAttribute from "./mgmt/CustomAttribute.js"
+import * as Descoper from "./mgmt/Descoper.js"
+import * as Engine from "./mgmt/Engine.js"
 import * as Fga from "./mgmt/Fga.js"
 import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
+import * as InboundApplication from "./mgmt/InboundApplication.js"
 import * as Jwt from "./mgmt/Jwt.js"
+import * as JwtTemplate from "./mgmt/JwtTemplate.js"
 import * as License from "./mgmt/License.js"
+import * as List from "./mgmt/List.js"
+import * as ManagementKey from "./mgmt/ManagementKey.js"
+import * as OutboundApplication from "./mgmt/OutboundApplication.js"
+import * as OutboundAppToken from "./mgmt/OutboundAppToken.js"
+import * as OutboundScim from "./mgmt/OutboundScim.js"
 import * as Password from "./mgmt/Password.js"
 import * as Permission from "./mgmt/Permission.js"
 import * as Project from "./mgmt/Project.js"
 import * as Role from "./mgmt/Role.js"
+import * as ScopeClaimMapping from "./mgmt/ScopeClaimMapping.js"
 import * as Sso from "./mgmt/Sso.js"
+import * as SsoApplication from "./mgmt/SsoApplication.js"
 import * as Tenant from "./mgmt/Tenant.js"
 import * as TestUser from "./mgmt/TestUser.js"
 import * as User from "./mgmt/User.js"
@@ -68,7 +80,19 @@ export const Mgmt = {
   TestUser,
   CustomAttribute,
   Fga,
-  Authz
+  Authz,
+  List,
+  SsoApplication,
+  OutboundApplication,
+  OutboundAppToken,
+  InboundApplication,
+  JwtTemplate,
+  ManagementKey,
+  Descoper,
+  Engine,
+  ScopeClaimMapping,
+  Analytics,
+  OutboundScim
 }
 
 /**

@@ -1,0 +1,318 @@
+/**
+ * Inbound (third-party) applications: `/v1/mgmt/thirdparty/*`. Applications
+ * your users grant access to through Descope's OAuth server, each with a
+ * client id and secret (a `Secret`, answered at creation, by `secret` and by
+ * `rotate`), and the consents users gave them. The bodies are node-sdk's, with
+ * python-sdk's further fields (`jwtBearerSettings`, `customAttributes`,
+ * `forcePkce`, `defaultAudience`, consent search `limit` / `tenantId`).
+ *
+ * @since 0.2.0
+ */
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../Endpoint.js"
+import { Bool, JsonObject, Num, opt, Secret, Strings } from "../Fields.js"
+
+/**
+ * A scope an application may ask for.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Scope = Schema.Struct({
+  name: Schema.String,
+  description: Schema.optional(Schema.String),
+  values: Schema.optional(Strings),
+  optional: Schema.optional(Bool)
+})
+
+const fields = {
+  description: Schema.optional(Schema.String),
+  logo: Schema.optional(Schema.String),
+  loginPageUrl: Schema.optional(Schema.String),
+  approvedCallbackUrls: Schema.optional(Strings),
+  permissionsScopes: Schema.optional(Schema.Array(Scope)),
+  attributesScopes: Schema.optional(Schema.Array(Scope)),
+  jwtBearerSettings: Schema.optional(JsonObject),
+  customAttributes: Schema.optional(JsonObject),
+  forcePkce: Schema.optional(Bool),
+  defaultAudience: Schema.optional(Schema.String)
+}
+
+/**
+ * node-sdk's `InboundApplicationOptions` (and python-sdk's further fields).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ApplicationOptions = Schema.Struct({ name: Schema.String, ...fields })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ApplicationOptions = typeof ApplicationOptions.Type
+
+/**
+ * An inbound application, as Descope answers it.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const InboundApplication = Schema.Struct({
+  id: Schema.String,
+  clientId: opt(Schema.String),
+  name: opt(Schema.String),
+  description: opt(Schema.String),
+  logo: opt(Schema.String),
+  loginPageUrl: opt(Schema.String),
+  approvedCallbackUrls: opt(Strings),
+  permissionsScopes: opt(Schema.Array(Scope)),
+  attributesScopes: opt(Schema.Array(Scope)),
+  jwtBearerSettings: opt(JsonObject),
+  customAttributes: opt(JsonObject),
+  forcePkce: opt(Schema.Boolean),
+  defaultAudience: opt(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type InboundApplication = typeof InboundApplication.Type
+
+/**
+ * A consent a user gave an application.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const Consent = Schema.Struct({
+  id: Schema.String,
+  appId: Schema.String,
+  userId: Schema.String,
+  tenantId: opt(Schema.String),
+  scopes: opt(Strings),
+  grantedBy: opt(Schema.String),
+  createdTime: opt(Schema.Number)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Consent = typeof Consent.Type
+
+/**
+ * `{ cleartext }`: an application's secret.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SecretResponse = Schema.Struct({ cleartext: Secret })
+
+const ById = Schema.Struct({ id: Schema.String })
+const m = { credential: "management" } as const
+
+/**
+ * `POST /v1/mgmt/thirdparty/app/create`: answers the id, the client id and the secret.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const createApplication = Endpoint.post(
+  "mgmt.inboundApplication.createApplication",
+  "/v1/mgmt/thirdparty/app/create",
+  {
+    ...m,
+    request: ApplicationOptions,
+    response: Schema.Struct({ id: Schema.String, clientId: Schema.String, cleartext: Secret }),
+    description: "Creates an inbound application"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/app/update` (every field replaced).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const updateApplication = Endpoint.post(
+  "mgmt.inboundApplication.updateApplication",
+  "/v1/mgmt/thirdparty/app/update",
+  {
+    ...m,
+    request: Schema.Struct({ id: Schema.String, ...ApplicationOptions.fields }),
+    response: Endpoint.Empty,
+    description: "Updates an inbound application (every field replaced)"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/app/patch` (only the fields given).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const patchApplication = Endpoint.post(
+  "mgmt.inboundApplication.patchApplication",
+  "/v1/mgmt/thirdparty/app/patch",
+  {
+    ...m,
+    request: Schema.Struct({ id: Schema.String, name: Schema.optional(Schema.String), ...fields }),
+    response: Endpoint.Empty,
+    description: "Patches an inbound application (only the fields given)"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/app/delete`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const deleteApplication = Endpoint.post(
+  "mgmt.inboundApplication.deleteApplication",
+  "/v1/mgmt/thirdparty/app/delete",
+  { ...m, request: ById, response: Endpoint.Empty, description: "Deletes an inbound application" }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/app/delete/batch`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const deleteApplicationBatch = Endpoint.post(
+  "mgmt.inboundApplication.deleteApplicationBatch",
+  "/v1/mgmt/thirdparty/app/delete/batch",
+  {
+    ...m,
+    request: Schema.Struct({ ids: Strings }),
+    response: Endpoint.Empty,
+    description: "Deletes several inbound applications"
+  }
+)
+
+/**
+ * `GET /v1/mgmt/thirdparty/app/load?id=`: the application itself (not wrapped).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const loadApplication = Endpoint.get(
+  "mgmt.inboundApplication.loadApplication",
+  "/v1/mgmt/thirdparty/app/load",
+  { ...m, request: ById, response: InboundApplication, description: "Loads an inbound application" }
+)
+
+/**
+ * `GET /v1/mgmt/thirdparty/apps/load`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const loadAllApplications = Endpoint.get(
+  "mgmt.inboundApplication.loadAllApplications",
+  "/v1/mgmt/thirdparty/apps/load",
+  {
+    ...m,
+    response: Schema.Struct({ apps: opt(Schema.Array(InboundApplication)) }),
+    description: "Loads every inbound application"
+  }
+)
+
+/**
+ * `GET /v1/mgmt/thirdparty/app/secret?id=`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const getApplicationSecret = Endpoint.get(
+  "mgmt.inboundApplication.getApplicationSecret",
+  "/v1/mgmt/thirdparty/app/secret",
+  { ...m, request: ById, response: SecretResponse, description: "Answers an inbound application's secret" }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/app/rotate`: answers the new secret (python-sdk reads it; node-sdk ignores it).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const rotateApplicationSecret = Endpoint.post(
+  "mgmt.inboundApplication.rotateApplicationSecret",
+  "/v1/mgmt/thirdparty/app/rotate",
+  {
+    ...m,
+    request: ById,
+    response: SecretResponse,
+    description: "Replaces an inbound application's secret"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/consents/search` (`page` from 0, `limit` per page).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const searchConsents = Endpoint.post(
+  "mgmt.inboundApplication.searchConsents",
+  "/v1/mgmt/thirdparty/consents/search",
+  {
+    ...m,
+    request: Schema.Struct({
+      appId: Schema.optional(Schema.String),
+      userId: Schema.optional(Schema.String),
+      consentId: Schema.optional(Schema.String),
+      tenantId: Schema.optional(Schema.String),
+      page: Schema.optional(Num),
+      limit: Schema.optional(Num)
+    }),
+    response: Schema.Struct({ consents: opt(Schema.Array(Consent)), total: opt(Schema.Number) }),
+    description: "Searches consents"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/consents/delete`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const deleteConsents = Endpoint.post(
+  "mgmt.inboundApplication.deleteConsents",
+  "/v1/mgmt/thirdparty/consents/delete",
+  {
+    ...m,
+    request: Schema.Struct({
+      consentIds: Schema.optional(Strings),
+      appId: Schema.optional(Schema.String),
+      userIds: Schema.optional(Strings),
+      tenantId: Schema.optional(Schema.String)
+    }),
+    response: Endpoint.Empty,
+    description: "Deletes consents by id, application and/or users"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/consents/delete/tenant`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const deleteTenantConsents = Endpoint.post(
+  "mgmt.inboundApplication.deleteTenantConsents",
+  "/v1/mgmt/thirdparty/consents/delete/tenant",
+  {
+    ...m,
+    request: Schema.Struct({
+      tenantId: Schema.String,
+      consentIds: Schema.optional(Strings),
+      appId: Schema.optional(Schema.String)
+    }),
+    response: Endpoint.Empty,
+    description: "Deletes a tenant's consents"
+  }
+)

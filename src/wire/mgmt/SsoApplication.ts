@@ -1,0 +1,391 @@
+/**
+ * SSO applications, Descope as an identity provider: `/v1/mgmt/sso/idp/*`.
+ * An application is OIDC, SAML or WS-Fed; an OIDC application has a client
+ * secret, answered only by `secret` and `rotate`, as a `Secret`. The bodies
+ * are node-sdk's (`loginPageUrl`, `useMetadataInfo` ...); create sends
+ * `enabled: true` unless told otherwise, as node-sdk does.
+ *
+ * @since 0.2.0
+ */
+import * as Schema from "effect/Schema"
+import * as Endpoint from "../Endpoint.js"
+import { Bool, opt, Secret, Strings } from "../Fields.js"
+
+/**
+ * A SAML / WS-Fed attribute mapping: a Descope attribute to an assertion attribute.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AttributeMapping = Schema.Struct({ name: Schema.String, type: Schema.String, value: Schema.String })
+
+/**
+ * A SAML / WS-Fed groups mapping: Descope roles to an assertion group.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const GroupsMapping = Schema.Struct({
+  name: Schema.String,
+  type: Schema.String,
+  filterType: Schema.String,
+  value: Schema.String,
+  roles: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String }))
+})
+
+const common = {
+  id: Schema.optional(Schema.String),
+  name: Schema.String,
+  description: Schema.optional(Schema.String),
+  logo: Schema.optional(Schema.String),
+  enabled: Schema.optional(Bool),
+  loginPageUrl: Schema.optional(Schema.String),
+  forceAuthentication: Schema.optional(Bool)
+}
+
+/**
+ * node-sdk's `OidcApplicationOptions` (`id` names the application to update).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const OidcApplicationOptions = Schema.Struct(common)
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type OidcApplicationOptions = typeof OidcApplicationOptions.Type
+
+/**
+ * node-sdk's `SamlApplicationOptions`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SamlApplicationOptions = Schema.Struct({
+  ...common,
+  useMetadataInfo: Schema.optional(Bool),
+  metadataUrl: Schema.optional(Schema.String),
+  entityId: Schema.optional(Schema.String),
+  acsUrl: Schema.optional(Schema.String),
+  certificate: Schema.optional(Schema.String),
+  attributeMapping: Schema.optional(Schema.Array(AttributeMapping)),
+  groupsMapping: Schema.optional(Schema.Array(GroupsMapping)),
+  acsAllowedCallbacks: Schema.optional(Strings),
+  subjectNameIdType: Schema.optional(Schema.String),
+  subjectNameIdFormat: Schema.optional(Schema.String),
+  defaultRelayState: Schema.optional(Schema.String),
+  logoutRedirectUrl: Schema.optional(Schema.String),
+  defaultSignatureAlgorithm: Schema.optional(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type SamlApplicationOptions = typeof SamlApplicationOptions.Type
+
+/**
+ * node-sdk's `WsFedApplicationOptions`.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const WsFedApplicationOptions = Schema.Struct({
+  ...common,
+  realm: Schema.optional(Schema.String),
+  replyUrl: Schema.optional(Schema.String),
+  attributeMapping: Schema.optional(Schema.Array(AttributeMapping)),
+  groupsMapping: Schema.optional(Schema.Array(GroupsMapping)),
+  logoutRedirectUrl: Schema.optional(Schema.String),
+  errorRedirectUrl: Schema.optional(Schema.String)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type WsFedApplicationOptions = typeof WsFedApplicationOptions.Type
+
+const mappings = {
+  attributeMapping: opt(Schema.Array(AttributeMapping)),
+  groupsMapping: opt(Schema.Array(GroupsMapping))
+}
+
+/**
+ * The OIDC settings of an application, as Descope answers them.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const OidcSettings = Schema.Struct({
+  loginPageUrl: opt(Schema.String),
+  issuer: opt(Schema.String),
+  discoveryUrl: opt(Schema.String),
+  forceAuthentication: opt(Schema.Boolean)
+})
+
+/**
+ * The SAML settings of an application, as Descope answers them.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SamlSettings = Schema.Struct({
+  loginPageUrl: opt(Schema.String),
+  idpCert: opt(Schema.String),
+  useMetadataInfo: opt(Schema.Boolean),
+  metadataUrl: opt(Schema.String),
+  entityId: opt(Schema.String),
+  acsUrl: opt(Schema.String),
+  certificate: opt(Schema.String),
+  ...mappings,
+  idpMetadataUrl: opt(Schema.String),
+  idpEntityId: opt(Schema.String),
+  idpSsoUrl: opt(Schema.String),
+  acsAllowedCallbacks: opt(Strings),
+  subjectNameIdType: opt(Schema.String),
+  subjectNameIdFormat: opt(Schema.String),
+  defaultRelayState: opt(Schema.String),
+  forceAuthentication: opt(Schema.Boolean),
+  idpLogoutUrl: opt(Schema.String),
+  logoutRedirectUrl: opt(Schema.String),
+  defaultSignatureAlgorithm: opt(Schema.String)
+})
+
+/**
+ * The WS-Fed settings of an application, as Descope answers them.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const WsFedSettings = Schema.Struct({
+  loginPageUrl: opt(Schema.String),
+  realm: opt(Schema.String),
+  replyUrl: opt(Schema.String),
+  ...mappings,
+  forceAuthentication: opt(Schema.Boolean),
+  logoutRedirectUrl: opt(Schema.String),
+  errorRedirectUrl: opt(Schema.String),
+  idpInitiatedUrl: opt(Schema.String),
+  idpMetadataUrl: opt(Schema.String),
+  idpEntityId: opt(Schema.String),
+  idpSsoUrl: opt(Schema.String),
+  idpCert: opt(Schema.String)
+})
+
+/**
+ * An SSO application, as Descope answers it (`appType`: `oidc`, `saml` or `wsfed`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SsoApplication = Schema.Struct({
+  id: Schema.String,
+  name: opt(Schema.String),
+  description: opt(Schema.String),
+  enabled: opt(Schema.Boolean),
+  logo: opt(Schema.String),
+  appType: opt(Schema.String),
+  samlSettings: opt(SamlSettings),
+  oidcSettings: opt(OidcSettings),
+  wsfedSettings: opt(WsFedSettings)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type SsoApplication = typeof SsoApplication.Type
+
+/**
+ * `{ cleartext }`: an application's secret.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SecretResponse = Schema.Struct({ cleartext: Secret })
+
+const Created = Schema.Struct({ id: Schema.String })
+const ById = Schema.Struct({ id: Schema.String })
+
+const creator = <const Path extends string, A, I>(
+  kind: string,
+  label: string,
+  path: Path,
+  request: Schema.Schema<A, I>
+) =>
+  Endpoint.post(`mgmt.ssoApplication.create${kind}Application`, path, {
+    credential: "management",
+    request,
+    response: Created,
+    description: `Creates ${label} application`
+  })
+
+const updater = <const Path extends string, A, I>(
+  kind: string,
+  label: string,
+  path: Path,
+  request: Schema.Schema<A, I>
+) =>
+  Endpoint.post(`mgmt.ssoApplication.update${kind}Application`, path, {
+    credential: "management",
+    request,
+    response: Endpoint.Empty,
+    description: `Updates ${label} application`
+  })
+
+/**
+ * `POST /v1/mgmt/sso/idp/app/oidc/create`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const createOidcApplication = creator(
+  "Oidc",
+  "an OIDC",
+  "/v1/mgmt/sso/idp/app/oidc/create",
+  OidcApplicationOptions
+)
+
+/**
+ * `POST /v1/mgmt/sso/idp/app/saml/create`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const createSamlApplication = creator(
+  "Saml",
+  "a SAML",
+  "/v1/mgmt/sso/idp/app/saml/create",
+  SamlApplicationOptions
+)
+
+/**
+ * `POST /v1/mgmt/sso/idp/app/wsfed/create`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const createWsFedApplication = creator(
+  "WsFed",
+  "a WS-Fed",
+  "/v1/mgmt/sso/idp/app/wsfed/create",
+  WsFedApplicationOptions
+)
+
+/**
+ * `POST /v1/mgmt/sso/idp/app/oidc/update`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const updateOidcApplication = updater(
+  "Oidc",
+  "an OIDC",
+  "/v1/mgmt/sso/idp/app/oidc/update",
+  OidcApplicationOptions
+)
+
+/**
+ * `POST /v1/mgmt/sso/idp/app/saml/update`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const updateSamlApplication = updater(
+  "Saml",
+  "a SAML",
+  "/v1/mgmt/sso/idp/app/saml/update",
+  SamlApplicationOptions
+)
+
+/**
+ * `POST /v1/mgmt/sso/idp/app/wsfed/update`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const updateWsFedApplication = updater(
+  "WsFed",
+  "a WS-Fed",
+  "/v1/mgmt/sso/idp/app/wsfed/update",
+  WsFedApplicationOptions
+)
+
+const del = Endpoint.post("mgmt.ssoApplication.delete", "/v1/mgmt/sso/idp/app/delete", {
+  credential: "management",
+  request: ById,
+  response: Endpoint.Empty,
+  description: "Deletes an SSO application"
+})
+
+/**
+ * `GET /v1/mgmt/sso/idp/app/load?id=`: the application itself (not wrapped).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const load = Endpoint.get("mgmt.ssoApplication.load", "/v1/mgmt/sso/idp/app/load", {
+  credential: "management",
+  request: ById,
+  response: SsoApplication,
+  description: "Loads an SSO application"
+})
+
+/**
+ * `GET /v1/mgmt/sso/idp/apps/load`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const loadAll = Endpoint.get("mgmt.ssoApplication.loadAll", "/v1/mgmt/sso/idp/apps/load", {
+  credential: "management",
+  response: Schema.Struct({ apps: opt(Schema.Array(SsoApplication)) }),
+  description: "Loads every SSO application"
+})
+
+/**
+ * `GET /v1/mgmt/sso/idp/app/secret?id=`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const getApplicationSecret = Endpoint.get(
+  "mgmt.ssoApplication.getApplicationSecret",
+  "/v1/mgmt/sso/idp/app/secret",
+  {
+    credential: "management",
+    request: ById,
+    response: SecretResponse,
+    description: "Answers an OIDC application's client secret"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/sso/idp/app/rotate`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const rotateApplicationSecret = Endpoint.post(
+  "mgmt.ssoApplication.rotateApplicationSecret",
+  "/v1/mgmt/sso/idp/app/rotate",
+  {
+    credential: "management",
+    request: ById,
+    response: SecretResponse,
+    description: "Replaces an OIDC application's client secret; answers the new one"
+  }
+)
+
+export {
+  /**
+   * `POST /v1/mgmt/sso/idp/app/delete`.
+   *
+   * @since 0.2.0
+   * @category endpoints
+   */
+  del as delete
+}

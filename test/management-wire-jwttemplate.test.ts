@@ -1,0 +1,119 @@
+// mgmt.jwtTemplate: one recorded-request row per client operation, with the method, path and JSON body
+// written as literals the way node-sdk sends them (lib/management/jwttemplate.ts: every call a POST,
+// `{ template }` wrapped), the decoding of each answer, and a check that every catalogued endpoint has its
+// row and every mgmt.jwttemplate row of the shared inventory is catalogued.
+import { assert, describe, it } from "@effect/vitest"
+import * as Wire from "../src/wire/index.js"
+import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
+
+const T = { id: "JT1", name: "hasura", template: { role: "user" }, tags: ["x"], addJti: true }
+const ENTRY = { id: "hasura", name: "Hasura", template: { role: "user" }, experimental: false }
+
+const rows: ReadonlyArray<Row> = [
+  {
+    name: "jwtTemplate.create",
+    run: (m) => m.jwtTemplate.create({ name: "hasura", template: { role: "user" } }),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/create",
+    body: { template: { name: "hasura", template: { role: "user" } } },
+    response: { template: T },
+    check: (r) => assert.deepStrictEqual(r, T)
+  },
+  {
+    name: "jwtTemplate.update",
+    run: (m) => m.jwtTemplate.update(T),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/update",
+    body: { template: T },
+    response: { template: T },
+    check: (r) => assert.deepStrictEqual(r, T)
+  },
+  {
+    name: "jwtTemplate.delete",
+    run: (m) => m.jwtTemplate.delete("JT1"),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/delete",
+    body: { id: "JT1" },
+    check: isVoid
+  },
+  {
+    name: "jwtTemplate.list",
+    run: (m) => m.jwtTemplate.list(),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/list",
+    body: {},
+    response: { templates: [T] },
+    check: (r) => assert.deepStrictEqual(r, [T])
+  },
+  {
+    name: "jwtTemplate.load",
+    run: (m) => m.jwtTemplate.load("JT1"),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/load",
+    body: { id: "JT1" },
+    response: { template: T },
+    check: (r) => assert.deepStrictEqual(r, T)
+  },
+  {
+    name: "jwtTemplate.validate",
+    run: (m) => m.jwtTemplate.validate("JT1", { name: "x", template: { exp: 1 } }),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/validate",
+    body: { id: "JT1", template: { name: "x", template: { exp: 1 } } },
+    response: { valid: false, issues: [{ message: "reserved", severity: "error", path: "template.exp" }] },
+    check: (r) =>
+      assert.deepStrictEqual(r, {
+        valid: false,
+        issues: [{ message: "reserved", severity: "error", path: "template.exp" }]
+      })
+  },
+  {
+    name: "jwtTemplate.listLibrary",
+    run: (m) => m.jwtTemplate.listLibrary(),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/library/list",
+    body: {},
+    response: { entries: [ENTRY] },
+    check: (r) => assert.deepStrictEqual(r, [ENTRY])
+  },
+  {
+    name: "jwtTemplate.loadLibraryEntry",
+    run: (m) => m.jwtTemplate.loadLibraryEntry("hasura"),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/library/load",
+    body: { id: "hasura" },
+    response: { entry: ENTRY },
+    check: (r) => assert.deepStrictEqual(r, ENTRY)
+  },
+  {
+    name: "jwtTemplate.applyFromLibrary",
+    run: (m) => m.jwtTemplate.applyFromLibrary({ libraryEntryId: "hasura", nameOverride: "mine" }),
+    method: "POST",
+    path: "/v1/mgmt/jwt/templates/library/apply",
+    body: { libraryEntryId: "hasura", nameOverride: "mine" },
+    response: { template: T },
+    check: (r) => assert.deepStrictEqual(r, T)
+  }
+]
+
+wireTable("jwtTemplate", Wire.Mgmt.JwtTemplate, rows)
+
+describe("mgmt.jwtTemplate arguments and inventory", () => {
+  it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
+    refusedUnsent((m) => [
+      m.jwtTemplate.update({ id: "" }),
+      m.jwtTemplate.delete(""),
+      m.jwtTemplate.load(" "),
+      m.jwtTemplate.validate(""),
+      m.jwtTemplate.loadLibraryEntry(""),
+      m.jwtTemplate.applyFromLibrary({ libraryEntryId: "" })
+    ]))
+
+  inventoryCatalogued(
+    "every mgmt.jwttemplate row of the shared endpoint inventory is catalogued",
+    ["mgmt.jwttemplate"],
+    [Wire.Mgmt.JwtTemplate],
+    9
+  )
+})

@@ -1,0 +1,235 @@
+// mgmt.ssoApplication: one recorded-request row per client operation, with the method, path, query and JSON
+// body written as literals the way node-sdk sends them (lib/management/ssoapplication.ts: create adds
+// `enabled: true` unless told otherwise), the decoding of each answer (secrets Redacted), and a check that
+// every catalogued endpoint has its row and which mgmt.ssoapp rows of the shared inventory are catalogued.
+import { assert, describe, it } from "@effect/vitest"
+import * as Redacted from "effect/Redacted"
+import * as Wire from "../src/wire/index.js"
+import { inventoryCatalogued, nodeOrPython, refusedUnsent } from "./area-support.js"
+import { isVoid, type Row, wireTable } from "./management-support.js"
+
+const ATTR = { name: "email", type: "string", value: "attributes.email" }
+const GROUPS = {
+  name: "grp",
+  type: "string",
+  filterType: "roles",
+  value: "admins",
+  roles: [{ id: "R1", name: "admin" }]
+}
+const OIDC_APP = {
+  id: "SA1",
+  name: "portal",
+  description: "",
+  enabled: true,
+  logo: "",
+  appType: "oidc",
+  oidcSettings: {
+    loginPageUrl: "https://app.test/login",
+    issuer: "https://api.descope.com/P1",
+    discoveryUrl: "https://api.descope.com/P1/.well-known/openid-configuration",
+    forceAuthentication: false
+  }
+}
+
+const isSecret = (value: string) => (r: unknown) => {
+  const secret = (r as { cleartext: Redacted.Redacted<string> }).cleartext
+  assert.isTrue(Redacted.isRedacted(secret))
+  assert.strictEqual(Redacted.value(secret), value)
+  assert.notInclude(String(secret), value)
+  assert.notInclude(JSON.stringify(r), value)
+}
+
+const rows: ReadonlyArray<Row> = [
+  {
+    name: "ssoApplication.createOidcApplication (enabled by default)",
+    run: (m) => m.ssoApplication.createOidcApplication({ name: "portal", loginPageUrl: "https://app.test/login" }),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/oidc/create",
+    body: { name: "portal", loginPageUrl: "https://app.test/login", enabled: true },
+    response: { id: "SA1" },
+    check: (r) => assert.deepStrictEqual(r, { id: "SA1" })
+  },
+  {
+    name: "ssoApplication.createSamlApplication",
+    run: (m) =>
+      m.ssoApplication.createSamlApplication({
+        name: "crm",
+        loginPageUrl: "https://app.test/login",
+        enabled: false,
+        useMetadataInfo: false,
+        entityId: "crm-sp",
+        acsUrl: "https://crm.test/acs",
+        certificate: "MIIC",
+        attributeMapping: [ATTR],
+        groupsMapping: [GROUPS],
+        acsAllowedCallbacks: ["https://crm.test/cb"],
+        subjectNameIdType: "email",
+        defaultSignatureAlgorithm: "sha256"
+      }),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/saml/create",
+    body: {
+      name: "crm",
+      loginPageUrl: "https://app.test/login",
+      enabled: false,
+      useMetadataInfo: false,
+      entityId: "crm-sp",
+      acsUrl: "https://crm.test/acs",
+      certificate: "MIIC",
+      attributeMapping: [ATTR],
+      groupsMapping: [GROUPS],
+      acsAllowedCallbacks: ["https://crm.test/cb"],
+      subjectNameIdType: "email",
+      defaultSignatureAlgorithm: "sha256"
+    },
+    response: { id: "SA2" },
+    check: (r) => assert.deepStrictEqual(r, { id: "SA2" })
+  },
+  {
+    name: "ssoApplication.createWsFedApplication",
+    run: (m) =>
+      m.ssoApplication.createWsFedApplication({
+        name: "sharepoint",
+        loginPageUrl: "https://app.test/login",
+        realm: "urn:sp",
+        replyUrl: "https://sp.test/reply"
+      }),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/wsfed/create",
+    body: {
+      name: "sharepoint",
+      loginPageUrl: "https://app.test/login",
+      realm: "urn:sp",
+      replyUrl: "https://sp.test/reply",
+      enabled: true
+    },
+    response: { id: "SA3" },
+    check: (r) => assert.deepStrictEqual(r, { id: "SA3" })
+  },
+  {
+    name: "ssoApplication.updateOidcApplication",
+    run: (m) =>
+      m.ssoApplication.updateOidcApplication({
+        id: "SA1",
+        name: "portal",
+        loginPageUrl: "https://app.test/in",
+        forceAuthentication: true
+      }),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/oidc/update",
+    body: { id: "SA1", name: "portal", loginPageUrl: "https://app.test/in", forceAuthentication: true },
+    check: isVoid
+  },
+  {
+    name: "ssoApplication.updateSamlApplication",
+    run: (m) =>
+      m.ssoApplication.updateSamlApplication({
+        id: "SA2",
+        name: "crm",
+        loginPageUrl: "https://app.test/login",
+        useMetadataInfo: true,
+        metadataUrl: "https://crm.test/metadata"
+      }),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/saml/update",
+    body: {
+      id: "SA2",
+      name: "crm",
+      loginPageUrl: "https://app.test/login",
+      useMetadataInfo: true,
+      metadataUrl: "https://crm.test/metadata"
+    },
+    check: isVoid
+  },
+  {
+    name: "ssoApplication.updateWsFedApplication",
+    run: (m) =>
+      m.ssoApplication.updateWsFedApplication({
+        id: "SA3",
+        name: "sharepoint",
+        loginPageUrl: "https://app.test/login",
+        realm: "urn:sp2",
+        replyUrl: "https://sp.test/reply",
+        errorRedirectUrl: "https://sp.test/error"
+      }),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/wsfed/update",
+    body: {
+      id: "SA3",
+      name: "sharepoint",
+      loginPageUrl: "https://app.test/login",
+      realm: "urn:sp2",
+      replyUrl: "https://sp.test/reply",
+      errorRedirectUrl: "https://sp.test/error"
+    },
+    check: isVoid
+  },
+  {
+    name: "ssoApplication.delete",
+    run: (m) => m.ssoApplication.delete("SA1"),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/delete",
+    body: { id: "SA1" },
+    check: isVoid
+  },
+  {
+    name: "ssoApplication.load",
+    run: (m) => m.ssoApplication.load("SA1"),
+    method: "GET",
+    path: "/v1/mgmt/sso/idp/app/load",
+    query: { id: "SA1" },
+    response: OIDC_APP,
+    check: (r) => assert.deepStrictEqual(r, OIDC_APP)
+  },
+  {
+    name: "ssoApplication.loadAll",
+    run: (m) => m.ssoApplication.loadAll(),
+    method: "GET",
+    path: "/v1/mgmt/sso/idp/apps/load",
+    response: { apps: [OIDC_APP] },
+    check: (r) => assert.deepStrictEqual(r, [OIDC_APP])
+  },
+  {
+    name: "ssoApplication.getApplicationSecret",
+    run: (m) => m.ssoApplication.getApplicationSecret("SA1"),
+    method: "GET",
+    path: "/v1/mgmt/sso/idp/app/secret",
+    query: { id: "SA1" },
+    response: { cleartext: "s3cr3t-client-secret" },
+    check: isSecret("s3cr3t-client-secret")
+  },
+  {
+    name: "ssoApplication.rotateApplicationSecret",
+    run: (m) => m.ssoApplication.rotateApplicationSecret("SA1"),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/rotate",
+    body: { id: "SA1" },
+    response: { cleartext: "n3w-client-secret" },
+    check: isSecret("n3w-client-secret")
+  }
+]
+
+wireTable("ssoApplication", Wire.Mgmt.SsoApplication, rows)
+
+describe("mgmt.ssoApplication arguments and inventory", () => {
+  it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
+    refusedUnsent((m) => [
+      m.ssoApplication.createOidcApplication({ name: "" }),
+      m.ssoApplication.createSamlApplication({ name: " " }),
+      m.ssoApplication.updateWsFedApplication({ id: "", name: "x" }),
+      m.ssoApplication.updateOidcApplication({ id: "SA1", name: "" }),
+      m.ssoApplication.delete(""),
+      m.ssoApplication.load(""),
+      m.ssoApplication.getApplicationSecret(""),
+      m.ssoApplication.rotateApplicationSecret("")
+    ]))
+
+  // go-sdk"s custom attributes and second-secret endpoints (node and python have none) are not catalogued yet
+  inventoryCatalogued(
+    "every mgmt.ssoapp row node-sdk or python-sdk calls is catalogued",
+    ["mgmt.ssoapp"],
+    [Wire.Mgmt.SsoApplication],
+    11,
+    nodeOrPython
+  )
+})
