@@ -61,6 +61,8 @@ export interface Env {
   readonly sleep: (millis: number) => Effect.Effect<void>
   readonly addProject: (projectId: string, managementKey: string | undefined) => Effect.Effect<ProjectState>
   readonly resetProject: (projectId: string) => Effect.Effect<void>
+  /** Removes a project (never the default one); `false` when there was none. */
+  readonly removeProject: (projectId: string) => Effect.Effect<boolean>
 }
 
 /**

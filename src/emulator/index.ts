@@ -123,3 +123,11 @@ export type { Policy } from "./Password.js"
  * @category modules
  */
 export * as Totp from "./Totp.js"
+/**
+ * Seeds and snapshots of emulated projects: the `Seed` schema, `decode`
+ * (errors name the field) and `parseText` (JSON, or YAML with `js-yaml`).
+ *
+ * @since 0.2.0
+ * @category modules
+ */
+export * as Seed from "./Seed.js"
