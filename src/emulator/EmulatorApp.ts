@@ -25,6 +25,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Stream from "effect/Stream"
+import * as AuditTrail from "./AuditTrail.js"
 import type { ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import type { Ctx, Env, Route } from "./Handler.js"
@@ -292,7 +293,7 @@ const handle = (env: Env, route: Route) => {
         path,
         remoteAddress: Option.getOrElse(req.remoteAddress, () => "127.0.0.1")
       }
-      return yield* route.handler(ctx)
+      return yield* AuditTrail.recorded(route, ctx, route.handler(ctx))
     })
     const answer = yield* route.unlocked === true ? run : p.lock.withPermits(1)(run)
     const response = HttpServerResponse.isServerResponse(answer)
