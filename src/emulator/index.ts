@@ -51,7 +51,9 @@
  * `POST /emulator/time/advance {seconds|millis}`, `POST /emulator/keys/rotate`,
  * `GET|POST|DELETE /emulator/faults`, `DELETE /emulator/faults/:id`,
  * `POST /emulator/identities/oauth|sso`, `POST /emulator/groups`,
- * `GET /emulator/audit`, `POST /emulator/reset`, `POST /emulator/projects`,
+ * `GET /emulator/audit`, `POST /emulator/reset`, `POST /emulator/projects`
+ * (a fresh, optionally seeded project per test), `DELETE /emulator/projects/:id`,
+ * `GET /emulator/export`, `POST /emulator/import` (a project as a `Seed` document),
  * and `GET /emulator/idp/authorize` (the emulated OAuth/SSO provider): see
  * docs/emulator.md for their requests and answers.
  *
