@@ -16,6 +16,7 @@ import { type Identity, newId, type ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import * as H from "./Handler.js"
 import type { Env, Route } from "./Handler.js"
+import * as Inspector from "./Inspector.js"
 import * as Outbox from "./Outbox.js"
 import * as Seed from "./Seed.js"
 import * as SeedState from "./SeedState.js"
@@ -273,5 +274,6 @@ export const routes: ReadonlyArray<Route> = [
     (ctx) =>
       Effect.flatMap(seedOf(ctx.raw ?? {}), (seed) => Effect.as(SeedState.replaceProject(ctx.p, seed, ctx.now), {}))
   ),
-  H.get("/emulator/idp/authorize", "control", AuthRoutes.idpAuthorize)
+  H.get("/emulator/idp/authorize", "control", AuthRoutes.idpAuthorize),
+  ...Inspector.routes
 ]

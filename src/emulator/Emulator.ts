@@ -28,7 +28,7 @@ import * as EmulatorApp from "./EmulatorApp.js"
 import * as Keys from "./EmulatorKeys.js"
 import { type AuditEvent, emptyProject, type Identity, type ProjectState } from "./EmulatorState.js"
 import type * as Faults from "./Faults.js"
-import type { Config, Env } from "./Handler.js"
+import type { Config, Env, RequestRecord } from "./Handler.js"
 import type * as Outbox from "./Outbox.js"
 import * as Password from "./Password.js"
 import type * as RateLimits from "./RateLimits.js"
@@ -132,6 +132,8 @@ export interface Options {
   readonly corsOrigins?: ReadonlyArray<string> | undefined
   /** The largest request body, in bytes (default 1 MiB); larger ones are answered 413. */
   readonly maxBodyBytes?: number | undefined
+  /** Serve the inspector at `/emulator/ui` (default `true`; `--no-ui`). */
+  readonly ui?: boolean | undefined
 }
 
 /**
@@ -195,6 +197,8 @@ export interface Service {
   readonly importProject: (input: unknown, projectId?: string) => Effect.Effect<void, Seed.SeedError>
   /** Removes a project (not the default one): `false` when there was none to remove. */
   readonly removeProject: (projectId: string) => Effect.Effect<boolean>
+  /** The last requests to Descope's routes (method, path, status, latency, error code; never bodies). */
+  readonly requests: Effect.Effect<ReadonlyArray<RequestRecord>>
   /** The ids of the projects, the default one first. */
   readonly projectIds: Effect.Effect<ReadonlyArray<string>>
 }
@@ -248,7 +252,8 @@ export const config = (options: Options): Config => ({
   passwordPolicy: { ...Password.defaultPolicy, ...options.passwordPolicy },
   totpIssuer: options.totpIssuer ?? "Descope Emulator",
   historyLimit: Math.max(1, options.historyLimit ?? 10_000),
-  refreshTokenDelivery: options.refreshTokenDelivery ?? "body"
+  refreshTokenDelivery: options.refreshTokenDelivery ?? "body",
+  ui: options.ui ?? true
 })
 
 /**
@@ -306,6 +311,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       })
     const env: Env = {
       config: cfg,
+      requests: [],
       projects,
       defaultProjectId,
       now,
@@ -373,7 +379,8 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
               SeedState.replaceProject(p, seed, t))))),
       removeProject: (projectId) =>
         env.removeProject(projectId),
-      projectIds: Effect.sync(() => [...projects.keys()])
+      projectIds: Effect.sync(() => [...projects.keys()]),
+      requests: Effect.sync(() => [...env.requests])
     })
   })
 

@@ -68,6 +68,7 @@ Options (all optional):
   --import <dir>           load every <projectId>.json (or .yaml) of dir as that project's state
   --export-on-exit <dir>   when stopping, write each project's state to dir/<projectId>.json (a seed
                            document: hashes, never secrets), for --import next time
+  --no-ui                  do not serve the inspector page at /emulator/ui
   --quiet                  no request log
   --help                   this text
 
@@ -120,6 +121,7 @@ export const parse = (
         import: { type: "string" },
         "export-on-exit": { type: "string" },
         quiet: { type: "boolean" },
+        "no-ui": { type: "boolean" },
         help: { type: "boolean" }
       },
       strict: true,
@@ -199,6 +201,7 @@ export const parse = (
       linkTtl: d(link),
       refreshTokenDelivery: delivery,
       maxBodyBytes: maxBody,
+      ...(values["no-ui"] === true ? { ui: false } : {}),
       ...(corsOrigins !== undefined ? { corsOrigins } : {}),
       ...(rateLimit !== undefined ? { rateLimit } : {}),
       ...(Object.keys(bucketLimits).length > 0 ? { rateLimits: bucketLimits } : {})
@@ -266,7 +269,7 @@ export const parentGone: Effect.Effect<void> = Effect.suspend(() => {
  * @since 0.2.0
  * @category rendering
  */
-export const banner = (baseUrl: string, projectId: string, managementKey: string): string =>
+export const banner = (baseUrl: string, projectId: string, managementKey: string, ui = true): string =>
   [
     "Descope emulator listening",
     `  base URL:        ${baseUrl}`,
@@ -276,6 +279,7 @@ export const banner = (baseUrl: string, projectId: string, managementKey: string
     }`,
     `  JWKS:            ${baseUrl}/v2/keys/${projectId}`,
     `  outbox:          ${baseUrl}/emulator/outbox`,
+    ...(ui ? [`  inspector:       ${baseUrl}/emulator/ui`] : []),
     "Press Ctrl+C to stop."
   ].join("\n")
 
@@ -360,7 +364,9 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
       const dir = parsed.exportDir
       yield* Effect.addFinalizer(() => exportDir(emulator, dir))
     }
-    yield* Console.log(banner(info.baseUrl, emulator.projectId, Redacted.value(emulator.managementKey)))
+    yield* Console.log(
+      banner(info.baseUrl, emulator.projectId, Redacted.value(emulator.managementKey), parsed.options.ui !== false)
+    )
     started = true
     if (startedByNpm()) {
       yield* parentGone
