@@ -160,6 +160,9 @@ describe("a seeded project", () => {
       assert.strictEqual((check.body as { tuples: Array<{ allowed: boolean }> }).tuples[0]?.allowed, true)
       const disabled = yield* request(emulator, "GET", "/v1/mgmt/user?loginId=%2B15550009999", { managementKey: K })
       assert.strictEqual((disabled.body as { user: { status: string } }).user.status, "disabled")
+      // a reset forgets it all, the relations too
+      yield* emulator.reset()
+      assert.deepStrictEqual(yield* emulator.exportProject(), {})
     }))
 
   it.scoped("export → import → export gives the same document, with hashes and no secrets", () =>
