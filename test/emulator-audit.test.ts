@@ -41,6 +41,7 @@ describe("the action of a management operation", () => {
     assert.strictEqual(actionOf("mgmt.tenant.update", "POST"), "TenantModified")
     assert.strictEqual(actionOf("mgmt.accessKey.deleteBatch", "POST"), "AccessKeyDeleted")
     assert.strictEqual(actionOf("mgmt.sso.configureSamlSettings", "POST"), "SSOSettingsModified")
+    assert.strictEqual(actionOf("mgmt.sso.mapping", "POST"), "SSOSettingsModified")
     for (
       const read of [
         "mgmt.user.load",

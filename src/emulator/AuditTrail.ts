@@ -23,7 +23,7 @@ import type { Ctx, Route } from "./Handler.js"
 import * as Tokens from "./Tokens.js"
 import type { WireError } from "./Wire.js"
 
-const READ = /^(load|search|get|list|check|has|who|resource|targets?|export|validate|dry|history|mapping|license)/i
+const READ = /^(load|search|get|list|check|has|who|resource|targets?|export|validate|dry|history|license)/i
 
 /** The operations that change nothing (or that audit themselves, like the management sign-ins). */
 const isRead = (name: string, method: string): boolean => {

@@ -13,6 +13,7 @@
  */
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
+import * as MagicLink from "../wire/auth/MagicLink.js"
 import * as H from "./Handler.js"
 import type { Route } from "./Handler.js"
 import * as W from "./Wire.js"
@@ -50,7 +51,9 @@ const show = (name) => {
   for (const a of document.querySelectorAll("nav a")) a.classList.toggle("on", a.dataset.tab === name)
 }
 const signIn = async (token) => {
-  const res = await fetch("/v1/auth/magiclink/verify", { method: "POST", headers: { authorization: "Bearer " + project, "content-type": "application/json" }, body: JSON.stringify({ token }) })
+  const res = await fetch(${
+  JSON.stringify(MagicLink.verify.path)
+}, { method: "POST", headers: { authorization: "Bearer " + project, "content-type": "application/json" }, body: JSON.stringify({ token }) })
   const body = await res.json()
   $("#result").textContent = res.ok ? "signed in: " + body.user.loginIds[0] + " (" + body.user.userId + ")" : "refused: " + body.errorCode + " " + (body.errorMessage ?? "")
   refresh()
@@ -110,7 +113,7 @@ export const page = `<!doctype html>
 <section id="outbox"><h2>Outbox</h2><div id="result"></div><table id="outbox-table"></table></section>
 <section id="requests"><h2>Last requests</h2><p>Method, path, status, latency and error code; never headers or bodies.</p><table id="requests-table"></table></section>
 <section id="faults"><h2>Faults</h2>
-<form id="fault-form"><input name="path" placeholder="/v1/auth/otp/**" required><input name="method" placeholder="method"><input name="status" placeholder="status" size="6"><input name="times" placeholder="times" size="6"><button type="submit" id="add-fault">add</button><button type="button" id="clear-faults">clear all</button></form>
+<form id="fault-form"><input name="path" placeholder="path pattern, e.g. /**" required><input name="method" placeholder="method"><input name="status" placeholder="status" size="6"><input name="times" placeholder="times" size="6"><button type="submit" id="add-fault">add</button><button type="button" id="clear-faults">clear all</button></form>
 <table id="faults-table"></table></section>
 <section id="clock"><h2>Clock</h2><div class="row">emulator time <code id="now"></code></div>
 <div class="row"><input id="seconds" value="60" size="8"> seconds <button id="advance">advance</button></div>

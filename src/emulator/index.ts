@@ -133,3 +133,17 @@ export * as Totp from "./Totp.js"
  * @category modules
  */
 export * as Seed from "./Seed.js"
+/**
+ * A seed that does not fit (`Seed.decode`, `importProject`): the field and why.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export { SeedError } from "./Seed.js"
+/**
+ * One request of the inspector's list (`requests`, `GET /emulator/requests`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { RequestRecord } from "./Handler.js"
