@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config"
  * (`.ci/run`) next to `npm test`, not by `npm test`.
  */
 const LOAD = ["test/load.test.ts", "test/load-validation.test.ts"]
+/** The inspector in a real headless browser (Debian's chromium): `npm run test:browser`. */
+const BROWSER = ["test/**/*.browser.test.ts"]
 
 export default defineConfig({
   test: {
@@ -24,15 +26,19 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: LOAD
+          exclude: [...LOAD, ...BROWSER]
         }
+      },
+      {
+        // not extending the root: its include would add every test file
+        test: { name: "browser", include: BROWSER, testTimeout: 60_000, hookTimeout: 60_000 }
       },
       {
         extends: true,
         // in child processes, as before (heap and socket counts are the process's)
         // soak runs get the time they need (no per-test timeouts in their files): on a 2-core machine
         // at load 10, 1,000 in-process flows took 264 s
-        test: { name: "load", include: LOAD, pool: "forks", testTimeout: 600_000 }
+        test: { name: "load", include: LOAD, exclude: BROWSER, pool: "forks", testTimeout: 600_000 }
       }
     ]
   }

@@ -16,7 +16,10 @@ import { type Identity, newId, type ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import * as H from "./Handler.js"
 import type { Env, Route } from "./Handler.js"
+import * as Inspector from "./Inspector.js"
 import * as Outbox from "./Outbox.js"
+import * as Seed from "./Seed.js"
+import * as SeedState from "./SeedState.js"
 import * as W from "./Wire.js"
 import { optNonEmpty, optNum, optStr, optStrs, str } from "./Wire.js"
 
@@ -156,6 +159,16 @@ const faultOf = (b: W.Json): Effect.Effect<Faults.FaultSpec, W.WireError> =>
 
 const unlocked = (route: Route): Route => ({ ...route, unlocked: true })
 
+/** A seed document of a request: a 400 naming the field that does not fit. */
+const seedOf = (input: unknown): Effect.Effect<Seed.Seed, W.WireError> =>
+  Effect.mapError(Seed.decode(input), (e) =>
+    new W.WireError({
+      status: 400,
+      errorCode: W.Codes.InvalidArguments,
+      errorDescription: "Invalid argument",
+      errorMessage: `seed: ${e.message}`
+    }))
+
 /**
  * The emulator-only routes (no authentication; `?projectId=` selects a project, default otherwise).
  *
@@ -236,9 +249,31 @@ export const routes: ReadonlyArray<Route> = [
   unlocked(H.post("/emulator/reset", "control", (ctx) => Effect.as(ctx.env.resetProject(ctx.p.projectId), {}))),
   unlocked(H.post("/emulator/projects", "control", (ctx) =>
     Effect.gen(function*() {
-      const projectId = yield* str(ctx.body, "projectId")
-      yield* ctx.env.addProject(projectId, optNonEmpty(ctx.body, "managementKey"))
-      return { projectId }
+      // no projectId: a fresh project of its own (per-test isolation), with the management key answered
+      const projectId = optNonEmpty(ctx.body, "projectId") ?? newId("P2", 28)
+      const seed = ctx.body.seed === undefined ? undefined : yield* seedOf(ctx.body.seed)
+      const p = yield* ctx.env.addProject(projectId, optNonEmpty(ctx.body, "managementKey"))
+      if (seed !== undefined) yield* p.lock.withPermits(1)(SeedState.replaceProject(p, seed, ctx.now))
+      return optNonEmpty(ctx.body, "projectId") === undefined
+        ? { projectId, managementKey: p.managementKeys[0] ?? "" }
+        : { projectId }
     }))),
-  H.get("/emulator/idp/authorize", "control", AuthRoutes.idpAuthorize)
+  unlocked(H.del("/emulator/projects/:projectId", "control", (ctx) =>
+    Effect.gen(function*() {
+      const projectId = ctx.params.projectId ?? ""
+      if (projectId === ctx.env.defaultProjectId) {
+        return yield* W.fail(400, W.Codes.InvalidRequest, "Invalid request", "the default project cannot be removed")
+      }
+      if (!(yield* ctx.env.removeProject(projectId))) return yield* W.notFound(`project ${projectId}`)
+      return {}
+    }))),
+  H.get("/emulator/export", "control", (ctx) => Effect.sync(() => SeedState.exportProject(ctx.p))),
+  H.post(
+    "/emulator/import",
+    "control",
+    (ctx) =>
+      Effect.flatMap(seedOf(ctx.raw ?? {}), (seed) => Effect.as(SeedState.replaceProject(ctx.p, seed, ctx.now), {}))
+  ),
+  H.get("/emulator/idp/authorize", "control", AuthRoutes.idpAuthorize),
+  ...Inspector.routes
 ]

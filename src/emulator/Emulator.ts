@@ -28,11 +28,13 @@ import * as EmulatorApp from "./EmulatorApp.js"
 import * as Keys from "./EmulatorKeys.js"
 import { type AuditEvent, emptyProject, type Identity, type ProjectState } from "./EmulatorState.js"
 import type * as Faults from "./Faults.js"
-import type { Config, Env } from "./Handler.js"
+import type { Config, Env, RequestRecord } from "./Handler.js"
 import type * as Outbox from "./Outbox.js"
 import * as Password from "./Password.js"
 import type * as RateLimits from "./RateLimits.js"
 import * as Routes from "./Routes.js"
+import * as Seed from "./Seed.js"
+import * as SeedState from "./SeedState.js"
 
 /**
  * The default project id (28 characters, so no region is derived from it).
@@ -61,12 +63,22 @@ export interface Options {
   readonly projectId?: string | undefined
   /** Its management key (default {@link DEFAULT_MANAGEMENT_KEY}). */
   readonly managementKey?: string | Redacted.Redacted<string> | undefined
-  /** More projects, each with its own state, keys and management key. */
+  /** More projects, each with its own state, keys and management key (and seed). */
   readonly projects?:
     | ReadonlyArray<
-      { readonly projectId: string; readonly managementKey?: string | Redacted.Redacted<string> | undefined }
+      {
+        readonly projectId: string
+        readonly managementKey?: string | Redacted.Redacted<string> | undefined
+        readonly seed?: Seed.Seed | undefined
+      }
     >
     | undefined
+  /**
+   * The default project's initial state: tenants, permissions, roles, users,
+   * access keys, SSO settings, FGA schema and relations. Check a document you
+   * read (JSON, YAML) with `Seed.decode` first: it names the field that does not fit.
+   */
+  readonly seed?: Seed.Seed | undefined
   /** JWT signing algorithm (default `ES384`). */
   readonly algorithm?: Keys.Algorithm | undefined
   /** Session JWT lifetime (default 10 minutes). */
@@ -120,6 +132,8 @@ export interface Options {
   readonly corsOrigins?: ReadonlyArray<string> | undefined
   /** The largest request body, in bytes (default 1 MiB); larger ones are answered 413. */
   readonly maxBodyBytes?: number | undefined
+  /** Serve the inspector at `/emulator/ui` (default `true`; `--no-ui`). */
+  readonly ui?: boolean | undefined
 }
 
 /**
@@ -177,6 +191,16 @@ export interface Service {
   readonly auditTrail: (projectId?: string) => Effect.Effect<ReadonlyArray<AuditEvent>>
   /** Forgets the data of a project (users, tenants, sessions, outbox ...); keys and management keys stay. */
   readonly reset: (projectId?: string) => Effect.Effect<void>
+  /** A project's state as a seed document (its snapshot: hashes, never secrets). */
+  readonly exportProject: (projectId?: string) => Effect.Effect<typeof Seed.Seed.Encoded>
+  /** Replaces a project's data with a seed document (an export, or a seed), checked first. */
+  readonly importProject: (input: unknown, projectId?: string) => Effect.Effect<void, Seed.SeedError>
+  /** Removes a project (not the default one): `false` when there was none to remove. */
+  readonly removeProject: (projectId: string) => Effect.Effect<boolean>
+  /** The last requests to Descope's routes (method, path, status, latency, error code; never bodies). */
+  readonly requests: Effect.Effect<ReadonlyArray<RequestRecord>>
+  /** The ids of the projects, the default one first. */
+  readonly projectIds: Effect.Effect<ReadonlyArray<string>>
 }
 
 /**
@@ -228,7 +252,8 @@ export const config = (options: Options): Config => ({
   passwordPolicy: { ...Password.defaultPolicy, ...options.passwordPolicy },
   totpIssuer: options.totpIssuer ?? "Descope Emulator",
   historyLimit: Math.max(1, options.historyLimit ?? 10_000),
-  refreshTokenDelivery: options.refreshTokenDelivery ?? "body"
+  refreshTokenDelivery: options.refreshTokenDelivery ?? "body",
+  ui: options.ui ?? true
 })
 
 /**
@@ -286,6 +311,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       })
     const env: Env = {
       config: cfg,
+      requests: [],
       projects,
       defaultProjectId,
       now,
@@ -298,13 +324,16 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
           const p = projects.get(projectId)
           if (p === undefined) return
           // in place: requests already holding this project see the reset too
-          yield* p.lock.withPermits(1)(Effect.sync(() => {
-            Object.assign(p, emptyProject(p.projectId, p.managementKeys, p.keys, p.lock))
-          }))
-        })
+          yield* p.lock.withPermits(1)(Effect.sync(() => SeedState.clearProject(p)))
+        }),
+      removeProject: (projectId) => Effect.sync(() => projectId !== defaultProjectId && projects.delete(projectId))
     }
-    yield* addProject(defaultProjectId, defaultKey)
-    for (const extra of options.projects ?? []) yield* addProject(extra.projectId, reveal(extra.managementKey))
+    const seeded = (p: ProjectState, seed: Seed.Seed | undefined) =>
+      seed === undefined ? Effect.void : Effect.flatMap(now, (t) => SeedState.apply(p, seed, t))
+    yield* Effect.flatMap(addProject(defaultProjectId, defaultKey), (p) => seeded(p, options.seed))
+    for (const extra of options.projects ?? []) {
+      yield* Effect.flatMap(addProject(extra.projectId, reveal(extra.managementKey)), (p) => seeded(p, extra.seed))
+    }
     const app = EmulatorApp.make(env, [...Routes.all, ...Control.routes], {
       corsOrigins: options.corsOrigins,
       maxBodyBytes: options.maxBodyBytes
@@ -341,7 +370,17 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
         locked(projectId, (p) => void p.ssoIdentities.set(tenantId, identity)),
       addProject: (projectId, managementKey) => Effect.asVoid(addProject(projectId, reveal(managementKey))),
       auditTrail: (projectId) => locked(projectId, (p) => [...p.audit]),
-      reset: (projectId) => env.resetProject(projectId ?? defaultProjectId)
+      reset: (projectId) => env.resetProject(projectId ?? defaultProjectId),
+      exportProject: (projectId) => locked(projectId, SeedState.exportProject),
+      importProject: (input, projectId) =>
+        Effect.flatMap(Seed.decode(input), (seed) =>
+          Effect.flatMap(project(projectId), (p) =>
+            p.lock.withPermits(1)(Effect.flatMap(now, (t) =>
+              SeedState.replaceProject(p, seed, t))))),
+      removeProject: (projectId) =>
+        env.removeProject(projectId),
+      projectIds: Effect.sync(() => [...projects.keys()]),
+      requests: Effect.sync(() => [...env.requests])
     })
   })
 

@@ -25,10 +25,12 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
 import * as Stream from "effect/Stream"
+import * as AuditTrail from "./AuditTrail.js"
 import type { ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import type { Ctx, Env, Route } from "./Handler.js"
 import * as RateLimits from "./RateLimits.js"
+import * as RequestLog from "./RequestLog.js"
 import { Codes, isObject, stripNulls, WireError } from "./Wire.js"
 
 /**
@@ -292,7 +294,7 @@ const handle = (env: Env, route: Route) => {
         path,
         remoteAddress: Option.getOrElse(req.remoteAddress, () => "127.0.0.1")
       }
-      return yield* route.handler(ctx)
+      return yield* AuditTrail.recorded(route, ctx, route.handler(ctx))
     })
     const answer = yield* route.unlocked === true ? run : p.lock.withPermits(1)(run)
     const response = HttpServerResponse.isServerResponse(answer)
@@ -373,7 +375,9 @@ export const normalizeOrigin = (origin: string): string | undefined => {
 export const make = (env: Env, routes: ReadonlyArray<Route>, options: AppOptions = {}): HttpApp.Default => {
   const table = routes.map((r) => ({ method: r.method, regex: pathRegex(r.path) }))
   const router = HttpRouter.fromIterable(
-    routes.map((r) => HttpRouter.makeRoute(r.method, r.path as HttpRouter.PathInput, handle(env, r)))
+    routes.map((r) =>
+      HttpRouter.makeRoute(r.method, r.path as HttpRouter.PathInput, RequestLog.logged(env, r, handle(env, r)))
+    )
   )
   const configured = HttpRouter.withRouterConfig(router, { maxParamLength: MAX_PARAM_LENGTH })
   const normalized = Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
@@ -448,6 +452,23 @@ export const withBodyLimit = (app: HttpApp.Default, maxBytes: number): HttpApp.D
   })
 }
 
+/**
+ * A request of a page the emulator served itself (its inspector): the
+ * `Origin` is the emulator's own, reached by an IP address or `localhost`
+ * (not a DNS name, which a rebinding page could point at the emulator).
+ */
+const sameLocalOrigin = (origin: string, host: string | undefined): boolean => {
+  if (host === undefined) return false
+  try {
+    const url = new URL(origin)
+    const hostname = url.hostname.replace(/^\[|\]$/g, "")
+    return url.protocol === "http:" && url.host === host &&
+      (hostname === "localhost" || /^[0-9.]+$/.test(hostname) || hostname.includes(":"))
+  } catch {
+    return false
+  }
+}
+
 const isControlPath = (url: string): boolean => {
   const path = url.replace(/\/{2,}/g, "/")
   return path === "/emulator" || path.startsWith("/emulator/") || path.startsWith("/emulator?")
@@ -471,7 +492,7 @@ export const withCors = (app: HttpApp.Default, origins: ReadonlyArray<string>): 
   }))
   return Effect.flatMap(HttpServerRequest.HttpServerRequest, (req) => {
     const origin = req.headers.origin
-    if (origin === undefined) return app
+    if (origin === undefined || sameLocalOrigin(origin, req.headers.host)) return app
     const normalized = normalizeOrigin(origin)
     if (normalized === undefined || !allowed.has(normalized)) {
       return req.method === "OPTIONS" || isControlPath(req.url)

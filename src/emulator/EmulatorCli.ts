@@ -18,11 +18,14 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
+import * as Fs from "node:fs/promises"
+import * as Path from "node:path"
 import { parseArgs } from "node:util"
-import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID, Emulator, layer, type Options } from "./Emulator.js"
+import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID, Emulator, layer, type Options, type Service } from "./Emulator.js"
 import { DEFAULT_MAX_BODY_BYTES, normalizeOrigin } from "./EmulatorApp.js"
 import { serve } from "./EmulatorServer.js"
 import * as RateLimits from "./RateLimits.js"
+import * as Seed from "./Seed.js"
 
 const DEFAULTS = {
   port: "4000",
@@ -60,6 +63,12 @@ Options (all optional):
   --cors-origin <origin>   let a browser page of this origin call the emulator (CORS with credentials);
                            repeatable (default: none: CORS off, and /emulator/* refuses other origins)
   --max-body-bytes <n>     largest request body; larger ones get 413 (default ${DEFAULTS["max-body-bytes"]}, 1 MiB)
+  --seed <file>            the default project's initial state: a seed document, JSON or YAML (.yaml/.yml,
+                           needs js-yaml): tenants, permissions, roles, users, access keys, SSO, FGA
+  --import <dir>           load every <projectId>.json (or .yaml) of dir as that project's state
+  --export-on-exit <dir>   when stopping, write each project's state to dir/<projectId>.json (a seed
+                           document: hashes, never secrets), for --import next time
+  --no-ui                  do not serve the inspector page at /emulator/ui
   --quiet                  no request log
   --help                   this text
 
@@ -85,6 +94,9 @@ export const parse = (
     readonly host: string
     readonly quiet: boolean
     readonly options: Options
+    readonly seedFile?: string | undefined
+    readonly importDir?: string | undefined
+    readonly exportDir?: string | undefined
   } =>
 {
   let values: Record<string, string | boolean | Array<string> | undefined>
@@ -105,7 +117,11 @@ export const parse = (
         "rate-limit": { type: "string", multiple: true },
         "cors-origin": { type: "string", multiple: true },
         "max-body-bytes": { type: "string" },
+        seed: { type: "string" },
+        import: { type: "string" },
+        "export-on-exit": { type: "string" },
         quiet: { type: "boolean" },
+        "no-ui": { type: "boolean" },
         help: { type: "boolean" }
       },
       strict: true,
@@ -172,6 +188,9 @@ export const parse = (
     port,
     host: text("host"),
     quiet: values.quiet === true,
+    ...(typeof values.seed === "string" ? { seedFile: values.seed } : {}),
+    ...(typeof values.import === "string" ? { importDir: values.import } : {}),
+    ...(typeof values["export-on-exit"] === "string" ? { exportDir: values["export-on-exit"] } : {}),
     options: {
       projectId: text("project-id"),
       managementKey: text("management-key"),
@@ -182,6 +201,7 @@ export const parse = (
       linkTtl: d(link),
       refreshTokenDelivery: delivery,
       maxBodyBytes: maxBody,
+      ...(values["no-ui"] === true ? { ui: false } : {}),
       ...(corsOrigins !== undefined ? { corsOrigins } : {}),
       ...(rateLimit !== undefined ? { rateLimit } : {}),
       ...(Object.keys(bucketLimits).length > 0 ? { rateLimits: bucketLimits } : {})
@@ -249,7 +269,7 @@ export const parentGone: Effect.Effect<void> = Effect.suspend(() => {
  * @since 0.2.0
  * @category rendering
  */
-export const banner = (baseUrl: string, projectId: string, managementKey: string): string =>
+export const banner = (baseUrl: string, projectId: string, managementKey: string, ui = true): string =>
   [
     "Descope emulator listening",
     `  base URL:        ${baseUrl}`,
@@ -259,8 +279,57 @@ export const banner = (baseUrl: string, projectId: string, managementKey: string
     }`,
     `  JWKS:            ${baseUrl}/v2/keys/${projectId}`,
     `  outbox:          ${baseUrl}/emulator/outbox`,
+    ...(ui ? [`  inspector:       ${baseUrl}/emulator/ui`] : []),
     "Press Ctrl+C to stop."
   ].join("\n")
+
+/** A seed file, checked: a `SeedError` naming the file and the field. */
+const readSeed = (file: string): Effect.Effect<Seed.Seed, Seed.SeedError> =>
+  Effect.flatMap(
+    Effect.tryPromise({
+      try: () => Fs.readFile(file, "utf8"),
+      catch: (e) => new Seed.SeedError({ path: file, reason: `cannot read it (${(e as { code?: string }).code ?? e})` })
+    }),
+    (text) =>
+      Effect.mapError(
+        Seed.parseText(text, file),
+        (e) => e.path === file ? e : new Seed.SeedError({ path: `${file}: ${e.path}`, reason: e.reason })
+      )
+  )
+
+const SEED_FILE = /^(.+)\.(json|ya?ml)$/i
+
+/** Loads every `<projectId>.json|yaml` of a directory as that project's state. */
+const importDir = (emulator: Service, dir: string): Effect.Effect<void, Seed.SeedError> =>
+  Effect.gen(function*() {
+    const names = yield* Effect.tryPromise({
+      try: () => Fs.readdir(dir),
+      catch: (e) =>
+        new Seed.SeedError({ path: dir, reason: `cannot read the directory (${(e as { code?: string }).code ?? e})` })
+    })
+    for (const name of [...names].sort()) {
+      const projectId = SEED_FILE.exec(name)?.[1]
+      if (projectId === undefined) continue
+      const seed = yield* readSeed(Path.join(dir, name))
+      yield* emulator.addProject(projectId)
+      yield* emulator.importProject(seed, projectId)
+    }
+  })
+
+/** Writes each project's state to `<dir>/<projectId>.json`. */
+const exportDir = (emulator: Service, dir: string): Effect.Effect<void> =>
+  Effect.gen(function*() {
+    yield* Effect.promise(() => Fs.mkdir(dir, { recursive: true }))
+    for (const projectId of yield* emulator.projectIds) {
+      const snapshot = yield* emulator.exportProject(projectId)
+      yield* Effect.promise(() =>
+        Fs.writeFile(Path.join(dir, `${projectId}.json`), `${JSON.stringify(snapshot, null, 2)}\n`)
+      )
+    }
+    yield* Console.log(`exported ${dir}`)
+  }).pipe(
+    Effect.catchAllDefect((e) => Console.error(`descope-emulator: --export-on-exit ${dir} failed: ${String(e)}`))
+  )
 
 /** Started by npm (`npx`, `npm exec`, `npm run`)? */
 const startedByNpm = (): boolean =>
@@ -283,14 +352,21 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
     )
   }
   let started = false
-  return Effect.gen(function*() {
+  const run = Effect.gen(function*() {
     const info = yield* serve({
       port: parsed.port,
       host: parsed.host,
       ...(parsed.quiet ? {} : { log: (line: string) => console.log(line) })
     })
     const emulator = yield* Emulator
-    yield* Console.log(banner(info.baseUrl, emulator.projectId, Redacted.value(emulator.managementKey)))
+    if (parsed.importDir !== undefined) yield* importDir(emulator, parsed.importDir)
+    if (parsed.exportDir !== undefined) {
+      const dir = parsed.exportDir
+      yield* Effect.addFinalizer(() => exportDir(emulator, dir))
+    }
+    yield* Console.log(
+      banner(info.baseUrl, emulator.projectId, Redacted.value(emulator.managementKey), parsed.options.ui !== false)
+    )
     started = true
     if (startedByNpm()) {
       yield* parentGone
@@ -298,16 +374,23 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
     } else {
       yield* Effect.never
     }
+  })
+  return Effect.gen(function*() {
+    const seed = parsed.seedFile === undefined ? undefined : yield* readSeed(parsed.seedFile)
+    return yield* run.pipe(Effect.scoped, Effect.provide(layer({ ...parsed.options, seed })))
   }).pipe(
-    Effect.scoped,
-    Effect.provide(layer(parsed.options)),
     // after the scope: the server is closed when this is printed
     Effect.ensuring(Effect.suspend(() => (started ? Console.log("Descope emulator stopped") : Effect.void))),
     Effect.catchAll((e) =>
-      Effect.zipRight(
-        Console.error(`descope-emulator: ${listenFailure(e, parsed.port, parsed.host)}`),
-        Effect.sync(() => (process.exitCode = 1))
-      )
+      e._tag === "SeedError"
+        ? Effect.zipRight(
+          Console.error(`descope-emulator: ${e.message}`),
+          Effect.sync(() => (process.exitCode = 2))
+        )
+        : Effect.zipRight(
+          Console.error(`descope-emulator: ${listenFailure(e, parsed.port, parsed.host)}`),
+          Effect.sync(() => (process.exitCode = 1))
+        )
     )
   )
 }

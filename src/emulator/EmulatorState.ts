@@ -60,6 +60,8 @@ export interface UserRecord {
   recoveryPhone?: string | undefined
   createdTime: number
   modifiedTime: number
+  /** Emulator time of the last login (none yet: the next login answers `firstSeen: true`). */
+  lastLogin?: number | undefined
 }
 
 /**
@@ -241,6 +243,8 @@ export interface CodeRecord {
   /** The session being stepped up (`stepup` / `mfa`), from the refresh token of the start call. */
   previousSessionId?: string | undefined
   update?: ContactUpdate | undefined
+  /** Generated for a test user (`generateOtpForTestUser`): a start call for that user keeps it. */
+  generated?: boolean | undefined
 }
 
 /**

@@ -42,6 +42,24 @@ export interface Config {
   readonly totpIssuer: string
   readonly historyLimit: number
   readonly refreshTokenDelivery: "body" | "cookie" | "both"
+  /** Whether `/emulator/ui` (the inspector) is served. */
+  readonly ui: boolean
+}
+
+/**
+ * One request as the inspector lists it: never a header or a body.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RequestRecord {
+  readonly at: number
+  readonly method: string
+  readonly path: string
+  readonly status: number
+  readonly latencyMs: number
+  readonly errorCode?: string | undefined
+  readonly projectId?: string | undefined
 }
 
 /**
@@ -61,6 +79,10 @@ export interface Env {
   readonly sleep: (millis: number) => Effect.Effect<void>
   readonly addProject: (projectId: string, managementKey: string | undefined) => Effect.Effect<ProjectState>
   readonly resetProject: (projectId: string) => Effect.Effect<void>
+  /** The last requests to Descope's routes, oldest first (see `RequestLog`). */
+  readonly requests: Array<RequestRecord>
+  /** Removes a project (never the default one); `false` when there was none. */
+  readonly removeProject: (projectId: string) => Effect.Effect<boolean>
 }
 
 /**

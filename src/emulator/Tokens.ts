@@ -235,8 +235,11 @@ export const login = (
     }
     ctx.p.sessions.set(session.id, session)
     if (user.status === "invited") user.status = "enabled"
+    // the first login of a user (signed up now, or created by management and never signed in) is `firstSeen`
+    const firstSeen = options.firstSeen === true || user.lastLogin === undefined
+    user.lastLogin = ctx.now
     audit(ctx, "LoginSucceed", user.userId, options.method, user.loginIds, user.userTenants.map((t) => t.tenantId))
-    return yield* jwtResponse(ctx, session, user, options.firstSeen ?? false)
+    return yield* jwtResponse(ctx, session, user, firstSeen)
   })
 
 /**

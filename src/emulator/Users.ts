@@ -93,6 +93,8 @@ export const create = (
       modifiedTime: t
     }
     apply(p, user, fields, now)
+    // Descope takes the e-mail from an e-mail-shaped login id when none is given
+    if (user.email === undefined && optStr(fields, "email") === undefined && isEmail(loginId)) user.email = loginId
     p.users.set(user.userId, user)
     return user
   })

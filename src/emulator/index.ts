@@ -51,7 +51,9 @@
  * `POST /emulator/time/advance {seconds|millis}`, `POST /emulator/keys/rotate`,
  * `GET|POST|DELETE /emulator/faults`, `DELETE /emulator/faults/:id`,
  * `POST /emulator/identities/oauth|sso`, `POST /emulator/groups`,
- * `GET /emulator/audit`, `POST /emulator/reset`, `POST /emulator/projects`,
+ * `GET /emulator/audit`, `POST /emulator/reset`, `POST /emulator/projects`
+ * (a fresh, optionally seeded project per test), `DELETE /emulator/projects/:id`,
+ * `GET /emulator/export`, `POST /emulator/import` (a project as a `Seed` document),
  * and `GET /emulator/idp/authorize` (the emulated OAuth/SSO provider): see
  * docs/emulator.md for their requests and answers.
  *
@@ -123,3 +125,25 @@ export type { Policy } from "./Password.js"
  * @category modules
  */
 export * as Totp from "./Totp.js"
+/**
+ * Seeds and snapshots of emulated projects: the `Seed` schema, `decode`
+ * (errors name the field) and `parseText` (JSON, or YAML with `js-yaml`).
+ *
+ * @since 0.2.0
+ * @category modules
+ */
+export * as Seed from "./Seed.js"
+/**
+ * A seed that does not fit (`Seed.decode`, `importProject`): the field and why.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export { SeedError } from "./Seed.js"
+/**
+ * One request of the inspector's list (`requests`, `GET /emulator/requests`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { RequestRecord } from "./Handler.js"

@@ -93,12 +93,57 @@ const configureSaml = (t: TenantRecord, c: SsoConfig, saml: SamlConfig): void =>
 }
 
 /**
- * A configuration as the v2 loads answer it.
+ * The service-provider side of a tenant's SAML configuration, as Descope
+ * answers it when none was configured: the entity id `<projectId>-<tenantId>`
+ * and the ACS URL naming the project and the tenant.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ServiceProvider {
+  readonly entityId: string
+  readonly acsUrl: string
+}
+
+/**
+ * The service provider of a tenant (see {@link ServiceProvider}).
  *
  * @since 0.2.0
  * @category rendering
  */
-export const toSsoSettings = (t: TenantRecord, c: SsoConfig | undefined): Settings.SsoSettings => {
+export const serviceProvider = (ctx: Pick<Ctx, "p" | "baseUrl">, t: TenantRecord): ServiceProvider => ({
+  entityId: `${ctx.p.projectId}-${t.id}`,
+  acsUrl: `${ctx.baseUrl}/v1/auth/saml/acs?projectId=${encodeURIComponent(ctx.p.projectId)}&tenantId=${
+    encodeURIComponent(t.id)
+  }`
+})
+
+/**
+ * The user mapping of the legacy settings of a tenant that configured none (Descope's defaults).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_USER_MAPPING: Readonly<Record<string, string>> = {
+  name: "name",
+  email: "email",
+  username: "",
+  phoneNumber: "phone",
+  group: "groups"
+}
+
+/**
+ * A configuration as the v2 loads answer it. An OIDC client secret is never
+ * answered (`""`, as Descope does).
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const toSsoSettings = (
+  t: TenantRecord,
+  c: SsoConfig | undefined,
+  sp: ServiceProvider
+): Settings.SsoSettings => {
   const o = c?.oidc
   return {
     tenant: toTenant(t),
@@ -109,8 +154,8 @@ export const toSsoSettings = (t: TenantRecord, c: SsoConfig | undefined): Settin
       idpCertificate: c?.saml.idpCert ?? "",
       idpAdditionalCertificates: [...(c?.saml.idpAdditionalCerts ?? [])],
       idpMetadataUrl: c?.saml.idpMetadataUrl ?? "",
-      spEntityId: c?.saml.spEntityId ?? "",
-      spACSUrl: c?.saml.spAcsUrl ?? "",
+      spEntityId: nonEmpty(c?.saml.spEntityId) ?? sp.entityId,
+      spACSUrl: nonEmpty(c?.saml.spAcsUrl) ?? sp.acsUrl,
       spCertificate: "",
       attributeMapping: { ...(c?.attributeMapping ?? {}) },
       groupsMapping: (c?.roleMappings ?? []).map((m) => ({
@@ -124,7 +169,7 @@ export const toSsoSettings = (t: TenantRecord, c: SsoConfig | undefined): Settin
     oidc: {
       name: o?.name ?? "",
       clientId: o?.clientId ?? "",
-      clientSecret: o?.clientSecret ?? Redacted.make(""),
+      clientSecret: Redacted.make(""),
       redirectUrl: o?.redirectUrl ?? "",
       authUrl: o?.authUrl ?? "",
       tokenUrl: o?.tokenUrl ?? "",
@@ -147,20 +192,21 @@ export const toSsoSettings = (t: TenantRecord, c: SsoConfig | undefined): Settin
  * @since 0.2.0
  * @category rendering
  */
-export const toLegacySsoSettings = (t: TenantRecord, c: SsoConfig | undefined): Settings.LegacySsoSettings => ({
+export const toLegacySsoSettings = (
+  t: TenantRecord,
+  c: SsoConfig | undefined,
+  sp: ServiceProvider
+): Settings.LegacySsoSettings => ({
   tenantId: t.id,
   idpEntityId: c?.saml.idpEntityId ?? "",
   idpSSOUrl: c?.saml.idpUrl ?? "",
   idpCertificate: c?.saml.idpCert ?? "",
   idpMetadataUrl: c?.saml.idpMetadataUrl ?? "",
-  spEntityId: c?.saml.spEntityId ?? "",
-  spACSUrl: c?.saml.spAcsUrl ?? "",
+  spEntityId: nonEmpty(c?.saml.spEntityId) ?? sp.entityId,
+  spACSUrl: nonEmpty(c?.saml.spAcsUrl) ?? sp.acsUrl,
   spCertificate: "",
   userMapping: {
-    name: "",
-    email: "",
-    username: "",
-    phoneNumber: "",
+    ...DEFAULT_USER_MAPPING,
     ...Object.fromEntries(
       Object.entries(c?.attributeMapping ?? {}).filter((e): e is [string, string] => typeof e[1] === "string")
     )
@@ -183,25 +229,33 @@ export const toLegacySsoSettings = (t: TenantRecord, c: SsoConfig | undefined): 
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(
     Wire.loadSettings,
-    (ctx, q) => Effect.map(tenantOf(ctx, q.tenantId), (t) => toSsoSettings(t, configOf(t, q.ssoId, false)))
+    (ctx, q) =>
+      Effect.map(
+        tenantOf(ctx, q.tenantId),
+        (t) => toSsoSettings(t, configOf(t, q.ssoId, false), serviceProvider(ctx, t))
+      )
   ),
   H.endpoint(
     Wire.loadAllSettings,
     (ctx, q) =>
       Effect.map(tenantOf(ctx, q.tenantId), (t) => ({
-        SSOSettings: [...t.sso.values()].map((c) => toSsoSettings(t, c))
+        SSOSettings: [...t.sso.values()].map((c) => toSsoSettings(t, c, serviceProvider(ctx, t)))
       }))
   ),
   H.endpoint(
     Wire.getSettings,
-    (ctx, q) => Effect.map(tenantOf(ctx, q.tenantId), (t) => toLegacySsoSettings(t, configOf(t, undefined, false)))
+    (ctx, q) =>
+      Effect.map(
+        tenantOf(ctx, q.tenantId),
+        (t) => toLegacySsoSettings(t, configOf(t, undefined, false), serviceProvider(ctx, t))
+      )
   ),
   H.endpoint(Wire.newSettings, (ctx, b) =>
     Effect.gen(function*() {
       const t = yield* tenantOf(ctx, b.tenantId)
       const ssoId = nonEmpty(b.ssoId) ?? newId("SSO", 16)
       if (t.sso.has(ssoId)) return yield* fail(409, Codes.InvalidRequest, "SSO configuration exists", ssoId)
-      return toSsoSettings(t, configOf(t, ssoId, true, b.displayName))
+      return toSsoSettings(t, configOf(t, ssoId, true, b.displayName), serviceProvider(ctx, t))
     })),
   H.endpoint(Wire.deleteSettings, (ctx, q) =>
     Effect.map(tenantOf(ctx, q.tenantId), (t) => {

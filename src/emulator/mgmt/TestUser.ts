@@ -83,6 +83,8 @@ export const routes: ReadonlyArray<Route> = [
         undefined,
         b.loginOptions ?? {}
       )
+      const rec = ctx.p.codes.get(b.loginId.toLowerCase())
+      if (rec !== undefined) rec.generated = true
       return { loginId: b.loginId, code: Redacted.make(code) }
     })),
   H.endpoint(Wire.generateMagicLinkForTestUser, (ctx, b) =>

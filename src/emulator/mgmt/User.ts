@@ -106,10 +106,8 @@ const create = (test: boolean) => (ctx: Ctx, b: typeof Wire.UserCreate.Type) =>
         return userAnswer(ctx, existing)
       }
     }
-    const u = yield* Users.create(ctx.p, b.loginId, b, ctx.now, {
-      test: test || b.test === true,
-      status: invite ? "invited" : "enabled"
-    })
+    // a created user is `invited` until its first sign-in (as Descope answers), unless a status is given
+    const u = yield* Users.create(ctx.p, b.loginId, b, ctx.now, { test: test || b.test === true, status: "invited" })
     if (invite) sendInvite(ctx, u, b.inviteUrl)
     return userAnswer(ctx, u)
   })

@@ -60,7 +60,7 @@ const createBatch = (ctx: Ctx, request: Endpoint.Request<typeof Wire.createBatch
         continue
       }
       const r = yield* Effect.either(
-        Users.create(ctx.p, loginId, b, ctx.now, { test: b.test === true, status: invite ? "invited" : "enabled" })
+        Users.create(ctx.p, loginId, b, ctx.now, { test: b.test === true, status: "invited" })
       )
       if (r._tag === "Left") {
         failedUsers.push({ failure: reason(r.left), user: failedUser(b) })

@@ -50,8 +50,9 @@ const fieldOf = (user: WireUser.User, field: string): unknown =>
  * @category queries
  */
 export const searchUsers = (ctx: Ctx, b: Request, forceTest: boolean): typeof Wire.SearchResponse.Type => {
-  const withTest = forceTest || b.withTestUser === true
   const testOnly = forceTest || b.testUsersOnly === true
+  // `testUsersOnly` answers the test users even without `withTestUser`, as Descope does
+  const withTest = testOnly || b.withTestUser === true
   const text = b.text === undefined || b.text === "" ? undefined : b.text.toLowerCase()
   const emails = b.emails?.map((e) => e.toLowerCase())
   const loginIds = b.loginIds?.map((l) => l.toLowerCase())
