@@ -10,7 +10,7 @@ const BROWSER = ["test/**/*.browser.test.ts"]
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
+    // no root include: a project that extends the root would add it to its own (every test file)
     globalSetup: ["test/support/redisSetup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
@@ -30,7 +30,6 @@ export default defineConfig({
         }
       },
       {
-        // not extending the root: its include would add every test file
         test: { name: "browser", include: BROWSER, testTimeout: 60_000, hookTimeout: 60_000 }
       },
       {
