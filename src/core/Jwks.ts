@@ -21,26 +21,23 @@
  *
  * @since 0.1.0
  */
-import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import type * as Jose from "jose"
-import * as SharedKeys from "../internal/sharedKeys.js"
-import * as SingleFlight from "../internal/SingleFlight.js"
+import * as KeyCache from "../internal/keyCache.js"
 import * as KeysWire from "../wire/auth/Keys.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import { DescopeConfig, type PublicJwk } from "./DescopeConfig.js"
 import { type RateLimitError, TransportError } from "./DescopeError.js"
 import { DescopeHttp, withRequestOptions } from "./DescopeHttp.js"
 import * as JwksStore from "./JwksStore.js"
-import { type Algorithm, isAlgorithm, keyMaterialProblem, type SigningKey } from "./Verifier.js"
+import { type Algorithm, keyMaterialProblem, type SigningKey } from "./Verifier.js"
 
 /**
  * What a key fetch may fail with.
@@ -169,19 +166,7 @@ export const KeysResponse = KeysWire.KeysResponse
  * @since 0.1.0
  * @category constructors
  */
-export const signingKeysOf = (keys: ReadonlyArray<unknown>): ReadonlyArray<SigningKey> => {
-  const out: Array<SigningKey> = []
-  const seen = new Set<string>()
-  for (const k of keys) {
-    if (typeof k !== "object" || k === null || Array.isArray(k)) continue
-    const jwk = k as Record<string, unknown>
-    if (typeof jwk.kty !== "string" || typeof jwk.kid !== "string" || jwk.kid === "" || !isAlgorithm(jwk.alg)) continue
-    if (seen.has(jwk.kid)) continue
-    seen.add(jwk.kid)
-    out.push(jwk as SigningKey)
-  }
-  return out
-}
+export const signingKeysOf: (keys: ReadonlyArray<unknown>) => ReadonlyArray<SigningKey> = KeyCache.signingKeysOf
 
 /**
  * Keeps the keys whose material is within bounds (see
@@ -192,21 +177,8 @@ export const signingKeysOf = (keys: ReadonlyArray<unknown>): ReadonlyArray<Signi
  * @since 0.2.0
  * @category constructors
  */
-export const admitKeys = (keys: ReadonlyArray<SigningKey>): Effect.Effect<ReadonlyArray<SigningKey>> =>
-  Effect.suspend(() => {
-    const admitted: Array<SigningKey> = []
-    const warnings: Array<string> = []
-    for (const key of keys) {
-      const problem = keyMaterialProblem(key)
-      if (problem === undefined) admitted.push(key)
-      else warnings.push(`descope: signing key ${JSON.stringify(key.kid.slice(0, 64))} ignored: ${problem}`)
-    }
-    return warnings.length === 0
-      ? Effect.succeed(admitted)
-      : Effect.as(Effect.forEach(warnings, (w) => Effect.logWarning(w), { discard: true }), admitted)
-  })
-
-const fingerprint = (key: SigningKey): string => JSON.stringify([key.kty, key.alg, key.crv, key.x, key.y, key.n, key.e])
+export const admitKeys: (keys: ReadonlyArray<SigningKey>) => Effect.Effect<ReadonlyArray<SigningKey>> =
+  KeyCache.admitKeys
 
 /**
  * Builds a key set, reusing the objects of `previous` for unchanged keys.
@@ -214,23 +186,14 @@ const fingerprint = (key: SigningKey): string => JSON.stringify([key.kty, key.al
  * @since 0.1.0
  * @category constructors
  */
-export const makeKeySet = (
+export const makeKeySet: (
   keys: ReadonlyArray<SigningKey>,
   fetchedAt: number,
   previous?: KeySet | undefined
-): KeySet => {
-  const map = new Map<string, SigningKey>()
-  for (const key of keys) {
-    const old = previous?.keys.get(key.kid)
-    map.set(key.kid, old !== undefined && fingerprint(old) === fingerprint(key) ? old : Object.freeze({ ...key }))
-  }
-  return { keys: map, fetchedAt }
-}
+) => KeySet = KeyCache.makeKeySet
 
 const millis = (input: Duration.DurationInput | undefined, fallback: Duration.Duration): number =>
   Duration.toMillis(input === undefined ? fallback : Duration.decode(input))
-
-const KEYS = "keys"
 
 /**
  * Builds the remote key cache over a key fetch (exposed for custom sources),
@@ -252,117 +215,14 @@ export const makeCached = (
   options: RemoteOptions = {},
   shared?: { readonly store: JwksStore.Service; readonly projectId: string } | undefined
 ): Effect.Effect<Service, never, Scope.Scope> =>
-  Effect.gen(function*() {
-    const ttl = millis(options.ttl, DEFAULT_TTL)
-    const cooldown = millis(options.cooldown, DEFAULT_COOLDOWN)
-    const failureTtl = millis(options.failureTtl, Duration.seconds(1))
-    const flights = yield* SingleFlight.make<typeof KEYS, KeySet, JwksError>()
-    const source = shared === undefined ? undefined : SharedKeys.make({
-      ...shared,
-      storeTimeout: Duration.decode(options.storeTimeout ?? DEFAULT_STORE_TIMEOUT),
-      ttl,
-      fetchTimeout: millis(options.fetchTimeout, DEFAULT_FETCH_TIMEOUT)
-    }).source
-    /** The keys of one attempt and when they were fetched (`undefined`: now): from the store when there is one. */
-    const sourced: Effect.Effect<
-      { readonly keys: ReadonlyArray<SigningKey>; readonly fetchedAt: number | undefined },
-      JwksError
-    > = source === undefined
-      ? Effect.map(Effect.flatMap(fetchKeys, admitKeys), (keys) => ({ keys, fetchedAt: undefined }))
-      : Effect.clockWith((clock) =>
-        Effect.flatMap(source(fetchKeys, current, clock.unsafeCurrentTimeMillis()), (found) =>
-          Effect.map(admitKeys(signingKeysOf(found.keys)), (keys) => ({ keys, fetchedAt: found.fetchedAt })))
-      )
-
-    let current: KeySet | undefined
-    /** When the last attempt ended (success or failure): the cooldown counts from there. */
-    let lastAttemptEnd = Number.NEGATIVE_INFINITY
-    let lastFailure: { readonly error: JwksError; readonly at: number } | undefined
-
-    /** One fetch attempt; its end (not an interruption) is recorded, and a failure while keys are held is logged once. */
-    const attempt: Effect.Effect<KeySet, JwksError> = Effect.flatMap(
-      Effect.exit(sourced),
-      (exit) =>
-        Effect.clockWith((clock) => {
-          const now = clock.unsafeCurrentTimeMillis()
-          if (Exit.isSuccess(exit)) {
-            lastAttemptEnd = now
-            current = makeKeySet(exit.value.keys, exit.value.fetchedAt ?? now, current)
-            lastFailure = undefined
-            return Effect.succeed(current)
-          }
-          const failed: Exit.Exit<KeySet, JwksError> = Exit.failCause(exit.cause)
-          if (Cause.isInterruptedOnly(exit.cause)) {
-            return failed
-          }
-          lastAttemptEnd = now
-          const failure = Cause.failureOption(exit.cause)
-          if (Option.isSome(failure)) {
-            lastFailure = { error: failure.value, at: now }
-          }
-          const tag = Option.isSome(failure) ? failure.value._tag : "defect"
-          return current === undefined
-            ? failed
-            : Effect.zipRight(
-              Effect.logWarning(`descope: signing-key refresh failed (${tag}); using the keys held`),
-              failed
-            )
-        })
-    )
-
-    /** Whether a held, stale set needs a background refresh started now. */
-    const needsRefresh = (set: KeySet, now: number): boolean =>
-      now - set.fetchedAt >= ttl && now - lastAttemptEnd >= cooldown && !flights.isRunning(KEYS)
-
-    const refresh: Effect.Effect<KeySet, JwksError> = flights.run(KEYS, attempt)
-
-    const withoutKeys = (now: number): Effect.Effect<KeySet, JwksError> =>
-      !flights.isRunning(KEYS) && lastFailure !== undefined && now - lastFailure.at < failureTtl
-        ? Effect.fail(lastFailure.error)
-        : refresh
-
-    const keySet: Effect.Effect<KeySet, JwksError> = Effect.clockWith((clock) => {
-      const now = clock.unsafeCurrentTimeMillis()
-      const set = current
-      if (set === undefined) {
-        return withoutKeys(now)
-      }
-      return needsRefresh(set, now) ? Effect.as(flights.start(KEYS, attempt), set) : Effect.succeed(set)
-    })
-
-    const getKey = (kid: string): Effect.Effect<SigningKey | undefined, JwksError> =>
-      Effect.clockWith((clock) => {
-        const now = clock.unsafeCurrentTimeMillis()
-        const set = current
-        if (set === undefined) {
-          // nothing held: wait for the first set; an unknown kid in it does not fetch again (cooldown)
-          return Effect.map(withoutKeys(now), (fresh) =>
-            fresh.keys.get(kid))
-        }
-        const started = needsRefresh(set, now) ? flights.start(KEYS, attempt) : Effect.succeed(false)
-        const key = set.keys.get(kid)
-        if (key !== undefined) return Effect.as(started, key)
-        // an unknown kid: join the fetch in flight, or start one unless the last attempt ended within the cooldown
-        if (!flights.isRunning(KEYS) && now - lastAttemptEnd < cooldown) return Effect.as(started, undefined)
-        return Effect.zipRight(started, Effect.map(refresh, (fresh) => fresh.keys.get(kid)))
-      })
-
-    const service: Service = {
-      keySet,
-      getKey,
-      refresh,
-      unsafeFresh: (now) => {
-        const set = current
-        return set !== undefined && !needsRefresh(set, now) ? set : undefined
-      }
-    }
-    if (options.warmUp === true) {
-      yield* refresh.pipe(
-        Effect.catchAll((e) => Effect.logWarning(`descope: signing-key warm-up failed (${e._tag})`))
-      )
-    }
-    return service
-  })
+  KeyCache.make(fetchKeys, {
+    ttl: millis(options.ttl, DEFAULT_TTL),
+    cooldown: millis(options.cooldown, DEFAULT_COOLDOWN),
+    failureTtl: millis(options.failureTtl, Duration.seconds(1)),
+    fetchTimeout: millis(options.fetchTimeout, DEFAULT_FETCH_TIMEOUT),
+    storeTimeout: Duration.decode(options.storeTimeout ?? DEFAULT_STORE_TIMEOUT),
+    warmUp: options.warmUp === true
+  }, shared)
 
 /**
  * The largest key-set answer read (1 MiB); a larger one fails the fetch with
