@@ -18,8 +18,9 @@
  * @since 0.2.0
  */
 import * as Effect from "effect/Effect"
-import { findUser, type UserRecord } from "./EmulatorState.js"
+import { type UserRecord } from "./EmulatorState.js"
 import type { Ctx, Route } from "./Handler.js"
+import { findUser } from "./Queries.js"
 import * as Tokens from "./Tokens.js"
 import type { WireError } from "./Wire.js"
 

@@ -8,7 +8,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Jose from "jose"
-import { newId } from "./EmulatorState.js"
+import { newId } from "./Ids.js"
 import { Codes, WireError } from "./Wire.js"
 
 /**

@@ -5,9 +5,10 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { findUser, type ProjectState, type TenantRecord, type UserRecord } from "./EmulatorState.js"
+import { type ProjectState, type TenantRecord, type UserRecord } from "./EmulatorState.js"
 import * as H from "./Handler.js"
 import type { Ctx } from "./Handler.js"
+import { findUser } from "./Queries.js"
 import * as W from "./Wire.js"
 import { Codes, fail, type Json, objs, optNonEmpty, type WireError } from "./Wire.js"
 

@@ -11,16 +11,10 @@
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type { OidcSettings } from "../wire/mgmt/SsoSettings.js"
-import {
-  type AccessKeyRecord,
-  emptyProject,
-  newId,
-  type ProjectState,
-  sha256,
-  type UserRecord
-} from "./EmulatorState.js"
+import { type AccessKeyRecord, emptyProject, type ProjectState, type UserRecord } from "./EmulatorState.js"
 import { parse } from "./fga/Model.js"
 import * as FgaStore from "./fga/Store.js"
+import { newId, sha256 } from "./Ids.js"
 import * as Password from "./Password.js"
 import type * as Seed from "./Seed.js"
 

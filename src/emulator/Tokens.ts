@@ -7,16 +7,11 @@
  */
 import * as Effect from "effect/Effect"
 import * as Keys from "./EmulatorKeys.js"
-import {
-  authzClaims,
-  newId,
-  type ProjectState,
-  type SessionRecord,
-  userJson,
-  type UserRecord
-} from "./EmulatorState.js"
+import { type ProjectState, type SessionRecord, type UserRecord } from "./EmulatorState.js"
 import type { Ctx, Env } from "./Handler.js"
+import { newId } from "./Ids.js"
 import type { OutboxMessage } from "./Outbox.js"
+import { authzClaims, userJson } from "./Queries.js"
 import { Codes, fail, isObject, type Json, type WireError } from "./Wire.js"
 
 const RESERVED = new Set(["iss", "sub", "iat", "exp", "nbf", "drn", "jti", "amr", "roles", "permissions", "tenants"])

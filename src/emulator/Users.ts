@@ -6,7 +6,8 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { newId, type ProjectState, type UserRecord, type UserTenant } from "./EmulatorState.js"
+import { type ProjectState, type UserRecord, type UserTenant } from "./EmulatorState.js"
+import { newId } from "./Ids.js"
 import { Codes, fail, isObject, type Json, objs, optBool, optStr, optStrs, type WireError } from "./Wire.js"
 
 /**

@@ -8,9 +8,10 @@
  */
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/auth/MagicLink.js"
-import { type ContactUpdate, newSecret, type PendingSignUp, type UserRecord } from "../EmulatorState.js"
+import { type ContactUpdate, type PendingSignUp, type UserRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
+import { newSecret } from "../Ids.js"
 import * as Tokens from "../Tokens.js"
 import * as Users from "../Users.js"
 import { Codes, fail, type Json } from "../Wire.js"

@@ -8,17 +8,11 @@
  */
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/auth/Otp.js"
-import {
-  type ContactUpdate,
-  findUser,
-  maskEmail,
-  maskPhone,
-  newCode,
-  type PendingSignUp,
-  type UserRecord
-} from "../EmulatorState.js"
+import { type ContactUpdate, type PendingSignUp, type UserRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
+import { maskEmail, maskPhone, newCode } from "../Ids.js"
+import { findUser } from "../Queries.js"
 import * as Tokens from "../Tokens.js"
 import * as Users from "../Users.js"
 import { Codes, fail, type Json } from "../Wire.js"

@@ -8,10 +8,12 @@
  */
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/auth/Password.js"
-import { findUser, maskEmail, type UserRecord } from "../EmulatorState.js"
+import { type UserRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
+import { maskEmail } from "../Ids.js"
 import * as Password from "../Password.js"
+import { findUser } from "../Queries.js"
 import * as Tokens from "../Tokens.js"
 import * as Users from "../Users.js"
 import { Codes, fail, type WireError } from "../Wire.js"

@@ -10,16 +10,10 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import * as Common from "../../wire/auth/Common.js"
-import {
-  type ContactUpdate,
-  findUser,
-  maskEmail,
-  maskPhone,
-  type PendingSignUp,
-  type ProjectState,
-  type UserRecord
-} from "../EmulatorState.js"
+import { type ContactUpdate, type PendingSignUp, type ProjectState, type UserRecord } from "../EmulatorState.js"
 import type { Ctx } from "../Handler.js"
+import { maskEmail, maskPhone } from "../Ids.js"
+import { findUser } from "../Queries.js"
 import * as Tokens from "../Tokens.js"
 import * as Users from "../Users.js"
 import * as W from "../Wire.js"

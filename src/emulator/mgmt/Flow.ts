@@ -8,9 +8,10 @@
  */
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/mgmt/Flow.js"
-import { newId, type ProjectState } from "../EmulatorState.js"
+import { type ProjectState } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Route } from "../Handler.js"
+import { newId } from "../Ids.js"
 import * as W from "../Wire.js"
 
 type Json = Readonly<Record<string, unknown>>

@@ -8,10 +8,10 @@
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/mgmt/Group.js"
 import type { GroupRecord, ProjectState } from "../EmulatorState.js"
-import { findUser } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import { tenantOf } from "../ManagementSupport.js"
+import { findUser } from "../Queries.js"
 import type { WireError } from "../Wire.js"
 
 /**

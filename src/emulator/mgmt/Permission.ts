@@ -8,9 +8,9 @@
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/mgmt/Permission.js"
 import type { PermissionRecord } from "../EmulatorState.js"
-import { newId } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
+import { newId } from "../Ids.js"
 import * as W from "../Wire.js"
 import { Codes, fail, type WireError } from "../Wire.js"
 

@@ -9,10 +9,12 @@
  */
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/mgmt/User.js"
-import { findUser, newSecret, permissionsOf, type ProjectState, type UserRecord } from "../EmulatorState.js"
+import { type ProjectState, type UserRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
+import { newSecret } from "../Ids.js"
 import { identifier, removeUser, target, userNotFound } from "../ManagementSupport.js"
+import { findUser, permissionsOf } from "../Queries.js"
 import * as Tokens from "../Tokens.js"
 import * as Users from "../Users.js"
 import * as W from "../Wire.js"
