@@ -441,13 +441,20 @@ const main = async () => {
 
     // the vitest file
     log("$ npx vitest run --dir tests   (the Testing section's examples, with @effect/vitest)")
-    const vitest = run("npx", ["vitest", "run", "--dir", "tests"], { cwd: app, allowFail: true })
+    // under CI (CI set) vitest colours its output, whatever the terminal: ask for none, and read it without escapes
+    const vitest = run("npx", ["vitest", "run", "--dir", "tests"], {
+      cwd: app,
+      allowFail: true,
+      env: { NO_COLOR: "1" }
+    })
+
+    const vitestOut = vitest.stdout.replace(/\u001b\[[0-9;]*m/g, "")
     check(
-      vitest.code === 0 && /Tests\s+\d+ passed/.test(vitest.stdout),
+      vitest.code === 0 && /Tests\s+\d+ passed/.test(vitestOut),
       "the vitest file passes",
       `${vitest.stdout}${vitest.stderr}`
     )
-    log(vitest.stdout.split("\n").filter((l) => / -> |Tests /.test(l)).map((l) => l.trim()).join("\n  "))
+    log(vitestOut.split("\n").filter((l) => / -> |Tests /.test(l)).map((l) => l.trim()).join("\n  "))
 
     await emulator.stop()
     await new Promise((resolve) => setTimeout(resolve, 500))
