@@ -31,6 +31,7 @@ import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { withoutStack } from "../internal/expectedError.js"
 import * as StrictJson from "../internal/StrictJson.js"
 import { DescopeConfig } from "./DescopeConfig.js"
 import { InvalidSessionError, type InvalidSessionReason } from "./DescopeError.js"
@@ -122,8 +123,9 @@ export const issuerMatches = (iss: string, projectId: string): boolean => {
   return segments[segments.length - 1] === projectId || segments[segments.length - 2] === projectId
 }
 
+/** A refusal: an expected failure, built without a stack trace or field re-validation (see `withoutStack`). */
 const invalid = (reason: InvalidSessionReason, description?: string): InvalidSessionError =>
-  new InvalidSessionError(description === undefined ? { reason } : { reason, description })
+  withoutStack(() => new InvalidSessionError(description === undefined ? { reason } : { reason, description }, true))
 
 const B64URL = /^[A-Za-z0-9_-]+$/
 

@@ -42,6 +42,7 @@ import type {
   TransportError
 } from "../core/DescopeError.js"
 import { ErrorBodyFields, InvalidSessionReason } from "../core/DescopeError.js"
+import { withoutStack } from "../internal/expectedError.js"
 
 /**
  * The error codes of the server answers (Descope Go SDK client codes, plus
@@ -247,12 +248,14 @@ export type ServerFailure = GuardFailure | DescopeBadRequest | DescopeTooManyReq
  * @category constructors
  */
 export const missingToken = (where: string): DescopeUnauthorized =>
-  new DescopeUnauthorized({
-    errorCode: ServerErrorCodes.InvalidToken,
-    errorDescription: "Invalid token",
-    errorMessage: `no session token: send ${where}`,
-    reason: "Missing"
-  })
+  withoutStack(() =>
+    new DescopeUnauthorized({
+      errorCode: ServerErrorCodes.InvalidToken,
+      errorDescription: "Invalid token",
+      errorMessage: `no session token: send ${where}`,
+      reason: "Missing"
+    }, true)
+  )
 
 /**
  * The 401 of a session token that failed local validation.
@@ -261,12 +264,14 @@ export const missingToken = (where: string): DescopeUnauthorized =>
  * @category constructors
  */
 export const fromInvalidSession = (error: InvalidSessionError): DescopeUnauthorized =>
-  new DescopeUnauthorized({
-    errorCode: ServerErrorCodes.InvalidToken,
-    errorDescription: "Invalid token",
-    errorMessage: error.message,
-    reason: error.reason
-  })
+  withoutStack(() =>
+    new DescopeUnauthorized({
+      errorCode: ServerErrorCodes.InvalidToken,
+      errorDescription: "Invalid token",
+      errorMessage: error.message,
+      reason: error.reason
+    }, true)
+  )
 
 /**
  * The 401 of a failed refresh: the refresh token is invalid, or Descope
