@@ -24,14 +24,14 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
-import * as Stream from "effect/Stream"
 import * as AuditTrail from "./AuditTrail.js"
 import type { ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import type { Ctx, Env, Route } from "./Handler.js"
 import * as RateLimits from "./RateLimits.js"
+import { readBody, tooLarge } from "./RequestBody.js"
 import * as RequestLog from "./RequestLog.js"
-import { Codes, isObject, stripNulls, WireError } from "./Wire.js"
+import { Codes, isObject, WireError } from "./Wire.js"
 
 /**
  * Renders a Descope error body.
@@ -82,96 +82,6 @@ const takeFault = (env: Env, method: string, path: string): Effect.Effect<Faults
     if (fault.remaining !== undefined) fault.remaining -= 1
     return [fault, fault.remaining !== undefined && fault.remaining <= 0 ? faults.filter((f) => f !== fault) : faults]
   })
-
-const tooLarge = (max: number) =>
-  new WireError({
-    status: 413,
-    errorCode: Codes.BadRequest,
-    errorDescription: "Request body too large",
-    errorMessage: `the request body exceeds ${max} bytes`,
-    headers: { connection: "close" }
-  })
-
-/** Whether a body read failed on the size limit (the node server's reader stops at `MaxBodySize`). */
-const isOverLimit = (e: unknown): boolean =>
-  typeof e === "object" && e !== null && "cause" in e && e.cause instanceof Error &&
-  e.cause.message === "maxBytes exceeded"
-
-/** The UTF-8 size of a text is over `max` (exact only when it must be). */
-const utf8Over = (text: string, max: number): boolean =>
-  text.length > max ? true : text.length * 3 <= max ? false : new TextEncoder().encode(text).length > max
-
-const unreadable = () =>
-  new WireError({
-    status: 400,
-    errorCode: Codes.BadRequest,
-    errorDescription: "Bad request",
-    errorMessage: "unreadable body"
-  })
-
-/**
- * A body sent without `Content-Length` (chunked): read to its end, keeping at
- * most `max` bytes, so that an answer (413) can still be written on the
- * connection; a body far over the limit is cut off (the connection closes).
- */
-const readChunked = (req: HttpServerRequest.HttpServerRequest, max: number): Effect.Effect<string, WireError> => {
-  const drainLimit = Math.max(max * 16, 16 * 1024 * 1024)
-  const acc = { size: 0, chunks: [] as Array<Uint8Array> }
-  return req.stream.pipe(
-    Stream.takeWhile(() => acc.size <= drainLimit),
-    Stream.runForEach((chunk) =>
-      Effect.sync(() => {
-        acc.size += chunk.length
-        if (acc.size <= max) acc.chunks.push(chunk)
-      })
-    ),
-    Effect.mapError(unreadable),
-    Effect.flatMap(() => {
-      if (acc.size > max) return Effect.fail(tooLarge(max))
-      const bytes = new Uint8Array(acc.size)
-      let at = 0
-      for (const c of acc.chunks) {
-        bytes.set(c, at)
-        at += c.length
-      }
-      return Effect.succeed(new TextDecoder().decode(bytes))
-    })
-  )
-}
-
-const readBody = (
-  req: HttpServerRequest.HttpServerRequest
-): Effect.Effect<unknown, WireError> =>
-  Effect.flatMap(HttpIncomingMessage.MaxBodySize, (limit) => {
-    const max = Option.isSome(limit) ? Number(limit.value) : undefined
-    if (
-      max !== undefined && req.headers["content-length"] === undefined && req.headers["transfer-encoding"] !== undefined
-    ) {
-      return readChunked(req, max)
-    }
-    return req.text.pipe(
-      Effect.mapError((e) => max !== undefined && isOverLimit(e) ? tooLarge(max) : unreadable()),
-      Effect.flatMap((text) =>
-        max !== undefined && utf8Over(text, max) ? Effect.fail(tooLarge(max)) : Effect.succeed(text)
-      )
-    )
-  }).pipe(
-    Effect.flatMap((text) => {
-      if (text.trim() === "") return Effect.succeed(undefined)
-      try {
-        return Effect.succeed(stripNulls(JSON.parse(text)))
-      } catch {
-        return Effect.fail(
-          new WireError({
-            status: 400,
-            errorCode: Codes.BadRequest,
-            errorDescription: "Bad request",
-            errorMessage: "malformed JSON body"
-          })
-        )
-      }
-    })
-  )
 
 const resolveProject = (
   env: Env,
