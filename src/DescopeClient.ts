@@ -153,7 +153,7 @@ export const make: Effect.Effect<
   const http = yield* DescopeHttp.DescopeHttp
   const validator = yield* SessionValidator
   // --- sessions ---
-  const sessions = yield* Sessions.make(http, validator)
+  const sessions = yield* Sessions.make(http, validator, { refreshGrace: http.config.refreshGrace })
   // --- authentication flows ---
   // --- management ---
   const mgmt = yield* Management.make(http, validator)

@@ -2,9 +2,12 @@
 // its success is reused for a short grace window (never past the new session's exp); failures are not kept;
 // logout drops the entry; one caller's timeout never fails another. Counts of wire requests, TestClock.
 import { assert, describe, it } from "@effect/vitest"
+import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import { withRequestOptions } from "../src/core/DescopeHttp.js"
@@ -36,8 +39,8 @@ const makeWire = (): Wire => ({
   logouts: 0
 })
 
-const layer = (wire: Wire) =>
-  Descope.layerTest({ projectId: PROJECT_ID, baseUrl: "https://api.descope.test" }, (request) => {
+const layer = (wire: Wire, refreshGrace?: Duration.DurationInput) =>
+  Descope.layerTest({ projectId: PROJECT_ID, baseUrl: "https://api.descope.test", refreshGrace }, (request) => {
     if (request.path === KEYS_PATH) return MockHttpClient.json(jwks(es))
     if (request.path === "/v1/auth/logout") {
       wire.logouts++
@@ -113,6 +116,24 @@ describe("one refresh per refresh token", () => {
       yield* descope.refreshSession(OTHER_REFRESH)
       assert.strictEqual(wire.refreshes, 3)
     }).pipe(Effect.provide(layer(wire)))
+  })
+
+  it.effect("the client's refreshGrace sets the window: 0 shares only refreshes in flight, 30 s keeps the outcome", () => {
+    const wire = makeWire()
+    const lasting = makeWire()
+    return Effect.gen(function*() {
+      yield* atNow
+      const none = Context.get(yield* Layer.build(layer(wire, "0 millis")), DescopeClient)
+      yield* none.refreshSession(REFRESH)
+      yield* TestClock.adjust("1 millis")
+      yield* none.refreshSession(REFRESH)
+      assert.strictEqual(wire.refreshes, 2)
+      const long = Context.get(yield* Layer.build(layer(lasting, "30 seconds")), DescopeClient)
+      yield* long.refreshSession(REFRESH)
+      yield* TestClock.adjust("20 seconds")
+      yield* long.refreshSession(REFRESH)
+      assert.strictEqual(lasting.refreshes, 1)
+    }).pipe(Effect.scoped)
   })
 
   it.effect("the outcome is never reused past the new session's exp", () => {

@@ -26,6 +26,7 @@ import type * as Scope from "effect/Scope"
 import * as NodeCrypto from "node:crypto"
 import { type AuthenticationInfo, fromResponse, type SetCookieOptions } from "../core/AuthenticationInfo.js"
 import * as Authorization from "../core/Authorization.js"
+import * as DescopeConfig from "../core/DescopeConfig.js"
 import type { ForbiddenError, RemoteError } from "../core/DescopeError.js"
 import { InvalidArgumentError, InvalidSessionError } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
@@ -315,12 +316,13 @@ export const makeValidation = (validator: SessionValidatorService): ValidationAp
 /**
  * How long the outcome of a refresh is reused for the same refresh token
  * after it completes (never past the new session's `exp`): a burst of
- * requests carrying the token a few milliseconds apart spends it once.
+ * requests carrying the token a few milliseconds apart spends it once. Set it
+ * with the client option `refreshGrace` (`DESCOPE_REFRESH_GRACE`).
  *
  * @since 0.2.0
  * @category constants
  */
-export const DEFAULT_REFRESH_GRACE: Duration.Duration = Duration.seconds(5)
+export const DEFAULT_REFRESH_GRACE: Duration.Duration = DescopeConfig.DEFAULT_REFRESH_GRACE
 
 /**
  * The most refresh outcomes kept for their grace window at once.

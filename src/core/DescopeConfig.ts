@@ -53,6 +53,12 @@ export interface Options {
   readonly requestTimeout?: Duration.DurationInput | undefined
   /** The clock leeway when checking `exp` / `nbf`; default 5 seconds. */
   readonly jwtLeeway?: Duration.DurationInput | undefined
+  /**
+   * How long a refresh's outcome is reused for the same refresh token after
+   * it completes (never past the new session's `exp`); default 5 seconds;
+   * `0` shares only refreshes in flight.
+   */
+  readonly refreshGrace?: Duration.DurationInput | undefined
   /** Headers added to every request. */
   readonly extraHeaders?: Readonly<Record<string, string>> | undefined
   /**
@@ -79,6 +85,8 @@ export interface Service {
   readonly publicKeys: Option.Option<ReadonlyArray<PublicJwk>>
   readonly requestTimeout: Duration.Duration
   readonly jwtLeeway: Duration.Duration
+  /** How long a refresh's outcome is reused for the same refresh token. */
+  readonly refreshGrace: Duration.Duration
   readonly extraHeaders: Readonly<Record<string, string>>
   /** The largest response body read, in bytes. */
   readonly maxResponseBytes: number
@@ -115,6 +123,14 @@ export const DEFAULT_REQUEST_TIMEOUT: Duration.Duration = Duration.seconds(60)
  * @category constants
  */
 export const DEFAULT_JWT_LEEWAY: Duration.Duration = Duration.seconds(5)
+
+/**
+ * The default time a refresh's outcome is reused for the same refresh token.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const DEFAULT_REFRESH_GRACE: Duration.Duration = Duration.seconds(5)
 
 /**
  * The default cap on a response body: 32 MiB (a project snapshot can be large).
@@ -239,6 +255,9 @@ export const validate = (options: Options): Either.Either<Service, InvalidConfig
       positive: true
     })
     const jwtLeeway = yield* validateDuration("jwtLeeway", options.jwtLeeway, DEFAULT_JWT_LEEWAY, { positive: false })
+    const refreshGrace = yield* validateDuration("refreshGrace", options.refreshGrace, DEFAULT_REFRESH_GRACE, {
+      positive: false
+    })
     const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
     if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
       return yield* Either.left(new InvalidConfig("maxResponseBytes", "must be a positive whole number of bytes"))
@@ -251,6 +270,7 @@ export const validate = (options: Options): Either.Either<Service, InvalidConfig
       publicKeys,
       requestTimeout,
       jwtLeeway,
+      refreshGrace,
       extraHeaders: { ...options.extraHeaders },
       maxResponseBytes
     } satisfies Service
@@ -291,6 +311,7 @@ export interface ConfigOptions {
   readonly publicKey?: Config.Config<Option.Option<string>>
   readonly requestTimeout?: Config.Config<Option.Option<Duration.Duration>>
   readonly jwtLeeway?: Config.Config<Option.Option<Duration.Duration>>
+  readonly refreshGrace?: Config.Config<Option.Option<Duration.Duration>>
   /** Options that do not come from the environment (e.g. extra headers). */
   readonly extraHeaders?: Readonly<Record<string, string>>
 }
@@ -324,7 +345,8 @@ export const defaultConfigs = {
   ),
   publicKey: Config.option(Config.string("DESCOPE_PUBLIC_KEY")),
   requestTimeout: Config.option(durationConfig("DESCOPE_REQUEST_TIMEOUT")),
-  jwtLeeway: Config.option(durationConfig("DESCOPE_JWT_LEEWAY"))
+  jwtLeeway: Config.option(durationConfig("DESCOPE_JWT_LEEWAY")),
+  refreshGrace: Config.option(durationConfig("DESCOPE_REFRESH_GRACE"))
 } as const
 
 /**
@@ -342,7 +364,8 @@ export const fromConfig = (configs: ConfigOptions = {}): Effect.Effect<Service, 
       baseUrl: configs.baseUrl ?? defaultConfigs.baseUrl,
       publicKey: configs.publicKey ?? defaultConfigs.publicKey,
       requestTimeout: configs.requestTimeout ?? defaultConfigs.requestTimeout,
-      jwtLeeway: configs.jwtLeeway ?? defaultConfigs.jwtLeeway
+      jwtLeeway: configs.jwtLeeway ?? defaultConfigs.jwtLeeway,
+      refreshGrace: configs.refreshGrace ?? defaultConfigs.refreshGrace
     })
     const validated = validate({
       projectId: values.projectId,
@@ -352,6 +375,7 @@ export const fromConfig = (configs: ConfigOptions = {}): Effect.Effect<Service, 
       publicKey: Option.getOrUndefined(values.publicKey),
       requestTimeout: Option.getOrUndefined(values.requestTimeout),
       jwtLeeway: Option.getOrUndefined(values.jwtLeeway),
+      refreshGrace: Option.getOrUndefined(values.refreshGrace),
       extraHeaders: configs.extraHeaders
     })
     // name the environment variable, not the option, when the default Config was used
@@ -370,7 +394,8 @@ const defaultEnvNames = {
   baseUrl: "DESCOPE_BASE_URL",
   publicKey: "DESCOPE_PUBLIC_KEY",
   requestTimeout: "DESCOPE_REQUEST_TIMEOUT",
-  jwtLeeway: "DESCOPE_JWT_LEEWAY"
+  jwtLeeway: "DESCOPE_JWT_LEEWAY",
+  refreshGrace: "DESCOPE_REFRESH_GRACE"
 } as const
 
 /**
