@@ -15,7 +15,7 @@ import * as Logger from "effect/Logger"
 import * as Metric from "effect/Metric"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import type { RedisOptions } from "ioredis"
+import { Redis as IORedis, type RedisOptions } from "ioredis"
 import * as JwksStore from "../src/core/JwksStore.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
@@ -193,6 +193,25 @@ describe.skipIf(missing && process.env.CI === undefined)("fleet over Redis", () 
       assert.deepStrictEqual(answers[0], answers[1])
       assert.deepStrictEqual(answers[0]!.bucket, [4, 2, -1, 1, -1, -6, -7, -12])
     }))
+
+  it.scopedLive("a client of the caller's is used as it is and left open when the layer closes", () =>
+    Effect.gen(function*() {
+      const client = yield* Effect.acquireRelease(
+        Effect.sync(() => new IORedis(redisOptions(redisUrl))),
+        (c) => Effect.sync(() => c.disconnect())
+      )
+      const token = yield* sessionToken
+      yield* Effect.scoped(Effect.gen(function*() {
+        const ctx = yield* Layer.build(
+          Descope.layer({ projectId: P, baseUrl: "http://emulator.local" }).pipe(
+            Layer.provide(Emulator.layerHttpClient),
+            Layer.provide(Redis.layer({ redis: client, keys: { prefix: `own${Date.now()}` } }))
+          )
+        )
+        assert.isTrue(Either.isRight(yield* Effect.either(Context.get(ctx, DescopeClient).validateSession(token))))
+      }))
+      assert.strictEqual(yield* Effect.promise(() => client.ping()), "PONG")
+    }).pipe(withEmulator))
 
   it.scopedLive("four instances creating 60 users against a bucket of 20 per second: no 429 reaches a caller", () =>
     Effect.gen(function*() {

@@ -75,10 +75,14 @@ ttl = math.ceil(ttl + refill * take)
 redis.call("SET", KEYS[1], count, "PX", ttl)
 return { count, ttl }`
 
+/** A client rather than options (by shape: the caller's ioredis may be another copy of the package). */
+const isClient = (redis: RedisOptions | Redis): redis is Redis =>
+  typeof (redis as Redis).defineCommand === "function" && typeof (redis as Redis).disconnect === "function"
+
 /** Opens the connection for the scope's lifetime; a client the caller passes stays the caller's. */
 export const connect = (redis: RedisOptions | Redis): Effect.Effect<ScriptedRedis, never, Scope.Scope> =>
   Effect.map(
-    redis instanceof Redis
+    isClient(redis)
       ? Effect.succeed(redis)
       : Effect.acquireRelease(
         Effect.sync(() => {
