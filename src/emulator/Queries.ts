@@ -5,6 +5,7 @@
  *
  * @since 0.2.0
  */
+import type { User } from "../wire/mgmt/User.js"
 import type { ProjectState, RoleRecord, UserRecord, UserTenant } from "./EmulatorState.js"
 
 /**
@@ -73,43 +74,41 @@ export const authzClaims = (
 }
 
 /**
- * A user as the wire's UserResponse (§11.1).
+ * A user as the wire's user (§11.1): what every route that answers a user
+ * sends, the management user routes and the sign-ins alike.
  *
  * @since 0.2.0
  * @category serialization
  */
-export const userJson = (p: ProjectState, u: UserRecord): Record<string, unknown> => {
-  const out: Record<string, unknown> = {
-    userId: u.userId,
-    loginIds: [...u.loginIds],
-    name: u.name ?? "",
-    givenName: u.givenName ?? "",
-    middleName: u.middleName ?? "",
-    familyName: u.familyName ?? "",
-    email: u.email ?? "",
-    phone: u.phone ?? "",
-    verifiedEmail: u.verifiedEmail,
-    verifiedPhone: u.verifiedPhone,
-    picture: u.picture ?? "",
-    roleNames: [...u.roleNames],
-    userTenants: u.userTenants.map((ut) => ({
-      tenantId: ut.tenantId,
-      roleNames: [...ut.roleNames],
-      tenantName: p.tenants.get(ut.tenantId)?.name ?? "",
-      permissions: permissionsOf(p, ut.roleNames, ut.tenantId)
-    })),
-    status: u.status,
-    customAttributes: { ...u.customAttributes },
-    createdTime: u.createdTime,
-    modifiedTime: u.modifiedTime,
-    test: u.test,
-    TOTP: u.totpSeed !== undefined,
-    SAML: u.saml,
-    SCIM: false,
-    password: u.passwordHash !== undefined,
-    OAuth: { ...u.oauth },
-    webauthn: false,
-    ssoAppIds: [...u.ssoAppIds]
-  }
-  return out
-}
+export const userJson = (p: ProjectState, u: UserRecord): User => ({
+  userId: u.userId,
+  loginIds: [...u.loginIds],
+  name: u.name ?? "",
+  givenName: u.givenName ?? "",
+  middleName: u.middleName ?? "",
+  familyName: u.familyName ?? "",
+  email: u.email ?? "",
+  phone: u.phone ?? "",
+  verifiedEmail: u.verifiedEmail,
+  verifiedPhone: u.verifiedPhone,
+  picture: u.picture ?? "",
+  roleNames: [...u.roleNames],
+  userTenants: u.userTenants.map((ut) => ({
+    tenantId: ut.tenantId,
+    roleNames: [...ut.roleNames],
+    tenantName: p.tenants.get(ut.tenantId)?.name ?? "",
+    permissions: permissionsOf(p, ut.roleNames, ut.tenantId)
+  })),
+  status: u.status,
+  customAttributes: { ...u.customAttributes },
+  createdTime: u.createdTime,
+  modifiedTime: u.modifiedTime,
+  test: u.test,
+  TOTP: u.totpSeed !== undefined,
+  SAML: u.saml,
+  SCIM: false,
+  password: u.passwordHash !== undefined,
+  OAuth: { ...u.oauth },
+  webauthn: false,
+  ssoAppIds: [...u.ssoAppIds]
+})

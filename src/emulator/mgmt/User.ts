@@ -14,50 +14,19 @@ import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import { newSecret } from "../Ids.js"
 import { identifier, removeUser, target, userNotFound } from "../ManagementSupport.js"
-import { findUser, permissionsOf } from "../Queries.js"
+import { findUser, userJson } from "../Queries.js"
 import * as Tokens from "../Tokens.js"
 import * as Users from "../Users.js"
 import * as W from "../Wire.js"
 import type { WireError } from "../Wire.js"
 
 /**
- * A user record as the wire's user (§11.1).
+ * A user record as the wire's user (§11.1): `Queries.userJson`.
  *
  * @since 0.2.0
  * @category rendering
  */
-export const toUser = (p: ProjectState, u: UserRecord): Wire.User => ({
-  userId: u.userId,
-  loginIds: [...u.loginIds],
-  name: u.name ?? "",
-  givenName: u.givenName ?? "",
-  middleName: u.middleName ?? "",
-  familyName: u.familyName ?? "",
-  email: u.email ?? "",
-  phone: u.phone ?? "",
-  verifiedEmail: u.verifiedEmail,
-  verifiedPhone: u.verifiedPhone,
-  picture: u.picture ?? "",
-  roleNames: [...u.roleNames],
-  userTenants: u.userTenants.map((ut) => ({
-    tenantId: ut.tenantId,
-    roleNames: [...ut.roleNames],
-    tenantName: p.tenants.get(ut.tenantId)?.name ?? "",
-    permissions: permissionsOf(p, ut.roleNames, ut.tenantId)
-  })),
-  status: u.status,
-  customAttributes: { ...u.customAttributes },
-  createdTime: u.createdTime,
-  modifiedTime: u.modifiedTime,
-  test: u.test,
-  TOTP: u.totpSeed !== undefined,
-  SAML: u.saml,
-  SCIM: false,
-  password: u.passwordHash !== undefined,
-  OAuth: { ...u.oauth },
-  webauthn: false,
-  ssoAppIds: [...u.ssoAppIds]
-})
+export const toUser: (p: ProjectState, u: UserRecord) => Wire.User = userJson
 
 /**
  * `{ user }` of a record.
