@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Redacted from "effect/Redacted"
 import { json, MockHttpRecorder } from "../src/layers/MockHttpClient.js"
 import { always, badInput, flows, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
 
@@ -78,6 +79,76 @@ describe("oauth", () => {
       assert.isTrue(error._tag === "AuthError" && error.status === 400 && error.errorCode === "E011003")
     }).pipe(Effect.provide(layer(() => json({ errorCode: "E011003" }, { status: 400 })))))
 
+  it.effect("startNative: provider, login options and implicit in the body; the provider's parameters answered", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const answer = yield* oauth.startNative({ provider: "apple", loginOptions: { mfa: false }, implicit: true })
+      assert.deepStrictEqual(answer, { clientId: "c1", stateId: "S1", nonce: "n1" })
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/oauth/native/start",
+        query: {},
+        authorization: "Bearer P123",
+        body: { provider: "apple", loginOptions: { mfa: false }, implicit: true }
+      })
+    }).pipe(Effect.provide(layer(always({ clientId: "c1", stateId: "S1", nonce: "n1" })))))
+
+  it.effect("finishNative: the provider SDK's answer for a session", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const info = yield* oauth.finishNative({ provider: "apple", stateId: "S1", user: "{\"name\":\"A\"}", code: "C1" })
+      assert.strictEqual(info.session.userId, "U1")
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/oauth/native/finish",
+        query: {},
+        authorization: "Bearer P123",
+        body: { provider: "apple", stateId: "S1", user: "{\"name\":\"A\"}", code: "C1" }
+      })
+    }).pipe(Effect.provide(layer(always(jwtResponse())))))
+
+  it.effect("getOneTapClientId: the provider in the path", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      assert.strictEqual(yield* oauth.getOneTapClientId("google"), "G-CLIENT")
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "GET",
+        path: "/v1/auth/onetap/clientid/google",
+        query: {},
+        authorization: "Bearer P123",
+        body: undefined
+      })
+    }).pipe(Effect.provide(layer(always({ clientId: "G-CLIENT" })))))
+
+  it.effect("verifyOneTapIdToken: a Redacted code; exchangeOneTapIdToken: a session", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const code = yield* oauth.verifyOneTapIdToken({ provider: "google", idToken: "ID-TOKEN", nonce: "N" })
+      assert.strictEqual(Redacted.value(code), "ONE-TAP-CODE")
+      assert.notInclude(String(code), "ONE-TAP-CODE")
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/onetap/idtoken/verify",
+        query: {},
+        authorization: "Bearer P123",
+        body: { provider: "google", idToken: "ID-TOKEN", nonce: "N" }
+      })
+    }).pipe(Effect.provide(layer(always({ code: "ONE-TAP-CODE" })))))
+
+  it.effect("exchangeOneTapIdToken: a session", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const info = yield* oauth.exchangeOneTapIdToken({ provider: "google", idToken: "ID-TOKEN" })
+      assert.strictEqual(info.session.userId, "U1")
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/onetap/idtoken/exchange",
+        query: {},
+        authorization: "Bearer P123",
+        body: { provider: "google", idToken: "ID-TOKEN" }
+      })
+    }).pipe(Effect.provide(layer(always(jwtResponse())))))
+
   badInput(urlAnswer, [
     { name: "start empty provider", field: "provider", run: (a) => a.oauth.start({ provider: "" }) },
     {
@@ -85,7 +156,18 @@ describe("oauth", () => {
       field: "refreshToken",
       run: (a) => a.oauth.start({ provider: "google", loginOptions: { stepup: true } })
     },
-    { name: "exchangeToken empty code", field: "code", run: (a) => a.oauth.exchangeToken("") }
+    { name: "exchangeToken empty code", field: "code", run: (a) => a.oauth.exchangeToken("") },
+    {
+      name: "finishNative empty stateId",
+      field: "stateId",
+      run: (a) => a.oauth.finishNative({ provider: "apple", stateId: "" })
+    },
+    { name: "getOneTapClientId empty provider", field: "provider", run: (a) => a.oauth.getOneTapClientId("") },
+    {
+      name: "exchangeOneTapIdToken empty idToken",
+      field: "idToken",
+      run: (a) => a.oauth.exchangeOneTapIdToken({ provider: "google", idToken: "" })
+    }
   ])
 })
 

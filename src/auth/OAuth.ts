@@ -16,11 +16,12 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
 import type * as AuthenticationInfo from "../core/AuthenticationInfo.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
-import { exchangeCode } from "../internal/authenticate.js"
-import { nonEmpty, signInToken } from "../internal/validate.js"
+import { authenticate, exchangeCode } from "../internal/authenticate.js"
+import { nonEmpty, nonEmptySecret, signInToken } from "../internal/validate.js"
 import * as Wire from "../wire/auth/OAuth.js"
 import type * as LoginOptions from "./LoginOptions.js"
 
@@ -44,6 +45,51 @@ export interface StartOptions {
 }
 
 /**
+ * Options of {@link OAuthApi.startNative}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface NativeStartOptions {
+  readonly provider: string
+  readonly loginOptions?: LoginOptions.LoginOptions | undefined
+  /** The implicit flow (the provider answers an ID token rather than a code). */
+  readonly implicit?: boolean | undefined
+}
+
+/**
+ * Options of {@link OAuthApi.finishNative}: what the provider's SDK answered.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface NativeFinishOptions {
+  readonly provider: string
+  /** The `stateId` of the start's answer. */
+  readonly stateId: string
+  /** The user as the provider's SDK gave it (JSON text; Apple gives it on the first sign-in only). */
+  readonly user?: string | undefined
+  readonly code?: LoginOptions.Secret | undefined
+  readonly idToken?: LoginOptions.Secret | undefined
+}
+
+/**
+ * Options of {@link OAuthApi.verifyOneTapIdToken} and
+ * {@link OAuthApi.exchangeOneTapIdToken}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface OneTapOptions {
+  readonly provider: string
+  /** The ID token One Tap gave the page. */
+  readonly idToken: LoginOptions.Secret
+  /** The nonce the page gave One Tap. */
+  readonly nonce?: string | undefined
+  readonly loginOptions?: LoginOptions.LoginOptions | undefined
+}
+
+/**
  * The OAuth operations.
  *
  * @since 0.1.0
@@ -56,7 +102,37 @@ export interface OAuthApi {
   readonly exchangeToken: (
     code: LoginOptions.Secret
   ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+  /** Starts a native login (`POST /v1/auth/oauth/native/start`): the parameters for the provider's SDK. */
+  readonly startNative: (
+    options: NativeStartOptions
+  ) => Effect.Effect<Readonly<Record<string, unknown>>, LoginOptions.StartError>
+  /** Finishes a native login with the provider SDK's answer (`POST /v1/auth/oauth/native/finish`). */
+  readonly finishNative: (
+    options: NativeFinishOptions
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
+  /** The client id One Tap is configured with (`GET /v1/auth/onetap/clientid/{provider}`). */
+  readonly getOneTapClientId: (provider: string) => Effect.Effect<string, LoginOptions.StartError>
+  /** Verifies a One Tap ID token: a code to exchange later (`POST /v1/auth/onetap/idtoken/verify`). */
+  readonly verifyOneTapIdToken: (
+    options: OneTapOptions
+  ) => Effect.Effect<Redacted.Redacted<string>, LoginOptions.StartError>
+  /** Exchanges a One Tap ID token for a session (`POST /v1/auth/onetap/idtoken/exchange`). */
+  readonly exchangeOneTapIdToken: (
+    options: OneTapOptions
+  ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
 }
+
+/** The checked body of a One Tap call. */
+const oneTapRequest = (options: OneTapOptions) =>
+  Effect.all({
+    provider: nonEmpty("provider", options.provider),
+    idToken: nonEmptySecret("idToken", options.idToken)
+  }).pipe(Effect.map(({ idToken, provider }) => ({
+    provider,
+    idToken,
+    nonce: options.nonce || undefined,
+    loginOptions: options.loginOptions
+  })))
 
 /**
  * Builds the OAuth operations.
@@ -80,5 +156,41 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       })
     }),
 
-  exchangeToken: (code) => exchangeCode(http, validator, Wire.exchangeToken, code)
+  exchangeToken: (code) => exchangeCode(http, validator, Wire.exchangeToken, code),
+
+  startNative: (options) =>
+    Effect.flatMap(nonEmpty("provider", options.provider), (provider) =>
+      http.call(Wire.startNative, {
+        request: { provider, loginOptions: options.loginOptions, implicit: options.implicit }
+      })),
+
+  finishNative: (options) =>
+    Effect.gen(function*() {
+      const provider = yield* nonEmpty("provider", options.provider)
+      const stateId = yield* nonEmpty("stateId", options.stateId)
+      const code = options.code === undefined ? undefined : yield* nonEmptySecret("code", options.code)
+      const idToken = options.idToken === undefined ? undefined : yield* nonEmptySecret("idToken", options.idToken)
+      return yield* authenticate(
+        validator,
+        http.callFull(Wire.finishNative, { request: { provider, stateId, user: options.user, code, idToken } })
+      )
+    }),
+
+  getOneTapClientId: (provider) =>
+    Effect.flatMap(
+      nonEmpty("provider", provider),
+      (p) => Effect.map(http.call(Wire.getOneTapClientId, { path: { provider: p } }), (body) => body.clientId)
+    ),
+
+  verifyOneTapIdToken: (options) =>
+    Effect.flatMap(
+      oneTapRequest(options),
+      (request) => Effect.map(http.call(Wire.verifyOneTapIdToken, { request }), (body) => body.code)
+    ),
+
+  exchangeOneTapIdToken: (options) =>
+    Effect.flatMap(
+      oneTapRequest(options),
+      (request) => authenticate(validator, http.callFull(Wire.exchangeOneTapIdToken, { request }))
+    )
 })

@@ -10,6 +10,7 @@
 import * as Effect from "effect/Effect"
 import * as KeysWire from "../wire/auth/Keys.js"
 import * as NotpWire from "../wire/auth/Notp.js"
+import * as OAuthWire from "../wire/auth/OAuth.js"
 import * as WebAuthnWire from "../wire/auth/WebAuthn.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
@@ -120,13 +121,15 @@ export const routes: ReadonlyArray<Route> = [
     typeof e === "object" && e !== null && "_tag" in e && e._tag === "Endpoint" ? [H.stub(e)] : []
   ),
   ...[
-    "/v1/auth/oauth/native/start",
-    "/v1/auth/oauth/native/finish",
-    "/v1/auth/onetap/idtoken/verify",
-    "/v1/auth/onetap/idtoken/exchange",
     "/v1/outbound/oauth/connect",
     "/v1/flow/start",
     "/v1/flow/next"
   ].map((path) => ({ ...H.post(path, "auth", H.notEmulated), stub: true })),
-  { ...H.get("/v1/auth/onetap/clientid/:provider", "auth", H.notEmulated), stub: true }
+  ...[
+    OAuthWire.startNative,
+    OAuthWire.finishNative,
+    OAuthWire.getOneTapClientId,
+    OAuthWire.verifyOneTapIdToken,
+    OAuthWire.exchangeOneTapIdToken
+  ].map((e) => H.stub(e))
 ]

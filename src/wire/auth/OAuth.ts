@@ -1,12 +1,15 @@
 /**
  * OAuth: `/v1/auth/oauth/*`. The start answers the provider's URL (the login
  * options are the body, the provider and redirect URL the query); the
- * exchange turns the callback `code` into a session.
+ * exchange turns the callback `code` into a session. Native apps start and
+ * finish with the provider's own SDK (`/v1/auth/oauth/native/*`); Google One
+ * Tap verifies or exchanges the provider's ID token (`/v1/auth/onetap/*`).
  *
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
+import { JsonObject, Secret } from "../Fields.js"
 import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js"
 
 /**
@@ -41,3 +44,90 @@ export const exchangeToken = Endpoint.post("oauth.exchangeToken", "/v1/auth/oaut
   response: JWTResponse,
   description: "Exchanges an OAuth callback code for a session"
 })
+
+/**
+ * `POST /v1/auth/oauth/native/start`: the provider-specific parameters a
+ * native app hands to the provider's SDK.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const startNative = Endpoint.post("oauth.startNative", "/v1/auth/oauth/native/start", {
+  credential: "project",
+  request: Schema.Struct({
+    provider: Schema.String,
+    loginOptions: Schema.optional(LoginOptions),
+    implicit: Schema.optional(Schema.Boolean)
+  }),
+  response: JsonObject,
+  description: "Starts a native OAuth login: the provider's parameters"
+})
+
+/**
+ * `POST /v1/auth/oauth/native/finish`: the provider SDK's answer for a session.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const finishNative = Endpoint.post("oauth.finishNative", "/v1/auth/oauth/native/finish", {
+  credential: "project",
+  request: Schema.Struct({
+    provider: Schema.String,
+    stateId: Schema.String,
+    user: Schema.optional(Schema.String),
+    code: Schema.optional(Secret),
+    idToken: Schema.optional(Secret)
+  }),
+  response: JWTResponse,
+  description: "Finishes a native OAuth login: a session"
+})
+
+/**
+ * `GET /v1/auth/onetap/clientid/{provider}`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const getOneTapClientId = Endpoint.get("oauth.getOneTapClientId", "/v1/auth/onetap/clientid/{provider}", {
+  credential: "project",
+  response: Schema.Struct({ clientId: Schema.String }),
+  description: "The client id One Tap is configured with for a provider"
+})
+
+const OneTapRequest = Schema.Struct({
+  provider: Schema.String,
+  idToken: Secret,
+  nonce: Schema.optional(Schema.String),
+  loginOptions: Schema.optional(LoginOptions)
+})
+
+/**
+ * `POST /v1/auth/onetap/idtoken/verify`: a One Tap ID token for a code to
+ * exchange later.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const verifyOneTapIdToken = Endpoint.post("oauth.verifyOneTapIDToken", "/v1/auth/onetap/idtoken/verify", {
+  credential: "project",
+  request: OneTapRequest,
+  response: Schema.Struct({ code: Secret }),
+  description: "Verifies a One Tap ID token: a code to exchange"
+})
+
+/**
+ * `POST /v1/auth/onetap/idtoken/exchange`: a One Tap ID token for a session.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const exchangeOneTapIdToken = Endpoint.post(
+  "oauth.exchangeOneTapIDToken",
+  "/v1/auth/onetap/idtoken/exchange",
+  {
+    credential: "project",
+    request: OneTapRequest,
+    response: JWTResponse,
+    description: "Exchanges a One Tap ID token for a session"
+  }
+)
