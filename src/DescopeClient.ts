@@ -13,10 +13,12 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
+import * as Flow from "./auth/Flow.js"
 import * as MagicLink from "./auth/MagicLink.js"
 import * as Notp from "./auth/Notp.js"
 import * as OAuth from "./auth/OAuth.js"
 import * as Otp from "./auth/Otp.js"
+import * as Outbound from "./auth/Outbound.js"
 import * as Password from "./auth/Password.js"
 import * as Saml from "./auth/Saml.js"
 import * as Sessions from "./auth/Sessions.js"
@@ -104,6 +106,10 @@ export interface Service {
   readonly webauthn: WebAuthn.WebAuthnApi
   /** WhatsApp "no OTP", with session polling. */
   readonly notp: Notp.NotpApi
+  /** Outbound OAuth for the signed-in user: connect an outbound application. */
+  readonly outbound: Outbound.OutboundApi
+  /** The flow runner: start a Descope flow and move it on step by step. */
+  readonly flow: Flow.FlowApi
   // --- management (src/management/*) ---
   /** The management API (`client.mgmt.user.create(...)` ...); every call needs the management key. */
   readonly mgmt: Management.ManagementApi
@@ -172,6 +178,8 @@ export const make: Effect.Effect<
     password: Password.make(http, validator),
     webauthn: WebAuthn.make(http, validator),
     notp: Notp.make(http, validator),
+    outbound: Outbound.make(http),
+    flow: Flow.make(http),
     // --- management ---
     mgmt
   })

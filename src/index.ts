@@ -87,6 +87,10 @@ export * as Password from "./auth/Password.js"
 export * as WebAuthn from "./auth/WebAuthn.js"
 /** @since 0.1.0 */
 export * as Notp from "./auth/Notp.js"
+/** @since 0.2.0 */
+export * as Outbound from "./auth/Outbound.js"
+/** @since 0.2.0 */
+export * as Flow from "./auth/Flow.js"
 /** @since 0.1.0 */
 export * as User from "./core/User.js"
 /** @since 0.1.0 */

@@ -56,21 +56,12 @@ const sourceFiles = (dir: string): Array<string> =>
     d.isDirectory() ? sourceFiles(path.join(dir, d.name)) : d.name.endsWith(".ts") ? [path.join(dir, d.name)] : []
   )
 
-/**
- * Files that still spell paths while the areas move into the catalogue, one by one. A file leaves the
- * list when its area moves; the list cannot go stale (each must still spell a path).
- */
-const pending = new Set<string>([
-  "src/emulator/AuthRoutes.ts"
-])
-
 describe("Descope paths are spelled in the catalogue only", () => {
   it("no `/v1/...` or `/v2/...` literal outside src/wire", () => {
     const offenders = sourceFiles("src")
-      .filter((f) => !f.startsWith(path.join("src", "wire")) && !pending.has(f))
+      .filter((f) => !f.startsWith(path.join("src", "wire")))
       .filter((f) => pathLiterals(f).length > 0)
     assert.deepStrictEqual(offenders, [])
-    for (const f of pending) assert.isAbove(pathLiterals(f).length, 0, `${f} spells no path: take it off the list`)
   })
 })
 

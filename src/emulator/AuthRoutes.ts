@@ -8,9 +8,11 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import * as FlowWire from "../wire/auth/Flow.js"
 import * as KeysWire from "../wire/auth/Keys.js"
 import * as NotpWire from "../wire/auth/Notp.js"
 import * as OAuthWire from "../wire/auth/OAuth.js"
+import * as OutboundWire from "../wire/auth/Outbound.js"
 import * as WebAuthnWire from "../wire/auth/WebAuthn.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
@@ -121,11 +123,9 @@ export const routes: ReadonlyArray<Route> = [
     typeof e === "object" && e !== null && "_tag" in e && e._tag === "Endpoint" ? [H.stub(e)] : []
   ),
   ...[
-    "/v1/outbound/oauth/connect",
-    "/v1/flow/start",
-    "/v1/flow/next"
-  ].map((path) => ({ ...H.post(path, "auth", H.notEmulated), stub: true })),
-  ...[
+    OutboundWire.connect,
+    FlowWire.start,
+    FlowWire.next,
     OAuthWire.startNative,
     OAuthWire.finishNative,
     OAuthWire.getOneTapClientId,

@@ -7,11 +7,13 @@
  * @since 0.2.0
  */
 import * as AuthEnchantedLink from "./auth/EnchantedLink.js"
+import * as AuthFlow from "./auth/Flow.js"
 import * as AuthKeys from "./auth/Keys.js"
 import * as AuthMagicLink from "./auth/MagicLink.js"
 import * as AuthNotp from "./auth/Notp.js"
 import * as AuthOAuth from "./auth/OAuth.js"
 import * as AuthOtp from "./auth/Otp.js"
+import * as AuthOutbound from "./auth/Outbound.js"
 import * as AuthPassword from "./auth/Password.js"
 import * as AuthSaml from "./auth/Saml.js"
 import * as AuthSession from "./auth/Session.js"
@@ -104,10 +106,12 @@ export const Mgmt = {
 export const Auth = {
   Keys: AuthKeys,
   EnchantedLink: AuthEnchantedLink,
+  Flow: AuthFlow,
   MagicLink: AuthMagicLink,
   Notp: AuthNotp,
   OAuth: AuthOAuth,
   Otp: AuthOtp,
+  Outbound: AuthOutbound,
   Password: AuthPassword,
   Saml: AuthSaml,
   Session: AuthSession,

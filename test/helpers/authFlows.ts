@@ -7,10 +7,12 @@ import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as TestClock from "effect/TestClock"
 import * as EnchantedLink from "../../src/auth/EnchantedLink.js"
+import * as Flow from "../../src/auth/Flow.js"
 import * as MagicLink from "../../src/auth/MagicLink.js"
 import * as Notp from "../../src/auth/Notp.js"
 import * as OAuth from "../../src/auth/OAuth.js"
 import * as Otp from "../../src/auth/Otp.js"
+import * as Outbound from "../../src/auth/Outbound.js"
 import * as Password from "../../src/auth/Password.js"
 import * as Saml from "../../src/auth/Saml.js"
 import * as Sso from "../../src/auth/Sso.js"
@@ -97,7 +99,9 @@ export const flows = Effect.gen(function*() {
     totp: Totp.make(http, validator),
     password: Password.make(http, validator),
     webauthn: WebAuthn.make(http, validator),
-    notp: Notp.make(http, validator)
+    notp: Notp.make(http, validator),
+    outbound: Outbound.make(http),
+    flow: Flow.make(http)
   }
 })
 
