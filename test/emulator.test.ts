@@ -574,13 +574,21 @@ describe("flows and spellings", () => {
       assert.strictEqual(tests.json.total, 1)
     }).pipe(withEmulator()))
 
-  it.effect("WebAuthn and NOTP answer a clear not-emulated error", () =>
+  it.effect("WebAuthn start answers a transaction and the browser's creation options", () =>
     Effect.gen(function*() {
       const res = yield* call("POST", "/v1/auth/webauthn/signup/start", {
-        body: { user: { loginId: "w@example.com" }, origin: "http://app" }
+        body: { user: { loginId: "w@example.com", name: "W" }, origin: "http://app:3000" }
       })
-      assert.strictEqual(res.status, 501)
-      assert.strictEqual(res.json.errorDescription, "Not emulated")
+      assert.strictEqual(res.status, 200)
+      assert.strictEqual(res.json.create, true)
+      assert.isString(res.json.transactionId)
+      const options = JSON.parse(String(res.json.options)).publicKey
+      assert.strictEqual(options.rp.id, "app")
+      assert.strictEqual(options.user.name, "w@example.com")
+      assert.strictEqual(options.user.displayName, "W")
+      assert.strictEqual(Buffer.from(options.challenge, "base64url").length, 32)
+      assert.deepStrictEqual(options.pubKeyCredParams.map((p: { alg: number }) => p.alg), [-7, -257])
+      assert.strictEqual(options.attestation, "none")
     }).pipe(withEmulator()))
 })
 

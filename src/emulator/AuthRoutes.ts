@@ -2,8 +2,8 @@
  * The authentication endpoints of §4, one module per area under
  * `emulator/auth/` (OTP, magic link, enchanted link, passwords, TOTP, OAuth /
  * SAML / SSO, sessions and the access-key exchange), all served from the wire
- * catalogue; and the JWKS. WebAuthn, NOTP, one-tap, native OAuth and the flow
- * runner answer a clear "not emulated" error.
+ * catalogue; and the JWKS. Passkeys are verified for real (`auth/WebAuthn.ts`).
+ * NOTP, one-tap, native OAuth and the flow runner answer a clear "not emulated" error.
  *
  * @since 0.1.0
  */
@@ -13,7 +13,6 @@ import * as KeysWire from "../wire/auth/Keys.js"
 import * as NotpWire from "../wire/auth/Notp.js"
 import * as OAuthWire from "../wire/auth/OAuth.js"
 import * as OutboundWire from "../wire/auth/Outbound.js"
-import * as WebAuthnWire from "../wire/auth/WebAuthn.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as Federated from "./auth/Federated.js"
@@ -22,6 +21,7 @@ import * as Otp from "./auth/Otp.js"
 import * as Password from "./auth/Password.js"
 import * as Session from "./auth/Session.js"
 import * as Totp from "./auth/Totp.js"
+import * as WebAuthn from "./auth/WebAuthn.js"
 import * as Keys from "./EmulatorKeys.js"
 import * as H from "./Handler.js"
 import type { Route } from "./Handler.js"
@@ -117,9 +117,10 @@ export const routes: ReadonlyArray<Route> = [
   ...Totp.routes,
   ...Federated.routes,
   ...Session.routes,
+  ...WebAuthn.routes,
   { ...H.get(Endpoint.routePath(KeysWire.get), "public", jwks), endpoint: KeysWire.get },
   { ...H.get(Endpoint.routePath(KeysWire.getV1), "public", jwks), endpoint: KeysWire.getV1 },
-  ...[...Object.values(WebAuthnWire), ...Object.values(NotpWire)].flatMap((e) =>
+  ...Object.values(NotpWire).flatMap((e) =>
     typeof e === "object" && e !== null && "_tag" in e && e._tag === "Endpoint" ? [H.stub(e)] : []
   ),
   ...[

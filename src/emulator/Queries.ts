@@ -7,6 +7,7 @@
  */
 import type { User } from "../wire/mgmt/User.js"
 import type { ProjectState, RoleRecord, UserRecord, UserTenant } from "./EmulatorState.js"
+import * as Passkeys from "./Passkeys.js"
 
 /**
  * Finds a user by login id or user id.
@@ -109,6 +110,6 @@ export const userJson = (p: ProjectState, u: UserRecord): User => ({
   SCIM: false,
   password: u.passwordHash !== undefined,
   OAuth: { ...u.oauth },
-  webauthn: false,
+  webauthn: Passkeys.ofUser(p, u.userId).length > 0,
   ssoAppIds: [...u.ssoAppIds]
 })

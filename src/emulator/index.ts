@@ -147,3 +147,12 @@ export { SeedError } from "./Seed.js"
  * @category models
  */
 export type { RequestRecord } from "./Handler.js"
+/**
+ * A virtual WebAuthn authenticator for tests: `VirtualAuthenticator.make({ origin })`
+ * creates credentials (ES256 or RS256) and signs assertions from the options of
+ * the WebAuthn start calls.
+ *
+ * @since 0.2.0
+ * @category modules
+ */
+export * as VirtualAuthenticator from "./VirtualAuthenticator.js"

@@ -17,6 +17,7 @@ import type { UserRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import { revokeSessions, target, touch } from "../ManagementSupport.js"
+import * as Passkeys from "../Passkeys.js"
 import * as W from "../Wire.js"
 
 const setPassword = (active: (request: { readonly setActive?: boolean | undefined }) => boolean) =>
@@ -58,6 +59,12 @@ const providerToken = (ctx: Ctx, q: Endpoint.Request<typeof Wire.getProviderToke
     }
   })
 
+const removePasskeys = (ctx: Ctx, b: { readonly loginId: string }, credentialId?: string) =>
+  Effect.map(target(ctx, b), (u) => {
+    Passkeys.remove(ctx.p, u.userId, credentialId)
+    return {}
+  })
+
 /**
  * The credential and session routes.
  *
@@ -72,9 +79,18 @@ export const routes: ReadonlyArray<Route> = [
     u.passwordExpired = true
     return {}
   }),
-  onUser(Wire.removeAllPasskeys, () => ({})),
-  H.endpoint(Wire.removePasskey, (ctx, b) => Effect.as(target(ctx, b), {})),
-  onUser(Wire.listPasskeys, () => ({ passkeys: [] })),
+  H.endpoint(Wire.removeAllPasskeys, (ctx, b) => removePasskeys(ctx, b)),
+  H.endpoint(Wire.removePasskey, (ctx, b) => removePasskeys(ctx, b, b.credentialId)),
+  H.endpoint(Wire.listPasskeys, (ctx, b) =>
+    Effect.map(target(ctx, b), (u) => ({
+      passkeys: Passkeys.ofUser(ctx.p, u.userId).map((k) => ({
+        id: k.id,
+        rpId: k.rpId,
+        kind: "passkey",
+        displayName: k.displayName,
+        createdTime: k.createdTime
+      }))
+    }))),
   onUser(Wire.removeTotpSeed, (u) => {
     u.totpSeed = undefined
     return {}
