@@ -93,6 +93,51 @@ describe("notp wire", () => {
       })
     }).pipe(Effect.provide(layer(success))))
 
+  it.effect("updateUser (go-sdk's wire) carries the refresh token and the update options", () =>
+    Effect.gen(function*() {
+      const { notp } = yield* flows
+      const result = yield* notp.updateUser({
+        loginId: "ada",
+        phone: "+12125551234",
+        refreshToken: Redacted.make("REFRESH-JWT"),
+        addToLoginIds: true,
+        onMergeUseExisting: true,
+        providerId: "meta",
+        templateOptions: { k: "v" },
+        templates: { verifyTemplateId: "V1", successTemplateId: "S1" },
+        locale: "fr"
+      })
+      assert.deepStrictEqual(plain(result), notpAnswer)
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/notp/whatsapp/update",
+        query: {},
+        authorization: "Bearer P123:REFRESH-JWT",
+        body: {
+          loginId: "ada",
+          phone: "+12125551234",
+          addToLoginIDs: true,
+          onMergeUseExisting: true,
+          providerId: "meta",
+          templateOptions: { k: "v" },
+          templates: { verifyTemplateId: "V1", successTemplateId: "S1" },
+          locale: "fr"
+        }
+      })
+    }).pipe(Effect.provide(layer(always(notpAnswer)))))
+
+  it.effect("updateUser: bad input is refused unsent", () =>
+    Effect.gen(function*() {
+      const { notp } = yield* flows
+      const noLogin = yield* Effect.flip(notp.updateUser({ loginId: "", phone: "+12125551234", refreshToken: "R" }))
+      assert.isTrue(noLogin._tag === "InvalidArgumentError" && noLogin.field === "loginId")
+      const badPhone = yield* Effect.flip(notp.updateUser({ loginId: "ada", phone: "12", refreshToken: "R" }))
+      assert.isTrue(badPhone._tag === "InvalidArgumentError" && badPhone.field === "phone")
+      const noToken = yield* Effect.flip(notp.updateUser({ loginId: "ada", phone: "+12125551234", refreshToken: "" }))
+      assert.isTrue(noToken._tag === "InvalidArgumentError" && noToken.field === "refreshToken")
+      assert.deepStrictEqual(yield* sent, [])
+    }).pipe(Effect.provide(layer(always(notpAnswer)))))
+
   it.effect("an empty login id is refused, nothing sent", () =>
     Effect.gen(function*() {
       const { notp } = yield* flows

@@ -88,4 +88,31 @@ describe("node-sdk conformance of the authentication flows (loopback)", () => {
     )
     assert.isTrue(viaLaptop.ok)
   })
+
+  it("notp: sign-up-or-in confirmed through the outbox link, then waitForSession", async () => {
+    const started = await sdk.notp.signUpOrIn("+12125551234")
+    assert.isTrue(started.ok, JSON.stringify(started.error))
+    const redirectUrl = started.data!.redirectUrl
+    assert.isTrue(redirectUrl.startsWith(baseUrl))
+    const outbox = await (await fetch(`${baseUrl}/emulator/outbox?loginId=${encodeURIComponent("+12125551234")}`))
+      .json()
+    const messages = (outbox.messages ?? outbox) as Array<{ kind: string; link: string }>
+    assert.strictEqual(messages.filter((m) => m.kind === "notp").at(-1)?.link, redirectUrl)
+    // pending until the user sends the message
+    const early = await fetch(`${baseUrl}/v1/auth/notp/pending-session`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${PROJECT_ID}`, "content-type": "application/json" },
+      body: JSON.stringify({ pendingRef: started.data!.pendingRef })
+    })
+    assert.strictEqual(early.status, 401)
+    assert.strictEqual((await early.json()).errorCode, "E066103")
+    assert.strictEqual((await fetch(redirectUrl)).status, 200)
+    const session = await sdk.notp.waitForSession(started.data!.pendingRef, {
+      pollingIntervalMs: 1000,
+      timeoutMs: 10_000
+    })
+    assert.isTrue(session.ok, JSON.stringify(session.error))
+    const token = await sdk.validateSession(session.data!.sessionJwt)
+    assert.deepStrictEqual(token.token.amr, ["whatsapp"])
+  })
 })

@@ -24,7 +24,7 @@ import { type AuthError, ErrorCodes } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as Polling from "../internal/polling.js"
-import { optionalNonEmpty, signInToken } from "../internal/validate.js"
+import { nonEmpty, optionalNonEmpty, phone, signInToken } from "../internal/validate.js"
 import * as Wire from "../wire/auth/Notp.js"
 import type * as LoginOptions from "./LoginOptions.js"
 
@@ -89,6 +89,35 @@ export interface SignUpOrInOptions {
 }
 
 /**
+ * Options of {@link NotpApi.updateUser} (go-sdk's `NOTPUpdateOptions`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface UpdateUserOptions {
+  readonly loginId: string
+  /** The new WhatsApp number, in E.164 (`+12125551234`). */
+  readonly phone: string
+  /** The user's refresh token. */
+  readonly refreshToken: LoginOptions.Secret
+  /** Also add the new number as a login id (wire `addToLoginIDs`). */
+  readonly addToLoginIds?: boolean | undefined
+  /** When the new login id belongs to another user, keep that user. */
+  readonly onMergeUseExisting?: boolean | undefined
+  readonly templateOptions?: LoginOptions.TemplateOptions | undefined
+  /** A messaging provider override. */
+  readonly providerId?: string | undefined
+  /** Messaging template overrides. */
+  readonly templates?: {
+    readonly verifyTemplateId?: string | undefined
+    readonly successTemplateId?: string | undefined
+    readonly errorTemplateId?: string | undefined
+  } | undefined
+  /** The locale of the message. */
+  readonly locale?: string | undefined
+}
+
+/**
  * The NOTP operations.
  *
  * @since 0.1.0
@@ -101,6 +130,12 @@ export interface NotpApi {
   readonly signIn: (options: SignInOptions) => Effect.Effect<NotpResponse, LoginOptions.StartError>
   /** `POST /v1/auth/notp/whatsapp/signup-in`. */
   readonly signUpOrIn: (options: SignUpOrInOptions) => Effect.Effect<NotpResponse, LoginOptions.StartError>
+  /**
+   * Changes a signed-in user's WhatsApp number (`POST /v1/auth/notp/whatsapp/update`,
+   * go-sdk's `UpdateUser`): the number is set once the user sends the message
+   * from it, and `waitForSession` on the answer's `pendingRef` then answers the session.
+   */
+  readonly updateUser: (options: UpdateUserOptions) => Effect.Effect<NotpResponse, LoginOptions.StartError>
   /**
    * Polls once for the session (`POST /v1/auth/notp/pending-session`); while
    * pending it fails with `AuthError` 401 / `E066103`.
@@ -170,6 +205,25 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         const loginId = yield* optionalNonEmpty("loginId", options.loginId)
         return yield* http.call(Wire.signUpOrIn, {
           request: { loginId, loginOptions: options.loginOptions ?? {}, providerId: options.providerId }
+        })
+      }),
+
+    updateUser: (options) =>
+      Effect.gen(function*() {
+        const loginId = yield* nonEmpty("loginId", options.loginId)
+        const number = yield* phone("phone", options.phone)
+        return yield* http.call(Wire.updateUser, {
+          request: {
+            loginId,
+            phone: number,
+            addToLoginIds: options.addToLoginIds,
+            onMergeUseExisting: options.onMergeUseExisting,
+            templateOptions: options.templateOptions,
+            providerId: options.providerId,
+            templates: options.templates,
+            locale: options.locale
+          },
+          token: options.refreshToken
         })
       }),
 

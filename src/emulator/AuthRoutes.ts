@@ -2,21 +2,22 @@
  * The authentication endpoints of §4, one module per area under
  * `emulator/auth/` (OTP, magic link, enchanted link, passwords, TOTP, OAuth /
  * SAML / SSO, sessions and the access-key exchange), all served from the wire
- * catalogue; and the JWKS. Passkeys are verified for real (`auth/WebAuthn.ts`).
- * NOTP, one-tap, native OAuth and the flow runner answer a clear "not emulated" error.
+ * catalogue; and the JWKS. Passkeys are verified for real (`auth/WebAuthn.ts`);
+ * NOTP is confirmed through the outbox (`auth/Notp.ts`). One-tap, native OAuth
+ * and the flow runner answer a clear "not emulated" error.
  *
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
 import * as FlowWire from "../wire/auth/Flow.js"
 import * as KeysWire from "../wire/auth/Keys.js"
-import * as NotpWire from "../wire/auth/Notp.js"
 import * as OAuthWire from "../wire/auth/OAuth.js"
 import * as OutboundWire from "../wire/auth/Outbound.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as Federated from "./auth/Federated.js"
 import * as MagicLink from "./auth/MagicLink.js"
+import * as Notp from "./auth/Notp.js"
 import * as Otp from "./auth/Otp.js"
 import * as Password from "./auth/Password.js"
 import * as Session from "./auth/Session.js"
@@ -85,6 +86,16 @@ export {
 
 export {
   /**
+   * `GET /emulator/notp/send?t=…[&phone=…]`: the user sends the prepared WhatsApp message.
+   *
+   * @since 0.2.0
+   * @category constructors
+   */
+  send as notpSend
+} from "./auth/Notp.js"
+
+export {
+  /**
    * `GET /emulator/idp/authorize?state=`: the emulated provider "signs the user
    * in" and redirects to the application's redirect URL with a `code`.
    *
@@ -118,11 +129,9 @@ export const routes: ReadonlyArray<Route> = [
   ...Federated.routes,
   ...Session.routes,
   ...WebAuthn.routes,
+  ...Notp.routes,
   { ...H.get(Endpoint.routePath(KeysWire.get), "public", jwks), endpoint: KeysWire.get },
   { ...H.get(Endpoint.routePath(KeysWire.getV1), "public", jwks), endpoint: KeysWire.getV1 },
-  ...Object.values(NotpWire).flatMap((e) =>
-    typeof e === "object" && e !== null && "_tag" in e && e._tag === "Endpoint" ? [H.stub(e)] : []
-  ),
   ...[
     OutboundWire.connect,
     FlowWire.start,

@@ -276,5 +276,6 @@ export const routes: ReadonlyArray<Route> = [
       Effect.flatMap(seedOf(ctx.raw ?? {}), (seed) => Effect.as(SeedState.replaceProject(ctx.p, seed, ctx.now), {}))
   ),
   H.get("/emulator/idp/authorize", "control", AuthRoutes.idpAuthorize),
+  H.get("/emulator/notp/send", "control", AuthRoutes.notpSend),
   ...Inspector.routes
 ]

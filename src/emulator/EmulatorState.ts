@@ -268,7 +268,7 @@ export interface LinkRecord {
   token: string
   loginId: string
   expiresAt: number
-  kind: "magiclink" | "enchantedlink" | "embedded" | "reset" | "decoy"
+  kind: "magiclink" | "enchantedlink" | "embedded" | "reset" | "decoy" | "notp"
   method: string
   pendingRef?: string | undefined
   signUp?: PendingSignUp | undefined
@@ -278,10 +278,12 @@ export interface LinkRecord {
   update?: ContactUpdate | undefined
   /** The session being stepped up (`stepup` / `mfa`). */
   previousSessionId?: string | undefined
+  /** A NOTP sign-up: the number that confirms it must not be a user's yet. */
+  signUpOnly?: boolean | undefined
 }
 
 /**
- * An enchanted-link pending session.
+ * An enchanted-link or NOTP pending session.
  *
  * @since 0.1.0
  * @category models

@@ -1,6 +1,7 @@
 /**
  * The outbox: every message Descope would send (OTP code, magic link,
- * enchanted link, password reset, invite) is recorded here instead, readable
+ * enchanted link, password reset, invite) is recorded here instead, and the
+ * WhatsApp message a NOTP user would send to Descope (`notp`: follow its `link`), readable
  * through the `Emulator` service and the emulator-only route
  * `GET /emulator/outbox`.
  *
@@ -13,7 +14,7 @@
  * @since 0.1.0
  * @category models
  */
-export type MessageKind = "otp" | "magiclink" | "enchantedlink" | "password-reset" | "invite" | "update"
+export type MessageKind = "otp" | "magiclink" | "enchantedlink" | "password-reset" | "invite" | "update" | "notp"
 
 /**
  * One recorded message.

@@ -9,13 +9,13 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Crypto from "node:crypto"
 import * as Wire from "../../wire/auth/EnchantedLink.js"
-import { type ContactUpdate, type PendingSignUp, type UserRecord } from "../EmulatorState.js"
+import { type ContactUpdate, type LinkRecord, type PendingSignUp, type UserRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import { maskEmail, newSecret } from "../Ids.js"
 import * as Tokens from "../Tokens.js"
 import * as Users from "../Users.js"
-import { Codes, fail, type Json } from "../Wire.js"
+import { Codes, fail, type Json, type WireError } from "../Wire.js"
 import {
   addressOf,
   contactUpdate,
@@ -116,6 +116,33 @@ const start = (mode: Mode) => (ctx: Ctx, body: typeof Wire.signIn.request.Type &
     return answer(r, r.to)
   })
 
+/**
+ * Confirms the pending session of a followed link (an enchanted link, or a
+ * NOTP message sent): its sibling links are spent, the user is resolved (a
+ * pending sign-up created now), a contact update applied, and the poller of
+ * `pendingRef` receives the session once.
+ *
+ * @since 0.2.0
+ * @category updates
+ */
+export const confirmPending = (
+  ctx: Ctx,
+  rec: LinkRecord,
+  loginId: string = rec.loginId
+): Effect.Effect<void, WireError> =>
+  Effect.gen(function*() {
+    const pending = rec.pendingRef === undefined ? undefined : ctx.p.pending.get(rec.pendingRef)
+    if (pending === undefined) {
+      return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "no pending session")
+    }
+    for (const [t, l] of ctx.p.links) if (l.pendingRef === rec.pendingRef) ctx.p.links.delete(t)
+    const { user } = yield* resolveVerified(ctx, loginId, rec.signUp, rec.method)
+    if (rec.update) Users.applyContact(ctx.p, user, rec.update)
+    pending.loginId = loginId
+    pending.verifiedUserId = user.userId
+    pending.loginOptions = rec.loginOptions
+  })
+
 const verify = (ctx: Ctx, body: typeof Wire.verify.request.Type) =>
   Effect.gen(function*() {
     const token = yield* required("token", body.token)
@@ -123,39 +150,51 @@ const verify = (ctx: Ctx, body: typeof Wire.verify.request.Type) =>
     if (rec === undefined || rec.expiresAt <= ctx.now || rec.kind !== "enchantedlink" || rec.pendingRef === undefined) {
       return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "this is not the link to follow")
     }
-    const pending = ctx.p.pending.get(rec.pendingRef)
-    if (pending === undefined) {
-      return yield* fail(401, Codes.InvalidLink, "Invalid or expired link", "no pending session")
-    }
-    for (const [t, l] of ctx.p.links) if (l.pendingRef === rec.pendingRef) ctx.p.links.delete(t)
-    const { user } = yield* resolveVerified(ctx, rec.loginId, rec.signUp, "email")
-    if (rec.update) Users.applyContact(ctx.p, user, rec.update)
-    pending.verifiedUserId = user.userId
-    pending.loginOptions = rec.loginOptions
+    yield* confirmPending(ctx, rec)
     return {}
   })
 
-const pendingSession = (ctx: Ctx, body: typeof Wire.getSession.request.Type) =>
+/**
+ * The session of a confirmed pending reference, once (`pending-session` of
+ * enchanted links and NOTP): 400 when unknown, spent or expired, 401 with
+ * `pendingCode` while not confirmed.
+ *
+ * @since 0.2.0
+ * @category login
+ */
+export const pendingLogin = (
+  ctx: Ctx,
+  pendingRef: string,
+  options: { readonly amr: string; readonly method: string; readonly pendingCode: string; readonly pending: string }
+) =>
   Effect.gen(function*() {
-    const pendingRef = yield* required("pendingRef", body.pendingRef)
     const pending = ctx.p.pending.get(pendingRef)
     if (pending === undefined || pending.consumed || pending.expiresAt <= ctx.now) {
       return yield* fail(400, Codes.InvalidLink, "Invalid or expired pending reference", "unknown pendingRef")
     }
     if (pending.verifiedUserId === undefined) {
-      return yield* fail(401, Codes.EnchantedLinkPending, "Enchanted link pending", "the link was not followed yet")
+      return yield* fail(401, options.pendingCode, options.pending, "the user did not confirm yet")
     }
     const user = ctx.p.users.get(pending.verifiedUserId)
     if (user === undefined) return yield* userNotFound(pending.loginId)
     pending.consumed = true
     return yield* jwt(Tokens.login(ctx, user, {
-      amr: ["email"],
-      method: "enchantedlink",
+      amr: [options.amr],
+      method: options.method,
       loginOptions: pending.loginOptions,
       loginId: pending.loginId,
       previous: Tokens.previousSession(ctx, pending.previousSessionId)
     }))
   })
+
+const pendingSession = (ctx: Ctx, body: typeof Wire.getSession.request.Type) =>
+  Effect.flatMap(required("pendingRef", body.pendingRef), (pendingRef) =>
+    pendingLogin(ctx, pendingRef, {
+      amr: "email",
+      method: "enchantedlink",
+      pendingCode: Codes.EnchantedLinkPending,
+      pending: "Enchanted link pending"
+    }))
 
 /**
  * The enchanted-link routes.

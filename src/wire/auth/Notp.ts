@@ -7,8 +7,8 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
-import { Secret } from "../Fields.js"
-import { JWTResponse, LoginOptions, PendingRequest, SignUpUser } from "./Common.js"
+import { Bool, renamed, Secret } from "../Fields.js"
+import { JWTResponse, LoginOptions, PendingRequest, SignUpUser, TemplateOptions } from "./Common.js"
 
 /**
  * The answer of a NOTP start: the reference to poll (`Redacted`), the
@@ -79,4 +79,40 @@ export const getSession = Endpoint.post("notp.getSession", "/v1/auth/notp/pendin
   request: PendingRequest,
   response: JWTResponse,
   description: "Polls the session of a NOTP login"
+})
+
+/**
+ * The messaging templates of a NOTP update (go-sdk's `NOTPTemplates`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const NotpTemplates = Schema.Struct({
+  verifyTemplateId: Schema.optional(Schema.String),
+  successTemplateId: Schema.optional(Schema.String),
+  errorTemplateId: Schema.optional(Schema.String)
+})
+
+/**
+ * `POST /v1/auth/notp/whatsapp/update` (the user's refresh token; go-sdk's
+ * `UpdateUser`, its wire): a new WhatsApp number for a signed-in user, set once
+ * the user sends the message from it.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const updateUser = Endpoint.post("notp.updateUser", "/v1/auth/notp/whatsapp/update", {
+  credential: "refresh",
+  request: Schema.Struct({
+    loginId: Schema.String,
+    phone: Schema.String,
+    addToLoginIds: renamed("addToLoginIDs", Bool),
+    onMergeUseExisting: Schema.optional(Bool),
+    templateOptions: Schema.optional(TemplateOptions),
+    providerId: Schema.optional(Schema.String),
+    templates: Schema.optional(NotpTemplates),
+    locale: Schema.optional(Schema.String)
+  }),
+  response: NotpResponse,
+  description: "Changes a signed-in user's WhatsApp number by WhatsApp message"
 })
