@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { json, MockHttpRecorder } from "../src/layers/MockHttpClient.js"
-import { always, badInput, flows, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sent, sentOne } from "./helpers/authFlows.js"
 
 const urlAnswer = { url: "https://idp.example.com/authorize?state=abc" }
 
@@ -49,6 +49,67 @@ describe("oauth", () => {
         last?.url,
         "https://api.descope.test/v1/auth/oauth/authorize?provider=apple&redirectURL=https%3A%2F%2Fa.example%2Fcb%3Fx%3D1%26y%3D2&loginHint=h"
       )
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("signIn / signUp (go-sdk's authorize/signin, authorize/signup)", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      yield* oauth.signIn({
+        provider: "google",
+        returnUrl: "https://app/cb",
+        loginOptions: { customClaims: { a: "b" } }
+      })
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/oauth/authorize/signin",
+        query: { provider: "google", redirectURL: "https://app/cb" },
+        authorization: "Bearer P123",
+        body: { customClaims: { a: "b" } }
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("signUp carries the login hint in the query", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const result = yield* oauth.signUp({ provider: "github", loginHint: "ada@example.com" })
+      assert.deepStrictEqual(result, urlAnswer)
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/oauth/authorize/signup",
+        query: { provider: "github", loginHint: "ada@example.com" },
+        authorization: "Bearer P123",
+        body: {}
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("updateUser (go-sdk's authorize/update): the refresh token, allowAllMerge in the query", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      yield* oauth.updateUser({
+        provider: "google",
+        returnUrl: "https://app/cb",
+        allowAllMerge: true,
+        refreshToken: Redacted.make("REFRESH-JWT")
+      })
+      assert.deepStrictEqual(yield* sentOne, {
+        method: "POST",
+        path: "/v1/auth/oauth/authorize/update",
+        query: { provider: "google", redirectURL: "https://app/cb", allowAllMerge: "true" },
+        authorization: "Bearer P123:REFRESH-JWT",
+        body: {}
+      })
+    }).pipe(Effect.provide(layer(always(urlAnswer)))))
+
+  it.effect("signIn / updateUser: bad input is refused unsent", () =>
+    Effect.gen(function*() {
+      const { oauth } = yield* flows
+      const noProvider = yield* Effect.flip(oauth.signIn({ provider: "" }))
+      assert.isTrue(noProvider._tag === "InvalidArgumentError" && noProvider.field === "provider")
+      const stepup = yield* Effect.flip(oauth.signUp({ provider: "google", loginOptions: { stepup: true } }))
+      assert.isTrue(stepup._tag === "InvalidArgumentError" && stepup.field === "refreshToken")
+      const noToken = yield* Effect.flip(oauth.updateUser({ provider: "google", refreshToken: "" }))
+      assert.isTrue(noToken._tag === "InvalidArgumentError" && noToken.field === "refreshToken")
+      assert.deepStrictEqual(yield* sent, [])
     }).pipe(Effect.provide(layer(always(urlAnswer)))))
 
   it.effect("exchangeToken", () =>

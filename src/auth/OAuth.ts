@@ -26,6 +26,24 @@ import * as Wire from "../wire/auth/OAuth.js"
 import type * as LoginOptions from "./LoginOptions.js"
 
 /**
+ * Options of {@link OAuthApi.updateUser}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface UpdateUserOptions {
+  readonly provider: string
+  /** Where the provider sends the user back (wire `redirectURL`). */
+  readonly returnUrl?: string | undefined
+  readonly loginHint?: string | undefined
+  /** Merge with a user of the provider's e-mail, whatever its verification (wire query `allowAllMerge`). */
+  readonly allowAllMerge?: boolean | undefined
+  readonly loginOptions?: LoginOptions.LoginOptions | undefined
+  /** The user's refresh token. */
+  readonly refreshToken: LoginOptions.Secret
+}
+
+/**
  * Options of {@link OAuthApi.start}.
  *
  * @since 0.1.0
@@ -98,6 +116,15 @@ export interface OneTapOptions {
 export interface OAuthApi {
   /** Starts a login (`POST /v1/auth/oauth/authorize`); answers the URL to redirect to. */
   readonly start: (options: StartOptions) => Effect.Effect<LoginOptions.UrlResponse, LoginOptions.StartError>
+  /** Starts a sign-in of an existing user only (`POST /v1/auth/oauth/authorize/signin`, go-sdk's `SignIn`). */
+  readonly signIn: (options: StartOptions) => Effect.Effect<LoginOptions.UrlResponse, LoginOptions.StartError>
+  /** Starts a sign-up of a new user only (`POST /v1/auth/oauth/authorize/signup`, go-sdk's `SignUp`). */
+  readonly signUp: (options: StartOptions) => Effect.Effect<LoginOptions.UrlResponse, LoginOptions.StartError>
+  /**
+   * Links a provider to the signed-in user (`POST /v1/auth/oauth/authorize/update`,
+   * go-sdk's `UpdateUser`); the callback's code is exchanged with `exchangeToken`.
+   */
+  readonly updateUser: (options: UpdateUserOptions) => Effect.Effect<LoginOptions.UrlResponse, LoginOptions.StartError>
   /** Exchanges the `code` of the callback for a session (`POST /v1/auth/oauth/exchange`). */
   readonly exchangeToken: (
     code: LoginOptions.Secret
@@ -134,6 +161,23 @@ const oneTapRequest = (options: OneTapOptions) =>
     loginOptions: options.loginOptions
   })))
 
+const starting =
+  (endpoint: typeof Wire.start | typeof Wire.signIn | typeof Wire.signUp, http: DescopeHttp.Service) =>
+  (options: StartOptions) =>
+    Effect.gen(function*() {
+      const provider = yield* nonEmpty("provider", options.provider)
+      const token = yield* signInToken(options.loginOptions, options.refreshToken)
+      return yield* http.call(endpoint, {
+        request: {
+          ...options.loginOptions,
+          provider,
+          redirectURL: options.returnUrl || undefined,
+          loginHint: options.loginHint || undefined
+        },
+        token
+      })
+    })
+
 /**
  * Builds the OAuth operations.
  *
@@ -141,16 +185,23 @@ const oneTapRequest = (options: OneTapOptions) =>
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): OAuthApi => ({
-  start: (options) =>
+  start: starting(Wire.start, http),
+
+  signIn: starting(Wire.signIn, http),
+
+  signUp: starting(Wire.signUp, http),
+
+  updateUser: (options) =>
     Effect.gen(function*() {
       const provider = yield* nonEmpty("provider", options.provider)
-      const token = yield* signInToken(options.loginOptions, options.refreshToken)
-      return yield* http.call(Wire.start, {
+      const token = yield* nonEmptySecret("refreshToken", options.refreshToken)
+      return yield* http.call(Wire.updateUser, {
         request: {
           ...options.loginOptions,
           provider,
           redirectURL: options.returnUrl || undefined,
-          loginHint: options.loginHint || undefined
+          loginHint: options.loginHint || undefined,
+          allowAllMerge: options.allowAllMerge === true ? "true" : undefined
         },
         token
       })

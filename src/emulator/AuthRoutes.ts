@@ -11,13 +11,13 @@
 import * as Effect from "effect/Effect"
 import * as FlowWire from "../wire/auth/Flow.js"
 import * as KeysWire from "../wire/auth/Keys.js"
-import * as OAuthWire from "../wire/auth/OAuth.js"
 import * as OutboundWire from "../wire/auth/Outbound.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as Federated from "./auth/Federated.js"
 import * as MagicLink from "./auth/MagicLink.js"
 import * as Notp from "./auth/Notp.js"
+import * as OneTap from "./auth/OneTap.js"
 import * as Otp from "./auth/Otp.js"
 import * as Password from "./auth/Password.js"
 import * as Session from "./auth/Session.js"
@@ -96,6 +96,16 @@ export {
 
 export {
   /**
+   * `POST /emulator/idp/idtoken`: mints an ID token of the emulated provider (One Tap, native).
+   *
+   * @since 0.2.0
+   * @category constructors
+   */
+  mintIdToken
+} from "./auth/OneTap.js"
+
+export {
+  /**
    * `GET /emulator/idp/authorize?state=`: the emulated provider "signs the user
    * in" and redirects to the application's redirect URL with a `code`.
    *
@@ -130,16 +140,12 @@ export const routes: ReadonlyArray<Route> = [
   ...Session.routes,
   ...WebAuthn.routes,
   ...Notp.routes,
+  ...OneTap.routes,
   { ...H.get(Endpoint.routePath(KeysWire.get), "public", jwks), endpoint: KeysWire.get },
   { ...H.get(Endpoint.routePath(KeysWire.getV1), "public", jwks), endpoint: KeysWire.getV1 },
   ...[
     OutboundWire.connect,
     FlowWire.start,
-    FlowWire.next,
-    OAuthWire.startNative,
-    OAuthWire.finishNative,
-    OAuthWire.getOneTapClientId,
-    OAuthWire.verifyOneTapIdToken,
-    OAuthWire.exchangeOneTapIdToken
+    FlowWire.next
   ].map((e) => H.stub(e))
 ]

@@ -277,5 +277,6 @@ export const routes: ReadonlyArray<Route> = [
   ),
   H.get("/emulator/idp/authorize", "control", AuthRoutes.idpAuthorize),
   H.get("/emulator/notp/send", "control", AuthRoutes.notpSend),
+  H.post("/emulator/idp/idtoken", "control", AuthRoutes.mintIdToken),
   ...Inspector.routes
 ]

@@ -318,6 +318,12 @@ export interface FederatedRecord {
   expiresAt: number
   /** The session being stepped up (`stepup` / `mfa`). */
   previousSessionId?: string | undefined
+  /** OAuth `authorize/signin`, `signup` or `update` (go-sdk): whom the code may log in. */
+  mode?: "signin" | "signup" | "update" | undefined
+  /** The signed-in user an `update` links the provider to. */
+  userId?: string | undefined
+  /** The identity of a verified provider ID token (One Tap, native finish). */
+  identity?: Identity | undefined
 }
 
 /**

@@ -12,7 +12,7 @@ import * as Effect from "effect/Effect"
 import * as OAuthWire from "../../wire/auth/OAuth.js"
 import * as SamlWire from "../../wire/auth/Saml.js"
 import * as SsoWire from "../../wire/auth/Sso.js"
-import { type ProjectState, type TenantRecord } from "../EmulatorState.js"
+import { type FederatedRecord, type ProjectState, type TenantRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import { newSecret } from "../Ids.js"
@@ -21,7 +21,7 @@ import * as Tokens from "../Tokens.js"
 import * as Users from "../Users.js"
 import * as W from "../Wire.js"
 import { Codes, fail } from "../Wire.js"
-import { jwt, redirectOf, required } from "./Support.js"
+import { jwt, redirectOf, required, userNotFound } from "./Support.js"
 
 const federatedUrl = (ctx: Ctx, state: string): string =>
   `${ctx.baseUrl}/emulator/idp/authorize?projectId=${encodeURIComponent(ctx.p.projectId)}&state=${state}`
@@ -30,11 +30,16 @@ const federatedUrl = (ctx: Ctx, state: string): string =>
 const loginOptionsOf = (body: Readonly<Record<string, unknown>>, queryFields: ReadonlyArray<string>) =>
   Object.fromEntries(Object.entries(body).filter(([k, v]) => !queryFields.includes(k) && v !== undefined))
 
-const oauthStart = (ctx: Ctx, body: typeof OAuthWire.start.request.Type) =>
+const oauthStart = (mode?: "signin" | "signup" | "update") => (ctx: Ctx, body: typeof OAuthWire.start.request.Type) =>
   Effect.gen(function*() {
     const provider = yield* required("provider", body.provider)
-    const loginOptions = loginOptionsOf(body, OAuthWire.start.queryFields)
-    const previous = yield* Tokens.stepUp(ctx, loginOptions)
+    const loginOptions = loginOptionsOf(body, OAuthWire.updateUser.queryFields)
+    const previous = mode === "update"
+      ? (yield* Tokens.fromRefresh(ctx, ctx.token)).session
+      : yield* Tokens.stepUp(ctx, loginOptions)
+    if (mode === "update" && previous?.anonymous === true) {
+      return yield* fail(401, Codes.InvalidToken, "Invalid token", "anonymous session")
+    }
     const state = newSecret(16)
     ctx.p.federated.set(state, {
       previousSessionId: previous?.id,
@@ -43,9 +48,47 @@ const oauthStart = (ctx: Ctx, body: typeof OAuthWire.start.request.Type) =>
       provider,
       redirectUrl: redirectOf(ctx, body.redirectURL),
       loginOptions,
-      expiresAt: ctx.now + ctx.env.config.linkTtlMs
+      expiresAt: ctx.now + ctx.env.config.linkTtlMs,
+      mode,
+      userId: mode === "update" ? previous?.subject : undefined
     })
     return { url: federatedUrl(ctx, state) }
+  })
+
+/**
+ * The session of an OAuth login the provider vouched for: the identity of
+ * the record (a verified ID token) or the one configured for the provider;
+ * the user found by its e-mail, or created (`authorize/signin` refuses a new
+ * user, `signup` an existing one; `update` links the provider to the
+ * signed-in user instead).
+ *
+ * @since 0.2.0
+ * @category login
+ */
+export const oauthLogin = (ctx: Ctx, rec: FederatedRecord) =>
+  Effect.gen(function*() {
+    const identity = rec.identity ?? ctx.p.oauthIdentities.get(rec.provider) ?? ctx.p.oauthIdentities.get("*") ?? {
+      email: `${rec.provider}.user@example.com`,
+      name: `${rec.provider} user`
+    }
+    let user = rec.mode === "update" ? ctx.p.users.get(rec.userId ?? "") : findUser(ctx.p, identity.email)
+    if (rec.mode === "update" && user === undefined) return yield* userNotFound(rec.userId ?? "")
+    if (rec.mode === "signin" && user === undefined) return yield* userNotFound(identity.email)
+    if (rec.mode === "signup" && user !== undefined) {
+      return yield* fail(409, Codes.UserAlreadyExists, "User already exists", `${identity.email} is a user already`)
+    }
+    const firstSeen = user === undefined
+    if (user === undefined) {
+      user = yield* Users.create(ctx.p, identity.email, { ...identity, verifiedEmail: true }, ctx.now)
+    }
+    user.oauth[rec.provider] = true
+    return yield* Tokens.login(ctx, user, {
+      amr: ["oauth"],
+      method: "oauth",
+      loginOptions: rec.loginOptions,
+      firstSeen,
+      previous: Tokens.previousSession(ctx, rec.previousSessionId)
+    })
   })
 
 const tenantFor = (p: ProjectState, tenant: string): TenantRecord | undefined => {
@@ -113,25 +156,7 @@ const exchange = (kind: "oauth" | "sso") => (ctx: Ctx, body: typeof OAuthWire.ex
       return yield* fail(401, Codes.InvalidToken, "Invalid code", "unknown or expired code")
     }
     ctx.p.federated.delete(`code:${code}`)
-    if (rec.kind === "oauth") {
-      const identity = ctx.p.oauthIdentities.get(rec.provider) ?? ctx.p.oauthIdentities.get("*") ?? {
-        email: `${rec.provider}.user@example.com`,
-        name: `${rec.provider} user`
-      }
-      let user = findUser(ctx.p, identity.email)
-      const firstSeen = user === undefined
-      if (user === undefined) {
-        user = yield* Users.create(ctx.p, identity.email, { ...identity, verifiedEmail: true }, ctx.now)
-      }
-      user.oauth[rec.provider] = true
-      return yield* Tokens.login(ctx, user, {
-        amr: ["oauth"],
-        method: "oauth",
-        loginOptions: rec.loginOptions,
-        firstSeen,
-        previous: Tokens.previousSession(ctx, rec.previousSessionId)
-      })
-    }
+    if (rec.kind === "oauth") return yield* oauthLogin(ctx, rec)
     const tenant = ctx.p.tenants.get(rec.tenantId ?? "")
     if (tenant === undefined) return yield* W.invalid("the tenant no longer exists")
     const domain = tenant.domains[0] ?? tenant.selfProvisioningDomains[0] ?? "example.com"
@@ -166,7 +191,10 @@ const exchange = (kind: "oauth" | "sso") => (ctx: Ctx, body: typeof OAuthWire.ex
  * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
-  H.endpoint(OAuthWire.start, oauthStart),
+  H.endpoint(OAuthWire.start, oauthStart()),
+  H.endpoint(OAuthWire.signIn, oauthStart("signin")),
+  H.endpoint(OAuthWire.signUp, oauthStart("signup")),
+  H.endpoint(OAuthWire.updateUser, oauthStart("update")),
   H.endpoint(OAuthWire.exchangeToken, exchange("oauth")),
   H.endpoint(SamlWire.start, ssoStart(SamlWire.start.queryFields)),
   H.endpoint(SamlWire.exchangeToken, exchange("sso")),

@@ -12,6 +12,15 @@ import * as Endpoint from "../Endpoint.js"
 import { JsonObject, Secret } from "../Fields.js"
 import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js"
 
+const startFields = {
+  ...LoginOptions.fields,
+  provider: Schema.String,
+  redirectURL: Schema.optional(Schema.String),
+  loginHint: Schema.optional(Schema.String)
+}
+
+const startQuery = ["provider", "redirectURL", "loginHint"]
+
 /**
  * `POST /v1/auth/oauth/authorize?provider=&redirectURL=&loginHint=` (the refresh
  * token with `stepup` / `mfa`); the body is the login options.
@@ -21,15 +30,59 @@ import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js
  */
 export const start = Endpoint.post("oauth.start", "/v1/auth/oauth/authorize", {
   credential: "optionalRefresh",
-  request: Schema.Struct({
-    ...LoginOptions.fields,
-    provider: Schema.String,
-    redirectURL: Schema.optional(Schema.String),
-    loginHint: Schema.optional(Schema.String)
-  }),
-  queryFields: ["provider", "redirectURL", "loginHint"],
+  request: Schema.Struct(startFields),
+  queryFields: startQuery,
   response: UrlResponse,
   description: "Starts an OAuth login: the provider's URL"
+})
+
+/**
+ * `POST /v1/auth/oauth/authorize/signin?provider=&redirectURL=&loginHint=`
+ * (go-sdk's `SignIn`, its wire): as `start`, for an existing user only.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const signIn = Endpoint.post("oauth.signIn", "/v1/auth/oauth/authorize/signin", {
+  credential: "optionalRefresh",
+  request: Schema.Struct(startFields),
+  queryFields: startQuery,
+  response: UrlResponse,
+  description: "Starts an OAuth sign-in of an existing user: the provider's URL"
+})
+
+/**
+ * `POST /v1/auth/oauth/authorize/signup?provider=&redirectURL=&loginHint=`
+ * (go-sdk's `SignUp`, its wire): as `start`, for a new user only.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const signUp = Endpoint.post("oauth.signUp", "/v1/auth/oauth/authorize/signup", {
+  credential: "optionalRefresh",
+  request: Schema.Struct(startFields),
+  queryFields: startQuery,
+  response: UrlResponse,
+  description: "Starts an OAuth sign-up of a new user: the provider's URL"
+})
+
+/**
+ * `POST /v1/auth/oauth/authorize/update?provider=&redirectURL=&loginHint=&allowAllMerge=`
+ * (the user's refresh token; go-sdk's `UpdateUser`, its wire): links the
+ * provider to the signed-in user.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const updateUser = Endpoint.post("oauth.updateUser", "/v1/auth/oauth/authorize/update", {
+  credential: "refresh",
+  request: Schema.Struct({
+    ...startFields,
+    allowAllMerge: Schema.optional(Schema.String)
+  }),
+  queryFields: [...startQuery, "allowAllMerge"],
+  response: UrlResponse,
+  description: "Links an OAuth provider to the signed-in user: the provider's URL"
 })
 
 /**
