@@ -38,7 +38,10 @@ describe("cbor", () => {
     for (const [h, expected] of vectors) assert.deepStrictEqual(Cbor.decode(hex(h)), expected, h)
     assert.deepStrictEqual(Cbor.decode(hex("4401020304")), Uint8Array.from([1, 2, 3, 4]))
     assert.deepStrictEqual(Cbor.decode(hex("a201020304")), new Map([[1, 2], [3, 4]]))
-    assert.deepStrictEqual(Cbor.decode(hex("a26161016162820203")), new Map<Cbor.CborValue, Cbor.CborValue>([["a", 1], ["b", [2, 3]]]))
+    assert.deepStrictEqual(
+      Cbor.decode(hex("a26161016162820203")),
+      new Map<Cbor.CborValue, Cbor.CborValue>([["a", 1], ["b", [2, 3]]])
+    )
   })
 
   it("round-trips what it encodes, with the canonical heads", () => {

@@ -3,22 +3,24 @@
  * `emulator/auth/` (OTP, magic link, enchanted link, passwords, TOTP, OAuth /
  * SAML / SSO, sessions and the access-key exchange), all served from the wire
  * catalogue; and the JWKS. Passkeys are verified for real (`auth/WebAuthn.ts`);
- * NOTP is confirmed through the outbox (`auth/Notp.ts`). One-tap, native OAuth
- * and the flow runner answer a clear "not emulated" error.
+ * NOTP is confirmed through the outbox (`auth/Notp.ts`); One Tap and native
+ * OAuth verify the emulated provider's ID tokens (`auth/OneTap.ts`); outbound
+ * connect stores a token (`auth/Outbound.ts`); the flow runner runs a built-in
+ * `sign-up-or-in` flow (`auth/FlowRunner.ts`).
  *
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as FlowWire from "../wire/auth/Flow.js"
 import * as KeysWire from "../wire/auth/Keys.js"
-import * as OutboundWire from "../wire/auth/Outbound.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as Federated from "./auth/Federated.js"
+import * as FlowRunner from "./auth/FlowRunner.js"
 import * as MagicLink from "./auth/MagicLink.js"
 import * as Notp from "./auth/Notp.js"
 import * as OneTap from "./auth/OneTap.js"
 import * as Otp from "./auth/Otp.js"
+import * as Outbound from "./auth/Outbound.js"
 import * as Password from "./auth/Password.js"
 import * as Session from "./auth/Session.js"
 import * as Totp from "./auth/Totp.js"
@@ -106,6 +108,16 @@ export {
 
 export {
   /**
+   * `GET /emulator/outbound/authorize?state=`: the emulated provider grants an outbound connect.
+   *
+   * @since 0.2.0
+   * @category constructors
+   */
+  outboundAuthorize
+} from "./auth/Outbound.js"
+
+export {
+  /**
    * `GET /emulator/idp/authorize?state=`: the emulated provider "signs the user
    * in" and redirects to the application's redirect URL with a `code`.
    *
@@ -141,11 +153,8 @@ export const routes: ReadonlyArray<Route> = [
   ...WebAuthn.routes,
   ...Notp.routes,
   ...OneTap.routes,
+  ...Outbound.routes,
+  ...FlowRunner.routes,
   { ...H.get(Endpoint.routePath(KeysWire.get), "public", jwks), endpoint: KeysWire.get },
-  { ...H.get(Endpoint.routePath(KeysWire.getV1), "public", jwks), endpoint: KeysWire.getV1 },
-  ...[
-    OutboundWire.connect,
-    FlowWire.start,
-    FlowWire.next
-  ].map((e) => H.stub(e))
+  { ...H.get(Endpoint.routePath(KeysWire.getV1), "public", jwks), endpoint: KeysWire.getV1 }
 ]

@@ -278,5 +278,6 @@ export const routes: ReadonlyArray<Route> = [
   H.get("/emulator/idp/authorize", "control", AuthRoutes.idpAuthorize),
   H.get("/emulator/notp/send", "control", AuthRoutes.notpSend),
   H.post("/emulator/idp/idtoken", "control", AuthRoutes.mintIdToken),
+  H.get("/emulator/outbound/authorize", "control", AuthRoutes.outboundAuthorize),
   ...Inspector.routes
 ]

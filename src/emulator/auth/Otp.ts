@@ -81,11 +81,15 @@ const start = (mode: Mode) => (ctx: Ctx, body: typeof Wire.SignInRequest.Type & 
     return masked(dm, to)
   })
 
-const verify = (ctx: Ctx, body: typeof Wire.verifyCode.request.Type) =>
+/**
+ * Verifies the code sent to `loginId` (wrong attempts counted, then locked)
+ * and logs its user in: the sign-up created, a contact update applied.
+ *
+ * @since 0.2.0
+ * @category login
+ */
+export const verifyCodeLogin = (ctx: Ctx, loginId: string, code: string) =>
   Effect.gen(function*() {
-    yield* deliveryMethod(ctx)
-    const loginId = yield* required("loginId", body.loginId)
-    const code = yield* required("code", body.code)
     const key = loginId.toLowerCase()
     const rec = ctx.p.codes.get(key)
     if (rec === undefined || rec.expiresAt <= ctx.now) {
@@ -113,6 +117,14 @@ const verify = (ctx: Ctx, body: typeof Wire.verifyCode.request.Type) =>
       firstSeen,
       previous: Tokens.previousSession(ctx, rec.previousSessionId)
     }))
+  })
+
+const verify = (ctx: Ctx, body: typeof Wire.verifyCode.request.Type) =>
+  Effect.gen(function*() {
+    yield* deliveryMethod(ctx)
+    const loginId = yield* required("loginId", body.loginId)
+    const code = yield* required("code", body.code)
+    return yield* verifyCodeLogin(ctx, loginId, code)
   })
 
 /**
