@@ -109,7 +109,7 @@ describe("the emulator serves the catalogue", () => {
           assert.isBelow(answer.status, 500, `${e.name} ${JSON.stringify(b)}`)
         }
       }
-    }))
+    }), { timeout: 120_000 }) // 25 bodies for each of ~350 endpoints: 20-30 s on a loaded 2-core machine
 })
 
 describe("docs/COVERAGE.md", () => {
