@@ -2,7 +2,9 @@
  * Conformance of the authentication flows the emulator now verifies for real:
  * the official `@descope/node-sdk` runs each over loopback against the
  * emulator's server — passkeys with the virtual authenticator (sign-up,
- * sign-in, management list and removal) and NOTP confirmed through the outbox.
+ * sign-in, management list and removal), NOTP confirmed through the outbox,
+ * One Tap and native OAuth with the emulated provider's ID tokens, the
+ * built-in flow, and an outbound connect whose token management fetches.
  */
 import DescopeClient from "@descope/node-sdk"
 import { assert, describe, it } from "@effect/vitest"
@@ -114,5 +116,75 @@ describe("node-sdk conformance of the authentication flows (loopback)", () => {
     assert.isTrue(session.ok, JSON.stringify(session.error))
     const token = await sdk.validateSession(session.data!.sessionJwt)
     assert.deepStrictEqual(token.token.amr, ["whatsapp"])
+  })
+
+  it("one tap and native OAuth with ID tokens of the emulated provider", async () => {
+    const mint = async (claims: Record<string, unknown>) =>
+      (await (await fetch(`${baseUrl}/emulator/idp/idtoken`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(claims)
+      })).json()).idToken as string
+    const clientId = await sdk.oauth.getOneTapClientId("google")
+    assert.strictEqual(clientId.data?.clientId, "emulator-google-client-id")
+    const idToken = await mint({ provider: "google", email: "tap@example.com", nonce: "n1" })
+    const verified = await sdk.oauth.verifyOneTapIDToken("google", idToken, "n1")
+    assert.isTrue(verified.ok, JSON.stringify(verified.error))
+    const exchanged = await sdk.oauth.exchange(verified.data!.code)
+    assert.isTrue(exchanged.ok, JSON.stringify(exchanged.error))
+    assert.strictEqual(exchanged.data!.user?.email, "tap@example.com")
+    const direct = await sdk.oauth.exchangeOneTapIDToken("google", idToken, "n1")
+    assert.isTrue(direct.ok)
+    assert.isFalse((await sdk.oauth.exchangeOneTapIDToken("google", idToken, "other-nonce")).ok)
+
+    const started = await sdk.oauth.startNative("apple", {}, false)
+    assert.isTrue(started.ok)
+    const { nonce, stateId } = started.data as { stateId: string; nonce: string }
+    const native = await sdk.oauth.finishNative(
+      "apple",
+      stateId,
+      undefined,
+      undefined,
+      await mint({ provider: "apple", email: "native@example.com", nonce })
+    )
+    assert.isTrue(native.ok, JSON.stringify(native.error))
+    assert.strictEqual((native.data as { user?: { email?: string } }).user?.email, "native@example.com")
+  })
+
+  it("flow: the built-in sign-up-or-in flow through its screens", async () => {
+    const started = await sdk.flow.start("sign-up-or-in")
+    assert.isTrue(started.ok, JSON.stringify(started.error))
+    const executionId = started.data!.executionId
+    const verify = await sdk.flow.next(executionId, "welcome", "submit", undefined, undefined, {
+      email: "flow@example.com"
+    })
+    assert.strictEqual(verify.data?.stepId, "verify-code")
+    const outbox = await (await fetch(`${baseUrl}/emulator/outbox?loginId=flow%40example.com&kind=otp`)).json()
+    const code = (outbox.messages as Array<{ code: string }>).at(-1)!.code
+    const done = await sdk.flow.next(executionId, "verify-code", "submit", undefined, undefined, { code })
+    assert.strictEqual(done.data?.status, "completed")
+    const session = await sdk.validateSession(done.data!.authInfo!.sessionJwt)
+    assert.deepStrictEqual(session.token.amr, ["email"])
+  })
+
+  it("outbound: connect, consent, then the management API fetches the user's token", async () => {
+    const app = await sdk.management.outboundApplication.createApplication({ name: "Docs", defaultScopes: ["read"] })
+    assert.isTrue(app.ok)
+    const started = await sdk.notp.signUpOrIn("+12125550177")
+    await fetch(started.data!.redirectUrl)
+    const auth = await sdk.notp.waitForSession(started.data!.pendingRef, { pollingIntervalMs: 1000, timeoutMs: 10_000 })
+    assert.isTrue(auth.ok)
+    const connected = await sdk.outbound.connect(
+      app.data!.id,
+      { redirectUrl: "http://app/done" },
+      auth.data!.refreshJwt
+    )
+    assert.isTrue(connected.ok, JSON.stringify(connected.error))
+    const consent = await fetch(connected.data!.url, { redirect: "manual" })
+    assert.strictEqual(consent.status, 302)
+    const userId = (await sdk.validateSession(auth.data!.sessionJwt)).token.sub!
+    const token = await sdk.management.outboundApplication.fetchToken(app.data!.id, userId)
+    assert.isTrue(token.ok, JSON.stringify(token.error))
+    assert.deepStrictEqual(token.data?.scopes, ["read"])
   })
 })

@@ -92,24 +92,28 @@ describe("the emulator serves the catalogue", () => {
       assert.strictEqual(ok.status, 200)
     }))
 
-  it.scoped("never answers 5xx to arbitrary JSON bodies on a catalogued endpoint (property)", () =>
-    Effect.gen(function*() {
-      const emulator = yield* Emulator.make({ projectId: P, managementKey: K })
-      const json = fc.jsonValue({ maxDepth: 3 })
-      const body = fc.oneof(fc.dictionary(fc.string({ maxLength: 12 }), json, { maxKeys: 6 }), json)
-      for (const r of catalogued) {
-        const e = r.endpoint!
-        const samples = fc.sample(body, { numRuns: 25, seed: 42 })
-        for (const b of samples) {
-          const p = Endpoint.pathOf(e, Object.fromEntries(e.params.map((x) => [x, x === "projectId" ? P : "x"])))
-          const answer = yield* request(emulator, e.method, p, {
-            ...(e.location === "body" ? { body: b } : {}),
-            managementKey: K
-          })
-          assert.isBelow(answer.status, 500, `${e.name} ${JSON.stringify(b)}`)
+  it.scoped(
+    "never answers 5xx to arbitrary JSON bodies on a catalogued endpoint (property)",
+    () =>
+      Effect.gen(function*() {
+        const emulator = yield* Emulator.make({ projectId: P, managementKey: K })
+        const json = fc.jsonValue({ maxDepth: 3 })
+        const body = fc.oneof(fc.dictionary(fc.string({ maxLength: 12 }), json, { maxKeys: 6 }), json)
+        for (const r of catalogued) {
+          const e = r.endpoint!
+          const samples = fc.sample(body, { numRuns: 25, seed: 42 })
+          for (const b of samples) {
+            const p = Endpoint.pathOf(e, Object.fromEntries(e.params.map((x) => [x, x === "projectId" ? P : "x"])))
+            const answer = yield* request(emulator, e.method, p, {
+              ...(e.location === "body" ? { body: b } : {}),
+              managementKey: K
+            })
+            assert.isBelow(answer.status, 500, `${e.name} ${JSON.stringify(b)}`)
+          }
         }
-      }
-    }), { timeout: 120_000 }) // 25 bodies for each of ~350 endpoints: 20-30 s on a loaded 2-core machine
+      }),
+    { timeout: 120_000 }
+  ) // 25 bodies for each of ~350 endpoints: 20-30 s on a loaded 2-core machine
 })
 
 describe("docs/COVERAGE.md", () => {
