@@ -27,8 +27,12 @@
  *   `null` read as absent, both path families and spellings where the node and
  *   python SDKs differ, tokens in the body or (`refreshTokenDelivery`) in
  *   `DS`/`DSR` cookies, CORS for the browser origins you name (`corsOrigins`; off by
- *   default), request bodies capped (`maxBodyBytes`, 1 MiB). WebAuthn, NOTP, one-tap and the
- *   flow runner answer 501 "not emulated"; management flow runs echo their input.
+ *   default), request bodies capped (`maxBodyBytes`, 1 MiB). Management flow runs echo their input.
+ * - **Every authentication flow**: passkeys verified for real (drive them with
+ *   {@link VirtualAuthenticator}), NOTP confirmed through the outbox, One Tap
+ *   and native OAuth with the emulated provider's ID tokens
+ *   (`POST /emulator/idp/idtoken`), outbound connect, and a built-in
+ *   `sign-up-or-in` flow for the flow runner.
  *
  * Under `TestClock` the emulator's time starts at the epoch like the clock
  * itself; the SDK under test must use the same clock (ours does; `node-sdk`
