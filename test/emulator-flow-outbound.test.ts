@@ -5,33 +5,20 @@
  * execution), and an outbound application connected by a signed-in user, whose
  * token the management API then fetches.
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
+import { failure, follow, inProcess } from "./helpers/emulatorClient.js"
 
 const P = "P2FlowOutbound00000000000000"
 const K = "flow-outbound-management-key"
 
-const provide = <A, E>(program: Effect.Effect<A, E, DescopeClient | Emulator.Emulator>) =>
-  program.pipe(
-    Effect.provide(
-      Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provide(Emulator.layerHttpClient)
-      )
-    ),
-    Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))
-  )
+const provide = inProcess(P, K)
 
-const code = (e: unknown): string => {
-  const r = e as { _tag?: string; status?: number; errorCode?: string }
-  return r._tag === "AuthError" ? `${r.status} ${r.errorCode}` : String(r._tag)
-}
+const code = failure
 
 const lastCode = (loginId: string) =>
   Effect.flatMap(Emulator.Emulator, (e) => e.lastMessage(loginId, "otp")).pipe(
@@ -141,7 +128,6 @@ describe("emulator: outbound connect", () => {
   it.effect("a signed-in user connects an application; the management API fetches the token", () =>
     provide(Effect.gen(function*() {
       const client = yield* DescopeClient
-      const emulator = yield* Emulator.Emulator
       const app = yield* client.mgmt.outboundApplication.createApplication({
         name: "CRM",
         defaultScopes: ["read"],
@@ -158,21 +144,13 @@ describe("emulator: outbound connect", () => {
         redirectUrl: "http://app/connected",
         scopes: ["read", "write"]
       })
-      const res = yield* HttpClient.get(url).pipe(
-        Effect.provideService(HttpClient.HttpClient, Emulator.makeHttpClient(emulator)),
-        Effect.scoped,
-        Effect.orDie
-      )
+      const res = yield* follow(url)
       assert.strictEqual(res.status, 302)
       assert.strictEqual(res.headers.location, `http://app/connected?appId=${app.id}`)
       const token = yield* client.mgmt.outboundApplication.fetchToken(app.id, auth.session.userId)
       assert.deepStrictEqual(token.scopes, ["read", "write"])
       // the state is spent
-      const again = yield* HttpClient.get(url).pipe(
-        Effect.provideService(HttpClient.HttpClient, Emulator.makeHttpClient(emulator)),
-        Effect.scoped,
-        Effect.orDie
-      )
+      const again = yield* follow(url)
       assert.strictEqual(again.status, 400)
 
       const unknown = yield* Effect.flip(client.outbound.connect({ appId: "nope", refreshToken }))

@@ -5,46 +5,28 @@
  * start without a login id is confirmed by the sender's number; `updateUser`
  * sets the new number once its message is sent.
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
+import { failure, follow as followLink, inProcess } from "./helpers/emulatorClient.js"
 
 const P = "P2NotpScenario00000000000000"
 const K = "notp-management-key"
 const PHONE = "+12125551234"
 
-const provide = <A, E>(program: Effect.Effect<A, E, DescopeClient | Emulator.Emulator>) =>
-  program.pipe(
-    Effect.provide(
-      Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provide(Emulator.layerHttpClient)
-      )
-    ),
-    Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))
-  )
+const provide = inProcess(P, K)
 
-const code = (e: unknown): string => {
-  const r = e as { _tag?: string; status?: number; errorCode?: string }
-  return r._tag === "AuthError" ? `${r.status} ${r.errorCode}` : String(r._tag)
-}
+const code = failure
 
 /** Follows a link through the emulator in process: the user sends the WhatsApp message. */
-const follow = (link: string, phone?: string) =>
-  Effect.gen(function*() {
-    const emulator = yield* Emulator.Emulator
-    const url = new URL(link)
-    if (phone !== undefined) url.searchParams.set("phone", phone)
-    const res = yield* HttpClient.get(url.toString()).pipe(
-      Effect.provideService(HttpClient.HttpClient, Emulator.makeHttpClient(emulator))
-    )
-    return res.status
-  }).pipe(Effect.scoped, Effect.orDie)
+const follow = (link: string, phone?: string) => {
+  const url = new URL(link)
+  if (phone !== undefined) url.searchParams.set("phone", phone)
+  return Effect.map(followLink(url.toString()), (res) => res.status)
+}
 
 const lastNotp = (loginId: string) =>
   Effect.flatMap(Emulator.Emulator, (e) => e.lastMessage(loginId, "notp")).pipe(Effect.map(Option.getOrThrow))

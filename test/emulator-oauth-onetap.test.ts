@@ -6,47 +6,29 @@
  * (`POST /emulator/idp/idtoken`); tokens of another key, client, issuer or
  * nonce are refused.
  */
-import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import * as Jose from "jose"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
+import { failure, follow, inProcess, viaEmulator } from "./helpers/emulatorClient.js"
 
 const P = "P2OAuthOneTap000000000000000"
 const K = "oauth-onetap-management-key"
 
-const provide = <A, E>(program: Effect.Effect<A, E, DescopeClient | Emulator.Emulator>) =>
-  program.pipe(
-    Effect.provide(
-      Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provide(Emulator.layerHttpClient)
-      )
-    ),
-    Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))
-  )
+const provide = inProcess(P, K)
 
-const code = (e: unknown): string => {
-  const r = e as { _tag?: string; status?: number; errorCode?: string }
-  return r._tag === "AuthError" ? `${r.status} ${r.errorCode}` : String(r._tag)
-}
-
-const inProcess = <A, E>(f: (client: HttpClient.HttpClient) => Effect.Effect<A, E>) =>
-  Effect.flatMap(Emulator.Emulator, (emulator) => f(Emulator.makeHttpClient(emulator)))
+const code = failure
 
 /** Follows the emulated provider's URL: the `code` of the redirect back. */
 const authorize = (url: string) =>
-  inProcess((client) =>
-    Effect.map(client.get(url), (res) => new URL(res.headers.location ?? "").searchParams.get("code") ?? "")
-  ).pipe(Effect.scoped, Effect.orDie)
+  Effect.map(follow(url), (res) => new URL(res.headers.location ?? "").searchParams.get("code") ?? "")
 
 /** An ID token minted by the emulated provider. */
 const mint = (claims: Record<string, unknown>) =>
-  inProcess((client) =>
+  viaEmulator((client) =>
     HttpClientRequest.post("http://emulator.local/emulator/idp/idtoken").pipe(
       HttpClientRequest.bodyUnsafeJson(claims),
       client.execute,

@@ -8,32 +8,19 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import { VirtualAuthenticator } from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
+import { failure, inProcess } from "./helpers/emulatorClient.js"
 
 const P = "P2WebAuthnScenario0000000000"
 const K = "webauthn-management-key"
 const ORIGIN = "https://app.example.com"
 
-const provide = <A, E>(program: Effect.Effect<A, E, DescopeClient | Emulator.Emulator>) =>
-  program.pipe(
-    Effect.provide(
-      Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provide(Emulator.layerHttpClient)
-      )
-    ),
-    Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))
-  )
+const provide = inProcess(P, K)
 
-/** `status errorCode` of a failure, for assertions. */
-const code = (e: unknown): string => {
-  const r = e as { _tag?: string; status?: number; errorCode?: string }
-  return r._tag === "AuthError" ? `${r.status} ${r.errorCode}` : String(r._tag)
-}
+const code = failure
 
 const signUp = (loginId: string, authenticator: VirtualAuthenticator.VirtualAuthenticator) =>
   Effect.gen(function*() {
