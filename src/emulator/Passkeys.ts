@@ -63,10 +63,12 @@ export interface Transaction {
 
 interface Store {
   readonly passkeys: Map<string, Passkey>
+  /** Credential ids by user id (a user's list is read without scanning every passkey). */
+  readonly byUser: Map<string, Set<string>>
   readonly transactions: Map<string, Transaction>
 }
 
-const store = perProject<Store>(() => ({ passkeys: new Map(), transactions: new Map() }))
+const store = perProject<Store>(() => ({ passkeys: new Map(), byUser: new Map(), transactions: new Map() }))
 
 /**
  * The passkeys of a user, oldest first.
@@ -74,8 +76,14 @@ const store = perProject<Store>(() => ({ passkeys: new Map(), transactions: new 
  * @since 0.2.0
  * @category queries
  */
-export const ofUser = (p: ProjectState, userId: string): ReadonlyArray<Passkey> =>
-  [...store(p).passkeys.values()].filter((k) => k.userId === userId)
+export const ofUser = (p: ProjectState, userId: string): ReadonlyArray<Passkey> => {
+  const s = store(p)
+  const ids = s.byUser.get(userId)
+  return ids === undefined ? [] : [...ids].flatMap((id) => {
+    const k = s.passkeys.get(id)
+    return k === undefined ? [] : [k]
+  })
+}
 
 /**
  * A registered credential by id, when its user still exists.
@@ -95,7 +103,11 @@ export const byId = (p: ProjectState, id: string): Passkey | undefined => {
  * @category updates
  */
 export const add = (p: ProjectState, passkey: Passkey): void => {
-  store(p).passkeys.set(passkey.id, passkey)
+  const s = store(p)
+  s.passkeys.set(passkey.id, passkey)
+  const ids = s.byUser.get(passkey.userId) ?? new Set<string>()
+  ids.add(passkey.id)
+  s.byUser.set(passkey.userId, ids)
 }
 
 /**
@@ -106,10 +118,12 @@ export const add = (p: ProjectState, passkey: Passkey): void => {
  */
 export const remove = (p: ProjectState, userId: string, credentialId?: string): number => {
   const s = store(p)
+  const ids = s.byUser.get(userId)
   let removed = 0
-  for (const k of [...s.passkeys.values()]) {
-    if (k.userId === userId && (credentialId === undefined || k.id === credentialId)) {
-      s.passkeys.delete(k.id)
+  for (const id of [...(ids ?? [])]) {
+    if (credentialId === undefined || id === credentialId) {
+      s.passkeys.delete(id)
+      ids?.delete(id)
       removed++
     }
   }

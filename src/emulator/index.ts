@@ -160,3 +160,10 @@ export type { RequestRecord } from "./Handler.js"
  * @category modules
  */
 export * as VirtualAuthenticator from "./VirtualAuthenticator.js"
+/**
+ * Options a virtual authenticator cannot answer (`VirtualAuthenticator.create` / `get`).
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export { VirtualAuthenticatorError } from "./VirtualAuthenticator.js"
