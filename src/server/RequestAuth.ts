@@ -53,7 +53,12 @@ import {
   type SetCookieOptions
 } from "../core/AuthenticationInfo.js"
 import * as Cookies from "../core/Cookies.js"
-import type { InvalidSessionReason, RateLimitError, TransportError } from "../core/DescopeError.js"
+import {
+  InvalidSessionError,
+  type InvalidSessionReason,
+  type RateLimitError,
+  type TransportError
+} from "../core/DescopeError.js"
 import type { Session } from "../core/Session.js"
 import { DescopeClient } from "../DescopeClient.js"
 import * as KeysWire from "../wire/auth/Keys.js"
@@ -100,6 +105,27 @@ export interface Options {
    * 403 as `resource_metadata`, the way MCP clients discover the authorization server.
    */
   readonly resourceMetadata?: string | undefined
+  /**
+   * Accept OAuth access tokens Descope issued to inbound (third-party)
+   * applications, as bearer tokens: a validly signed token of the project
+   * carrying a `client_id` or `azp` claim. `{ audience }` names what its `aud`
+   * must contain (the application's client id, or your resource); its scopes
+   * (`scope`) are checked by the `scopes` requirement. Default `false`: such a
+   * token is refused (401 `WrongTokenType`), so a third-party application's
+   * token never passes for the user's own session.
+   */
+  readonly inboundApps?: boolean | InboundAppOptions | undefined
+}
+
+/**
+ * Options of inbound applications' access tokens (see `Options.inboundApps`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface InboundAppOptions {
+  /** The audience the token's `aud` must contain (one of these): the application's client id, or your resource. */
+  readonly audience?: string | ReadonlyArray<string> | undefined
 }
 
 /**
@@ -129,7 +155,8 @@ export interface RequestHeaders {
 
 /**
  * The request is authenticated. `source` is where the credential was found;
- * `kind` what it was (a session token, a refresh made here, an access key);
+ * `kind` what it was (a session token, a refresh made here, an access key, an
+ * inbound application's access token);
  * `cookies` are the rotated cookies to set (after a refresh).
  *
  * @since 0.2.0
@@ -139,7 +166,7 @@ export interface Authenticated {
   readonly _tag: "Authenticated"
   readonly session: Session
   readonly source: "bearer" | "cookie"
-  readonly kind: "session" | "refresh" | "accessKey"
+  readonly kind: "session" | "refresh" | "accessKey" | "inboundApp"
   readonly cookies: ReadonlyArray<ResponseCookie>
 }
 
@@ -320,6 +347,20 @@ const isKeysFailure = (error: TransportError | RateLimitError): boolean =>
 
 const isJwtShaped = (token: string): boolean => token.split(".").length === 3
 
+/** An access token Descope issued to an inbound (third-party) application names its client. */
+const isInboundAppToken = (session: Session): boolean =>
+  typeof session.claims["client_id"] === "string" || typeof session.claims["azp"] === "string"
+
+const inboundRefused = (source: "bearer" | "cookie"): InvalidSessionError =>
+  new InvalidSessionError({
+    reason: "WrongTokenType",
+    description: source === "bearer"
+      ? "an inbound application's access token is not accepted here"
+      : "an inbound application's access token is not a session cookie"
+  })
+
+type ValidateError = Effect.Effect.Error<ReturnType<DescopeClient["Type"]["validateSession"]>>
+
 const unauthenticated = (
   error: ServerError.DescopeUnauthorized,
   reason: Unauthenticated["reason"],
@@ -433,6 +474,48 @@ export const make = (
       )
     })
 
+  // a validated token is the user's session, or an inbound application's access token when those are accepted
+  const inbound = options.inboundApps === true ? {} : options.inboundApps === false ? undefined : options.inboundApps
+  const inboundValidate = { maxTokenAge: options.maxTokenAge, audience: inbound?.audience }
+  const classify = (
+    token: Redacted.Redacted<string>,
+    source: "bearer" | "cookie",
+    session: Session
+  ): Effect.Effect<Authenticated, ValidateError> => {
+    if (!isInboundAppToken(session)) {
+      return Effect.succeed({ _tag: "Authenticated", session, source, kind: "session", cookies: [] })
+    }
+    if (inbound === undefined || source !== "bearer") return Effect.fail(inboundRefused(source))
+    const accepted = inbound.audience === undefined
+      ? Effect.succeed(session)
+      : client.validateSession(token, inboundValidate)
+    return Effect.map(accepted, (s): Authenticated => ({
+      _tag: "Authenticated",
+      session: s,
+      source,
+      kind: "inboundApp",
+      cookies: []
+    }))
+  }
+  const validateToken = (
+    token: Redacted.Redacted<string>,
+    source: "bearer" | "cookie"
+  ): Effect.Effect<Authenticated, ValidateError> => {
+    const validated = client.validateSession(token, validateOptions)
+    // the session audience refused it: it may be an inbound application's token, checked against its own audience
+    const session = inbound === undefined || options.audience === undefined
+      ? validated
+      : Effect.catchIf(
+        validated,
+        (e) => e._tag === "InvalidSessionError" && e.reason === "WrongAudience",
+        (refused) =>
+          client.validateSession(token, { maxTokenAge: options.maxTokenAge }).pipe(
+            Effect.filterOrFail(isInboundAppToken, () => refused)
+          )
+      )
+    return Effect.flatMap(session, (s) => classify(token, source, s))
+  }
+
   return (headers) => {
     const tokens = tokensFromHeaders(headers, options)
     const canRefresh = options.refresh === true && tokens.refreshToken !== undefined
@@ -449,14 +532,7 @@ export const make = (
       ? onInvalid(ServerError.missingToken(where), "Missing")
       : options.accessKeys === true && source === "bearer" && !isJwtShaped(Redacted.value(token))
       ? accessKey(token)
-      : client.validateSession(token, validateOptions).pipe(
-        Effect.map((session): Authenticated | Unauthenticated => ({
-          _tag: "Authenticated",
-          session,
-          source,
-          kind: "session",
-          cookies: []
-        })),
+      : validateToken(token, source).pipe(
         Effect.catchAll((e) =>
           e._tag === "InvalidSessionError"
             ? onInvalid(ServerError.fromInvalidSession(e), e.reason)
