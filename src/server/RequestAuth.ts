@@ -41,46 +41,40 @@
  *
  * @since 0.2.0
  */
-import type * as PlatformCookies from "@effect/platform/Cookies"
-import * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import {
-  type AuthenticationInfo,
-  REFRESH_COOKIE_NAME,
-  SESSION_COOKIE_NAME,
-  type SetCookieOptions
-} from "../core/AuthenticationInfo.js"
-import * as Cookies from "../core/Cookies.js"
-import {
-  InvalidSessionError,
-  type InvalidSessionReason,
-  type RateLimitError,
-  type TransportError
-} from "../core/DescopeError.js"
+import type { InvalidSessionReason } from "../core/DescopeError.js"
 import type { Session } from "../core/Session.js"
 import { DescopeClient } from "../DescopeClient.js"
-import * as KeysWire from "../wire/auth/Keys.js"
+import {
+  accessKeySessions,
+  inboundRefused,
+  isInboundAppToken,
+  isJwtShaped,
+  isKeysFailure
+} from "../internal/requestAuth.js"
 import { type ResponseCookie } from "./Answers.js"
 import * as Guard from "./Guard.js"
+import {
+  clearingCookies,
+  expectedCredential,
+  headersOf,
+  refreshCookies,
+  type RequestHeaders,
+  type TokenOptions,
+  tokensFromHeaders
+} from "./RequestTokens.js"
 import * as ServerError from "./ServerError.js"
 
 /**
- * Options of the request authentication.
+ * Options of the request authentication (with those of `RequestTokens`: where
+ * the tokens are read, the cookie names and attributes).
  *
  * @since 0.2.0
  * @category models
  */
-export interface Options {
-  /** Read `Authorization: Bearer <token>`; default `true`. */
-  readonly bearer?: boolean | undefined
-  /** Read the session cookie; default `true`. */
-  readonly cookie?: boolean | undefined
-  /** The session cookie name; default `DS`. */
-  readonly sessionCookieName?: string | undefined
-  /** The refresh cookie name; default `DSR`. */
-  readonly refreshCookieName?: string | undefined
+export interface Options extends TokenOptions {
   /**
    * Refresh an expired, invalid or absent session with the refresh cookie,
    * continue the request with the new session and set the rotated cookies on
@@ -91,8 +85,6 @@ export interface Options {
   readonly audience?: string | ReadonlyArray<string> | undefined
   /** The maximum age of session tokens, from their `iat`. */
   readonly maxTokenAge?: Duration.DurationInput | undefined
-  /** Attributes of the rotated cookies (default `HttpOnly; Secure; SameSite=Strict`). */
-  readonly setCookie?: SetCookieOptions | undefined
   /**
    * Accept access keys as bearer tokens: a bearer token that is not
    * JWT-shaped is exchanged (once; the session is cached until its `exp`);
@@ -140,17 +132,6 @@ export interface RequestOptions extends Options {
   readonly require?: Guard.Requirement | undefined
   /** The route's path parameters, for `{ path: "tenantId" }` tenants. */
   readonly params?: Readonly<Record<string, string | undefined>> | undefined
-}
-
-/**
- * The two headers the authentication reads (a web `Request` or a Node request gives them).
- *
- * @since 0.2.0
- * @category models
- */
-export interface RequestHeaders {
-  readonly authorization?: string | null | undefined
-  readonly cookie?: string | null | undefined
 }
 
 /**
@@ -222,142 +203,20 @@ export {
   toWebResponse
 } from "./Answers.js"
 
-const sameSiteOf = (value: SetCookieOptions["sameSite"]): "strict" | "lax" | "none" =>
-  value === "Lax" ? "lax" : value === "None" ? "none" : "strict"
-
 /**
- * The cookies of a refresh: the session cookie, and the refresh cookie when
- * the refresh token was rotated (differs from `previousRefreshToken`).
+ * The tokens of a request and the cookies of its answer (see `RequestTokens`).
  *
  * @since 0.2.0
- * @category constructors
  */
-export const refreshCookies = (
-  info: AuthenticationInfo<unknown>,
-  options: Options & { readonly previousRefreshToken?: Redacted.Redacted<string> | undefined } = {}
-): ReadonlyArray<ResponseCookie> => {
-  const settings = info.cookies
-  const attributes: PlatformCookies.Cookie["options"] = {
-    path: settings.path,
-    ...(settings.domain !== undefined && settings.domain !== "" ? { domain: settings.domain } : {}),
-    ...(settings.maxAge !== undefined ? { maxAge: Duration.seconds(Math.max(0, Math.floor(settings.maxAge))) } : {}),
-    ...(settings.expiration !== undefined && settings.expiration > 0
-      ? { expires: new Date(settings.expiration * 1000) }
-      : {}),
-    httpOnly: options.setCookie?.httpOnly ?? true,
-    secure: options.setCookie?.secure ?? true,
-    sameSite: sameSiteOf(options.setCookie?.sameSite)
-  }
-  const cookies: Array<ResponseCookie> = [
-    { name: options.sessionCookieName ?? SESSION_COOKIE_NAME, value: info.sessionToken, options: attributes }
-  ]
-  const rotated = info.refreshToken !== undefined ? Redacted.value(info.refreshToken) : undefined
-  const previous = options.previousRefreshToken !== undefined
-    ? Redacted.value(options.previousRefreshToken)
-    : undefined
-  if (info.refreshToken !== undefined && rotated !== previous) {
-    cookies.push({
-      name: options.refreshCookieName ?? REFRESH_COOKIE_NAME,
-      value: info.refreshToken,
-      options: attributes
-    })
-  }
-  return cookies
-}
-
-/**
- * The cookies that clear the session and refresh cookies (empty, `Max-Age=0`).
- *
- * @since 0.2.0
- * @category constructors
- */
-export const clearingCookies = (
-  options: Options & { readonly path?: string | undefined; readonly domain?: string | undefined } = {}
-): ReadonlyArray<ResponseCookie> => {
-  const attributes: PlatformCookies.Cookie["options"] = {
-    path: options.path ?? "/",
-    ...(options.domain !== undefined && options.domain !== "" ? { domain: options.domain } : {}),
-    maxAge: Duration.zero,
-    httpOnly: options.setCookie?.httpOnly ?? true,
-    secure: options.setCookie?.secure ?? true,
-    sameSite: sameSiteOf(options.setCookie?.sameSite)
-  }
-  const empty = Redacted.make("")
-  return [options.sessionCookieName ?? SESSION_COOKIE_NAME, options.refreshCookieName ?? REFRESH_COOKIE_NAME].map(
-    (name) => ({ name, value: empty, options: attributes })
-  )
-}
-
-/**
- * The tokens a request carries (redacted; absent or empty values are `undefined`).
- *
- * @since 0.2.0
- * @category models
- */
-export interface RequestTokens {
-  /** The session token, from the bearer header or else the session cookie. */
-  readonly sessionToken: Redacted.Redacted<string> | undefined
-  /** Where the session token came from. */
-  readonly source: "bearer" | "cookie" | undefined
-  /** The refresh token of the refresh cookie. */
-  readonly refreshToken: Redacted.Redacted<string> | undefined
-}
-
-/**
- * Reads the session and refresh tokens of a request's headers according to the options.
- *
- * @since 0.2.0
- * @category parsing
- */
-export const tokensFromHeaders = (headers: RequestHeaders, options: Options = {}): RequestTokens => {
-  const fromCookies = Cookies.tokensFromCookieHeader(headers.cookie, {
-    sessionCookieName: options.sessionCookieName,
-    refreshCookieName: options.refreshCookieName
-  })
-  const bearer = options.bearer === false ? undefined : Cookies.bearerTokenFromHeader(headers.authorization)
-  const cookie = options.cookie === false ? undefined : fromCookies.sessionToken
-  return {
-    sessionToken: bearer ?? cookie,
-    source: bearer !== undefined ? "bearer" : cookie !== undefined ? "cookie" : undefined,
-    refreshToken: fromCookies.refreshToken
-  }
-}
-
-/**
- * The two headers of a web `Request`.
- *
- * @since 0.2.0
- * @category parsing
- */
-export const headersOf = (request: Request): RequestHeaders => ({
-  authorization: request.headers.get("authorization"),
-  cookie: request.headers.get("cookie")
-})
-
-const whereTo = (options: Options): string => {
-  const parts: Array<string> = []
-  if (options.bearer !== false) parts.push("Authorization: Bearer <token>")
-  if (options.cookie !== false) parts.push(`the ${options.sessionCookieName ?? SESSION_COOKIE_NAME} cookie`)
-  return parts.length === 0 ? "a session token" : parts.join(" or ")
-}
-
-const isKeysFailure = (error: TransportError | RateLimitError): boolean =>
-  error._tag === "TransportError" && error.path !== undefined &&
-  error.path.startsWith(KeysWire.get.path.slice(0, KeysWire.get.path.indexOf("{")))
-
-const isJwtShaped = (token: string): boolean => token.split(".").length === 3
-
-/** An access token Descope issued to an inbound (third-party) application names its client. */
-const isInboundAppToken = (session: Session): boolean =>
-  typeof session.claims["client_id"] === "string" || typeof session.claims["azp"] === "string"
-
-const inboundRefused = (source: "bearer" | "cookie"): InvalidSessionError =>
-  new InvalidSessionError({
-    reason: "WrongTokenType",
-    description: source === "bearer"
-      ? "an inbound application's access token is not accepted here"
-      : "an inbound application's access token is not a session cookie"
-  })
+export {
+  clearingCookies,
+  headersOf,
+  refreshCookies,
+  type RequestHeaders,
+  type RequestTokens,
+  type TokenOptions,
+  tokensFromHeaders
+} from "./RequestTokens.js"
 
 type ValidateError = Effect.Effect.Error<ReturnType<DescopeClient["Type"]["validateSession"]>>
 
@@ -366,14 +225,6 @@ const unauthenticated = (
   reason: Unauthenticated["reason"],
   cookies: ReadonlyArray<ResponseCookie> = []
 ): Unauthenticated => ({ _tag: "Unauthenticated", reason, error, cookies })
-
-/** The access-key sessions of a client, shared by every authenticator over it. */
-const accessKeyCaches = new WeakMap<DescopeClient["Type"], Map<string, AccessKeyEntry>>()
-interface AccessKeyEntry {
-  expiresAt: number
-  readonly session: Effect.Effect<Session, ServerError.AuthFailure>
-}
-const ACCESS_KEY_CACHE_SIZE = 1000
 
 /**
  * An authenticator over a client: authenticates the headers of a request
@@ -389,13 +240,8 @@ export const make = (
 ): (headers: RequestHeaders) => Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> => {
   const validateOptions = { audience: options.audience, maxTokenAge: options.maxTokenAge }
   const refreshOptions = { ...validateOptions, setCookie: options.setCookie }
-  const where = whereTo(options)
-  let accessKeys = accessKeyCaches.get(client)
-  if (accessKeys === undefined) {
-    accessKeys = new Map()
-    accessKeyCaches.set(client, accessKeys)
-  }
-  const cache = accessKeys
+  const where = expectedCredential(options)
+  const accessKeySession = accessKeySessions(client, validateOptions)
 
   // concurrent requests carrying the same refresh token share the client's refresh of it (one request,
   // reused for a short grace window), so a rotating refresh token is spent once
@@ -420,59 +266,22 @@ export const make = (
       )
     )
 
-  const exchange = (key: Redacted.Redacted<string>): Effect.Effect<Session, ServerError.AuthFailure> =>
-    client.exchangeAccessKey(key, validateOptions).pipe(
-      Effect.map((exchanged) => exchanged.session as Session),
-      Effect.catchAll((e): Effect.Effect<never, ServerError.AuthFailure> =>
-        e._tag === "TransportError" || e._tag === "RateLimitError"
-          ? Effect.fail(ServerError.fromOutage(e, isKeysFailure(e)))
-          : Effect.fail(
-            new ServerError.DescopeUnauthorized({
-              errorCode: ServerError.ServerErrorCodes.InvalidToken,
-              errorDescription: "Invalid access key",
-              errorMessage: `the access key was refused: ${e.message}`
-            })
-          )
-      )
-    )
-
   const accessKey = (
     key: Redacted.Redacted<string>
   ): Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> =>
-    Effect.flatMap(Clock.currentTimeMillis, (millis) => {
-      const text = Redacted.value(key)
-      const now = millis / 1000
-      let entry = cache.get(text)
-      if (entry === undefined || entry.expiresAt <= now) {
-        if (cache.size >= ACCESS_KEY_CACHE_SIZE) {
-          const oldest = cache.keys().next()
-          if (oldest.done !== true) cache.delete(oldest.value)
-        }
-        // one exchange per key: concurrent requests await the same cached exchange
-        const session = Effect.runSync(Effect.cached(exchange(key)))
-        const created: AccessKeyEntry = { expiresAt: Number.POSITIVE_INFINITY, session }
-        cache.set(text, created)
-        entry = created
-      }
-      const current = entry
-      return current.session.pipe(
-        Effect.tap((session) => {
-          current.expiresAt = session.expiresAt ?? now
-        }),
-        Effect.tapError(() => Effect.sync(() => cache.get(text) === current && cache.delete(text))),
-        Effect.map((session): Authenticated | Unauthenticated => ({
-          _tag: "Authenticated",
-          session,
-          source: "bearer",
-          kind: "accessKey",
-          cookies: []
-        })),
-        Effect.catchIf(
-          (e): e is ServerError.DescopeUnauthorized => e._tag === "DescopeUnauthorized",
-          (e) => Effect.succeed(unauthenticated(e, "AccessKeyRefused"))
-        )
+    accessKeySession(key).pipe(
+      Effect.map((session): Authenticated | Unauthenticated => ({
+        _tag: "Authenticated",
+        session,
+        source: "bearer",
+        kind: "accessKey",
+        cookies: []
+      })),
+      Effect.catchIf(
+        (e): e is ServerError.DescopeUnauthorized => e._tag === "DescopeUnauthorized",
+        (e) => Effect.succeed(unauthenticated(e, "AccessKeyRefused"))
       )
-    })
+    )
 
   // a validated token is the user's session, or an inbound application's access token when those are accepted
   const inbound = options.inboundApps === true ? {} : options.inboundApps === false ? undefined : options.inboundApps
