@@ -59,7 +59,7 @@ export interface SessionsResult {
 /** Our client over `FetchHttpClient`, built once (the layer is provided once, never per call). */
 const makeOurs = async (baseUrl: string) => {
   const runtime = ManagedRuntime.make(
-    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl }).pipe(Layer.provide(FetchHttpClient.layer))
+    Descope.layer({ projectId: PROJECT_ID, baseUrl }).pipe(Layer.provide(FetchHttpClient.layer))
   )
   const client = await runtime.runPromise(DescopeClient)
   return { client, dispose: () => runtime.dispose() }

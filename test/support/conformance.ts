@@ -8,8 +8,9 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DescopeClient } from "../../src/DescopeClient.js"
+import type { DescopeClient } from "../../src/DescopeClient.js"
 import * as Emulator from "../../src/emulator/index.js"
+import * as DescopeLayers from "../../src/layers/Descope.js"
 import { type Descope, fromLayer } from "../../src/promise/index.js"
 import type { Requirement } from "../../src/server/Guard.js"
 import * as ProtectedResource from "../../src/server/ProtectedResource.js"
@@ -124,7 +125,7 @@ const makeWorld = async (): Promise<World> => {
   )
   // the client of the app (and of the test): routed into the emulator, on its clock
   const layer: Layer.Layer<DescopeClient> = Layer.mergeAll(
-    DescopeClient.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: "http://emulator.local" })
+    DescopeLayers.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: "http://emulator.local" })
       .pipe(Layer.provide(Emulator.layerHttpClient), Layer.orDie),
     Emulator.layerClock
   ).pipe(Layer.provide(Layer.succeed(Emulator.Emulator, emulator)))
