@@ -19,6 +19,7 @@ import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
+import * as Descope from "../src/layers/Descope.js"
 import { median, runGroup } from "./harness.js"
 import { generateKey, mintSessions, startKeysServer } from "./keys.js"
 
@@ -42,7 +43,7 @@ const loginIdOf = (n: number) => `user-${n}@example.com`
 const emulatorWith = async (users: number) => {
   const seed = { users: Array.from({ length: users }, (_, n) => ({ loginId: loginIdOf(n), name: `User ${n}` })) }
   const runtime = ManagedRuntime.make(
-    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY })
+    Descope.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY })
       .pipe(
         Layer.provide(Emulator.layerHttpClient),
         Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, seed }))
@@ -119,7 +120,7 @@ const key = generateKey("ES256", "scaling-es256")
 const keys = await startKeysServer(PROJECT_ID, [key])
 const tokens = mintSessions(key, PROJECT_ID, CONCURRENT, "conc")
 const validator = ManagedRuntime.make(
-  DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: keys.baseUrl }).pipe(Layer.provide(FetchHttpClient.layer))
+  Descope.layer({ projectId: PROJECT_ID, baseUrl: keys.baseUrl }).pipe(Layer.provide(FetchHttpClient.layer))
 )
 const vclient = await validator.runPromise(DescopeClient)
 await Effect.runPromise(vclient.validateSession(tokens[0]!))

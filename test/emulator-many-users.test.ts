@@ -14,12 +14,13 @@ import * as Stream from "effect/Stream"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import type * as Seed from "../src/emulator/Seed.js"
+import * as Descope from "../src/layers/Descope.js"
 
 const P = "P2ManyUsers00000000000000000"
 const K = "many-users-key"
 
 const stack = (seed?: Seed.Seed) =>
-  DescopeClient.layer({ projectId: P, baseUrl: "http://emulator.local", managementKey: K }).pipe(
+  Descope.layer({ projectId: P, baseUrl: "http://emulator.local", managementKey: K }).pipe(
     Layer.provide(Emulator.layerHttpClient),
     Layer.provide(Emulator.layer({ projectId: P, managementKey: K, ...(seed === undefined ? {} : { seed }) }))
   )
@@ -83,7 +84,10 @@ describe("a search without filters", () => {
       assert.strictEqual(ids.size, 1000)
       // a filter still filters
       const some = yield* client.mgmt.user.searchAll({ loginIds: ["user-7@example.com", "USER-8@example.com"] })
-      assert.deepStrictEqual(some.users.map((u) => u.loginIds?.[0]).sort(), ["user-7@example.com", "user-8@example.com"])
+      assert.deepStrictEqual(some.users.map((u) => u.loginIds?.[0]).sort(), [
+        "user-7@example.com",
+        "user-8@example.com"
+      ])
     }).pipe(Effect.provide(stack({
       users: Array.from({ length: 1000 }, (_, n) => ({ loginId: `user-${n}@example.com` }))
     }))))
