@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import type { Route } from "./Handler.js"
+import * as InboundTokens from "./InboundTokens.js"
 import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as AnalyticsRoutes from "./mgmt/Analytics.js"
 import * as AuditRoutes from "./mgmt/Audit.js"
@@ -69,6 +70,7 @@ export const routes: ReadonlyArray<Route> = [
   ...OutboundApplicationRoutes.routes,
   ...OutboundAppTokenRoutes.routes,
   ...InboundApplicationRoutes.routes,
+  InboundTokens.issueToken,
   ...JwtTemplateRoutes.routes,
   ...ManagementKeyRoutes.routes,
   ...DescoperRoutes.routes,
