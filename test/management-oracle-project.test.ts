@@ -52,6 +52,30 @@ const cases = (m: NodeManagement): ReadonlyArray<Case> => [
     {},
     () => m.project.import({ "a.json": {} }),
     (g) => g.project.importSnapshot({ files: { "a.json": {} } })
+  ],
+  [
+    "audit.createAuditWebhook",
+    {},
+    () =>
+      m.audit.createAuditWebhook({
+        name: "siem",
+        url: "https://siem.example/audit",
+        authentication: { bearerToken: "b" },
+        hmacSecret: "h",
+        headers: { "x-a": "1" },
+        insecure: true,
+        filters: [{ key: "tenants", operator: "excludes", values: ["T1"] }]
+      }),
+    (g) =>
+      g.audit.createAuditWebhook({
+        name: "siem",
+        url: "https://siem.example/audit",
+        authentication: { bearerToken: "b" },
+        hmacSecret: "h",
+        headers: { "x-a": "1" },
+        insecure: true,
+        filters: [{ key: "tenants", operator: "excludes", values: ["T1"] }]
+      })
   ]
 ]
 

@@ -80,6 +80,33 @@ const auditRows: ReadonlyArray<Row> = [
     path: "/v1/mgmt/audit/event",
     body: { action: "Exported", type: "info", actorId: "U9", tenantId: "T1", userId: "U1", data: { n: 2 } },
     check: isVoid
+  },
+  {
+    name: "audit.createAuditWebhook (secrets Redacted until sent)",
+    run: (m) =>
+      m.audit.createAuditWebhook({
+        name: "siem",
+        description: "d",
+        url: "https://siem.example/audit",
+        authentication: { basic: { username: "u", password: Redacted.make("p") }, apiKey: { key: "k", token: "t" } },
+        hmacSecret: Redacted.make("h"),
+        headers: { "x-a": "1" },
+        insecure: false,
+        filters: [{ key: "actions", operator: "includes", values: ["LoginSucceed"] }]
+      }),
+    method: "POST",
+    path: "/v2/mgmt/connector/audit/web/set",
+    body: {
+      name: "siem",
+      description: "d",
+      url: "https://siem.example/audit",
+      authentication: { basic: { username: "u", password: "p" }, apiKey: { key: "k", token: "t" } },
+      hmacSecret: "h",
+      headers: { "x-a": "1" },
+      insecure: false,
+      filters: [{ key: "actions", operator: "includes", values: ["LoginSucceed"] }]
+    },
+    check: isVoid
   }
 ]
 
