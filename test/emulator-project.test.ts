@@ -150,4 +150,27 @@ describe("mgmt.project against the emulator", () => {
       assert.strictEqual(yield* failure(m.project.clone(" ")), "InvalidArgumentError")
       assert.strictEqual(yield* failure(m.project.updateName("")), "InvalidArgumentError")
     })))
+
+  it.effect("flows and the theme, in the v1 and v2 shapes, are stored per project", () =>
+    run(Effect.gen(function*() {
+      const f = (yield* DescopeClient).mgmt.flow
+      yield* f.importFlow({ flowId: "a", flow: { id: "a", name: "A", dsl: {} }, screens: [{ id: "s1" }] })
+      const v2 = { flowId: "b", metadata: { name: "B" }, screens: [{ screenId: "x" }], references: { roles: {} } }
+      yield* f.importFlowV2(v2)
+      assert.deepStrictEqual(yield* f.exportFlowV2("b"), v2)
+      assert.deepStrictEqual((yield* f.exportFlow("a")).screens, [{ id: "s1" }])
+      assert.deepStrictEqual((yield* f.listFlows()).flows?.map((x) => [x.id, x.name]), [["a", "A"], ["b", "B"]])
+      yield* f.deleteFlows(["a", "b"])
+      assert.deepStrictEqual((yield* f.listFlows()).total, 0)
+      assert.strictEqual(yield* failure(f.exportFlow("a")), "AuthError:404")
+      assert.strictEqual(yield* failure(f.exportFlowV2("b")), "AuthError:404")
+
+      yield* f.importThemeV2({ styles: { dark: { c: 1 } }, componentsVersion: "2" })
+      assert.deepStrictEqual(yield* f.exportThemeV2(), { styles: { dark: { c: 1 } }, componentsVersion: "2" })
+      assert.deepStrictEqual(yield* f.importTheme({ id: "t", cssTemplate: { x: 1 } }), {
+        id: "t",
+        cssTemplate: { x: 1 }
+      })
+      assert.deepStrictEqual(yield* f.exportTheme(), { id: "t", cssTemplate: { x: 1 } })
+    })))
 })

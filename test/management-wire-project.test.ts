@@ -11,6 +11,14 @@ import * as WirePassword from "../src/wire/mgmt/Password.js"
 import * as WireProject from "../src/wire/mgmt/Project.js"
 import { isVoid, PROJECT_ID, type Row, wireTable } from "./management-support.js"
 
+const FLOW_V2 = {
+  flowId: "sign-in",
+  metadata: { name: "Sign in", disabled: false },
+  contents: { steps: [] },
+  screens: [{ screenId: "s1", contents: {} }],
+  references: { connectors: {}, roles: {} }
+}
+
 const auditRows: ReadonlyArray<Row> = [
   {
     name: "audit.search",
@@ -204,6 +212,40 @@ const themeRows: ReadonlyArray<Row> = [
     body: { theme: { id: "th1", cssTemplate: {} } },
     response: { theme: { id: "th1", cssTemplate: {} } },
     check: (result) => assert.deepStrictEqual(result, { id: "th1", cssTemplate: {} })
+  },
+  {
+    name: "flow.exportFlowV2 (go-sdk's v2 shape, every field kept)",
+    run: (m) => m.flow.exportFlowV2("sign-in"),
+    method: "POST",
+    path: "/v2/mgmt/flow/export",
+    body: { flowId: "sign-in" },
+    response: { flow: FLOW_V2 },
+    check: (result) => assert.deepStrictEqual(result, FLOW_V2)
+  },
+  {
+    name: "flow.importFlowV2",
+    run: (m) => m.flow.importFlowV2(FLOW_V2),
+    method: "POST",
+    path: "/v2/mgmt/flow/import",
+    body: { flow: FLOW_V2 },
+    check: isVoid
+  },
+  {
+    name: "flow.exportThemeV2",
+    run: (m) => m.flow.exportThemeV2(),
+    method: "POST",
+    path: "/v2/mgmt/theme/export",
+    body: {},
+    response: { theme: { styles: { dark: {} }, componentsVersion: "1.2.3" } },
+    check: (result) => assert.deepStrictEqual(result, { styles: { dark: {} }, componentsVersion: "1.2.3" })
+  },
+  {
+    name: "flow.importThemeV2",
+    run: (m) => m.flow.importThemeV2({ styles: {}, references: { roles: {} } }),
+    method: "POST",
+    path: "/v2/mgmt/theme/import",
+    body: { theme: { styles: {}, references: { roles: {} } } },
+    check: isVoid
   }
 ]
 

@@ -1,7 +1,9 @@
 /**
  * The emulator's flow and theme endpoints (`src/wire/mgmt/Flow.ts`). Flows
  * and the theme are stored per project as imported (`ProjectSettings`, also
- * in the project's snapshot): listed, exported, deleted. Flows are not
+ * in the project's snapshot): listed, exported, deleted. The `/v2` flows and
+ * theme (Descope's snapshot shape, go-sdk) are kept apart, as imported; the
+ * flow list names both, and a delete removes both. Flows are not
  * executed: a run's output echoes its input
  * (nested in `options`, node-sdk, or flattened, python-sdk); an asynchronous
  * run completes at once, its result kept per project until read.
@@ -28,6 +30,11 @@ const metadataOf = (flow: Json): Wire.FlowMetadata => ({
   disabled: typeof flow.disabled === "boolean" ? flow.disabled : undefined
 })
 
+const metadataOfV2 = (flow: Json): Wire.FlowMetadata => {
+  const meta = W.isObject(flow.metadata) ? flow.metadata : {}
+  return { ...metadataOf(meta), id: text(flow.flowId) ?? "" }
+}
+
 const flowResponse = (f: FlowRecord): Wire.FlowResponse => ({
   flow: { ...f.flow, id: text(f.flow.id) ?? "" },
   screens: f.screens.map((screen) => ({ ...screen, id: text(screen.id) ?? "" }))
@@ -44,12 +51,19 @@ const results = new WeakMap<ProjectState, Map<string, Json>>()
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.listFlows, (ctx) =>
     Effect.sync(() => {
-      const flows = [...settingsOf(ctx.p).flows.values()].map(({ flow }) => metadataOf(flow))
+      const s = settingsOf(ctx.p)
+      const flows = [
+        ...[...s.flows.values()].map(({ flow }) => metadataOf(flow)),
+        ...[...s.flowsV2.values()].filter((f) => !s.flows.has(String(f.flowId))).map(metadataOfV2)
+      ]
       return { flows, total: flows.length }
     })),
   H.endpoint(Wire.deleteFlows, (ctx, b) =>
     Effect.sync(() => {
-      for (const id of b.ids) settingsOf(ctx.p).flows.delete(id)
+      for (const id of b.ids) {
+        settingsOf(ctx.p).flows.delete(id)
+        settingsOf(ctx.p).flowsV2.delete(id)
+      }
       return {}
     })),
   H.endpoint(Wire.exportFlow, (ctx, b) => {
@@ -64,6 +78,20 @@ export const routes: ReadonlyArray<Route> = [
       settingsOf(ctx.p).flows.set(b.flowId, record)
       return flowResponse(record)
     })),
+  H.endpoint(Wire.exportFlowV2, (ctx, b) => {
+    const flow = settingsOf(ctx.p).flowsV2.get(b.flowId)
+    return flow === undefined
+      ? W.notFound(`flow ${b.flowId}`)
+      : Effect.succeed({ flow: { ...flow, flowId: b.flowId } })
+  }),
+  H.endpoint(Wire.importFlowV2, (ctx, b) =>
+    Effect.gen(function*() {
+      if (b.flow.flowId.trim() === "") return yield* W.missing("flow.flowId")
+      settingsOf(ctx.p).flowsV2.set(b.flow.flowId, b.flow)
+      return {}
+    })),
+  H.endpoint(Wire.exportThemeV2, (ctx) => Effect.sync(() => ({ theme: settingsOf(ctx.p).themeV2 ?? {} }))),
+  H.endpoint(Wire.importThemeV2, (ctx, b) => Effect.sync(() => (settingsOf(ctx.p).themeV2 = b.theme, {}))),
   H.endpoint(Wire.exportTheme, (ctx) => Effect.sync(() => ({ theme: settingsOf(ctx.p).theme ?? {} }))),
   H.endpoint(Wire.importTheme, (ctx, b) =>
     Effect.sync(() => {

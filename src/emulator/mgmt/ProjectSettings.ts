@@ -1,7 +1,7 @@
 /**
  * The project-wide settings the emulator keeps beside the project state: the
  * project's name, environment and tags, its flows (each with its screens) and
- * its theme, and the snapshot files it was given that it does not interpret
+ * its theme (and those imported in go-sdk's `/v2` shape, kept apart), and the snapshot files it was given that it does not interpret
  * (kept as given, and exported again). Created on first use, and anew after a
  * reset of the project (see `AreaState`).
  *
@@ -34,6 +34,10 @@ export interface ProjectSettings {
   readonly flows: Map<string, FlowRecord>
   /** The theme as imported (`undefined`: never set). */
   theme: Readonly<Record<string, unknown>> | undefined
+  /** Flows imported in the `/v2` shape, by `flowId` (kept apart from the `/v1` flows). */
+  readonly flowsV2: Map<string, Readonly<Record<string, unknown>>>
+  /** The theme imported in the `/v2` shape. */
+  themeV2: Readonly<Record<string, unknown>> | undefined
   /** Snapshot files the emulator does not interpret, by path. */
   readonly otherFiles: Map<string, unknown>
 }
@@ -50,6 +54,8 @@ export const settingsOf: (p: ProjectState) => ProjectSettings = perProject((): P
   tags: [],
   flows: new Map(),
   theme: undefined,
+  flowsV2: new Map(),
+  themeV2: undefined,
   otherFiles: new Map()
 }))
 
