@@ -12,6 +12,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import type { CustomAttribute } from "../../wire/mgmt/CustomAttribute.js"
+import type { SecretMeta } from "../../wire/mgmt/InboundApplication.js"
 import * as Wire from "../../wire/mgmt/SsoApplication.js"
 import type { ProjectState } from "../EmulatorState.js"
 import * as H from "../Handler.js"
@@ -45,7 +47,19 @@ export interface SsoAppRecord {
   settings: Readonly<Record<string, unknown>>
   /** The client secret of an OIDC application. */
   secret: string | undefined
+  /** go-sdk's added client secrets, by name. */
+  readonly added: Map<string, { readonly meta: SecretMeta; readonly cleartext: string }>
 }
+
+/**
+ * The custom attributes SSO applications may map (go-sdk), per project.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const customAttributesOf: (p: ProjectState) => { defs: Array<CustomAttribute> } = perProject(() => ({
+  defs: [] as Array<CustomAttribute>
+}))
 
 /**
  * The SSO applications of a project, by id (created empty on first use, and after a reset).
@@ -151,7 +165,8 @@ const create = (ctx: Ctx, appType: AppType, b: Common) =>
       logo: b.logo ?? "",
       enabled: b.enabled ?? true,
       settings: settingsOf(b as unknown as Record<string, unknown>),
-      secret: appType === "oidc" ? newSecret(32) : undefined
+      secret: appType === "oidc" ? newSecret(32) : undefined,
+      added: new Map()
     })
     return { id }
   })
@@ -201,5 +216,39 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.load, (ctx, q) => Effect.map(find(ctx, q.id), (a) => render(ctx, a))),
   H.endpoint(Wire.loadAll, (ctx) => Effect.succeed({ apps: [...appsOf(ctx.p).values()].map((a) => render(ctx, a)) })),
   H.endpoint(Wire.getApplicationSecret, (ctx, q) => secretOf(ctx, q.id, false)),
-  H.endpoint(Wire.rotateApplicationSecret, (ctx, b) => secretOf(ctx, b.id, true))
+  H.endpoint(Wire.rotateApplicationSecret, (ctx, b) => secretOf(ctx, b.id, true)),
+  H.endpoint(Wire.addApplicationSecret, (ctx, b) =>
+    Effect.gen(function*() {
+      if (b.name.trim() === "") return yield* W.missing("name")
+      yield* secretOf(ctx, b.id, false)
+      const a = yield* find(ctx, b.id)
+      if (a.added.has(b.name)) return yield* W.invalid(`SSO application ${b.id} has a secret named ${b.name}`)
+      const expireTime = b.expireTime !== undefined && b.expireTime > 0 ? Math.floor(b.expireTime) : 0
+      const meta = { id: newId("SC", 16), name: b.name, createdTime: Math.floor(ctx.now / 1000), expireTime }
+      const cleartext = newSecret(32)
+      a.added.set(b.name, { meta, cleartext })
+      return { meta, cleartext: Redacted.make(cleartext) }
+    })),
+  H.endpoint(Wire.revokeApplicationSecret, (ctx, b) =>
+    Effect.gen(function*() {
+      const a = yield* find(ctx, b.id)
+      if (!a.added.delete(b.name)) return yield* W.notFound(`secret ${b.name} of SSO application ${b.id}`)
+      return { secrets: [...a.added.values()].map((x) => x.meta) }
+    })),
+  H.endpoint(Wire.loadCustomAttributes, (ctx) => Effect.succeed({ data: [...customAttributesOf(ctx.p).defs] })),
+  H.endpoint(Wire.createCustomAttributes, (ctx, b) =>
+    Effect.gen(function*() {
+      if (b.attributes.some((x) => x.name === undefined || x.name === null || x.name.trim() === "")) {
+        return yield* W.missing("attributes[].name")
+      }
+      const store = customAttributesOf(ctx.p)
+      for (const x of b.attributes) store.defs = [...store.defs.filter((d) => d.name !== x.name), { ...x }]
+      return { data: [...store.defs] }
+    })),
+  H.endpoint(Wire.deleteCustomAttributes, (ctx, b) =>
+    Effect.sync(() => {
+      const store = customAttributesOf(ctx.p)
+      store.defs = store.defs.filter((d) => !b.names.includes(String(d.name)))
+      return { data: [...store.defs] }
+    }))
 ]
