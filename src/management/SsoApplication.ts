@@ -9,8 +9,8 @@ import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
 import { checked, nonEmpty, nonEmptyList, nonNegativeInt } from "../internal/validate.js"
 import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
-import type { SecretMeta } from "../wire/mgmt/InboundApplication.js"
 import * as Wire from "../wire/mgmt/SsoApplication.js"
+import type * as Inbound from "./InboundApplication.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
@@ -128,7 +128,7 @@ export interface SsoApplicationApi {
  * @since 0.2.0
  * @category models
  */
-export type ApplicationSecretMeta = SecretMeta
+export type ApplicationSecretMeta = Inbound.ApplicationSecretMeta
 
 /**
  * An added client secret: its metadata and its cleartext.
@@ -136,9 +136,7 @@ export type ApplicationSecretMeta = SecretMeta
  * @since 0.2.0
  * @category models
  */
-export interface AddedApplicationSecret extends SsoApplicationSecret {
-  readonly meta?: ApplicationSecretMeta | null | undefined
-}
+export type AddedApplicationSecret = Inbound.AddedApplicationSecret
 
 /**
  * Builds `client.mgmt.ssoApplication`.

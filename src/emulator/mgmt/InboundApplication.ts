@@ -23,6 +23,7 @@ import type { Ctx, Route } from "../Handler.js"
 import { newId, newSecret } from "../Ids.js"
 import * as W from "../Wire.js"
 import type { WireError } from "../Wire.js"
+import * as Added from "./AddedSecrets.js"
 import { perProject } from "./AreaState.js"
 
 /**
@@ -35,7 +36,7 @@ export interface InboundAppRecord {
   app: Wire.InboundApplicationV2
   secret: string
   /** go-sdk's added secrets, by name. */
-  readonly added: Map<string, { readonly meta: Wire.SecretMeta; readonly cleartext: string }>
+  readonly added: Added.AddedSecrets
 }
 
 /**
@@ -120,23 +121,11 @@ const v2Routes: ReadonlyArray<Route> = [
       const page = b.page !== undefined && b.page > 0 ? Math.floor(b.page) : 0
       return { apps: all.slice(page * limit, page * limit + limit), total: all.length }
     })),
-  H.endpoint(Wire.addApplicationSecret, (ctx, b) =>
-    Effect.gen(function*() {
-      if (b.name.trim() === "") return yield* W.missing("name")
-      const a = yield* find(ctx, b.id)
-      if (a.added.has(b.name)) return yield* W.invalid(`application ${b.id} has a secret named ${b.name}`)
-      const expireTime = b.expireTime !== undefined && b.expireTime > 0 ? Math.floor(b.expireTime) : 0
-      const meta = { id: newId("SC", 16), name: b.name, createdTime: Math.floor(ctx.now / 1000), expireTime }
-      const cleartext = newSecret(32)
-      a.added.set(b.name, { meta, cleartext })
-      return { meta, cleartext: Redacted.make(cleartext) }
-    })),
-  H.endpoint(Wire.revokeApplicationSecret, (ctx, b) =>
-    Effect.gen(function*() {
-      const a = yield* find(ctx, b.id)
-      if (!a.added.delete(b.name)) return yield* W.notFound(`secret ${b.name} of application ${b.id}`)
-      return { secrets: [...a.added.values()].map((x) => x.meta) }
-    }))
+  H.endpoint(
+    Wire.addApplicationSecret,
+    (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.add(a.added, b, ctx.now))
+  ),
+  H.endpoint(Wire.revokeApplicationSecret, (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.revoke(a.added, b)))
 ]
 
 /**

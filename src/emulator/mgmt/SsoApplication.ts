@@ -13,7 +13,6 @@
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type { CustomAttribute } from "../../wire/mgmt/CustomAttribute.js"
-import type { SecretMeta } from "../../wire/mgmt/InboundApplication.js"
 import * as Wire from "../../wire/mgmt/SsoApplication.js"
 import type { ProjectState } from "../EmulatorState.js"
 import * as H from "../Handler.js"
@@ -21,6 +20,7 @@ import type { Ctx, Route } from "../Handler.js"
 import { newId, newSecret } from "../Ids.js"
 import * as W from "../Wire.js"
 import { Codes, fail, type WireError } from "../Wire.js"
+import * as Added from "./AddedSecrets.js"
 import { perProject } from "./AreaState.js"
 
 /**
@@ -48,7 +48,7 @@ export interface SsoAppRecord {
   /** The client secret of an OIDC application. */
   secret: string | undefined
   /** go-sdk's added client secrets, by name. */
-  readonly added: Map<string, { readonly meta: SecretMeta; readonly cleartext: string }>
+  readonly added: Added.AddedSecrets
 }
 
 /**
@@ -217,24 +217,18 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.loadAll, (ctx) => Effect.succeed({ apps: [...appsOf(ctx.p).values()].map((a) => render(ctx, a)) })),
   H.endpoint(Wire.getApplicationSecret, (ctx, q) => secretOf(ctx, q.id, false)),
   H.endpoint(Wire.rotateApplicationSecret, (ctx, b) => secretOf(ctx, b.id, true)),
-  H.endpoint(Wire.addApplicationSecret, (ctx, b) =>
-    Effect.gen(function*() {
-      if (b.name.trim() === "") return yield* W.missing("name")
-      yield* secretOf(ctx, b.id, false)
-      const a = yield* find(ctx, b.id)
-      if (a.added.has(b.name)) return yield* W.invalid(`SSO application ${b.id} has a secret named ${b.name}`)
-      const expireTime = b.expireTime !== undefined && b.expireTime > 0 ? Math.floor(b.expireTime) : 0
-      const meta = { id: newId("SC", 16), name: b.name, createdTime: Math.floor(ctx.now / 1000), expireTime }
-      const cleartext = newSecret(32)
-      a.added.set(b.name, { meta, cleartext })
-      return { meta, cleartext: Redacted.make(cleartext) }
-    })),
-  H.endpoint(Wire.revokeApplicationSecret, (ctx, b) =>
-    Effect.gen(function*() {
-      const a = yield* find(ctx, b.id)
-      if (!a.added.delete(b.name)) return yield* W.notFound(`secret ${b.name} of SSO application ${b.id}`)
-      return { secrets: [...a.added.values()].map((x) => x.meta) }
-    })),
+  H.endpoint(
+    Wire.addApplicationSecret,
+    (ctx, b) =>
+      Effect.flatMap(
+        secretOf(ctx, b.id, false),
+        () => Effect.flatMap(find(ctx, b.id), (a) => Added.add(a.added, b, ctx.now))
+      )
+  ),
+  H.endpoint(
+    Wire.revokeApplicationSecret,
+    (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.revoke(a.added, b))
+  ),
   H.endpoint(Wire.loadCustomAttributes, (ctx) => Effect.succeed({ data: [...customAttributesOf(ctx.p).defs] })),
   H.endpoint(Wire.createCustomAttributes, (ctx, b) =>
     Effect.gen(function*() {
