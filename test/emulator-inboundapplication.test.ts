@@ -129,4 +129,47 @@ describe("mgmt.inboundApplication against the emulator", () => {
       yield* apps.deleteApplication(zap.id)
       assert.deepStrictEqual(yield* apps.searchConsents(), [])
     })))
+
+  it.effect("go-sdk's v2 forms share the applications; an added secret rotates without downtime", () =>
+    run(Effect.gen(function*() {
+      const apps = (yield* DescopeClient).mgmt.inboundApplication
+      const created = yield* apps.createApplicationV2({ name: "Agent", clientType: "confidential", forceDpop: true })
+      const v2 = yield* apps.loadApplicationV2(created.id)
+      assert.deepStrictEqual({ type: v2.clientType, dpop: v2.forceDpop, name: v2.name }, {
+        type: "confidential",
+        dpop: true,
+        name: "Agent"
+      })
+      assert.strictEqual((yield* apps.loadApplication(created.id)).name, "Agent")
+      yield* apps.patchApplicationV2({ id: created.id, clientType: "public" })
+      assert.strictEqual((yield* apps.loadApplicationV2(created.id)).clientType, "public")
+      yield* apps.updateApplicationV2({ id: created.id, name: "Agent 2" })
+      const updated = yield* apps.loadApplicationV2(created.id)
+      assert.deepStrictEqual({ name: updated.name, type: updated.clientType }, { name: "Agent 2", type: undefined })
+      yield* apps.createApplicationV2({ name: "Other" })
+      yield* apps.createApplication({ name: "Third" })
+      const page = yield* apps.loadAllApplicationsV2({ page: 1, limit: 2 })
+      assert.deepStrictEqual({ n: page.apps.length, total: page.total }, { n: 1, total: 3 })
+
+      // a second secret beside the first, readable by name, then the first rotated and the second revoked
+      const first = yield* apps.getApplicationSecret(created.id)
+      const added = yield* apps.addApplicationSecret(created.id, "next", 1900000000)
+      assert.strictEqual(added.meta?.name, "next")
+      assert.strictEqual(added.meta?.expireTime, 1900000000)
+      assert.notStrictEqual(Redacted.value(added.cleartext), Redacted.value(first.cleartext))
+      assert.strictEqual(
+        Redacted.value((yield* apps.getApplicationSecret(created.id, "next")).cleartext),
+        Redacted.value(added.cleartext)
+      )
+      assert.strictEqual(
+        Redacted.value((yield* apps.getApplicationSecret(created.id)).cleartext),
+        Redacted.value(first.cleartext)
+      )
+      assert.strictEqual(yield* failure(apps.addApplicationSecret(created.id, "next")), "AuthError:400")
+      yield* apps.addApplicationSecret(created.id, "later")
+      assert.deepStrictEqual((yield* apps.revokeApplicationSecret(created.id, "next")).map((m) => m.name), ["later"])
+      assert.strictEqual(yield* failure(apps.getApplicationSecret(created.id, "next")), "AuthError:404")
+      assert.strictEqual(yield* failure(apps.revokeApplicationSecret(created.id, "next")), "AuthError:404")
+      assert.strictEqual(yield* failure(apps.loadApplicationV2("missing")), "AuthError:404")
+    })))
 })

@@ -96,4 +96,31 @@ describe("mgmt.ssoApplication against the emulator", () => {
         "AuthError:409"
       )
     })))
+
+  it.effect("go-sdk's second client secret and the SSO applications' custom attributes", () =>
+    run(Effect.gen(function*() {
+      const apps = (yield* DescopeClient).mgmt.ssoApplication
+      const { id } = yield* apps.createOidcApplication({ name: "portal", loginPageUrl: "https://app.test/login" })
+      const first = yield* apps.getApplicationSecret(id)
+      const added = yield* apps.addApplicationSecret(id, "next")
+      assert.strictEqual(added.meta?.name, "next")
+      assert.strictEqual(added.meta?.expireTime, 0)
+      assert.notStrictEqual(Redacted.value(added.cleartext), Redacted.value(first.cleartext))
+      // the first secret still holds until rotated; the added one is revoked by name
+      assert.strictEqual(
+        Redacted.value((yield* apps.getApplicationSecret(id)).cleartext),
+        Redacted.value(first.cleartext)
+      )
+      assert.strictEqual(yield* failure(apps.addApplicationSecret(id, "next")), "AuthError:400")
+      assert.deepStrictEqual(yield* apps.revokeApplicationSecret(id, "next"), [])
+      assert.strictEqual(yield* failure(apps.revokeApplicationSecret(id, "next")), "AuthError:404")
+      const saml = yield* apps.createSamlApplication({ name: "saml", loginPageUrl: "https://app.test/login" })
+      assert.strictEqual(yield* failure(apps.addApplicationSecret(saml.id, "x")), "AuthError:400")
+
+      assert.deepStrictEqual(yield* apps.loadCustomAttributes(), [])
+      yield* apps.createCustomAttributes([{ name: "dept", type: 1, displayName: "Department" }, { name: "level" }])
+      assert.deepStrictEqual((yield* apps.loadCustomAttributes()).map((a) => a.name), ["dept", "level"])
+      assert.deepStrictEqual((yield* apps.deleteCustomAttributes(["dept"])).map((a) => a.name), ["level"])
+      assert.strictEqual(yield* failure(apps.createCustomAttributes([{ name: "" }])), "InvalidArgumentError")
+    })))
 })

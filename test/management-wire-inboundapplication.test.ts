@@ -10,7 +10,7 @@ import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { inventoryCatalogued, nodeOrPython } from "./area-support.js"
+import { inventoryCatalogued } from "./area-support.js"
 import { calls, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
 
 const SCOPE = { name: "read", description: "Read things" }
@@ -139,6 +139,97 @@ const rows: ReadonlyArray<Row> = [
     path: "/v1/mgmt/thirdparty/consents/delete/tenant",
     body: { tenantId: "T1", appId: "TP1" },
     check: isVoid
+  },
+  {
+    name: "inboundApplication.getApplicationSecret (go-sdk's secretName)",
+    run: (m) => m.inboundApplication.getApplicationSecret("TP1", "next"),
+    method: "GET",
+    path: "/v1/mgmt/thirdparty/app/secret",
+    query: { id: "TP1", secretName: "next" },
+    response: { cleartext: "n3xt" },
+    check: isSecret("n3xt")
+  },
+  {
+    name: "inboundApplication.createApplicationV2 (go-sdk's wire)",
+    run: (m) =>
+      m.inboundApplication.createApplicationV2({
+        name: "Zapier",
+        permissionsScopes: [SCOPE],
+        clientType: "confidential",
+        forceDpop: true,
+        scopeClaimMapping: [{ scope: "read", claims: ["email"] }]
+      }),
+    method: "POST",
+    path: "/v2/mgmt/thirdparty/app/create",
+    body: {
+      name: "Zapier",
+      permissionsScopes: [SCOPE],
+      clientType: "confidential",
+      forceDpop: true,
+      scopeClaimMapping: [{ scope: "read", claims: ["email"] }]
+    },
+    response: { id: "TP1", cleartext: "v2-secret" },
+    check: isSecret("v2-secret")
+  },
+  {
+    name: "inboundApplication.updateApplicationV2",
+    run: (m) => m.inboundApplication.updateApplicationV2({ id: "TP1", name: "Zapier", forcePkce: true }),
+    method: "POST",
+    path: "/v2/mgmt/thirdparty/app/update",
+    body: { id: "TP1", name: "Zapier", forcePkce: true },
+    check: isVoid
+  },
+  {
+    name: "inboundApplication.patchApplicationV2 (only the fields given)",
+    run: (m) => m.inboundApplication.patchApplicationV2({ id: "TP1", clientType: "public" }),
+    method: "POST",
+    path: "/v2/mgmt/thirdparty/app/patch",
+    body: { id: "TP1", clientType: "public" },
+    check: isVoid
+  },
+  {
+    name: "inboundApplication.loadApplicationV2",
+    run: (m) => m.inboundApplication.loadApplicationV2("TP1"),
+    method: "GET",
+    path: "/v2/mgmt/thirdparty/app/load",
+    query: { id: "TP1" },
+    response: { ...APP, clientType: "public", forceDpop: false },
+    check: (r) => assert.deepStrictEqual(r, { ...APP, clientType: "public", forceDpop: false })
+  },
+  {
+    name: "inboundApplication.loadAllApplicationsV2 (a page and the total)",
+    run: (m) => m.inboundApplication.loadAllApplicationsV2({ page: 1, limit: 5 }),
+    method: "POST",
+    path: "/v2/mgmt/thirdparty/apps/load",
+    body: { page: 1, limit: 5 },
+    response: { apps: [APP], total: 6 },
+    check: (r) => assert.deepStrictEqual(r, { apps: [APP], total: 6 })
+  },
+  {
+    name: "inboundApplication.addApplicationSecret",
+    run: (m) => m.inboundApplication.addApplicationSecret("TP1", "next", 1900000000),
+    method: "POST",
+    path: "/v1/mgmt/thirdparty/app/secret/add",
+    body: { id: "TP1", name: "next", expireTime: 1900000000 },
+    response: { meta: { id: "SC1", name: "next", createdTime: 1700000000, expireTime: 1900000000 }, cleartext: "a2" },
+    check: (r) => {
+      isSecret("a2")(r)
+      assert.deepStrictEqual((r as { meta: unknown }).meta, {
+        id: "SC1",
+        name: "next",
+        createdTime: 1700000000,
+        expireTime: 1900000000
+      })
+    }
+  },
+  {
+    name: "inboundApplication.revokeApplicationSecret",
+    run: (m) => m.inboundApplication.revokeApplicationSecret("TP1", "old"),
+    method: "POST",
+    path: "/v1/mgmt/thirdparty/app/secret/revoke",
+    body: { id: "TP1", name: "old" },
+    response: { secrets: [{ name: "next" }] },
+    check: (r) => assert.deepStrictEqual(r, [{ name: "next" }])
   }
 ]
 
@@ -192,12 +283,10 @@ describe("mgmt.inboundApplication consents stream, arguments and inventory", () 
         assert.deepStrictEqual(yield* calls(recorder), [])
       })))
 
-  // go-sdk"s /v2 forms and second-secret endpoints (node and python have none) are not catalogued yet
   inventoryCatalogued(
-    "every mgmt.thirdpartyapp row node-sdk or python-sdk calls is catalogued",
+    "every mgmt.thirdpartyapp row of the three SDKs is catalogued (go-sdk's /v2 forms and second secrets too)",
     ["mgmt.thirdpartyapp"],
     [Wire.Mgmt.InboundApplication],
-    12,
-    nodeOrPython
+    19
   )
 })

@@ -3,12 +3,21 @@
 // JSON body and headers written as literals, the decoding of each answer, and a row
 // for every catalogued endpoint.
 import { assert } from "@effect/vitest"
+import * as Redacted from "effect/Redacted"
 import * as WireAudit from "../src/wire/mgmt/Audit.js"
 import * as WireFlow from "../src/wire/mgmt/Flow.js"
 import * as WireLicense from "../src/wire/mgmt/License.js"
 import * as WirePassword from "../src/wire/mgmt/Password.js"
 import * as WireProject from "../src/wire/mgmt/Project.js"
 import { isVoid, PROJECT_ID, type Row, wireTable } from "./management-support.js"
+
+const FLOW_V2 = {
+  flowId: "sign-in",
+  metadata: { name: "Sign in", disabled: false },
+  contents: { steps: [] },
+  screens: [{ screenId: "s1", contents: {} }],
+  references: { connectors: {}, roles: {} }
+}
 
 const auditRows: ReadonlyArray<Row> = [
   {
@@ -78,6 +87,33 @@ const auditRows: ReadonlyArray<Row> = [
     method: "POST",
     path: "/v1/mgmt/audit/event",
     body: { action: "Exported", type: "info", actorId: "U9", tenantId: "T1", userId: "U1", data: { n: 2 } },
+    check: isVoid
+  },
+  {
+    name: "audit.createAuditWebhook (secrets Redacted until sent)",
+    run: (m) =>
+      m.audit.createAuditWebhook({
+        name: "siem",
+        description: "d",
+        url: "https://siem.example/audit",
+        authentication: { basic: { username: "u", password: Redacted.make("p") }, apiKey: { key: "k", token: "t" } },
+        hmacSecret: Redacted.make("h"),
+        headers: { "x-a": "1" },
+        insecure: false,
+        filters: [{ key: "actions", operator: "includes", values: ["LoginSucceed"] }]
+      }),
+    method: "POST",
+    path: "/v2/mgmt/connector/audit/web/set",
+    body: {
+      name: "siem",
+      description: "d",
+      url: "https://siem.example/audit",
+      authentication: { basic: { username: "u", password: "p" }, apiKey: { key: "k", token: "t" } },
+      hmacSecret: "h",
+      headers: { "x-a": "1" },
+      insecure: false,
+      filters: [{ key: "actions", operator: "includes", values: ["LoginSucceed"] }]
+    },
     check: isVoid
   }
 ]
@@ -176,6 +212,40 @@ const themeRows: ReadonlyArray<Row> = [
     body: { theme: { id: "th1", cssTemplate: {} } },
     response: { theme: { id: "th1", cssTemplate: {} } },
     check: (result) => assert.deepStrictEqual(result, { id: "th1", cssTemplate: {} })
+  },
+  {
+    name: "flow.exportFlowV2 (go-sdk's v2 shape, every field kept)",
+    run: (m) => m.flow.exportFlowV2("sign-in"),
+    method: "POST",
+    path: "/v2/mgmt/flow/export",
+    body: { flowId: "sign-in" },
+    response: { flow: FLOW_V2 },
+    check: (result) => assert.deepStrictEqual(result, FLOW_V2)
+  },
+  {
+    name: "flow.importFlowV2",
+    run: (m) => m.flow.importFlowV2(FLOW_V2),
+    method: "POST",
+    path: "/v2/mgmt/flow/import",
+    body: { flow: FLOW_V2 },
+    check: isVoid
+  },
+  {
+    name: "flow.exportThemeV2",
+    run: (m) => m.flow.exportThemeV2(),
+    method: "POST",
+    path: "/v2/mgmt/theme/export",
+    body: {},
+    response: { theme: { styles: { dark: {} }, componentsVersion: "1.2.3" } },
+    check: (result) => assert.deepStrictEqual(result, { styles: { dark: {} }, componentsVersion: "1.2.3" })
+  },
+  {
+    name: "flow.importThemeV2",
+    run: (m) => m.flow.importThemeV2({ styles: {}, references: { roles: {} } }),
+    method: "POST",
+    path: "/v2/mgmt/theme/import",
+    body: { theme: { styles: {}, references: { roles: {} } } },
+    check: isVoid
   }
 ]
 
@@ -189,6 +259,56 @@ const projectRows: ReadonlyArray<Row> = [
     check: isVoid
   },
   {
+    name: "project.updateTags",
+    run: (m) => m.project.updateTags(["dev", "eu"]),
+    method: "POST",
+    path: "/v1/mgmt/project/update/tags",
+    body: { tags: ["dev", "eu"] },
+    check: isVoid
+  },
+  {
+    name: "project.clone",
+    run: (m) => m.project.clone("Staging", "production", ["eu"]),
+    method: "POST",
+    path: "/v1/mgmt/project/clone",
+    body: { name: "Staging", environment: "production", tags: ["eu"] },
+    response: { projectId: "P2new", projectName: "Staging", environment: "production", tags: ["eu"] },
+    check: (result) =>
+      assert.deepStrictEqual(result, {
+        projectId: "P2new",
+        projectName: "Staging",
+        environment: "production",
+        tags: ["eu"]
+      })
+  },
+  {
+    name: "project.clone (no environment, no tags)",
+    run: (m) => m.project.clone("Dev"),
+    method: "POST",
+    path: "/v1/mgmt/project/clone",
+    body: { name: "Dev" },
+    response: { projectId: "P2dev", projectName: "Dev", environment: null },
+    check: (result) => assert.deepStrictEqual(result, { projectId: "P2dev", projectName: "Dev", environment: null })
+  },
+  {
+    name: "project.delete",
+    run: (m) => m.project.delete(),
+    method: "POST",
+    path: "/v1/mgmt/project/delete",
+    body: {},
+    check: isVoid
+  },
+  {
+    name: "project.listProjects",
+    run: (m) => m.project.listProjects(),
+    method: "POST",
+    path: "/v1/mgmt/projects/list",
+    body: {},
+    response: { projects: [{ id: "P1", name: "Main", environment: "production", tags: ["a"], tag: ["a"] }] },
+    check: (result) =>
+      assert.deepStrictEqual(result, [{ id: "P1", name: "Main", environment: "production", tags: ["a"] }])
+  },
+  {
     name: "project.exportSnapshot",
     run: (m) => m.project.exportSnapshot(),
     method: "POST",
@@ -198,11 +318,73 @@ const projectRows: ReadonlyArray<Row> = [
     check: (result) => assert.deepStrictEqual(result, { "project.json": { name: "P" } })
   },
   {
-    name: "project.importSnapshot",
-    run: (m) => m.project.importSnapshot({ files: { "project.json": { name: "P" } }, inputSecrets: { s: 1 } }),
+    name: "project.exportSnapshot (python-sdk's format)",
+    run: (m) => m.project.exportSnapshot({ format: "plain" }),
+    method: "POST",
+    path: "/v1/mgmt/project/snapshot/export",
+    body: { format: "plain" },
+    response: { files: {} },
+    check: (result) => assert.deepStrictEqual(result, {})
+  },
+  {
+    name: "project.importSnapshot (secrets Redacted until sent, python-sdk's excludes)",
+    run: (m) =>
+      m.project.importSnapshot({
+        files: { "project.json": { name: "P" } },
+        inputSecrets: { connectors: [{ id: "c1", name: "SMTP", type: "password", value: Redacted.make("pw") }] },
+        excludes: ["flows"]
+      }),
     method: "POST",
     path: "/v1/mgmt/project/snapshot/import",
-    body: { files: { "project.json": { name: "P" } }, inputSecrets: { s: 1 } },
+    body: {
+      files: { "project.json": { name: "P" } },
+      inputSecrets: { connectors: [{ id: "c1", name: "SMTP", type: "password", value: "pw" }] },
+      excludes: ["flows"]
+    },
+    check: isVoid
+  },
+  {
+    name: "project.validateSnapshot",
+    run: (m) =>
+      m.project.validateSnapshot({
+        files: { "roles.json": { roles: [] } },
+        inputSecrets: { oauthProviders: [{ id: "google", name: "Google", type: "clientsecret", value: "s" }] }
+      }),
+    method: "POST",
+    path: "/v1/mgmt/project/snapshot/validate",
+    body: {
+      files: { "roles.json": { roles: [] } },
+      inputSecrets: { oauthProviders: [{ id: "google", name: "Google", type: "clientsecret", value: "s" }] }
+    },
+    response: {
+      ok: false,
+      failures: ["missing secret"],
+      missingSecrets: { connectors: [{ id: "c1", name: "SMTP", type: "password", value: "" }], oauthProviders: null }
+    },
+    check: (answer) => {
+      const result = answer as WireProject.ValidateSnapshotResponse
+      assert.strictEqual(result.ok, false)
+      assert.deepStrictEqual(result.failures, ["missing secret"])
+      const missing = result.missingSecrets?.connectors?.[0]
+      assert.isTrue(missing !== undefined && Redacted.isRedacted(missing.value))
+      assert.strictEqual(result.missingSecrets?.oauthProviders, null)
+    }
+  },
+  {
+    name: "project.exportProject (python-sdk's legacy export)",
+    run: (m) => m.project.exportProject(),
+    method: "POST",
+    path: "/v1/mgmt/project/export",
+    body: {},
+    response: { files: { "roles.json": { roles: [] } } },
+    check: (result) => assert.deepStrictEqual(result, { "roles.json": { roles: [] } })
+  },
+  {
+    name: "project.importProject (python-sdk's legacy import)",
+    run: (m) => m.project.importProject({ "roles.json": { roles: [] } }),
+    method: "POST",
+    path: "/v1/mgmt/project/import",
+    body: { files: { "roles.json": { roles: [] } } },
     check: isVoid
   }
 ]

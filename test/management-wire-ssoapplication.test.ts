@@ -5,7 +5,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
 import * as Wire from "../src/wire/index.js"
-import { inventoryCatalogued, nodeOrPython, refusedUnsent } from "./area-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
 import { isVoid, type Row, wireTable } from "./management-support.js"
 
 const ATTR = { name: "email", type: "string", value: "attributes.email" }
@@ -208,8 +208,59 @@ const rows: ReadonlyArray<Row> = [
     check: isSecret("n3w-client-secret")
   }
 ]
+const goRows: ReadonlyArray<Row> = [
+  {
+    name: "ssoApplication.addApplicationSecret (go-sdk; the third-party twin's wire)",
+    run: (m) => m.ssoApplication.addApplicationSecret("SA1", "next", 1900000000),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/secret/add",
+    body: { id: "SA1", name: "next", expireTime: 1900000000 },
+    response: { meta: { id: "SC1", name: "next", createdTime: 1700000000, expireTime: 1900000000 }, cleartext: "c2" },
+    check: (r) => {
+      const added = r as { meta: unknown; cleartext: Redacted.Redacted<string> }
+      assert.strictEqual(Redacted.value(added.cleartext), "c2")
+      assert.notInclude(JSON.stringify(r), "c2\"")
+      assert.deepStrictEqual(added.meta, { id: "SC1", name: "next", createdTime: 1700000000, expireTime: 1900000000 })
+    }
+  },
+  {
+    name: "ssoApplication.revokeApplicationSecret",
+    run: (m) => m.ssoApplication.revokeApplicationSecret("SA1", "next"),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/secret/revoke",
+    body: { id: "SA1", name: "next" },
+    response: { secrets: [] },
+    check: (r) => assert.deepStrictEqual(r, [])
+  },
+  {
+    name: "ssoApplication.loadCustomAttributes (go-sdk; the user custom attributes' wire)",
+    run: (m) => m.ssoApplication.loadCustomAttributes(),
+    method: "GET",
+    path: "/v1/mgmt/sso/idp/app/customattributes",
+    response: { data: [{ name: "dept", type: 1, displayName: "Department" }] },
+    check: (r) => assert.deepStrictEqual(r, [{ name: "dept", type: 1, displayName: "Department" }])
+  },
+  {
+    name: "ssoApplication.createCustomAttributes",
+    run: (m) => m.ssoApplication.createCustomAttributes([{ name: "dept", type: 1, displayName: "Department" }]),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/customattribute/create",
+    body: { attributes: [{ name: "dept", type: 1, displayName: "Department" }] },
+    response: { data: [{ name: "dept", type: 1 }] },
+    check: (r) => assert.deepStrictEqual(r, [{ name: "dept", type: 1 }])
+  },
+  {
+    name: "ssoApplication.deleteCustomAttributes",
+    run: (m) => m.ssoApplication.deleteCustomAttributes(["dept"]),
+    method: "POST",
+    path: "/v1/mgmt/sso/idp/app/customattribute/delete",
+    body: { names: ["dept"] },
+    response: { data: [] },
+    check: (r) => assert.deepStrictEqual(r, [])
+  }
+]
 
-wireTable("ssoApplication", Wire.Mgmt.SsoApplication, rows)
+wireTable("ssoApplication", Wire.Mgmt.SsoApplication, [...rows, ...goRows])
 
 describe("mgmt.ssoApplication arguments and inventory", () => {
   it.effect("bad input is an InvalidArgumentError, nothing sent", () =>
@@ -224,12 +275,10 @@ describe("mgmt.ssoApplication arguments and inventory", () => {
       m.ssoApplication.rotateApplicationSecret("")
     ]))
 
-  // go-sdk"s custom attributes and second-secret endpoints (node and python have none) are not catalogued yet
   inventoryCatalogued(
-    "every mgmt.ssoapp row node-sdk or python-sdk calls is catalogued",
+    "every mgmt.ssoapp row of the three SDKs is catalogued (go-sdk's custom attributes and second secrets too)",
     ["mgmt.ssoapp"],
     [Wire.Mgmt.SsoApplication],
-    11,
-    nodeOrPython
+    16
   )
 })

@@ -23,6 +23,7 @@ import * as Redacted from "effect/Redacted"
 import * as Ref from "effect/Ref"
 import type * as Jose from "jose"
 import type * as Endpoint from "../wire/Endpoint.js"
+import * as AuditWebhooks from "./AuditWebhooks.js"
 import * as Control from "./Control.js"
 import * as EmulatorApp from "./EmulatorApp.js"
 import * as Keys from "./EmulatorKeys.js"
@@ -199,6 +200,11 @@ export interface Service {
   readonly removeProject: (projectId: string) => Effect.Effect<boolean>
   /** The last requests to Descope's routes (method, path, status, latency, error code; never bodies). */
   readonly requests: Effect.Effect<ReadonlyArray<RequestRecord>>
+  /**
+   * Stops the emulator's background work: the audit webhook deliveries still
+   * running (see `AuditWebhooks`). The layer does it when its scope closes.
+   */
+  readonly close: Effect.Effect<void>
   /** The ids of the projects, the default one first. */
   readonly projectIds: Effect.Effect<ReadonlyArray<string>>
 }
@@ -380,7 +386,8 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
       removeProject: (projectId) =>
         env.removeProject(projectId),
       projectIds: Effect.sync(() => [...projects.keys()]),
-      requests: Effect.sync(() => [...env.requests])
+      requests: Effect.sync(() => [...env.requests]),
+      close: AuditWebhooks.close(env)
     })
   })
 
@@ -390,7 +397,8 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
  * @since 0.1.0
  * @category layers
  */
-export const layer = (options: Options = {}): Layer.Layer<Emulator> => Layer.effect(Emulator, make(options))
+export const layer = (options: Options = {}): Layer.Layer<Emulator> =>
+  Layer.scoped(Emulator, Effect.tap(make(options), (emulator) => Effect.addFinalizer(() => emulator.close)))
 
 /**
  * The emulator's clock ({@link Service.clock}): emulator time, which

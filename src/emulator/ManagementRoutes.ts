@@ -28,6 +28,7 @@ import * as OutboundAppTokenRoutes from "./mgmt/OutboundAppToken.js"
 import * as OutboundScimRoutes from "./mgmt/OutboundScim.js"
 import * as PermissionRoutes from "./mgmt/Permission.js"
 import * as ProjectMgmtRoutes from "./mgmt/Project.js"
+import * as ProjectAdminRoutes from "./mgmt/ProjectAdmin.js"
 import * as RoleRoutes from "./mgmt/Role.js"
 import * as SsoRoutes from "./mgmt/Sso.js"
 import * as SsoApplicationRoutes from "./mgmt/SsoApplication.js"
@@ -76,5 +77,6 @@ export const routes: ReadonlyArray<Route> = [
   ...DescoperRoutes.routes,
   ...EngineRoutes.routes,
   ...AnalyticsRoutes.routes,
-  ...OutboundScimRoutes.routes
+  ...OutboundScimRoutes.routes,
+  ...ProjectAdminRoutes.routes
 ]

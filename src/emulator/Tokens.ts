@@ -6,8 +6,9 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import * as AuditWebhooks from "./AuditWebhooks.js"
 import * as Keys from "./EmulatorKeys.js"
-import { type ProjectState, type SessionRecord, type UserRecord } from "./EmulatorState.js"
+import { type AuditEvent, type ProjectState, type SessionRecord, type UserRecord } from "./EmulatorState.js"
 import type { Ctx, Env } from "./Handler.js"
 import { newId } from "./Ids.js"
 import type { OutboxMessage } from "./Outbox.js"
@@ -108,7 +109,7 @@ export const audit = (
 ): void => {
   const limit = ctx.env.config.historyLimit
   if (ctx.p.audit.length >= limit) ctx.p.audit.splice(0, ctx.p.audit.length - limit + 1)
-  ctx.p.audit.push({
+  const event: AuditEvent = {
     projectId: ctx.p.projectId,
     userId,
     action,
@@ -120,7 +121,9 @@ export const audit = (
     externalIds: [...loginIds],
     tenants: [...tenants],
     data
-  })
+  }
+  ctx.p.audit.push(event)
+  AuditWebhooks.notify(ctx.env, ctx.p, event)
 }
 
 /**

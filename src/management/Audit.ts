@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { checked, nonEmpty } from "../internal/validate.js"
+import { checked, nonEmpty, redacted, type Secret } from "../internal/validate.js"
 import * as Wire from "../wire/mgmt/Audit.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
@@ -75,6 +75,44 @@ export interface AuditApi {
   readonly search: (options?: SearchOptions) => Effect.Effect<ReadonlyArray<AuditRecord>, ManagementError>
   /** Records a custom audit event. */
   readonly createEvent: (options: CreateEventOptions) => Effect.Effect<void, ManagementError>
+  /** Streams the audit trail to a URL: creates (or replaces, by name) an audit webhook connector. */
+  readonly createAuditWebhook: (options: AuditWebhookOptions) => Effect.Effect<void, ManagementError>
+}
+
+/**
+ * node-sdk's `AuditWebhook` (its secrets as text or `Redacted`; sent, never logged).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AuditWebhookOptions {
+  readonly name: string
+  readonly description?: string | undefined
+  readonly url?: string | undefined
+  readonly authentication?: {
+    readonly bearerToken?: Secret | undefined
+    readonly basic?: { readonly username?: string | undefined; readonly password?: Secret | undefined } | undefined
+    readonly apiKey?: { readonly key?: string | undefined; readonly token?: Secret | undefined } | undefined
+  } | undefined
+  readonly hmacSecret?: Secret | undefined
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  readonly insecure?: boolean | undefined
+  readonly filters?: ReadonlyArray<typeof Wire.AuditFilter.Type> | undefined
+}
+
+const secretOf = (s: Secret | undefined) => (s === undefined ? undefined : redacted(s))
+
+const webhookOf = (o: AuditWebhookOptions): Wire.AuditWebhook => {
+  const a = o.authentication
+  return {
+    ...o,
+    authentication: a === undefined ? undefined : {
+      bearerToken: secretOf(a.bearerToken),
+      basic: a.basic === undefined ? undefined : { username: a.basic.username, password: secretOf(a.basic.password) },
+      apiKey: a.apiKey === undefined ? undefined : { key: a.apiKey.key, token: secretOf(a.apiKey.token) }
+    },
+    hmacSecret: secretOf(o.hmacSecret)
+  }
 }
 
 /**
@@ -89,5 +127,7 @@ export const make = (mgmt: ManagementHttp): AuditApi => ({
     checked(
       [nonEmpty("action", o.action), nonEmpty("actorId", o.actorId), nonEmpty("tenantId", o.tenantId)],
       Effect.asVoid(mgmt.call(Wire.createEvent, { request: o }))
-    )
+    ),
+  createAuditWebhook: (o) =>
+    checked([nonEmpty("name", o.name)], Effect.asVoid(mgmt.call(Wire.createAuditWebhook, { request: webhookOf(o) })))
 })

@@ -212,6 +212,14 @@ export interface FlowApi {
   readonly exportTheme: () => Effect.Effect<Theme, ManagementError>
   /** Imports a theme, overriding the project theme. */
   readonly importTheme: (theme: Readonly<Record<string, unknown>>) => Effect.Effect<Theme, ManagementError>
+  /** go-sdk's `ExportFlow` (`/v2`): a flow in Descope's snapshot shape (`flowId`, `metadata`, `screens` ...). */
+  readonly exportFlowV2: (flowId: string) => Effect.Effect<Wire.FlowV2, ManagementError>
+  /** go-sdk's `ImportFlow` (`/v2`): imports a flow in that shape, overriding the flow of its `flowId`. */
+  readonly importFlowV2: (flow: Wire.FlowV2) => Effect.Effect<void, ManagementError>
+  /** go-sdk's `ExportTheme` (`/v2`): the project theme in Descope's snapshot shape. */
+  readonly exportThemeV2: () => Effect.Effect<Readonly<Record<string, unknown>>, ManagementError>
+  /** go-sdk's `ImportTheme` (`/v2`): imports a theme in that shape, overriding the project theme. */
+  readonly importThemeV2: (theme: Readonly<Record<string, unknown>>) => Effect.Effect<void, ManagementError>
 }
 
 /**
@@ -266,6 +274,18 @@ export const make = (mgmt: ManagementHttp): FlowApi => {
       })
     },
     exportTheme: () => Effect.map(mgmt.call(Wire.exportTheme, {}), (r) => r.theme),
-    importTheme: (theme) => Effect.map(mgmt.call(Wire.importTheme, { request: { theme } }), (r) => r.theme)
+    importTheme: (theme) => Effect.map(mgmt.call(Wire.importTheme, { request: { theme } }), (r) => r.theme),
+    exportFlowV2: (flowId) =>
+      checked(
+        [nonEmpty("flowId", flowId)],
+        Effect.map(mgmt.call(Wire.exportFlowV2, { request: { flowId } }), (r) => r.flow)
+      ),
+    importFlowV2: (flow) =>
+      checked(
+        [nonEmpty("flow.flowId", flow.flowId)],
+        Effect.asVoid(mgmt.call(Wire.importFlowV2, { request: { flow } }))
+      ),
+    exportThemeV2: () => Effect.map(mgmt.call(Wire.exportThemeV2, {}), (r) => r.theme ?? {}),
+    importThemeV2: (theme) => Effect.asVoid(mgmt.call(Wire.importThemeV2, { request: { theme } }))
   }
 }

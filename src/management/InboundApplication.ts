@@ -65,6 +65,47 @@ export interface CreatedInboundApplication extends InboundApplicationSecret {
 }
 
 /**
+ * @since 0.2.0
+ * @category models
+ */
+export type InboundApplicationOptionsV2 = Wire.ApplicationOptionsV2
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type InboundApplicationV2 = Wire.InboundApplicationV2
+
+/**
+ * The metadata of an added secret.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ApplicationSecretMeta = Wire.SecretMeta
+
+/**
+ * What `createApplicationV2` answers.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CreatedInboundApplicationV2 extends InboundApplicationSecret {
+  readonly id: string
+  readonly clientId?: string | null | undefined
+}
+
+/**
+ * An added secret: its metadata and its cleartext.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AddedApplicationSecret extends InboundApplicationSecret {
+  readonly meta?: ApplicationSecretMeta | null | undefined
+}
+
+/**
  * The filters of a consent search (`page` from 0).
  *
  * @since 0.2.0
@@ -106,8 +147,43 @@ export interface InboundApplicationApi {
   readonly loadApplication: (id: string) => Effect.Effect<InboundApplication, ManagementError>
   /** Loads every application. */
   readonly loadAllApplications: () => Effect.Effect<ReadonlyArray<InboundApplication>, ManagementError>
-  /** An application's secret. */
-  readonly getApplicationSecret: (id: string) => Effect.Effect<InboundApplicationSecret, ManagementError>
+  /** An application's secret (or, by `secretName`, one of its added secrets: go-sdk's `RevealApplicationSecret`). */
+  readonly getApplicationSecret: (
+    id: string,
+    secretName?: string | undefined
+  ) => Effect.Effect<InboundApplicationSecret, ManagementError>
+  /** go-sdk's `CreateApplication` (`/v2`): creates an application; answers its id and secret. */
+  readonly createApplicationV2: (
+    options: InboundApplicationOptionsV2 & { readonly id?: string | undefined }
+  ) => Effect.Effect<CreatedInboundApplicationV2, ManagementError>
+  /** go-sdk's `UpdateApplication` (`/v2`): replaces every field of the application of `options.id`. */
+  readonly updateApplicationV2: (
+    options: InboundApplicationOptionsV2 & { readonly id: string }
+  ) => Effect.Effect<void, ManagementError>
+  /** go-sdk's `PatchApplication` (`/v2`): changes only the fields given. */
+  readonly patchApplicationV2: (
+    options: Partial<InboundApplicationOptionsV2> & { readonly id: string }
+  ) => Effect.Effect<void, ManagementError>
+  /** go-sdk's `LoadApplication` (`/v2`). */
+  readonly loadApplicationV2: (id: string) => Effect.Effect<InboundApplicationV2, ManagementError>
+  /** go-sdk's `LoadAllApplications` (`/v2`): a page of applications (`page` from 0) and the total. */
+  readonly loadAllApplicationsV2: (
+    options?: { readonly page?: number | undefined; readonly limit?: number | undefined } | undefined
+  ) => Effect.Effect<
+    { readonly apps: ReadonlyArray<InboundApplicationV2>; readonly total: number },
+    ManagementError
+  >
+  /** go-sdk's `AddApplicationSecret`: a further secret, by name (`expireTime` in epoch seconds, 0: never). */
+  readonly addApplicationSecret: (
+    id: string,
+    name: string,
+    expireTime?: number | undefined
+  ) => Effect.Effect<AddedApplicationSecret, ManagementError>
+  /** go-sdk's `RevokeApplicationSecret`: revokes an added secret; answers the secrets left. */
+  readonly revokeApplicationSecret: (
+    id: string,
+    name: string
+  ) => Effect.Effect<ReadonlyArray<ApplicationSecretMeta>, ManagementError>
   /** Replaces an application's secret; answers the new one. */
   readonly rotateApplicationSecret: (id: string) => Effect.Effect<InboundApplicationSecret, ManagementError>
   /** One page of consents. */
@@ -165,7 +241,39 @@ export const make = (mgmt: ManagementHttp): InboundApplicationApi => {
       checked([nonEmptyList("ids", ids)], Effect.asVoid(mgmt.call(Wire.deleteApplicationBatch, { request: { ids } }))),
     loadApplication: (id) => checked(byId(id), mgmt.call(Wire.loadApplication, { request: { id } })),
     loadAllApplications: () => Effect.map(mgmt.call(Wire.loadAllApplications, {}), (r) => r.apps ?? []),
-    getApplicationSecret: (id) => checked(byId(id), mgmt.call(Wire.getApplicationSecret, { request: { id } })),
+    getApplicationSecret: (id, secretName) =>
+      checked(byId(id), mgmt.call(Wire.getApplicationSecret, { request: { id, secretName } })),
+    createApplicationV2: (o) =>
+      checked([nonEmpty("name", o.name)], mgmt.call(Wire.createApplicationV2, { request: o })),
+    updateApplicationV2: (o) =>
+      checked(
+        [nonEmpty("id", o.id), nonEmpty("name", o.name)],
+        Effect.asVoid(mgmt.call(Wire.updateApplicationV2, { request: o }))
+      ),
+    patchApplicationV2: (o) =>
+      checked(
+        [nonEmpty("id", o.id), ...(o.name !== undefined ? [nonEmpty("name", o.name)] : [])],
+        Effect.asVoid(mgmt.call(Wire.patchApplicationV2, { request: o }))
+      ),
+    loadApplicationV2: (id) => checked(byId(id), mgmt.call(Wire.loadApplicationV2, { request: { id } })),
+    loadAllApplicationsV2: (o = {}) =>
+      checked(
+        [nonNegativeInt("page", o.page), nonNegativeInt("limit", o.limit)],
+        Effect.map(
+          mgmt.call(Wire.loadAllApplicationsV2, { request: { page: o.page ?? 0, limit: o.limit ?? 0 } }),
+          (r) => ({ apps: r.apps ?? [], total: r.total ?? 0 })
+        )
+      ),
+    addApplicationSecret: (id, name, expireTime) =>
+      checked(
+        [nonEmpty("id", id), nonEmpty("name", name), nonNegativeInt("expireTime", expireTime)],
+        mgmt.call(Wire.addApplicationSecret, { request: { id, name, expireTime: expireTime ?? 0 } })
+      ),
+    revokeApplicationSecret: (id, name) =>
+      checked(
+        [nonEmpty("id", id), nonEmpty("name", name)],
+        Effect.map(mgmt.call(Wire.revokeApplicationSecret, { request: { id, name } }), (r) => r.secrets ?? [])
+      ),
     rotateApplicationSecret: (id) => checked(byId(id), mgmt.call(Wire.rotateApplicationSecret, { request: { id } })),
     searchConsents: (o = {}) =>
       checked(

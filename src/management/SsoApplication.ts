@@ -7,8 +7,10 @@
  */
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
-import { checked, nonEmpty } from "../internal/validate.js"
+import { checked, nonEmpty, nonEmptyList, nonNegativeInt } from "../internal/validate.js"
+import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
 import * as Wire from "../wire/mgmt/SsoApplication.js"
+import type * as Inbound from "./InboundApplication.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
@@ -94,7 +96,47 @@ export interface SsoApplicationApi {
   readonly getApplicationSecret: (id: string) => Effect.Effect<SsoApplicationSecret, ManagementError>
   /** Replaces an OIDC application's client secret; answers the new one. */
   readonly rotateApplicationSecret: (id: string) => Effect.Effect<SsoApplicationSecret, ManagementError>
+  /**
+   * go-sdk's `AddApplicationSecret`: a further client secret, by name (`expireTime` in epoch seconds, 0: never),
+   * so that clients move to it before the first is rotated or revoked.
+   */
+  readonly addApplicationSecret: (
+    id: string,
+    name: string,
+    expireTime?: number | undefined
+  ) => Effect.Effect<AddedApplicationSecret, ManagementError>
+  /** go-sdk's `RevokeApplicationSecret`: revokes an added client secret; answers those left. */
+  readonly revokeApplicationSecret: (
+    id: string,
+    name: string
+  ) => Effect.Effect<ReadonlyArray<ApplicationSecretMeta>, ManagementError>
+  /** go-sdk's `LoadCustomAttributes`: the custom attributes SSO applications may map. */
+  readonly loadCustomAttributes: () => Effect.Effect<ReadonlyArray<CustomAttribute>, ManagementError>
+  /** go-sdk's `CreateCustomAttributes`; answers the attributes after. */
+  readonly createCustomAttributes: (
+    attributes: ReadonlyArray<CustomAttribute>
+  ) => Effect.Effect<ReadonlyArray<CustomAttribute>, ManagementError>
+  /** go-sdk's `DeleteCustomAttributes`, by name; answers the attributes after. */
+  readonly deleteCustomAttributes: (
+    names: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyArray<CustomAttribute>, ManagementError>
 }
+
+/**
+ * The metadata of an added client secret.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type ApplicationSecretMeta = Inbound.ApplicationSecretMeta
+
+/**
+ * An added client secret: its metadata and its cleartext.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type AddedApplicationSecret = Inbound.AddedApplicationSecret
 
 /**
  * Builds `client.mgmt.ssoApplication`.
@@ -126,6 +168,30 @@ export const make = (mgmt: ManagementHttp): SsoApplicationApi => {
     getApplicationSecret: (id) =>
       checked([nonEmpty("id", id)], mgmt.call(Wire.getApplicationSecret, { request: { id } })),
     rotateApplicationSecret: (id) =>
-      checked([nonEmpty("id", id)], mgmt.call(Wire.rotateApplicationSecret, { request: { id } }))
+      checked([nonEmpty("id", id)], mgmt.call(Wire.rotateApplicationSecret, { request: { id } })),
+    addApplicationSecret: (id, name, expireTime) =>
+      checked(
+        [nonEmpty("id", id), nonEmpty("name", name), nonNegativeInt("expireTime", expireTime)],
+        mgmt.call(Wire.addApplicationSecret, { request: { id, name, expireTime: expireTime ?? 0 } })
+      ),
+    revokeApplicationSecret: (id, name) =>
+      checked(
+        [nonEmpty("id", id), nonEmpty("name", name)],
+        Effect.map(mgmt.call(Wire.revokeApplicationSecret, { request: { id, name } }), (r) => r.secrets ?? [])
+      ),
+    loadCustomAttributes: () => Effect.map(mgmt.call(Wire.loadCustomAttributes, {}), (r) => r.data ?? []),
+    createCustomAttributes: (attributes) =>
+      checked(
+        [nonEmptyList("attributes[].name", attributes.map((a) => a.name ?? ""))],
+        Effect.map(
+          mgmt.call(Wire.createCustomAttributes, { request: { attributes: [...attributes] } }),
+          (r) => r.data ?? []
+        )
+      ),
+    deleteCustomAttributes: (names) =>
+      checked(
+        [nonEmptyList("names", names)],
+        Effect.map(mgmt.call(Wire.deleteCustomAttributes, { request: { names: [...names] } }), (r) => r.data ?? [])
+      )
   }
 }

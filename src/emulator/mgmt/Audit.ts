@@ -1,12 +1,14 @@
 /**
  * The emulator's audit endpoints (`src/wire/mgmt/Audit.ts`): the search over
  * the project's audit trail (every filter of the original SDKs, `text` over
- * the whole record) and custom events.
+ * the whole record), custom events, and audit webhooks (stored per project by
+ * name; their deliveries: `AuditWebhooks`).
  *
  * @since 0.2.0
  */
 import * as Effect from "effect/Effect"
 import * as Wire from "../../wire/mgmt/Audit.js"
+import * as AuditWebhooks from "../AuditWebhooks.js"
 import type { AuditEvent } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Route } from "../Handler.js"
@@ -70,6 +72,15 @@ export const routes: ReadonlyArray<Route> = [
         type: b.type,
         actorId: b.actorId
       })
+      return {}
+    })),
+  H.endpoint(Wire.createAuditWebhook, (ctx, b) =>
+    Effect.gen(function*() {
+      if (b.name.trim() === "") return yield* W.missing("name")
+      if (b.url !== undefined && !/^https?:\/\//i.test(b.url)) {
+        return yield* W.invalid("url must start with http:// or https://")
+      }
+      AuditWebhooks.webhooksOf(ctx.p).set(b.name, b)
       return {}
     }))
 ]

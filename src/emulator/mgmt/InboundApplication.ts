@@ -7,7 +7,10 @@
  * with the emulator control `POST /emulator/consents`
  * (`{ appId, userId, scopes, tenantId?, grantedBy? }`; the scopes must be the
  * application's), then searched and deleted through the management API.
- * Deleting an application deletes its consents.
+ * Deleting an application deletes its consents. go-sdk's `/v2` forms share
+ * the same applications (with their further fields); its added secrets are
+ * kept by name beside the application's secret until revoked, each readable by
+ * `secret?secretName=`.
  *
  * @since 0.2.0
  */
@@ -20,6 +23,7 @@ import type { Ctx, Route } from "../Handler.js"
 import { newId, newSecret } from "../Ids.js"
 import * as W from "../Wire.js"
 import type { WireError } from "../Wire.js"
+import * as Added from "./AddedSecrets.js"
 import { perProject } from "./AreaState.js"
 
 /**
@@ -29,8 +33,10 @@ import { perProject } from "./AreaState.js"
  * @category models
  */
 export interface InboundAppRecord {
-  app: Wire.InboundApplication
+  app: Wire.InboundApplicationV2
   secret: string
+  /** go-sdk's added secrets, by name. */
+  readonly added: Added.AddedSecrets
 }
 
 /**
@@ -76,6 +82,52 @@ const scopeNames = (app: Wire.InboundApplication) =>
 
 const nonEmpty = (s: string | null | undefined) => (s === undefined || s === null || s === "" ? undefined : s)
 
+const v2Routes: ReadonlyArray<Route> = [
+  H.endpoint(Wire.createApplicationV2, (ctx, b) =>
+    Effect.gen(function*() {
+      if (b.name.trim() === "") return yield* W.missing("name")
+      const store = inboundOf(ctx.p)
+      const id = nonEmpty(b.id) ?? newId("TP")
+      if (store.apps.has(id)) {
+        return yield* W.fail(409, W.Codes.InvalidArguments, "Invalid argument", `application ${id} exists`)
+      }
+      const record: InboundAppRecord = {
+        app: { ...defined(b), id, clientId: id, description: b.description ?? "" },
+        secret: newSecret(32),
+        added: new Map()
+      }
+      store.apps.set(id, record)
+      return { id, clientId: id, cleartext: Redacted.make(record.secret) }
+    })),
+  H.endpoint(Wire.updateApplicationV2, (ctx, b) =>
+    Effect.gen(function*() {
+      if (b.name.trim() === "") return yield* W.missing("name")
+      const a = yield* find(ctx, b.id)
+      a.app = { ...defined(b), id: a.app.id, clientId: a.app.clientId, description: b.description ?? "" }
+      return {}
+    })),
+  H.endpoint(Wire.patchApplicationV2, (ctx, b) =>
+    Effect.gen(function*() {
+      if (b.name !== undefined && b.name.trim() === "") return yield* W.invalid("name must not be empty")
+      const a = yield* find(ctx, b.id)
+      a.app = { ...a.app, ...defined(b), id: a.app.id, clientId: a.app.clientId }
+      return {}
+    })),
+  H.endpoint(Wire.loadApplicationV2, (ctx, q) => Effect.map(find(ctx, q.id), (a) => a.app)),
+  H.endpoint(Wire.loadAllApplicationsV2, (ctx, b) =>
+    Effect.sync(() => {
+      const all = [...inboundOf(ctx.p).apps.values()].map((a) => a.app)
+      const limit = b.limit !== undefined && b.limit > 0 ? Math.floor(b.limit) : all.length
+      const page = b.page !== undefined && b.page > 0 ? Math.floor(b.page) : 0
+      return { apps: all.slice(page * limit, page * limit + limit), total: all.length }
+    })),
+  H.endpoint(
+    Wire.addApplicationSecret,
+    (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.add(a.added, b, ctx.now))
+  ),
+  H.endpoint(Wire.revokeApplicationSecret, (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.revoke(a.added, b)))
+]
+
 /**
  * The emulator control that records a consent (what the OAuth consent screen records in Descope).
  *
@@ -120,7 +172,8 @@ export const routes: ReadonlyArray<Route> = [
       const id = newId("TP")
       const record: InboundAppRecord = {
         app: { ...defined(b), id, clientId: id, description: b.description ?? "" },
-        secret: newSecret(32)
+        secret: newSecret(32),
+        added: new Map()
       }
       inboundOf(ctx.p).apps.set(id, record)
       return { id, clientId: id, cleartext: Redacted.make(record.secret) }
@@ -146,7 +199,16 @@ export const routes: ReadonlyArray<Route> = [
     Wire.loadAllApplications,
     (ctx) => Effect.succeed({ apps: [...inboundOf(ctx.p).apps.values()].map((a) => a.app) })
   ),
-  H.endpoint(Wire.getApplicationSecret, (ctx, q) => Effect.map(find(ctx, q.id), secret)),
+  H.endpoint(Wire.getApplicationSecret, (ctx, q) =>
+    Effect.flatMap(find(ctx, q.id), (a) => {
+      const name = nonEmpty(q.secretName)
+      if (name === undefined) return Effect.succeed(secret(a))
+      const added = a.added.get(name)
+      return added === undefined
+        ? W.notFound(`secret ${name} of application ${q.id}`)
+        : Effect.succeed({ cleartext: Redacted.make(added.cleartext) })
+    })),
+  ...v2Routes,
   H.endpoint(Wire.rotateApplicationSecret, (ctx, b) =>
     Effect.map(find(ctx, b.id), (a) => {
       a.secret = newSecret(32)

@@ -12,6 +12,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import type { CustomAttribute } from "../../wire/mgmt/CustomAttribute.js"
 import * as Wire from "../../wire/mgmt/SsoApplication.js"
 import type { ProjectState } from "../EmulatorState.js"
 import * as H from "../Handler.js"
@@ -19,6 +20,7 @@ import type { Ctx, Route } from "../Handler.js"
 import { newId, newSecret } from "../Ids.js"
 import * as W from "../Wire.js"
 import { Codes, fail, type WireError } from "../Wire.js"
+import * as Added from "./AddedSecrets.js"
 import { perProject } from "./AreaState.js"
 
 /**
@@ -45,7 +47,19 @@ export interface SsoAppRecord {
   settings: Readonly<Record<string, unknown>>
   /** The client secret of an OIDC application. */
   secret: string | undefined
+  /** go-sdk's added client secrets, by name. */
+  readonly added: Added.AddedSecrets
 }
+
+/**
+ * The custom attributes SSO applications may map (go-sdk), per project.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const customAttributesOf: (p: ProjectState) => { defs: Array<CustomAttribute> } = perProject(() => ({
+  defs: [] as Array<CustomAttribute>
+}))
 
 /**
  * The SSO applications of a project, by id (created empty on first use, and after a reset).
@@ -151,7 +165,8 @@ const create = (ctx: Ctx, appType: AppType, b: Common) =>
       logo: b.logo ?? "",
       enabled: b.enabled ?? true,
       settings: settingsOf(b as unknown as Record<string, unknown>),
-      secret: appType === "oidc" ? newSecret(32) : undefined
+      secret: appType === "oidc" ? newSecret(32) : undefined,
+      added: new Map()
     })
     return { id }
   })
@@ -201,5 +216,33 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.load, (ctx, q) => Effect.map(find(ctx, q.id), (a) => render(ctx, a))),
   H.endpoint(Wire.loadAll, (ctx) => Effect.succeed({ apps: [...appsOf(ctx.p).values()].map((a) => render(ctx, a)) })),
   H.endpoint(Wire.getApplicationSecret, (ctx, q) => secretOf(ctx, q.id, false)),
-  H.endpoint(Wire.rotateApplicationSecret, (ctx, b) => secretOf(ctx, b.id, true))
+  H.endpoint(Wire.rotateApplicationSecret, (ctx, b) => secretOf(ctx, b.id, true)),
+  H.endpoint(
+    Wire.addApplicationSecret,
+    (ctx, b) =>
+      Effect.flatMap(
+        secretOf(ctx, b.id, false),
+        () => Effect.flatMap(find(ctx, b.id), (a) => Added.add(a.added, b, ctx.now))
+      )
+  ),
+  H.endpoint(
+    Wire.revokeApplicationSecret,
+    (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.revoke(a.added, b))
+  ),
+  H.endpoint(Wire.loadCustomAttributes, (ctx) => Effect.succeed({ data: [...customAttributesOf(ctx.p).defs] })),
+  H.endpoint(Wire.createCustomAttributes, (ctx, b) =>
+    Effect.gen(function*() {
+      if (b.attributes.some((x) => x.name === undefined || x.name === null || x.name.trim() === "")) {
+        return yield* W.missing("attributes[].name")
+      }
+      const store = customAttributesOf(ctx.p)
+      for (const x of b.attributes) store.defs = [...store.defs.filter((d) => d.name !== x.name), { ...x }]
+      return { data: [...store.defs] }
+    })),
+  H.endpoint(Wire.deleteCustomAttributes, (ctx, b) =>
+    Effect.sync(() => {
+      const store = customAttributesOf(ctx.p)
+      store.defs = store.defs.filter((d) => !b.names.includes(String(d.name)))
+      return { data: [...store.defs] }
+    }))
 ]

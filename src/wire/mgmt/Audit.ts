@@ -7,7 +7,7 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, opt, renamed, Strings } from "../Fields.js"
+import { Bool, JsonObject, Num, opt, renamed, Secret, Strings } from "../Fields.js"
 
 const WireAuditRecord = Schema.Struct({
   projectId: opt(Schema.String),
@@ -140,3 +140,69 @@ export const createEvent = Endpoint.post("mgmt.audit.createEvent", "/v1/mgmt/aud
   response: Endpoint.Empty,
   description: "Records a custom audit event"
 })
+
+/**
+ * How an audit webhook authenticates to its URL (one of them; the secrets `Redacted`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const WebhookAuthentication = Schema.Struct({
+  bearerToken: Schema.optional(Secret),
+  basic: Schema.optional(
+    Schema.Struct({ username: Schema.optional(Schema.String), password: Schema.optional(Secret) })
+  ),
+  apiKey: Schema.optional(Schema.Struct({ key: Schema.optional(Schema.String), token: Schema.optional(Secret) }))
+})
+
+/**
+ * Which audit records a webhook streams (`key`: `actions` or `tenants`; `operator`: `includes` or `excludes`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AuditFilter = Schema.Struct({
+  key: Schema.optional(Schema.String),
+  operator: Schema.optional(Schema.String),
+  values: Schema.optional(Strings)
+})
+
+/**
+ * node-sdk's `AuditWebhook`: an audit webhook connector.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AuditWebhook = Schema.Struct({
+  name: Schema.String,
+  description: Schema.optional(Schema.String),
+  url: Schema.optional(Schema.String),
+  authentication: Schema.optional(WebhookAuthentication),
+  hmacSecret: Schema.optional(Secret),
+  headers: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })),
+  insecure: Schema.optional(Schema.Boolean),
+  filters: Schema.optional(Schema.Array(AuditFilter))
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type AuditWebhook = typeof AuditWebhook.Type
+
+/**
+ * `POST /v2/mgmt/connector/audit/web/set`: creates (or replaces, by name) an audit webhook.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const createAuditWebhook = Endpoint.post(
+  "mgmt.audit.createAuditWebhook",
+  "/v2/mgmt/connector/audit/web/set",
+  {
+    credential: "management",
+    request: AuditWebhook,
+    response: Endpoint.Empty,
+    description: "Streams the audit trail to a URL (an audit webhook connector)"
+  }
+)

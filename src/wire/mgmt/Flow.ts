@@ -296,3 +296,80 @@ export const importTheme = Endpoint.post("mgmt.flow.importTheme", "/v1/mgmt/them
   response: ThemeResponse,
   description: "Imports a theme, overriding the project theme"
 })
+
+/**
+ * A flow in the `/v2` export shape (go-sdk; Descope's snapshot shape): `flowId`, `metadata`, `contents`,
+ * `screens` (by `screenId`) and `references`, every field kept.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FlowV2 = Schema.Struct(
+  { flowId: Schema.String },
+  Schema.Record({ key: Schema.String, value: Schema.Unknown })
+)
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FlowV2 = typeof FlowV2.Type
+
+/**
+ * The project theme in the `/v2` export shape (`styles`, `componentsVersion`, `references`, every field kept).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ThemeV2 = JsonObject
+
+/**
+ * `POST /v2/mgmt/flow/export` (go-sdk's `ExportFlow`).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const exportFlowV2 = Endpoint.post("mgmt.flow.exportFlowV2", "/v2/mgmt/flow/export", {
+  credential: management,
+  request: Schema.Struct({ flowId: Schema.String }),
+  response: Schema.Struct({ flow: FlowV2 }),
+  description: "Exports a flow with its screens and references (v2 shape)"
+})
+
+/**
+ * `POST /v2/mgmt/flow/import` (go-sdk's `ImportFlow`): the flow of `flow.flowId` replaced.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const importFlowV2 = Endpoint.post("mgmt.flow.importFlowV2", "/v2/mgmt/flow/import", {
+  credential: management,
+  request: Schema.Struct({ flow: FlowV2 }),
+  response: Endpoint.Empty,
+  description: "Imports a flow in the v2 shape, overriding the flow of that id"
+})
+
+/**
+ * `POST /v2/mgmt/theme/export` (go-sdk's `ExportTheme`).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const exportThemeV2 = Endpoint.post("mgmt.flow.exportThemeV2", "/v2/mgmt/theme/export", {
+  credential: management,
+  response: Schema.Struct({ theme: opt(ThemeV2) }),
+  description: "Exports the project theme (v2 shape)"
+})
+
+/**
+ * `POST /v2/mgmt/theme/import` (go-sdk's `ImportTheme`).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const importThemeV2 = Endpoint.post("mgmt.flow.importThemeV2", "/v2/mgmt/theme/import", {
+  credential: management,
+  request: Schema.Struct({ theme: ThemeV2 }),
+  response: Endpoint.Empty,
+  description: "Imports a theme in the v2 shape, overriding the project theme"
+})

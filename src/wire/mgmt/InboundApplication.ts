@@ -5,6 +5,10 @@
  * `rotate`), and the consents users gave them. The bodies are node-sdk's, with
  * python-sdk's further fields (`jwtBearerSettings`, `customAttributes`,
  * `forcePkce`, `defaultAudience`, consent search `limit` / `tenantId`).
+ * go-sdk's `/v2` forms (create, update, patch, load, a page of applications)
+ * carry its further fields (`scopeClaimMapping`, `clientType`, `forceDpop`),
+ * and its second secrets (`secret/add`, `secret/revoke`, and `secretName` on
+ * `secret`) let a secret be rotated without downtime.
  *
  * @since 0.2.0
  */
@@ -230,7 +234,12 @@ export const loadAllApplications = Endpoint.get(
 export const getApplicationSecret = Endpoint.get(
   "mgmt.inboundApplication.getApplicationSecret",
   "/v1/mgmt/thirdparty/app/secret",
-  { ...m, request: ById, response: SecretResponse, description: "Answers an inbound application's secret" }
+  {
+    ...m,
+    request: Schema.Struct({ id: Schema.String, secretName: Schema.optional(Schema.String) }),
+    response: SecretResponse,
+    description: "Answers an inbound application's secret (or one of its added secrets, by name: go-sdk)"
+  }
 )
 
 /**
@@ -314,5 +323,178 @@ export const deleteTenantConsents = Endpoint.post(
     }),
     response: Endpoint.Empty,
     description: "Deletes a tenant's consents"
+  }
+)
+
+const v2Fields = {
+  ...fields,
+  scopeClaimMapping: Schema.optional(Schema.Unknown),
+  clientType: Schema.optional(Schema.String),
+  forceDpop: Schema.optional(Bool)
+}
+
+/**
+ * go-sdk's `ThirdPartyApplicationRequest` (the `/v2` create and update).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const ApplicationOptionsV2 = Schema.Struct({ name: Schema.String, ...v2Fields })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ApplicationOptionsV2 = typeof ApplicationOptionsV2.Type
+
+/**
+ * An inbound application as the `/v2` endpoints answer it.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const InboundApplicationV2 = Schema.Struct({
+  ...InboundApplication.fields,
+  scopeClaimMapping: opt(Schema.Unknown),
+  clientType: opt(Schema.String),
+  forceDpop: opt(Schema.Boolean)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type InboundApplicationV2 = typeof InboundApplicationV2.Type
+
+/**
+ * The metadata of an added secret (go-sdk's `ClientSecretMeta`; times in epoch seconds, `0`: never expires).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SecretMeta = Schema.Struct({
+  id: opt(Schema.String),
+  name: opt(Schema.String),
+  createdTime: opt(Num),
+  expireTime: opt(Num)
+})
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type SecretMeta = typeof SecretMeta.Type
+
+/**
+ * `POST /v2/mgmt/thirdparty/app/create` (go-sdk): answers the id and the secret.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const createApplicationV2 = Endpoint.post(
+  "mgmt.inboundApplication.createApplicationV2",
+  "/v2/mgmt/thirdparty/app/create",
+  {
+    ...m,
+    request: Schema.Struct({ id: Schema.optional(Schema.String), ...ApplicationOptionsV2.fields }),
+    response: Schema.Struct({ id: Schema.String, clientId: opt(Schema.String), cleartext: Secret }),
+    description: "Creates an inbound application (go-sdk's v2 form)"
+  }
+)
+
+/**
+ * `POST /v2/mgmt/thirdparty/app/update` (go-sdk; every field replaced).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const updateApplicationV2 = Endpoint.post(
+  "mgmt.inboundApplication.updateApplicationV2",
+  "/v2/mgmt/thirdparty/app/update",
+  {
+    ...m,
+    request: Schema.Struct({ id: Schema.String, ...ApplicationOptionsV2.fields }),
+    response: Endpoint.Empty,
+    description: "Updates an inbound application (go-sdk's v2 form, every field replaced)"
+  }
+)
+
+/**
+ * `POST /v2/mgmt/thirdparty/app/patch` (go-sdk; only the fields given).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const patchApplicationV2 = Endpoint.post(
+  "mgmt.inboundApplication.patchApplicationV2",
+  "/v2/mgmt/thirdparty/app/patch",
+  {
+    ...m,
+    request: Schema.Struct({ id: Schema.String, name: Schema.optional(Schema.String), ...v2Fields }),
+    response: Endpoint.Empty,
+    description: "Patches an inbound application (go-sdk's v2 form, only the fields given)"
+  }
+)
+
+/**
+ * `GET /v2/mgmt/thirdparty/app/load?id=` (go-sdk): the application itself.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const loadApplicationV2 = Endpoint.get(
+  "mgmt.inboundApplication.loadApplicationV2",
+  "/v2/mgmt/thirdparty/app/load",
+  { ...m, request: ById, response: InboundApplicationV2, description: "Loads an inbound application (go-sdk's v2)" }
+)
+
+/**
+ * `POST /v2/mgmt/thirdparty/apps/load` (go-sdk): a page of applications (`page` from 0) and the total.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const loadAllApplicationsV2 = Endpoint.post(
+  "mgmt.inboundApplication.loadAllApplicationsV2",
+  "/v2/mgmt/thirdparty/apps/load",
+  {
+    ...m,
+    request: Schema.Struct({ page: Schema.optional(Num), limit: Schema.optional(Num) }),
+    response: Schema.Struct({ apps: opt(Schema.Array(InboundApplicationV2)), total: opt(Num) }),
+    description: "Loads a page of inbound applications (go-sdk's v2)"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/app/secret/add` (go-sdk): a further secret, by name (`expireTime` in epoch seconds).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const addApplicationSecret = Endpoint.post(
+  "mgmt.inboundApplication.addApplicationSecret",
+  "/v1/mgmt/thirdparty/app/secret/add",
+  {
+    ...m,
+    request: Schema.Struct({ id: Schema.String, name: Schema.String, expireTime: Schema.optional(Num) }),
+    response: Schema.Struct({ meta: opt(SecretMeta), cleartext: Secret }),
+    description: "Adds a secret to an inbound application (for a rotation without downtime)"
+  }
+)
+
+/**
+ * `POST /v1/mgmt/thirdparty/app/secret/revoke` (go-sdk): answers the secrets left.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const revokeApplicationSecret = Endpoint.post(
+  "mgmt.inboundApplication.revokeApplicationSecret",
+  "/v1/mgmt/thirdparty/app/secret/revoke",
+  {
+    ...m,
+    request: Schema.Struct({ id: Schema.String, name: Schema.String }),
+    response: Schema.Struct({ secrets: opt(Schema.Array(SecretMeta)) }),
+    description: "Revokes an added secret of an inbound application"
   }
 )

@@ -1,0 +1,68 @@
+/**
+ * The project-wide settings the emulator keeps beside the project state: the
+ * project's name, environment and tags, its flows (each with its screens) and
+ * its theme (and those imported in go-sdk's `/v2` shape, kept apart), and the snapshot files it was given that it does not interpret
+ * (kept as given, and exported again). Created on first use, and anew after a
+ * reset of the project (see `AreaState`).
+ *
+ * @since 0.2.0
+ */
+import type { ProjectState } from "../EmulatorState.js"
+import { perProject } from "./AreaState.js"
+
+/**
+ * A stored flow: its document and its screens, as imported.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FlowRecord {
+  readonly flow: Readonly<Record<string, unknown>>
+  readonly screens: ReadonlyArray<Readonly<Record<string, unknown>>>
+}
+
+/**
+ * A project's settings.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ProjectSettings {
+  name: string | undefined
+  environment: string | undefined
+  tags: Array<string>
+  readonly flows: Map<string, FlowRecord>
+  /** The theme as imported (`undefined`: never set). */
+  theme: Readonly<Record<string, unknown>> | undefined
+  /** Flows imported in the `/v2` shape, by `flowId` (kept apart from the `/v1` flows). */
+  readonly flowsV2: Map<string, Readonly<Record<string, unknown>>>
+  /** The theme imported in the `/v2` shape. */
+  themeV2: Readonly<Record<string, unknown>> | undefined
+  /** Snapshot files the emulator does not interpret, by path. */
+  readonly otherFiles: Map<string, unknown>
+}
+
+/**
+ * The settings of a project.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const settingsOf: (p: ProjectState) => ProjectSettings = perProject((): ProjectSettings => ({
+  name: undefined,
+  environment: undefined,
+  tags: [],
+  flows: new Map(),
+  theme: undefined,
+  flowsV2: new Map(),
+  themeV2: undefined,
+  otherFiles: new Map()
+}))
+
+/**
+ * The project's name (its id until it is renamed).
+ *
+ * @since 0.2.0
+ * @category queries
+ */
+export const nameOf = (p: ProjectState): string => settingsOf(p).name ?? p.projectId

@@ -1,0 +1,57 @@
+/**
+ * Conformance of the project operations added for issue 15: the official `@descope/node-sdk` runs them over
+ * loopback against the emulator's real server: a snapshot round trip, a project cloned (the clone answering
+ * to the same management key with the source's settings), listed, and deleted.
+ */
+import DescopeClient from "@descope/node-sdk"
+import { assert, describe, it } from "@effect/vitest"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import { afterAll, beforeAll } from "vitest"
+import * as Emulator from "../src/emulator/index.js"
+
+const PROJECT_ID = "P2ConformanceProject00000000"
+const MANAGEMENT_KEY = "conformance-project-management-key"
+
+const runtime = ManagedRuntime.make(
+  Emulator.layerServer().pipe(
+    Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
+  )
+)
+let baseUrl = ""
+let sdk: ReturnType<typeof DescopeClient>
+
+beforeAll(async () => {
+  const info = await runtime.runPromise(Emulator.EmulatorServer)
+  baseUrl = info.baseUrl
+  sdk = DescopeClient({ projectId: PROJECT_ID, baseUrl, managementKey: MANAGEMENT_KEY })
+})
+
+afterAll(() => runtime.dispose())
+
+describe("node-sdk conformance of the project operations (loopback)", () => {
+  it("project: snapshot round trip, clone, list, delete", async () => {
+    const m = sdk.management
+    assert.isTrue((await m.project.updateName("Main")).ok)
+    assert.isTrue((await m.permission.create("docs.read")).ok)
+    assert.isTrue((await m.role.create("reader", "", ["docs.read"])).ok)
+    const exported = await m.project.exportSnapshot()
+    assert.isTrue(exported.ok)
+    const files = exported.data!.files
+    assert.deepStrictEqual((await m.project.validateSnapshot({ files })).data, { ok: true })
+    assert.isTrue((await m.project.importSnapshot({ files })).ok)
+    assert.deepStrictEqual((await m.project.exportSnapshot()).data!.files, files)
+
+    const cloned = await m.project.clone("Copy", "production", ["qa"])
+    assert.isTrue(cloned.ok)
+    const copyId = cloned.data!.projectId
+    assert.deepStrictEqual(
+      (await m.project.listProjects()).data!.map((p) => p.name).sort(),
+      ["Copy", "Main"]
+    )
+    const copy = DescopeClient({ projectId: copyId, baseUrl, managementKey: MANAGEMENT_KEY })
+    assert.deepStrictEqual((await copy.management.role.loadAll()).data!.map((r) => r.name), ["reader"])
+    assert.isTrue((await copy.management.project.delete()).ok)
+    assert.deepStrictEqual((await m.project.listProjects()).data!.map((p) => p.id), [PROJECT_ID])
+  })
+})
