@@ -129,6 +129,8 @@ export interface SignUpUser {
   readonly familyName?: string | undefined
   readonly email?: string | undefined
   readonly phone?: string | undefined
+  /** A username for the new user (sent as `username`). */
+  readonly username?: string | undefined
 }
 
 /**

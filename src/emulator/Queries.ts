@@ -110,5 +110,6 @@ export const userJson = (p: ProjectState, u: UserRecord): User => ({
   password: u.passwordHash !== undefined,
   OAuth: { ...u.oauth },
   webauthn: false,
-  ssoAppIds: [...u.ssoAppIds]
+  ssoAppIds: [...u.ssoAppIds],
+  ...(u.username !== undefined ? { username: u.username } : {})
 })

@@ -64,6 +64,7 @@ export const apply = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Eff
         authType: "none",
         enforceSSO: false,
         enforceSSOExclusions: [],
+        federatedAppIds: [],
         disabled: s.disabled ?? false,
         defaultRoles: copy(s.defaultRoles),
         parent: s.parent,

@@ -88,7 +88,9 @@ export const refreshJwt = (env: Env, p: ProjectState, s: SessionRecord): Effect.
     jti: s.id,
     amr: [...s.amr],
     ...(s.dct !== undefined ? { dct: s.dct } : {}),
-    ...(s.act !== undefined ? { act: s.act } : {})
+    ...(s.act !== undefined ? { act: s.act } : {}),
+    // a stepped-up session's refresh token says so too (Descope's `su` claim)
+    ...(s.customClaims.su === true ? { su: true } : {})
   })
 
 /**

@@ -52,6 +52,7 @@ import * as Group from "./Group.js"
 import * as InboundApplication from "./InboundApplication.js"
 import * as Jwt from "./Jwt.js"
 import * as JwtTemplate from "./JwtTemplate.js"
+import * as License from "./License.js"
 import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
 import * as ManagementKey from "./ManagementKey.js"
@@ -108,6 +109,7 @@ export interface ManagementApi {
   readonly scopeClaimMapping: ScopeClaimMapping.ScopeClaimMappingApi
   readonly analytics: Analytics.AnalyticsApi
   readonly outboundScim: OutboundScim.OutboundScimApi
+  readonly license: License.LicenseApi
 }
 
 /**
@@ -148,5 +150,6 @@ export const make = (
     engine: Engine.make(mgmt),
     scopeClaimMapping: ScopeClaimMapping.make(mgmt),
     analytics: Analytics.make(mgmt),
-    outboundScim: OutboundScim.make(mgmt)
+    outboundScim: OutboundScim.make(mgmt),
+    license: License.make(mgmt)
   }))
