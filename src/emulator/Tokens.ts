@@ -62,6 +62,7 @@ export const sessionJwt = (
     ...(user ? authzClaims(p, user.roleNames, user.userTenants) : { roles: [], permissions: [] }),
     iss: issuer(env, p.projectId),
     sub: s.subject,
+    ...(env.config.sessionAudience !== undefined ? { aud: env.config.sessionAudience } : {}),
     iat,
     exp,
     drn: "DS",
