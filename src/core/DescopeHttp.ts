@@ -182,6 +182,11 @@ export type CallInput<P extends string, Req> =
     readonly token?: Redacted.Redacted<string> | string | undefined
     readonly headers?: Readonly<Record<string, string>> | undefined
     readonly operation?: string | undefined
+    /**
+     * Another base URL for this call (since 0.2.0): the FGA cache sidecar
+     * (`fgaCacheUrl`); default the configured `baseUrl`.
+     */
+    readonly baseUrl?: string | undefined
   }
 
 /**

@@ -111,6 +111,8 @@ export interface Prepared {
   readonly maxResponseBytes?: number | undefined
   /** The rate-limit bucket (default: `mgmt` for management calls, else `auth`). */
   readonly bucket?: Endpoint.Bucket | undefined
+  /** Another base URL than the configured one (the FGA cache). */
+  readonly baseUrl?: string | undefined
 }
 
 /**
@@ -129,7 +131,7 @@ export const make = (
       HttpClient.withTracerPropagation(false),
       HttpClient.withTracerDisabledWhen(() => true)
     )
-    const host = hostOf(config.baseUrl)
+    const configHost = hostOf(config.baseUrl)
 
     const nodeVersion = typeof process !== "undefined" && process.versions?.node !== undefined
       ? process.versions.node
@@ -176,7 +178,8 @@ export const make = (
     ): Effect.Effect<DescopeHttp.Response<unknown>, RemoteError> => {
       const method = spec.method
       const path = pathOf(spec.path)
-      const url = buildUrl(config.baseUrl, spec.path, spec.query)
+      const url = buildUrl(spec.baseUrl ?? config.baseUrl, spec.path, spec.query)
+      const host = spec.baseUrl === undefined ? configHost : hostOf(spec.baseUrl)
       const hasBody = spec.body !== undefined && method !== "GET" && method !== "DELETE"
       const headers: Record<string, string> = spec.headers === undefined
         ? { ...baseHeaders, authorization: authHeader(credential) }
@@ -426,6 +429,7 @@ export const make = (
         headers: input.headers,
         maxResponseBytes: endpoint.maxResponseBytes,
         bucket: endpoint.bucket,
+        ...(input.baseUrl !== undefined ? { baseUrl: input.baseUrl } : {}),
         ...(endpoint.location === "query"
           ? { query: queryOf(encoded.right) }
           : endpoint.queryFields.length === 0

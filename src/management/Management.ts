@@ -24,6 +24,7 @@
  * @example
  * ```ts
  * import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
  * import * as Stream from "effect/Stream"
  * import { DescopeClient } from "descope-effect"
  *
@@ -37,8 +38,9 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
-import type * as DescopeHttp from "../core/DescopeHttp.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as AccessKey from "./AccessKey.js"
 import * as Analytics from "./Analytics.js"
@@ -113,6 +115,23 @@ export interface ManagementApi {
 }
 
 /**
+ * The management transport to the FGA cache sidecar (`fgaCacheUrl`), when
+ * one is configured: the same calls, to that base URL, with no retry (a
+ * cache that cannot be reached is passed over for Descope at once).
+ */
+const fgaCache = (
+  mgmt: ManagementHttp.ManagementHttp,
+  url: Option.Option<string> | undefined
+): ManagementHttp.ManagementHttp | undefined =>
+  url === undefined || Option.isNone(url) ? undefined : {
+    ...mgmt,
+    call: (endpoint, input) =>
+      mgmt.call(endpoint, { ...input, baseUrl: url.value }).pipe(
+        DescopeHttp.withRequestOptions({ retry: false })
+      )
+  }
+
+/**
  * Builds `client.mgmt`, owned by the current scope (its shared work, the
  * license handshake and batched user loads, runs there). Sends nothing: the
  * license handshake is lazy.
@@ -138,7 +157,7 @@ export const make = (
     project: Project.make(mgmt),
     password: Password.make(mgmt),
     warmUp: mgmt.warmUp,
-    fga: Fga.make(mgmt),
+    fga: Fga.make(mgmt, fgaCache(mgmt, http.config.fgaCacheUrl)),
     authz: Authz.make(mgmt),
     list: List.make(mgmt),
     ssoApplication: SsoApplication.make(mgmt),
