@@ -187,6 +187,12 @@ export type CallInput<P extends string, Req> =
      * (`fgaCacheUrl`); default the configured `baseUrl`.
      */
     readonly baseUrl?: string | undefined
+    /**
+     * An inbound application's token, sent as `Bearer <projectId>:<token>` in
+     * place of the endpoint's credential (since 0.2.0; python-sdk's
+     * `OutboundApplicationByToken`: no management key needed).
+     */
+    readonly inboundAppToken?: Redacted.Redacted<string> | string | undefined
   }
 
 /**

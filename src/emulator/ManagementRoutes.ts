@@ -18,6 +18,7 @@ import * as FgaRoutes from "./mgmt/Fga.js"
 import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as InboundApplicationRoutes from "./mgmt/InboundApplication.js"
+import * as InboundAppTokenRoutes from "./mgmt/InboundAppToken.js"
 import * as JwtRoutes from "./mgmt/Jwt.js"
 import * as JwtTemplateRoutes from "./mgmt/JwtTemplate.js"
 import * as ListRoutes from "./mgmt/List.js"
@@ -69,6 +70,7 @@ export const routes: ReadonlyArray<Route> = [
   ...OutboundApplicationRoutes.routes,
   ...OutboundAppTokenRoutes.routes,
   ...InboundApplicationRoutes.routes,
+  InboundAppTokenRoutes.issueInboundAppToken,
   ...JwtTemplateRoutes.routes,
   ...ManagementKeyRoutes.routes,
   ...DescoperRoutes.routes,

@@ -59,6 +59,7 @@ import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
 import * as ManagementKey from "./ManagementKey.js"
 import * as OutboundApplication from "./OutboundApplication.js"
+import * as OutboundApplicationByToken from "./OutboundApplicationByToken.js"
 import * as OutboundScim from "./OutboundScim.js"
 import * as Password from "./Password.js"
 import * as Permission from "./Permission.js"
@@ -112,6 +113,7 @@ export interface ManagementApi {
   readonly analytics: Analytics.AnalyticsApi
   readonly outboundScim: OutboundScim.OutboundScimApi
   readonly license: License.LicenseApi
+  readonly outboundApplicationByToken: OutboundApplicationByToken.OutboundApplicationByTokenApi
 }
 
 /**
@@ -170,5 +172,6 @@ export const make = (
     scopeClaimMapping: ScopeClaimMapping.make(mgmt),
     analytics: Analytics.make(mgmt),
     outboundScim: OutboundScim.make(mgmt),
-    license: License.make(mgmt)
+    license: License.make(mgmt),
+    outboundApplicationByToken: OutboundApplicationByToken.make(mgmt)
   }))
