@@ -24,7 +24,6 @@
  * @example
  * ```ts
  * import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
  * import * as Stream from "effect/Stream"
  * import { DescopeClient } from "descope-effect"
  *
