@@ -24,6 +24,7 @@ import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
+import * as Descope from "../src/layers/Descope.js"
 import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
 import { type GroupOptions, type GroupResult, type Line, pairedRatio, runGroup } from "./harness.js"
 
@@ -88,7 +89,7 @@ export const startChild = (extraArgs: ReadonlyArray<string> = []): Promise<Child
 
 const clientOver = async (baseUrl: string, http: Layer.Layer<HttpClient.HttpClient>) => {
   const runtime = ManagedRuntime.make(
-    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl, managementKey: MANAGEMENT_KEY }).pipe(Layer.provide(http))
+    Descope.layer({ projectId: PROJECT_ID, baseUrl, managementKey: MANAGEMENT_KEY }).pipe(Layer.provide(http))
   )
   return { client: await runtime.runPromise(DescopeClient), dispose: () => runtime.dispose() }
 }
@@ -143,7 +144,7 @@ export const runEmulator = async (
   log("starting the emulator command (loopback) and the in-process emulator ...")
   const child = await startChild()
   const inProcess = ManagedRuntime.make(
-    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY })
+    Descope.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY })
       .pipe(
         Layer.provide(Emulator.layerHttpClient),
         Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
@@ -151,7 +152,7 @@ export const runEmulator = async (
   )
   // the same in-process stack with the RS256 option: signing and verification are cheaper than ES384's
   const inProcessRs = ManagedRuntime.make(
-    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY })
+    Descope.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local", managementKey: MANAGEMENT_KEY })
       .pipe(
         Layer.provide(Emulator.layerHttpClient),
         Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, algorithm: "RS256" }))

@@ -67,9 +67,26 @@ export const median = (values: ReadonlyArray<number>): number => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
+/** The per-round ratios a/b (rounds are paired: same round, side by side). */
+export const pairedRatios = (a: ReadonlyArray<number>, b: ReadonlyArray<number>): Array<number> =>
+  a.map((x, i) => x / b[i]!)
+
 /** Median of the per-round ratios a/b (rounds are paired: same round, side by side). */
-export const pairedRatio = (a: ReadonlyArray<number>, b: ReadonlyArray<number>): number =>
-  median(a.map((x, i) => x / b[i]!))
+export const pairedRatio = (a: ReadonlyArray<number>, b: ReadonlyArray<number>): number => median(pairedRatios(a, b))
+
+/** A line's median with its spread over the rounds (smallest and largest round). */
+export interface Spread {
+  readonly median: number
+  readonly min: number
+  readonly max: number
+}
+
+/** The median and the spread of per-round values. */
+export const spread = (values: ReadonlyArray<number>): Spread => ({
+  median: median(values),
+  min: values.length === 0 ? Number.NaN : Math.min(...values),
+  max: values.length === 0 ? Number.NaN : Math.max(...values)
+})
 
 const runLine = async (line: Line, cursor: { next: number }, roundMs: number, share: number): Promise<Sample> => {
   const limit = Math.min(line.supply ?? Number.POSITIVE_INFINITY, cursor.next + share)
@@ -149,3 +166,22 @@ export const fmtMicros = (opsPerSecond: number): string =>
   Number.isFinite(opsPerSecond) && opsPerSecond > 0 ? (1e6 / opsPerSecond).toFixed(1) : "n/a"
 
 export const round2 = (x: number): number => Math.round(x * 100) / 100
+
+/**
+ * Writes a line's median under `key` and its spread under `<key>.min` and
+ * `<key>.max` (rounded as the median: `round` for ops/s, `round2` for ratios).
+ */
+export const putSpread = (
+  into: Record<string, unknown>,
+  key: string,
+  s: Spread,
+  round: (x: number) => number = Math.round
+): void => {
+  into[key] = round(s.median)
+  into[`${key}.min`] = round(s.min)
+  into[`${key}.max`] = round(s.max)
+}
+
+/** "median (min–max)" for a table cell. */
+export const fmtSpread = (s: Spread, digits = 2): string =>
+  `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`

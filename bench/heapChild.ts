@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { DescopeClient } from "../src/DescopeClient.js"
+import * as Descope from "../src/layers/Descope.js"
 import { generateKey, mintSessions, startKeysServer } from "./keys.js"
 
 const gc = (globalThis as { gc?: () => void }).gc
@@ -27,7 +28,7 @@ const key = generateKey("RS256", "heap-rs256")
 const server = await startKeysServer(PROJECT_ID, [key])
 const tokens = mintSessions(key, PROJECT_ID, DISTINCT, "heap")
 const runtime = ManagedRuntime.make(
-  DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: server.baseUrl }).pipe(Layer.provide(FetchHttpClient.layer))
+  Descope.layer({ projectId: PROJECT_ID, baseUrl: server.baseUrl }).pipe(Layer.provide(FetchHttpClient.layer))
 )
 const client = await runtime.runPromise(DescopeClient)
 await Effect.runPromise(client.validateSession(tokens[0]!))

@@ -10,7 +10,7 @@
  * CPU time (`cpuTime`), which stays meaningful when other processes load the
  * machine.
  *
- * Environment: `BENCH_QUICK=1` for a shorter, noisier run; `BENCH_ONLY=sessions,emulator,import,heap,middleware,fleet`
+ * Environment: `BENCH_QUICK=1` for a shorter, noisier run; `BENCH_ONLY=sessions,emulator,import,heap,middleware,fleet,scaling`
  * to run some sections only (the other keys of `bench/results.json` are kept); `BENCH_DEBUG=1` to print every round.
  */
 import * as Fs from "node:fs"
@@ -19,17 +19,30 @@ import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import { runEmulator } from "./emulator.js"
 import { runFleet } from "./fleet.js"
-import { fmtMicros, fmtOps, type GroupResult, round2, table } from "./harness.js"
+import {
+  fmtMicros,
+  fmtOps,
+  fmtSpread,
+  type GroupResult,
+  pairedRatio,
+  pairedRatios,
+  putSpread,
+  round2,
+  type Spread,
+  spread,
+  table
+} from "./harness.js"
 import { runHeap } from "./heap.js"
 import { runImportOverhead, runImportTime } from "./importTime.js"
 import { runMiddleware } from "./middleware.js"
-import { type AlgResult, runSessions } from "./sessions.js"
+import { runScaling } from "./scaling.js"
+import { type AlgResult, type KeySetResult, runSessions } from "./sessions.js"
 
 const here = Path.dirname(fileURLToPath(import.meta.url))
 const quick = process.env.BENCH_QUICK === "1"
 const debug = process.env.BENCH_DEBUG === "1"
 const only = new Set(
-  (process.env.BENCH_ONLY ?? "sessions,emulator,import,heap,middleware,fleet").split(",").map((s) => s.trim())
+  (process.env.BENCH_ONLY ?? "sessions,emulator,import,heap,middleware,fleet,scaling").split(",").map((s) => s.trim())
 )
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`)
 
@@ -53,48 +66,99 @@ const target = (key: string, value: number, text: string, met: boolean) => {
   targets[key] = { target: text, value, met }
 }
 
+/** The CPU cost of a line over the floor's, per round (floor ops per CPU-second / the line's). */
+const overFloor = (g: GroupResult, line: string): Spread =>
+  spread(pairedRatios(g.cpuRounds.nodeCrypto!, g.cpuRounds[line]!))
+
 const sessionRows = (r: AlgResult): Array<Array<string>> => {
-  const o = r.opsPerSec
-  const c = r.group.cpuMedian
-  const row = (label: string, wall: number, cpu: number | undefined, ratio: string) => [
-    `${r.alg} ${label}`,
-    fmtOps(wall),
-    fmtMicros(wall),
-    cpu === undefined ? "n/a" : fmtMicros(cpu),
-    ratio
-  ]
+  const g = r.group
+  const row = (label: string, line: string, vsSdk: string) => {
+    const wall = spread(g.rounds[line]!)
+    return [
+      `${r.alg} ${label}`,
+      `${fmtOps(wall.median)} (${fmtOps(wall.min)}–${fmtOps(wall.max)})`,
+      fmtMicros(wall.median),
+      fmtMicros(g.cpuMedian[line] ?? Number.NaN),
+      fmtSpread(overFloor(g, line)),
+      vsSdk
+    ]
+  }
+  const vs = (line: string) => x(pairedRatio(g.rounds[line]!, g.rounds.nodeSdkUnique!))
   return [
-    row("ours validateSession, unique tokens", o.oursUnique, c.oursUnique, x(r.ratioUniqueVsNodeSdk)),
-    row("ours validateSession, one repeated token", o.oursRepeated, c.oursRepeated, x(r.ratioRepeatedVsNodeSdk)),
-    row("node-sdk validateSession, unique tokens", o.nodeSdkUnique, c.nodeSdkUnique, "1.00x"),
+    row("ours validateSession, unique tokens (a runPromise per call)", "oursUnique", x(r.ratioUniqueVsNodeSdk)),
+    ...(g.rounds.oursUniqueInEffect === undefined
+      ? []
+      : [
+        row("ours validateSession, unique tokens (inside one Effect)", "oursUniqueInEffect", vs("oursUniqueInEffect"))
+      ]),
     row(
-      "node-sdk validateSession, repeated token",
-      o.nodeSdkRepeated,
-      c.nodeSdkRepeated,
-      x(o.nodeSdkRepeated / o.nodeSdkUnique)
+      "ours validateSession, one repeated token (a runPromise per call)",
+      "oursRepeated",
+      x(r.ratioRepeatedVsNodeSdk)
     ),
-    row("jose jwtVerify, local key", o.jose, c.jose, x(o.jose / o.nodeSdkUnique)),
-    row("node:crypto verify (the floor)", o.nodeCrypto, c.nodeCrypto, x(o.nodeCrypto / o.nodeSdkUnique))
+    row(
+      "ours validateSession, one repeated token (inside one Effect)",
+      "oursRepeatedInEffect",
+      vs("oursRepeatedInEffect")
+    ),
+    row("node-sdk validateSession, unique tokens", "nodeSdkUnique", "1.00x"),
+    row("node-sdk validateSession, repeated token", "nodeSdkRepeated", vs("nodeSdkRepeated")),
+    row("jose jwtVerify, local key", "jose", vs("jose")),
+    row("node:crypto verify (the floor)", "nodeCrypto", vs("nodeCrypto"))
   ]
 }
 
 const recordAlg = (prefix: string, r: AlgResult) => {
-  const o = r.opsPerSec
-  results[`${prefix}validateSession.unique.ratioVsNodeSdk`] = round2(r.ratioUniqueVsNodeSdk)
-  results[`${prefix}validateSession.repeated.ratioVsNodeSdk`] = round2(r.ratioRepeatedVsNodeSdk)
-  results[`${prefix}validateSession.unique.opsPerSec`] = Math.round(o.oursUnique)
-  results[`${prefix}validateSession.repeated.opsPerSec`] = Math.round(o.oursRepeated)
-  results[`${prefix}nodeSdk.validateSession.unique.opsPerSec`] = Math.round(o.nodeSdkUnique)
-  results[`${prefix}nodeSdk.validateSession.repeated.opsPerSec`] = Math.round(o.nodeSdkRepeated)
-  results[`${prefix}jose.jwtVerify.opsPerSec`] = Math.round(o.jose)
-  results[`${prefix}nodeCrypto.verify.opsPerSec`] = Math.round(o.nodeCrypto)
-  cpuTime[`${prefix}validateSession.unique.ratioVsNodeSdk`] = round2(r.cpuRatioUniqueVsNodeSdk)
-  cpuTime[`${prefix}validateSession.repeated.ratioVsNodeSdk`] = round2(r.cpuRatioRepeatedVsNodeSdk)
-  cpuTime[`${prefix}validateSession.unique.overFloor`] = round2(
-    r.group.cpuMedian.nodeCrypto! / r.group.cpuMedian.oursUnique!
+  const g = r.group
+  const ops = (key: string, line: string) => putSpread(results, `${prefix}${key}`, spread(g.rounds[line]!))
+  const ratio = (into: Record<string, unknown>, key: string, a: ReadonlyArray<number>, b: ReadonlyArray<number>) =>
+    putSpread(into, `${prefix}${key}`, spread(pairedRatios(a, b)), round2)
+  ratio(results, "validateSession.unique.ratioVsNodeSdk", g.rounds.oursUnique!, g.rounds.nodeSdkUnique!)
+  ratio(results, "validateSession.repeated.ratioVsNodeSdk", g.rounds.oursRepeated!, g.rounds.nodeSdkRepeated!)
+  ops("validateSession.unique.opsPerSec", "oursUnique")
+  ops("validateSession.repeated.opsPerSec", "oursRepeated")
+  ops("validateSession.repeated.inEffect.opsPerSec", "oursRepeatedInEffect")
+  if (g.rounds.oursUniqueInEffect !== undefined) ops("validateSession.unique.inEffect.opsPerSec", "oursUniqueInEffect")
+  ops("nodeSdk.validateSession.unique.opsPerSec", "nodeSdkUnique")
+  ops("nodeSdk.validateSession.repeated.opsPerSec", "nodeSdkRepeated")
+  ops("jose.jwtVerify.opsPerSec", "jose")
+  ops("nodeCrypto.verify.opsPerSec", "nodeCrypto")
+  ratio(cpuTime, "validateSession.unique.ratioVsNodeSdk", g.cpuRounds.oursUnique!, g.cpuRounds.nodeSdkUnique!)
+  ratio(cpuTime, "validateSession.repeated.ratioVsNodeSdk", g.cpuRounds.oursRepeated!, g.cpuRounds.nodeSdkRepeated!)
+  ratio(cpuTime, "validateSession.unique.ratioVsJose", g.cpuRounds.oursUnique!, g.cpuRounds.jose!)
+  putSpread(cpuTime, `${prefix}validateSession.unique.overFloor`, overFloor(g, "oursUnique"), round2)
+  if (g.cpuRounds.oursUniqueInEffect !== undefined) {
+    putSpread(cpuTime, `${prefix}validateSession.unique.inEffect.overFloor`, overFloor(g, "oursUniqueInEffect"), round2)
+  }
+  putSpread(cpuTime, `${prefix}nodeSdk.validateSession.unique.overFloor`, overFloor(g, "nodeSdkUnique"), round2)
+  putSpread(cpuTime, `${prefix}jose.jwtVerify.overFloor`, overFloor(g, "jose"), round2)
+}
+
+const recordKeySets = (k: KeySetResult) => {
+  const g = k.group
+  for (const size of k.sizes) {
+    putSpread(results, `scaling.keySet${size}.validateSession.unique.opsPerSec`, spread(g.rounds[`keySet${size}`]!))
+    putSpread(cpuTime, `scaling.keySet${size}.validateSession.unique.overFloor`, overFloor(g, `keySet${size}`), round2)
+  }
+  const last = k.sizes[k.sizes.length - 1]!
+  putSpread(
+    cpuTime,
+    `scaling.keySet${last}.overKeySet1`,
+    spread(pairedRatios(g.cpuRounds.keySet1!, g.cpuRounds[`keySet${last}`]!)),
+    round2
   )
-  cpuTime[`${prefix}nodeSdk.validateSession.unique.overFloor`] = round2(
-    r.group.cpuMedian.nodeCrypto! / r.group.cpuMedian.nodeSdkUnique!
+  return table(
+    ["key set", "ops/s (min–max)", "cpu µs/op", "cpu over floor (min–max)"],
+    k.sizes.map((size) => {
+      const line = `keySet${size}`
+      const w = spread(g.rounds[line]!)
+      return [
+        `${size} key${size === 1 ? "" : "s"}`,
+        `${fmtOps(w.median)} (${fmtOps(w.min)}–${fmtOps(w.max)})`,
+        fmtMicros(g.cpuMedian[line]!),
+        fmtSpread(overFloor(g, line))
+      ]
+    })
   )
 }
 
@@ -103,13 +167,18 @@ const sessionsSection = async () => {
   const s = await runSessions({
     rs: { rounds, warmupRounds: 2, warmupMs: quick ? 200 : 500, roundMs: quick ? 15 : 25 },
     es: { rounds, warmupRounds: 2, warmupMs: quick ? 50 : 100, roundMs: quick ? 15 : 25 },
+    keySets: { rounds: quick ? 5 : 11, warmupRounds: 2, warmupMs: quick ? 200 : 400, roundMs: quick ? 15 : 25 },
     rsPool: 5000, // more than our verified-token cache holds: cycled, every call misses it (see sessions.ts)
     esPool: quick ? 250 : 600
   }, log)
   printRounds("RS256", s.rs256.group)
+  printRounds("ES256", s.es256.group)
   printRounds("ES384", s.es384.group)
+  printRounds("key sets", s.keySets.group)
   recordAlg("", s.rs256)
+  recordAlg("es256.", s.es256)
   recordAlg("es384.", s.es384)
+  const keySetTable = recordKeySets(s.keySets)
   const f = s.fetches
   results["jwks.coldStart100.fetches"] = f.coldStart100.ours
   results["jwks.coldStart100.nodeSdkFetches"] = f.coldStart100.nodeSdk
@@ -129,12 +198,29 @@ const sessionsSection = async () => {
     ">= 30",
     s.rs256.ratioRepeatedVsNodeSdk >= 30
   )
+  const floorTarget = (key: string, r: AlgResult, limit: number) => {
+    const value = round2(overFloor(r.group, "oursUnique").median)
+    target(key, value, `<= ${limit} (cpu time over the floor)`, value <= limit)
+  }
+  floorTarget("cpuTime.validateSession.unique.overFloor", s.rs256, 1.25)
+  floorTarget("cpuTime.es256.validateSession.unique.overFloor", s.es256, 1.05)
+  floorTarget("cpuTime.es384.validateSession.unique.overFloor", s.es384, 1.05)
+  const inEffect = Math.round(s.rs256.opsPerSec.oursRepeatedInEffect)
+  target("validateSession.repeated.inEffect.opsPerSec", inEffect, ">= 500000 (2 µs)", inEffect >= 500_000)
   target("jwks.coldStart100.fetches", f.coldStart100.ours, "= 1", f.coldStart100.ours === 1)
   target("jwks.unknownKidFlood50.fetches", f.unknownKidFlood50.ours, "<= 1", f.unknownKidFlood50.ours <= 1)
 
   out.push(
-    "Session validation: medians of interleaved rounds; 'vs node-sdk' = ours / node-sdk ops/s, paired per round",
-    table(["line", "ops/s", "µs/op", "cpu µs/op", "vs node-sdk"], [...sessionRows(s.rs256), ...sessionRows(s.es384)]),
+    "Session validation: medians (min–max) of interleaved rounds. 'cpu over floor' = CPU time per op over raw",
+    "node:crypto verify of the same tokens (the headline); 'vs node-sdk' = ours / node-sdk ops/s, paired per round",
+    table(["line", "ops/s (min–max)", "µs/op", "cpu µs/op", "cpu over floor (min–max)", "vs node-sdk"], [
+      ...sessionRows(s.rs256),
+      ...sessionRows(s.es256),
+      ...sessionRows(s.es384)
+    ]),
+    "",
+    "RS256 unique tokens with a key set of 1, 10 and 100 keys (one client each; flat is the goal)",
+    keySetTable,
     "",
     "Signing-key fetches (a fresh client, keys endpoint on 127.0.0.1)",
     table(["scenario", "ours", "node-sdk"], [
@@ -156,28 +242,57 @@ const emulatorSection = async () => {
   }, log)
   for (const [name, group] of Object.entries(e.groups)) printRounds(name, group)
   const fl = e.flows
-  results["emulator.otpFlows.loopback.perSec"] = round2(fl.loopback)
-  results["emulator.otpFlows.loopbackConcurrent8.perSec"] = round2(fl.loopbackConcurrent8)
-  results["emulator.otpFlows.inProcess.perSec"] = round2(fl.inProcess)
-  results["emulator.otpFlows.inProcessConcurrent8.perSec"] = round2(fl.inProcessConcurrent8)
-  results["emulator.otpFlows.inProcessRs256.perSec"] = round2(fl.inProcessRs256)
+  const flowsGroup = e.groups.flows!
+  const vGroup = e.groups.validation!
+  const mGroup = e.groups.mgmt!
+  const ops = (key: string, g: GroupResult, line: string, round = Math.round) =>
+    putSpread(results, key, spread(g.rounds[line]!), round)
+  const ratio = (into: Record<string, unknown>, key: string, a: ReadonlyArray<number>, b: ReadonlyArray<number>) =>
+    putSpread(into, key, spread(pairedRatios(a, b)), round2)
+  ops("emulator.otpFlows.loopback.perSec", flowsGroup, "loopback", round2)
+  ops("emulator.otpFlows.loopbackConcurrent8.perSec", flowsGroup, "loopbackConcurrent8", round2)
+  ops("emulator.otpFlows.inProcess.perSec", flowsGroup, "inProcess", round2)
+  ops("emulator.otpFlows.inProcessConcurrent8.perSec", flowsGroup, "inProcessConcurrent8", round2)
+  ops("emulator.otpFlows.inProcessRs256.perSec", flowsGroup, "inProcessRs256", round2)
   const v = e.validation
-  results["emulator.validateSession.unique.opsPerSec"] = Math.round(v.oursUnique)
-  results["emulator.validateSession.repeated.opsPerSec"] = Math.round(v.oursRepeated)
-  results["emulator.nodeSdk.validateSession.unique.opsPerSec"] = Math.round(v.nodeSdkUnique)
-  results["emulator.validateSession.unique.ratioVsNodeSdk"] = round2(v.ratioUniqueVsNodeSdk)
+  ops("emulator.validateSession.unique.opsPerSec", vGroup, "oursUnique")
+  ops("emulator.validateSession.repeated.opsPerSec", vGroup, "oursRepeated")
+  ops("emulator.nodeSdk.validateSession.unique.opsPerSec", vGroup, "nodeSdkUnique")
+  ratio(
+    results,
+    "emulator.validateSession.unique.ratioVsNodeSdk",
+    vGroup.rounds.oursUnique!,
+    vGroup.rounds.nodeSdkUnique!
+  )
   const m = e.mgmt
   // the target's "undici-based HttpClient": ours (UndiciHttpClient.layer); the platform's is reported beside it
-  results["mgmt.userLoad.ratioVsNodeSdk"] = round2(m.ratioLeanVsNodeSdk)
-  results["mgmt.userLoad.platformUndici.ratioVsNodeSdk"] = round2(m.ratioUndiciVsNodeSdk)
-  results["mgmt.userLoad.fetch.ratioVsNodeSdk"] = round2(m.ratioFetchVsNodeSdk)
-  results["mgmt.userLoad.opsPerSec"] = Math.round(m.oursLean)
-  results["mgmt.userLoad.platformUndici.opsPerSec"] = Math.round(m.oursUndici)
-  results["mgmt.userLoad.fetch.opsPerSec"] = Math.round(m.oursFetch)
-  results["mgmt.userLoad.nodeSdk.opsPerSec"] = Math.round(m.nodeSdk)
-  cpuTime["mgmt.userLoad.ratioVsNodeSdk"] = round2(m.cpuRatioLeanVsNodeSdk)
-  cpuTime["mgmt.userLoad.platformUndici.ratioVsNodeSdk"] = round2(m.cpuRatioUndiciVsNodeSdk)
-  cpuTime["mgmt.userLoad.fetch.ratioVsNodeSdk"] = round2(m.cpuRatioFetchVsNodeSdk)
+  const r = mGroup.rounds
+  const c = mGroup.cpuRounds
+  ratio(results, "mgmt.userLoad.ratioVsNodeSdk", r.oursLean!, r.nodeSdk!)
+  ratio(results, "mgmt.userLoad.platformUndici.ratioVsNodeSdk", r.oursUndici!, r.nodeSdk!)
+  ratio(results, "mgmt.userLoad.fetch.ratioVsNodeSdk", r.oursFetch!, r.nodeSdk!)
+  ops("mgmt.userLoad.opsPerSec", mGroup, "oursLean")
+  ops("mgmt.userLoad.platformUndici.opsPerSec", mGroup, "oursUndici")
+  ops("mgmt.userLoad.fetch.opsPerSec", mGroup, "oursFetch")
+  ops("mgmt.userLoad.nodeSdk.opsPerSec", mGroup, "nodeSdk")
+  ratio(cpuTime, "mgmt.userLoad.ratioVsNodeSdk", c.oursLean!, c.nodeSdk!)
+  ratio(cpuTime, "mgmt.userLoad.platformUndici.ratioVsNodeSdk", c.oursUndici!, c.nodeSdk!)
+  ratio(cpuTime, "mgmt.userLoad.fetch.ratioVsNodeSdk", c.oursFetch!, c.nodeSdk!)
+  // the emulator's own throughput over loopback: every mgmt line above is one request to it
+  ops("emulator.userLoad.loopback.perSec", mGroup, "oursLean")
+  target(
+    "emulator.userLoad.loopback.perSec",
+    Math.round(m.oursLean),
+    ">= 1000 requests/s",
+    m.oursLean >= 1000
+  )
+  target("emulator.otpFlows.loopback.perSec", round2(fl.loopback), ">= 300 flows/s", fl.loopback >= 300)
+  target(
+    "mgmt.userLoad.fetch.ratioVsNodeSdk",
+    round2(m.ratioFetchVsNodeSdk),
+    ">= 1.0 (same transport as node-sdk)",
+    m.ratioFetchVsNodeSdk >= 1
+  )
   target("mgmt.userLoad.ratioVsNodeSdk", round2(m.ratioLeanVsNodeSdk), ">= 1.0", m.ratioLeanVsNodeSdk >= 1)
   target(
     "mgmt.userLoad.platformUndici.ratioVsNodeSdk",
@@ -185,6 +300,7 @@ const emulatorSection = async () => {
     ">= 1.0",
     m.ratioUndiciVsNodeSdk >= 1
   )
+  target("mgmt.userLoad.undici.ratioVsNodeSdk", round2(m.ratioLeanVsNodeSdk), ">= 1.2", m.ratioLeanVsNodeSdk >= 1.2)
   const cpu = (g: GroupResult, name: string) => fmtMicros(g.cpuMedian[name] ?? Number.NaN)
   out.push(
     "Emulator (ES384 tokens unless said): complete OTP sign-in flows (sign-up-or-in, code from the outbox, verify)",
@@ -412,6 +528,72 @@ const fleetSection = async () => {
   )
 }
 
+const scalingSection = () => {
+  log("how costs grow: emulator size, user search stream, 10,000 concurrent validations (child process) ...")
+  const sc = runScaling()
+  const g = sc.group
+  const big = sc.users >= 100_000 ? "users100k" : `users${sc.users}`
+  const lines = [["userLoad", "userLoadSmall", "userLoadBig"], ["signIn", "signInSmall", "signInBig"]] as const
+  const rows: Array<Array<string>> = []
+  for (const [name, small, large] of lines) {
+    putSpread(results, `scaling.emulator.users100.${name}.perSec`, spread(g.rounds[small]!), round2)
+    putSpread(results, `scaling.emulator.${big}.${name}.perSec`, spread(g.rounds[large]!), round2)
+    // CPU cost with many users over the cost with 100, per round: 1.00 is flat
+    const grow = spread(pairedRatios(g.cpuRounds[small]!, g.cpuRounds[large]!))
+    putSpread(cpuTime, `scaling.emulator.${name}.${big}OverUsers100`, grow, round2)
+    target(`cpuTime.scaling.emulator.${name}.${big}OverUsers100`, round2(grow.median), "<= 1.1", grow.median <= 1.1)
+    rows.push([
+      `${name === "userLoad" ? "mgmt.user.load" : "OTP sign-in (3 requests)"}`,
+      fmtOps(g.median[small]!),
+      fmtOps(g.median[large]!),
+      fmtSpread(grow)
+    ])
+  }
+  results["scaling.emulator.users"] = sc.users
+  results["scaling.emulator.seedSeconds"] = sc.seedSeconds
+  const st = sc.stream
+  results["scaling.userSearchStream.users"] = st.users
+  results["scaling.userSearchStream.usersPerSec"] = st.usersPerSec
+  results["scaling.userSearchStream.cpu.usersPerSec"] = st.cpuUsersPerSec
+  results["scaling.userSearchStream.heapGrowthMaxMb"] = st.heapGrowthMaxMb
+  results["scaling.userSearchStream.heapGrowthMedianMb"] = st.heapGrowthMedianMb
+  target("scaling.userSearchStream.heapGrowthMaxMb", st.heapGrowthMaxMb, "<= 5 (flat)", st.heapGrowthMaxMb <= 5)
+  const co = sc.concurrent
+  results["scaling.concurrent10k.heapPeakGrowthMb"] = co.heapPeakGrowthMb
+  results["scaling.concurrent10k.heapRetainedMb"] = co.heapRetainedMb
+  target(
+    "scaling.concurrent10k.heapRetainedMb",
+    co.heapRetainedMb,
+    "<= 6 (the cache's 4 MiB budget and slack)",
+    co.heapRetainedMb <= 6
+  )
+  out.push(
+    `The in-process emulator with 100 vs ${
+      sc.users.toLocaleString("en-US")
+    } users (seeded in ${sc.seedSeconds} s): per second`,
+    table(["line", "100 users", `${sc.users.toLocaleString("en-US")} users`, "cpu cost ratio (min–max)"], rows),
+    "",
+    `mgmt.user.search as a Stream over ${st.users.toLocaleString("en-US")} users (pages of 100, in-process emulator)`,
+    table(["measure", "value"], [
+      ["users/s (wall)", fmtOps(st.usersPerSec)],
+      ["users per CPU-second", fmtOps(st.cpuUsersPerSec)],
+      [
+        `heap growth after gc, max / median of ${st.samples - 1} samples (MB)`,
+        `${st.heapGrowthMaxMb} / ${st.heapGrowthMedianMb}`
+      ]
+    ]),
+    "",
+    `${
+      co.validations.toLocaleString("en-US")
+    } concurrent validations of distinct ES256 tokens (one Effect, unbounded concurrency)`,
+    table(["measure", "MB"], [
+      ["heap growth at the end, before gc", co.heapPeakGrowthMb.toFixed(2)],
+      ["heap retained after gc (the verified-token cache)", co.heapRetainedMb.toFixed(2)]
+    ]),
+    ""
+  )
+}
+
 const heapSection = () => {
   log("heap after 100,000 validations (child process, --expose-gc) ...")
   const h = runHeap()
@@ -437,10 +619,24 @@ const middlewareSection = async () => {
   const rounds = quick ? 7 : 21
   const m = await runMiddleware({ rounds, warmupRounds: 2, warmupMs: quick ? 200 : 500, roundMs: quick ? 15 : 25 })
   printRounds("middleware", m.group)
-  results["middleware.validBearer.usPerRequest"] = round2(1e6 / m.validOpsPerSec)
-  results["middleware.invalidBearer.usPerRequest"] = round2(1e6 / m.invalidOpsPerSec)
-  results["middleware.invalidOverValid"] = round2(m.invalidOverValid)
-  cpuTime["middleware.invalidOverValid"] = round2(m.cpuInvalidOverValid)
+  const micros = (line: string): Spread => {
+    const w = spread(m.group.rounds[line]!)
+    return { median: 1e6 / w.median, min: 1e6 / w.max, max: 1e6 / w.min }
+  }
+  putSpread(results, "middleware.validBearer.usPerRequest", micros("valid"), round2)
+  putSpread(results, "middleware.invalidBearer.usPerRequest", micros("invalid"), round2)
+  putSpread(
+    results,
+    "middleware.invalidOverValid",
+    spread(pairedRatios(m.group.rounds.valid!, m.group.rounds.invalid!)),
+    round2
+  )
+  putSpread(
+    cpuTime,
+    "middleware.invalidOverValid",
+    spread(pairedRatios(m.group.cpuRounds.valid!, m.group.cpuRounds.invalid!)),
+    round2
+  )
   target(
     "middleware.invalidOverValid",
     round2(m.cpuInvalidOverValid),
@@ -482,6 +678,7 @@ const main = async () => {
   if (only.has("heap")) heapSection()
   if (only.has("middleware")) await middlewareSection()
   if (only.has("fleet")) await fleetSection()
+  if (only.has("scaling")) scalingSection()
 
   if (Object.keys(targets).length > 0) {
     out.push(
@@ -509,7 +706,7 @@ const main = async () => {
   process.stdout.write(out.join("\n") + "\n")
   // a run of some sections keeps the other sections' keys
   const file = Path.join(here, "results.json")
-  const previous: Record<string, unknown> = only.size < 6 && Fs.existsSync(file)
+  const previous: Record<string, unknown> = only.size < 7 && Fs.existsSync(file)
     ? JSON.parse(Fs.readFileSync(file, "utf8"))
     : {}
   const merged = { ...previous, ...results }

@@ -6,7 +6,7 @@ import * as NodeCrypto from "node:crypto"
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
 
-export type BenchAlg = "RS256" | "ES384"
+export type BenchAlg = "RS256" | "ES256" | "ES384"
 
 export interface BenchKey {
   readonly alg: BenchAlg
@@ -20,10 +20,13 @@ export interface BenchKey {
 export const generateKey = (alg: BenchAlg, kid: string): BenchKey => {
   const pair = alg === "RS256"
     ? NodeCrypto.generateKeyPairSync("rsa", { modulusLength: 2048 })
-    : NodeCrypto.generateKeyPairSync("ec", { namedCurve: "P-384" })
+    : NodeCrypto.generateKeyPairSync("ec", { namedCurve: alg === "ES256" ? "P-256" : "P-384" })
   const jwk = { ...pair.publicKey.export({ format: "jwk" }), kid, alg, use: "sig" }
   return { alg, kid, privateKey: pair.privateKey, publicKey: pair.publicKey, jwk }
 }
+
+/** The hash of an algorithm, as `node:crypto` names it. */
+export const hashOf = (alg: BenchAlg): "sha256" | "sha384" => (alg === "ES384" ? "sha384" : "sha256")
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url")
 
@@ -36,7 +39,7 @@ export const signJwt = (
   const input = `${b64({ alg: key.alg, kid: key.kid, typ: "JWT", ...header })}.${b64(payload)}`
   const signature = key.alg === "RS256"
     ? NodeCrypto.sign("sha256", Buffer.from(input), key.privateKey)
-    : NodeCrypto.sign("sha384", Buffer.from(input), { key: key.privateKey, dsaEncoding: "ieee-p1363" })
+    : NodeCrypto.sign(hashOf(key.alg), Buffer.from(input), { key: key.privateKey, dsaEncoding: "ieee-p1363" })
   // a flat string, as a token read from an HTTP header is (a concatenation is a rope V8 flattens on first hash)
   return Buffer.from(`${input}.${signature.toString("base64url")}`, "latin1").toString("latin1")
 }

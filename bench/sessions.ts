@@ -20,7 +20,7 @@ import * as SessionValidatorLive from "../src/core/SessionValidatorLive.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import { type GroupOptions, type GroupResult, type Line, pairedRatio, runGroup } from "./harness.js"
-import { type BenchAlg, type BenchKey, generateKey, mintSessions, signJwt, startKeysServer } from "./keys.js"
+import { type BenchAlg, type BenchKey, generateKey, hashOf, mintSessions, signJwt, startKeysServer } from "./keys.js"
 
 export const PROJECT_ID = "P2benchProject000000000000000"
 
@@ -30,6 +30,8 @@ export interface AlgResult {
   readonly opsPerSec: {
     readonly oursUnique: number
     readonly oursRepeated: number
+    /** Inside one Effect program (a loop of `validateSession` calls), not one `Effect.runPromise` per call. */
+    readonly oursRepeatedInEffect: number
     readonly nodeSdkUnique: number
     readonly nodeSdkRepeated: number
     readonly jose: number
@@ -50,16 +52,24 @@ export interface FetchCounts {
   readonly shortCooldown: { readonly floodWithin: number; readonly floodAfter: number }
 }
 
+/** Unique-token validation with a key set of 1, 10 and 100 keys (the token's key and decoys). */
+export interface KeySetResult {
+  readonly sizes: ReadonlyArray<number>
+  readonly group: GroupResult
+}
+
 export interface SessionsResult {
   readonly rs256: AlgResult
+  readonly es256: AlgResult
   readonly es384: AlgResult
   readonly fetches: FetchCounts
+  readonly keySets: KeySetResult
 }
 
 /** Our client over `FetchHttpClient`, built once (the layer is provided once, never per call). */
 const makeOurs = async (baseUrl: string) => {
   const runtime = ManagedRuntime.make(
-    DescopeClient.layer({ projectId: PROJECT_ID, baseUrl }).pipe(Layer.provide(FetchHttpClient.layer))
+    Descope.layer({ projectId: PROJECT_ID, baseUrl }).pipe(Layer.provide(FetchHttpClient.layer))
   )
   const client = await runtime.runPromise(DescopeClient)
   return { client, dispose: () => runtime.dispose() }
@@ -85,7 +95,7 @@ const benchAlg = async (
   const unique = pool.slice(0, pool.length - 1)
   const floor = pool.map(splitForFloor)
   const n = floor.length
-  const hash = key.alg === "RS256" ? "sha256" : "sha384"
+  const hash = hashOf(key.alg)
   const verifyKey: NodeCrypto.VerifyKeyObjectInput | NodeCrypto.VerifyPublicKeyInput = key.alg === "RS256"
     ? { key: key.publicKey }
     : { key: key.publicKey, dsaEncoding: "ieee-p1363" }
@@ -114,9 +124,30 @@ const benchAlg = async (
     ? { name: "oursUnique", op: (i) => Effect.runPromise(client.validateSession(fresh[i % unique.length]!)) }
     : { name: "oursUnique", supply: unique.length, op: (i) => Effect.runPromise(client.validateSession(unique[i]!)) }
 
+  // inside one Effect program, as an Effect backend calls it: a loop of calls per `Effect.runPromise`
+  const BATCH = 100
+  const inEffectUnique: ReadonlyArray<Line> = cycling
+    ? [{
+      name: "oursUniqueInEffect",
+      opsPerCall: BATCH,
+      op: (i) =>
+        Effect.runPromise(Effect.forEach(
+          Array.from({ length: BATCH }, (_, k) => fresh[(i * BATCH + k) % unique.length]!),
+          (token) => client.validateSession(token),
+          { discard: true }
+        ))
+    }]
+    : []
+  const REPEATS = 1000
+  const repeatedLoop = Effect.forEach(Array.from({ length: REPEATS }), () => client.validateSession(repeated), {
+    discard: true
+  })
+
   const lines: ReadonlyArray<Line> = [
     oursUnique,
+    ...inEffectUnique,
     { name: "oursRepeated", op: () => Effect.runPromise(client.validateSession(repeated)) },
+    { name: "oursRepeatedInEffect", opsPerCall: REPEATS, op: () => Effect.runPromise(repeatedLoop) },
     { name: "nodeSdkUnique", op: (i) => sdk.validateSession(unique[i % unique.length]!) },
     { name: "nodeSdkRepeated", op: () => sdk.validateSession(repeated) },
     { name: "jose", op: (i) => Jose.jwtVerify(unique[i % unique.length]!, joseKey, { algorithms: [key.alg] }) },
@@ -142,6 +173,7 @@ const benchAlg = async (
     opsPerSec: {
       oursUnique: m.oursUnique!,
       oursRepeated: m.oursRepeated!,
+      oursRepeatedInEffect: m.oursRepeatedInEffect!,
       nodeSdkUnique: m.nodeSdkUnique!,
       nodeSdkRepeated: m.nodeSdkRepeated!,
       jose: m.jose!,
@@ -224,24 +256,98 @@ const countFetches = async (key: BenchKey): Promise<FetchCounts> => {
   }
 }
 
+/**
+ * Unique-token validation against key sets of 1, 10 and 100 keys: the token's
+ * key and decoys (the same public key under other `kid`s, as a set in rotation
+ * holds), one client and one keys endpoint per size, the floor beside them.
+ */
+const benchKeySets = async (
+  key: BenchKey,
+  pool: ReadonlyArray<string>,
+  options: GroupOptions
+): Promise<KeySetResult> => {
+  const sizes = [1, 10, 100]
+  const setups = await Promise.all(sizes.map(async (size) => {
+    const decoys = Array.from(
+      { length: size - 1 },
+      (_, i) => ({ ...key, kid: `decoy-${i}`, jwk: { ...key.jwk, kid: `decoy-${i}` } })
+    )
+    const server = await startKeysServer(PROJECT_ID, [
+      ...decoys.slice(0, (size - 1) >> 1),
+      key,
+      ...decoys.slice((size - 1) >> 1)
+    ])
+    const ours = await makeOurs(server.baseUrl)
+    await Effect.runPromise(ours.client.validateSession(pool[0]!))
+    return { size, server, ours }
+  }))
+  const floor = pool.map(splitForFloor)
+  let fresh: Array<string> = [...pool]
+  const lines: ReadonlyArray<Line> = [
+    ...setups.map(({ ours, size }): Line => ({
+      name: `keySet${size}`,
+      op: (i) => Effect.runPromise(ours.client.validateSession(fresh[i % fresh.length]!))
+    })),
+    {
+      name: "nodeCrypto",
+      sync: true,
+      op: (i) => {
+        const f = floor[i % floor.length]!
+        return NodeCrypto.verify(
+          hashOf(key.alg),
+          Buffer.from(f.input),
+          key.publicKey,
+          Buffer.from(f.signature, "base64url")
+        )
+      }
+    }
+  ]
+  try {
+    const group = await runGroup(lines, {
+      ...options,
+      beforeRound: async () => {
+        fresh = pool.map((t) => Buffer.from(t, "latin1").toString("latin1"))
+      }
+    })
+    return { sizes, group }
+  } finally {
+    for (const { ours, server } of setups) {
+      await ours.dispose()
+      await server.close()
+    }
+  }
+}
+
 export const runSessions = async (
-  options: { readonly rs: GroupOptions; readonly es: GroupOptions; readonly rsPool: number; readonly esPool: number },
+  options: {
+    readonly rs: GroupOptions
+    readonly es: GroupOptions
+    readonly keySets: GroupOptions
+    readonly rsPool: number
+    readonly esPool: number
+  },
   log: (line: string) => void
 ): Promise<SessionsResult> => {
   const rsKey = generateKey("RS256", "bench-rs256")
   const esKey = generateKey("ES384", "bench-es384")
-  const server = await startKeysServer(PROJECT_ID, [rsKey, esKey])
+  const es256Key = generateKey("ES256", "bench-es256")
+  const server = await startKeysServer(PROJECT_ID, [rsKey, es256Key, esKey])
   try {
-    log(`minting ${options.rsPool} RS256 and ${options.esPool} ES384 tokens ...`)
+    log(`minting ${options.rsPool} RS256 and ${options.esPool} ES256 and ES384 tokens ...`)
     const rsPool = mintSessions(rsKey, PROJECT_ID, options.rsPool, "rs")
+    const es256Pool = mintSessions(es256Key, PROJECT_ID, options.esPool, "es256")
     const esPool = mintSessions(esKey, PROJECT_ID, options.esPool, "es")
     log("key-fetch counts ...")
     const fetches = await countFetches(rsKey)
     log("RS256 validation ...")
     const rs256 = await benchAlg(rsKey, server.baseUrl, rsPool, options.rs)
+    log("ES256 validation ...")
+    const es256 = await benchAlg(es256Key, server.baseUrl, es256Pool, options.es)
     log("ES384 validation ...")
     const es384 = await benchAlg(esKey, server.baseUrl, esPool, options.es)
-    return { rs256, es384, fetches }
+    log("RS256 validation with key sets of 1, 10 and 100 keys ...")
+    const keySets = await benchKeySets(rsKey, rsPool, options.keySets)
+    return { rs256, es256, es384, fetches, keySets }
   } finally {
     await server.close()
   }

@@ -6,11 +6,8 @@
  *
  * @since 0.1.0
  */
-import type * as HttpClient from "@effect/platform/HttpClient"
-import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import * as EnchantedLink from "./auth/EnchantedLink.js"
 import * as Flow from "./auth/Flow.js"
@@ -25,10 +22,9 @@ import * as Sessions from "./auth/Sessions.js"
 import * as Sso from "./auth/Sso.js"
 import * as Totp from "./auth/Totp.js"
 import * as WebAuthn from "./auth/WebAuthn.js"
-import * as DescopeConfig from "./core/DescopeConfig.js"
+import type * as DescopeConfig from "./core/DescopeConfig.js"
 import * as DescopeHttp from "./core/DescopeHttp.js"
 import { SessionValidator } from "./core/Session.js"
-import * as SessionValidatorLive from "./core/SessionValidatorLive.js"
 import * as Management from "./management/Management.js"
 
 /**
@@ -116,32 +112,15 @@ export interface Service {
 }
 
 /**
- * The Descope client service.
+ * The Descope client service. Its layers are in one place, the `Descope`
+ * module (`Descope.layer`, `layerConfig`, `layerFetch`, `layerConfigFetch`,
+ * `layerTest`, `layerTestKeys`, `layerWithJwks`); {@link make} builds the
+ * service from the transport and a session validator.
  *
  * @since 0.1.0
  * @category tags
  */
-export class DescopeClient extends Context.Tag("descope-effect/DescopeClient")<DescopeClient, Service>() {
-  /**
-   * The client from explicit options; requires an `HttpClient`.
-   *
-   * @since 0.1.0
-   */
-  static layer = (
-    options: DescopeConfig.Options
-  ): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
-    layerWithoutConfig.pipe(Layer.provide(DescopeConfig.layer(options)))
-
-  /**
-   * The client configured from the environment (`DESCOPE_PROJECT_ID` ...); requires an `HttpClient`.
-   *
-   * @since 0.1.0
-   */
-  static layerConfig = (
-    configs?: DescopeConfig.ConfigOptions
-  ): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
-    layerWithoutConfig.pipe(Layer.provide(DescopeConfig.layerConfig(configs)))
-}
+export class DescopeClient extends Context.Tag("descope-effect/DescopeClient")<DescopeClient, Service>() {}
 
 /**
  * Builds the client from the transport, owned by the current scope: shared
@@ -184,38 +163,3 @@ export const make: Effect.Effect<
     mgmt
   })
 })
-
-/**
- * The client with the session validator of your choice (e.g. the live
- * validator over `Jwks.layerTest`); requires what the validator requires
- * (besides the transport), `DescopeConfig` and an `HttpClient`.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerWithValidator = <E, R>(
-  validator: Layer.Layer<SessionValidator, E, R>
-): Layer.Layer<
-  DescopeClient,
-  E,
-  Exclude<R, DescopeHttp.DescopeHttp> | DescopeConfig.DescopeConfig | HttpClient.HttpClient
-> =>
-  Layer.scoped(DescopeClient, make).pipe(
-    Layer.provide(validator),
-    Layer.provide(DescopeHttp.layer)
-  )
-
-/**
- * The client over a configuration supplied separately; requires `DescopeConfig` and an `HttpClient`.
- * Sessions are validated with the signing keys of `/v2/keys/{projectId}`, or
- * with the configured `publicKey` (never fetched) when it is set; an unusable
- * `publicKey` fails the layer with a `ConfigError`.
- *
- * @since 0.1.0
- * @category layers
- */
-export const layerWithoutConfig: Layer.Layer<
-  DescopeClient,
-  ConfigError.ConfigError,
-  DescopeConfig.DescopeConfig | HttpClient.HttpClient
-> = layerWithValidator(SessionValidatorLive.layerDefault())

@@ -157,7 +157,7 @@ describe("OpenAPI of the DescopeSecurity api", () => {
         type: "http",
         scheme: "bearer",
         bearerFormat: "JWT",
-        description: "A Descope session JWT (or an access key, when enabled)"
+        description: "A Descope session JWT (or, when enabled, an access key or an inbound app's OAuth access token)"
       },
       descopeCookie: {
         type: "apiKey",

@@ -14,8 +14,8 @@ import * as ExpressExample from "../examples/express.js"
 import * as FastifyExample from "../examples/fastify.js"
 import * as HonoExample from "../examples/hono.js"
 import * as NextExample from "../examples/next-routes.js"
-import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
+import * as DescopeLayers from "../src/layers/Descope.js"
 import { type Descope, fromLayer } from "../src/promise/index.js"
 
 const PROJECT_ID = "P2AdapterExamples00000000001"
@@ -27,7 +27,7 @@ beforeAll(async () => {
   emulator = await Effect.runPromise(Emulator.make({ projectId: PROJECT_ID }))
   descope = fromLayer(
     Layer.mergeAll(
-      DescopeClient.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local" }).pipe(
+      DescopeLayers.layer({ projectId: PROJECT_ID, baseUrl: "http://emulator.local" }).pipe(
         Layer.provide(Emulator.layerHttpClient),
         Layer.orDie
       ),

@@ -19,14 +19,14 @@ const withEnv = (env: Record<string, string>) =>
   Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
 
 describe("DescopeClient layers", () => {
-  it.effect("DescopeClient.layer builds over an HttpClient", () =>
+  it.effect("Descope.layer builds over an HttpClient", () =>
     Effect.gen(function*() {
       const client = yield* DescopeClient
       assert.strictEqual(client.config.projectId, "P123")
       assert.strictEqual(client.config.baseUrl, "https://api.descope.com")
     }).pipe(
       Effect.provide(
-        DescopeClient.layer({ projectId: "P123" }).pipe(
+        Descope.layer({ projectId: "P123" }).pipe(
           Layer.provide(MockHttpClient.layer(() => MockHttpClient.json({})))
         )
       )

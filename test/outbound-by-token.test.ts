@@ -159,16 +159,16 @@ describe("outboundApplicationByToken against the emulator", () => {
       const agent = yield* mgmt.inboundApplication.createApplication({ name: "Agent", permissionsScopes: scopes })
       const other = yield* mgmt.inboundApplication.createApplication({ name: "Other", permissionsScopes: scopes })
       assert.strictEqual(
-        (yield* control("/emulator/inbound-app-token", { appId: agent.id, userId: user.userId })).status,
+        (yield* control("/emulator/inbound-apps/token", { appId: agent.id, userId: user.userId })).status,
         400,
         "no consent, no token"
       )
       yield* control("/emulator/consents", { appId: agent.id, userId: user.userId, scopes: ["outbound.token.fetch"] })
       yield* control("/emulator/consents", { appId: other.id, userId: user.userId, scopes: ["read"] })
-      const issued = yield* control("/emulator/inbound-app-token", { appId: agent.id, userId: user.userId })
-      const token = String(issued.body.token)
+      const issued = yield* control("/emulator/inbound-apps/token", { appId: agent.id, userId: user.userId })
+      const token = String(issued.body.access_token)
       const readOnly = String(
-        (yield* control("/emulator/inbound-app-token", { appId: other.id, userId: user.userId })).body.token
+        (yield* control("/emulator/inbound-apps/token", { appId: other.id, userId: user.userId })).body.access_token
       )
 
       const fetched = yield* byToken((api) => api.fetchToken(token, crm.id, user.userId))

@@ -1,9 +1,11 @@
 /**
- * Every ```ts block of README.md compiles: each block is written to its own
+ * Every ```ts block of README.md compiles, and so does every ```ts block of an
+ * `@example` in the doc comments of src: each block is written to its own
  * module under test/.readme-blocks/ (git-ignored), where `descope-effect`,
  * `descope-effect/server`, `descope-effect/emulator` and `descope-effect/node` map to src through
  * tsconfig.readme.json, and the TypeScript compiler checks them all in one
- * program. A failure names the README line of the offending code.
+ * program. A failure names the README line (or the src file and line) of the
+ * offending code.
  *
  * The same program (with the package's entry points among its roots) serves
  * the check that every type the public API shows is importable
@@ -19,13 +21,15 @@ import { ENTRIES, walkPublicApi } from "./helpers/publicTypes.js"
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 
 interface Block {
-  /** The README line of the block's first code line (1-based). */
+  /** Where the block is: `README` or a src file (`src/server/Guard.ts`). */
+  readonly origin: string
+  /** The line of the block's first code line in its origin (1-based). */
   readonly line: number
   readonly code: string
 }
 
 /** The ```ts blocks of a markdown text. */
-const extractBlocks = (markdown: string): ReadonlyArray<Block> => {
+const extractBlocks = (markdown: string, origin = "README"): ReadonlyArray<Block> => {
   const blocks: Array<Block> = []
   const lines = markdown.split("\n")
   let current: { line: number; code: Array<string> } | undefined
@@ -33,13 +37,54 @@ const extractBlocks = (markdown: string): ReadonlyArray<Block> => {
     if (current === undefined) {
       if (/^```(ts|typescript)\s*$/.test(text.trim())) current = { line: index + 2, code: [] }
     } else if (text.trim() === "```") {
-      blocks.push({ line: current.line, code: current.code.join("\n") })
+      blocks.push({ origin, line: current.line, code: current.code.join("\n") })
       current = undefined
     } else {
       current.code.push(text)
     }
   })
-  if (current !== undefined) throw new Error(`README line ${current.line - 1}: unterminated code block`)
+  if (current !== undefined) throw new Error(`${origin} line ${current.line - 1}: unterminated code block`)
+  return blocks
+}
+
+/**
+ * The ```ts blocks of the `@example` tags of a TypeScript source: the doc
+ * comment lines from an `@example` to the next tag or the end of the comment,
+ * their ` * ` prefix removed (so a block keeps its indentation), read as markdown.
+ */
+const extractExamples = (source: string, origin: string): ReadonlyArray<Block> => {
+  const lines = source.split("\n")
+  const blocks: Array<Block> = []
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*\*\s*@example\b/.test(lines[i]!)) continue
+    const body: Array<string> = []
+    let j = i + 1
+    for (; j < lines.length; j++) {
+      const text = lines[j]!
+      if (/^\s*\*\//.test(text) || /^\s*\*\s*@\w+/.test(text)) break
+      body.push(text.replace(/^\s*\* ?/, ""))
+    }
+    // a markdown text whose line 1 is the line after the tag
+    const markdown = ["", ...body].join("\n")
+    for (const block of extractBlocks(markdown, origin)) blocks.push({ ...block, line: block.line + i })
+    i = j - 1
+  }
+  return blocks
+}
+
+/** The `@example` blocks of every TypeScript file under src. */
+const srcExamples = (): ReadonlyArray<Block> => {
+  const blocks: Array<Block> = []
+  const walk = (dir: string) => {
+    for (const entry of Fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = Path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (entry.name.endsWith(".ts")) {
+        blocks.push(...extractExamples(Fs.readFileSync(path, "utf8"), Path.relative(ROOT, path)))
+      }
+    }
+  }
+  walk(Path.join(ROOT, "src"))
   return blocks
 }
 
@@ -56,7 +101,8 @@ const compileBlocksIn = (
   Fs.mkdirSync(dir, { recursive: true })
   const files = new Map<string, Block>()
   for (const block of blocks) {
-    const file = Path.join(dir, `readme-line-${block.line}.ts`)
+    const name = block.origin === "README" ? "readme" : block.origin.replace(/[^A-Za-z0-9]+/g, "-")
+    const file = Path.join(dir, `${name}-line-${block.line}.ts`)
     // every block is a module, even one without imports
     Fs.writeFileSync(file, `${block.code}\nexport {}\n`)
     files.set(Path.resolve(file), block)
@@ -83,13 +129,13 @@ const compileBlocksIn = (
   for (const [file, block] of files) {
     const source = program.getSourceFile(file)
     if (source === undefined) {
-      errors.push(`README line ${block.line}: block not compiled`)
+      errors.push(`${block.origin} line ${block.line}: block not compiled`)
       continue
     }
     const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
     for (const d of diagnostics) {
       const at = d.start === undefined ? 0 : source.getLineAndCharacterOfPosition(d.start).line
-      errors.push(`README line ${block.line + at}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)
+      errors.push(`${block.origin} line ${block.line + at}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)
     }
   }
   return { errors, program }
@@ -100,6 +146,9 @@ const compileBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyArray
 
 /** The README's program, made by the first test and reused by the public types check. */
 let readmeProgram: ts.Program | undefined
+/** The src examples, and their errors when the README's program compiled them. */
+let examples: ReadonlyArray<Block> = []
+let exampleErrors: ReadonlyArray<string> | undefined
 
 const BLOCKS_DIR = Path.join(ROOT, "test", ".readme-blocks")
 
@@ -111,9 +160,22 @@ describe("README.md", () => {
   it("every ```ts block compiles against src", () => {
     const blocks = extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8"))
     expect(blocks.length).toBeGreaterThan(20)
-    const { errors, program } = compileBlocksIn(blocks, BLOCKS_DIR)
+    // the src examples join the same program (one parse of src for both checks)
+    examples = srcExamples()
+    const { errors, program } = compileBlocksIn([...blocks, ...examples], BLOCKS_DIR)
     readmeProgram = program
-    expect(errors).toEqual([])
+    exampleErrors = errors.filter((e) => !e.startsWith("README "))
+    expect(errors.filter((e) => e.startsWith("README "))).toEqual([])
+  }, 90_000)
+
+  it("every @example block in the doc comments of src compiles against src", () => {
+    if (exampleErrors === undefined) {
+      examples = srcExamples()
+      exampleErrors = compileBlocks(examples, BLOCKS_DIR)
+    }
+    expect(examples.length).toBeGreaterThan(40)
+    expect(new Set(examples.map((b) => b.origin)).size).toBeGreaterThan(25)
+    expect(exampleErrors).toEqual([])
   }, 90_000)
 
   it("every named type the public API shows is importable, error unions by their own name", () => {
@@ -152,6 +214,29 @@ describe("README.md", () => {
     }
     expect(readme).toContain("[docs/COVERAGE.md](docs/COVERAGE.md)")
   })
+
+  it("an @example block is found in a doc comment and reported with its src line", () => {
+    const source = [
+      "/**", // 1
+      " * Doc.", // 2
+      " *", // 3
+      " * @example", // 4
+      " * ```ts", // 5
+      " * import { DescopeClient } from \"descope-effect\"", // 6
+      " *", // 7
+      " * export const wrong: number = DescopeClient.key.length + \"x\"", // 8
+      " * ```", // 9
+      " *", // 10
+      " * @since 0.2.0", // 11
+      " */", // 12
+      "export const x = 1" // 13
+    ].join("\n")
+    const blocks = extractExamples(source, "src/x.ts")
+    expect(blocks.map((b) => [b.origin, b.line])).toEqual([["src/x.ts", 6]])
+    const errors = compileBlocks(blocks, BLOCKS_DIR)
+    expect(errors.length).toBe(1)
+    expect(errors[0]).toMatch(/^src\/x\.ts line 8: /)
+  }, 90_000)
 
   it("a block that does not compile is reported with its README line", () => {
     const markdown = [

@@ -100,6 +100,21 @@ describe("validateSession", () => {
       assert.strictEqual(custom.k1, "v")
     }).pipe(Effect.provide(client())))
 
+  it.effect("a tenant named __proto__ stays a plain entry, never the prototype of the tenants map", () =>
+    Effect.gen(function*() {
+      yield* atNow
+      const descope = yield* DescopeClient
+      const tenants = JSON.parse("{\"__proto__\":{\"roles\":[\"admin\"]},\"T1\":{\"roles\":[\"r\"]}}") as unknown
+      const session = yield* descope.validateSession(sign(es, { ...claims({}), tenants }))
+      assert.strictEqual(Object.getPrototypeOf(session.tenants), Object.prototype)
+      assert.deepStrictEqual(Object.getOwnPropertyDescriptor(session.tenants, "__proto__")?.value, {
+        roles: ["admin"],
+        permissions: []
+      })
+      assert.deepStrictEqual(session.tenants.T1, { roles: ["r"], permissions: [] })
+      assert.deepStrictEqual(Object.keys(session.tenants), ["__proto__", "T1"])
+    }).pipe(Effect.provide(client())))
+
   it.effect("a token that is not a string (untyped callers) is a typed Missing failure, never a defect", () =>
     Effect.gen(function*() {
       const descope = yield* DescopeClient

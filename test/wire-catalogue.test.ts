@@ -45,10 +45,10 @@ describe("the catalogue", () => {
   })
 })
 
-/** Source lines that spell a Descope path (comments aside). */
+/** Source lines that spell a Descope path (comments aside): in a string, or after an interpolation (`${base}/v1/`). */
 const pathLiterals = (file: string): Array<string> =>
   fs.readFileSync(file, "utf8").split("\n").filter((line) =>
-    /["'`]\/v[12]\//.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line)
+    /["'`}]\/v[12]\//.test(line) && !/^\s*(\*|\/\/|\/\*)/.test(line)
   )
 
 const sourceFiles = (dir: string): Array<string> =>

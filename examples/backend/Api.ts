@@ -8,7 +8,7 @@
  * | `POST /auth/otp/verify`           | public; sets `DS` and `DSR`        | `{ userId, firstSeen }`  |
  * | `POST /auth/refresh`              | the `DSR` cookie; sets a new `DS`  | `{ userId, tenants }`    |
  * | `POST /auth/logout`               | the `DSR` cookie; clears both      | `{ loggedOut }`          |
- * | `GET /me`                         | `DescopeAuth` (bearer or `DS`)     | the session's claims     |
+ * | `GET /me`                         | `DescopeSecurity` (bearer or `DS`) | the session's claims     |
  * | `GET /tenants/:tenantId/admin`    | `TenantAdmin`: role `admin` in it  | `{ tenantId, adminId }`  |
  *
  * @since 0.1.0
@@ -18,7 +18,7 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as Schema from "effect/Schema"
-import { DescopeAuth, DescopeGuard, DescopeUnauthorized, DescopeUnavailable } from "../../src/server/index.js"
+import { DescopeGuard, DescopeSecurity, DescopeUnauthorized, DescopeUnavailable } from "../../src/server/index.js"
 
 /**
  * 400: the request was refused before or by Descope (bad e-mail, unknown user ...).
@@ -113,7 +113,9 @@ export class AuthGroup extends HttpApiGroup.make("auth")
 {}
 
 /**
- * The protected endpoints: every one needs a valid session (`DescopeAuth`).
+ * The protected endpoints: every one needs a valid session (`DescopeSecurity`:
+ * `DescopeAuth` declared as the bearer and cookie security schemes, so the
+ * OpenAPI document, docs/openapi/backend.json, names them).
  *
  * @since 0.1.0
  * @category api
@@ -126,7 +128,7 @@ export class AppGroup extends HttpApiGroup.make("app")
       .addSuccess(Schema.Struct({ tenantId: Schema.String, adminId: Schema.String }))
       .middleware(TenantAdmin)
   )
-  .middleware(DescopeAuth)
+  .middleware(DescopeSecurity.DescopeSecurity)
 {}
 
 /**

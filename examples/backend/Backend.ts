@@ -34,6 +34,7 @@ import {
   Authenticator,
   CurrentSession,
   DescopeAuth,
+  DescopeSecurity,
   DescopeUnauthorized,
   DescopeUnavailable,
   fromInvalidSession,
@@ -241,7 +242,7 @@ export const layerApi = (options: Options = {}): Layer.Layer<HttpApi.Api, never,
   HttpApiBuilder.api(BackendApi).pipe(
     Layer.provide([layerAuthGroup(options), layerAppGroup]),
     Layer.provide(DescopeAuth.guardLayer(TenantAdmin, { tenantRoles: ["admin"], tenant: { path: "tenantId" } })),
-    Layer.provide(DescopeAuth.layer({ refresh: true, setCookie: options.setCookie }))
+    Layer.provide(DescopeSecurity.layer({ refresh: true, setCookie: options.setCookie }))
   )
 
 /**

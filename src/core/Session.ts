@@ -172,12 +172,25 @@ export const projectIdOfIssuer = (iss: string): string => {
  */
 export const tenantsOf = (u: unknown): Readonly<Record<string, TenantAuthorization>> => {
   if (typeof u !== "object" || u === null || Array.isArray(u)) return {}
+  const claim = u as Record<string, unknown>
   const out: Record<string, TenantAuthorization> = {}
-  for (const [id, value] of Object.entries(u as Record<string, unknown>)) {
+  // own keys only, without building an array of entries per validation
+  for (const id in claim) {
+    if (!Object.hasOwn(claim, id)) continue
+    const value = claim[id]
     const v = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {}
-    out[id] = { roles: stringArray(v.roles), permissions: stringArray(v.permissions) }
+    setOwn(out, id, { roles: stringArray(v.roles), permissions: stringArray(v.permissions) })
   }
   return out
+}
+
+/** Sets a plain property, also for the key `__proto__` (an assignment would replace the prototype instead). */
+const setOwn = (target: Record<string, unknown>, key: string, value: unknown): void => {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  } else {
+    target[key] = value
+  }
 }
 
 /**
@@ -223,10 +236,10 @@ const build = <Custom>(
   let custom: Record<string, unknown> | undefined
   if (customClaims === undefined) {
     custom = {}
-    for (const key of Object.keys(claims)) {
-      if (STANDARD_CLAIMS.has(key)) continue
-      // defineProperty: a `__proto__` claim stays a plain property, never a prototype
-      Object.defineProperty(custom, key, { value: claims[key], enumerable: true, writable: true, configurable: true })
+    // own keys only, without building an array of keys per validation; a `__proto__` claim stays a plain property
+    for (const key in claims) {
+      if (!Object.hasOwn(claims, key) || STANDARD_CLAIMS.has(key)) continue
+      setOwn(custom, key, claims[key])
     }
   }
   return {

@@ -21,6 +21,8 @@ import * as Schedule from "effect/Schedule"
 import * as Fs from "node:fs/promises"
 import * as Path from "node:path"
 import { parseArgs } from "node:util"
+import * as KeysWire from "../wire/auth/Keys.js"
+import * as Endpoint from "../wire/Endpoint.js"
 import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID, Emulator, layer, type Options, type Service } from "./Emulator.js"
 import { DEFAULT_MAX_BODY_BYTES, normalizeOrigin } from "./EmulatorApp.js"
 import { serve } from "./EmulatorServer.js"
@@ -277,7 +279,7 @@ export const banner = (baseUrl: string, projectId: string, managementKey: string
     `  management key:  ${maskKey(managementKey)}${
       managementKey === DEFAULT_MANAGEMENT_KEY ? " (the default: see --help)" : ""
     }`,
-    `  JWKS:            ${baseUrl}/v2/keys/${projectId}`,
+    `  JWKS:            ${baseUrl}${Endpoint.pathOf(KeysWire.get, { projectId })}`,
     `  outbox:          ${baseUrl}/emulator/outbox`,
     ...(ui ? [`  inspector:       ${baseUrl}/emulator/ui`] : []),
     "Press Ctrl+C to stop."

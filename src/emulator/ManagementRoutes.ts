@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 import type { Route } from "./Handler.js"
+import * as InboundTokens from "./InboundTokens.js"
 import * as AccessKeyRoutes from "./mgmt/AccessKey.js"
 import * as AnalyticsRoutes from "./mgmt/Analytics.js"
 import * as AuditRoutes from "./mgmt/Audit.js"
@@ -18,7 +19,6 @@ import * as FgaRoutes from "./mgmt/Fga.js"
 import * as FlowRoutes from "./mgmt/Flow.js"
 import * as GroupRoutes from "./mgmt/Group.js"
 import * as InboundApplicationRoutes from "./mgmt/InboundApplication.js"
-import * as InboundAppTokenRoutes from "./mgmt/InboundAppToken.js"
 import * as JwtRoutes from "./mgmt/Jwt.js"
 import * as JwtTemplateRoutes from "./mgmt/JwtTemplate.js"
 import * as ListRoutes from "./mgmt/List.js"
@@ -70,7 +70,7 @@ export const routes: ReadonlyArray<Route> = [
   ...OutboundApplicationRoutes.routes,
   ...OutboundAppTokenRoutes.routes,
   ...InboundApplicationRoutes.routes,
-  InboundAppTokenRoutes.issueInboundAppToken,
+  InboundTokens.issueToken,
   ...JwtTemplateRoutes.routes,
   ...ManagementKeyRoutes.routes,
   ...DescoperRoutes.routes,

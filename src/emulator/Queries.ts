@@ -18,11 +18,37 @@ export const findUser = (p: ProjectState, loginIdOrUserId: string): UserRecord |
   const byId = p.users.get(loginIdOrUserId)
   if (byId) return byId
   const lower = loginIdOrUserId.toLowerCase()
+  let index = loginIndexes.get(p)
+  const known = index?.get(lower)
+  // a remembered answer counts only while it is still true: the user is in the project and holds the login id
+  if (known !== undefined && p.users.get(known.userId) === known && holdsLoginId(known, lower)) return known
   for (const u of p.users.values()) {
-    if (u.loginIds.some((l) => l.toLowerCase() === lower)) return u
+    if (holdsLoginId(u, lower)) {
+      if (index === undefined || index.size > 2 * p.users.size + 1024) {
+        index = new Map()
+        loginIndexes.set(p, index)
+      }
+      index.set(lower, u)
+      return u
+    }
   }
+  if (known !== undefined) index?.delete(lower)
   return undefined
 }
+
+const holdsLoginId = (u: UserRecord, lower: string): boolean => {
+  for (const l of u.loginIds) if (l.toLowerCase() === lower) return true
+  return false
+}
+
+/**
+ * The users found by login id, per project: a lookup answered once is
+ * answered again without scanning every user (what keeps `user.load` and
+ * sign-in flat with 100,000 users). Only a hint: a remembered user is checked
+ * before it is used, and anything else scans, so no update of the state needs
+ * to keep it current.
+ */
+const loginIndexes = new WeakMap<ProjectState, Map<string, UserRecord>>()
 
 /**
  * Finds a role by name within a tenant (tenant-scoped first, then project-level).

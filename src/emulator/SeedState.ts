@@ -91,12 +91,20 @@ export const apply = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Eff
         createdTime: s.createdTime ?? t
       })
     }
+    // who holds each login id (lower case), kept current while seeding: a seeded user replaces the users
+    // holding its user id or any of its login ids, without a scan of every user per seeded user
+    const holders = new Map<string, string>()
+    for (const u of p.users.values()) for (const l of u.loginIds) holders.set(l.toLowerCase(), u.userId)
+    const replace = (userId: string | undefined) => {
+      const old = userId === undefined ? undefined : p.users.get(userId)
+      if (old === undefined) return
+      p.users.delete(old.userId)
+      for (const l of old.loginIds) if (holders.get(l.toLowerCase()) === old.userId) holders.delete(l.toLowerCase())
+    }
     for (const s of seed.users ?? []) {
       const loginIds = [s.loginId, ...(s.additionalLoginIds ?? []).filter((l) => l !== s.loginId)]
-      const lower = new Set(loginIds.map((l) => l.toLowerCase()))
-      for (const u of [...p.users.values()]) {
-        if (u.userId === s.userId || u.loginIds.some((l) => lower.has(l.toLowerCase()))) p.users.delete(u.userId)
-      }
+      replace(s.userId)
+      for (const l of loginIds) replace(holders.get(l.toLowerCase()))
       const user: UserRecord = {
         userId: s.userId ?? newId("U"),
         loginIds,
@@ -124,6 +132,7 @@ export const apply = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Eff
         modifiedTime: s.modifiedTime ?? s.createdTime ?? t
       }
       p.users.set(user.userId, user)
+      for (const l of loginIds) holders.set(l.toLowerCase(), user.userId)
     }
     const userOf = (ref: string) =>
       [...p.users.values()].find((u) =>

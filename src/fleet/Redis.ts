@@ -5,7 +5,7 @@
  * `RateLimiter/Redis`. Provide the result to the client layer:
  *
  * ```ts
- * DescopeClient.layerConfig().pipe(
+ * Descope.layerConfig().pipe(
  *   Layer.provide(NodeHttpClient.layerUndici),
  *   Layer.provide(Redis.layer({ host: "127.0.0.1", port: 6379 }))
  * )

@@ -185,7 +185,7 @@ export const make = (options: Options = {}): Effect.Effect<Service, never, RateL
 
 /**
  * The gate as a layer: provide it, with a `RateLimiter`, to the client's
- * transport (`DescopeClient.layer` and the `Descope.*` layers read it).
+ * transport (the `Descope.*` client layers read it).
  *
  * @since 0.2.0
  * @category layers

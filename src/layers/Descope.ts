@@ -1,5 +1,6 @@
 /**
- * Ready layers for `DescopeClient`.
+ * The layers of `DescopeClient`: its one home (there are no class statics or
+ * aliases elsewhere).
  *
  * - {@link layer} / {@link layerConfig}: the client over an `HttpClient` you provide
  *   (`FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, a mock ...).
@@ -32,20 +33,34 @@ import type { DescopeHttp } from "../core/DescopeHttp.js"
 import * as Jwks from "../core/Jwks.js"
 import * as SessionValidatorLive from "../core/SessionValidatorLive.js"
 import * as Verifier from "../core/Verifier.js"
-import { DescopeClient, layerWithValidator } from "../DescopeClient.js"
+import { DescopeClient } from "../DescopeClient.js"
+import { layerWithoutConfig, layerWithValidator } from "../internal/clientLayers.js"
 import type { ManagementError } from "../management/ManagementHttp.js"
 import * as DescopeValidator from "./DescopeValidator.js"
 import * as MockHttpClient from "./MockHttpClient.js"
 
 /**
- * The client from explicit options; requires an `HttpClient`.
+ * The client from explicit options; requires an `HttpClient`. Sessions are
+ * validated with the project's signing keys (fetched, cached), or with the
+ * configured `publicKey` (never fetched) when it is set; an unusable
+ * `publicKey` fails the layer with a `ConfigError`.
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ * import { Descope } from "descope-effect"
+ *
+ * export const DescopeLive = Descope.layer({ projectId: "P2abc" }).pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (
   options: DescopeConfig.Options
-): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> => DescopeClient.layer(options)
+): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  layerWithoutConfig.pipe(Layer.provide(DescopeConfig.layer(options)))
 
 /**
  * The client from the environment; requires an `HttpClient`.
@@ -55,7 +70,8 @@ export const layer = (
  */
 export const layerConfig = (
   configs?: DescopeConfig.ConfigOptions
-): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> => DescopeClient.layerConfig(configs)
+): Layer.Layer<DescopeClient, ConfigError.ConfigError, HttpClient.HttpClient> =>
+  layerWithoutConfig.pipe(Layer.provide(DescopeConfig.layerConfig(configs)))
 
 /**
  * The client from explicit options, over `FetchHttpClient`.
@@ -64,7 +80,7 @@ export const layerConfig = (
  * @category layers
  */
 export const layerFetch = (options: DescopeConfig.Options): Layer.Layer<DescopeClient, ConfigError.ConfigError> =>
-  DescopeClient.layer(options).pipe(Layer.provide(FetchHttpClient.layer))
+  layer(options).pipe(Layer.provide(FetchHttpClient.layer))
 
 /**
  * The client from the environment, over `FetchHttpClient`.
@@ -75,7 +91,7 @@ export const layerFetch = (options: DescopeConfig.Options): Layer.Layer<DescopeC
 export const layerConfigFetch = (
   configs?: DescopeConfig.ConfigOptions
 ): Layer.Layer<DescopeClient, ConfigError.ConfigError> =>
-  DescopeClient.layerConfig(configs).pipe(Layer.provide(FetchHttpClient.layer))
+  layerConfig(configs).pipe(Layer.provide(FetchHttpClient.layer))
 
 /**
  * The client over the recording mock `HttpClient`: every request is answered by
@@ -88,7 +104,7 @@ export const layerTest = (
   options: DescopeConfig.Options,
   handler: MockHttpClient.Handler
 ): Layer.Layer<DescopeClient | MockHttpClient.MockHttpRecorder, ConfigError.ConfigError> =>
-  DescopeClient.layer(options).pipe(Layer.provideMerge(MockHttpClient.layer(handler)))
+  layer(options).pipe(Layer.provideMerge(MockHttpClient.layer(handler)))
 
 /**
  * The client with the signing-key layer of your choice and the default

@@ -212,10 +212,10 @@ export const make = (dispatcher: Undici.Dispatcher): HttpClient.HttpClient =>
  * @example
  * ```ts
  * import { Effect, Layer } from "effect"
- * import { DescopeClient } from "descope-effect"
+ * import { Descope, DescopeClient } from "descope-effect"
  * import { UndiciHttpClient } from "descope-effect/node"
  *
- * const DescopeLive = DescopeClient.layerConfig().pipe(Layer.provide(UndiciHttpClient.layer))
+ * const DescopeLive = Descope.layerConfig().pipe(Layer.provide(UndiciHttpClient.layer))
  * const program = Effect.flatMap(DescopeClient, (client) => client.mgmt.user.load("a@example.com"))
  * ```
  *

@@ -46,6 +46,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Stream from "effect/Stream"
 import type * as DescopeConfig from "../core/DescopeConfig.js"
 import { DescopeClient } from "../DescopeClient.js"
+import * as DescopeLayers from "../layers/Descope.js"
 import * as RequestAuth from "../server/RequestAuth.js"
 import type * as ServerError from "../server/ServerError.js"
 
@@ -202,5 +203,5 @@ export const fromLayer = <E>(layer: Layer.Layer<DescopeClient, E>): Descope => {
  */
 export const createDescope = (config: Config): Descope => {
   const { httpClient, ...options } = config
-  return fromLayer(DescopeClient.layer(options).pipe(Layer.provide(httpClient ?? FetchHttpClient.layer)))
+  return fromLayer(DescopeLayers.layer(options).pipe(Layer.provide(httpClient ?? FetchHttpClient.layer)))
 }

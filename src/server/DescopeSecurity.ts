@@ -52,7 +52,10 @@ import * as ServerError from "./ServerError.js"
  * @category security
  */
 export const bearer = HttpApiSecurity.bearer.pipe(
-  HttpApiSecurity.annotate(OpenApi.Description, "A Descope session JWT (or an access key, when enabled)"),
+  HttpApiSecurity.annotate(
+    OpenApi.Description,
+    "A Descope session JWT (or, when enabled, an access key or an inbound app's OAuth access token)"
+  ),
   HttpApiSecurity.annotate(OpenApi.Format, "JWT")
 )
 

@@ -41,41 +41,40 @@
  *
  * @since 0.2.0
  */
-import type * as PlatformCookies from "@effect/platform/Cookies"
-import * as Clock from "effect/Clock"
-import * as Duration from "effect/Duration"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import {
-  type AuthenticationInfo,
-  REFRESH_COOKIE_NAME,
-  SESSION_COOKIE_NAME,
-  type SetCookieOptions
-} from "../core/AuthenticationInfo.js"
-import * as Cookies from "../core/Cookies.js"
-import type { InvalidSessionReason, RateLimitError, TransportError } from "../core/DescopeError.js"
+import type { InvalidSessionReason } from "../core/DescopeError.js"
 import type { Session } from "../core/Session.js"
 import { DescopeClient } from "../DescopeClient.js"
-import * as KeysWire from "../wire/auth/Keys.js"
+import {
+  accessKeySessions,
+  inboundRefused,
+  isInboundAppToken,
+  isJwtShaped,
+  isKeysFailure
+} from "../internal/requestAuth.js"
 import { type ResponseCookie } from "./Answers.js"
 import * as Guard from "./Guard.js"
+import {
+  clearingCookies,
+  expectedCredential,
+  headersOf,
+  refreshCookies,
+  type RequestHeaders,
+  type TokenOptions,
+  tokensFromHeaders
+} from "./RequestTokens.js"
 import * as ServerError from "./ServerError.js"
 
 /**
- * Options of the request authentication.
+ * Options of the request authentication (with those of `RequestTokens`: where
+ * the tokens are read, the cookie names and attributes).
  *
  * @since 0.2.0
  * @category models
  */
-export interface Options {
-  /** Read `Authorization: Bearer <token>`; default `true`. */
-  readonly bearer?: boolean | undefined
-  /** Read the session cookie; default `true`. */
-  readonly cookie?: boolean | undefined
-  /** The session cookie name; default `DS`. */
-  readonly sessionCookieName?: string | undefined
-  /** The refresh cookie name; default `DSR`. */
-  readonly refreshCookieName?: string | undefined
+export interface Options extends TokenOptions {
   /**
    * Refresh an expired, invalid or absent session with the refresh cookie,
    * continue the request with the new session and set the rotated cookies on
@@ -86,8 +85,6 @@ export interface Options {
   readonly audience?: string | ReadonlyArray<string> | undefined
   /** The maximum age of session tokens, from their `iat`. */
   readonly maxTokenAge?: Duration.DurationInput | undefined
-  /** Attributes of the rotated cookies (default `HttpOnly; Secure; SameSite=Strict`). */
-  readonly setCookie?: SetCookieOptions | undefined
   /**
    * Accept access keys as bearer tokens: a bearer token that is not
    * JWT-shaped is exchanged (once; the session is cached until its `exp`);
@@ -100,6 +97,27 @@ export interface Options {
    * 403 as `resource_metadata`, the way MCP clients discover the authorization server.
    */
   readonly resourceMetadata?: string | undefined
+  /**
+   * Accept OAuth access tokens Descope issued to inbound (third-party)
+   * applications, as bearer tokens: a validly signed token of the project
+   * carrying a `client_id` or `azp` claim. `{ audience }` names what its `aud`
+   * must contain (the application's client id, or your resource); its scopes
+   * (`scope`) are checked by the `scopes` requirement. Default `false`: such a
+   * token is refused (401 `WrongTokenType`), so a third-party application's
+   * token never passes for the user's own session.
+   */
+  readonly inboundApps?: boolean | InboundAppOptions | undefined
+}
+
+/**
+ * Options of inbound applications' access tokens (see `Options.inboundApps`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface InboundAppOptions {
+  /** The audience the token's `aud` must contain (one of these): the application's client id, or your resource. */
+  readonly audience?: string | ReadonlyArray<string> | undefined
 }
 
 /**
@@ -117,19 +135,9 @@ export interface RequestOptions extends Options {
 }
 
 /**
- * The two headers the authentication reads (a web `Request` or a Node request gives them).
- *
- * @since 0.2.0
- * @category models
- */
-export interface RequestHeaders {
-  readonly authorization?: string | null | undefined
-  readonly cookie?: string | null | undefined
-}
-
-/**
  * The request is authenticated. `source` is where the credential was found;
- * `kind` what it was (a session token, a refresh made here, an access key);
+ * `kind` what it was (a session token, a refresh made here, an access key, an
+ * inbound application's access token);
  * `cookies` are the rotated cookies to set (after a refresh).
  *
  * @since 0.2.0
@@ -139,7 +147,7 @@ export interface Authenticated {
   readonly _tag: "Authenticated"
   readonly session: Session
   readonly source: "bearer" | "cookie"
-  readonly kind: "session" | "refresh" | "accessKey"
+  readonly kind: "session" | "refresh" | "accessKey" | "inboundApp"
   readonly cookies: ReadonlyArray<ResponseCookie>
 }
 
@@ -195,144 +203,28 @@ export {
   toWebResponse
 } from "./Answers.js"
 
-const sameSiteOf = (value: SetCookieOptions["sameSite"]): "strict" | "lax" | "none" =>
-  value === "Lax" ? "lax" : value === "None" ? "none" : "strict"
-
 /**
- * The cookies of a refresh: the session cookie, and the refresh cookie when
- * the refresh token was rotated (differs from `previousRefreshToken`).
+ * The tokens of a request and the cookies of its answer (see `RequestTokens`).
  *
  * @since 0.2.0
- * @category constructors
  */
-export const refreshCookies = (
-  info: AuthenticationInfo<unknown>,
-  options: Options & { readonly previousRefreshToken?: Redacted.Redacted<string> | undefined } = {}
-): ReadonlyArray<ResponseCookie> => {
-  const settings = info.cookies
-  const attributes: PlatformCookies.Cookie["options"] = {
-    path: settings.path,
-    ...(settings.domain !== undefined && settings.domain !== "" ? { domain: settings.domain } : {}),
-    ...(settings.maxAge !== undefined ? { maxAge: Duration.seconds(Math.max(0, Math.floor(settings.maxAge))) } : {}),
-    ...(settings.expiration !== undefined && settings.expiration > 0
-      ? { expires: new Date(settings.expiration * 1000) }
-      : {}),
-    httpOnly: options.setCookie?.httpOnly ?? true,
-    secure: options.setCookie?.secure ?? true,
-    sameSite: sameSiteOf(options.setCookie?.sameSite)
-  }
-  const cookies: Array<ResponseCookie> = [
-    { name: options.sessionCookieName ?? SESSION_COOKIE_NAME, value: info.sessionToken, options: attributes }
-  ]
-  const rotated = info.refreshToken !== undefined ? Redacted.value(info.refreshToken) : undefined
-  const previous = options.previousRefreshToken !== undefined
-    ? Redacted.value(options.previousRefreshToken)
-    : undefined
-  if (info.refreshToken !== undefined && rotated !== previous) {
-    cookies.push({
-      name: options.refreshCookieName ?? REFRESH_COOKIE_NAME,
-      value: info.refreshToken,
-      options: attributes
-    })
-  }
-  return cookies
-}
+export {
+  clearingCookies,
+  headersOf,
+  refreshCookies,
+  type RequestHeaders,
+  type RequestTokens,
+  type TokenOptions,
+  tokensFromHeaders
+} from "./RequestTokens.js"
 
-/**
- * The cookies that clear the session and refresh cookies (empty, `Max-Age=0`).
- *
- * @since 0.2.0
- * @category constructors
- */
-export const clearingCookies = (
-  options: Options & { readonly path?: string | undefined; readonly domain?: string | undefined } = {}
-): ReadonlyArray<ResponseCookie> => {
-  const attributes: PlatformCookies.Cookie["options"] = {
-    path: options.path ?? "/",
-    ...(options.domain !== undefined && options.domain !== "" ? { domain: options.domain } : {}),
-    maxAge: Duration.zero,
-    httpOnly: options.setCookie?.httpOnly ?? true,
-    secure: options.setCookie?.secure ?? true,
-    sameSite: sameSiteOf(options.setCookie?.sameSite)
-  }
-  const empty = Redacted.make("")
-  return [options.sessionCookieName ?? SESSION_COOKIE_NAME, options.refreshCookieName ?? REFRESH_COOKIE_NAME].map(
-    (name) => ({ name, value: empty, options: attributes })
-  )
-}
-
-/**
- * The tokens a request carries (redacted; absent or empty values are `undefined`).
- *
- * @since 0.2.0
- * @category models
- */
-export interface RequestTokens {
-  /** The session token, from the bearer header or else the session cookie. */
-  readonly sessionToken: Redacted.Redacted<string> | undefined
-  /** Where the session token came from. */
-  readonly source: "bearer" | "cookie" | undefined
-  /** The refresh token of the refresh cookie. */
-  readonly refreshToken: Redacted.Redacted<string> | undefined
-}
-
-/**
- * Reads the session and refresh tokens of a request's headers according to the options.
- *
- * @since 0.2.0
- * @category parsing
- */
-export const tokensFromHeaders = (headers: RequestHeaders, options: Options = {}): RequestTokens => {
-  const fromCookies = Cookies.tokensFromCookieHeader(headers.cookie, {
-    sessionCookieName: options.sessionCookieName,
-    refreshCookieName: options.refreshCookieName
-  })
-  const bearer = options.bearer === false ? undefined : Cookies.bearerTokenFromHeader(headers.authorization)
-  const cookie = options.cookie === false ? undefined : fromCookies.sessionToken
-  return {
-    sessionToken: bearer ?? cookie,
-    source: bearer !== undefined ? "bearer" : cookie !== undefined ? "cookie" : undefined,
-    refreshToken: fromCookies.refreshToken
-  }
-}
-
-/**
- * The two headers of a web `Request`.
- *
- * @since 0.2.0
- * @category parsing
- */
-export const headersOf = (request: Request): RequestHeaders => ({
-  authorization: request.headers.get("authorization"),
-  cookie: request.headers.get("cookie")
-})
-
-const whereTo = (options: Options): string => {
-  const parts: Array<string> = []
-  if (options.bearer !== false) parts.push("Authorization: Bearer <token>")
-  if (options.cookie !== false) parts.push(`the ${options.sessionCookieName ?? SESSION_COOKIE_NAME} cookie`)
-  return parts.length === 0 ? "a session token" : parts.join(" or ")
-}
-
-const isKeysFailure = (error: TransportError | RateLimitError): boolean =>
-  error._tag === "TransportError" && error.path !== undefined &&
-  error.path.startsWith(KeysWire.get.path.slice(0, KeysWire.get.path.indexOf("{")))
-
-const isJwtShaped = (token: string): boolean => token.split(".").length === 3
+type ValidateError = Effect.Effect.Error<ReturnType<DescopeClient["Type"]["validateSession"]>>
 
 const unauthenticated = (
   error: ServerError.DescopeUnauthorized,
   reason: Unauthenticated["reason"],
   cookies: ReadonlyArray<ResponseCookie> = []
 ): Unauthenticated => ({ _tag: "Unauthenticated", reason, error, cookies })
-
-/** The access-key sessions of a client, shared by every authenticator over it. */
-const accessKeyCaches = new WeakMap<DescopeClient["Type"], Map<string, AccessKeyEntry>>()
-interface AccessKeyEntry {
-  expiresAt: number
-  readonly session: Effect.Effect<Session, ServerError.AuthFailure>
-}
-const ACCESS_KEY_CACHE_SIZE = 1000
 
 /**
  * An authenticator over a client: authenticates the headers of a request
@@ -348,13 +240,8 @@ export const make = (
 ): (headers: RequestHeaders) => Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> => {
   const validateOptions = { audience: options.audience, maxTokenAge: options.maxTokenAge }
   const refreshOptions = { ...validateOptions, setCookie: options.setCookie }
-  const where = whereTo(options)
-  let accessKeys = accessKeyCaches.get(client)
-  if (accessKeys === undefined) {
-    accessKeys = new Map()
-    accessKeyCaches.set(client, accessKeys)
-  }
-  const cache = accessKeys
+  const where = expectedCredential(options)
+  const accessKeySession = accessKeySessions(client, validateOptions)
 
   // concurrent requests carrying the same refresh token share the client's refresh of it (one request,
   // reused for a short grace window), so a rotating refresh token is spent once
@@ -379,59 +266,64 @@ export const make = (
       )
     )
 
-  const exchange = (key: Redacted.Redacted<string>): Effect.Effect<Session, ServerError.AuthFailure> =>
-    client.exchangeAccessKey(key, validateOptions).pipe(
-      Effect.map((exchanged) => exchanged.session as Session),
-      Effect.catchAll((e): Effect.Effect<never, ServerError.AuthFailure> =>
-        e._tag === "TransportError" || e._tag === "RateLimitError"
-          ? Effect.fail(ServerError.fromOutage(e, isKeysFailure(e)))
-          : Effect.fail(
-            new ServerError.DescopeUnauthorized({
-              errorCode: ServerError.ServerErrorCodes.InvalidToken,
-              errorDescription: "Invalid access key",
-              errorMessage: `the access key was refused: ${e.message}`
-            })
-          )
-      )
-    )
-
   const accessKey = (
     key: Redacted.Redacted<string>
   ): Effect.Effect<Authenticated | Unauthenticated, ServerError.DescopeUnavailable> =>
-    Effect.flatMap(Clock.currentTimeMillis, (millis) => {
-      const text = Redacted.value(key)
-      const now = millis / 1000
-      let entry = cache.get(text)
-      if (entry === undefined || entry.expiresAt <= now) {
-        if (cache.size >= ACCESS_KEY_CACHE_SIZE) {
-          const oldest = cache.keys().next()
-          if (oldest.done !== true) cache.delete(oldest.value)
-        }
-        // one exchange per key: concurrent requests await the same cached exchange
-        const session = Effect.runSync(Effect.cached(exchange(key)))
-        const created: AccessKeyEntry = { expiresAt: Number.POSITIVE_INFINITY, session }
-        cache.set(text, created)
-        entry = created
-      }
-      const current = entry
-      return current.session.pipe(
-        Effect.tap((session) => {
-          current.expiresAt = session.expiresAt ?? now
-        }),
-        Effect.tapError(() => Effect.sync(() => cache.get(text) === current && cache.delete(text))),
-        Effect.map((session): Authenticated | Unauthenticated => ({
-          _tag: "Authenticated",
-          session,
-          source: "bearer",
-          kind: "accessKey",
-          cookies: []
-        })),
-        Effect.catchIf(
-          (e): e is ServerError.DescopeUnauthorized => e._tag === "DescopeUnauthorized",
-          (e) => Effect.succeed(unauthenticated(e, "AccessKeyRefused"))
-        )
+    accessKeySession(key).pipe(
+      Effect.map((session): Authenticated | Unauthenticated => ({
+        _tag: "Authenticated",
+        session,
+        source: "bearer",
+        kind: "accessKey",
+        cookies: []
+      })),
+      Effect.catchIf(
+        (e): e is ServerError.DescopeUnauthorized => e._tag === "DescopeUnauthorized",
+        (e) => Effect.succeed(unauthenticated(e, "AccessKeyRefused"))
       )
-    })
+    )
+
+  // a validated token is the user's session, or an inbound application's access token when those are accepted
+  const inbound = options.inboundApps === true ? {} : options.inboundApps === false ? undefined : options.inboundApps
+  const inboundValidate = { maxTokenAge: options.maxTokenAge, audience: inbound?.audience }
+  const classify = (
+    token: Redacted.Redacted<string>,
+    source: "bearer" | "cookie",
+    session: Session
+  ): Effect.Effect<Authenticated, ValidateError> => {
+    if (!isInboundAppToken(session)) {
+      return Effect.succeed({ _tag: "Authenticated", session, source, kind: "session", cookies: [] })
+    }
+    if (inbound === undefined || source !== "bearer") return Effect.fail(inboundRefused(source))
+    const accepted = inbound.audience === undefined
+      ? Effect.succeed(session)
+      : client.validateSession(token, inboundValidate)
+    return Effect.map(accepted, (s): Authenticated => ({
+      _tag: "Authenticated",
+      session: s,
+      source,
+      kind: "inboundApp",
+      cookies: []
+    }))
+  }
+  const validateToken = (
+    token: Redacted.Redacted<string>,
+    source: "bearer" | "cookie"
+  ): Effect.Effect<Authenticated, ValidateError> => {
+    const validated = client.validateSession(token, validateOptions)
+    // the session audience refused it: it may be an inbound application's token, checked against its own audience
+    const session = inbound === undefined || options.audience === undefined
+      ? validated
+      : Effect.catchIf(
+        validated,
+        (e) => e._tag === "InvalidSessionError" && e.reason === "WrongAudience",
+        (refused) =>
+          client.validateSession(token, { maxTokenAge: options.maxTokenAge }).pipe(
+            Effect.filterOrFail(isInboundAppToken, () => refused)
+          )
+      )
+    return Effect.flatMap(session, (s) => classify(token, source, s))
+  }
 
   return (headers) => {
     const tokens = tokensFromHeaders(headers, options)
@@ -449,14 +341,7 @@ export const make = (
       ? onInvalid(ServerError.missingToken(where), "Missing")
       : options.accessKeys === true && source === "bearer" && !isJwtShaped(Redacted.value(token))
       ? accessKey(token)
-      : client.validateSession(token, validateOptions).pipe(
-        Effect.map((session): Authenticated | Unauthenticated => ({
-          _tag: "Authenticated",
-          session,
-          source,
-          kind: "session",
-          cookies: []
-        })),
+      : validateToken(token, source).pipe(
         Effect.catchAll((e) =>
           e._tag === "InvalidSessionError"
             ? onInvalid(ServerError.fromInvalidSession(e), e.reason)

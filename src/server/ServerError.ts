@@ -368,9 +368,19 @@ export function statusOf(error: ServerFailure): 400 | 401 | 403 | 429 | 503 {
 
 /**
  * The JSON body of a server error, exactly as an `HttpApi` encodes it
- * (`_tag` plus the fields).
+ * (`_tag` plus the fields, in the same order). Every field of these classes
+ * encodes to itself (strings, numbers, string arrays, literals), so the body
+ * is a copy of the error's own fields, without a pass through `Schema` on the
+ * 401 path (a test checks it against `Schema.encodeSync(ServerFailure)`).
  *
  * @since 0.1.0
  * @category getters
  */
-export const bodyOf = (error: ServerFailure): unknown => Schema.encodeSync(ServerFailure)(error)
+export const bodyOf = (error: ServerFailure): Record<string, unknown> => {
+  const body: Record<string, unknown> = {}
+  for (const key of Object.keys(error)) {
+    const value: unknown = (error as unknown as Record<string, unknown>)[key]
+    body[key] = Array.isArray(value) ? [...value] : value
+  }
+  return body
+}

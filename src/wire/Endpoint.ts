@@ -12,7 +12,7 @@
  * @example
  * ```ts
  * import * as Schema from "effect/Schema"
- * import * as Endpoint from "descope-effect/wire/Endpoint"
+ * import { Endpoint } from "descope-effect"
  *
  * const create = Endpoint.post("mgmt.role.create", "/v1/mgmt/role/create", {
  *   credential: "management",

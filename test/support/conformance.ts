@@ -8,8 +8,9 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { DescopeClient } from "../../src/DescopeClient.js"
+import type { DescopeClient } from "../../src/DescopeClient.js"
 import * as Emulator from "../../src/emulator/index.js"
+import * as DescopeLayers from "../../src/layers/Descope.js"
 import { type Descope, fromLayer } from "../../src/promise/index.js"
 import type { Requirement } from "../../src/server/Guard.js"
 import * as ProtectedResource from "../../src/server/ProtectedResource.js"
@@ -106,6 +107,10 @@ interface World {
   readonly layer: Layer.Layer<DescopeClient>
   readonly accessKey: string
   readonly signIn: (loginId?: string) => Promise<Tokens>
+  /** The client id of the inbound (third-party) application "Zapier" (ada consented to read:things). */
+  readonly inboundClientId: string
+  /** An access token the emulator issues to an inbound application for ada (see `InboundTokens`). */
+  readonly inboundToken: (body?: Record<string, unknown>) => Promise<string>
 }
 
 const run = <A>(effect: Effect.Effect<A>): Promise<A> => Effect.runPromise(effect)
@@ -120,7 +125,7 @@ const makeWorld = async (): Promise<World> => {
   )
   // the client of the app (and of the test): routed into the emulator, on its clock
   const layer: Layer.Layer<DescopeClient> = Layer.mergeAll(
-    DescopeClient.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: "http://emulator.local" })
+    DescopeLayers.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: "http://emulator.local" })
       .pipe(Layer.provide(Emulator.layerHttpClient), Layer.orDie),
     Emulator.layerClock
   ).pipe(Layer.provide(Layer.succeed(Emulator.Emulator, emulator)))
@@ -153,7 +158,38 @@ const makeWorld = async (): Promise<World> => {
       userId: info.session.userId
     }
   }
-  return { emulator, harness, layer, accessKey: Redacted.value(created.cleartext), signIn }
+  const app = await harness.mgmt.inboundApplication.createApplication({
+    name: "Zapier",
+    permissionsScopes: [
+      { name: "read:things", description: "read things" },
+      { name: "write:things", description: "write things" }
+    ]
+  })
+  const ada = await harness.mgmt.user.load("ada@example.com")
+  const consented = await run(
+    Raw.request(emulator, "POST", "/emulator/consents", {
+      body: { appId: app.id, userId: ada.userId, scopes: ["read:things"] }
+    })
+  )
+  expect(consented.status).toBe(200)
+  const inboundToken = async (body: Record<string, unknown> = {}): Promise<string> => {
+    const issued = await run(
+      Raw.request(emulator, "POST", "/emulator/inbound-apps/token", {
+        body: { appId: app.id, userId: ada.userId, ...body }
+      })
+    )
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200)
+    return String((issued.body as { readonly access_token: string }).access_token)
+  }
+  return {
+    emulator,
+    harness,
+    layer,
+    accessKey: Redacted.value(created.cleartext),
+    signIn,
+    inboundClientId: app.clientId,
+    inboundToken
+  }
 }
 
 /** A session of the other project (signed with its keys, issued by it). */
@@ -179,7 +215,8 @@ const otherProjectSession = async (world: World): Promise<string> => {
 
 interface Context {
   readonly world: World
-  readonly start: () => Promise<Started>
+  /** Starts the door with OPTIONS (and the inbound application's audience), `overrides` over them. */
+  readonly start: (overrides?: Partial<Options>) => Promise<Started>
 }
 
 interface Scenario {
@@ -200,7 +237,7 @@ const expectForbidden = (answer: Answer) => {
 }
 
 /** Starts, runs against the base URL, closes. */
-const withServer = async (context: Context, f: (baseUrl: string) => Promise<void>) => {
+const withServer = async (context: Pick<Context, "start">, f: (baseUrl: string) => Promise<void>) => {
   const started = await context.start()
   try {
     await f(started.baseUrl)
@@ -528,6 +565,51 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
     }
   },
   {
+    name: "an inbound app's access token (its client id as audience) -> 200 with the consenting user's session",
+    run: async (c) => {
+      const token = await c.world.inboundToken()
+      await withServer(c, async (url) => {
+        const answer = await send(url, "/things", { authorization: `Bearer ${token}` })
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+        expect(answer.body.userId).toBe((await c.world.harness.mgmt.user.load("ada@example.com")).userId)
+      })
+    }
+  },
+  {
+    name: "an inbound app's access token lacking the route's scope -> 403 insufficient_scope naming it",
+    run: async (c) => {
+      const token = await c.world.inboundToken({ scopes: [] })
+      await withServer(c, async (url) => {
+        const answer = await send(url, "/things", { authorization: `Bearer ${token}` })
+        expectForbidden(answer)
+        expect(answer.body.missingScopes).toEqual(["read:things"])
+        expect(answer.wwwAuthenticate).toMatch(/error="insufficient_scope"/)
+        // its scopes are all it holds: the user's roles do not come with it
+        expectForbidden(await send(url, "/reports", { authorization: `Bearer ${token}` }))
+      })
+    }
+  },
+  {
+    name: "an inbound app's access token for another audience -> 401 WrongAudience; as a DS cookie -> 401",
+    run: async (c) => {
+      const other = await c.world.inboundToken({ audience: "https://elsewhere.test" })
+      const token = await c.world.inboundToken()
+      await withServer(c, async (url) => {
+        expectUnauthorized(await send(url, "/things", { authorization: `Bearer ${other}` }), "WrongAudience")
+        expectUnauthorized(await send(url, "/things", { cookie: `DS=${token}` }), "WrongTokenType")
+      })
+    }
+  },
+  {
+    name: "an inbound app's access token where inbound apps are not accepted -> 401 WrongTokenType",
+    run: async (c) => {
+      const token = await c.world.inboundToken()
+      await withServer({ ...c, start: () => c.start({ inboundApps: false }) }, async (url) => {
+        expectUnauthorized(await send(url, "/things", { authorization: `Bearer ${token}` }), "WrongTokenType")
+      })
+    }
+  },
+  {
     name: "hostile headers: huge, duplicated, non-ASCII cookies -> 4xx, never 500",
     run: async (c) => {
       const tokens = await c.world.signIn()
@@ -570,9 +652,10 @@ export const conformance = (door: Door): void => {
     for (const scenario of SCENARIOS) {
       it(scenario.name, async () => {
         const w = world as World
-        const start = async (): Promise<Started> => {
+        const start = async (overrides: Partial<Options> = {}): Promise<Started> => {
           const descope = fromLayer(w.layer)
-          const started = await door.start({ layer: w.layer, descope, options: OPTIONS, routes: ROUTES })
+          const options: Options = { ...OPTIONS, inboundApps: { audience: w.inboundClientId }, ...overrides }
+          const started = await door.start({ layer: w.layer, descope, options, routes: ROUTES })
           return {
             baseUrl: started.baseUrl,
             close: async () => {

@@ -9,6 +9,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as SamlWire from "../../wire/auth/Saml.js"
 import * as Wire from "../../wire/mgmt/Sso.js"
 import type * as Settings from "../../wire/mgmt/SsoSettings.js"
 import type { SamlConfig, SsoConfig, TenantRecord } from "../EmulatorState.js"
@@ -129,7 +130,7 @@ export interface ServiceProvider {
  */
 export const serviceProvider = (ctx: Pick<Ctx, "p" | "baseUrl">, t: TenantRecord): ServiceProvider => ({
   entityId: `${ctx.p.projectId}-${t.id}`,
-  acsUrl: `${ctx.baseUrl}/v1/auth/saml/acs?projectId=${encodeURIComponent(ctx.p.projectId)}&tenantId=${
+  acsUrl: `${ctx.baseUrl}${SamlWire.acsPath}?projectId=${encodeURIComponent(ctx.p.projectId)}&tenantId=${
     encodeURIComponent(t.id)
   }`
 })

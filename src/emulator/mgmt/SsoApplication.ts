@@ -64,7 +64,7 @@ const settingsOf = (b: Readonly<Record<string, unknown>>): Record<string, unknow
 
 const render = (ctx: Ctx, a: SsoAppRecord): Wire.SsoApplication => {
   const issuer = `${ctx.baseUrl}/${ctx.p.projectId}`
-  const idp = `${ctx.baseUrl}/v1/idp/${ctx.p.projectId}/${a.id}`
+  const idp = `${ctx.baseUrl}${Wire.idpPath(ctx.p.projectId, a.id)}`
   const s = a.settings
   return {
     id: a.id,

@@ -45,3 +45,14 @@ export const exchangeToken = Endpoint.post("saml.exchangeToken", "/v1/auth/saml/
   response: JWTResponse,
   description: "Exchanges an SSO callback code for a session"
 })
+
+/**
+ * The path of Descope's SAML assertion consumer service (ACS), where an
+ * identity provider posts its SAML response for a tenant
+ * (`?projectId=&tenantId=`). Not an SDK operation: the URL a tenant's SSO
+ * settings show the identity provider (`ssoSettings.load`'s service provider).
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const acsPath = "/v1/auth/saml/acs"

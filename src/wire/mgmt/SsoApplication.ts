@@ -389,3 +389,14 @@ export {
    */
   del as delete
 }
+
+/**
+ * The path of an SSO application's identity provider endpoints (Descope as
+ * IdP: `/v1/idp/{projectId}/{appId}`, then `/saml/...` or `/oidc/...`). Not
+ * an SDK operation: the base of the URLs an application's settings show.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const idpPath = (projectId: string, appId: string): string =>
+  `/v1/idp/${encodeURIComponent(projectId)}/${encodeURIComponent(appId)}`
