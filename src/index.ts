@@ -143,6 +143,10 @@ export * as MgmtScopeClaimMapping from "./management/ScopeClaimMapping.js"
 export * as MgmtAnalytics from "./management/Analytics.js"
 /** @since 0.2.0 */
 export * as MgmtOutboundScim from "./management/OutboundScim.js"
+/** @since 0.2.0 */
+export * as MgmtLicense from "./management/License.js"
+/** @since 0.2.0 */
+export * as MgmtOutboundApplicationByToken from "./management/OutboundApplicationByToken.js"
 /** @since 0.1.0 */
 export * as MgmtFlow from "./management/Flow.js"
 /** @since 0.1.0 */

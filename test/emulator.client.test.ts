@@ -8,26 +8,14 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
-import * as Crypto from "node:crypto"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
+import { totp } from "./helpers/totp.js"
 
 const P = "P2ClientScenario000000000000"
 const K = "client-management-key"
 const LOGIN = "lin@example.com"
-
-/** RFC 6238, independent of the emulator's implementation. */
-const totp = (base32: string, at: number): string => {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-  let bits = ""
-  for (const c of base32) bits += alphabet.indexOf(c).toString(2).padStart(5, "0")
-  const bytes = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)))
-  const mac = Crypto.createHmac("sha1", bytes).update(counter).digest()
-  return String((mac.readUInt32BE(mac[19]! & 0xf) & 0x7fffffff) % 1_000_000).padStart(6, "0")
-}
 
 const scenario = Effect.gen(function*() {
   const client = yield* DescopeClient

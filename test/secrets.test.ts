@@ -21,12 +21,12 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Scope from "effect/Scope"
 import * as Tracer from "effect/Tracer"
-import * as Crypto from "node:crypto"
 import * as Util from "node:util"
 import { withRequestOptions } from "../src/core/DescopeHttp.js"
 import { DescopeClient, type Service as Client } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
+import { totp } from "./helpers/totp.js"
 
 const P = "P2SecretsProject000000000000"
 const MANAGEMENT_KEY = "mgmt-key-Zq8vN3xK-secret-0001"
@@ -209,18 +209,6 @@ const occurrences = (haystack: string, secret: string): Array<string> => {
     }
   }
   return found
-}
-
-/** RFC 6238 (SHA-1, 6 digits, 30 s), independent of the emulator's implementation. */
-const totp = (base32: string, at: number): string => {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-  let bits = ""
-  for (const c of base32) bits += alphabet.indexOf(c).toString(2).padStart(5, "0")
-  const bytes = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)))
-  const mac = Crypto.createHmac("sha1", bytes).update(counter).digest()
-  return String((mac.readUInt32BE(mac[19]! & 0xf) & 0x7fffffff) % 1_000_000).padStart(6, "0")
 }
 
 /** The `t` parameter of a link. */

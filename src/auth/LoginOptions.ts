@@ -116,6 +116,19 @@ export interface SignUpOptions {
 }
 
 /**
+ * The `audience` of a call that completes a login (python-sdk's `audience`):
+ * when given, the session token answered must carry an `aud` naming one of
+ * these, else the call fails with `InvalidSessionError` (reason
+ * `WrongAudience`); absent, `aud` is not checked.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AudienceOptions {
+  readonly audience?: string | ReadonlyArray<string> | undefined
+}
+
+/**
  * The `user` object of a sign-up. Its fields are not checked against the strict
  * patterns (a phone such as `212-555-1234` is sent as is).
  *
@@ -129,6 +142,8 @@ export interface SignUpUser {
   readonly familyName?: string | undefined
   readonly email?: string | undefined
   readonly phone?: string | undefined
+  /** A username for the new user (sent as `username`). */
+  readonly username?: string | undefined
 }
 
 /**

@@ -162,7 +162,8 @@ export interface MagicLinkApi {
   ) => Effect.Effect<LoginOptions.MaskedAddress<M>, LoginOptions.StartError>
   /** Verifies the `t` token of a clicked link (`POST /v1/auth/magiclink/verify`). */
   readonly verify: (
-    token: LoginOptions.Secret
+    token: LoginOptions.Secret,
+    options?: LoginOptions.AudienceOptions
   ) => Effect.Effect<AuthenticationInfo, LoginOptions.AuthenticationError>
   /** Adds or changes the user's e-mail and sends a link to it (`POST /v1/auth/magiclink/update/email`). */
   readonly updateUserEmail: (
@@ -193,10 +194,10 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
     signUp: (options) => Delivery.typedByMethod(flow.signUp(options)),
     signIn: (options) => Delivery.typedByMethod(flow.signIn(options)),
     signUpOrIn: (options) => Delivery.typedByMethod(flow.signUpOrIn(options)),
-    verify: (token) =>
+    verify: (token, options) =>
       Effect.gen(function*() {
         const value = yield* nonEmptySecret("token", token)
-        return yield* authenticate(validator, http.callFull(Wire.verify, { request: { token: value } }))
+        return yield* authenticate(validator, http.callFull(Wire.verify, { request: { token: value } }), options)
       }),
     updateUserEmail: Delivery.updateEmail({ links: true, send: Delivery.fixed(http, Wire.updateUserEmail) }),
     updateUserPhone: Delivery.updatePhone({

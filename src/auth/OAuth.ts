@@ -127,7 +127,8 @@ export interface OAuthApi {
   readonly updateUser: (options: UpdateUserOptions) => Effect.Effect<LoginOptions.UrlResponse, LoginOptions.StartError>
   /** Exchanges the `code` of the callback for a session (`POST /v1/auth/oauth/exchange`). */
   readonly exchangeToken: (
-    code: LoginOptions.Secret
+    code: LoginOptions.Secret,
+    options?: LoginOptions.AudienceOptions
   ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
   /** Starts a native login (`POST /v1/auth/oauth/native/start`): the parameters for the provider's SDK. */
   readonly startNative: (
@@ -207,7 +208,7 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       })
     }),
 
-  exchangeToken: (code) => exchangeCode(http, validator, Wire.exchangeToken, code),
+  exchangeToken: (code, options) => exchangeCode(http, validator, Wire.exchangeToken, code, options),
 
   startNative: (options) =>
     Effect.flatMap(nonEmpty("provider", options.provider), (provider) =>

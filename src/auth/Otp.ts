@@ -95,7 +95,7 @@ export interface SignUpOrInOptions<M extends LoginOptions.DeliveryMethod> {
  * @since 0.1.0
  * @category models
  */
-export interface VerifyCodeOptions {
+export interface VerifyCodeOptions extends LoginOptions.AudienceOptions {
   readonly method: LoginOptions.DeliveryMethod
   readonly loginId: string
   /** The code the user received. */
@@ -190,7 +190,8 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         const code = yield* nonEmptySecret("code", options.code)
         return yield* authenticate(
           validator,
-          http.callFull(Wire.verifyCode, { path: { deliveryMethod }, request: { loginId, code } })
+          http.callFull(Wire.verifyCode, { path: { deliveryMethod }, request: { loginId, code } }),
+          options
         )
       }),
     updateUserEmail: Delivery.updateEmail({ links: false, send: Delivery.fixed(http, Wire.updateUserEmail) }),

@@ -58,7 +58,7 @@ export type PasswordPolicy = typeof PasswordPolicy.Type
  * @since 0.1.0
  * @category models
  */
-export interface SignUpOptions {
+export interface SignUpOptions extends LoginOptions.AudienceOptions {
   readonly loginId: string
   readonly password: LoginOptions.Secret
   readonly user?: LoginOptions.SignUpUser | undefined
@@ -73,7 +73,7 @@ export interface SignUpOptions {
  * @since 0.1.0
  * @category models
  */
-export interface SignInOptions {
+export interface SignInOptions extends LoginOptions.AudienceOptions {
   readonly loginId: string
   readonly password: LoginOptions.Secret
   /** Login options (no `stepup` / `mfa`: a password sign-in carries no refresh token). */
@@ -114,7 +114,7 @@ export interface UpdateOptions {
  * @since 0.1.0
  * @category models
  */
-export interface ReplaceOptions {
+export interface ReplaceOptions extends LoginOptions.AudienceOptions {
   readonly loginId: string
   readonly oldPassword: LoginOptions.Secret
   readonly newPassword: LoginOptions.Secret
@@ -168,7 +168,8 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
             loginOptions: options.loginOptions ?? {},
             providerId: options.providerId
           }
-        })
+        }),
+        options
       )
     }),
 
@@ -180,7 +181,8 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         validator,
         http.callFull(Wire.signIn, {
           request: { loginId, password, loginOptions: options.loginOptions ?? {}, providerId: options.providerId }
-        })
+        }),
+        options
       )
     }),
 
@@ -207,7 +209,8 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       const newPassword = yield* nonEmptySecret("newPassword", options.newPassword)
       return yield* authenticate(
         validator,
-        http.callFull(Wire.replace, { request: { loginId, oldPassword, newPassword } })
+        http.callFull(Wire.replace, { request: { loginId, oldPassword, newPassword } }),
+        options
       )
     }),
 

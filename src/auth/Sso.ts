@@ -59,7 +59,8 @@ export interface SsoApi {
   readonly start: (options: StartOptions) => Effect.Effect<LoginOptions.UrlResponse, LoginOptions.StartError>
   /** Exchanges the `code` of the callback for a session (`POST /v1/auth/sso/exchange`). */
   readonly exchangeToken: (
-    code: LoginOptions.Secret
+    code: LoginOptions.Secret,
+    options?: LoginOptions.AudienceOptions
   ) => Effect.Effect<AuthenticationInfo.AuthenticationInfo, LoginOptions.AuthenticationError>
 }
 
@@ -88,5 +89,5 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       })
     }),
 
-  exchangeToken: (code) => exchangeCode(http, validator, Wire.exchangeToken, code)
+  exchangeToken: (code, options) => exchangeCode(http, validator, Wire.exchangeToken, code, options)
 })

@@ -56,7 +56,7 @@ export interface SignUpOptions {
  * @since 0.1.0
  * @category models
  */
-export interface SignInCodeOptions {
+export interface SignInCodeOptions extends LoginOptions.AudienceOptions {
   readonly loginId: string
   /** The code shown by the authenticator app. */
   readonly code: LoginOptions.Secret
@@ -114,7 +114,8 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
       const token = yield* signInToken(options.loginOptions, options.refreshToken)
       return yield* authenticate(
         validator,
-        http.callFull(Wire.signInCode, { request: { loginId, code, loginOptions: options.loginOptions }, token })
+        http.callFull(Wire.signInCode, { request: { loginId, code, loginOptions: options.loginOptions }, token }),
+        options
       )
     }),
 

@@ -67,6 +67,12 @@ export interface Options {
    * signing keys are capped at 1 MiB whatever this says).
    */
   readonly maxResponseBytes?: number | undefined
+  /**
+   * The URL of Descope's FGA cache sidecar (since 0.2.0): `mgmt.fga` `check`,
+   * `saveSchema` and the relation writes go there first, and to Descope when
+   * the cache cannot be reached (python-sdk's and node-sdk's `fgaCacheUrl`).
+   */
+  readonly fgaCacheUrl?: string | undefined
 }
 
 /**
@@ -90,6 +96,8 @@ export interface Service {
   readonly extraHeaders: Readonly<Record<string, string>>
   /** The largest response body read, in bytes. */
   readonly maxResponseBytes: number
+  /** The FGA cache sidecar's base URL, without trailing slash (since 0.2.0). */
+  readonly fgaCacheUrl?: Option.Option<string> | undefined
 }
 
 /**
@@ -258,6 +266,11 @@ export const validate = (options: Options): Either.Either<Service, InvalidConfig
     const refreshGrace = yield* validateDuration("refreshGrace", options.refreshGrace, DEFAULT_REFRESH_GRACE, {
       positive: false
     })
+    const fgaCacheUrl = options.fgaCacheUrl !== undefined && options.fgaCacheUrl.trim() !== ""
+      ? Option.some(
+        yield* Either.mapLeft(validateBaseUrl(options.fgaCacheUrl.trim()), (r) => new InvalidConfig("fgaCacheUrl", r))
+      )
+      : Option.none()
     const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
     if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
       return yield* Either.left(new InvalidConfig("maxResponseBytes", "must be a positive whole number of bytes"))
@@ -272,7 +285,8 @@ export const validate = (options: Options): Either.Either<Service, InvalidConfig
       jwtLeeway,
       refreshGrace,
       extraHeaders: { ...options.extraHeaders },
-      maxResponseBytes
+      maxResponseBytes,
+      fgaCacheUrl
     } satisfies Service
   })
 
@@ -312,6 +326,8 @@ export interface ConfigOptions {
   readonly requestTimeout?: Config.Config<Option.Option<Duration.Duration>>
   readonly jwtLeeway?: Config.Config<Option.Option<Duration.Duration>>
   readonly refreshGrace?: Config.Config<Option.Option<Duration.Duration>>
+  /** The FGA cache sidecar's URL (since 0.2.0; default `DESCOPE_FGA_CACHE_URL`). */
+  readonly fgaCacheUrl?: Config.Config<Option.Option<string>>
   /** Options that do not come from the environment (e.g. extra headers). */
   readonly extraHeaders?: Readonly<Record<string, string>>
 }
@@ -331,7 +347,8 @@ const durationConfig = (name: string): Config.Config<Duration.Duration> =>
 /**
  * The default `Config`s: `DESCOPE_PROJECT_ID` (required), `DESCOPE_MANAGEMENT_KEY`,
  * `DESCOPE_AUTH_MANAGEMENT_KEY`, `DESCOPE_BASE_URL` (or `DESCOPE_BASE_URI`),
- * `DESCOPE_PUBLIC_KEY`, `DESCOPE_REQUEST_TIMEOUT`, `DESCOPE_JWT_LEEWAY`.
+ * `DESCOPE_PUBLIC_KEY`, `DESCOPE_REQUEST_TIMEOUT`, `DESCOPE_JWT_LEEWAY`,
+ * `DESCOPE_REFRESH_GRACE`, `DESCOPE_FGA_CACHE_URL`.
  *
  * @since 0.1.0
  * @category constructors
@@ -346,7 +363,8 @@ export const defaultConfigs = {
   publicKey: Config.option(Config.string("DESCOPE_PUBLIC_KEY")),
   requestTimeout: Config.option(durationConfig("DESCOPE_REQUEST_TIMEOUT")),
   jwtLeeway: Config.option(durationConfig("DESCOPE_JWT_LEEWAY")),
-  refreshGrace: Config.option(durationConfig("DESCOPE_REFRESH_GRACE"))
+  refreshGrace: Config.option(durationConfig("DESCOPE_REFRESH_GRACE")),
+  fgaCacheUrl: Config.option(Config.string("DESCOPE_FGA_CACHE_URL"))
 } as const
 
 /**
@@ -365,7 +383,8 @@ export const fromConfig = (configs: ConfigOptions = {}): Effect.Effect<Service, 
       publicKey: configs.publicKey ?? defaultConfigs.publicKey,
       requestTimeout: configs.requestTimeout ?? defaultConfigs.requestTimeout,
       jwtLeeway: configs.jwtLeeway ?? defaultConfigs.jwtLeeway,
-      refreshGrace: configs.refreshGrace ?? defaultConfigs.refreshGrace
+      refreshGrace: configs.refreshGrace ?? defaultConfigs.refreshGrace,
+      fgaCacheUrl: configs.fgaCacheUrl ?? defaultConfigs.fgaCacheUrl
     })
     const validated = validate({
       projectId: values.projectId,
@@ -376,6 +395,7 @@ export const fromConfig = (configs: ConfigOptions = {}): Effect.Effect<Service, 
       requestTimeout: Option.getOrUndefined(values.requestTimeout),
       jwtLeeway: Option.getOrUndefined(values.jwtLeeway),
       refreshGrace: Option.getOrUndefined(values.refreshGrace),
+      fgaCacheUrl: Option.getOrUndefined(values.fgaCacheUrl),
       extraHeaders: configs.extraHeaders
     })
     // name the environment variable, not the option, when the default Config was used
@@ -395,7 +415,8 @@ const defaultEnvNames = {
   publicKey: "DESCOPE_PUBLIC_KEY",
   requestTimeout: "DESCOPE_REQUEST_TIMEOUT",
   jwtLeeway: "DESCOPE_JWT_LEEWAY",
-  refreshGrace: "DESCOPE_REFRESH_GRACE"
+  refreshGrace: "DESCOPE_REFRESH_GRACE",
+  fgaCacheUrl: "DESCOPE_FGA_CACHE_URL"
 } as const
 
 /**

@@ -182,6 +182,17 @@ export type CallInput<P extends string, Req> =
     readonly token?: Redacted.Redacted<string> | string | undefined
     readonly headers?: Readonly<Record<string, string>> | undefined
     readonly operation?: string | undefined
+    /**
+     * Another base URL for this call (since 0.2.0): the FGA cache sidecar
+     * (`fgaCacheUrl`); default the configured `baseUrl`.
+     */
+    readonly baseUrl?: string | undefined
+    /**
+     * An inbound application's token, sent as `Bearer <projectId>:<token>` in
+     * place of the endpoint's credential (since 0.2.0; python-sdk's
+     * `OutboundApplicationByToken`: no management key needed).
+     */
+    readonly inboundAppToken?: Redacted.Redacted<string> | string | undefined
   }
 
 /**

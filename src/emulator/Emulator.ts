@@ -135,6 +135,12 @@ export interface Options {
   readonly maxBodyBytes?: number | undefined
   /** Serve the inspector at `/emulator/ui` (default `true`; `--no-ui`). */
   readonly ui?: boolean | undefined
+  /**
+   * The `aud` claim of every session JWT the emulator signs (a project's
+   * configured audience; none by default), for the `audience` check of the
+   * login calls and of session validation.
+   */
+  readonly sessionAudience?: string | ReadonlyArray<string> | undefined
 }
 
 /**
@@ -259,7 +265,8 @@ export const config = (options: Options): Config => ({
   totpIssuer: options.totpIssuer ?? "Descope Emulator",
   historyLimit: Math.max(1, options.historyLimit ?? 10_000),
   refreshTokenDelivery: options.refreshTokenDelivery ?? "body",
-  ui: options.ui ?? true
+  ui: options.ui ?? true,
+  sessionAudience: options.sessionAudience
 })
 
 /**

@@ -28,6 +28,7 @@ import * as AuditTrail from "./AuditTrail.js"
 import type { ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import type { Ctx, Env, Route } from "./Handler.js"
+import * as InboundAppToken from "./mgmt/InboundAppToken.js"
 import * as RateLimits from "./RateLimits.js"
 import { readBody, tooLarge } from "./RequestBody.js"
 import * as RequestLog from "./RequestLog.js"
@@ -171,7 +172,12 @@ const handle = (env: Env, route: Route) => {
       )
     }
     const p = yield* resolveProject(env, route, req, params, query, auth.projectId)
-    if (route.access === "mgmt" && (auth.token === undefined || !p.managementKeys.includes(auth.token))) {
+    if (
+      route.access === "mgmt" && (auth.token === undefined || !p.managementKeys.includes(auth.token)) &&
+      // the outbound token fetches also take an inbound application's token
+      !(auth.token !== undefined && InboundAppToken.acceptsInboundAppToken(route) &&
+        (yield* InboundAppToken.isInboundAppToken(p, auth.token, yield* env.now)))
+    ) {
       return yield* Effect.fail(
         new WireError({
           status: 401,

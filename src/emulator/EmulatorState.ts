@@ -42,6 +42,8 @@ export interface UserRecord {
   middleName?: string | undefined
   familyName?: string | undefined
   picture?: string | undefined
+  /** The username given at sign-up (python-sdk / go-sdk `user.username`). */
+  username?: string | undefined
   verifiedEmail: boolean
   verifiedPhone: boolean
   status: "enabled" | "disabled" | "invited" | "expired"
@@ -79,6 +81,13 @@ export interface SsoConfig {
   roleMappings: Array<{ groups: Array<string>; roleName: string }>
   attributeMapping: Record<string, unknown>
   defaultSSORoles: Array<string>
+  /** IdP group names, highest priority first (`groupsPriority`). */
+  groupsPriority?: Array<string> | undefined
+  /** IdP group name to FGA relations (`fgaMappings`), as configured. */
+  fgaMappings?: Record<string, unknown> | undefined
+  /** `configFGATenantIDResourcePrefix` / `Suffix` (SAML). */
+  fgaTenantIdResourcePrefix?: string | undefined
+  fgaTenantIdResourceSuffix?: string | undefined
 }
 
 /**
@@ -112,6 +121,8 @@ export interface TenantRecord {
   authType: "none" | "saml" | "oidc"
   enforceSSO: boolean
   enforceSSOExclusions: Array<string>
+  /** Federated application ids (python-sdk's `federatedAppIds`). */
+  federatedAppIds: Array<string>
   disabled: boolean
   defaultRoles: Array<string>
   parent?: string | undefined

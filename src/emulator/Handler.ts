@@ -44,6 +44,8 @@ export interface Config {
   readonly refreshTokenDelivery: "body" | "cookie" | "both"
   /** Whether `/emulator/ui` (the inspector) is served. */
   readonly ui: boolean
+  /** The `aud` claim of the session JWTs (none by default). */
+  readonly sessionAudience?: string | ReadonlyArray<string> | undefined
 }
 
 /**

@@ -137,5 +137,6 @@ export const userJson = (p: ProjectState, u: UserRecord): User => ({
   password: u.passwordHash !== undefined,
   OAuth: { ...u.oauth },
   webauthn: Passkeys.ofUser(p, u.userId).length > 0,
-  ssoAppIds: [...u.ssoAppIds]
+  ssoAppIds: [...u.ssoAppIds],
+  ...(u.username !== undefined ? { username: u.username } : {})
 })

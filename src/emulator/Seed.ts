@@ -108,6 +108,8 @@ export const SeedUser = Schema.Struct({
   middleName: opt(Schema.String),
   familyName: opt(Schema.String),
   picture: opt(Schema.String),
+  /** The username a sign-up gave (python-sdk / go-sdk `user.username`). */
+  username: opt(Schema.String),
   verifiedEmail: opt(Schema.Boolean),
   verifiedPhone: opt(Schema.Boolean),
   status: opt(Schema.Literal("enabled", "disabled", "invited", "expired")),

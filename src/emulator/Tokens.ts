@@ -63,6 +63,7 @@ export const sessionJwt = (
     ...(user ? authzClaims(p, user.roleNames, user.userTenants) : { roles: [], permissions: [] }),
     iss: issuer(env, p.projectId),
     sub: s.subject,
+    ...(env.config.sessionAudience !== undefined ? { aud: env.config.sessionAudience } : {}),
     iat,
     exp,
     drn: "DS",
@@ -89,7 +90,9 @@ export const refreshJwt = (env: Env, p: ProjectState, s: SessionRecord): Effect.
     jti: s.id,
     amr: [...s.amr],
     ...(s.dct !== undefined ? { dct: s.dct } : {}),
-    ...(s.act !== undefined ? { act: s.act } : {})
+    ...(s.act !== undefined ? { act: s.act } : {}),
+    // a stepped-up session's refresh token says so too (Descope's `su` claim)
+    ...(s.customClaims.su === true ? { su: true } : {})
   })
 
 /**

@@ -117,6 +117,7 @@ export const apply = (p: ProjectState, u: UserRecord, b: Json, now: number): voi
   if (s("middleName") !== undefined) u.middleName = s("middleName")
   if (s("familyName") !== undefined) u.familyName = s("familyName")
   if (s("picture") !== undefined) u.picture = s("picture")
+  if (s("username") !== undefined) u.username = s("username") || undefined
   const ve = optBool(b, "verifiedEmail") ?? optBool(b, "emailVerified")
   if (ve !== undefined) u.verifiedEmail = ve
   const vp = optBool(b, "verifiedPhone") ?? optBool(b, "phoneVerified")

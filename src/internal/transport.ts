@@ -99,6 +99,15 @@ interface FiberInputs {
   readonly redact: boolean
 }
 
+/**
+ * The credential a request is sent with: the endpoint's, or an inbound
+ * application's token in place of it (`Bearer <projectId>:<token>`, nothing appended).
+ */
+type Sent = DescopeHttp.Credential | "management" | {
+  readonly _tag: "InboundAppToken"
+  readonly token: Redacted.Redacted<string>
+}
+
 /** What one request to Descope is made of, after the caller's input was checked. */
 export interface Prepared {
   readonly method: Endpoint.Method
@@ -111,6 +120,8 @@ export interface Prepared {
   readonly maxResponseBytes?: number | undefined
   /** The rate-limit bucket (default: `mgmt` for management calls, else `auth`). */
   readonly bucket?: Endpoint.Bucket | undefined
+  /** Another base URL than the configured one (the FGA cache). */
+  readonly baseUrl?: string | undefined
 }
 
 /**
@@ -129,7 +140,7 @@ export const make = (
       HttpClient.withTracerPropagation(false),
       HttpClient.withTracerDisabledWhen(() => true)
     )
-    const host = hostOf(config.baseUrl)
+    const configHost = hostOf(config.baseUrl)
 
     const nodeVersion = typeof process !== "undefined" && process.versions?.node !== undefined
       ? process.versions.node
@@ -147,10 +158,15 @@ export const make = (
     const managementAuthorization = Option.isSome(config.managementKey)
       ? authorization([config.projectId, Redacted.value(config.managementKey.value)])
       : undefined
-    const authHeader = (credential: DescopeHttp.Credential | "management"): string => {
+    const authHeader = (credential: Sent): string => {
       if (credential === "management") return managementAuthorization ?? ""
+      if (credential._tag === "InboundAppToken") {
+        return authorization([config.projectId, Redacted.value(credential.token)])
+      }
       const segments = [config.projectId]
-      if (credential._tag === "Token") segments.push(Redacted.value(credential.token))
+      if (credential._tag === "Token") {
+        segments.push(Redacted.value(credential.token))
+      }
       if (Option.isSome(config.authManagementKey)) segments.push(Redacted.value(config.authManagementKey.value))
       return authorization(segments)
     }
@@ -172,11 +188,12 @@ export const make = (
 
     const execute = (
       spec: Prepared,
-      credential: DescopeHttp.Credential | "management"
+      credential: Sent
     ): Effect.Effect<DescopeHttp.Response<unknown>, RemoteError> => {
       const method = spec.method
       const path = pathOf(spec.path)
-      const url = buildUrl(config.baseUrl, spec.path, spec.query)
+      const url = buildUrl(spec.baseUrl ?? config.baseUrl, spec.path, spec.query)
+      const host = spec.baseUrl === undefined ? configHost : hostOf(spec.baseUrl)
       const hasBody = spec.body !== undefined && method !== "GET" && method !== "DELETE"
       const headers: Record<string, string> = spec.headers === undefined
         ? { ...baseHeaders, authorization: authHeader(credential) }
@@ -402,7 +419,10 @@ export const make = (
       endpoint: Endpoint.Endpoint<P, Req, ReqI, Res, ResI>,
       input: DescopeHttp.CallInput<P, Req>
     ): Effect.Effect<DescopeHttp.Response<Res>, RemoteError | InvalidArgumentError> => {
-      const credential = credentialOf(endpoint, input.token)
+      const inbound = input.inboundAppToken
+      const credential: Sent | undefined = inbound !== undefined
+        ? { _tag: "InboundAppToken", token: Redacted.isRedacted(inbound) ? inbound : Redacted.make(inbound) }
+        : credentialOf(endpoint, input.token)
       if (credential === undefined) {
         return Effect.fail(
           new InvalidArgumentError({
@@ -426,6 +446,7 @@ export const make = (
         headers: input.headers,
         maxResponseBytes: endpoint.maxResponseBytes,
         bucket: endpoint.bucket,
+        ...(input.baseUrl !== undefined ? { baseUrl: input.baseUrl } : {}),
         ...(endpoint.location === "query"
           ? { query: queryOf(encoded.right) }
           : endpoint.queryFields.length === 0

@@ -92,7 +92,7 @@ const limit = (o: { readonly resourcesLimit?: number | undefined } | undefined) 
 /**
  * Builds `client.mgmt.fga`. `cache`, when given (a transport to Descope's authz cache sidecar), is asked
  * first for `check`, `saveSchema` and the relation writes; a `TransportError` of the cache falls back to
- * Descope. No configuration option builds that transport yet (`client.mgmt` passes none).
+ * Descope. `client.mgmt` passes one when `fgaCacheUrl` (`DESCOPE_FGA_CACHE_URL`) is configured.
  *
  * @since 0.2.0
  * @category constructors

@@ -38,8 +38,13 @@ export type Group = Wire.Group
  * @category models
  */
 export interface GroupApi {
-  /** Every group of a tenant. */
-  readonly loadAllGroups: (tenantId: string) => Effect.Effect<ReadonlyArray<Group>, ManagementError>
+  /**
+   * Every group of a tenant (node-sdk passes the tenant id); with `ssoId`, of one
+   * of its SSO configurations (python-sdk's `sso_id`).
+   */
+  readonly loadAllGroups: (
+    tenant: string | { readonly tenantId: string; readonly ssoId?: string | undefined }
+  ) => Effect.Effect<ReadonlyArray<Group>, ManagementError>
   /** The groups of the given members (by user ids and/or login ids). */
   readonly loadAllGroupsForMembers: (options: {
     readonly tenantId: string
@@ -59,8 +64,13 @@ export interface GroupApi {
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): GroupApi => ({
-  loadAllGroups: (tenantId) =>
-    checked([nonEmpty("tenantId", tenantId)], mgmt.call(Wire.loadAllGroups, { request: { tenantId } })),
+  loadAllGroups: (tenant) => {
+    const { ssoId, tenantId } = typeof tenant === "string" ? { tenantId: tenant, ssoId: undefined } : tenant
+    return checked(
+      [nonEmpty("tenantId", tenantId)],
+      mgmt.call(Wire.loadAllGroups, { request: { tenantId, ...(ssoId === undefined ? {} : { ssoId }) } })
+    )
+  },
   loadAllGroupsForMembers: (o) =>
     checked(
       [

@@ -149,6 +149,11 @@ export interface ImpersonateOptions {
   readonly customClaims?: Readonly<Record<string, unknown>> | undefined
   readonly tenantId?: string | undefined
   readonly refreshDuration?: number | undefined
+  /**
+   * A stepped-up session for the impersonated user (python-sdk's `stepup`;
+   * `impersonateStepup` is node-sdk's way to the same).
+   */
+  readonly stepup?: boolean | undefined
 }
 
 const optionalSecret = (secret: Secret | undefined): Redacted.Redacted<string> | undefined =>

@@ -37,8 +37,9 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
-import type * as DescopeHttp from "../core/DescopeHttp.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
 import type { SessionValidatorService } from "../core/Session.js"
 import * as AccessKey from "./AccessKey.js"
 import * as Analytics from "./Analytics.js"
@@ -52,10 +53,12 @@ import * as Group from "./Group.js"
 import * as InboundApplication from "./InboundApplication.js"
 import * as Jwt from "./Jwt.js"
 import * as JwtTemplate from "./JwtTemplate.js"
+import * as License from "./License.js"
 import * as List from "./List.js"
 import * as ManagementHttp from "./ManagementHttp.js"
 import * as ManagementKey from "./ManagementKey.js"
 import * as OutboundApplication from "./OutboundApplication.js"
+import * as OutboundApplicationByToken from "./OutboundApplicationByToken.js"
 import * as OutboundScim from "./OutboundScim.js"
 import * as Password from "./Password.js"
 import * as Permission from "./Permission.js"
@@ -108,7 +111,26 @@ export interface ManagementApi {
   readonly scopeClaimMapping: ScopeClaimMapping.ScopeClaimMappingApi
   readonly analytics: Analytics.AnalyticsApi
   readonly outboundScim: OutboundScim.OutboundScimApi
+  readonly license: License.LicenseApi
+  readonly outboundApplicationByToken: OutboundApplicationByToken.OutboundApplicationByTokenApi
 }
+
+/**
+ * The management transport to the FGA cache sidecar (`fgaCacheUrl`), when
+ * one is configured: the same calls, to that base URL, with no retry (a
+ * cache that cannot be reached is passed over for Descope at once).
+ */
+const fgaCache = (
+  mgmt: ManagementHttp.ManagementHttp,
+  url: Option.Option<string> | undefined
+): ManagementHttp.ManagementHttp | undefined =>
+  url === undefined || Option.isNone(url) ? undefined : {
+    ...mgmt,
+    call: (endpoint, input) =>
+      mgmt.call(endpoint, { ...input, baseUrl: url.value }).pipe(
+        DescopeHttp.withRequestOptions({ retry: false })
+      )
+  }
 
 /**
  * Builds `client.mgmt`, owned by the current scope (its shared work, the
@@ -136,7 +158,7 @@ export const make = (
     project: Project.make(mgmt),
     password: Password.make(mgmt),
     warmUp: mgmt.warmUp,
-    fga: Fga.make(mgmt),
+    fga: Fga.make(mgmt, fgaCache(mgmt, http.config.fgaCacheUrl)),
     authz: Authz.make(mgmt),
     list: List.make(mgmt),
     ssoApplication: SsoApplication.make(mgmt),
@@ -148,5 +170,7 @@ export const make = (
     engine: Engine.make(mgmt),
     scopeClaimMapping: ScopeClaimMapping.make(mgmt),
     analytics: Analytics.make(mgmt),
-    outboundScim: OutboundScim.make(mgmt)
+    outboundScim: OutboundScim.make(mgmt),
+    license: License.make(mgmt),
+    outboundApplicationByToken: OutboundApplicationByToken.make(mgmt)
   }))

@@ -70,6 +70,8 @@ export interface CreateOptions {
   readonly enforceSso?: boolean | undefined
   /** Login ids exempt from `enforceSso` (wire `enforceSSOExclusions`, python-sdk). */
   readonly enforceSsoExclusions?: ReadonlyArray<string> | undefined
+  /** Federated application ids (python-sdk's `federatedAppIds`). */
+  readonly federatedAppIds?: ReadonlyArray<string> | undefined
   readonly disabled?: boolean | undefined
   /** The parent tenant id (node-sdk). */
   readonly parent?: string | undefined
@@ -90,6 +92,8 @@ export interface UpdateOptions {
   readonly enforceSso?: boolean | undefined
   /** Login ids exempt from `enforceSso` (wire `enforceSSOExclusions`, python-sdk). */
   readonly enforceSsoExclusions?: ReadonlyArray<string> | undefined
+  /** Federated application ids (python-sdk's `federatedAppIds`). */
+  readonly federatedAppIds?: ReadonlyArray<string> | undefined
   readonly disabled?: boolean | undefined
   readonly roleInheritance?: "" | "none" | "userOnly" | undefined
 }

@@ -214,12 +214,26 @@ export type {
 
 export type {
   /**
+   * A choice of a select-type attribute of `createCustomAttribute`.
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  CustomAttributeChoice,
+  /**
    * A custom attribute to create.
    *
    * @since 0.1.0
    * @category models
    */
-  CustomAttributeInput
+  CustomAttributeInput,
+  /**
+   * Descope's custom attribute type names (`createCustomAttribute`).
+   *
+   * @since 0.2.0
+   * @category models
+   */
+  CustomAttributeTypeName
 } from "./CustomAttribute.js"
 
 export {

@@ -7,7 +7,7 @@
  * @since 0.2.0
  */
 import * as Effect from "effect/Effect"
-import { checked, nonEmpty, nonEmptyList, optionalEmail } from "../internal/validate.js"
+import { checked, nonEmpty, nonEmptyList, oneOf, optionalEmail } from "../internal/validate.js"
 import * as Wire from "../wire/mgmt/User.js"
 import type { AssociatedTenant } from "./AssociatedTenant.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
@@ -62,7 +62,28 @@ export interface CreateOptions extends UserFields {
   readonly inviteUrl?: string | undefined
   /** A messaging template id. */
   readonly templateId?: string | undefined
+  /**
+   * The new user's status (python-sdk's `status`; Descope's default is
+   * `enabled`, or `invited` for an invitation).
+   */
+  readonly status?: UserStatus | undefined
 }
+
+/**
+ * The statuses a user can be created or patched with (python-sdk's list).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type UserStatus = "enabled" | "disabled" | "invited" | "expired"
+
+/**
+ * The statuses a user can be created or patched with.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const userStatuses: ReadonlyArray<UserStatus> = ["enabled", "disabled", "invited", "expired"]
 
 /**
  * Options of `invite`.
@@ -99,7 +120,7 @@ export interface UpdateOptions extends UserFields {
  * @category models
  */
 export interface PatchOptions extends Omit<UserFields, "additionalLoginIds"> {
-  readonly status?: "enabled" | "disabled" | "invited" | undefined
+  readonly status?: UserStatus | undefined
   /** Patch a test user (sent only when `true`, as python-sdk does). */
   readonly test?: boolean | undefined
 }
@@ -141,9 +162,12 @@ export interface UserCrudApi {
  * @since 0.2.0
  * @category validation
  */
-export const userChecks = (o: { readonly loginId: string; readonly email?: string | undefined }) => [
+export const userChecks = (
+  o: { readonly loginId: string; readonly email?: string | undefined; readonly status?: string | undefined }
+) => [
   nonEmpty("loginId", o.loginId),
-  optionalEmail("email", o.email)
+  optionalEmail("email", o.email),
+  o.status === undefined ? Effect.void : oneOf<string, string>("status", userStatuses, o.status)
 ]
 
 /**

@@ -367,6 +367,22 @@ export const attributeRows: ReadonlyArray<Row> = [
     check: (result) => assert.deepStrictEqual(result, [{ name: "plan", type: "1" }, { name: "age", type: 2 }])
   },
   {
+    name: "user.createCustomAttribute (one attribute, Descope's type name)",
+    run: (m) => m.user.createCustomAttribute("tier", "Tier", "multiselect", ["gold", { label: "Silver", value: "s" }]),
+    method: "POST",
+    path: "/v1/mgmt/user/customattribute/create",
+    body: {
+      attributes: [{
+        name: "tier",
+        displayName: "Tier",
+        type: "multiselect",
+        options: [{ label: "gold", value: "gold" }, { label: "Silver", value: "s" }]
+      }]
+    },
+    response: { data: [{ name: "tier", type: "multiselect" }] },
+    check: (result) => assert.deepStrictEqual(result, [{ name: "tier", type: "multiselect" }])
+  },
+  {
     name: "user.deleteCustomAttributes",
     run: (m) => m.user.deleteCustomAttributes(["plan", "age"]),
     method: "POST",

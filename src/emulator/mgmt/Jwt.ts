@@ -74,7 +74,12 @@ const updateJwt = (ctx: Ctx, b: Req<typeof Wire.updateJwt>) =>
     return { jwt: Redacted.make(yield* Tokens.signWith(ctx.p, next)) }
   })
 
-const impersonate = (ctx: Ctx, b: Req<typeof Wire.impersonate>) =>
+/**
+ * Impersonation: a refresh JWT of the user acting for the impersonator
+ * (`act.sub`); a step-up one (the step-up path, or `stepup: true`) carries
+ * Descope's step-up claim `su: true`.
+ */
+const impersonate = (stepupPath: boolean) => (ctx: Ctx, b: Req<typeof Wire.impersonate>) =>
   Effect.gen(function*() {
     const impersonator = findUser(ctx.p, b.impersonatorId)
     if (impersonator === undefined) return yield* userNotFound(b.impersonatorId)
@@ -88,7 +93,12 @@ const impersonate = (ctx: Ctx, b: Req<typeof Wire.impersonate>) =>
       return yield* fail(403, Codes.InvalidRequest, "Forbidden", "the impersonator lacks the impersonation permission")
     }
     const user = yield* target(ctx, { loginId: b.loginId })
-    const session = newSession(ctx, user.userId, b, { loginId: user.loginIds[0], act: { sub: impersonator.userId } })
+    const stepup = stepupPath || b.stepup === true
+    const session = newSession(ctx, user.userId, b, {
+      loginId: user.loginIds[0],
+      act: { sub: impersonator.userId },
+      ...(stepup ? { customClaims: { ...b.customClaims, su: true } } : {})
+    })
     return { jwt: Redacted.make(yield* Tokens.refreshJwt(ctx.env, ctx.p, session)) }
   })
 
@@ -163,8 +173,8 @@ const mgmtSignIn = (mode: "signin" | "signup" | "signup-in") =>
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.updateJwt, updateJwt),
-  H.endpoint(Wire.impersonate, impersonate),
-  H.endpoint(Wire.impersonateStepup, impersonate),
+  H.endpoint(Wire.impersonate, impersonate(false)),
+  H.endpoint(Wire.impersonateStepup, impersonate(true)),
   H.endpoint(Wire.stopImpersonation, stopImpersonation),
   H.endpoint(Wire.signIn, mgmtSignIn("signin")),
   H.endpoint(Wire.signUp, mgmtSignIn("signup")),

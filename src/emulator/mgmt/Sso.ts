@@ -75,9 +75,17 @@ const applyMappings = (
     readonly roleMappings?: ReadonlyArray<Settings.RoleMapping> | undefined
     readonly attributeMapping?: Readonly<Record<string, unknown>> | undefined
     readonly defaultSsoRoles?: ReadonlyArray<string> | undefined
+    readonly groupsPriority?: ReadonlyArray<string> | undefined
+    readonly fgaMappings?: Settings.FgaMappings | undefined
+    readonly configFgaTenantIdResourcePrefix?: string | undefined
+    readonly configFgaTenantIdResourceSuffix?: string | undefined
   },
   replace: boolean
 ): void => {
+  if (m.groupsPriority !== undefined) c.groupsPriority = [...m.groupsPriority]
+  if (m.fgaMappings !== undefined) c.fgaMappings = structuredClone(m.fgaMappings) as Record<string, unknown>
+  if (m.configFgaTenantIdResourcePrefix !== undefined) c.fgaTenantIdResourcePrefix = m.configFgaTenantIdResourcePrefix
+  if (m.configFgaTenantIdResourceSuffix !== undefined) c.fgaTenantIdResourceSuffix = m.configFgaTenantIdResourceSuffix
   const mappings = (m.roleMappings ?? []).filter((r) => r.roleName !== "").map((r) => ({
     groups: [...r.groups],
     roleName: r.roleName
@@ -87,6 +95,14 @@ const applyMappings = (
   else if (replace) c.attributeMapping = {}
   if (m.defaultSsoRoles !== undefined) c.defaultSSORoles = [...m.defaultSsoRoles]
 }
+
+/** The group priority and FGA mappings of a configuration, as the loads answer them (when configured). */
+const groupAnswers = (c: SsoConfig | undefined) => ({
+  ...(c?.groupsPriority !== undefined ? { groupsPriority: [...c.groupsPriority] } : {}),
+  ...(c?.fgaMappings !== undefined
+    ? { fgaMappings: structuredClone(c.fgaMappings) as Settings.FgaMappings }
+    : {})
+})
 
 const configureSaml = (t: TenantRecord, c: SsoConfig, saml: SamlConfig): void => {
   c.saml = saml
@@ -165,6 +181,13 @@ export const toSsoSettings = (
         groups: [...m.groups]
       })),
       defaultSSORoles: [...(c?.defaultSSORoles ?? [])],
+      ...groupAnswers(c),
+      ...(c?.fgaTenantIdResourcePrefix !== undefined
+        ? { configFGATenantIDResourcePrefix: c.fgaTenantIdResourcePrefix }
+        : {}),
+      ...(c?.fgaTenantIdResourceSuffix !== undefined
+        ? { configFGATenantIDResourceSuffix: c.fgaTenantIdResourceSuffix }
+        : {}),
       redirectUrl: c?.redirectUrl ?? ""
     },
     oidc: {
@@ -182,7 +205,8 @@ export const toSsoSettings = (
       callbackDomain: o?.callbackDomain ?? "",
       prompt: [...(o?.prompt ?? [])],
       grantType: o?.grantType ?? "authorization_code",
-      issuer: o?.issuer ?? ""
+      issuer: o?.issuer ?? "",
+      ...groupAnswers(c)
     }
   }
 }

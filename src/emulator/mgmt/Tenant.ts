@@ -32,6 +32,7 @@ export const toTenant = (t: TenantRecord): Wire.Tenant => ({
   authType: t.authType,
   enforceSSO: t.enforceSSO,
   enforceSSOExclusions: [...t.enforceSSOExclusions],
+  federatedAppIds: [...t.federatedAppIds],
   disabled: t.disabled,
   defaultRoles: [...t.defaultRoles],
   createdTime: t.createdTime,
@@ -49,6 +50,7 @@ const apply = (t: TenantRecord, b: typeof Wire.TenantUpdate.Type): void => {
   if (b.enforceSso !== undefined) t.enforceSSO = b.enforceSso
   if (b.disabled !== undefined) t.disabled = b.disabled
   if (b.enforceSsoExclusions !== undefined) t.enforceSSOExclusions = [...b.enforceSsoExclusions]
+  if (b.federatedAppIds !== undefined) t.federatedAppIds = [...b.federatedAppIds]
   if (b.parent !== undefined) t.parent = b.parent
   if (b.roleInheritance !== undefined) t.roleInheritance = b.roleInheritance
 }
@@ -72,6 +74,7 @@ const create = (ctx: Ctx, b: typeof Wire.TenantInput.Type): Effect.Effect<{ id: 
       authType: "none",
       enforceSSO: false,
       enforceSSOExclusions: [],
+      federatedAppIds: [],
       disabled: false,
       defaultRoles: [],
       createdTime: Math.floor(ctx.now / 1000),

@@ -57,7 +57,9 @@ export const SignUpUser = Schema.Struct({
   middleName: Schema.optional(Schema.String),
   familyName: Schema.optional(Schema.String),
   email: Schema.optional(Schema.String),
-  phone: Schema.optional(Schema.String)
+  phone: Schema.optional(Schema.String),
+  /** The user's username (python-sdk and go-sdk send it in the sign-up user). */
+  username: Schema.optional(Schema.String)
 })
 
 /**

@@ -59,6 +59,8 @@ const Impersonation = Schema.Struct({
   loginId: Schema.String,
   validateConsent: Bool,
   tenantId: renamed("selectedTenant", Schema.String),
+  /** A stepped-up session (python-sdk's `stepup` on `impersonate`). */
+  stepup: Schema.optional(Bool),
   ...session
 })
 

@@ -78,10 +78,62 @@ export const OidcAttributeMapping = Schema.Struct({ loginId: str, ...AttributeMa
  */
 export type OidcAttributeMapping = typeof OidcAttributeMapping.Type
 
+/**
+ * One FGA relation an IdP group grants its members (go-sdk's `FGAGroupMappingRelation`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FgaGroupMappingRelation = Schema.Struct({
+  resource: Schema.optional(Schema.String),
+  relationDefinition: Schema.optional(Schema.String),
+  namespace: Schema.optional(Schema.String)
+})
+
+/**
+ * The FGA relations of an IdP group (`{ relations }`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FgaGroupMapping = Schema.Struct({ relations: Schema.optional(Schema.Array(FgaGroupMappingRelation)) })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FgaGroupMapping = typeof FgaGroupMapping.Type
+
+/**
+ * IdP group name to the FGA relations its members get (wire `fgaMappings`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const FgaMappings = Schema.Record({ key: Schema.String, value: FgaGroupMapping })
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FgaMappings = typeof FgaMappings.Type
+
+/** The group priority and FGA mapping fields of SAML and OIDC settings (python-sdk, go-sdk). */
+const groupFields = {
+  /** IdP group names, highest priority first. */
+  groupsPriority: Schema.optional(Strings),
+  fgaMappings: Schema.optional(FgaMappings)
+}
+
 const mappings = {
   attributeMapping: Schema.optional(AttributeMapping),
   roleMappings: Schema.optional(Schema.Array(RoleMapping)),
   defaultSsoRoles: renamed("defaultSSORoles", Strings),
+  ...groupFields,
+  /** A prefix of the tenant id in the FGA resources of `fgaMappings` (wire `configFGATenantIDResourcePrefix`). */
+  configFgaTenantIdResourcePrefix: renamed("configFGATenantIDResourcePrefix", Schema.String),
+  /** A suffix of the tenant id in the FGA resources of `fgaMappings` (wire `configFGATenantIDResourceSuffix`). */
+  configFgaTenantIdResourceSuffix: renamed("configFGATenantIDResourceSuffix", Schema.String),
   /** Only for SSO migrations. */
   spAcsUrl: renamed("spACSUrl", Schema.String),
   /** Only for SSO migrations. */
@@ -153,7 +205,8 @@ export const OidcSettings = Schema.Struct({
   callbackDomain: str,
   prompt: Schema.optional(Strings),
   grantType: str,
-  issuer: str
+  issuer: str,
+  ...groupFields
 })
 
 /**
@@ -206,6 +259,10 @@ export const SamlResponse = Schema.Struct({
   attributeMapping: opt(JsonObject),
   groupsMapping: Schema.optionalWith(Schema.Array(GroupMapping), { nullable: true, default: () => [] }),
   defaultSSORoles: opt(Strings),
+  groupsPriority: opt(Strings),
+  fgaMappings: opt(FgaMappings),
+  configFGATenantIDResourcePrefix: opt(Schema.String),
+  configFGATenantIDResourceSuffix: opt(Schema.String),
   redirectUrl: opt(Schema.String),
   providerID: opt(Schema.String),
   scimProviderID: opt(Schema.String),
@@ -235,6 +292,8 @@ export const OidcResponse = Schema.Struct({
   prompt: opt(Strings),
   grantType: opt(Schema.String),
   issuer: opt(Schema.String),
+  groupsPriority: opt(Strings),
+  fgaMappings: opt(FgaMappings),
   providerID: opt(Schema.String),
   scimProviderID: opt(Schema.String),
   lastSuccessTestTime: opt(Schema.Unknown)

@@ -71,6 +71,8 @@ const tenantFields = {
   enforceSso: renamed("enforceSSO", Bool),
   /** Login ids exempt from `enforceSso` (python-sdk). */
   enforceSsoExclusions: renamed("enforceSSOExclusions", Strings),
+  /** Federated application ids (python-sdk). */
+  federatedAppIds: Schema.optional(Strings),
   disabled: Schema.optional(Bool),
   parent: Schema.optional(Schema.String),
   roleInheritance: Schema.optional(Schema.String)
