@@ -90,9 +90,9 @@ export interface Service {
   readonly enchantedLink: EnchantedLink.EnchantedLinkApi
   /** Social login. */
   readonly oauth: OAuth.OAuthApi
-  /** SAML / OIDC SSO on `/v1/auth/saml/*`. */
+  /** SAML / OIDC SSO, the SAML endpoints (`src/wire/auth/Saml.ts`). */
   readonly saml: Saml.SamlApi
-  /** SAML / OIDC SSO on `/v1/auth/sso/*`. */
+  /** SAML / OIDC SSO, the SSO endpoints (`src/wire/auth/Sso.ts`). */
   readonly sso: Sso.SsoApi
   /** Authenticator-app codes. */
   readonly totp: Totp.TotpApi

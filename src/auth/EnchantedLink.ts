@@ -1,5 +1,5 @@
 /**
- * Enchanted links (`client.enchantedLink`, `/v1/auth/enchantedlink/*`, e-mail
+ * Enchanted links (`client.enchantedLink`, the endpoints of `wire/auth/EnchantedLink.ts`, e-mail
  * only): the e-mail holds several links and the user clicks the one whose id
  * is `linkId`; meanwhile the application waits for the session with
  * {@link EnchantedLinkApi.waitForSession}.

@@ -1,6 +1,6 @@
 /**
  * Magic links sent by e-mail, text message or WhatsApp (`client.magicLink`,
- * `/v1/auth/magiclink/*`). The user receives `<uri>?t=<token>`; the application
+ * the endpoints of `wire/auth/MagicLink.ts`). The user receives `<uri>?t=<token>`; the application
  * passes `t` to {@link MagicLinkApi.verify}.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * WhatsApp "no OTP" sign-in (`client.notp`, `/v1/auth/notp/*`): a start call
+ * WhatsApp "no OTP" sign-in (`client.notp`, the endpoints of `wire/auth/Notp.ts`): a start call
  * answers a link and QR image that open WhatsApp with a prepared message; once
  * the user sends it, {@link NotpApi.waitForSession} answers the session.
  *

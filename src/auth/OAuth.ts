@@ -1,5 +1,5 @@
 /**
- * Social login (`client.oauth`, `/v1/auth/oauth/*`): `start` answers the URL to
+ * Social login (`client.oauth`, the endpoints of `wire/auth/OAuth.ts`): `start` answers the URL to
  * redirect the browser to; the provider redirects back with a `code` that
  * `exchangeToken` turns into a session.
  *

@@ -1,6 +1,6 @@
 /**
  * One-time codes sent by e-mail, text message, voice call or WhatsApp
- * (`client.otp`, `/v1/auth/otp/*`).
+ * (`client.otp`, the endpoints of `wire/auth/Otp.ts`).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * Passwords (`client.password`, `/v1/auth/password/*`).
+ * Passwords (`client.password`, the endpoints of `wire/auth/Password.ts`).
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 /**
- * SAML / OIDC single sign-on on the `/v1/auth/saml/*` endpoints (`client.saml`),
+ * SAML / OIDC single sign-on on the endpoints of `wire/auth/Saml.ts` (`client.saml`),
  * the paths the official Node SDK uses for both its `saml` and `sso` clients.
- * See `client.sso` for the newer `/v1/auth/sso/*` endpoints.
+ * See `client.sso` for the newer endpoints of `wire/auth/Sso.ts`.
  *
  * @example
  * ```ts

@@ -87,7 +87,7 @@ export interface AccessKeySession<Custom = Readonly<Record<string, unknown>>> {
 }
 
 /**
- * A tenant of the current user (`/v1/auth/me/tenants`).
+ * A tenant of the current user (`Wire.myTenants`).
  *
  * @since 0.1.0
  * @category schemas
@@ -101,7 +101,7 @@ export const MyTenant = Wire.MyTenant
 export type MyTenant = typeof MyTenant.Type
 
 /**
- * One login of the current user (`/v1/auth/me/history`).
+ * One login of the current user (`Wire.history`).
  *
  * @since 0.1.0
  * @category schemas

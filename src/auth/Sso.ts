@@ -1,6 +1,6 @@
 /**
- * Single sign-on, SAML or OIDC per the tenant's settings, on the
- * `/v1/auth/sso/*` endpoints (`client.sso`, the Python SDK's wire).
+ * Single sign-on, SAML or OIDC per the tenant's settings, on the endpoints of
+ * `wire/auth/Sso.ts` (`client.sso`, the Python SDK's wire).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 /**
- * Authenticator apps (`client.totp`, `/v1/auth/totp/*`): `signUp` and
+ * Authenticator apps (`client.totp`, the endpoints of `wire/auth/Totp.ts`): `signUp` and
  * `updateUser` answer the provisioning data to show (QR image, key); the user
  * then signs in with the 6-digit code of the app.
  *

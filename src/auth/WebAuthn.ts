@@ -1,5 +1,5 @@
 /**
- * Passkeys, server side (`client.webauthn`, `/v1/auth/webauthn/*`): a start
+ * Passkeys, server side (`client.webauthn`, the endpoints of `wire/auth/WebAuthn.ts`): a start
  * call answers the `options` to hand to the browser's WebAuthn API, and the
  * matching finish call sends the browser's `response` back.
  *

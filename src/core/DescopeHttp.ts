@@ -100,7 +100,7 @@ export type QueryValue = string | number | boolean | undefined
  */
 export interface RequestSpec<A, I> {
   readonly method: Method
-  /** The path, with or without its leading slash, e.g. `/v1/auth/otp/verify/email`. */
+  /** The path, with or without its leading slash (a catalogue entry's `path`, see `src/wire`). */
   readonly path: string
   /** Query parameters, sent in insertion order, values URI-encoded. */
   readonly query?: Readonly<Record<string, QueryValue>> | undefined
@@ -136,7 +136,7 @@ export interface Response<A> {
 export interface Service {
   /** The resolved configuration. */
   readonly config: ConfigService
-  /** An authentication call (`/v1/auth/...`, `/v2/keys/...`). */
+  /** An authentication call (the auth API and the signing keys). */
   readonly request: <A, I>(
     spec: RequestSpec<A, I> & { readonly credential: Credential }
   ) => Effect.Effect<A, RemoteError>

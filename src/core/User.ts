@@ -1,5 +1,5 @@
 /**
- * The Descope user object (`UserResponse`), as returned by `/v1/auth/me`, by
+ * The Descope user object (`UserResponse`), as returned by `me`, by
  * authentication responses and by the management API.
  *
  * Only `userId` is required; every other field is optional and unknown keys are

@@ -253,7 +253,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 /**
  * The longest path parameter the router accepts (a project id in
- * `/v2/keys/:projectId`, a fault id ...). find-my-way's default is 100
+ * the keys route (a project id), a fault id ...). find-my-way's default is 100
  * characters, which made longer project ids unroutable; a request line is
  * bounded by the server's header limit anyway.
  *

@@ -106,6 +106,28 @@ export interface AddedApplicationSecret extends InboundApplicationSecret {
 }
 
 /**
+ * go-sdk's further secrets of an application, by name, so that clients move
+ * to a new secret before the first is rotated or revoked; shared by
+ * third-party applications and SSO applications.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface AddedSecretsApi {
+  /** go-sdk's `AddApplicationSecret`: a further secret, by name (`expireTime` in epoch seconds, 0: never). */
+  readonly addApplicationSecret: (
+    id: string,
+    name: string,
+    expireTime?: number | undefined
+  ) => Effect.Effect<AddedApplicationSecret, ManagementError>
+  /** go-sdk's `RevokeApplicationSecret`: revokes an added secret; answers the secrets left. */
+  readonly revokeApplicationSecret: (
+    id: string,
+    name: string
+  ) => Effect.Effect<ReadonlyArray<ApplicationSecretMeta>, ManagementError>
+}
+
+/**
  * The filters of a consent search (`page` from 0).
  *
  * @since 0.2.0
@@ -126,7 +148,7 @@ export interface ConsentSearchOptions {
  * @since 0.2.0
  * @category models
  */
-export interface InboundApplicationApi {
+export interface InboundApplicationApi extends AddedSecretsApi {
   /** Creates an application; answers its id, client id and secret. */
   readonly createApplication: (
     options: InboundApplicationOptions
@@ -173,17 +195,6 @@ export interface InboundApplicationApi {
     { readonly apps: ReadonlyArray<InboundApplicationV2>; readonly total: number },
     ManagementError
   >
-  /** go-sdk's `AddApplicationSecret`: a further secret, by name (`expireTime` in epoch seconds, 0: never). */
-  readonly addApplicationSecret: (
-    id: string,
-    name: string,
-    expireTime?: number | undefined
-  ) => Effect.Effect<AddedApplicationSecret, ManagementError>
-  /** go-sdk's `RevokeApplicationSecret`: revokes an added secret; answers the secrets left. */
-  readonly revokeApplicationSecret: (
-    id: string,
-    name: string
-  ) => Effect.Effect<ReadonlyArray<ApplicationSecretMeta>, ManagementError>
   /** Replaces an application's secret; answers the new one. */
   readonly rotateApplicationSecret: (id: string) => Effect.Effect<InboundApplicationSecret, ManagementError>
   /** One page of consents. */

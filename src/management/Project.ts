@@ -3,7 +3,7 @@
  * (rename, tags, clone, delete), the company's projects, and its settings as
  * snapshot files (export with python-sdk's `format`, import with its
  * `excludes`, validate). `exportProject` / `importProject` are python-sdk's
- * legacy `export_project` / `import_project` (`/v1/mgmt/project/export` /
+ * legacy `export_project` / `import_project` (the legacy export and
  * `import`). Snapshot secrets (`inputSecrets`, `missingSecrets`) are `Redacted`.
  *
  * @since 0.1.0

@@ -61,7 +61,7 @@ export interface SsoApplicationSecret {
  * @since 0.2.0
  * @category models
  */
-export interface SsoApplicationApi {
+export interface SsoApplicationApi extends Inbound.AddedSecretsApi {
   /** Creates an OIDC application (enabled unless `enabled: false`); answers its id. */
   readonly createOidcApplication: (
     options: OidcApplicationOptions
@@ -96,20 +96,6 @@ export interface SsoApplicationApi {
   readonly getApplicationSecret: (id: string) => Effect.Effect<SsoApplicationSecret, ManagementError>
   /** Replaces an OIDC application's client secret; answers the new one. */
   readonly rotateApplicationSecret: (id: string) => Effect.Effect<SsoApplicationSecret, ManagementError>
-  /**
-   * go-sdk's `AddApplicationSecret`: a further client secret, by name (`expireTime` in epoch seconds, 0: never),
-   * so that clients move to it before the first is rotated or revoked.
-   */
-  readonly addApplicationSecret: (
-    id: string,
-    name: string,
-    expireTime?: number | undefined
-  ) => Effect.Effect<AddedApplicationSecret, ManagementError>
-  /** go-sdk's `RevokeApplicationSecret`: revokes an added client secret; answers those left. */
-  readonly revokeApplicationSecret: (
-    id: string,
-    name: string
-  ) => Effect.Effect<ReadonlyArray<ApplicationSecretMeta>, ManagementError>
   /** go-sdk's `LoadCustomAttributes`: the custom attributes SSO applications may map. */
   readonly loadCustomAttributes: () => Effect.Effect<ReadonlyArray<CustomAttribute>, ManagementError>
   /** go-sdk's `CreateCustomAttributes`; answers the attributes after. */

@@ -1,7 +1,7 @@
 /**
  * The emulator's provider ID tokens: Google One Tap
- * (`/v1/auth/onetap/*`) and the native OAuth start / finish
- * (`/v1/auth/oauth/native/*`). Each project has an emulated provider with its
+ * (the One Tap entries of `wire/auth/OAuth.ts`) and the native OAuth start / finish
+ * (its native entries). Each project has an emulated provider with its
  * own signing key; `POST /emulator/idp/idtoken` mints its ID tokens for tests
  * (as the provider's SDK would hand them to the app), and only those verify:
  * signature, issuer `https://idp.emulator.descope/<provider>`, audience the

@@ -1,6 +1,6 @@
 /**
  * The emulator's analytics (`src/wire/mgmt/Analytics.ts`): counts of the
- * project's audit trail (the events `/v1/mgmt/audit/search` answers),
+ * project's audit trail (the events `mgmt.audit.search` answers),
  * filtered like an audit search and grouped by the keys asked. An event of
  * several tenants counts in each of their groups, one of none in the tenant
  * `""`; the audit trail keeps no referrer (its group is `""`). `groupByCreated`
