@@ -6,29 +6,17 @@
  */
 import DescopeClient from "@descope/node-sdk"
 import { assert, describe, it } from "@effect/vitest"
-import * as Layer from "effect/Layer"
-import * as ManagedRuntime from "effect/ManagedRuntime"
-import { afterAll, beforeAll } from "vitest"
-import * as Emulator from "../src/emulator/index.js"
+import { nodeSdkOnEmulator } from "./helpers/nodeSdkOnEmulator.js"
 
 const PROJECT_ID = "P2ConformanceAreas0000000000"
 const MANAGEMENT_KEY = "conformance-areas-management-key"
 
-const runtime = ManagedRuntime.make(
-  Emulator.layerServer().pipe(
-    Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
-  )
-)
 let baseUrl = ""
 let sdk: ReturnType<typeof DescopeClient>
-
-beforeAll(async () => {
-  const info = await runtime.runPromise(Emulator.EmulatorServer)
-  baseUrl = info.baseUrl
-  sdk = DescopeClient({ projectId: PROJECT_ID, baseUrl, managementKey: MANAGEMENT_KEY })
+nodeSdkOnEmulator(PROJECT_ID, MANAGEMENT_KEY, (loopback) => {
+  baseUrl = loopback.baseUrl
+  sdk = loopback.sdk
 })
-
-afterAll(() => runtime.dispose())
 
 describe("node-sdk conformance of the new areas (loopback)", () => {
   it("list: IP checks evaluate CIDR ranges; texts", async () => {

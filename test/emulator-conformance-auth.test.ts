@@ -9,31 +9,19 @@
 import DescopeClient from "@descope/node-sdk"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
-import * as ManagedRuntime from "effect/ManagedRuntime"
-import { afterAll, beforeAll } from "vitest"
-import * as Emulator from "../src/emulator/index.js"
 import { VirtualAuthenticator } from "../src/emulator/index.js"
+import { nodeSdkOnEmulator } from "./helpers/nodeSdkOnEmulator.js"
 
 const PROJECT_ID = "P2ConformanceAuth00000000000"
 const MANAGEMENT_KEY = "conformance-auth-management-key"
 const ORIGIN = "https://app.example.com"
 
-const runtime = ManagedRuntime.make(
-  Emulator.layerServer().pipe(
-    Layer.provideMerge(Emulator.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
-  )
-)
 let baseUrl = ""
 let sdk: ReturnType<typeof DescopeClient>
-
-beforeAll(async () => {
-  const info = await runtime.runPromise(Emulator.EmulatorServer)
-  baseUrl = info.baseUrl
-  sdk = DescopeClient({ projectId: PROJECT_ID, baseUrl, managementKey: MANAGEMENT_KEY })
+nodeSdkOnEmulator(PROJECT_ID, MANAGEMENT_KEY, (loopback) => {
+  baseUrl = loopback.baseUrl
+  sdk = loopback.sdk
 })
-
-afterAll(() => runtime.dispose())
 
 describe("node-sdk conformance of the authentication flows (loopback)", () => {
   it("webauthn: sign-up and sign-in with the virtual authenticator; passkeys listed and removed", async () => {
