@@ -4,6 +4,10 @@
  *   the outbox, verify; our client validates both returned tokens), over
  *   loopback against the emulator command in a child process and in-process
  *   (`Emulator.layerHttpClient`, no socket), one flow at a time and 8 at once;
+ *   beside them, the flow's own signature work alone (`cryptoFloor`: the two
+ *   ES384 signatures the emulator makes and the two verifications our client
+ *   makes, raw `node:crypto` over a real token), the most flows per second a
+ *   single sequential flow can reach on this machine;
  * - validation of the emulator's (ES384) session tokens by our client, with
  *   node-sdk alongside;
  * - `mgmt.user.load` throughput, ours over our lean undici client
@@ -20,6 +24,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as ChildProcess from "node:child_process"
+import * as Crypto from "node:crypto"
 import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import { DescopeClient } from "../src/DescopeClient.js"
@@ -96,6 +101,26 @@ const clientOver = async (baseUrl: string, http: Layer.Layer<HttpClient.HttpClie
 
 type Client = DescopeClient["Type"]
 
+/**
+ * The signature work of one OTP flow, raw `node:crypto` with a P-384 key: the
+ * emulator signs the session and the refresh token, our client verifies both
+ * (`AuthenticationInfo` validates the two tokens it receives), each over the
+ * signing input of a real emulator session token.
+ */
+const cryptoFloor = (token: string): () => void => {
+  const { privateKey, publicKey } = Crypto.generateKeyPairSync("ec", { namedCurve: "P-384" })
+  const input = Buffer.from(token.slice(0, token.lastIndexOf(".")))
+  const signature = Crypto.sign("sha384", input, { key: privateKey, dsaEncoding: "ieee-p1363" })
+  return () => {
+    for (let k = 0; k < 2; k++) {
+      Crypto.sign("sha384", input, { key: privateKey, dsaEncoding: "ieee-p1363" })
+      if (!Crypto.verify("sha384", input, { key: publicKey, dsaEncoding: "ieee-p1363" }, signature)) {
+        throw new Error("the floor's own signature does not verify")
+      }
+    }
+  }
+}
+
 /** One complete OTP sign-in; returns the (validated) session token. */
 const otpFlow = async (
   client: Client,
@@ -115,6 +140,10 @@ export interface EmulatorResult {
     readonly inProcess: number
     readonly inProcessConcurrent8: number
     readonly inProcessRs256: number
+    /** Flows/s if a flow cost only its signatures (2 ES384 signs, 2 verifies): the sequential ceiling. */
+    readonly cryptoFloor: number
+    /** The sequential loopback flow's rate over that ceiling (paired by round; 1 = all signature work). */
+    readonly loopbackOverCryptoFloor: number
   }
   readonly validation: {
     readonly oursUnique: number
@@ -193,6 +222,8 @@ export const runEmulator = async (
     const batch = (client: Client, read: (id: string) => Promise<string>) => (i: number) =>
       Promise.all(Array.from({ length: 8 }, (_, k) => otpFlow(client, read, loginIdOf(i * 8 + k))))
     // users exist from here on (sign-up-or-in then signs them in), in both emulators
+    const sample = await otpFlow(loop.client, readLoopback, loginIdOf(0))
+    const floor = cryptoFloor(sample)
     for (let n = 0; n < LOGIN_IDS; n += 8) {
       await batch(loop.client, readLoopback)(n / 8)
       await batch(local, readLocal)(n / 8)
@@ -208,7 +239,8 @@ export const runEmulator = async (
       },
       { name: "inProcess", op: (i) => otpFlow(local, readLocal, loginIdOf(i)) },
       { name: "inProcessConcurrent8", opsPerCall: 8, op: (i) => batch(local, readLocal)(i) },
-      { name: "inProcessRs256", op: (i) => otpFlow(localRs, readLocalRs, loginIdOf(i)) }
+      { name: "inProcessRs256", op: (i) => otpFlow(localRs, readLocalRs, loginIdOf(i)) },
+      { name: "cryptoFloor", sync: true, op: floor }
     ]
     // both outboxes are emptied between rounds (not measured): a read scans the outbox
     const flows = await runGroup(flowLines, {
@@ -275,7 +307,9 @@ export const runEmulator = async (
         loopbackConcurrent8: flows.median.loopbackConcurrent8!,
         inProcess: flows.median.inProcess!,
         inProcessConcurrent8: flows.median.inProcessConcurrent8!,
-        inProcessRs256: flows.median.inProcessRs256!
+        inProcessRs256: flows.median.inProcessRs256!,
+        cryptoFloor: flows.median.cryptoFloor!,
+        loopbackOverCryptoFloor: pairedRatio(flows.rounds.loopback!, flows.rounds.cryptoFloor!)
       },
       validation: {
         oursUnique: validation.median.oursUnique!,
