@@ -48,8 +48,14 @@ export const startRedis = async (): Promise<
       }
     })
   })
+  // a test run that ends without its teardown (a crash, an interrupted run) must not leave the server behind
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL")
+  }
+  process.once("exit", killOnExit)
   const stop = () =>
     new Promise<void>((resolve) => {
+      process.removeListener("exit", killOnExit)
       if (child.exitCode !== null || child.signalCode !== null) return resolve()
       child.once("exit", () => resolve())
       child.kill("SIGKILL")
