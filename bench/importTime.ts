@@ -3,9 +3,11 @@
  * in fresh child processes (`await import(...)` timed inside the child),
  * interleaved (ours, node-sdk, ours ...), one warm-up run each, median.
  *
- * Our entry is `src/index.ts` transpiled file by file to JavaScript with
- * esbuild (what `tsc` emits into `dist/`, without the type-checking time), so
- * the TypeScript loader's own cost is not counted against us.
+ * Our entry is the JavaScript we ship: `src/index.ts` bundled as
+ * `npm run build` bundles it (`scripts/bundle.ts`: one module per entry point,
+ * shared chunks), so the TypeScript loader's own cost is not counted against
+ * us. (The other bench sections run `src/` transpiled file by file, see
+ * `compiled.ts`, because they import internal modules too.)
  *
  * Our own overhead: a child process lists every module our entry loads (a
  * module `load` hook); a generated module imports exactly the ones that are not
@@ -16,24 +18,20 @@
  */
 import * as ChildProcess from "node:child_process"
 import * as Fs from "node:fs"
-import { createRequire } from "node:module"
 import * as Path from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
+import { bundle, loadEsbuild } from "../scripts/bundle.js"
 import { median } from "./harness.js"
 
 const root = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 /** Under `node_modules`, so that the transpiled files resolve `effect` & co. from the repository's `node_modules`. */
 export const distDir = Path.join(root, "node_modules/.cache/descope-effect-bench/dist")
 
-const loadEsbuild = async (): Promise<typeof import("esbuild")> => {
-  try {
-    return await import("esbuild")
-  } catch {
-    // not hoisted: take the copy tsx depends on
-    const fromTsx = createRequire(Path.join(root, "node_modules/tsx/package.json")).resolve("esbuild")
-    return (await import(pathToFileURL(fromTsx).href)) as typeof import("esbuild")
-  }
-}
+/** Where the shipped bundle is built for the import-time lines (not `dist/`, which `npm pack` owns). */
+const bundleDir = Path.join(root, "node_modules/.cache/descope-effect-bench/bundle")
+let bundled: Promise<string> | undefined
+/** Our main entry as shipped (bundled once per run). */
+const shipped = (): Promise<string> => (bundled ??= bundle(bundleDir).then(() => Path.join(bundleDir, "index.js")))
 
 /** The transpiled entry of this process (`compiled.ts` makes it first; the import-time runs reuse it). */
 let transpiled: Promise<string> | undefined
@@ -147,8 +145,8 @@ export interface OverheadResult {
  * fresh processes, after one warm-up pair.
  */
 export const runImportOverhead = async (runs: number): Promise<OverheadResult> => {
-  const entry = pathToFileURL(await transpile()).href
-  const oursPrefix = pathToFileURL(distDir).href + "/"
+  const entry = pathToFileURL(await shipped()).href
+  const oursPrefix = pathToFileURL(bundleDir).href + "/"
   const urls = listModules(entry)
   const modules: Record<string, number> = {}
   for (const url of urls) modules[groupOf(url, oursPrefix)] = (modules[groupOf(url, oursPrefix)] ?? 0) + 1
@@ -201,7 +199,7 @@ export interface ImportResult {
 export const REFERENCES: ReadonlyArray<string> = ["effect/Effect", "effect/Schema", "@effect/platform/HttpClient"]
 
 export const runImportTime = async (runs: number): Promise<ImportResult> => {
-  const entry = pathToFileURL(await transpile()).href
+  const entry = pathToFileURL(await shipped()).href
   const ours: Array<number> = []
   const sdk: Array<number> = []
   const refs: Record<string, Array<number>> = {}

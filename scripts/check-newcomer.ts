@@ -260,6 +260,34 @@ const main = async () => {
       } ms, the effect barrel alone ${importEffect.toFixed(0)} ms`
     )
 
+    // 3b. an effect this package cannot run on: every entry point fails with the one sentence, before any other
+    // module of ours runs (the shipped bundles import the check first). A copy of the consumer's packages with
+    // the installed effect's version string set to 3.10.0 stands in for an old effect.
+    const old = Path.join(work, "old-effect")
+    Fs.mkdirSync(old)
+    Fs.cpSync(modules, Path.join(old, "node_modules"), { recursive: true, verbatimSymlinks: true })
+    for (const dialect of ["esm", "cjs"]) {
+      const versionFile = Path.join(old, "node_modules/effect/dist", dialect, "internal/version.js")
+      Fs.writeFileSync(
+        versionFile,
+        Fs.readFileSync(versionFile, "utf8").replace(/let moduleVersion = "[^"]+"/, "let moduleVersion = \"3.10.0\"")
+      )
+    }
+    for (const entry of ["descope-effect", "descope-effect/server", "descope-effect/emulator", "descope-effect/next"]) {
+      const loaded = run(process.execPath, [
+        "--input-type=module",
+        "-e",
+        `import(${JSON.stringify(entry)}).then(() => console.log("loaded"), (e) => console.log(e.message))`
+      ], { cwd: old })
+      check(
+        loaded.stdout.trim() ===
+          "descope-effect needs effect ^3.22 and @effect/platform ^0.97, but effect 3.10.0 is installed: " +
+            "run npm install effect@^3.22 @effect/platform@^0.97",
+        `with effect 3.10 installed, ${entry} fails with the one sentence naming both versions`,
+        loaded.stdout + loaded.stderr
+      )
+    }
+
     // 4. the README's code, as files, typechecked against the installed package
     const src = Path.join(app, "src")
     const tests = Path.join(app, "tests")

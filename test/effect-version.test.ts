@@ -2,7 +2,8 @@
  * The import-time check of the installed `effect` (src/internal/effectVersion.ts):
  * the sentence for unsupported versions, the version read from `effect/Effect`,
  * and every entry point importing the check before anything else. (The packed
- * package is checked with a faked effect 3.10 by `npm run check:newcomer`.)
+ * package, as bundled, is checked with a faked effect 3.10 by
+ * `npm run check:newcomer`.)
  */
 import * as Fs from "node:fs"
 import * as Path from "node:path"
