@@ -259,3 +259,42 @@ describe("path parameters of any sane length", () => {
     { timeout: 20_000 }
   )
 })
+
+describe("idle keep-alive connections", () => {
+  /** Sends one keep-alive request and leaves its socket idle; resolves with the socket. */
+  const idleSocket = (baseUrl: string) =>
+    Effect.promise(() =>
+      new Promise<import("node:net").Socket>((resolve, reject) => {
+        import("node:net").then((Net) => {
+          const url = new URL(baseUrl)
+          const socket = Net.connect({ host: url.hostname, port: Number(url.port) }, () => {
+            socket.write(`GET /emulator HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\n\r\n`)
+          })
+          socket.once("data", () => resolve(socket))
+          socket.once("error", reject)
+        }, reject)
+      })
+    )
+  const closedWithin = (socket: import("node:net").Socket, ms: number) =>
+    Effect.promise(() =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), ms)
+        socket.once("close", () => {
+          clearTimeout(timer)
+          resolve(true)
+        })
+      })
+    )
+
+  it.live("keepAliveTimeout closes an idle connection after it; Node's 5 s default keeps it open meanwhile", () =>
+    Effect.scoped(Effect.gen(function*() {
+      const short = yield* Emulator.serve({ port: 0, keepAliveTimeout: "200 millis" })
+      const usual = yield* Emulator.serve({ port: 0 })
+      const a = yield* idleSocket(short.baseUrl)
+      const b = yield* idleSocket(usual.baseUrl)
+      assert.isTrue(yield* closedWithin(a, 2_000), "the idle connection was closed by the short keep-alive")
+      assert.isFalse(yield* closedWithin(b, 0), "the default keeps an idle connection for longer")
+      assert.strictEqual(yield* usual.connections, 1)
+      b.destroy()
+    })).pipe(Effect.provide(Emulator.layer({}))))
+})

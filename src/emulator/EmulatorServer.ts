@@ -10,6 +10,7 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
@@ -52,6 +53,11 @@ export interface ServeOptions {
   readonly host?: string | undefined
   /** Called with one line per request (`METHOD /path STATUS Nms`); no headers, bodies or query strings. */
   readonly log?: ((line: string) => void) | undefined
+  /**
+   * How long an idle keep-alive connection stays open (default: Node's, 5 seconds). A client whose pool
+   * the caller cannot close (the global `fetch`) keeps its idle sockets until one side times them out.
+   */
+  readonly keepAliveTimeout?: Duration.DurationInput | undefined
 }
 
 /**
@@ -69,6 +75,9 @@ export const serve = (
     const NodeHttpServer = yield* Effect.promise(() => import("@effect/platform-node/NodeHttpServer"))
     const NodeHttpServerRequest = yield* Effect.promise(() => import("@effect/platform-node/NodeHttpServerRequest"))
     const nodeServer = NodeHttp.createServer()
+    if (options.keepAliveTimeout !== undefined) {
+      nodeServer.keepAliveTimeout = Duration.toMillis(Duration.decode(options.keepAliveTimeout))
+    }
     const server = yield* NodeHttpServer.make(() => nodeServer, {
       port: options.port ?? 0,
       host: options.host ?? "127.0.0.1"
