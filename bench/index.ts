@@ -443,7 +443,11 @@ const importSection = async () => {
   out.push(
     "Import time of the main entry point (fresh process, median; ratio = our ms / node-sdk ms, lower is better)",
     table(["entry", "ms", "runs"], [
-      ["descope-effect (dist/index.js as shipped: bundled)", i.oursMs.toFixed(1), i.oursRuns.map((r) => r.toFixed(0)).join(" ")],
+      [
+        "descope-effect (dist/index.js as shipped: bundled)",
+        i.oursMs.toFixed(1),
+        i.oursRuns.map((r) => r.toFixed(0)).join(" ")
+      ],
       ["@descope/node-sdk", i.nodeSdkMs.toFixed(1), i.nodeSdkRuns.map((r) => r.toFixed(0)).join(" ")],
       ...Object.entries(i.references).map(([spec, ms]) => [`(reference) ${spec} alone`, ms.toFixed(1), ""])
     ]),
