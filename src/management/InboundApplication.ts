@@ -14,6 +14,7 @@ import * as Stream from "effect/Stream"
 import { InvalidArgumentError } from "../core/DescopeError.js"
 import { checked, nonEmpty, nonEmptyList, nonNegativeInt, someSelected } from "../internal/validate.js"
 import * as Wire from "../wire/mgmt/InboundApplication.js"
+import type * as SsoWire from "../wire/mgmt/SsoApplication.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 import { rateLimitSchedule } from "./UserSearch.js"
 
@@ -223,6 +224,32 @@ export interface InboundApplicationApi extends AddedSecretsApi {
   }) => Effect.Effect<void, ManagementError>
 }
 
+/**
+ * The {@link AddedSecretsApi} over a pair of added-secret endpoints (third-party or SSO applications: the
+ * same wire, other paths).
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const addedSecrets = (
+  mgmt: ManagementHttp,
+  endpoints: {
+    readonly add: typeof Wire.addApplicationSecret | typeof SsoWire.addApplicationSecret
+    readonly revoke: typeof Wire.revokeApplicationSecret | typeof SsoWire.revokeApplicationSecret
+  }
+): AddedSecretsApi => ({
+  addApplicationSecret: (id, name, expireTime) =>
+    checked(
+      [nonEmpty("id", id), nonEmpty("name", name), nonNegativeInt("expireTime", expireTime)],
+      mgmt.call(endpoints.add, { request: { id, name, expireTime: expireTime ?? 0 } })
+    ),
+  revokeApplicationSecret: (id, name) =>
+    checked(
+      [nonEmpty("id", id), nonEmpty("name", name)],
+      Effect.map(mgmt.call(endpoints.revoke, { request: { id, name } }), (r) => r.secrets ?? [])
+    )
+})
+
 const DEFAULT_PAGE_SIZE = 100
 
 /**
@@ -275,16 +302,7 @@ export const make = (mgmt: ManagementHttp): InboundApplicationApi => {
           (r) => ({ apps: r.apps ?? [], total: r.total ?? 0 })
         )
       ),
-    addApplicationSecret: (id, name, expireTime) =>
-      checked(
-        [nonEmpty("id", id), nonEmpty("name", name), nonNegativeInt("expireTime", expireTime)],
-        mgmt.call(Wire.addApplicationSecret, { request: { id, name, expireTime: expireTime ?? 0 } })
-      ),
-    revokeApplicationSecret: (id, name) =>
-      checked(
-        [nonEmpty("id", id), nonEmpty("name", name)],
-        Effect.map(mgmt.call(Wire.revokeApplicationSecret, { request: { id, name } }), (r) => r.secrets ?? [])
-      ),
+    ...addedSecrets(mgmt, { add: Wire.addApplicationSecret, revoke: Wire.revokeApplicationSecret }),
     rotateApplicationSecret: (id) => checked(byId(id), mgmt.call(Wire.rotateApplicationSecret, { request: { id } })),
     searchConsents: (o = {}) =>
       checked(

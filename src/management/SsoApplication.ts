@@ -7,10 +7,10 @@
  */
 import * as Effect from "effect/Effect"
 import type * as Redacted from "effect/Redacted"
-import { checked, nonEmpty, nonEmptyList, nonNegativeInt } from "../internal/validate.js"
+import { checked, nonEmpty, nonEmptyList } from "../internal/validate.js"
 import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
 import * as Wire from "../wire/mgmt/SsoApplication.js"
-import type * as Inbound from "./InboundApplication.js"
+import * as Inbound from "./InboundApplication.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
@@ -155,16 +155,7 @@ export const make = (mgmt: ManagementHttp): SsoApplicationApi => {
       checked([nonEmpty("id", id)], mgmt.call(Wire.getApplicationSecret, { request: { id } })),
     rotateApplicationSecret: (id) =>
       checked([nonEmpty("id", id)], mgmt.call(Wire.rotateApplicationSecret, { request: { id } })),
-    addApplicationSecret: (id, name, expireTime) =>
-      checked(
-        [nonEmpty("id", id), nonEmpty("name", name), nonNegativeInt("expireTime", expireTime)],
-        mgmt.call(Wire.addApplicationSecret, { request: { id, name, expireTime: expireTime ?? 0 } })
-      ),
-    revokeApplicationSecret: (id, name) =>
-      checked(
-        [nonEmpty("id", id), nonEmpty("name", name)],
-        Effect.map(mgmt.call(Wire.revokeApplicationSecret, { request: { id, name } }), (r) => r.secrets ?? [])
-      ),
+    ...Inbound.addedSecrets(mgmt, { add: Wire.addApplicationSecret, revoke: Wire.revokeApplicationSecret }),
     loadCustomAttributes: () => Effect.map(mgmt.call(Wire.loadCustomAttributes, {}), (r) => r.data ?? []),
     createCustomAttributes: (attributes) =>
       checked(

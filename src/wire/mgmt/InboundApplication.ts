@@ -386,6 +386,21 @@ export const SecretMeta = Schema.Struct({
 export type SecretMeta = typeof SecretMeta.Type
 
 /**
+ * The body and answers of the added-secret endpoints, the same for third-party and SSO applications: add a
+ * secret by name (`expireTime` in epoch seconds), answered with its metadata and its cleartext once; revoke one
+ * by name, answered with the secrets left.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AddedSecretWire = {
+  addRequest: Schema.Struct({ id: Schema.String, name: Schema.String, expireTime: Schema.optional(Num) }),
+  addResponse: Schema.Struct({ meta: opt(SecretMeta), cleartext: Secret }),
+  revokeRequest: Schema.Struct({ id: Schema.String, name: Schema.String }),
+  revokeResponse: Schema.Struct({ secrets: opt(Schema.Array(SecretMeta)) })
+} as const
+
+/**
  * `POST /v2/mgmt/thirdparty/app/create` (go-sdk): answers the id and the secret.
  *
  * @since 0.2.0
@@ -476,8 +491,8 @@ export const addApplicationSecret = Endpoint.post(
   "/v1/mgmt/thirdparty/app/secret/add",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.String, name: Schema.String, expireTime: Schema.optional(Num) }),
-    response: Schema.Struct({ meta: opt(SecretMeta), cleartext: Secret }),
+    request: AddedSecretWire.addRequest,
+    response: AddedSecretWire.addResponse,
     description: "Adds a secret to an inbound application (for a rotation without downtime)"
   }
 )
@@ -493,8 +508,8 @@ export const revokeApplicationSecret = Endpoint.post(
   "/v1/mgmt/thirdparty/app/secret/revoke",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.String, name: Schema.String }),
-    response: Schema.Struct({ secrets: opt(Schema.Array(SecretMeta)) }),
+    request: AddedSecretWire.revokeRequest,
+    response: AddedSecretWire.revokeResponse,
     description: "Revokes an added secret of an inbound application"
   }
 )

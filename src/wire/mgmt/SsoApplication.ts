@@ -9,9 +9,9 @@
  */
 import * as Schema from "effect/Schema"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, Num, opt, Secret, Strings } from "../Fields.js"
+import { Bool, opt, Secret, Strings } from "../Fields.js"
 import { CustomAttribute, CustomAttributes } from "./CustomAttribute.js"
-import { SecretMeta } from "./InboundApplication.js"
+import { AddedSecretWire } from "./InboundApplication.js"
 
 /**
  * A SAML / WS-Fed attribute mapping: a Descope attribute to an assertion attribute.
@@ -395,8 +395,8 @@ export const addApplicationSecret = Endpoint.post(
   "/v1/mgmt/sso/idp/app/secret/add",
   {
     credential: "management",
-    request: Schema.Struct({ id: Schema.String, name: Schema.String, expireTime: Schema.optional(Num) }),
-    response: Schema.Struct({ meta: opt(SecretMeta), cleartext: Secret }),
+    request: AddedSecretWire.addRequest,
+    response: AddedSecretWire.addResponse,
     description: "Adds a client secret to an OIDC application (for a rotation without downtime)"
   }
 )
@@ -413,8 +413,8 @@ export const revokeApplicationSecret = Endpoint.post(
   "/v1/mgmt/sso/idp/app/secret/revoke",
   {
     credential: "management",
-    request: Schema.Struct({ id: Schema.String, name: Schema.String }),
-    response: Schema.Struct({ secrets: opt(Schema.Array(SecretMeta)) }),
+    request: AddedSecretWire.revokeRequest,
+    response: AddedSecretWire.revokeResponse,
     description: "Revokes an added client secret of an OIDC application"
   }
 )
