@@ -12,9 +12,27 @@ import * as Verifier from "../core/Verifier.js"
 import { withoutStack } from "./expectedError.js"
 import * as StrictJson from "./StrictJson.js"
 
-/** A refusal: an expected failure, built without a stack trace or field re-validation (see `withoutStack`). */
-export const invalid = (reason: InvalidSessionReason, description?: string): InvalidSessionError =>
-  withoutStack(() => new InvalidSessionError(description === undefined ? { reason } : { reason, description }, true))
+/** The refusals already built, by reason and description (bounded: a description may quote the token). */
+const refusals = new Map<string, InvalidSessionError>()
+
+/**
+ * A refusal: an expected failure, built without a stack trace or field
+ * re-validation (see `withoutStack`), once per reason and description: the
+ * same refusal is one immutable value (Effect never changes a failure, it
+ * wraps it to attach a span), so a flood of hostile tokens costs no error
+ * construction per token.
+ */
+export const invalid = (reason: InvalidSessionReason, description?: string): InvalidSessionError => {
+  const key = description === undefined ? reason : `${reason}\n${description}`
+  const known = refusals.get(key)
+  if (known !== undefined) return known
+  const made = withoutStack(() =>
+    new InvalidSessionError(description === undefined ? { reason } : { reason, description }, true)
+  )
+  if (refusals.size >= 256) refusals.clear()
+  refusals.set(key, made)
+  return made
+}
 
 const B64URL = /^[A-Za-z0-9_-]+$/
 

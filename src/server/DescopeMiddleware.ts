@@ -36,6 +36,7 @@ import type * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpRouter from "@effect/platform/HttpRouter"
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { Session } from "../core/Session.js"
@@ -52,11 +53,25 @@ import * as ServerError from "./ServerError.js"
  * @since 0.1.0
  * @category constructors
  */
-export const toResponse = (error: ServerError.GuardFailure): HttpServerResponse.HttpServerResponse =>
-  HttpServerResponse.unsafeJson(ServerError.bodyOf(error), {
-    status: ServerError.statusOf(error),
-    headers: Authenticator.failureHeaders(error)
+export const toResponse = (error: ServerError.GuardFailure): HttpServerResponse.HttpServerResponse => {
+  // the failure itself, not the proxy by which Effect attaches a span to it
+  const original = Cause.originalError(error)
+  const known = responses.get(original)
+  if (known !== undefined) return known
+  const response = HttpServerResponse.unsafeJson(ServerError.bodyOf(original), {
+    status: ServerError.statusOf(original),
+    headers: Authenticator.failureHeaders(original)
   })
+  responses.set(original, response)
+  return response
+}
+
+/**
+ * The answer of each failure already answered: a response is an immutable
+ * value, and the 401 of a refused token is one shared failure per reason (see
+ * `ServerError.fromInvalidSession`), so a flood of bad tokens renders its body once.
+ */
+const responses = new WeakMap<ServerError.GuardFailure, HttpServerResponse.HttpServerResponse>()
 
 /**
  * An `HttpMiddleware` that authenticates the request (see `Authenticator`

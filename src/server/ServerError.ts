@@ -263,15 +263,26 @@ export const missingToken = (where: string): DescopeUnauthorized =>
  * @since 0.1.0
  * @category constructors
  */
-export const fromInvalidSession = (error: InvalidSessionError): DescopeUnauthorized =>
-  withoutStack(() =>
+export const fromInvalidSession = (error: InvalidSessionError): DescopeUnauthorized => {
+  const errorMessage = error.message
+  const key = `${error.reason}\n${errorMessage}`
+  const known = unauthorized.get(key)
+  if (known !== undefined) return known
+  const made = withoutStack(() =>
     new DescopeUnauthorized({
       errorCode: ServerErrorCodes.InvalidToken,
       errorDescription: "Invalid token",
-      errorMessage: error.message,
+      errorMessage,
       reason: error.reason
     }, true)
   )
+  if (unauthorized.size >= 256) unauthorized.clear()
+  unauthorized.set(key, made)
+  return made
+}
+
+/** The 401s of refused sessions already built, by reason and message (errors are immutable values). */
+const unauthorized = new Map<string, DescopeUnauthorized>()
 
 /**
  * The 401 of a failed refresh: the refresh token is invalid, or Descope
@@ -377,10 +388,17 @@ export function statusOf(error: ServerFailure): 400 | 401 | 403 | 429 | 503 {
  * @category getters
  */
 export const bodyOf = (error: ServerFailure): Record<string, unknown> => {
+  // the fields named by the class, not `Object.keys`: a failure Effect wrapped (a proxy attaching the span)
+  // would answer `Object.keys` by reading every own property's descriptor, the stack trace's included
+  const fields = (error.constructor as { readonly fields?: Readonly<Record<string, unknown>> }).fields ?? {}
+  const values = error as unknown as Readonly<Record<string, unknown>>
   const body: Record<string, unknown> = {}
-  for (const key of Object.keys(error)) {
-    const value: unknown = (error as unknown as Record<string, unknown>)[key]
+  for (const key in fields) {
+    if (key === "_tag") continue
+    if (!Object.prototype.hasOwnProperty.call(values, key)) continue
+    const value = values[key]
     body[key] = Array.isArray(value) ? [...value] : value
   }
+  body._tag = error._tag
   return body
 }
