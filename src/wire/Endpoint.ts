@@ -7,7 +7,9 @@
  * serves it, the tests iterate it and `docs/COVERAGE.md` is generated from it.
  *
  * Describe once, execute elsewhere, as `@effect/sql`'s `Statement` does: an
- * `Endpoint` holds no behaviour.
+ * `Endpoint` holds no behaviour. The catalogue's schemas are built on their
+ * first use (importing the SDK builds none of them): they behave as the
+ * schemas they stand for in every use.
  *
  * @example
  * ```ts

@@ -8,14 +8,44 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { isPending, lazy } from "../internal/lazySchema.js"
+
+/** The property signatures built by `opt` and `optional`, by schema (a schema is an immutable value). */
+const nullables = new WeakMap<object, unknown>()
+const optionals = new WeakMap<object, unknown>()
 
 /**
- * An optional answer field that Descope may also send as `null`.
+ * An optional answer field that Descope may also send as `null` (built once
+ * per schema, as {@link optional}).
  *
  * @since 0.2.0
  * @category schemas
  */
-export const opt = <S extends Schema.Schema.Any>(s: S) => Schema.optional(Schema.NullOr(s))
+export const opt = <S extends Schema.Schema.Any>(s: S): Schema.optional<Schema.NullOr<S>> => {
+  const known = nullables.get(s) as Schema.optional<Schema.NullOr<S>> | undefined
+  if (known !== undefined) return known
+  const made = isPending(s) ? lazy(() => Schema.optional(Schema.NullOr(s))) : Schema.optional(Schema.NullOr(s))
+  nullables.set(s, made)
+  return made
+}
+
+/**
+ * An optional field: `Schema.optional`, built once per schema. A schema is an
+ * immutable value, so the catalogue's hundreds of `optional(Schema.String)`
+ * fields share one property signature: importing the SDK builds each only
+ * once (most of the catalogue's import cost was rebuilding them). The field
+ * of a catalogue schema not built yet is built on first use with it.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const optional = <S extends Schema.Schema.All>(s: S): Schema.optional<S> => {
+  const known = optionals.get(s) as Schema.optional<S> | undefined
+  if (known !== undefined) return known
+  const made = isPending(s) ? lazy(() => Schema.optional(s)) : Schema.optional(s)
+  optionals.set(s, made)
+  return made
+}
 
 /**
  * A number, also read from a numeric string (sent as a number).

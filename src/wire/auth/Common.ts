@@ -9,7 +9,8 @@
  */
 import * as Schema from "effect/Schema"
 import { User } from "../../core/User.js"
-import { Bool, JsonObject, opt, renamed, Secret } from "../Fields.js"
+import { lazy } from "../../internal/lazySchema.js"
+import { Bool, JsonObject, opt, optional, renamed, Secret } from "../Fields.js"
 
 /**
  * Messaging template variables (`templateOptions`).
@@ -17,7 +18,7 @@ import { Bool, JsonObject, opt, renamed, Secret } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const TemplateOptions = Schema.Record({ key: Schema.String, value: Schema.String })
+export const TemplateOptions = lazy(() => Schema.Record({ key: Schema.String, value: Schema.String }))
 
 /**
  * The `loginOptions` object of the sign-in and sign-up calls (and the whole
@@ -28,16 +29,18 @@ export const TemplateOptions = Schema.Record({ key: Schema.String, value: Schema
  * @since 0.2.0
  * @category schemas
  */
-export const LoginOptions = Schema.Struct({
-  stepup: Schema.optional(Bool),
-  mfa: Schema.optional(Bool),
-  revokeOtherSessions: Schema.optional(Bool),
-  customClaims: Schema.optional(JsonObject),
-  templateId: Schema.optional(Schema.String),
-  templateOptions: Schema.optional(TemplateOptions),
-  tenantId: Schema.optional(Schema.String),
-  locale: Schema.optional(Schema.String)
-})
+export const LoginOptions = lazy(() =>
+  Schema.Struct({
+    stepup: optional(Bool),
+    mfa: optional(Bool),
+    revokeOtherSessions: optional(Bool),
+    customClaims: optional(JsonObject),
+    templateId: optional(Schema.String),
+    templateOptions: optional(TemplateOptions),
+    tenantId: optional(Schema.String),
+    locale: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -51,16 +54,18 @@ export type LoginOptions = typeof LoginOptions.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SignUpUser = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  givenName: Schema.optional(Schema.String),
-  middleName: Schema.optional(Schema.String),
-  familyName: Schema.optional(Schema.String),
-  email: Schema.optional(Schema.String),
-  phone: Schema.optional(Schema.String),
-  /** The user's username (python-sdk and go-sdk send it in the sign-up user). */
-  username: Schema.optional(Schema.String)
-})
+export const SignUpUser = lazy(() =>
+  Schema.Struct({
+    name: optional(Schema.String),
+    givenName: optional(Schema.String),
+    middleName: optional(Schema.String),
+    familyName: optional(Schema.String),
+    email: optional(Schema.String),
+    phone: optional(Schema.String),
+    /** The user's username (python-sdk and go-sdk send it in the sign-up user). */
+    username: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -77,11 +82,11 @@ export type SignUpUser = typeof SignUpUser.Type
  */
 export const updateFields = {
   addToLoginIds: renamed("addToLoginIDs", Bool),
-  onMergeUseExisting: Schema.optional(Bool),
-  templateOptions: Schema.optional(TemplateOptions),
-  templateId: Schema.optional(Schema.String),
-  providerId: Schema.optional(Schema.String),
-  mfa: Schema.optional(Bool)
+  onMergeUseExisting: optional(Bool),
+  templateOptions: optional(TemplateOptions),
+  templateId: optional(Schema.String),
+  providerId: optional(Schema.String),
+  mfa: optional(Bool)
 }
 
 /**
@@ -93,8 +98,8 @@ export const updateFields = {
  */
 export const startFields = {
   loginId: Schema.String,
-  loginOptions: Schema.optional(LoginOptions),
-  providerId: Schema.optional(Schema.String)
+  loginOptions: optional(LoginOptions),
+  providerId: optional(Schema.String)
 }
 
 /**
@@ -105,10 +110,10 @@ export const startFields = {
  * @category schemas
  */
 export const addressFields = {
-  email: Schema.optional(Schema.String),
-  phone: Schema.optional(Schema.String),
-  voice: Schema.optional(Schema.String),
-  whatsapp: Schema.optional(Schema.String)
+  email: optional(Schema.String),
+  phone: optional(Schema.String),
+  voice: optional(Schema.String),
+  whatsapp: optional(Schema.String)
 }
 
 /**
@@ -117,7 +122,7 @@ export const addressFields = {
  * @since 0.2.0
  * @category schemas
  */
-export const MaskedEmail = Schema.Struct({ maskedEmail: Schema.String })
+export const MaskedEmail = lazy(() => Schema.Struct({ maskedEmail: Schema.String }))
 
 /**
  * `{ maskedPhone }`: where a text, call or WhatsApp message was sent.
@@ -125,7 +130,7 @@ export const MaskedEmail = Schema.Struct({ maskedEmail: Schema.String })
  * @since 0.2.0
  * @category schemas
  */
-export const MaskedPhone = Schema.Struct({ maskedPhone: Schema.String })
+export const MaskedPhone = lazy(() => Schema.Struct({ maskedPhone: Schema.String }))
 
 /**
  * The answer of a call that sends a code or link to the address of a
@@ -135,10 +140,12 @@ export const MaskedPhone = Schema.Struct({ maskedPhone: Schema.String })
  * @since 0.2.0
  * @category schemas
  */
-export const MaskedAddress = Schema.Struct({
-  maskedEmail: Schema.optional(Schema.String),
-  maskedPhone: Schema.optional(Schema.String)
-})
+export const MaskedAddress = lazy(() =>
+  Schema.Struct({
+    maskedEmail: optional(Schema.String),
+    maskedPhone: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -152,7 +159,7 @@ export type MaskedAddress = typeof MaskedAddress.Type
  * @since 0.2.0
  * @category schemas
  */
-export const UrlResponse = Schema.Struct({ url: Schema.String })
+export const UrlResponse = lazy(() => Schema.Struct({ url: Schema.String }))
 
 /**
  * `{ code }`: the code of an OAuth / SAML / SSO callback, exchanged for a session.
@@ -160,7 +167,7 @@ export const UrlResponse = Schema.Struct({ url: Schema.String })
  * @since 0.2.0
  * @category schemas
  */
-export const CodeRequest = Schema.Struct({ code: Secret })
+export const CodeRequest = lazy(() => Schema.Struct({ code: Secret }))
 
 /**
  * `{ token }`: the `t` token of a clicked magic or enchanted link.
@@ -168,7 +175,7 @@ export const CodeRequest = Schema.Struct({ code: Secret })
  * @since 0.2.0
  * @category schemas
  */
-export const TokenRequest = Schema.Struct({ token: Secret })
+export const TokenRequest = lazy(() => Schema.Struct({ token: Secret }))
 
 /**
  * `{ pendingRef }`: the reference of a session that arrives later (enchanted link, NOTP).
@@ -176,7 +183,7 @@ export const TokenRequest = Schema.Struct({ token: Secret })
  * @since 0.2.0
  * @category schemas
  */
-export const PendingRequest = Schema.Struct({ pendingRef: Secret })
+export const PendingRequest = lazy(() => Schema.Struct({ pendingRef: Secret }))
 
 /**
  * The authentication answer (`JWTResponse`). Only `sessionJwt` is required in
@@ -186,20 +193,22 @@ export const PendingRequest = Schema.Struct({ pendingRef: Secret })
  * @since 0.2.0
  * @category schemas
  */
-export const JWTResponse = Schema.Struct({
-  sessionJwt: opt(Secret),
-  refreshJwt: opt(Secret),
-  cookieDomain: opt(Schema.String),
-  cookiePath: opt(Schema.String),
-  cookieMaxAge: opt(Schema.Number),
-  cookieExpiration: opt(Schema.Number),
-  cookieName: opt(Schema.String),
-  user: opt(User),
-  firstSeen: opt(Schema.Boolean),
-  sessionExpiration: opt(Schema.Number),
-  nextRefreshSeconds: opt(Schema.Number),
-  idpResponse: opt(Schema.Unknown)
-})
+export const JWTResponse = lazy(() =>
+  Schema.Struct({
+    sessionJwt: opt(Secret),
+    refreshJwt: opt(Secret),
+    cookieDomain: opt(Schema.String),
+    cookiePath: opt(Schema.String),
+    cookieMaxAge: opt(Schema.Number),
+    cookieExpiration: opt(Schema.Number),
+    cookieName: opt(Schema.String),
+    user: opt(User),
+    firstSeen: opt(Schema.Boolean),
+    sessionExpiration: opt(Schema.Number),
+    nextRefreshSeconds: opt(Schema.Number),
+    idpResponse: opt(Schema.Unknown)
+  })
+)
 
 /**
  * @since 0.2.0

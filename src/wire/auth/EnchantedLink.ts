@@ -7,6 +7,7 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
 import { Secret } from "../Fields.js"
 import { JWTResponse, PendingRequest, TokenRequest, updateFields } from "./Common.js"
@@ -19,11 +20,13 @@ import { SignInRequest, SignUpRequest, uriField } from "./MagicLink.js"
  * @since 0.2.0
  * @category schemas
  */
-export const LinkResponse = Schema.Struct({
-  linkId: Schema.String,
-  pendingRef: Secret,
-  maskedEmail: Schema.String
-})
+export const LinkResponse = lazy(() =>
+  Schema.Struct({
+    linkId: Schema.String,
+    pendingRef: Secret,
+    maskedEmail: Schema.String
+  })
+)
 
 /**
  * @since 0.2.0
@@ -104,7 +107,7 @@ export const getSession = Endpoint.post("enchantedLink.getSession", "/v1/auth/en
  */
 export const updateUserEmail = Endpoint.post("enchantedLink.updateUserEmail", "/v1/auth/enchantedlink/update/email", {
   credential: "refresh",
-  request: Schema.Struct({ loginId: Schema.String, email: Schema.String, ...uriField, ...updateFields }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, email: Schema.String, ...uriField, ...updateFields })),
   response: LinkResponse,
   description: "Adds or changes the user's e-mail and sends an enchanted link to it"
 })

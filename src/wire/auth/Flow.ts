@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { JsonObject, opt } from "../Fields.js"
+import { JsonObject, opt, optional } from "../Fields.js"
 import { JWTResponse } from "./Common.js"
 
 /**
@@ -16,23 +17,25 @@ import { JWTResponse } from "./Common.js"
  * @since 0.2.0
  * @category schemas
  */
-export const FlowResponse = Schema.Struct({
-  executionId: Schema.String,
-  stepId: opt(Schema.String),
-  stepName: opt(Schema.String),
-  status: opt(Schema.String),
-  action: opt(Schema.String),
-  screen: opt(JsonObject),
-  redirect: opt(JsonObject),
-  webauthn: opt(JsonObject),
-  error: opt(Schema.Struct({
-    code: opt(Schema.String),
-    description: opt(Schema.String),
-    message: opt(Schema.String)
-  })),
-  authInfo: opt(JWTResponse),
-  output: opt(JsonObject)
-})
+export const FlowResponse = lazy(() =>
+  Schema.Struct({
+    executionId: Schema.String,
+    stepId: opt(Schema.String),
+    stepName: opt(Schema.String),
+    status: opt(Schema.String),
+    action: opt(Schema.String),
+    screen: opt(JsonObject),
+    redirect: opt(JsonObject),
+    webauthn: opt(JsonObject),
+    error: opt(Schema.Struct({
+      code: opt(Schema.String),
+      description: opt(Schema.String),
+      message: opt(Schema.String)
+    })),
+    authInfo: opt(JWTResponse),
+    output: opt(JsonObject)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -41,9 +44,9 @@ export const FlowResponse = Schema.Struct({
 export type FlowResponse = typeof FlowResponse.Type
 
 const common = {
-  componentsVersion: Schema.optional(Schema.String),
-  input: Schema.optional(JsonObject),
-  isCustomScreen: Schema.optional(Schema.Boolean)
+  componentsVersion: optional(Schema.String),
+  input: optional(JsonObject),
+  isCustomScreen: optional(Schema.Boolean)
 }
 
 /**
@@ -54,14 +57,16 @@ const common = {
  */
 export const start = Endpoint.post("flow.start", "/v1/flow/start", {
   credential: "optionalRefresh",
-  request: Schema.Struct({
-    flowId: Schema.String,
-    options: Schema.optional(JsonObject),
-    conditionInteractionId: Schema.optional(Schema.String),
-    interactionId: Schema.optional(Schema.String),
-    flowVersions: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Number })),
-    ...common
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      flowId: Schema.String,
+      options: optional(JsonObject),
+      conditionInteractionId: optional(Schema.String),
+      interactionId: optional(Schema.String),
+      flowVersions: optional(Schema.Record({ key: Schema.String, value: Schema.Number })),
+      ...common
+    })
+  ),
   response: FlowResponse,
   description: "Starts a flow: its first step"
 })
@@ -74,13 +79,15 @@ export const start = Endpoint.post("flow.start", "/v1/flow/start", {
  */
 export const next = Endpoint.post("flow.next", "/v1/flow/next", {
   credential: "optionalRefresh",
-  request: Schema.Struct({
-    executionId: Schema.String,
-    stepId: Schema.String,
-    interactionId: Schema.String,
-    version: Schema.optional(Schema.Number),
-    ...common
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      executionId: Schema.String,
+      stepId: Schema.String,
+      interactionId: Schema.String,
+      version: optional(Schema.Number),
+      ...common
+    })
+  ),
   response: FlowResponse,
   description: "Moves a flow on from a step with the user's input: the next step"
 })

@@ -6,6 +6,7 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
 
 /**
@@ -22,7 +23,7 @@ export const MAX_RESPONSE_BYTES = 1024 * 1024
  * @since 0.2.0
  * @category schemas
  */
-export const KeysResponse = Schema.Struct({ keys: Schema.Array(Schema.Unknown) })
+export const KeysResponse = lazy(() => Schema.Struct({ keys: Schema.Array(Schema.Unknown) }))
 
 /**
  * The project's signing keys.

@@ -6,7 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
+import { optional } from "../Fields.js"
 import {
   addressFields,
   JWTResponse,
@@ -25,7 +27,7 @@ import {
  * @since 0.2.0
  * @category schemas
  */
-export const uriField = { URI: Schema.optional(Schema.String) }
+export const uriField = { URI: optional(Schema.String) }
 
 /**
  * The body of a link sign-up: the login id, the redirect URL, the new user,
@@ -34,12 +36,14 @@ export const uriField = { URI: Schema.optional(Schema.String) }
  * @since 0.2.0
  * @category schemas
  */
-export const SignUpRequest = Schema.Struct({
-  ...startFields,
-  ...uriField,
-  user: Schema.optional(SignUpUser),
-  ...addressFields
-})
+export const SignUpRequest = lazy(() =>
+  Schema.Struct({
+    ...startFields,
+    ...uriField,
+    user: optional(SignUpUser),
+    ...addressFields
+  })
+)
 
 /**
  * The body of a link sign-in or sign-up-or-in.
@@ -47,7 +51,7 @@ export const SignUpRequest = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const SignInRequest = Schema.Struct({ ...startFields, ...uriField })
+export const SignInRequest = lazy(() => Schema.Struct({ ...startFields, ...uriField }))
 
 /**
  * `POST /v1/auth/magiclink/signup/{deliveryMethod}`.
@@ -109,7 +113,7 @@ export const verify = Endpoint.post("magicLink.verify", "/v1/auth/magiclink/veri
  */
 export const updateUserEmail = Endpoint.post("magicLink.updateUserEmail", "/v1/auth/magiclink/update/email", {
   credential: "refresh",
-  request: Schema.Struct({ loginId: Schema.String, email: Schema.String, ...uriField, ...updateFields }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, email: Schema.String, ...uriField, ...updateFields })),
   response: MaskedEmail,
   description: "Adds or changes the user's e-mail and sends a link to it"
 })
@@ -120,12 +124,14 @@ export const updateUserEmail = Endpoint.post("magicLink.updateUserEmail", "/v1/a
  * @since 0.2.0
  * @category schemas
  */
-export const UpdatePhoneRequest = Schema.Struct({
-  loginId: Schema.String,
-  phone: Schema.String,
-  ...uriField,
-  ...updateFields
-})
+export const UpdatePhoneRequest = lazy(() =>
+  Schema.Struct({
+    loginId: Schema.String,
+    phone: Schema.String,
+    ...uriField,
+    ...updateFields
+  })
+)
 
 /**
  * `POST /v1/auth/magiclink/update/phone/{deliveryMethod}` (the user's refresh token).

@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, renamed, Secret } from "../Fields.js"
+import { Bool, optional, renamed, Secret } from "../Fields.js"
 import { JWTResponse, LoginOptions, PendingRequest, SignUpUser, TemplateOptions } from "./Common.js"
 
 /**
@@ -17,16 +18,18 @@ import { JWTResponse, LoginOptions, PendingRequest, SignUpUser, TemplateOptions 
  * @since 0.2.0
  * @category schemas
  */
-export const NotpResponse = Schema.Struct({
-  pendingRef: Secret,
-  redirectUrl: Schema.String,
-  image: Schema.String
-})
+export const NotpResponse = lazy(() =>
+  Schema.Struct({
+    pendingRef: Secret,
+    redirectUrl: Schema.String,
+    image: Schema.String
+  })
+)
 
 const startFields = {
-  loginId: Schema.optional(Schema.String),
-  loginOptions: Schema.optional(LoginOptions),
-  providerId: Schema.optional(Schema.String)
+  loginId: optional(Schema.String),
+  loginOptions: optional(LoginOptions),
+  providerId: optional(Schema.String)
 }
 
 /**
@@ -37,7 +40,7 @@ const startFields = {
  */
 export const signUp = Endpoint.post("notp.signUp", "/v1/auth/notp/whatsapp/signup", {
   credential: "project",
-  request: Schema.Struct({ ...startFields, user: Schema.optional(SignUpUser) }),
+  request: lazy(() => Schema.Struct({ ...startFields, user: optional(SignUpUser) })),
   response: NotpResponse,
   description: "Creates a user signing in by WhatsApp message"
 })
@@ -50,7 +53,7 @@ export const signUp = Endpoint.post("notp.signUp", "/v1/auth/notp/whatsapp/signu
  */
 export const signIn = Endpoint.post("notp.signIn", "/v1/auth/notp/whatsapp/signin", {
   credential: "optionalRefresh",
-  request: Schema.Struct(startFields),
+  request: lazy(() => Schema.Struct(startFields)),
   response: NotpResponse,
   description: "Signs in an existing user by WhatsApp message"
 })
@@ -63,7 +66,7 @@ export const signIn = Endpoint.post("notp.signIn", "/v1/auth/notp/whatsapp/signi
  */
 export const signUpOrIn = Endpoint.post("notp.signUpOrIn", "/v1/auth/notp/whatsapp/signup-in", {
   credential: "project",
-  request: Schema.Struct(startFields),
+  request: lazy(() => Schema.Struct(startFields)),
   response: NotpResponse,
   description: "Signs in by WhatsApp message, creating the user when needed"
 })
@@ -87,11 +90,13 @@ export const getSession = Endpoint.post("notp.getSession", "/v1/auth/notp/pendin
  * @since 0.2.0
  * @category schemas
  */
-export const NotpTemplates = Schema.Struct({
-  verifyTemplateId: Schema.optional(Schema.String),
-  successTemplateId: Schema.optional(Schema.String),
-  errorTemplateId: Schema.optional(Schema.String)
-})
+export const NotpTemplates = lazy(() =>
+  Schema.Struct({
+    verifyTemplateId: optional(Schema.String),
+    successTemplateId: optional(Schema.String),
+    errorTemplateId: optional(Schema.String)
+  })
+)
 
 /**
  * `POST /v1/auth/notp/whatsapp/update` (the user's refresh token; go-sdk's
@@ -103,16 +108,18 @@ export const NotpTemplates = Schema.Struct({
  */
 export const updateUser = Endpoint.post("notp.updateUser", "/v1/auth/notp/whatsapp/update", {
   credential: "refresh",
-  request: Schema.Struct({
-    loginId: Schema.String,
-    phone: Schema.String,
-    addToLoginIds: renamed("addToLoginIDs", Bool),
-    onMergeUseExisting: Schema.optional(Bool),
-    templateOptions: Schema.optional(TemplateOptions),
-    providerId: Schema.optional(Schema.String),
-    templates: Schema.optional(NotpTemplates),
-    locale: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      loginId: Schema.String,
+      phone: Schema.String,
+      addToLoginIds: renamed("addToLoginIDs", Bool),
+      onMergeUseExisting: optional(Bool),
+      templateOptions: optional(TemplateOptions),
+      providerId: optional(Schema.String),
+      templates: optional(NotpTemplates),
+      locale: optional(Schema.String)
+    })
+  ),
   response: NotpResponse,
   description: "Changes a signed-in user's WhatsApp number by WhatsApp message"
 })

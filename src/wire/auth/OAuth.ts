@@ -8,16 +8,17 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { JsonObject, Secret } from "../Fields.js"
+import { JsonObject, optional, Secret } from "../Fields.js"
 import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js"
 
-const startFields = {
+const startFields = lazy(() => ({
   ...LoginOptions.fields,
   provider: Schema.String,
-  redirectURL: Schema.optional(Schema.String),
-  loginHint: Schema.optional(Schema.String)
-}
+  redirectURL: optional(Schema.String),
+  loginHint: optional(Schema.String)
+}))
 
 const startQuery = ["provider", "redirectURL", "loginHint"]
 
@@ -30,7 +31,7 @@ const startQuery = ["provider", "redirectURL", "loginHint"]
  */
 export const start = Endpoint.post("oauth.start", "/v1/auth/oauth/authorize", {
   credential: "optionalRefresh",
-  request: Schema.Struct(startFields),
+  request: lazy(() => Schema.Struct(startFields)),
   queryFields: startQuery,
   response: UrlResponse,
   description: "Starts an OAuth login: the provider's URL"
@@ -45,7 +46,7 @@ export const start = Endpoint.post("oauth.start", "/v1/auth/oauth/authorize", {
  */
 export const signIn = Endpoint.post("oauth.signIn", "/v1/auth/oauth/authorize/signin", {
   credential: "optionalRefresh",
-  request: Schema.Struct(startFields),
+  request: lazy(() => Schema.Struct(startFields)),
   queryFields: startQuery,
   response: UrlResponse,
   description: "Starts an OAuth sign-in of an existing user: the provider's URL"
@@ -60,7 +61,7 @@ export const signIn = Endpoint.post("oauth.signIn", "/v1/auth/oauth/authorize/si
  */
 export const signUp = Endpoint.post("oauth.signUp", "/v1/auth/oauth/authorize/signup", {
   credential: "optionalRefresh",
-  request: Schema.Struct(startFields),
+  request: lazy(() => Schema.Struct(startFields)),
   queryFields: startQuery,
   response: UrlResponse,
   description: "Starts an OAuth sign-up of a new user: the provider's URL"
@@ -76,10 +77,12 @@ export const signUp = Endpoint.post("oauth.signUp", "/v1/auth/oauth/authorize/si
  */
 export const updateUser = Endpoint.post("oauth.updateUser", "/v1/auth/oauth/authorize/update", {
   credential: "refresh",
-  request: Schema.Struct({
-    ...startFields,
-    allowAllMerge: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      ...startFields,
+      allowAllMerge: optional(Schema.String)
+    })
+  ),
   queryFields: [...startQuery, "allowAllMerge"],
   response: UrlResponse,
   description: "Links an OAuth provider to the signed-in user: the provider's URL"
@@ -107,11 +110,13 @@ export const exchangeToken = Endpoint.post("oauth.exchangeToken", "/v1/auth/oaut
  */
 export const startNative = Endpoint.post("oauth.startNative", "/v1/auth/oauth/native/start", {
   credential: "project",
-  request: Schema.Struct({
-    provider: Schema.String,
-    loginOptions: Schema.optional(LoginOptions),
-    implicit: Schema.optional(Schema.Boolean)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      provider: Schema.String,
+      loginOptions: optional(LoginOptions),
+      implicit: optional(Schema.Boolean)
+    })
+  ),
   response: JsonObject,
   description: "Starts a native OAuth login: the provider's parameters"
 })
@@ -124,13 +129,15 @@ export const startNative = Endpoint.post("oauth.startNative", "/v1/auth/oauth/na
  */
 export const finishNative = Endpoint.post("oauth.finishNative", "/v1/auth/oauth/native/finish", {
   credential: "project",
-  request: Schema.Struct({
-    provider: Schema.String,
-    stateId: Schema.String,
-    user: Schema.optional(Schema.String),
-    code: Schema.optional(Secret),
-    idToken: Schema.optional(Secret)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      provider: Schema.String,
+      stateId: Schema.String,
+      user: optional(Schema.String),
+      code: optional(Secret),
+      idToken: optional(Secret)
+    })
+  ),
   response: JWTResponse,
   description: "Finishes a native OAuth login: a session"
 })
@@ -143,16 +150,18 @@ export const finishNative = Endpoint.post("oauth.finishNative", "/v1/auth/oauth/
  */
 export const getOneTapClientId = Endpoint.get("oauth.getOneTapClientId", "/v1/auth/onetap/clientid/{provider}", {
   credential: "project",
-  response: Schema.Struct({ clientId: Schema.String }),
+  response: lazy(() => Schema.Struct({ clientId: Schema.String })),
   description: "The client id One Tap is configured with for a provider"
 })
 
-const OneTapRequest = Schema.Struct({
-  provider: Schema.String,
-  idToken: Secret,
-  nonce: Schema.optional(Schema.String),
-  loginOptions: Schema.optional(LoginOptions)
-})
+const OneTapRequest = lazy(() =>
+  Schema.Struct({
+    provider: Schema.String,
+    idToken: Secret,
+    nonce: optional(Schema.String),
+    loginOptions: optional(LoginOptions)
+  })
+)
 
 /**
  * `POST /v1/auth/onetap/idtoken/verify`: a One Tap ID token for a code to
@@ -164,7 +173,7 @@ const OneTapRequest = Schema.Struct({
 export const verifyOneTapIdToken = Endpoint.post("oauth.verifyOneTapIDToken", "/v1/auth/onetap/idtoken/verify", {
   credential: "project",
   request: OneTapRequest,
-  response: Schema.Struct({ code: Secret }),
+  response: lazy(() => Schema.Struct({ code: Secret })),
   description: "Verifies a One Tap ID token: a code to exchange"
 })
 

@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Secret } from "../Fields.js"
+import { optional, Secret } from "../Fields.js"
 import {
   addressFields,
   JWTResponse,
@@ -26,7 +27,7 @@ import {
  * @since 0.2.0
  * @category schemas
  */
-export const SignUpRequest = Schema.Struct({ ...startFields, user: Schema.optional(SignUpUser), ...addressFields })
+export const SignUpRequest = lazy(() => Schema.Struct({ ...startFields, user: optional(SignUpUser), ...addressFields }))
 
 /**
  * The body of an OTP sign-in or sign-up-or-in.
@@ -34,7 +35,7 @@ export const SignUpRequest = Schema.Struct({ ...startFields, user: Schema.option
  * @since 0.2.0
  * @category schemas
  */
-export const SignInRequest = Schema.Struct(startFields)
+export const SignInRequest = lazy(() => Schema.Struct(startFields))
 
 /**
  * `POST /v1/auth/otp/signup/{deliveryMethod}`.
@@ -83,7 +84,7 @@ export const signUpOrIn = Endpoint.post("otp.signUpOrIn", "/v1/auth/otp/signup-i
  */
 export const verifyCode = Endpoint.post("otp.verifyCode", "/v1/auth/otp/verify/{deliveryMethod}", {
   credential: "project",
-  request: Schema.Struct({ loginId: Schema.String, code: Secret }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, code: Secret })),
   response: JWTResponse,
   description: "Verifies a code and answers a session"
 })
@@ -96,7 +97,7 @@ export const verifyCode = Endpoint.post("otp.verifyCode", "/v1/auth/otp/verify/{
  */
 export const updateUserEmail = Endpoint.post("otp.updateUserEmail", "/v1/auth/otp/update/email", {
   credential: "refresh",
-  request: Schema.Struct({ loginId: Schema.String, email: Schema.String, ...updateFields }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, email: Schema.String, ...updateFields })),
   response: MaskedEmail,
   description: "Adds or changes the user's e-mail and sends a code to it"
 })
@@ -109,7 +110,7 @@ export const updateUserEmail = Endpoint.post("otp.updateUserEmail", "/v1/auth/ot
  */
 export const updateUserPhone = Endpoint.post("otp.updateUserPhone", "/v1/auth/otp/update/phone/{deliveryMethod}", {
   credential: "refresh",
-  request: Schema.Struct({ loginId: Schema.String, phone: Schema.String, ...updateFields }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, phone: Schema.String, ...updateFields })),
   response: MaskedPhone,
   description: "Adds or changes the user's phone and sends a code to it"
 })

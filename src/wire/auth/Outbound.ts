@@ -6,7 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
+import { optional } from "../Fields.js"
 import { UrlResponse } from "./Common.js"
 
 /**
@@ -17,16 +19,18 @@ import { UrlResponse } from "./Common.js"
  */
 export const connect = Endpoint.post("outbound.connect", "/v1/outbound/oauth/connect", {
   credential: "refresh",
-  request: Schema.Struct({
-    appId: Schema.String,
-    tenantId: Schema.optional(Schema.String),
-    tenantLevel: Schema.optional(Schema.Boolean),
-    options: Schema.optional(Schema.Struct({
-      redirectUrl: Schema.optional(Schema.String),
-      scopes: Schema.optional(Schema.Array(Schema.String)),
-      externalIdentifier: Schema.optional(Schema.String)
-    }))
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      appId: Schema.String,
+      tenantId: optional(Schema.String),
+      tenantLevel: optional(Schema.Boolean),
+      options: optional(Schema.Struct({
+        redirectUrl: optional(Schema.String),
+        scopes: optional(Schema.Array(Schema.String)),
+        externalIdentifier: optional(Schema.String)
+      }))
+    })
+  ),
   response: UrlResponse,
   description: "Connects the user to an outbound application: the provider's URL"
 })

@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Secret } from "../Fields.js"
+import { optional, Secret } from "../Fields.js"
 import { JWTResponse, LoginOptions, SignUpUser, TemplateOptions } from "./Common.js"
 
 /**
@@ -17,12 +18,14 @@ import { JWTResponse, LoginOptions, SignUpUser, TemplateOptions } from "./Common
  * @since 0.2.0
  * @category schemas
  */
-export const ResetResponse = Schema.Struct({
-  resetMethod: Schema.String,
-  pendingRef: Schema.optional(Secret),
-  linkId: Schema.optional(Schema.String),
-  maskedEmail: Schema.String
-})
+export const ResetResponse = lazy(() =>
+  Schema.Struct({
+    resetMethod: Schema.String,
+    pendingRef: optional(Secret),
+    linkId: optional(Schema.String),
+    maskedEmail: Schema.String
+  })
+)
 
 /**
  * The project's password policy.
@@ -30,13 +33,15 @@ export const ResetResponse = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const Policy = Schema.Struct({
-  minLength: Schema.Number,
-  lowercase: Schema.Boolean,
-  uppercase: Schema.Boolean,
-  number: Schema.Boolean,
-  nonAlphanumeric: Schema.Boolean
-})
+export const Policy = lazy(() =>
+  Schema.Struct({
+    minLength: Schema.Number,
+    lowercase: Schema.Boolean,
+    uppercase: Schema.Boolean,
+    number: Schema.Boolean,
+    nonAlphanumeric: Schema.Boolean
+  })
+)
 
 /**
  * `POST /v1/auth/password/signup`.
@@ -46,13 +51,15 @@ export const Policy = Schema.Struct({
  */
 export const signUp = Endpoint.post("password.signUp", "/v1/auth/password/signup", {
   credential: "project",
-  request: Schema.Struct({
-    loginId: Schema.String,
-    password: Secret,
-    user: Schema.optional(SignUpUser),
-    loginOptions: Schema.optional(LoginOptions),
-    providerId: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      loginId: Schema.String,
+      password: Secret,
+      user: optional(SignUpUser),
+      loginOptions: optional(LoginOptions),
+      providerId: optional(Schema.String)
+    })
+  ),
   response: JWTResponse,
   description: "Creates a user with a password and answers a session"
 })
@@ -65,12 +72,14 @@ export const signUp = Endpoint.post("password.signUp", "/v1/auth/password/signup
  */
 export const signIn = Endpoint.post("password.signIn", "/v1/auth/password/signin", {
   credential: "project",
-  request: Schema.Struct({
-    loginId: Schema.String,
-    password: Secret,
-    loginOptions: Schema.optional(LoginOptions),
-    providerId: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      loginId: Schema.String,
+      password: Secret,
+      loginOptions: optional(LoginOptions),
+      providerId: optional(Schema.String)
+    })
+  ),
   response: JWTResponse,
   description: "Signs in with a password"
 })
@@ -83,11 +92,13 @@ export const signIn = Endpoint.post("password.signIn", "/v1/auth/password/signin
  */
 export const sendReset = Endpoint.post("password.sendReset", "/v1/auth/password/reset", {
   credential: "project",
-  request: Schema.Struct({
-    loginId: Schema.String,
-    redirectUrl: Schema.optional(Schema.String),
-    templateOptions: Schema.optional(TemplateOptions)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      loginId: Schema.String,
+      redirectUrl: optional(Schema.String),
+      templateOptions: optional(TemplateOptions)
+    })
+  ),
   response: ResetResponse,
   description: "Sends a password reset link"
 })
@@ -100,7 +111,7 @@ export const sendReset = Endpoint.post("password.sendReset", "/v1/auth/password/
  */
 export const update = Endpoint.post("password.update", "/v1/auth/password/update", {
   credential: "refresh",
-  request: Schema.Struct({ loginId: Schema.String, newPassword: Secret }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, newPassword: Secret })),
   response: Endpoint.Empty,
   description: "Sets a new password for a signed-in user"
 })
@@ -113,7 +124,7 @@ export const update = Endpoint.post("password.update", "/v1/auth/password/update
  */
 export const replace = Endpoint.post("password.replace", "/v1/auth/password/replace", {
   credential: "project",
-  request: Schema.Struct({ loginId: Schema.String, oldPassword: Secret, newPassword: Secret }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, oldPassword: Secret, newPassword: Secret })),
   response: JWTResponse,
   description: "Replaces a password given the old one, and signs in"
 })

@@ -7,7 +7,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
+import { optional } from "../Fields.js"
 import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js"
 
 /**
@@ -19,15 +21,17 @@ import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js
  */
 export const start = Endpoint.post("saml.start", "/v1/auth/saml/authorize", {
   credential: "optionalRefresh",
-  request: Schema.Struct({
-    ...LoginOptions.fields,
-    tenant: Schema.String,
-    redirectURL: Schema.optional(Schema.String),
-    ssoId: Schema.optional(Schema.String),
-    forceAuthn: Schema.optional(Schema.String),
-    loginHint: Schema.optional(Schema.String),
-    initiatedEmail: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      ...LoginOptions.fields,
+      tenant: Schema.String,
+      redirectURL: optional(Schema.String),
+      ssoId: optional(Schema.String),
+      forceAuthn: optional(Schema.String),
+      loginHint: optional(Schema.String),
+      initiatedEmail: optional(Schema.String)
+    })
+  ),
   queryFields: ["tenant", "redirectURL", "ssoId", "forceAuthn", "loginHint", "initiatedEmail"],
   response: UrlResponse,
   description: "Starts an SSO login: the identity provider's URL"

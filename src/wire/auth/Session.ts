@@ -8,8 +8,9 @@
  */
 import * as Schema from "effect/Schema"
 import { User } from "../../core/User.js"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, opt, Secret, Strings } from "../Fields.js"
+import { Bool, JsonObject, opt, optional, Secret, Strings } from "../Fields.js"
 import { JWTResponse } from "./Common.js"
 
 /**
@@ -18,11 +19,13 @@ import { JWTResponse } from "./Common.js"
  * @since 0.2.0
  * @category schemas
  */
-export const MyTenant = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  customAttributes: opt(JsonObject)
-})
+export const MyTenant = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    customAttributes: opt(JsonObject)
+  })
+)
 
 /**
  * One login of the current user (`/v1/auth/me/history`).
@@ -30,14 +33,16 @@ export const MyTenant = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const LoginHistoryEntry = Schema.Struct({
-  userId: opt(Schema.String),
-  loginTime: opt(Schema.Number),
-  city: opt(Schema.String),
-  country: opt(Schema.String),
-  ip: opt(Schema.String),
-  selectedTenant: opt(Schema.String)
-})
+export const LoginHistoryEntry = lazy(() =>
+  Schema.Struct({
+    userId: opt(Schema.String),
+    loginTime: opt(Schema.Number),
+    city: opt(Schema.String),
+    country: opt(Schema.String),
+    ip: opt(Schema.String),
+    selectedTenant: opt(Schema.String)
+  })
+)
 
 /**
  * The answer of an access-key exchange; the session JWT is `Redacted`.
@@ -45,11 +50,13 @@ export const LoginHistoryEntry = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const ExchangeResponse = Schema.Struct({
-  keyId: opt(Schema.String),
-  sessionJwt: Secret,
-  expiration: opt(Schema.Number)
-})
+export const ExchangeResponse = lazy(() =>
+  Schema.Struct({
+    keyId: opt(Schema.String),
+    sessionJwt: Secret,
+    expiration: opt(Schema.Number)
+  })
+)
 
 /**
  * `POST /v1/auth/refresh` (the refresh token).
@@ -84,7 +91,7 @@ export const tryRefresh = Endpoint.post("session.tryRefresh", "/v1/auth/try-refr
  */
 export const selectTenant = Endpoint.post("session.selectTenant", "/v1/auth/tenant/select", {
   credential: "refresh",
-  request: Schema.Struct({ tenant: Schema.String }),
+  request: lazy(() => Schema.Struct({ tenant: Schema.String })),
   response: JWTResponse,
   description: "Selects a tenant for the session (the dct claim)"
 })
@@ -134,8 +141,8 @@ export const me = Endpoint.get("session.me", "/v1/auth/me", {
  */
 export const myTenants = Endpoint.post("session.myTenants", "/v1/auth/me/tenants", {
   credential: "refresh",
-  request: Schema.Struct({ dct: Schema.optional(Bool), ids: Schema.optional(Strings) }),
-  response: Schema.Struct({ tenants: Schema.Array(MyTenant) }),
+  request: lazy(() => Schema.Struct({ dct: optional(Bool), ids: optional(Strings) })),
+  response: lazy(() => Schema.Struct({ tenants: Schema.Array(MyTenant) })),
   description: "The current user's tenants"
 })
 
@@ -147,7 +154,7 @@ export const myTenants = Endpoint.post("session.myTenants", "/v1/auth/me/tenants
  */
 export const history = Endpoint.get("session.history", "/v1/auth/me/history", {
   credential: "refresh",
-  response: Schema.Array(LoginHistoryEntry),
+  response: lazy(() => Schema.Array(LoginHistoryEntry)),
   description: "The current user's login history"
 })
 
@@ -159,12 +166,14 @@ export const history = Endpoint.get("session.history", "/v1/auth/me/history", {
  */
 export const exchangeAccessKey = Endpoint.post("accessKey.exchange", "/v1/auth/accesskey/exchange", {
   credential: "accessKey",
-  request: Schema.Struct({
-    loginOptions: Schema.optional(Schema.Struct({
-      customClaims: Schema.optional(JsonObject),
-      selectedTenant: Schema.optional(Schema.String)
-    }))
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      loginOptions: optional(Schema.Struct({
+        customClaims: optional(JsonObject),
+        selectedTenant: optional(Schema.String)
+      }))
+    })
+  ),
   response: ExchangeResponse,
   description: "Exchanges an access key for a session JWT"
 })

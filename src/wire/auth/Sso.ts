@@ -5,7 +5,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
+import { optional } from "../Fields.js"
 import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js"
 
 /**
@@ -17,15 +19,17 @@ import { CodeRequest, JWTResponse, LoginOptions, UrlResponse } from "./Common.js
  */
 export const start = Endpoint.post("sso.start", "/v1/auth/sso/authorize", {
   credential: "optionalRefresh",
-  request: Schema.Struct({
-    ...LoginOptions.fields,
-    tenant: Schema.String,
-    redirectURL: Schema.optional(Schema.String),
-    prompt: Schema.optional(Schema.String),
-    ssoId: Schema.optional(Schema.String),
-    loginHint: Schema.optional(Schema.String),
-    forceAuthn: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      ...LoginOptions.fields,
+      tenant: Schema.String,
+      redirectURL: optional(Schema.String),
+      prompt: optional(Schema.String),
+      ssoId: optional(Schema.String),
+      loginHint: optional(Schema.String),
+      forceAuthn: optional(Schema.String)
+    })
+  ),
   queryFields: ["tenant", "redirectURL", "prompt", "ssoId", "loginHint", "forceAuthn"],
   response: UrlResponse,
   description: "Starts an SSO login: the identity provider's URL"

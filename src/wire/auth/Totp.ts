@@ -5,8 +5,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Secret } from "../Fields.js"
+import { optional, Secret } from "../Fields.js"
 import { JWTResponse, LoginOptions, SignUpUser } from "./Common.js"
 
 /**
@@ -17,11 +18,13 @@ import { JWTResponse, LoginOptions, SignUpUser } from "./Common.js"
  * @since 0.2.0
  * @category schemas
  */
-export const TotpResponse = Schema.Struct({
-  provisioningURL: Secret,
-  image: Schema.String,
-  key: Secret
-})
+export const TotpResponse = lazy(() =>
+  Schema.Struct({
+    provisioningURL: Secret,
+    image: Schema.String,
+    key: Secret
+  })
+)
 
 /**
  * `POST /v1/auth/totp/signup`.
@@ -31,7 +34,7 @@ export const TotpResponse = Schema.Struct({
  */
 export const signUp = Endpoint.post("totp.signUp", "/v1/auth/totp/signup", {
   credential: "project",
-  request: Schema.Struct({ loginId: Schema.String, user: Schema.optional(SignUpUser) }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, user: optional(SignUpUser) })),
   response: TotpResponse,
   description: "Creates a user with an authenticator app"
 })
@@ -44,7 +47,7 @@ export const signUp = Endpoint.post("totp.signUp", "/v1/auth/totp/signup", {
  */
 export const signInCode = Endpoint.post("totp.signInCode", "/v1/auth/totp/verify", {
   credential: "optionalRefresh",
-  request: Schema.Struct({ loginId: Schema.String, code: Secret, loginOptions: Schema.optional(LoginOptions) }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, code: Secret, loginOptions: optional(LoginOptions) })),
   response: JWTResponse,
   description: "Verifies an authenticator code and answers a session"
 })
@@ -57,7 +60,7 @@ export const signInCode = Endpoint.post("totp.signInCode", "/v1/auth/totp/verify
  */
 export const updateUser = Endpoint.post("totp.updateUser", "/v1/auth/totp/update", {
   credential: "refresh",
-  request: Schema.Struct({ loginId: Schema.String }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String })),
   response: TotpResponse,
   description: "Adds or replaces the user's authenticator app"
 })

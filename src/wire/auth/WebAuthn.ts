@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, opt } from "../Fields.js"
+import { Bool, opt, optional } from "../Fields.js"
 import { JWTResponse, LoginOptions, SignUpUser } from "./Common.js"
 
 /**
@@ -17,11 +18,13 @@ import { JWTResponse, LoginOptions, SignUpUser } from "./Common.js"
  * @since 0.2.0
  * @category schemas
  */
-export const StartResponse = Schema.Struct({
-  transactionId: Schema.String,
-  options: Schema.String,
-  create: Schema.optionalWith(Schema.Boolean, { default: () => false })
-})
+export const StartResponse = lazy(() =>
+  Schema.Struct({
+    transactionId: Schema.String,
+    options: Schema.String,
+    create: Schema.optionalWith(Schema.Boolean, { default: () => false })
+  })
+)
 
 /**
  * The body of a finish: the transaction and the browser's answer (a JSON text).
@@ -29,12 +32,12 @@ export const StartResponse = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const FinishRequest = Schema.Struct({ transactionId: Schema.String, response: Schema.String })
+export const FinishRequest = lazy(() => Schema.Struct({ transactionId: Schema.String, response: Schema.String }))
 
 const startFields = {
   origin: Schema.String,
-  loginOptions: Schema.optional(LoginOptions),
-  passkeyOptions: Schema.optional(Schema.Unknown)
+  loginOptions: optional(LoginOptions),
+  passkeyOptions: optional(Schema.Unknown)
 }
 
 /**
@@ -45,10 +48,12 @@ const startFields = {
  */
 export const signUpStart = Endpoint.post("webauthn.signUpStart", "/v1/auth/webauthn/signup/start", {
   credential: "project",
-  request: Schema.Struct({
-    ...startFields,
-    user: Schema.Struct({ loginId: Schema.String, ...SignUpUser.fields })
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      ...startFields,
+      user: Schema.Struct({ loginId: Schema.String, ...SignUpUser.fields })
+    })
+  ),
   response: StartResponse,
   description: "Starts a passkey sign-up"
 })
@@ -74,7 +79,7 @@ export const signUpFinish = Endpoint.post("webauthn.signUpFinish", "/v1/auth/web
  */
 export const signInStart = Endpoint.post("webauthn.signInStart", "/v1/auth/webauthn/signin/start", {
   credential: "optionalRefresh",
-  request: Schema.Struct({ ...startFields, loginId: Schema.String }),
+  request: lazy(() => Schema.Struct({ ...startFields, loginId: Schema.String })),
   response: StartResponse,
   description: "Starts a passkey sign-in"
 })
@@ -100,7 +105,7 @@ export const signInFinish = Endpoint.post("webauthn.signInFinish", "/v1/auth/web
  */
 export const signUpOrInStart = Endpoint.post("webauthn.signUpOrInStart", "/v1/auth/webauthn/signup-in/start", {
   credential: "project",
-  request: Schema.Struct({ ...startFields, loginId: Schema.String }),
+  request: lazy(() => Schema.Struct({ ...startFields, loginId: Schema.String })),
   response: StartResponse,
   description: "Starts a passkey sign-in, or a sign-up for a new user"
 })
@@ -113,12 +118,14 @@ export const signUpOrInStart = Endpoint.post("webauthn.signUpOrInStart", "/v1/au
  */
 export const updateStart = Endpoint.post("webauthn.updateStart", "/v1/auth/webauthn/update/start", {
   credential: "refresh",
-  request: Schema.Struct({
-    loginId: Schema.String,
-    origin: Schema.String,
-    passkeyOptions: Schema.optional(Schema.Unknown),
-    mfa: Schema.optional(Bool)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      loginId: Schema.String,
+      origin: Schema.String,
+      passkeyOptions: optional(Schema.Unknown),
+      mfa: optional(Bool)
+    })
+  ),
   response: StartResponse,
   description: "Starts adding a passkey to a signed-in user"
 })
@@ -132,6 +139,6 @@ export const updateStart = Endpoint.post("webauthn.updateStart", "/v1/auth/webau
 export const updateFinish = Endpoint.post("webauthn.updateFinish", "/v1/auth/webauthn/update/finish", {
   credential: "project",
   request: FinishRequest,
-  response: Schema.Struct({ jwt: opt(JWTResponse) }),
+  response: lazy(() => Schema.Struct({ jwt: opt(JWTResponse) })),
   description: "Finishes adding a passkey"
 })

@@ -5,8 +5,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { JsonObject, Num, opt, Secret, Strings } from "../Fields.js"
+import { JsonObject, Num, opt, optional, Secret, Strings } from "../Fields.js"
 import { AssociatedTenant } from "./AssociatedTenant.js"
 
 /**
@@ -15,11 +16,13 @@ import { AssociatedTenant } from "./AssociatedTenant.js"
  * @since 0.2.0
  * @category schemas
  */
-export const KeyTenant = Schema.Struct({
-  tenantId: Schema.String,
-  roleNames: opt(Strings),
-  tenantName: opt(Schema.String)
-})
+export const KeyTenant = lazy(() =>
+  Schema.Struct({
+    tenantId: Schema.String,
+    roleNames: opt(Strings),
+    tenantName: opt(Schema.String)
+  })
+)
 
 /**
  * An access key (never its secret).
@@ -27,22 +30,24 @@ export const KeyTenant = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const AccessKey = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  roleNames: opt(Strings),
-  keyTenants: opt(Schema.Array(KeyTenant)),
-  status: opt(Schema.String),
-  createdTime: opt(Schema.Number),
-  expireTime: opt(Schema.Number),
-  createdBy: opt(Schema.String),
-  clientId: opt(Schema.String),
-  boundUserId: opt(Schema.String),
-  customClaims: opt(JsonObject),
-  permittedIps: opt(Strings),
-  customAttributes: opt(JsonObject)
-})
+export const AccessKey = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    description: opt(Schema.String),
+    roleNames: opt(Strings),
+    keyTenants: opt(Schema.Array(KeyTenant)),
+    status: opt(Schema.String),
+    createdTime: opt(Schema.Number),
+    expireTime: opt(Schema.Number),
+    createdBy: opt(Schema.String),
+    clientId: opt(Schema.String),
+    boundUserId: opt(Schema.String),
+    customClaims: opt(JsonObject),
+    permittedIps: opt(Strings),
+    customAttributes: opt(JsonObject)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -56,7 +61,7 @@ export type AccessKey = typeof AccessKey.Type
  * @since 0.2.0
  * @category schemas
  */
-export const CreatedAccessKey = Schema.Struct({ key: AccessKey, cleartext: Secret })
+export const CreatedAccessKey = lazy(() => Schema.Struct({ key: AccessKey, cleartext: Secret }))
 
 /**
  * @since 0.2.0
@@ -70,7 +75,7 @@ export type CreatedAccessKey = typeof CreatedAccessKey.Type
  * @since 0.2.0
  * @category schemas
  */
-export const KeyResponse = Schema.Struct({ key: AccessKey })
+export const KeyResponse = lazy(() => Schema.Struct({ key: AccessKey }))
 
 /**
  * `{ keys }`.
@@ -78,10 +83,10 @@ export const KeyResponse = Schema.Struct({ key: AccessKey })
  * @since 0.2.0
  * @category schemas
  */
-export const Keys = Schema.Struct({ keys: opt(Schema.Array(AccessKey)) })
+export const Keys = lazy(() => Schema.Struct({ keys: opt(Schema.Array(AccessKey)) }))
 
-const ById = Schema.Struct({ id: Schema.String })
-const ByIds = Schema.Struct({ ids: Strings })
+const ById = lazy(() => Schema.Struct({ id: Schema.String }))
+const ByIds = lazy(() => Schema.Struct({ ids: Strings }))
 
 /**
  * A new key. `expireTime` is epoch seconds, `0` for never.
@@ -89,17 +94,19 @@ const ByIds = Schema.Struct({ ids: Strings })
  * @since 0.2.0
  * @category schemas
  */
-export const AccessKeyInput = Schema.Struct({
-  name: Schema.String,
-  expireTime: Schema.optional(Num),
-  roleNames: Schema.optional(Strings),
-  keyTenants: Schema.optional(Schema.Array(AssociatedTenant)),
-  userId: Schema.optional(Schema.String),
-  customClaims: Schema.optional(JsonObject),
-  description: Schema.optional(Schema.String),
-  permittedIps: Schema.optional(Strings),
-  customAttributes: Schema.optional(JsonObject)
-})
+export const AccessKeyInput = lazy(() =>
+  Schema.Struct({
+    name: Schema.String,
+    expireTime: optional(Num),
+    roleNames: optional(Strings),
+    keyTenants: optional(Schema.Array(AssociatedTenant)),
+    userId: optional(Schema.String),
+    customClaims: optional(JsonObject),
+    description: optional(Schema.String),
+    permittedIps: optional(Strings),
+    customAttributes: optional(JsonObject)
+  })
+)
 
 /**
  * A key update (node-sdk's: roles and tenants may change; python-sdk's cannot).
@@ -107,16 +114,18 @@ export const AccessKeyInput = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const AccessKeyUpdate = Schema.Struct({
-  id: Schema.String,
-  name: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  roleNames: Schema.optional(Strings),
-  keyTenants: Schema.optional(Schema.Array(AssociatedTenant)),
-  customClaims: Schema.optional(JsonObject),
-  permittedIps: Schema.optional(Strings),
-  customAttributes: Schema.optional(JsonObject)
-})
+export const AccessKeyUpdate = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: optional(Schema.String),
+    description: optional(Schema.String),
+    roleNames: optional(Strings),
+    keyTenants: optional(Schema.Array(AssociatedTenant)),
+    customClaims: optional(JsonObject),
+    permittedIps: optional(Strings),
+    customAttributes: optional(JsonObject)
+  })
+)
 
 /**
  * `POST /v1/mgmt/accesskey/create`.
@@ -152,12 +161,14 @@ export const load = Endpoint.get("mgmt.accessKey.load", "/v1/mgmt/accesskey", {
  */
 export const searchAllAccessKeys = Endpoint.post("mgmt.accessKey.searchAllAccessKeys", "/v1/mgmt/accesskey/search", {
   credential: "management",
-  request: Schema.Struct({
-    tenantIds: Schema.optional(Strings),
-    boundUserId: Schema.optional(Schema.String),
-    creatingUser: Schema.optional(Schema.String),
-    customAttributes: Schema.optional(JsonObject)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      tenantIds: optional(Strings),
+      boundUserId: optional(Schema.String),
+      creatingUser: optional(Schema.String),
+      customAttributes: optional(JsonObject)
+    })
+  ),
   response: Keys,
   description: "Searches access keys"
 })

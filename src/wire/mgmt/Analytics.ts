@@ -7,8 +7,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, Num, opt, Strings } from "../Fields.js"
+import { Bool, Num, opt, optional, Strings } from "../Fields.js"
 
 /**
  * node-sdk's `AnalyticsSearchOptions`.
@@ -16,23 +17,25 @@ import { Bool, Num, opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const SearchOptions = Schema.Struct({
-  actions: Schema.optional(Strings),
-  excludedActions: Schema.optional(Strings),
-  from: Schema.optional(Num),
-  to: Schema.optional(Num),
-  devices: Schema.optional(Strings),
-  methods: Schema.optional(Strings),
-  geos: Schema.optional(Strings),
-  tenants: Schema.optional(Strings),
-  groupByAction: Schema.optional(Bool),
-  groupByDevice: Schema.optional(Bool),
-  groupByMethod: Schema.optional(Bool),
-  groupByGeo: Schema.optional(Bool),
-  groupByTenant: Schema.optional(Bool),
-  groupByReferrer: Schema.optional(Bool),
-  groupByCreated: Schema.optional(Schema.String)
-})
+export const SearchOptions = lazy(() =>
+  Schema.Struct({
+    actions: optional(Strings),
+    excludedActions: optional(Strings),
+    from: optional(Num),
+    to: optional(Num),
+    devices: optional(Strings),
+    methods: optional(Strings),
+    geos: optional(Strings),
+    tenants: optional(Strings),
+    groupByAction: optional(Bool),
+    groupByDevice: optional(Bool),
+    groupByMethod: optional(Bool),
+    groupByGeo: optional(Bool),
+    groupByTenant: optional(Bool),
+    groupByReferrer: optional(Bool),
+    groupByCreated: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -46,17 +49,19 @@ export type SearchOptions = typeof SearchOptions.Type
  * @since 0.2.0
  * @category schemas
  */
-export const AnalyticRecord = Schema.Struct({
-  projectId: opt(Schema.String),
-  action: opt(Schema.String),
-  created: opt(Schema.String),
-  device: opt(Schema.String),
-  method: opt(Schema.String),
-  geo: opt(Schema.String),
-  tenant: opt(Schema.String),
-  referrer: opt(Schema.String),
-  cnt: opt(Schema.String)
-})
+export const AnalyticRecord = lazy(() =>
+  Schema.Struct({
+    projectId: opt(Schema.String),
+    action: opt(Schema.String),
+    created: opt(Schema.String),
+    device: opt(Schema.String),
+    method: opt(Schema.String),
+    geo: opt(Schema.String),
+    tenant: opt(Schema.String),
+    referrer: opt(Schema.String),
+    cnt: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -73,6 +78,6 @@ export type AnalyticRecord = typeof AnalyticRecord.Type
 export const search = Endpoint.post("mgmt.analytics.search", "/v1/mgmt/analytics/search", {
   credential: "management",
   request: SearchOptions,
-  response: Schema.Struct({ analytics: opt(Schema.Array(AnalyticRecord)) }),
+  response: lazy(() => Schema.Struct({ analytics: opt(Schema.Array(AnalyticRecord)) })),
   description: "Counts audit events, grouped"
 })

@@ -6,9 +6,10 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
-import { Strings } from "../Fields.js"
+import { lazy } from "../../internal/lazySchema.js"
+import { optional, Strings } from "../Fields.js"
 
-const Program = Schema.Struct({ tenantId: Schema.String, roleNames: Schema.optional(Strings) })
+const Program = lazy(() => Schema.Struct({ tenantId: Schema.String, roleNames: optional(Strings) }))
 
 /**
  * `{ tenantId, roleNames? }` in the program; `roleNames` is sent as `[]` when not given.
@@ -16,14 +17,16 @@ const Program = Schema.Struct({ tenantId: Schema.String, roleNames: Schema.optio
  * @since 0.2.0
  * @category schemas
  */
-export const AssociatedTenant = Schema.transform(
-  Schema.Struct({ tenantId: Schema.String, roleNames: Schema.optional(Strings) }),
-  Program,
-  {
-    strict: true,
-    decode: (wire) => wire,
-    encode: (t) => ({ tenantId: t.tenantId, roleNames: t.roleNames ?? [] })
-  }
+export const AssociatedTenant = lazy(() =>
+  Schema.transform(
+    Schema.Struct({ tenantId: Schema.String, roleNames: optional(Strings) }),
+    Program,
+    {
+      strict: true,
+      decode: (wire) => wire,
+      encode: (t) => ({ tenantId: t.tenantId, roleNames: t.roleNames ?? [] })
+    }
+  )
 )
 
 /**

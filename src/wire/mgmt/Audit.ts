@@ -6,22 +6,25 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, opt, renamed, Secret, Strings } from "../Fields.js"
+import { Bool, JsonObject, Num, opt, optional, renamed, Secret, Strings } from "../Fields.js"
 
-const WireAuditRecord = Schema.Struct({
-  projectId: opt(Schema.String),
-  userId: opt(Schema.String),
-  action: opt(Schema.String),
-  occurred: opt(Schema.Union(Schema.Number, Schema.String)),
-  device: opt(Schema.String),
-  method: opt(Schema.String),
-  geo: opt(Schema.String),
-  remoteAddress: opt(Schema.String),
-  externalIds: opt(Strings),
-  tenants: opt(Strings),
-  data: opt(JsonObject)
-})
+const WireAuditRecord = lazy(() =>
+  Schema.Struct({
+    projectId: opt(Schema.String),
+    userId: opt(Schema.String),
+    action: opt(Schema.String),
+    occurred: opt(Schema.Union(Schema.Number, Schema.String)),
+    device: opt(Schema.String),
+    method: opt(Schema.String),
+    geo: opt(Schema.String),
+    remoteAddress: opt(Schema.String),
+    externalIds: opt(Strings),
+    tenants: opt(Strings),
+    data: opt(JsonObject)
+  })
+)
 
 const u = <S extends Schema.Schema.Any>(s: S) => Schema.UndefinedOr(s)
 
@@ -31,49 +34,51 @@ const u = <S extends Schema.Schema.Any>(s: S) => Schema.UndefinedOr(s)
  * @since 0.2.0
  * @category schemas
  */
-export const AuditRecord = Schema.transform(
-  WireAuditRecord,
-  Schema.Struct({
-    projectId: u(Schema.String),
-    userId: u(Schema.String),
-    action: u(Schema.String),
-    occurred: u(Schema.Number),
-    device: u(Schema.String),
-    method: u(Schema.String),
-    geo: u(Schema.String),
-    remoteAddress: u(Schema.String),
-    loginIds: Strings,
-    tenants: Strings,
-    data: u(JsonObject)
-  }),
-  {
-    strict: true,
-    decode: (r) => {
-      const occurred = r.occurred === undefined || r.occurred === null
-        ? undefined
-        : typeof r.occurred === "number"
-        ? r.occurred
-        : Number.parseFloat(r.occurred)
-      return {
-        projectId: r.projectId ?? undefined,
-        userId: r.userId ?? undefined,
-        action: r.action ?? undefined,
-        occurred: occurred !== undefined && Number.isFinite(occurred) ? occurred : undefined,
-        device: r.device ?? undefined,
-        method: r.method ?? undefined,
-        geo: r.geo ?? undefined,
-        remoteAddress: r.remoteAddress ?? undefined,
-        loginIds: r.externalIds ?? [],
-        tenants: r.tenants ?? [],
-        data: r.data ?? undefined
-      }
-    },
-    encode: ({ loginIds, occurred, ...r }) => ({
-      ...r,
-      externalIds: loginIds,
-      occurred: occurred === undefined ? undefined : String(occurred)
-    })
-  }
+export const AuditRecord = lazy(() =>
+  Schema.transform(
+    WireAuditRecord,
+    Schema.Struct({
+      projectId: u(Schema.String),
+      userId: u(Schema.String),
+      action: u(Schema.String),
+      occurred: u(Schema.Number),
+      device: u(Schema.String),
+      method: u(Schema.String),
+      geo: u(Schema.String),
+      remoteAddress: u(Schema.String),
+      loginIds: Strings,
+      tenants: Strings,
+      data: u(JsonObject)
+    }),
+    {
+      strict: true,
+      decode: (r) => {
+        const occurred = r.occurred === undefined || r.occurred === null
+          ? undefined
+          : typeof r.occurred === "number"
+          ? r.occurred
+          : Number.parseFloat(r.occurred)
+        return {
+          projectId: r.projectId ?? undefined,
+          userId: r.userId ?? undefined,
+          action: r.action ?? undefined,
+          occurred: occurred !== undefined && Number.isFinite(occurred) ? occurred : undefined,
+          device: r.device ?? undefined,
+          method: r.method ?? undefined,
+          geo: r.geo ?? undefined,
+          remoteAddress: r.remoteAddress ?? undefined,
+          loginIds: r.externalIds ?? [],
+          tenants: r.tenants ?? [],
+          data: r.data ?? undefined
+        }
+      },
+      encode: ({ loginIds, occurred, ...r }) => ({
+        ...r,
+        externalIds: loginIds,
+        occurred: occurred === undefined ? undefined : String(occurred)
+      })
+    }
+  )
 )
 
 /**
@@ -83,7 +88,7 @@ export const AuditRecord = Schema.transform(
 export type AuditRecord = typeof AuditRecord.Type
 
 /** A time: a `Date` or epoch milliseconds, sent as epoch milliseconds. */
-const Millis = Schema.Union(Num, Schema.DateFromNumber)
+const Millis = lazy(() => Schema.Union(Num, Schema.DateFromNumber))
 
 /**
  * The filters of a search (`loginIds` sent as `externalIds`, `fromTs` / `toTs` as `from` / `to`).
@@ -91,21 +96,23 @@ const Millis = Schema.Union(Num, Schema.DateFromNumber)
  * @since 0.2.0
  * @category schemas
  */
-export const SearchRequest = Schema.Struct({
-  userIds: Schema.optional(Strings),
-  actions: Schema.optional(Strings),
-  excludedActions: Schema.optional(Strings),
-  devices: Schema.optional(Strings),
-  methods: Schema.optional(Strings),
-  geos: Schema.optional(Strings),
-  remoteAddresses: Schema.optional(Strings),
-  loginIds: renamed("externalIds", Strings),
-  tenants: Schema.optional(Strings),
-  noTenants: Schema.optional(Bool),
-  text: Schema.optional(Schema.String),
-  fromTs: renamed("from", Millis),
-  toTs: renamed("to", Millis)
-})
+export const SearchRequest = lazy(() =>
+  Schema.Struct({
+    userIds: optional(Strings),
+    actions: optional(Strings),
+    excludedActions: optional(Strings),
+    devices: optional(Strings),
+    methods: optional(Strings),
+    geos: optional(Strings),
+    remoteAddresses: optional(Strings),
+    loginIds: renamed("externalIds", Strings),
+    tenants: optional(Strings),
+    noTenants: optional(Bool),
+    text: optional(Schema.String),
+    fromTs: renamed("from", Millis),
+    toTs: renamed("to", Millis)
+  })
+)
 
 /**
  * `POST /v1/mgmt/audit/search`.
@@ -116,7 +123,7 @@ export const SearchRequest = Schema.Struct({
 export const search = Endpoint.post("mgmt.audit.search", "/v1/mgmt/audit/search", {
   credential: "management",
   request: SearchRequest,
-  response: Schema.Struct({ audits: opt(Schema.Array(AuditRecord)), total: Schema.optional(Num) }),
+  response: lazy(() => Schema.Struct({ audits: opt(Schema.Array(AuditRecord)), total: optional(Num) })),
   description: "Searches the audit trail (at most 30 days back)"
 })
 
@@ -128,15 +135,17 @@ export const search = Endpoint.post("mgmt.audit.search", "/v1/mgmt/audit/search"
  */
 export const createEvent = Endpoint.post("mgmt.audit.createEvent", "/v1/mgmt/audit/event", {
   credential: "management",
-  request: Schema.Struct({
-    action: Schema.String,
-    /** `info`, `warn` or `error`. */
-    type: Schema.String,
-    actorId: Schema.String,
-    tenantId: Schema.String,
-    userId: Schema.optional(Schema.String),
-    data: Schema.optional(JsonObject)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      action: Schema.String,
+      /** `info`, `warn` or `error`. */
+      type: Schema.String,
+      actorId: Schema.String,
+      tenantId: Schema.String,
+      userId: optional(Schema.String),
+      data: optional(JsonObject)
+    })
+  ),
   response: Endpoint.Empty,
   description: "Records a custom audit event"
 })
@@ -147,13 +156,15 @@ export const createEvent = Endpoint.post("mgmt.audit.createEvent", "/v1/mgmt/aud
  * @since 0.2.0
  * @category schemas
  */
-export const WebhookAuthentication = Schema.Struct({
-  bearerToken: Schema.optional(Secret),
-  basic: Schema.optional(
-    Schema.Struct({ username: Schema.optional(Schema.String), password: Schema.optional(Secret) })
-  ),
-  apiKey: Schema.optional(Schema.Struct({ key: Schema.optional(Schema.String), token: Schema.optional(Secret) }))
-})
+export const WebhookAuthentication = lazy(() =>
+  Schema.Struct({
+    bearerToken: optional(Secret),
+    basic: optional(
+      Schema.Struct({ username: optional(Schema.String), password: optional(Secret) })
+    ),
+    apiKey: optional(Schema.Struct({ key: optional(Schema.String), token: optional(Secret) }))
+  })
+)
 
 /**
  * Which audit records a webhook streams (`key`: `actions` or `tenants`; `operator`: `includes` or `excludes`).
@@ -161,11 +172,13 @@ export const WebhookAuthentication = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const AuditFilter = Schema.Struct({
-  key: Schema.optional(Schema.String),
-  operator: Schema.optional(Schema.String),
-  values: Schema.optional(Strings)
-})
+export const AuditFilter = lazy(() =>
+  Schema.Struct({
+    key: optional(Schema.String),
+    operator: optional(Schema.String),
+    values: optional(Strings)
+  })
+)
 
 /**
  * node-sdk's `AuditWebhook`: an audit webhook connector.
@@ -173,16 +186,18 @@ export const AuditFilter = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const AuditWebhook = Schema.Struct({
-  name: Schema.String,
-  description: Schema.optional(Schema.String),
-  url: Schema.optional(Schema.String),
-  authentication: Schema.optional(WebhookAuthentication),
-  hmacSecret: Schema.optional(Secret),
-  headers: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })),
-  insecure: Schema.optional(Schema.Boolean),
-  filters: Schema.optional(Schema.Array(AuditFilter))
-})
+export const AuditWebhook = lazy(() =>
+  Schema.Struct({
+    name: Schema.String,
+    description: optional(Schema.String),
+    url: optional(Schema.String),
+    authentication: optional(WebhookAuthentication),
+    hmacSecret: optional(Secret),
+    headers: optional(Schema.Record({ key: Schema.String, value: Schema.String })),
+    insecure: optional(Schema.Boolean),
+    filters: optional(Schema.Array(AuditFilter))
+  })
+)
 
 /**
  * @since 0.2.0

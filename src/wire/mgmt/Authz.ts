@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, opt, Strings } from "../Fields.js"
+import { Bool, JsonObject, opt, optional, Strings } from "../Fields.js"
 
 /**
  * An expression node of a relation definition.
@@ -15,13 +16,15 @@ import { Bool, JsonObject, opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const NodeExpression = Schema.Struct({
-  neType: Schema.String,
-  relationDefinition: Schema.optional(Schema.String),
-  relationDefinitionNamespace: Schema.optional(Schema.String),
-  targetRelationDefinition: Schema.optional(Schema.String),
-  targetRelationDefinitionNamespace: Schema.optional(Schema.String)
-})
+export const NodeExpression = lazy(() =>
+  Schema.Struct({
+    neType: Schema.String,
+    relationDefinition: optional(Schema.String),
+    relationDefinitionNamespace: optional(Schema.String),
+    targetRelationDefinition: optional(Schema.String),
+    targetRelationDefinitionNamespace: optional(Schema.String)
+  })
+)
 
 /**
  * A node of a complex relation definition (`child`, `union`, `intersect`, `sub`).
@@ -39,11 +42,13 @@ export interface Node {
  * @since 0.2.0
  * @category schemas
  */
-export const Node: Schema.Schema<Node> = Schema.Struct({
-  nType: Schema.String,
-  children: Schema.optional(Schema.Array(Schema.suspend((): Schema.Schema<Node> => Node))),
-  expression: Schema.optional(NodeExpression)
-})
+export const Node: Schema.Schema<Node> = lazy(() =>
+  Schema.Struct({
+    nType: Schema.String,
+    children: optional(Schema.Array(Schema.suspend((): Schema.Schema<Node> => Node))),
+    expression: optional(NodeExpression)
+  })
+)
 
 /**
  * A relation definition of a namespace.
@@ -51,7 +56,7 @@ export const Node: Schema.Schema<Node> = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const RelationDefinition = Schema.Struct({ name: Schema.String, complexDefinition: Schema.optional(Node) })
+export const RelationDefinition = lazy(() => Schema.Struct({ name: Schema.String, complexDefinition: optional(Node) }))
 
 /**
  * A namespace (a type of resource) and its relation definitions.
@@ -59,10 +64,12 @@ export const RelationDefinition = Schema.Struct({ name: Schema.String, complexDe
  * @since 0.2.0
  * @category schemas
  */
-export const Namespace = Schema.Struct({
-  name: Schema.String,
-  relationDefinitions: Schema.Array(RelationDefinition)
-})
+export const Namespace = lazy(() =>
+  Schema.Struct({
+    name: Schema.String,
+    relationDefinitions: Schema.Array(RelationDefinition)
+  })
+)
 
 /**
  * A schema: every namespace of the project.
@@ -70,7 +77,9 @@ export const Namespace = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const AuthzSchema = Schema.Struct({ name: Schema.optional(Schema.String), namespaces: Schema.Array(Namespace) })
+export const AuthzSchema = lazy(() =>
+  Schema.Struct({ name: optional(Schema.String), namespaces: Schema.Array(Namespace) })
+)
 
 /**
  * @since 0.2.0
@@ -85,16 +94,18 @@ export type AuthzSchema = typeof AuthzSchema.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Relation = Schema.Struct({
-  resource: Schema.String,
-  relationDefinition: Schema.String,
-  namespace: Schema.String,
-  target: Schema.optional(Schema.String),
-  targetSetResource: Schema.optional(Schema.String),
-  targetSetRelationDefinition: Schema.optional(Schema.String),
-  targetSetRelationDefinitionNamespace: Schema.optional(Schema.String),
-  query: Schema.optional(JsonObject)
-})
+export const Relation = lazy(() =>
+  Schema.Struct({
+    resource: Schema.String,
+    relationDefinition: Schema.String,
+    namespace: Schema.String,
+    target: optional(Schema.String),
+    targetSetResource: optional(Schema.String),
+    targetSetRelationDefinition: optional(Schema.String),
+    targetSetRelationDefinitionNamespace: optional(Schema.String),
+    query: optional(JsonObject)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -108,13 +119,15 @@ export type Relation = typeof Relation.Type
  * @since 0.2.0
  * @category schemas
  */
-export const RelationQuery = Schema.Struct({
-  resource: Schema.String,
-  relationDefinition: Schema.String,
-  namespace: Schema.String,
-  target: Schema.String,
-  hasRelation: Schema.optional(Schema.Boolean)
-})
+export const RelationQuery = lazy(() =>
+  Schema.Struct({
+    resource: Schema.String,
+    relationDefinition: Schema.String,
+    namespace: Schema.String,
+    target: Schema.String,
+    hasRelation: optional(Schema.Boolean)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -128,15 +141,17 @@ export type RelationQuery = typeof RelationQuery.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Modified = Schema.Struct({
-  resources: opt(Strings),
-  targets: opt(Strings),
-  schemaChanged: opt(Schema.Boolean)
-})
+export const Modified = lazy(() =>
+  Schema.Struct({
+    resources: opt(Strings),
+    targets: opt(Strings),
+    schemaChanged: opt(Schema.Boolean)
+  })
+)
 
-const Relations = Schema.Struct({ relations: Schema.Array(Relation) })
-const RelationsAnswer = Schema.Struct({ relations: opt(Schema.Array(Relation)) })
-const Resources = Schema.Struct({ resources: Strings })
+const Relations = lazy(() => Schema.Struct({ relations: Schema.Array(Relation) }))
+const RelationsAnswer = lazy(() => Schema.Struct({ relations: opt(Schema.Array(Relation)) }))
+const Resources = lazy(() => Schema.Struct({ resources: Strings }))
 
 const mgmt = <const Path extends string, Req, ReqI, Res, ResI>(
   name: string,
@@ -155,7 +170,7 @@ const mgmt = <const Path extends string, Req, ReqI, Res, ResI>(
 export const saveSchema = mgmt(
   "mgmt.authz.saveSchema",
   "/v1/mgmt/authz/schema/save",
-  Schema.Struct({ schema: AuthzSchema, upgrade: Schema.optional(Bool) }),
+  lazy(() => Schema.Struct({ schema: AuthzSchema, upgrade: optional(Bool) })),
   Endpoint.Empty,
   "Saves the ReBAC schema"
 )
@@ -184,7 +199,7 @@ export const loadSchema = mgmt(
   "mgmt.authz.loadSchema",
   "/v1/mgmt/authz/schema/load",
   Endpoint.NoRequest,
-  Schema.Struct({ schema: opt(AuthzSchema) }),
+  lazy(() => Schema.Struct({ schema: opt(AuthzSchema) })),
   "Loads the ReBAC schema"
 )
 
@@ -197,11 +212,13 @@ export const loadSchema = mgmt(
 export const saveNamespace = mgmt(
   "mgmt.authz.saveNamespace",
   "/v1/mgmt/authz/ns/save",
-  Schema.Struct({
-    namespace: Namespace,
-    oldName: Schema.optional(Schema.String),
-    schemaName: Schema.optional(Schema.String)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      namespace: Namespace,
+      oldName: optional(Schema.String),
+      schemaName: optional(Schema.String)
+    })
+  ),
   Endpoint.Empty,
   "Saves a namespace"
 )
@@ -215,7 +232,7 @@ export const saveNamespace = mgmt(
 export const deleteNamespace = mgmt(
   "mgmt.authz.deleteNamespace",
   "/v1/mgmt/authz/ns/delete",
-  Schema.Struct({ name: Schema.String, schemaName: Schema.optional(Schema.String) }),
+  lazy(() => Schema.Struct({ name: Schema.String, schemaName: optional(Schema.String) })),
   Endpoint.Empty,
   "Deletes a namespace and its relations"
 )
@@ -229,12 +246,14 @@ export const deleteNamespace = mgmt(
 export const saveRelationDefinition = mgmt(
   "mgmt.authz.saveRelationDefinition",
   "/v1/mgmt/authz/rd/save",
-  Schema.Struct({
-    relationDefinition: RelationDefinition,
-    namespace: Schema.String,
-    oldName: Schema.optional(Schema.String),
-    schemaName: Schema.optional(Schema.String)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      relationDefinition: RelationDefinition,
+      namespace: Schema.String,
+      oldName: optional(Schema.String),
+      schemaName: optional(Schema.String)
+    })
+  ),
   Endpoint.Empty,
   "Saves a relation definition"
 )
@@ -248,7 +267,7 @@ export const saveRelationDefinition = mgmt(
 export const deleteRelationDefinition = mgmt(
   "mgmt.authz.deleteRelationDefinition",
   "/v1/mgmt/authz/rd/delete",
-  Schema.Struct({ name: Schema.String, namespace: Schema.String, schemaName: Schema.optional(Schema.String) }),
+  lazy(() => Schema.Struct({ name: Schema.String, namespace: Schema.String, schemaName: optional(Schema.String) })),
   Endpoint.Empty,
   "Deletes a relation definition and its relations"
 )
@@ -318,8 +337,8 @@ export const deleteResourceRelationsForResources = mgmt(
 export const hasRelations = mgmt(
   "mgmt.authz.hasRelations",
   "/v1/mgmt/authz/re/has",
-  Schema.Struct({ relationQueries: Schema.Array(RelationQuery) }),
-  Schema.Struct({ relationQueries: opt(Schema.Array(RelationQuery)) }),
+  lazy(() => Schema.Struct({ relationQueries: Schema.Array(RelationQuery) })),
+  lazy(() => Schema.Struct({ relationQueries: opt(Schema.Array(RelationQuery)) })),
   "Checks ReBAC relations (with the schema)"
 )
 
@@ -332,8 +351,8 @@ export const hasRelations = mgmt(
 export const whoCanAccess = mgmt(
   "mgmt.authz.whoCanAccess",
   "/v1/mgmt/authz/re/who",
-  Schema.Struct({ resource: Schema.String, relationDefinition: Schema.String, namespace: Schema.String }),
-  Schema.Struct({ targets: opt(Strings) }),
+  lazy(() => Schema.Struct({ resource: Schema.String, relationDefinition: Schema.String, namespace: Schema.String })),
+  lazy(() => Schema.Struct({ targets: opt(Strings) })),
   "Lists the targets with a relation on a resource"
 )
 
@@ -346,7 +365,7 @@ export const whoCanAccess = mgmt(
 export const resourceRelations = mgmt(
   "mgmt.authz.resourceRelations",
   "/v1/mgmt/authz/re/resource",
-  Schema.Struct({ resource: Schema.String, ignoreTargetSetRelations: Schema.optional(Bool) }),
+  lazy(() => Schema.Struct({ resource: Schema.String, ignoreTargetSetRelations: optional(Bool) })),
   RelationsAnswer,
   "Lists the relations defined on a resource"
 )
@@ -360,7 +379,7 @@ export const resourceRelations = mgmt(
 export const targetsRelations = mgmt(
   "mgmt.authz.targetsRelations",
   "/v1/mgmt/authz/re/targets",
-  Schema.Struct({ targets: Strings, includeTargetSetRelations: Schema.optional(Bool) }),
+  lazy(() => Schema.Struct({ targets: Strings, includeTargetSetRelations: optional(Bool) })),
   RelationsAnswer,
   "Lists the relations defined for targets"
 )
@@ -374,7 +393,7 @@ export const targetsRelations = mgmt(
 export const whatCanTargetAccess = mgmt(
   "mgmt.authz.whatCanTargetAccess",
   "/v1/mgmt/authz/re/targetall",
-  Schema.Struct({ target: Schema.String }),
+  lazy(() => Schema.Struct({ target: Schema.String })),
   RelationsAnswer,
   "Lists every relation of a target, derived ones included"
 )
@@ -388,8 +407,8 @@ export const whatCanTargetAccess = mgmt(
 export const whatCanTargetAccessWithRelation = mgmt(
   "mgmt.authz.whatCanTargetAccessWithRelation",
   "/v1/mgmt/authz/re/targetwithrelation",
-  Schema.Struct({ target: Schema.String, relationDefinition: Schema.String, namespace: Schema.String }),
-  Schema.Struct({ resources: opt(Strings) }),
+  lazy(() => Schema.Struct({ target: Schema.String, relationDefinition: Schema.String, namespace: Schema.String })),
+  lazy(() => Schema.Struct({ resources: opt(Strings) })),
   "Lists the resources a target has a relation on"
 )
 
@@ -402,7 +421,7 @@ export const whatCanTargetAccessWithRelation = mgmt(
 export const getModified = mgmt(
   "mgmt.authz.getModified",
   "/v1/mgmt/authz/getmodified",
-  Schema.Struct({ since: Schema.Number }),
+  lazy(() => Schema.Struct({ since: Schema.Number })),
   Modified,
   "Lists what changed since a time"
 )

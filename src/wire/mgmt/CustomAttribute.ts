@@ -5,8 +5,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, opt, Strings } from "../Fields.js"
+import { Bool, opt, optional, Strings } from "../Fields.js"
 
 /**
  * One choice of a select-type custom attribute.
@@ -14,10 +15,12 @@ import { Bool, opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const CustomAttributeOption = Schema.Struct({
-  label: opt(Schema.String),
-  value: opt(Schema.String)
-})
+export const CustomAttributeOption = lazy(() =>
+  Schema.Struct({
+    label: opt(Schema.String),
+    value: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -32,17 +35,19 @@ export type CustomAttributeOption = typeof CustomAttributeOption.Type
  * @since 0.2.0
  * @category schemas
  */
-export const CustomAttribute = Schema.Struct({
-  name: opt(Schema.String),
-  type: opt(Schema.Union(Schema.Number, Schema.String)),
-  options: opt(Schema.Array(CustomAttributeOption)),
-  displayName: opt(Schema.String),
-  defaultValue: opt(Schema.Unknown),
-  viewPermissions: opt(Strings),
-  editPermissions: opt(Strings),
-  /** python-sdk. */
-  required: opt(Bool)
-})
+export const CustomAttribute = lazy(() =>
+  Schema.Struct({
+    name: opt(Schema.String),
+    type: opt(Schema.Union(Schema.Number, Schema.String)),
+    options: opt(Schema.Array(CustomAttributeOption)),
+    displayName: opt(Schema.String),
+    defaultValue: opt(Schema.Unknown),
+    viewPermissions: opt(Strings),
+    editPermissions: opt(Strings),
+    /** python-sdk. */
+    required: opt(Bool)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -56,7 +61,7 @@ export type CustomAttribute = typeof CustomAttribute.Type
  * @since 0.2.0
  * @category schemas
  */
-export const CustomAttributes = Schema.Struct({ data: opt(Schema.Array(CustomAttribute)) })
+export const CustomAttributes = lazy(() => Schema.Struct({ data: opt(Schema.Array(CustomAttribute)) }))
 
 /**
  * `GET /v1/mgmt/user/customattributes`.
@@ -81,7 +86,7 @@ export const createCustomAttributes = Endpoint.post(
   "/v1/mgmt/user/customattribute/create",
   {
     credential: "management",
-    request: Schema.Struct({ attributes: Schema.Array(CustomAttribute) }),
+    request: lazy(() => Schema.Struct({ attributes: Schema.Array(CustomAttribute) })),
     response: CustomAttributes,
     description: "Adds custom attributes to the user schema"
   }
@@ -98,7 +103,7 @@ export const deleteCustomAttributes = Endpoint.post(
   "/v1/mgmt/user/customattribute/delete",
   {
     credential: "management",
-    request: Schema.Struct({ names: Schema.optional(Strings) }),
+    request: lazy(() => Schema.Struct({ names: optional(Strings) })),
     response: CustomAttributes,
     description: "Removes custom attributes from the user schema by name"
   }

@@ -7,8 +7,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, opt, Strings } from "../Fields.js"
+import { Bool, opt, optional, Strings } from "../Fields.js"
 
 /**
  * A descoper's display name, e-mail and phone.
@@ -16,11 +17,13 @@ import { Bool, opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const Attributes = Schema.Struct({
-  displayName: Schema.optional(Schema.String),
-  email: Schema.optional(Schema.String),
-  phone: Schema.optional(Schema.String)
-})
+export const Attributes = lazy(() =>
+  Schema.Struct({
+    displayName: optional(Schema.String),
+    email: optional(Schema.String),
+    phone: optional(Schema.String)
+  })
+)
 
 /**
  * A descoper's roles: company admin, a role in projects of tags, a role in projects
@@ -29,15 +32,17 @@ export const Attributes = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const Rbac = Schema.Struct({
-  isCompanyAdmin: Schema.optional(Bool),
-  tags: Schema.optional(
-    Schema.Array(Schema.Struct({ tags: Schema.optional(Strings), role: Schema.optional(Schema.String) }))
-  ),
-  projects: Schema.optional(
-    Schema.Array(Schema.Struct({ projectIds: Schema.optional(Strings), role: Schema.optional(Schema.String) }))
-  )
-})
+export const Rbac = lazy(() =>
+  Schema.Struct({
+    isCompanyAdmin: optional(Bool),
+    tags: optional(
+      Schema.Array(Schema.Struct({ tags: optional(Strings), role: optional(Schema.String) }))
+    ),
+    projects: optional(
+      Schema.Array(Schema.Struct({ projectIds: optional(Strings), role: optional(Schema.String) }))
+    )
+  })
+)
 
 /**
  * @since 0.2.0
@@ -51,13 +56,15 @@ export type Rbac = typeof Rbac.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Descoper = Schema.Struct({
-  id: opt(Schema.String),
-  loginIds: opt(Strings),
-  attributes: opt(Attributes),
-  rbac: opt(Rbac),
-  status: opt(Schema.String)
-})
+export const Descoper = lazy(() =>
+  Schema.Struct({
+    id: opt(Schema.String),
+    loginIds: opt(Strings),
+    attributes: opt(Attributes),
+    rbac: opt(Rbac),
+    status: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -71,12 +78,14 @@ export type Descoper = typeof Descoper.Type
  * @since 0.2.0
  * @category schemas
  */
-export const DescoperCreate = Schema.Struct({
-  loginId: Schema.optional(Schema.String),
-  attributes: Schema.optional(Attributes),
-  sendInvite: Schema.optional(Bool),
-  rbac: Schema.optional(Rbac)
-})
+export const DescoperCreate = lazy(() =>
+  Schema.Struct({
+    loginId: optional(Schema.String),
+    attributes: optional(Attributes),
+    sendInvite: optional(Bool),
+    rbac: optional(Rbac)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -90,10 +99,12 @@ export type DescoperCreate = typeof DescoperCreate.Type
  * @since 0.2.0
  * @category schemas
  */
-export const DescopersResponse = Schema.Struct({ descopers: opt(Schema.Array(Descoper)), total: opt(Schema.Number) })
+export const DescopersResponse = lazy(() =>
+  Schema.Struct({ descopers: opt(Schema.Array(Descoper)), total: opt(Schema.Number) })
+)
 
-const One = Schema.Struct({ descoper: Descoper })
-const ById = Schema.Struct({ id: Schema.String })
+const One = lazy(() => Schema.Struct({ descoper: Descoper }))
+const ById = lazy(() => Schema.Struct({ id: Schema.String }))
 const m = { credential: "management" } as const
 
 /**
@@ -104,7 +115,7 @@ const m = { credential: "management" } as const
  */
 export const create = Endpoint.put("mgmt.descoper.create", "/v1/mgmt/descoper", {
   ...m,
-  request: Schema.Struct({ descopers: Schema.Array(DescoperCreate) }),
+  request: lazy(() => Schema.Struct({ descopers: Schema.Array(DescoperCreate) })),
   response: DescopersResponse,
   description: "Creates descopers"
 })
@@ -117,7 +128,7 @@ export const create = Endpoint.put("mgmt.descoper.create", "/v1/mgmt/descoper", 
  */
 export const update = Endpoint.patch("mgmt.descoper.update", "/v1/mgmt/descoper", {
   ...m,
-  request: Schema.Struct({ id: Schema.String, attributes: Schema.optional(Attributes), rbac: Schema.optional(Rbac) }),
+  request: lazy(() => Schema.Struct({ id: Schema.String, attributes: optional(Attributes), rbac: optional(Rbac) })),
   response: One,
   description: "Updates a descoper's attributes and/or roles"
 })

@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
 import { opt, Secret } from "../Fields.js"
 
@@ -14,12 +15,14 @@ import { opt, Secret } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const Engine = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  secret: opt(Secret),
-  createdTime: opt(Schema.Number)
-})
+export const Engine = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    secret: opt(Secret),
+    createdTime: opt(Schema.Number)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -27,8 +30,8 @@ export const Engine = Schema.Struct({
  */
 export type Engine = typeof Engine.Type
 
-const One = Schema.Struct({ engine: Engine })
-const ById = Schema.Struct({ id: Schema.String })
+const One = lazy(() => Schema.Struct({ engine: Engine }))
+const ById = lazy(() => Schema.Struct({ id: Schema.String }))
 const m = { credential: "management" } as const
 
 /**
@@ -39,7 +42,7 @@ const m = { credential: "management" } as const
  */
 export const create = Endpoint.post("mgmt.engine.create", "/v1/mgmt/engine/create", {
   ...m,
-  request: Schema.Struct({ name: Schema.String }),
+  request: lazy(() => Schema.Struct({ name: Schema.String })),
   response: One,
   description: "Creates an engine (its secret answered once)"
 })
@@ -52,7 +55,7 @@ export const create = Endpoint.post("mgmt.engine.create", "/v1/mgmt/engine/creat
  */
 export const update = Endpoint.post("mgmt.engine.update", "/v1/mgmt/engine/update", {
   ...m,
-  request: Schema.Struct({ id: Schema.String, name: Schema.String }),
+  request: lazy(() => Schema.Struct({ id: Schema.String, name: Schema.String })),
   response: One,
   description: "Renames an engine"
 })
@@ -85,7 +88,7 @@ export const load = Endpoint.get("mgmt.engine.load", "/v1/mgmt/engine/load", {
  */
 export const loadAll = Endpoint.get("mgmt.engine.loadAll", "/v1/mgmt/engines/load", {
   ...m,
-  response: Schema.Struct({ engines: opt(Schema.Array(Engine)) }),
+  response: lazy(() => Schema.Struct({ engines: opt(Schema.Array(Engine)) })),
   description: "Loads every engine"
 })
 
@@ -98,7 +101,7 @@ export const loadAll = Endpoint.get("mgmt.engine.loadAll", "/v1/mgmt/engines/loa
 export const rotateSecret = Endpoint.post("mgmt.engine.rotateSecret", "/v1/mgmt/engine/rotate", {
   ...m,
   request: ById,
-  response: Schema.Struct({ secret: Secret }),
+  response: lazy(() => Schema.Struct({ secret: Secret })),
   description: "Replaces an engine's secret; answers the new one"
 })
 

@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { JsonObject, opt } from "../Fields.js"
+import { JsonObject, opt, optional } from "../Fields.js"
 
 /**
  * A relation (tuple): `target` (of `targetType`) has `relation` on `resource` (of `resourceType`).
@@ -15,13 +16,15 @@ import { JsonObject, opt } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const Relation = Schema.Struct({
-  resource: Schema.String,
-  resourceType: Schema.optional(Schema.String),
-  relation: Schema.String,
-  target: Schema.String,
-  targetType: Schema.optional(Schema.String)
-})
+export const Relation = lazy(() =>
+  Schema.Struct({
+    resource: Schema.String,
+    resourceType: optional(Schema.String),
+    relation: Schema.String,
+    target: Schema.String,
+    targetType: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -35,7 +38,7 @@ export type Relation = typeof Relation.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FgaSchema = Schema.Struct({ dsl: Schema.String })
+export const FgaSchema = lazy(() => Schema.Struct({ dsl: Schema.String }))
 
 /**
  * `{ tuples }`.
@@ -43,7 +46,7 @@ export const FgaSchema = Schema.Struct({ dsl: Schema.String })
  * @since 0.2.0
  * @category schemas
  */
-export const Tuples = Schema.Struct({ tuples: Schema.Array(Relation) })
+export const Tuples = lazy(() => Schema.Struct({ tuples: Schema.Array(Relation) }))
 
 /**
  * `{ tuples, context? }`: the relations to check, with a context for the schema's conditions.
@@ -51,7 +54,7 @@ export const Tuples = Schema.Struct({ tuples: Schema.Array(Relation) })
  * @since 0.2.0
  * @category schemas
  */
-export const CheckRequest = Schema.Struct({ tuples: Schema.Array(Relation), context: Schema.optional(JsonObject) })
+export const CheckRequest = lazy(() => Schema.Struct({ tuples: Schema.Array(Relation), context: optional(JsonObject) }))
 
 /**
  * One answer of `check`: whether the relation holds.
@@ -59,7 +62,7 @@ export const CheckRequest = Schema.Struct({ tuples: Schema.Array(Relation), cont
  * @since 0.2.0
  * @category schemas
  */
-export const CheckResult = Schema.Struct({ allowed: Schema.Boolean, tuple: Relation })
+export const CheckResult = lazy(() => Schema.Struct({ allowed: Schema.Boolean, tuple: Relation }))
 
 /**
  * @since 0.2.0
@@ -73,7 +76,7 @@ export type CheckResult = typeof CheckResult.Type
  * @since 0.2.0
  * @category schemas
  */
-export const CheckResponse = Schema.Struct({ tuples: opt(Schema.Array(CheckResult)) })
+export const CheckResponse = lazy(() => Schema.Struct({ tuples: opt(Schema.Array(CheckResult)) }))
 
 /**
  * What saving a schema would delete.
@@ -81,11 +84,13 @@ export const CheckResponse = Schema.Struct({ tuples: opt(Schema.Array(CheckResul
  * @since 0.2.0
  * @category schemas
  */
-export const DryRunResponse = Schema.Struct({
-  deletesPreview: opt(
-    Schema.Struct({ relations: opt(Schema.Array(Schema.String)), types: opt(Schema.Array(Schema.String)) })
-  )
-})
+export const DryRunResponse = lazy(() =>
+  Schema.Struct({
+    deletesPreview: opt(
+      Schema.Struct({ relations: opt(Schema.Array(Schema.String)), types: opt(Schema.Array(Schema.String)) })
+    )
+  })
+)
 
 /**
  * A resource's identity.
@@ -93,7 +98,7 @@ export const DryRunResponse = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const ResourceIdentifier = Schema.Struct({ resourceId: Schema.String, resourceType: Schema.String })
+export const ResourceIdentifier = lazy(() => Schema.Struct({ resourceId: Schema.String, resourceType: Schema.String }))
 
 /**
  * A resource's details.
@@ -101,11 +106,13 @@ export const ResourceIdentifier = Schema.Struct({ resourceId: Schema.String, res
  * @since 0.2.0
  * @category schemas
  */
-export const ResourceDetails = Schema.Struct({
-  resourceId: Schema.String,
-  resourceType: Schema.String,
-  displayName: Schema.optional(Schema.String)
-})
+export const ResourceDetails = lazy(() =>
+  Schema.Struct({
+    resourceId: Schema.String,
+    resourceType: Schema.String,
+    displayName: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -119,7 +126,9 @@ export type ResourceDetails = typeof ResourceDetails.Type
  * @since 0.2.0
  * @category schemas
  */
-export const MappableResourcesQuery = Schema.Struct({ type: Schema.String, queries: Schema.Array(Schema.String) })
+export const MappableResourcesQuery = lazy(() =>
+  Schema.Struct({ type: Schema.String, queries: Schema.Array(Schema.String) })
+)
 
 /**
  * Mappable resources of one type.
@@ -127,10 +136,12 @@ export const MappableResourcesQuery = Schema.Struct({ type: Schema.String, queri
  * @since 0.2.0
  * @category schemas
  */
-export const MappableResources = Schema.Struct({
-  type: Schema.String,
-  resources: opt(Schema.Array(Schema.Struct({ resource: Schema.String })))
-})
+export const MappableResources = lazy(() =>
+  Schema.Struct({
+    type: Schema.String,
+    resources: opt(Schema.Array(Schema.Struct({ resource: Schema.String })))
+  })
+)
 
 /**
  * `POST /v1/mgmt/fga/schema`.
@@ -231,8 +242,8 @@ export const check = Endpoint.post("mgmt.fga.check", "/v1/mgmt/fga/check", {
  */
 export const loadResourcesDetails = Endpoint.post("mgmt.fga.loadResourcesDetails", "/v1/mgmt/fga/resources/load", {
   credential: "management",
-  request: Schema.Struct({ resourceIdentifiers: Schema.Array(ResourceIdentifier) }),
-  response: Schema.Struct({ resourcesDetails: opt(Schema.Array(ResourceDetails)) }),
+  request: lazy(() => Schema.Struct({ resourceIdentifiers: Schema.Array(ResourceIdentifier) })),
+  response: lazy(() => Schema.Struct({ resourcesDetails: opt(Schema.Array(ResourceDetails)) })),
   description: "Loads FGA resources' details"
 })
 
@@ -244,7 +255,7 @@ export const loadResourcesDetails = Endpoint.post("mgmt.fga.loadResourcesDetails
  */
 export const saveResourcesDetails = Endpoint.post("mgmt.fga.saveResourcesDetails", "/v1/mgmt/fga/resources/save", {
   credential: "management",
-  request: Schema.Struct({ resourcesDetails: Schema.Array(ResourceDetails) }),
+  request: lazy(() => Schema.Struct({ resourcesDetails: Schema.Array(ResourceDetails) })),
   response: Endpoint.Empty,
   description: "Saves FGA resources' details"
 })
@@ -257,11 +268,13 @@ export const saveResourcesDetails = Endpoint.post("mgmt.fga.saveResourcesDetails
  */
 export const loadMappableSchema = Endpoint.get("mgmt.fga.loadMappableSchema", "/v1/mgmt/fga/mappable/schema", {
   credential: "management",
-  request: Schema.Struct({ tenantId: Schema.String, resourcesLimit: Schema.optional(Schema.NumberFromString) }),
-  response: Schema.Struct({
-    schema: opt(Schema.Struct({ namespaces: opt(Schema.Array(Schema.Unknown)) })),
-    mappableResources: opt(Schema.Array(MappableResources))
-  }),
+  request: lazy(() => Schema.Struct({ tenantId: Schema.String, resourcesLimit: optional(Schema.NumberFromString) })),
+  response: lazy(() =>
+    Schema.Struct({
+      schema: opt(Schema.Struct({ namespaces: opt(Schema.Array(Schema.Unknown)) })),
+      mappableResources: opt(Schema.Array(MappableResources))
+    })
+  ),
   description: "Loads the mappable FGA schema of a tenant"
 })
 
@@ -276,12 +289,14 @@ export const searchMappableResources = Endpoint.post(
   "/v1/mgmt/fga/mappable/resources",
   {
     credential: "management",
-    request: Schema.Struct({
-      tenantId: Schema.String,
-      resourcesQueries: Schema.Array(MappableResourcesQuery),
-      resourcesLimit: Schema.optional(Schema.NumberFromString)
-    }),
-    response: Schema.Struct({ mappableResources: opt(Schema.Array(MappableResources)) }),
+    request: lazy(() =>
+      Schema.Struct({
+        tenantId: Schema.String,
+        resourcesQueries: Schema.Array(MappableResourcesQuery),
+        resourcesLimit: optional(Schema.NumberFromString)
+      })
+    ),
+    response: lazy(() => Schema.Struct({ mappableResources: opt(Schema.Array(MappableResources)) })),
     description: "Searches mappable FGA resources of a tenant"
   }
 )

@@ -7,8 +7,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, opt, Strings } from "../Fields.js"
+import { Bool, JsonObject, Num, opt, optional, Strings } from "../Fields.js"
 
 /**
  * A flow's summary.
@@ -16,12 +17,14 @@ import { Bool, JsonObject, Num, opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const FlowMetadata = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  disabled: opt(Schema.Boolean)
-})
+export const FlowMetadata = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    description: opt(Schema.String),
+    disabled: opt(Schema.Boolean)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -35,10 +38,12 @@ export type FlowMetadata = typeof FlowMetadata.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FlowList = Schema.Struct({
-  flows: opt(Schema.Array(FlowMetadata)),
-  total: opt(Num)
-})
+export const FlowList = lazy(() =>
+  Schema.Struct({
+    flows: opt(Schema.Array(FlowMetadata)),
+    total: opt(Num)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -52,14 +57,16 @@ export type FlowList = typeof FlowList.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Flow = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  dsl: opt(Schema.Unknown),
-  disabled: opt(Schema.Boolean),
-  etag: opt(Schema.String)
-})
+export const Flow = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    description: opt(Schema.String),
+    dsl: opt(Schema.Unknown),
+    disabled: opt(Schema.Boolean),
+    etag: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -73,13 +80,15 @@ export type Flow = typeof Flow.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Screen = Schema.Struct({
-  id: Schema.String,
-  flowId: opt(Schema.String),
-  inputs: opt(Schema.Unknown),
-  interactions: opt(Schema.Unknown),
-  htmlTemplate: opt(Schema.Unknown)
-})
+export const Screen = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    flowId: opt(Schema.String),
+    inputs: opt(Schema.Unknown),
+    interactions: opt(Schema.Unknown),
+    htmlTemplate: opt(Schema.Unknown)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -93,10 +102,12 @@ export type Screen = typeof Screen.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FlowResponse = Schema.Struct({
-  flow: Flow,
-  screens: opt(Schema.Array(Screen))
-})
+export const FlowResponse = lazy(() =>
+  Schema.Struct({
+    flow: Flow,
+    screens: opt(Schema.Array(Screen))
+  })
+)
 
 /**
  * @since 0.2.0
@@ -110,10 +121,12 @@ export type FlowResponse = typeof FlowResponse.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Theme = Schema.Struct({
-  id: opt(Schema.String),
-  cssTemplate: opt(Schema.Unknown)
-})
+export const Theme = lazy(() =>
+  Schema.Struct({
+    id: opt(Schema.String),
+    cssTemplate: opt(Schema.Unknown)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -127,7 +140,7 @@ export type Theme = typeof Theme.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FlowAsyncExecution = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const FlowAsyncExecution = lazy(() => Schema.Record({ key: Schema.String, value: Schema.Unknown }))
 
 /**
  * @since 0.2.0
@@ -141,7 +154,7 @@ export type FlowAsyncExecution = typeof FlowAsyncExecution.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FlowAsyncResult = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const FlowAsyncResult = lazy(() => Schema.Record({ key: Schema.String, value: Schema.Unknown }))
 
 /**
  * @since 0.2.0
@@ -155,11 +168,13 @@ export type FlowAsyncResult = typeof FlowAsyncResult.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FlowRunOptions = Schema.Struct({
-  input: Schema.optional(JsonObject),
-  preview: Schema.optional(Bool),
-  tenant: Schema.optional(Schema.String)
-})
+export const FlowRunOptions = lazy(() =>
+  Schema.Struct({
+    input: optional(JsonObject),
+    preview: optional(Bool),
+    tenant: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -189,7 +204,7 @@ export const listFlows = Endpoint.post("mgmt.flow.listFlows", "/v1/mgmt/flow/lis
  */
 export const deleteFlows = Endpoint.post("mgmt.flow.deleteFlows", "/v1/mgmt/flow/delete", {
   credential: management,
-  request: Schema.Struct({ ids: Strings }),
+  request: lazy(() => Schema.Struct({ ids: Strings })),
   response: Endpoint.Empty,
   description: "Deletes flows"
 })
@@ -202,7 +217,7 @@ export const deleteFlows = Endpoint.post("mgmt.flow.deleteFlows", "/v1/mgmt/flow
  */
 export const exportFlow = Endpoint.post("mgmt.flow.exportFlow", "/v1/mgmt/flow/export", {
   credential: management,
-  request: Schema.Struct({ flowId: Schema.String }),
+  request: lazy(() => Schema.Struct({ flowId: Schema.String })),
   response: FlowResponse,
   description: "Exports a flow and its screens"
 })
@@ -215,11 +230,13 @@ export const exportFlow = Endpoint.post("mgmt.flow.exportFlow", "/v1/mgmt/flow/e
  */
 export const importFlow = Endpoint.post("mgmt.flow.importFlow", "/v1/mgmt/flow/import", {
   credential: management,
-  request: Schema.Struct({
-    flowId: Schema.String,
-    flow: JsonObject,
-    screens: Schema.optional(Schema.Array(JsonObject))
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      flowId: Schema.String,
+      flow: JsonObject,
+      screens: optional(Schema.Array(JsonObject))
+    })
+  ),
   response: FlowResponse,
   description: "Imports a flow and its screens, overriding the flow of that id"
 })
@@ -232,15 +249,17 @@ export const importFlow = Endpoint.post("mgmt.flow.importFlow", "/v1/mgmt/flow/i
  */
 export const runFlow = Endpoint.post("mgmt.flow.runFlow", "/v1/mgmt/flow/run", {
   credential: management,
-  request: Schema.Struct({
-    flowId: Schema.String,
-    options: Schema.optional(FlowRunOptions),
-    /** python-sdk flattens the options: read by the emulator. */
-    input: Schema.optional(JsonObject),
-    preview: Schema.optional(Bool),
-    tenant: Schema.optional(Schema.String)
-  }),
-  response: Schema.Struct({ output: opt(JsonObject) }),
+  request: lazy(() =>
+    Schema.Struct({
+      flowId: Schema.String,
+      options: optional(FlowRunOptions),
+      /** python-sdk flattens the options: read by the emulator. */
+      input: optional(JsonObject),
+      preview: optional(Bool),
+      tenant: optional(Schema.String)
+    })
+  ),
+  response: lazy(() => Schema.Struct({ output: opt(JsonObject) })),
   description: "Runs a management flow and answers its output"
 })
 
@@ -252,7 +271,7 @@ export const runFlow = Endpoint.post("mgmt.flow.runFlow", "/v1/mgmt/flow/run", {
  */
 export const runFlowAsync = Endpoint.post("mgmt.flow.runFlowAsync", "/v1/mgmt/flow/async/run", {
   credential: management,
-  request: Schema.Struct({ flowId: Schema.String, ...FlowRunOptions.fields }),
+  request: lazy(() => Schema.Struct({ flowId: Schema.String, ...FlowRunOptions.fields })),
   response: FlowAsyncExecution,
   description: "Starts a management flow asynchronously"
 })
@@ -265,12 +284,12 @@ export const runFlowAsync = Endpoint.post("mgmt.flow.runFlowAsync", "/v1/mgmt/fl
  */
 export const getFlowAsyncResult = Endpoint.post("mgmt.flow.getFlowAsyncResult", "/v1/mgmt/flow/async/result", {
   credential: management,
-  request: Schema.Struct({ executionId: Schema.String }),
+  request: lazy(() => Schema.Struct({ executionId: Schema.String })),
   response: FlowAsyncResult,
   description: "The current result of an asynchronous flow execution"
 })
 
-const ThemeResponse = Schema.Struct({ theme: Theme })
+const ThemeResponse = lazy(() => Schema.Struct({ theme: Theme }))
 
 /**
  * `POST /v1/mgmt/theme/export`.
@@ -292,7 +311,7 @@ export const exportTheme = Endpoint.post("mgmt.flow.exportTheme", "/v1/mgmt/them
  */
 export const importTheme = Endpoint.post("mgmt.flow.importTheme", "/v1/mgmt/theme/import", {
   credential: management,
-  request: Schema.Struct({ theme: JsonObject }),
+  request: lazy(() => Schema.Struct({ theme: JsonObject })),
   response: ThemeResponse,
   description: "Imports a theme, overriding the project theme"
 })
@@ -304,9 +323,11 @@ export const importTheme = Endpoint.post("mgmt.flow.importTheme", "/v1/mgmt/them
  * @since 0.2.0
  * @category schemas
  */
-export const FlowV2 = Schema.Struct(
-  { flowId: Schema.String },
-  Schema.Record({ key: Schema.String, value: Schema.Unknown })
+export const FlowV2 = lazy(() =>
+  Schema.Struct(
+    { flowId: Schema.String },
+    Schema.Record({ key: Schema.String, value: Schema.Unknown })
+  )
 )
 
 /**
@@ -331,8 +352,8 @@ export const ThemeV2 = JsonObject
  */
 export const exportFlowV2 = Endpoint.post("mgmt.flow.exportFlowV2", "/v2/mgmt/flow/export", {
   credential: management,
-  request: Schema.Struct({ flowId: Schema.String }),
-  response: Schema.Struct({ flow: FlowV2 }),
+  request: lazy(() => Schema.Struct({ flowId: Schema.String })),
+  response: lazy(() => Schema.Struct({ flow: FlowV2 })),
   description: "Exports a flow with its screens and references (v2 shape)"
 })
 
@@ -344,7 +365,7 @@ export const exportFlowV2 = Endpoint.post("mgmt.flow.exportFlowV2", "/v2/mgmt/fl
  */
 export const importFlowV2 = Endpoint.post("mgmt.flow.importFlowV2", "/v2/mgmt/flow/import", {
   credential: management,
-  request: Schema.Struct({ flow: FlowV2 }),
+  request: lazy(() => Schema.Struct({ flow: FlowV2 })),
   response: Endpoint.Empty,
   description: "Imports a flow in the v2 shape, overriding the flow of that id"
 })
@@ -357,7 +378,7 @@ export const importFlowV2 = Endpoint.post("mgmt.flow.importFlowV2", "/v2/mgmt/fl
  */
 export const exportThemeV2 = Endpoint.post("mgmt.flow.exportThemeV2", "/v2/mgmt/theme/export", {
   credential: management,
-  response: Schema.Struct({ theme: opt(ThemeV2) }),
+  response: lazy(() => Schema.Struct({ theme: opt(ThemeV2) })),
   description: "Exports the project theme (v2 shape)"
 })
 
@@ -369,7 +390,7 @@ export const exportThemeV2 = Endpoint.post("mgmt.flow.exportThemeV2", "/v2/mgmt/
  */
 export const importThemeV2 = Endpoint.post("mgmt.flow.importThemeV2", "/v2/mgmt/theme/import", {
   credential: management,
-  request: Schema.Struct({ theme: ThemeV2 }),
+  request: lazy(() => Schema.Struct({ theme: ThemeV2 })),
   response: Endpoint.Empty,
   description: "Imports a theme in the v2 shape, overriding the project theme"
 })

@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { opt, Strings } from "../Fields.js"
+import { opt, optional, Strings } from "../Fields.js"
 
 /**
  * A member of a group.
@@ -15,11 +16,13 @@ import { opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const GroupMember = Schema.Struct({
-  loginId: opt(Schema.String),
-  userId: opt(Schema.String),
-  display: opt(Schema.String)
-})
+export const GroupMember = lazy(() =>
+  Schema.Struct({
+    loginId: opt(Schema.String),
+    userId: opt(Schema.String),
+    display: opt(Schema.String)
+  })
+)
 
 /**
  * A group (`members` only in the answers that list them).
@@ -27,13 +30,15 @@ export const GroupMember = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const Group = Schema.Struct({
-  id: Schema.String,
-  display: opt(Schema.String),
-  source: opt(Schema.String),
-  ssoId: opt(Schema.String),
-  members: opt(Schema.Array(GroupMember))
-})
+export const Group = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    display: opt(Schema.String),
+    source: opt(Schema.String),
+    ssoId: opt(Schema.String),
+    members: opt(Schema.Array(GroupMember))
+  })
+)
 
 /**
  * @since 0.2.0
@@ -47,7 +52,7 @@ export type Group = typeof Group.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Groups = Schema.Array(Group)
+export const Groups = lazy(() => Schema.Array(Group))
 
 /**
  * `POST /v1/mgmt/group/all`.
@@ -57,7 +62,7 @@ export const Groups = Schema.Array(Group)
  */
 export const loadAllGroups = Endpoint.post("mgmt.group.loadAllGroups", "/v1/mgmt/group/all", {
   credential: "management",
-  request: Schema.Struct({ tenantId: Schema.String, ssoId: Schema.optional(Schema.String) }),
+  request: lazy(() => Schema.Struct({ tenantId: Schema.String, ssoId: optional(Schema.String) })),
   response: Groups,
   description: "Loads every group of a tenant"
 })
@@ -73,12 +78,14 @@ export const loadAllGroupsForMembers = Endpoint.post(
   "/v1/mgmt/group/member/all",
   {
     credential: "management",
-    request: Schema.Struct({
-      tenantId: Schema.String,
-      loginIds: Schema.optional(Strings),
-      userIds: Schema.optional(Strings),
-      ssoId: Schema.optional(Schema.String)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        tenantId: Schema.String,
+        loginIds: optional(Strings),
+        userIds: optional(Strings),
+        ssoId: optional(Schema.String)
+      })
+    ),
     response: Groups,
     description: "Loads the groups of the given members (user ids and/or login ids)"
   }
@@ -92,7 +99,9 @@ export const loadAllGroupsForMembers = Endpoint.post(
  */
 export const loadAllGroupMembers = Endpoint.post("mgmt.group.loadAllGroupMembers", "/v1/mgmt/group/members", {
   credential: "management",
-  request: Schema.Struct({ tenantId: Schema.String, groupId: Schema.String, ssoId: Schema.optional(Schema.String) }),
+  request: lazy(() =>
+    Schema.Struct({ tenantId: Schema.String, groupId: Schema.String, ssoId: optional(Schema.String) })
+  ),
   response: Groups,
   description: "Loads a group with its members"
 })

@@ -13,8 +13,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, opt, Secret, Strings } from "../Fields.js"
+import { Bool, JsonObject, Num, opt, optional, Secret, Strings } from "../Fields.js"
 
 /**
  * A scope an application may ask for.
@@ -22,24 +23,26 @@ import { Bool, JsonObject, Num, opt, Secret, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const Scope = Schema.Struct({
-  name: Schema.String,
-  description: Schema.optional(Schema.String),
-  values: Schema.optional(Strings),
-  optional: Schema.optional(Bool)
-})
+export const Scope = lazy(() =>
+  Schema.Struct({
+    name: Schema.String,
+    description: optional(Schema.String),
+    values: optional(Strings),
+    optional: optional(Bool)
+  })
+)
 
 const fields = {
-  description: Schema.optional(Schema.String),
-  logo: Schema.optional(Schema.String),
-  loginPageUrl: Schema.optional(Schema.String),
-  approvedCallbackUrls: Schema.optional(Strings),
-  permissionsScopes: Schema.optional(Schema.Array(Scope)),
-  attributesScopes: Schema.optional(Schema.Array(Scope)),
-  jwtBearerSettings: Schema.optional(JsonObject),
-  customAttributes: Schema.optional(JsonObject),
-  forcePkce: Schema.optional(Bool),
-  defaultAudience: Schema.optional(Schema.String)
+  description: optional(Schema.String),
+  logo: optional(Schema.String),
+  loginPageUrl: optional(Schema.String),
+  approvedCallbackUrls: optional(Strings),
+  permissionsScopes: optional(lazy(() => Schema.Array(Scope))),
+  attributesScopes: optional(lazy(() => Schema.Array(Scope))),
+  jwtBearerSettings: optional(JsonObject),
+  customAttributes: optional(JsonObject),
+  forcePkce: optional(Bool),
+  defaultAudience: optional(Schema.String)
 }
 
 /**
@@ -48,7 +51,7 @@ const fields = {
  * @since 0.2.0
  * @category schemas
  */
-export const ApplicationOptions = Schema.Struct({ name: Schema.String, ...fields })
+export const ApplicationOptions = lazy(() => Schema.Struct({ name: Schema.String, ...fields }))
 
 /**
  * @since 0.2.0
@@ -62,21 +65,23 @@ export type ApplicationOptions = typeof ApplicationOptions.Type
  * @since 0.2.0
  * @category schemas
  */
-export const InboundApplication = Schema.Struct({
-  id: Schema.String,
-  clientId: opt(Schema.String),
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  logo: opt(Schema.String),
-  loginPageUrl: opt(Schema.String),
-  approvedCallbackUrls: opt(Strings),
-  permissionsScopes: opt(Schema.Array(Scope)),
-  attributesScopes: opt(Schema.Array(Scope)),
-  jwtBearerSettings: opt(JsonObject),
-  customAttributes: opt(JsonObject),
-  forcePkce: opt(Schema.Boolean),
-  defaultAudience: opt(Schema.String)
-})
+export const InboundApplication = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    clientId: opt(Schema.String),
+    name: opt(Schema.String),
+    description: opt(Schema.String),
+    logo: opt(Schema.String),
+    loginPageUrl: opt(Schema.String),
+    approvedCallbackUrls: opt(Strings),
+    permissionsScopes: opt(Schema.Array(Scope)),
+    attributesScopes: opt(Schema.Array(Scope)),
+    jwtBearerSettings: opt(JsonObject),
+    customAttributes: opt(JsonObject),
+    forcePkce: opt(Schema.Boolean),
+    defaultAudience: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -90,15 +95,17 @@ export type InboundApplication = typeof InboundApplication.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Consent = Schema.Struct({
-  id: Schema.String,
-  appId: Schema.String,
-  userId: Schema.String,
-  tenantId: opt(Schema.String),
-  scopes: opt(Strings),
-  grantedBy: opt(Schema.String),
-  createdTime: opt(Schema.Number)
-})
+export const Consent = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    appId: Schema.String,
+    userId: Schema.String,
+    tenantId: opt(Schema.String),
+    scopes: opt(Strings),
+    grantedBy: opt(Schema.String),
+    createdTime: opt(Schema.Number)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -112,9 +119,9 @@ export type Consent = typeof Consent.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SecretResponse = Schema.Struct({ cleartext: Secret })
+export const SecretResponse = lazy(() => Schema.Struct({ cleartext: Secret }))
 
-const ById = Schema.Struct({ id: Schema.String })
+const ById = lazy(() => Schema.Struct({ id: Schema.String }))
 const m = { credential: "management" } as const
 
 /**
@@ -129,7 +136,7 @@ export const createApplication = Endpoint.post(
   {
     ...m,
     request: ApplicationOptions,
-    response: Schema.Struct({ id: Schema.String, clientId: Schema.String, cleartext: Secret }),
+    response: lazy(() => Schema.Struct({ id: Schema.String, clientId: Schema.String, cleartext: Secret })),
     description: "Creates an inbound application"
   }
 )
@@ -145,7 +152,7 @@ export const updateApplication = Endpoint.post(
   "/v1/mgmt/thirdparty/app/update",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.String, ...ApplicationOptions.fields }),
+    request: lazy(() => Schema.Struct({ id: Schema.String, ...ApplicationOptions.fields })),
     response: Endpoint.Empty,
     description: "Updates an inbound application (every field replaced)"
   }
@@ -162,7 +169,7 @@ export const patchApplication = Endpoint.post(
   "/v1/mgmt/thirdparty/app/patch",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.String, name: Schema.optional(Schema.String), ...fields }),
+    request: lazy(() => Schema.Struct({ id: Schema.String, name: optional(Schema.String), ...fields })),
     response: Endpoint.Empty,
     description: "Patches an inbound application (only the fields given)"
   }
@@ -191,7 +198,7 @@ export const deleteApplicationBatch = Endpoint.post(
   "/v1/mgmt/thirdparty/app/delete/batch",
   {
     ...m,
-    request: Schema.Struct({ ids: Strings }),
+    request: lazy(() => Schema.Struct({ ids: Strings })),
     response: Endpoint.Empty,
     description: "Deletes several inbound applications"
   }
@@ -220,7 +227,7 @@ export const loadAllApplications = Endpoint.get(
   "/v1/mgmt/thirdparty/apps/load",
   {
     ...m,
-    response: Schema.Struct({ apps: opt(Schema.Array(InboundApplication)) }),
+    response: lazy(() => Schema.Struct({ apps: opt(Schema.Array(InboundApplication)) })),
     description: "Loads every inbound application"
   }
 )
@@ -236,7 +243,7 @@ export const getApplicationSecret = Endpoint.get(
   "/v1/mgmt/thirdparty/app/secret",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.String, secretName: Schema.optional(Schema.String) }),
+    request: lazy(() => Schema.Struct({ id: Schema.String, secretName: optional(Schema.String) })),
     response: SecretResponse,
     description: "Answers an inbound application's secret (or one of its added secrets, by name: go-sdk)"
   }
@@ -270,15 +277,17 @@ export const searchConsents = Endpoint.post(
   "/v1/mgmt/thirdparty/consents/search",
   {
     ...m,
-    request: Schema.Struct({
-      appId: Schema.optional(Schema.String),
-      userId: Schema.optional(Schema.String),
-      consentId: Schema.optional(Schema.String),
-      tenantId: Schema.optional(Schema.String),
-      page: Schema.optional(Num),
-      limit: Schema.optional(Num)
-    }),
-    response: Schema.Struct({ consents: opt(Schema.Array(Consent)), total: opt(Schema.Number) }),
+    request: lazy(() =>
+      Schema.Struct({
+        appId: optional(Schema.String),
+        userId: optional(Schema.String),
+        consentId: optional(Schema.String),
+        tenantId: optional(Schema.String),
+        page: optional(Num),
+        limit: optional(Num)
+      })
+    ),
+    response: lazy(() => Schema.Struct({ consents: opt(Schema.Array(Consent)), total: opt(Schema.Number) })),
     description: "Searches consents"
   }
 )
@@ -294,12 +303,14 @@ export const deleteConsents = Endpoint.post(
   "/v1/mgmt/thirdparty/consents/delete",
   {
     ...m,
-    request: Schema.Struct({
-      consentIds: Schema.optional(Strings),
-      appId: Schema.optional(Schema.String),
-      userIds: Schema.optional(Strings),
-      tenantId: Schema.optional(Schema.String)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        consentIds: optional(Strings),
+        appId: optional(Schema.String),
+        userIds: optional(Strings),
+        tenantId: optional(Schema.String)
+      })
+    ),
     response: Endpoint.Empty,
     description: "Deletes consents by id, application and/or users"
   }
@@ -316,11 +327,13 @@ export const deleteTenantConsents = Endpoint.post(
   "/v1/mgmt/thirdparty/consents/delete/tenant",
   {
     ...m,
-    request: Schema.Struct({
-      tenantId: Schema.String,
-      consentIds: Schema.optional(Strings),
-      appId: Schema.optional(Schema.String)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        tenantId: Schema.String,
+        consentIds: optional(Strings),
+        appId: optional(Schema.String)
+      })
+    ),
     response: Endpoint.Empty,
     description: "Deletes a tenant's consents"
   }
@@ -328,9 +341,9 @@ export const deleteTenantConsents = Endpoint.post(
 
 const v2Fields = {
   ...fields,
-  scopeClaimMapping: Schema.optional(Schema.Unknown),
-  clientType: Schema.optional(Schema.String),
-  forceDpop: Schema.optional(Bool)
+  scopeClaimMapping: optional(Schema.Unknown),
+  clientType: optional(Schema.String),
+  forceDpop: optional(Bool)
 }
 
 /**
@@ -339,7 +352,7 @@ const v2Fields = {
  * @since 0.2.0
  * @category schemas
  */
-export const ApplicationOptionsV2 = Schema.Struct({ name: Schema.String, ...v2Fields })
+export const ApplicationOptionsV2 = lazy(() => Schema.Struct({ name: Schema.String, ...v2Fields }))
 
 /**
  * @since 0.2.0
@@ -353,12 +366,14 @@ export type ApplicationOptionsV2 = typeof ApplicationOptionsV2.Type
  * @since 0.2.0
  * @category schemas
  */
-export const InboundApplicationV2 = Schema.Struct({
-  ...InboundApplication.fields,
-  scopeClaimMapping: opt(Schema.Unknown),
-  clientType: opt(Schema.String),
-  forceDpop: opt(Schema.Boolean)
-})
+export const InboundApplicationV2 = lazy(() =>
+  Schema.Struct({
+    ...InboundApplication.fields,
+    scopeClaimMapping: opt(Schema.Unknown),
+    clientType: opt(Schema.String),
+    forceDpop: opt(Schema.Boolean)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -372,12 +387,14 @@ export type InboundApplicationV2 = typeof InboundApplicationV2.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SecretMeta = Schema.Struct({
-  id: opt(Schema.String),
-  name: opt(Schema.String),
-  createdTime: opt(Num),
-  expireTime: opt(Num)
-})
+export const SecretMeta = lazy(() =>
+  Schema.Struct({
+    id: opt(Schema.String),
+    name: opt(Schema.String),
+    createdTime: opt(Num),
+    expireTime: opt(Num)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -394,10 +411,10 @@ export type SecretMeta = typeof SecretMeta.Type
  * @category schemas
  */
 export const AddedSecretWire = {
-  addRequest: Schema.Struct({ id: Schema.String, name: Schema.String, expireTime: Schema.optional(Num) }),
-  addResponse: Schema.Struct({ meta: opt(SecretMeta), cleartext: Secret }),
-  revokeRequest: Schema.Struct({ id: Schema.String, name: Schema.String }),
-  revokeResponse: Schema.Struct({ secrets: opt(Schema.Array(SecretMeta)) })
+  addRequest: lazy(() => Schema.Struct({ id: Schema.String, name: Schema.String, expireTime: optional(Num) })),
+  addResponse: lazy(() => Schema.Struct({ meta: opt(SecretMeta), cleartext: Secret })),
+  revokeRequest: lazy(() => Schema.Struct({ id: Schema.String, name: Schema.String })),
+  revokeResponse: lazy(() => Schema.Struct({ secrets: opt(Schema.Array(SecretMeta)) }))
 } as const
 
 /**
@@ -411,8 +428,8 @@ export const createApplicationV2 = Endpoint.post(
   "/v2/mgmt/thirdparty/app/create",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.optional(Schema.String), ...ApplicationOptionsV2.fields }),
-    response: Schema.Struct({ id: Schema.String, clientId: opt(Schema.String), cleartext: Secret }),
+    request: lazy(() => Schema.Struct({ id: optional(Schema.String), ...ApplicationOptionsV2.fields })),
+    response: lazy(() => Schema.Struct({ id: Schema.String, clientId: opt(Schema.String), cleartext: Secret })),
     description: "Creates an inbound application (go-sdk's v2 form)"
   }
 )
@@ -428,7 +445,7 @@ export const updateApplicationV2 = Endpoint.post(
   "/v2/mgmt/thirdparty/app/update",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.String, ...ApplicationOptionsV2.fields }),
+    request: lazy(() => Schema.Struct({ id: Schema.String, ...ApplicationOptionsV2.fields })),
     response: Endpoint.Empty,
     description: "Updates an inbound application (go-sdk's v2 form, every field replaced)"
   }
@@ -445,7 +462,7 @@ export const patchApplicationV2 = Endpoint.post(
   "/v2/mgmt/thirdparty/app/patch",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.String, name: Schema.optional(Schema.String), ...v2Fields }),
+    request: lazy(() => Schema.Struct({ id: Schema.String, name: optional(Schema.String), ...v2Fields })),
     response: Endpoint.Empty,
     description: "Patches an inbound application (go-sdk's v2 form, only the fields given)"
   }
@@ -474,8 +491,8 @@ export const loadAllApplicationsV2 = Endpoint.post(
   "/v2/mgmt/thirdparty/apps/load",
   {
     ...m,
-    request: Schema.Struct({ page: Schema.optional(Num), limit: Schema.optional(Num) }),
-    response: Schema.Struct({ apps: opt(Schema.Array(InboundApplicationV2)), total: opt(Num) }),
+    request: lazy(() => Schema.Struct({ page: optional(Num), limit: optional(Num) })),
+    response: lazy(() => Schema.Struct({ apps: opt(Schema.Array(InboundApplicationV2)), total: opt(Num) })),
     description: "Loads a page of inbound applications (go-sdk's v2)"
   }
 )

@@ -8,9 +8,10 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import { JWTResponse } from "../auth/Common.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, renamed, Secret, Strings } from "../Fields.js"
+import { Bool, JsonObject, Num, optional, renamed, Secret, Strings } from "../Fields.js"
 
 /**
  * A single token answer (`{ jwt }`).
@@ -18,7 +19,7 @@ import { Bool, JsonObject, Num, renamed, Secret, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const JwtResponse = Schema.Struct({ jwt: Secret })
+export const JwtResponse = lazy(() => Schema.Struct({ jwt: Secret }))
 
 /**
  * A session answer: the auth API's `JWTResponse` (one schema), its tokens
@@ -36,9 +37,9 @@ export const SessionResponse = JWTResponse
 export type SessionResponse = JWTResponse
 
 const session = {
-  customClaims: Schema.optional(JsonObject),
+  customClaims: optional(JsonObject),
   /** Seconds the new refresh JWT is valid. */
-  refreshDuration: Schema.optional(Num)
+  refreshDuration: optional(Num)
 }
 
 /**
@@ -49,20 +50,22 @@ const session = {
  */
 export const updateJwt = Endpoint.post("mgmt.jwt.updateJwt", "/v1/mgmt/jwt/update", {
   credential: "management",
-  request: Schema.Struct({ jwt: Secret, ...session }),
+  request: lazy(() => Schema.Struct({ jwt: Secret, ...session })),
   response: JwtResponse,
   description: "Adds custom claims to a JWT and refreshes its authorization claims"
 })
 
-const Impersonation = Schema.Struct({
-  impersonatorId: Schema.String,
-  loginId: Schema.String,
-  validateConsent: Bool,
-  tenantId: renamed("selectedTenant", Schema.String),
-  /** A stepped-up session (python-sdk's `stepup` on `impersonate`). */
-  stepup: Schema.optional(Bool),
-  ...session
-})
+const Impersonation = lazy(() =>
+  Schema.Struct({
+    impersonatorId: Schema.String,
+    loginId: Schema.String,
+    validateConsent: Bool,
+    tenantId: renamed("selectedTenant", Schema.String),
+    /** A stepped-up session (python-sdk's `stepup` on `impersonate`). */
+    stepup: optional(Bool),
+    ...session
+  })
+)
 
 /**
  * `POST /v1/mgmt/impersonate`.
@@ -98,7 +101,7 @@ export const impersonateStepup = Endpoint.post("mgmt.jwt.impersonateStepup", "/v
  */
 export const stopImpersonation = Endpoint.post("mgmt.jwt.stopImpersonation", "/v1/mgmt/stop/impersonation", {
   credential: "management",
-  request: Schema.Struct({ jwt: Secret, tenantId: renamed("selectedTenant", Schema.String), ...session }),
+  request: lazy(() => Schema.Struct({ jwt: Secret, tenantId: renamed("selectedTenant", Schema.String), ...session })),
   response: JwtResponse,
   description: "Ends an impersonation: a refresh JWT of the impersonator"
 })
@@ -111,16 +114,18 @@ export const stopImpersonation = Endpoint.post("mgmt.jwt.stopImpersonation", "/v
  */
 export const signIn = Endpoint.post("mgmt.jwt.signIn", "/v1/mgmt/auth/signin", {
   credential: "management",
-  request: Schema.Struct({
-    loginId: Schema.String,
-    stepup: Schema.optional(Bool),
-    mfa: Schema.optional(Bool),
-    revokeOtherSessions: Schema.optional(Bool),
-    /** The user's current refresh JWT; required with `stepup` or `mfa`. */
-    jwt: Schema.optional(Secret),
-    tenantId: Schema.optional(Schema.String),
-    ...session
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      loginId: Schema.String,
+      stepup: optional(Bool),
+      mfa: optional(Bool),
+      revokeOtherSessions: optional(Bool),
+      /** The user's current refresh JWT; required with `stepup` or `mfa`. */
+      jwt: optional(Secret),
+      tenantId: optional(Schema.String),
+      ...session
+    })
+  ),
   response: SessionResponse,
   description: "A session for an existing user, as if they signed in"
 })
@@ -131,29 +136,33 @@ export const signIn = Endpoint.post("mgmt.jwt.signIn", "/v1/mgmt/auth/signin", {
  * @since 0.2.0
  * @category schemas
  */
-export const MgmtUserRequest = Schema.Struct({
-  email: Schema.optional(Schema.String),
-  phone: Schema.optional(Schema.String),
-  name: Schema.optional(Schema.String),
-  givenName: Schema.optional(Schema.String),
-  middleName: Schema.optional(Schema.String),
-  familyName: Schema.optional(Schema.String),
-  verifiedEmail: Schema.optional(Bool),
-  verifiedPhone: Schema.optional(Bool),
-  ssoAppIds: Schema.optional(Strings)
-})
+export const MgmtUserRequest = lazy(() =>
+  Schema.Struct({
+    email: optional(Schema.String),
+    phone: optional(Schema.String),
+    name: optional(Schema.String),
+    givenName: optional(Schema.String),
+    middleName: optional(Schema.String),
+    familyName: optional(Schema.String),
+    verifiedEmail: optional(Bool),
+    verifiedPhone: optional(Bool),
+    ssoAppIds: optional(Strings)
+  })
+)
 
-const SignUpRequest = Schema.Struct({
-  loginId: Schema.String,
-  user: Schema.optional(MgmtUserRequest),
-  ...session,
-  /** python-sdk, read by the emulator. */
-  emailVerified: Schema.optional(Bool),
-  /** python-sdk, read by the emulator. */
-  phoneVerified: Schema.optional(Bool),
-  /** python-sdk, read by the emulator. */
-  ssoAppId: Schema.optional(Schema.String)
-})
+const SignUpRequest = lazy(() =>
+  Schema.Struct({
+    loginId: Schema.String,
+    user: optional(MgmtUserRequest),
+    ...session,
+    /** python-sdk, read by the emulator. */
+    emailVerified: optional(Bool),
+    /** python-sdk, read by the emulator. */
+    phoneVerified: optional(Bool),
+    /** python-sdk, read by the emulator. */
+    ssoAppId: optional(Schema.String)
+  })
+)
 
 /**
  * `POST /v1/mgmt/auth/signup`.
@@ -189,7 +198,7 @@ export const signUpOrIn = Endpoint.post("mgmt.jwt.signUpOrIn", "/v1/mgmt/auth/si
  */
 export const anonymous = Endpoint.post("mgmt.jwt.anonymous", "/v1/mgmt/auth/anonymous", {
   credential: "management",
-  request: Schema.Struct({ tenantId: renamed("selectedTenant", Schema.String), ...session }),
+  request: lazy(() => Schema.Struct({ tenantId: renamed("selectedTenant", Schema.String), ...session })),
   response: SessionResponse,
   description: "An anonymous session (no user)"
 })
@@ -205,15 +214,17 @@ export const generateClientAssertionJwt = Endpoint.post(
   "/v1/mgmt/token/clientassertion",
   {
     credential: "management",
-    request: Schema.Struct({
-      issuer: Schema.String,
-      subject: Schema.String,
-      audience: Strings,
-      /** Seconds. */
-      expiresIn: Num,
-      flattenAudience: Schema.optional(Bool),
-      algorithm: Schema.optional(Schema.String)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        issuer: Schema.String,
+        subject: Schema.String,
+        audience: Strings,
+        /** Seconds. */
+        expiresIn: Num,
+        flattenAudience: optional(Bool),
+        algorithm: optional(Schema.String)
+      })
+    ),
     response: JwtResponse,
     description: "A client assertion JWT signed by the project (OAuth client authentication)"
   }

@@ -6,27 +6,28 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, opt, Strings } from "../Fields.js"
+import { Bool, JsonObject, opt, optional, Strings } from "../Fields.js"
 
 const templateFields = {
-  id: Schema.optional(Schema.String),
-  name: Schema.optional(Schema.String),
-  description: Schema.optional(Schema.String),
-  template: Schema.optional(JsonObject),
-  source: Schema.optional(Schema.String),
-  tags: Schema.optional(Strings),
-  authSchema: Schema.optional(Schema.String),
-  type: Schema.optional(Schema.String),
-  conformanceIssuer: Schema.optional(Bool),
-  autoDCT: Schema.optional(Bool),
-  enforceIssuer: Schema.optional(Bool),
-  emptyClaimPolicy: Schema.optional(Schema.String),
-  overrideSubject: Schema.optional(Bool),
-  issuerType: Schema.optional(Schema.String),
-  omitCustomClaimsFromDSR: Schema.optional(Bool),
-  addJti: Schema.optional(Bool),
-  excludePermissions: Schema.optional(Bool)
+  id: optional(Schema.String),
+  name: optional(Schema.String),
+  description: optional(Schema.String),
+  template: optional(JsonObject),
+  source: optional(Schema.String),
+  tags: optional(Strings),
+  authSchema: optional(Schema.String),
+  type: optional(Schema.String),
+  conformanceIssuer: optional(Bool),
+  autoDCT: optional(Bool),
+  enforceIssuer: optional(Bool),
+  emptyClaimPolicy: optional(Schema.String),
+  overrideSubject: optional(Bool),
+  issuerType: optional(Schema.String),
+  omitCustomClaimsFromDSR: optional(Bool),
+  addJti: optional(Bool),
+  excludePermissions: optional(Bool)
 }
 
 /**
@@ -35,7 +36,7 @@ const templateFields = {
  * @since 0.2.0
  * @category schemas
  */
-export const JwtTemplate = Schema.Struct(templateFields)
+export const JwtTemplate = lazy(() => Schema.Struct(templateFields))
 
 /**
  * @since 0.2.0
@@ -49,12 +50,14 @@ export type JwtTemplate = typeof JwtTemplate.Type
  * @since 0.2.0
  * @category schemas
  */
-export const LibraryEntry = Schema.Struct({
-  ...templateFields,
-  experimental: Schema.optional(Bool),
-  logoLight: Schema.optional(Schema.String),
-  logoDark: Schema.optional(Schema.String)
-})
+export const LibraryEntry = lazy(() =>
+  Schema.Struct({
+    ...templateFields,
+    experimental: optional(Bool),
+    logoLight: optional(Schema.String),
+    logoDark: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -68,12 +71,16 @@ export type LibraryEntry = typeof LibraryEntry.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ValidationResult = Schema.Struct({
-  valid: Schema.Boolean,
-  issues: opt(
-    Schema.Array(Schema.Struct({ message: opt(Schema.String), severity: opt(Schema.String), path: opt(Schema.String) }))
-  )
-})
+export const ValidationResult = lazy(() =>
+  Schema.Struct({
+    valid: Schema.Boolean,
+    issues: opt(
+      Schema.Array(
+        Schema.Struct({ message: opt(Schema.String), severity: opt(Schema.String), path: opt(Schema.String) })
+      )
+    )
+  })
+)
 
 /**
  * @since 0.2.0
@@ -81,8 +88,8 @@ export const ValidationResult = Schema.Struct({
  */
 export type ValidationResult = typeof ValidationResult.Type
 
-const Wrapped = Schema.Struct({ template: JwtTemplate })
-const ById = Schema.Struct({ id: Schema.String })
+const Wrapped = lazy(() => Schema.Struct({ template: JwtTemplate }))
+const ById = lazy(() => Schema.Struct({ id: Schema.String }))
 const m = { credential: "management" } as const
 
 /**
@@ -126,7 +133,7 @@ const del = Endpoint.post("mgmt.jwtTemplate.delete", "/v1/mgmt/jwt/templates/del
  */
 export const list = Endpoint.post("mgmt.jwtTemplate.list", "/v1/mgmt/jwt/templates/list", {
   ...m,
-  response: Schema.Struct({ templates: opt(Schema.Array(JwtTemplate)) }),
+  response: lazy(() => Schema.Struct({ templates: opt(Schema.Array(JwtTemplate)) })),
   description: "Lists the JWT templates"
 })
 
@@ -151,7 +158,7 @@ export const load = Endpoint.post("mgmt.jwtTemplate.load", "/v1/mgmt/jwt/templat
  */
 export const validate = Endpoint.post("mgmt.jwtTemplate.validate", "/v1/mgmt/jwt/templates/validate", {
   ...m,
-  request: Schema.Struct({ id: Schema.String, template: Schema.optional(JwtTemplate) }),
+  request: lazy(() => Schema.Struct({ id: Schema.String, template: optional(JwtTemplate) })),
   response: ValidationResult,
   description: "Validates a JWT template"
 })
@@ -164,7 +171,7 @@ export const validate = Endpoint.post("mgmt.jwtTemplate.validate", "/v1/mgmt/jwt
  */
 export const listLibrary = Endpoint.post("mgmt.jwtTemplate.listLibrary", "/v1/mgmt/jwt/templates/library/list", {
   ...m,
-  response: Schema.Struct({ entries: opt(Schema.Array(LibraryEntry)) }),
+  response: lazy(() => Schema.Struct({ entries: opt(Schema.Array(LibraryEntry)) })),
   description: "Lists the JWT template library"
 })
 
@@ -177,7 +184,12 @@ export const listLibrary = Endpoint.post("mgmt.jwtTemplate.listLibrary", "/v1/mg
 export const loadLibraryEntry = Endpoint.post(
   "mgmt.jwtTemplate.loadLibraryEntry",
   "/v1/mgmt/jwt/templates/library/load",
-  { ...m, request: ById, response: Schema.Struct({ entry: LibraryEntry }), description: "Loads a library template" }
+  {
+    ...m,
+    request: ById,
+    response: lazy(() => Schema.Struct({ entry: LibraryEntry })),
+    description: "Loads a library template"
+  }
 )
 
 /**
@@ -191,13 +203,15 @@ export const applyFromLibrary = Endpoint.post(
   "/v1/mgmt/jwt/templates/library/apply",
   {
     ...m,
-    request: Schema.Struct({
-      libraryEntryId: Schema.String,
-      nameOverride: Schema.optional(Schema.String),
-      descriptionOverride: Schema.optional(Schema.String),
-      tagsOverride: Schema.optional(Strings),
-      templateOverride: Schema.optional(JsonObject)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        libraryEntryId: Schema.String,
+        nameOverride: optional(Schema.String),
+        descriptionOverride: optional(Schema.String),
+        tagsOverride: optional(Strings),
+        templateOverride: optional(JsonObject)
+      })
+    ),
     response: Wrapped,
     description: "Creates a JWT template from a library entry"
   }

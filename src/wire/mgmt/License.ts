@@ -6,6 +6,7 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
 import { opt } from "../Fields.js"
 
@@ -17,6 +18,6 @@ import { opt } from "../Fields.js"
  */
 export const get = Endpoint.get("mgmt.license.get", "/v1/mgmt/license", {
   credential: "management",
-  response: Schema.Struct({ rateLimitTier: opt(Schema.String) }),
+  response: lazy(() => Schema.Struct({ rateLimitTier: opt(Schema.String) })),
   description: "The project's license tier (the management rate-limit tier)"
 })

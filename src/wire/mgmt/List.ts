@@ -12,8 +12,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { opt, Strings } from "../Fields.js"
+import { opt, optional, Strings } from "../Fields.js"
 
 /**
  * A list, as Descope answers it.
@@ -21,13 +22,15 @@ import { opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const List = Schema.Struct({
-  id: opt(Schema.String),
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  type: opt(Schema.String),
-  data: Schema.optional(Schema.Unknown)
-})
+export const List = lazy(() =>
+  Schema.Struct({
+    id: opt(Schema.String),
+    name: opt(Schema.String),
+    description: opt(Schema.String),
+    type: opt(Schema.String),
+    data: optional(Schema.Unknown)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -41,12 +44,14 @@ export type List = typeof List.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ListRequest = Schema.Struct({
-  name: Schema.String,
-  description: Schema.optional(Schema.String),
-  type: Schema.String,
-  data: Schema.optional(Schema.Unknown)
-})
+export const ListRequest = lazy(() =>
+  Schema.Struct({
+    name: Schema.String,
+    description: optional(Schema.String),
+    type: Schema.String,
+    data: optional(Schema.Unknown)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -60,7 +65,7 @@ export type ListRequest = typeof ListRequest.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ListResponse = Schema.Struct({ list: List })
+export const ListResponse = lazy(() => Schema.Struct({ list: List }))
 
 /**
  * `{ lists }`.
@@ -68,7 +73,7 @@ export const ListResponse = Schema.Struct({ list: List })
  * @since 0.2.0
  * @category schemas
  */
-export const ListsResponse = Schema.Struct({ lists: opt(Schema.Array(List)) })
+export const ListsResponse = lazy(() => Schema.Struct({ lists: opt(Schema.Array(List)) }))
 
 /**
  * `{ exists }`: the answer of an IP or text check.
@@ -76,9 +81,9 @@ export const ListsResponse = Schema.Struct({ lists: opt(Schema.Array(List)) })
  * @since 0.2.0
  * @category schemas
  */
-export const ExistsResponse = Schema.Struct({ exists: opt(Schema.Boolean) })
+export const ExistsResponse = lazy(() => Schema.Struct({ exists: opt(Schema.Boolean) }))
 
-const ById = Schema.Struct({ id: Schema.String })
+const ById = lazy(() => Schema.Struct({ id: Schema.String }))
 
 /**
  * `POST /v1/mgmt/list`.
@@ -101,7 +106,7 @@ export const create = Endpoint.post("mgmt.list.create", "/v1/mgmt/list", {
  */
 export const update = Endpoint.post("mgmt.list.update", "/v1/mgmt/list/update", {
   credential: "management",
-  request: Schema.Struct({ id: Schema.String, ...ListRequest.fields }),
+  request: lazy(() => Schema.Struct({ id: Schema.String, ...ListRequest.fields })),
   response: ListResponse,
   description: "Updates a list (every field replaced)"
 })
@@ -158,7 +163,7 @@ export const loadByName = Endpoint.get("mgmt.list.loadByName", "/v1/mgmt/list/na
  */
 export const loadByNameQuery = Endpoint.get("mgmt.list.loadByNameQuery", "/v1/mgmt/list/name", {
   credential: "management",
-  request: Schema.Struct({ name: Schema.String }),
+  request: lazy(() => Schema.Struct({ name: Schema.String })),
   response: ListResponse,
   description: "Loads a list by name (the name in the query)"
 })
@@ -183,13 +188,13 @@ export const loadAll = Endpoint.get("mgmt.list.loadAll", "/v1/mgmt/list/all", {
  */
 export const importLists = Endpoint.post("mgmt.list.import", "/v1/mgmt/list/import", {
   credential: "management",
-  request: Schema.Struct({ lists: Schema.Array(List) }),
+  request: lazy(() => Schema.Struct({ lists: Schema.Array(List) })),
   response: Endpoint.Empty,
   description: "Imports lists (created or replaced by id)"
 })
 
-const ips = Schema.Struct({ id: Schema.String, ips: Strings })
-const texts = Schema.Struct({ id: Schema.String, texts: Strings })
+const ips = lazy(() => Schema.Struct({ id: Schema.String, ips: Strings }))
+const texts = lazy(() => Schema.Struct({ id: Schema.String, texts: Strings }))
 
 /**
  * `POST /v1/mgmt/list/ip/add`.
@@ -225,7 +230,7 @@ export const removeIPs = Endpoint.post("mgmt.list.removeIPs", "/v1/mgmt/list/ip/
  */
 export const checkIP = Endpoint.post("mgmt.list.checkIP", "/v1/mgmt/list/ip/check", {
   credential: "management",
-  request: Schema.Struct({ id: Schema.String, ip: Schema.String }),
+  request: lazy(() => Schema.Struct({ id: Schema.String, ip: Schema.String })),
   response: ExistsResponse,
   description: "Whether an address is in an IP list (in one of its ranges)"
 })
@@ -264,7 +269,7 @@ export const removeTexts = Endpoint.post("mgmt.list.removeTexts", "/v1/mgmt/list
  */
 export const checkText = Endpoint.post("mgmt.list.checkText", "/v1/mgmt/list/text/check", {
   credential: "management",
-  request: Schema.Struct({ id: Schema.String, text: Schema.String }),
+  request: lazy(() => Schema.Struct({ id: Schema.String, text: Schema.String })),
   response: ExistsResponse,
   description: "Whether a text is in a text list"
 })

@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Num, opt, Secret, Strings } from "../Fields.js"
+import { Num, opt, optional, Secret, Strings } from "../Fields.js"
 
 /**
  * What a key may do: company roles, roles in projects, roles in projects of tags.
@@ -15,11 +16,13 @@ import { Num, opt, Secret, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const ReBac = Schema.Struct({
-  companyRoles: Schema.optional(Strings),
-  projectRoles: Schema.optional(Schema.Array(Schema.Struct({ projectIds: Strings, roles: Strings }))),
-  tagRoles: Schema.optional(Schema.Array(Schema.Struct({ tags: Strings, roles: Strings })))
-})
+export const ReBac = lazy(() =>
+  Schema.Struct({
+    companyRoles: optional(Strings),
+    projectRoles: optional(Schema.Array(Schema.Struct({ projectIds: Strings, roles: Strings }))),
+    tagRoles: optional(Schema.Array(Schema.Struct({ tags: Strings, roles: Strings })))
+  })
+)
 
 /**
  * @since 0.2.0
@@ -33,18 +36,20 @@ export type ReBac = typeof ReBac.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ManagementKey = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  status: opt(Schema.String),
-  createdTime: opt(Schema.Number),
-  expireTime: opt(Schema.Number),
-  permittedIps: opt(Strings),
-  reBac: opt(ReBac),
-  version: opt(Schema.Number),
-  authzVersion: opt(Schema.Number)
-})
+export const ManagementKey = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    description: opt(Schema.String),
+    status: opt(Schema.String),
+    createdTime: opt(Schema.Number),
+    expireTime: opt(Schema.Number),
+    permittedIps: opt(Strings),
+    reBac: opt(ReBac),
+    version: opt(Schema.Number),
+    authzVersion: opt(Schema.Number)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -52,7 +57,7 @@ export const ManagementKey = Schema.Struct({
  */
 export type ManagementKey = typeof ManagementKey.Type
 
-const KeyResponse = Schema.Struct({ key: ManagementKey })
+const KeyResponse = lazy(() => Schema.Struct({ key: ManagementKey }))
 const m = { credential: "management" } as const
 
 /**
@@ -63,14 +68,16 @@ const m = { credential: "management" } as const
  */
 export const create = Endpoint.put("mgmt.managementKey.create", "/v1/mgmt/managementkey", {
   ...m,
-  request: Schema.Struct({
-    name: Schema.String,
-    description: Schema.optional(Schema.String),
-    expiresIn: Schema.optional(Num),
-    permittedIps: Schema.optional(Strings),
-    reBac: Schema.optional(ReBac)
-  }),
-  response: Schema.Struct({ key: ManagementKey, cleartext: Secret }),
+  request: lazy(() =>
+    Schema.Struct({
+      name: Schema.String,
+      description: optional(Schema.String),
+      expiresIn: optional(Num),
+      permittedIps: optional(Strings),
+      reBac: optional(ReBac)
+    })
+  ),
+  response: lazy(() => Schema.Struct({ key: ManagementKey, cleartext: Secret })),
   description: "Creates a management key"
 })
 
@@ -82,20 +89,22 @@ export const create = Endpoint.put("mgmt.managementKey.create", "/v1/mgmt/manage
  */
 export const update = Endpoint.patch("mgmt.managementKey.update", "/v1/mgmt/managementkey", {
   ...m,
-  request: Schema.Struct({
-    id: Schema.String,
-    name: Schema.String,
-    description: Schema.optional(Schema.String),
-    permittedIps: Schema.optional(Strings),
-    status: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      id: Schema.String,
+      name: Schema.String,
+      description: optional(Schema.String),
+      permittedIps: optional(Strings),
+      status: optional(Schema.String)
+    })
+  ),
   response: KeyResponse,
   description: "Updates a management key (name, description, permitted addresses, status)"
 })
 
 const del = Endpoint.post("mgmt.managementKey.delete", "/v1/mgmt/managementkey/delete", {
   ...m,
-  request: Schema.Struct({ ids: Strings }),
+  request: lazy(() => Schema.Struct({ ids: Strings })),
   response: Endpoint.Empty,
   description: "Deletes management keys"
 })
@@ -108,7 +117,7 @@ const del = Endpoint.post("mgmt.managementKey.delete", "/v1/mgmt/managementkey/d
  */
 export const load = Endpoint.get("mgmt.managementKey.load", "/v1/mgmt/managementkey", {
   ...m,
-  request: Schema.Struct({ id: Schema.String }),
+  request: lazy(() => Schema.Struct({ id: Schema.String })),
   response: KeyResponse,
   description: "Loads a management key"
 })
@@ -121,7 +130,7 @@ export const load = Endpoint.get("mgmt.managementKey.load", "/v1/mgmt/management
  */
 export const search = Endpoint.get("mgmt.managementKey.search", "/v1/mgmt/managementkey/search", {
   ...m,
-  response: Schema.Struct({ keys: opt(Schema.Array(ManagementKey)) }),
+  response: lazy(() => Schema.Struct({ keys: opt(Schema.Array(ManagementKey)) })),
   description: "Lists the management keys"
 })
 

@@ -8,8 +8,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, Num, opt, Secret, Strings } from "../Fields.js"
+import { Bool, Num, opt, optional, Secret, Strings } from "../Fields.js"
 
 /**
  * A token of a user or a tenant for an application.
@@ -17,18 +18,20 @@ import { Bool, Num, opt, Secret, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const OutboundAppToken = Schema.Struct({
-  id: Schema.String,
-  appId: Schema.String,
-  userId: opt(Schema.String),
-  tenantId: opt(Schema.String),
-  accessToken: Secret,
-  accessTokenExpiry: opt(Schema.Number),
-  refreshToken: opt(Secret),
-  hasRefreshToken: opt(Schema.Boolean),
-  scopes: opt(Strings),
-  grantedBy: opt(Schema.String)
-})
+export const OutboundAppToken = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    appId: Schema.String,
+    userId: opt(Schema.String),
+    tenantId: opt(Schema.String),
+    accessToken: Secret,
+    accessTokenExpiry: opt(Schema.Number),
+    refreshToken: opt(Secret),
+    hasRefreshToken: opt(Schema.Boolean),
+    scopes: opt(Strings),
+    grantedBy: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -42,7 +45,7 @@ export type OutboundAppToken = typeof OutboundAppToken.Type
  * @since 0.2.0
  * @category schemas
  */
-export const TokenResponse = Schema.Struct({ token: OutboundAppToken })
+export const TokenResponse = lazy(() => Schema.Struct({ token: OutboundAppToken }))
 
 /**
  * The options of a token fetch.
@@ -50,20 +53,22 @@ export const TokenResponse = Schema.Struct({ token: OutboundAppToken })
  * @since 0.2.0
  * @category schemas
  */
-export const FetchOptions = Schema.Struct({
-  withRefreshToken: Schema.optional(Bool),
-  forceRefresh: Schema.optional(Bool)
-})
+export const FetchOptions = lazy(() =>
+  Schema.Struct({
+    withRefreshToken: optional(Bool),
+    forceRefresh: optional(Bool)
+  })
+)
 
 const tokenFields = {
-  refreshToken: Schema.optional(Secret),
-  accessToken: Schema.optional(Secret),
-  accessTokenExpiry: Schema.optional(Num),
-  accessTokenType: Schema.optional(Schema.String),
-  scopes: Schema.optional(Strings),
-  externalIdentifier: Schema.optional(Schema.String),
-  idToken: Schema.optional(Secret),
-  grantedBy: Schema.optional(Schema.String)
+  refreshToken: optional(Secret),
+  accessToken: optional(Secret),
+  accessTokenExpiry: optional(Num),
+  accessTokenType: optional(Schema.String),
+  scopes: optional(Strings),
+  externalIdentifier: optional(Schema.String),
+  idToken: optional(Secret),
+  grantedBy: optional(Schema.String)
 }
 
 /**
@@ -72,12 +77,14 @@ const tokenFields = {
  * @since 0.2.0
  * @category schemas
  */
-export const UserTokenUpload = Schema.Struct({
-  appId: Schema.String,
-  userId: Schema.String,
-  tenantId: Schema.optional(Schema.String),
-  ...tokenFields
-})
+export const UserTokenUpload = lazy(() =>
+  Schema.Struct({
+    appId: Schema.String,
+    userId: Schema.String,
+    tenantId: optional(Schema.String),
+    ...tokenFields
+  })
+)
 
 /**
  * A tenant's OAuth token to upload.
@@ -85,7 +92,9 @@ export const UserTokenUpload = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const TenantTokenUpload = Schema.Struct({ appId: Schema.String, tenantId: Schema.String, ...tokenFields })
+export const TenantTokenUpload = lazy(() =>
+  Schema.Struct({ appId: Schema.String, tenantId: Schema.String, ...tokenFields })
+)
 
 /**
  * One refused item of a batch upload (a batch with failures commits nothing).
@@ -93,13 +102,15 @@ export const TenantTokenUpload = Schema.Struct({ appId: Schema.String, tenantId:
  * @since 0.2.0
  * @category schemas
  */
-export const UploadFailure = Schema.Struct({
-  appId: Schema.String,
-  userId: opt(Schema.String),
-  tenantId: opt(Schema.String),
-  errorCode: Schema.String,
-  reason: Schema.String
-})
+export const UploadFailure = lazy(() =>
+  Schema.Struct({
+    appId: Schema.String,
+    userId: opt(Schema.String),
+    tenantId: opt(Schema.String),
+    errorCode: Schema.String,
+    reason: Schema.String
+  })
+)
 
 /**
  * `{ failures }`.
@@ -107,7 +118,7 @@ export const UploadFailure = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const BatchUploadResponse = Schema.Struct({ failures: opt(Schema.Array(UploadFailure)) })
+export const BatchUploadResponse = lazy(() => Schema.Struct({ failures: opt(Schema.Array(UploadFailure)) }))
 
 const m = { credential: "management" } as const
 
@@ -122,13 +133,15 @@ export const fetchTokenByScopes = Endpoint.post(
   "/v1/mgmt/outbound/app/user/token",
   {
     ...m,
-    request: Schema.Struct({
-      appId: Schema.String,
-      userId: Schema.String,
-      scopes: Strings,
-      options: Schema.optional(FetchOptions),
-      tenantId: Schema.optional(Schema.String)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        appId: Schema.String,
+        userId: Schema.String,
+        scopes: Strings,
+        options: optional(FetchOptions),
+        tenantId: optional(Schema.String)
+      })
+    ),
     response: TokenResponse,
     description: "Fetches a user's token with the given scopes"
   }
@@ -145,12 +158,14 @@ export const fetchToken = Endpoint.post(
   "/v1/mgmt/outbound/app/user/token/latest",
   {
     ...m,
-    request: Schema.Struct({
-      appId: Schema.String,
-      userId: Schema.String,
-      tenantId: Schema.optional(Schema.String),
-      options: Schema.optional(FetchOptions)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        appId: Schema.String,
+        userId: Schema.String,
+        tenantId: optional(Schema.String),
+        options: optional(FetchOptions)
+      })
+    ),
     response: TokenResponse,
     description: "Fetches a user's latest token"
   }
@@ -167,12 +182,14 @@ export const fetchTenantTokenByScopes = Endpoint.post(
   "/v1/mgmt/outbound/app/tenant/token",
   {
     ...m,
-    request: Schema.Struct({
-      appId: Schema.String,
-      tenantId: Schema.String,
-      scopes: Strings,
-      options: Schema.optional(FetchOptions)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        appId: Schema.String,
+        tenantId: Schema.String,
+        scopes: Strings,
+        options: optional(FetchOptions)
+      })
+    ),
     response: TokenResponse,
     description: "Fetches a tenant's token with the given scopes"
   }
@@ -189,11 +206,13 @@ export const fetchTenantToken = Endpoint.post(
   "/v1/mgmt/outbound/app/tenant/token/latest",
   {
     ...m,
-    request: Schema.Struct({
-      appId: Schema.String,
-      tenantId: Schema.String,
-      options: Schema.optional(FetchOptions)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        appId: Schema.String,
+        tenantId: Schema.String,
+        options: optional(FetchOptions)
+      })
+    ),
     response: TokenResponse,
     description: "Fetches a tenant's latest token"
   }
@@ -210,7 +229,7 @@ export const deleteUserTokens = Endpoint.del(
   "/v1/mgmt/outbound/user/tokens",
   {
     ...m,
-    request: Schema.Struct({ appId: Schema.optional(Schema.String), userId: Schema.optional(Schema.String) }),
+    request: lazy(() => Schema.Struct({ appId: optional(Schema.String), userId: optional(Schema.String) })),
     response: Endpoint.Empty,
     description: "Deletes the tokens of a user and/or an application"
   }
@@ -225,7 +244,12 @@ export const deleteUserTokens = Endpoint.del(
 export const deleteTokenById = Endpoint.del(
   "mgmt.outboundApplication.deleteTokenById",
   "/v1/mgmt/outbound/token",
-  { ...m, request: Schema.Struct({ id: Schema.String }), response: Endpoint.Empty, description: "Deletes a token" }
+  {
+    ...m,
+    request: lazy(() => Schema.Struct({ id: Schema.String })),
+    response: Endpoint.Empty,
+    description: "Deletes a token"
+  }
 )
 
 /**
@@ -239,8 +263,8 @@ export const listAppsWithUserToken = Endpoint.get(
   "/v1/mgmt/outbound/apps-with-user-token",
   {
     ...m,
-    request: Schema.Struct({ userId: Schema.String, tenantId: Schema.optional(Schema.String) }),
-    response: Schema.Struct({ appIds: opt(Strings) }),
+    request: lazy(() => Schema.Struct({ userId: Schema.String, tenantId: optional(Schema.String) })),
+    response: lazy(() => Schema.Struct({ appIds: opt(Strings) })),
     description: "Lists the applications a user holds a token for"
   }
 )
@@ -256,12 +280,14 @@ export const uploadUserApiKey = Endpoint.post(
   "/v1/mgmt/outbound/app/user/apikey/upload",
   {
     ...m,
-    request: Schema.Struct({
-      appId: Schema.String,
-      userId: Schema.String,
-      apiKey: Secret,
-      tenantId: Schema.optional(Schema.String)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        appId: Schema.String,
+        userId: Schema.String,
+        apiKey: Secret,
+        tenantId: optional(Schema.String)
+      })
+    ),
     response: Endpoint.Empty,
     description: "Sets a user's API key for an application"
   }
@@ -278,7 +304,7 @@ export const uploadTenantApiKey = Endpoint.post(
   "/v1/mgmt/outbound/app/tenant/apikey/upload",
   {
     ...m,
-    request: Schema.Struct({ appId: Schema.String, tenantId: Schema.String, apiKey: Secret }),
+    request: lazy(() => Schema.Struct({ appId: Schema.String, tenantId: Schema.String, apiKey: Secret })),
     response: Endpoint.Empty,
     description: "Sets a tenant's API key for an application"
   }
@@ -295,7 +321,7 @@ export const uploadUserToken = Endpoint.post(
   "/v1/mgmt/outbound/app/user/oauthtoken/upload",
   {
     ...m,
-    request: Schema.Struct({ ...UserTokenUpload.fields, verifyRefresh: Schema.optional(Bool) }),
+    request: lazy(() => Schema.Struct({ ...UserTokenUpload.fields, verifyRefresh: optional(Bool) })),
     response: Endpoint.Empty,
     description: "Uploads (migrates) a user's OAuth token"
   }
@@ -312,7 +338,7 @@ export const uploadTenantToken = Endpoint.post(
   "/v1/mgmt/outbound/app/tenant/oauthtoken/upload",
   {
     ...m,
-    request: Schema.Struct({ ...TenantTokenUpload.fields, verifyRefresh: Schema.optional(Bool) }),
+    request: lazy(() => Schema.Struct({ ...TenantTokenUpload.fields, verifyRefresh: optional(Bool) })),
     response: Endpoint.Empty,
     description: "Uploads (migrates) a tenant's OAuth token"
   }
@@ -329,7 +355,7 @@ export const batchUploadUserTokens = Endpoint.post(
   "/v1/mgmt/outbound/app/user/oauthtoken/batch/upload",
   {
     ...m,
-    request: Schema.Struct({ tokens: Schema.Array(UserTokenUpload) }),
+    request: lazy(() => Schema.Struct({ tokens: Schema.Array(UserTokenUpload) })),
     response: BatchUploadResponse,
     description: "Uploads users' OAuth tokens (none when one fails)"
   }
@@ -346,7 +372,7 @@ export const batchUploadTenantTokens = Endpoint.post(
   "/v1/mgmt/outbound/app/tenant/oauthtoken/batch/upload",
   {
     ...m,
-    request: Schema.Struct({ tokens: Schema.Array(TenantTokenUpload) }),
+    request: lazy(() => Schema.Struct({ tokens: Schema.Array(TenantTokenUpload) })),
     response: BatchUploadResponse,
     description: "Uploads tenants' OAuth tokens (none when one fails)"
   }

@@ -8,8 +8,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, opt, Secret, Strings } from "../Fields.js"
+import { Bool, opt, optional, Secret, Strings } from "../Fields.js"
 
 /**
  * A URL parameter of the authorization or token request.
@@ -17,26 +18,26 @@ import { Bool, opt, Secret, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const UrlParam = Schema.Struct({ key: Schema.String, value: Schema.String })
+export const UrlParam = lazy(() => Schema.Struct({ key: Schema.String, value: Schema.String }))
 
 const appFields = {
-  description: Schema.optional(Schema.String),
-  clientId: Schema.optional(Schema.String),
-  logo: Schema.optional(Schema.String),
-  discoveryUrl: Schema.optional(Schema.String),
-  authorizationUrl: Schema.optional(Schema.String),
-  authorizationUrlParams: Schema.optional(Schema.Array(UrlParam)),
-  tokenUrl: Schema.optional(Schema.String),
-  tokenUrlParams: Schema.optional(Schema.Array(UrlParam)),
-  revocationUrl: Schema.optional(Schema.String),
-  defaultScopes: Schema.optional(Strings),
-  defaultRedirectUrl: Schema.optional(Schema.String),
-  callbackDomain: Schema.optional(Schema.String),
-  pkce: Schema.optional(Bool),
-  accessType: Schema.optional(Schema.String),
-  prompt: Schema.optional(Strings),
-  useDcr: Schema.optional(Bool),
-  dcrUrl: Schema.optional(Schema.String)
+  description: optional(Schema.String),
+  clientId: optional(Schema.String),
+  logo: optional(Schema.String),
+  discoveryUrl: optional(Schema.String),
+  authorizationUrl: optional(Schema.String),
+  authorizationUrlParams: optional(lazy(() => Schema.Array(UrlParam))),
+  tokenUrl: optional(Schema.String),
+  tokenUrlParams: optional(lazy(() => Schema.Array(UrlParam))),
+  revocationUrl: optional(Schema.String),
+  defaultScopes: optional(Strings),
+  defaultRedirectUrl: optional(Schema.String),
+  callbackDomain: optional(Schema.String),
+  pkce: optional(Bool),
+  accessType: optional(Schema.String),
+  prompt: optional(Strings),
+  useDcr: optional(Bool),
+  dcrUrl: optional(Schema.String)
 }
 
 /**
@@ -46,12 +47,14 @@ const appFields = {
  * @since 0.2.0
  * @category schemas
  */
-export const ApplicationInput = Schema.Struct({
-  id: Schema.optional(Schema.String),
-  name: Schema.String,
-  ...appFields,
-  clientSecret: Schema.optional(Secret)
-})
+export const ApplicationInput = lazy(() =>
+  Schema.Struct({
+    id: optional(Schema.String),
+    name: Schema.String,
+    ...appFields,
+    clientSecret: optional(Secret)
+  })
+)
 
 /**
  * An outbound application, as Descope answers it (never with its client secret).
@@ -59,27 +62,29 @@ export const ApplicationInput = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const OutboundApplication = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  clientId: opt(Schema.String),
-  logo: opt(Schema.String),
-  discoveryUrl: opt(Schema.String),
-  authorizationUrl: opt(Schema.String),
-  authorizationUrlParams: opt(Schema.Array(UrlParam)),
-  tokenUrl: opt(Schema.String),
-  tokenUrlParams: opt(Schema.Array(UrlParam)),
-  revocationUrl: opt(Schema.String),
-  defaultScopes: opt(Strings),
-  defaultRedirectUrl: opt(Schema.String),
-  callbackDomain: opt(Schema.String),
-  pkce: opt(Schema.Boolean),
-  accessType: opt(Schema.String),
-  prompt: opt(Strings),
-  useDcr: opt(Schema.Boolean),
-  dcrUrl: opt(Schema.String)
-})
+export const OutboundApplication = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    description: opt(Schema.String),
+    clientId: opt(Schema.String),
+    logo: opt(Schema.String),
+    discoveryUrl: opt(Schema.String),
+    authorizationUrl: opt(Schema.String),
+    authorizationUrlParams: opt(Schema.Array(UrlParam)),
+    tokenUrl: opt(Schema.String),
+    tokenUrlParams: opt(Schema.Array(UrlParam)),
+    revocationUrl: opt(Schema.String),
+    defaultScopes: opt(Strings),
+    defaultRedirectUrl: opt(Schema.String),
+    callbackDomain: opt(Schema.String),
+    pkce: opt(Schema.Boolean),
+    accessType: opt(Schema.String),
+    prompt: opt(Strings),
+    useDcr: opt(Schema.Boolean),
+    dcrUrl: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -93,7 +98,7 @@ export type OutboundApplication = typeof OutboundApplication.Type
  * @since 0.2.0
  * @category schemas
  */
-export const AppResponse = Schema.Struct({ app: OutboundApplication })
+export const AppResponse = lazy(() => Schema.Struct({ app: OutboundApplication }))
 
 /**
  * What overrides a template's fields (`createApplicationByTemplate`).
@@ -101,7 +106,7 @@ export const AppResponse = Schema.Struct({ app: OutboundApplication })
  * @since 0.2.0
  * @category schemas
  */
-export const TemplateOverrides = Schema.Struct({ name: Schema.optional(Schema.String), ...appFields })
+export const TemplateOverrides = lazy(() => Schema.Struct({ name: optional(Schema.String), ...appFields }))
 
 const m = { credential: "management" } as const
 
@@ -128,14 +133,16 @@ export const createApplicationByTemplate = Endpoint.post(
   "/v1/mgmt/outbound/app/create/bytemplate",
   {
     ...m,
-    request: Schema.Struct({
-      templateId: Schema.String,
-      id: Schema.optional(Schema.String),
-      clientId: Schema.optional(Schema.String),
-      clientSecret: Schema.optional(Secret),
-      tenantId: Schema.optional(Schema.String),
-      overrides: Schema.optional(TemplateOverrides)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        templateId: Schema.String,
+        id: optional(Schema.String),
+        clientId: optional(Schema.String),
+        clientSecret: optional(Secret),
+        tenantId: optional(Schema.String),
+        overrides: optional(TemplateOverrides)
+      })
+    ),
     response: AppResponse,
     description: "Creates an outbound application from a template"
   }
@@ -152,7 +159,7 @@ export const updateApplication = Endpoint.post(
   "/v1/mgmt/outbound/app/update",
   {
     ...m,
-    request: Schema.Struct({ app: ApplicationInput }),
+    request: lazy(() => Schema.Struct({ app: ApplicationInput })),
     response: AppResponse,
     description: "Updates an outbound application (every field replaced)"
   }
@@ -169,7 +176,7 @@ export const deleteApplication = Endpoint.post(
   "/v1/mgmt/outbound/app/delete",
   {
     ...m,
-    request: Schema.Struct({ id: Schema.String }),
+    request: lazy(() => Schema.Struct({ id: Schema.String })),
     response: Endpoint.Empty,
     description: "Deletes an outbound application and its tokens"
   }
@@ -198,7 +205,7 @@ export const loadAllApplications = Endpoint.get(
   "/v1/mgmt/outbound/apps",
   {
     ...m,
-    response: Schema.Struct({ apps: opt(Schema.Array(OutboundApplication)) }),
+    response: lazy(() => Schema.Struct({ apps: opt(Schema.Array(OutboundApplication)) })),
     description: "Loads every outbound application"
   }
 )

@@ -7,8 +7,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, opt } from "../Fields.js"
+import { Bool, JsonObject, Num, opt, optional } from "../Fields.js"
 
 /**
  * A SCIM configuration, as Descope answers it.
@@ -16,15 +17,17 @@ import { Bool, JsonObject, Num, opt } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const ScimConfiguration = Schema.Struct({
-  appId: Schema.String,
-  configuration: opt(JsonObject),
-  enabled: opt(Schema.Boolean),
-  lastExportTime: opt(Schema.Number),
-  lastProcessingTime: opt(Schema.Number),
-  failures: opt(Schema.Number),
-  version: opt(Schema.Number)
-})
+export const ScimConfiguration = lazy(() =>
+  Schema.Struct({
+    appId: Schema.String,
+    configuration: opt(JsonObject),
+    enabled: opt(Schema.Boolean),
+    lastExportTime: opt(Schema.Number),
+    lastProcessingTime: opt(Schema.Number),
+    failures: opt(Schema.Number),
+    version: opt(Schema.Number)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -32,7 +35,7 @@ export const ScimConfiguration = Schema.Struct({
  */
 export type ScimConfiguration = typeof ScimConfiguration.Type
 
-const Answer = Schema.Struct({ configuration: ScimConfiguration })
+const Answer = lazy(() => Schema.Struct({ configuration: ScimConfiguration }))
 const m = { credential: "management" } as const
 
 /**
@@ -46,7 +49,7 @@ export const createConfiguration = Endpoint.post(
   "/v1/mgmt/outbound/scim/create",
   {
     ...m,
-    request: Schema.Struct({ appId: Schema.String, configuration: Schema.optional(JsonObject) }),
+    request: lazy(() => Schema.Struct({ appId: Schema.String, configuration: optional(JsonObject) })),
     response: Answer,
     description: "Creates the SCIM configuration of a federated application"
   }
@@ -63,7 +66,7 @@ export const updateConfiguration = Endpoint.post(
   "/v1/mgmt/outbound/scim/update",
   {
     ...m,
-    request: Schema.Struct({ appId: Schema.String, version: Num, configuration: Schema.optional(JsonObject) }),
+    request: lazy(() => Schema.Struct({ appId: Schema.String, version: Num, configuration: optional(JsonObject) })),
     response: Answer,
     description: "Updates a SCIM configuration (of the version named)"
   }
@@ -80,7 +83,7 @@ export const deleteConfiguration = Endpoint.post(
   "/v1/mgmt/outbound/scim/delete",
   {
     ...m,
-    request: Schema.Struct({ appId: Schema.String }),
+    request: lazy(() => Schema.Struct({ appId: Schema.String })),
     response: Endpoint.Empty,
     description: "Deletes a SCIM configuration"
   }
@@ -106,7 +109,7 @@ export const loadConfiguration = Endpoint.get(
  */
 export const setEnabled = Endpoint.post("mgmt.outboundScim.setEnabled", "/v1/mgmt/outbound/scim/enabled/set", {
   ...m,
-  request: Schema.Struct({ appId: Schema.String, enabled: Bool }),
+  request: lazy(() => Schema.Struct({ appId: Schema.String, enabled: Bool })),
   response: Answer,
   description: "Enables or disables a SCIM configuration"
 })

@@ -9,8 +9,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, Num, opt } from "../Fields.js"
+import { Bool, Num, opt, optional } from "../Fields.js"
 
 const wireFields = {
   enabled: opt(Bool),
@@ -29,8 +30,8 @@ const wireFields = {
   lockAttempts: opt(Num)
 }
 
-const bool = Schema.optional(Schema.Boolean)
-const num = Schema.optional(Schema.Number)
+const bool = optional(Schema.Boolean)
+const num = optional(Schema.Number)
 
 const programFields = {
   enabled: bool,
@@ -60,12 +61,14 @@ const present = <A extends object>(o: A): { readonly [K in keyof A]: Exclude<A[K
  * @since 0.2.0
  * @category schemas
  */
-export const PasswordSettings = Schema.transform(Schema.Struct(wireFields), Schema.Struct(programFields), {
-  strict: true,
-  decode: ({ nonAlphaNumeric, nonAlphanumeric, ...rest }) =>
-    present({ ...rest, nonAlphaNumeric: nonAlphanumeric ?? nonAlphaNumeric ?? undefined }),
-  encode: ({ nonAlphaNumeric, ...rest }) => present({ ...rest, nonAlphanumeric: nonAlphaNumeric })
-})
+export const PasswordSettings = lazy(() =>
+  Schema.transform(Schema.Struct(wireFields), Schema.Struct(programFields), {
+    strict: true,
+    decode: ({ nonAlphaNumeric, nonAlphanumeric, ...rest }) =>
+      present({ ...rest, nonAlphaNumeric: nonAlphanumeric ?? nonAlphaNumeric ?? undefined }),
+    encode: ({ nonAlphaNumeric, ...rest }) => present({ ...rest, nonAlphanumeric: nonAlphaNumeric })
+  })
+)
 
 /**
  * @since 0.2.0
@@ -81,7 +84,7 @@ export type PasswordSettings = typeof PasswordSettings.Type
  */
 export const getSettings = Endpoint.get("mgmt.password.getSettings", "/v1/mgmt/password/settings", {
   credential: "management",
-  request: Schema.Struct({ tenantId: Schema.optional(Schema.String) }),
+  request: lazy(() => Schema.Struct({ tenantId: optional(Schema.String) })),
   response: PasswordSettings,
   description: "Loads the password settings of a tenant, or of the project"
 })
@@ -94,15 +97,17 @@ export const getSettings = Endpoint.get("mgmt.password.getSettings", "/v1/mgmt/p
  */
 export const configureSettings = Endpoint.post("mgmt.password.configureSettings", "/v1/mgmt/password/settings", {
   credential: "management",
-  request: Schema.transform(
-    Schema.Struct({ ...wireFields, tenantId: Schema.optional(Schema.String) }),
-    Schema.Struct({ ...programFields, tenantId: Schema.optional(Schema.String) }),
-    {
-      strict: true,
-      decode: ({ nonAlphaNumeric, nonAlphanumeric, ...rest }) =>
-        present({ ...rest, nonAlphaNumeric: nonAlphanumeric ?? nonAlphaNumeric ?? undefined }),
-      encode: ({ nonAlphaNumeric, ...rest }) => present({ ...rest, nonAlphanumeric: nonAlphaNumeric })
-    }
+  request: lazy(() =>
+    Schema.transform(
+      Schema.Struct({ ...wireFields, tenantId: optional(Schema.String) }),
+      Schema.Struct({ ...programFields, tenantId: optional(Schema.String) }),
+      {
+        strict: true,
+        decode: ({ nonAlphaNumeric, nonAlphanumeric, ...rest }) =>
+          present({ ...rest, nonAlphaNumeric: nonAlphanumeric ?? nonAlphaNumeric ?? undefined }),
+        encode: ({ nonAlphaNumeric, ...rest }) => present({ ...rest, nonAlphanumeric: nonAlphaNumeric })
+      }
+    )
   ),
   response: Endpoint.Empty,
   description: "Configures the password settings of a tenant, or of the project"

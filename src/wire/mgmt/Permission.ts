@@ -5,8 +5,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { opt, Strings } from "../Fields.js"
+import { opt, optional, Strings } from "../Fields.js"
 
 /**
  * A permission, as Descope answers it.
@@ -14,12 +15,14 @@ import { opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const Permission = Schema.Struct({
-  id: opt(Schema.String),
-  name: Schema.String,
-  description: opt(Schema.String),
-  systemDefault: opt(Schema.Boolean)
-})
+export const Permission = lazy(() =>
+  Schema.Struct({
+    id: opt(Schema.String),
+    name: Schema.String,
+    description: opt(Schema.String),
+    systemDefault: opt(Schema.Boolean)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -33,7 +36,7 @@ export type Permission = typeof Permission.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Permissions = Schema.Struct({ permissions: opt(Schema.Array(Permission)) })
+export const Permissions = lazy(() => Schema.Struct({ permissions: opt(Schema.Array(Permission)) }))
 
 /**
  * A new permission.
@@ -41,7 +44,7 @@ export const Permissions = Schema.Struct({ permissions: opt(Schema.Array(Permiss
  * @since 0.2.0
  * @category schemas
  */
-export const PermissionInput = Schema.Struct({ name: Schema.String, description: Schema.optional(Schema.String) })
+export const PermissionInput = lazy(() => Schema.Struct({ name: Schema.String, description: optional(Schema.String) }))
 
 /**
  * A permission update: the permission named by `name` or by `id`, renamed to `newName`.
@@ -49,12 +52,14 @@ export const PermissionInput = Schema.Struct({ name: Schema.String, description:
  * @since 0.2.0
  * @category schemas
  */
-export const PermissionUpdate = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  id: Schema.optional(Schema.String),
-  newName: Schema.String,
-  description: Schema.optional(Schema.String)
-})
+export const PermissionUpdate = lazy(() =>
+  Schema.Struct({
+    name: optional(Schema.String),
+    id: optional(Schema.String),
+    newName: Schema.String,
+    description: optional(Schema.String)
+  })
+)
 
 /**
  * `POST /v1/mgmt/permission/create`.
@@ -77,7 +82,7 @@ export const create = Endpoint.post("mgmt.permission.create", "/v1/mgmt/permissi
  */
 export const createBatch = Endpoint.post("mgmt.permission.createBatch", "/v1/mgmt/permission/create/batch", {
   credential: "management",
-  request: Schema.Struct({ permissions: Schema.Array(PermissionInput) }),
+  request: lazy(() => Schema.Struct({ permissions: Schema.Array(PermissionInput) })),
   response: Endpoint.Empty,
   description: "Creates several permissions"
 })
@@ -103,14 +108,14 @@ export const update = Endpoint.post("mgmt.permission.update", "/v1/mgmt/permissi
  */
 export const updateBatch = Endpoint.post("mgmt.permission.updateBatch", "/v1/mgmt/permission/update/batch", {
   credential: "management",
-  request: Schema.Struct({ permissions: Schema.Array(PermissionUpdate) }),
+  request: lazy(() => Schema.Struct({ permissions: Schema.Array(PermissionUpdate) })),
   response: Endpoint.Empty,
   description: "Renames several permissions"
 })
 
 const del = Endpoint.post("mgmt.permission.delete", "/v1/mgmt/permission/delete", {
   credential: "management",
-  request: Schema.Struct({ name: Schema.optional(Schema.String), id: Schema.optional(Schema.String) }),
+  request: lazy(() => Schema.Struct({ name: optional(Schema.String), id: optional(Schema.String) })),
   response: Endpoint.Empty,
   description: "Deletes a permission (by name or id)"
 })
@@ -123,7 +128,7 @@ const del = Endpoint.post("mgmt.permission.delete", "/v1/mgmt/permission/delete"
  */
 export const deleteBatch = Endpoint.post("mgmt.permission.deleteBatch", "/v1/mgmt/permission/delete/batch", {
   credential: "management",
-  request: Schema.Struct({ names: Schema.optional(Strings), ids: Schema.optional(Strings) }),
+  request: lazy(() => Schema.Struct({ names: optional(Strings), ids: optional(Strings) })),
   response: Endpoint.Empty,
   description: "Deletes several permissions by name and/or id"
 })

@@ -8,8 +8,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, opt, Secret, Strings } from "../Fields.js"
+import { Bool, JsonObject, opt, optional, Secret, Strings } from "../Fields.js"
 
 /**
  * An exported snapshot: its files, JSON documents (or assets, as text or base64) by path.
@@ -17,7 +18,7 @@ import { Bool, JsonObject, opt, Secret, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const Snapshot = Schema.Struct({ files: opt(JsonObject) })
+export const Snapshot = lazy(() => Schema.Struct({ files: opt(JsonObject) }))
 
 /**
  * A secret a snapshot's entity needs (`value` empty when Descope reports it missing).
@@ -25,12 +26,14 @@ export const Snapshot = Schema.Struct({ files: opt(JsonObject) })
  * @since 0.2.0
  * @category schemas
  */
-export const SnapshotSecret = Schema.Struct({
-  id: Schema.String,
-  name: Schema.String,
-  type: Schema.String,
-  value: Secret
-})
+export const SnapshotSecret = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: Schema.String,
+    type: Schema.String,
+    value: Secret
+  })
+)
 
 /**
  * @since 0.2.0
@@ -44,10 +47,12 @@ export type SnapshotSecret = typeof SnapshotSecret.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SnapshotSecrets = Schema.Struct({
-  connectors: Schema.optional(Schema.Array(SnapshotSecret)),
-  oauthProviders: Schema.optional(Schema.Array(SnapshotSecret))
-})
+export const SnapshotSecrets = lazy(() =>
+  Schema.Struct({
+    connectors: optional(Schema.Array(SnapshotSecret)),
+    oauthProviders: optional(Schema.Array(SnapshotSecret))
+  })
+)
 
 /**
  * @since 0.2.0
@@ -61,10 +66,12 @@ export type SnapshotSecrets = typeof SnapshotSecrets.Type
  * @since 0.2.0
  * @category schemas
  */
-export const MissingSecrets = Schema.Struct({
-  connectors: opt(Schema.Array(SnapshotSecret)),
-  oauthProviders: opt(Schema.Array(SnapshotSecret))
-})
+export const MissingSecrets = lazy(() =>
+  Schema.Struct({
+    connectors: opt(Schema.Array(SnapshotSecret)),
+    oauthProviders: opt(Schema.Array(SnapshotSecret))
+  })
+)
 
 /**
  * Whether a snapshot would import: `ok` exactly when `failures` is empty.
@@ -72,11 +79,13 @@ export const MissingSecrets = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const ValidateSnapshotResponse = Schema.Struct({
-  ok: Bool,
-  failures: opt(Strings),
-  missingSecrets: opt(MissingSecrets)
-})
+export const ValidateSnapshotResponse = lazy(() =>
+  Schema.Struct({
+    ok: Bool,
+    failures: opt(Strings),
+    missingSecrets: opt(MissingSecrets)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -90,12 +99,14 @@ export type ValidateSnapshotResponse = typeof ValidateSnapshotResponse.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Project = Schema.Struct({
-  id: Schema.String,
-  name: Schema.String,
-  environment: opt(Schema.String),
-  tags: opt(Strings)
-})
+export const Project = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: Schema.String,
+    environment: opt(Schema.String),
+    tags: opt(Strings)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -109,12 +120,14 @@ export type Project = typeof Project.Type
  * @since 0.2.0
  * @category schemas
  */
-export const CloneProjectResponse = Schema.Struct({
-  projectId: Schema.String,
-  projectName: Schema.String,
-  environment: opt(Schema.String),
-  tags: opt(Strings)
-})
+export const CloneProjectResponse = lazy(() =>
+  Schema.Struct({
+    projectId: Schema.String,
+    projectName: Schema.String,
+    environment: opt(Schema.String),
+    tags: opt(Strings)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -123,7 +136,7 @@ export const CloneProjectResponse = Schema.Struct({
 export type CloneProjectResponse = typeof CloneProjectResponse.Type
 
 const m = { credential: "management" } as const
-const Files = Schema.Struct({ files: JsonObject, inputSecrets: Schema.optional(SnapshotSecrets) })
+const Files = lazy(() => Schema.Struct({ files: JsonObject, inputSecrets: optional(SnapshotSecrets) }))
 
 /**
  * `POST /v1/mgmt/project/update/name`.
@@ -133,7 +146,7 @@ const Files = Schema.Struct({ files: JsonObject, inputSecrets: Schema.optional(S
  */
 export const updateName = Endpoint.post("mgmt.project.updateName", "/v1/mgmt/project/update/name", {
   ...m,
-  request: Schema.Struct({ name: Schema.String }),
+  request: lazy(() => Schema.Struct({ name: Schema.String })),
   response: Endpoint.Empty,
   description: "Renames the project"
 })
@@ -146,7 +159,7 @@ export const updateName = Endpoint.post("mgmt.project.updateName", "/v1/mgmt/pro
  */
 export const updateTags = Endpoint.post("mgmt.project.updateTags", "/v1/mgmt/project/update/tags", {
   ...m,
-  request: Schema.Struct({ tags: Strings }),
+  request: lazy(() => Schema.Struct({ tags: Strings })),
   response: Endpoint.Empty,
   description: "Replaces the project's tags"
 })
@@ -159,11 +172,13 @@ export const updateTags = Endpoint.post("mgmt.project.updateTags", "/v1/mgmt/pro
  */
 export const clone = Endpoint.post("mgmt.project.clone", "/v1/mgmt/project/clone", {
   ...m,
-  request: Schema.Struct({
-    name: Schema.String,
-    environment: Schema.optional(Schema.String),
-    tags: Schema.optional(Strings)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      name: Schema.String,
+      environment: optional(Schema.String),
+      tags: optional(Strings)
+    })
+  ),
   response: CloneProjectResponse,
   description: "Clones the project's settings into a new project"
 })
@@ -188,7 +203,7 @@ export const deleteProject = Endpoint.post("mgmt.project.delete", "/v1/mgmt/proj
  */
 export const listProjects = Endpoint.post("mgmt.project.listProjects", "/v1/mgmt/projects/list", {
   ...m,
-  response: Schema.Struct({ projects: opt(Schema.Array(Project)) }),
+  response: lazy(() => Schema.Struct({ projects: opt(Schema.Array(Project)) })),
   description: "Lists the company's projects"
 })
 
@@ -200,7 +215,7 @@ export const listProjects = Endpoint.post("mgmt.project.listProjects", "/v1/mgmt
  */
 export const exportSnapshot = Endpoint.post("mgmt.project.exportSnapshot", "/v1/mgmt/project/snapshot/export", {
   ...m,
-  request: Schema.Struct({ format: Schema.optional(Schema.String) }),
+  request: lazy(() => Schema.Struct({ format: optional(Schema.String) })),
   response: Snapshot,
   description: "Exports the project's settings as snapshot files"
 })
@@ -213,7 +228,7 @@ export const exportSnapshot = Endpoint.post("mgmt.project.exportSnapshot", "/v1/
  */
 export const importSnapshot = Endpoint.post("mgmt.project.importSnapshot", "/v1/mgmt/project/snapshot/import", {
   ...m,
-  request: Schema.Struct({ ...Files.fields, excludes: Schema.optional(Strings) }),
+  request: lazy(() => Schema.Struct({ ...Files.fields, excludes: optional(Strings) })),
   response: Endpoint.Empty,
   description: "Imports snapshot files, overriding the project's settings"
 })
@@ -250,7 +265,7 @@ export const exportProject = Endpoint.post("mgmt.project.exportProject", "/v1/mg
  */
 export const importProject = Endpoint.post("mgmt.project.importProject", "/v1/mgmt/project/import", {
   ...m,
-  request: Schema.Struct({ files: JsonObject }),
+  request: lazy(() => Schema.Struct({ files: JsonObject })),
   response: Endpoint.Empty,
   description: "Imports files, overriding the project's settings (legacy)"
 })

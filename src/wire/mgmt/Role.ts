@@ -5,8 +5,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, opt, Strings } from "../Fields.js"
+import { Bool, opt, optional, Strings } from "../Fields.js"
 
 /**
  * A role, as Descope answers it.
@@ -14,16 +15,18 @@ import { Bool, opt, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const Role = Schema.Struct({
-  id: opt(Schema.String),
-  name: Schema.String,
-  description: opt(Schema.String),
-  permissionNames: opt(Strings),
-  createdTime: opt(Schema.Number),
-  tenantId: opt(Schema.String),
-  default: opt(Schema.Boolean),
-  private: opt(Schema.Boolean)
-})
+export const Role = lazy(() =>
+  Schema.Struct({
+    id: opt(Schema.String),
+    name: Schema.String,
+    description: opt(Schema.String),
+    permissionNames: opt(Strings),
+    createdTime: opt(Schema.Number),
+    tenantId: opt(Schema.String),
+    default: opt(Schema.Boolean),
+    private: opt(Schema.Boolean)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -37,14 +40,14 @@ export type Role = typeof Role.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Roles = Schema.Struct({ roles: opt(Schema.Array(Role)) })
+export const Roles = lazy(() => Schema.Struct({ roles: opt(Schema.Array(Role)) }))
 
 const fields = {
-  description: Schema.optional(Schema.String),
-  permissionNames: Schema.optional(Strings),
-  tenantId: Schema.optional(Schema.String),
-  default: Schema.optional(Bool),
-  private: Schema.optional(Bool)
+  description: optional(Schema.String),
+  permissionNames: optional(Strings),
+  tenantId: optional(Schema.String),
+  default: optional(Bool),
+  private: optional(Bool)
 }
 
 /**
@@ -53,7 +56,7 @@ const fields = {
  * @since 0.2.0
  * @category schemas
  */
-export const RoleInput = Schema.Struct({ name: Schema.String, ...fields })
+export const RoleInput = lazy(() => Schema.Struct({ name: Schema.String, ...fields }))
 
 /**
  * A role update: the role named by `name` (and `tenantId`) or by `id`; the other fields replace its own.
@@ -61,12 +64,14 @@ export const RoleInput = Schema.Struct({ name: Schema.String, ...fields })
  * @since 0.2.0
  * @category schemas
  */
-export const RoleUpdate = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  id: Schema.optional(Schema.String),
-  newName: Schema.String,
-  ...fields
-})
+export const RoleUpdate = lazy(() =>
+  Schema.Struct({
+    name: optional(Schema.String),
+    id: optional(Schema.String),
+    newName: Schema.String,
+    ...fields
+  })
+)
 
 /**
  * `POST /v1/mgmt/role/create`.
@@ -96,11 +101,13 @@ export const update = Endpoint.post("mgmt.role.update", "/v1/mgmt/role/update", 
 
 const del = Endpoint.post("mgmt.role.delete", "/v1/mgmt/role/delete", {
   credential: "management",
-  request: Schema.Struct({
-    name: Schema.optional(Schema.String),
-    id: Schema.optional(Schema.String),
-    tenantId: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      name: optional(Schema.String),
+      id: optional(Schema.String),
+      tenantId: optional(Schema.String)
+    })
+  ),
   response: Endpoint.Empty,
   description: "Deletes a role"
 })
@@ -113,7 +120,7 @@ const del = Endpoint.post("mgmt.role.delete", "/v1/mgmt/role/delete", {
  */
 export const createBatch = Endpoint.post("mgmt.role.createBatch", "/v1/mgmt/role/create/batch", {
   credential: "management",
-  request: Schema.Struct({ roles: Schema.Array(RoleInput) }),
+  request: lazy(() => Schema.Struct({ roles: Schema.Array(RoleInput) })),
   response: Roles,
   description: "Creates several roles"
 })
@@ -126,7 +133,7 @@ export const createBatch = Endpoint.post("mgmt.role.createBatch", "/v1/mgmt/role
  */
 export const updateBatch = Endpoint.post("mgmt.role.updateBatch", "/v1/mgmt/role/update/batch", {
   credential: "management",
-  request: Schema.Struct({ roles: Schema.Array(RoleUpdate) }),
+  request: lazy(() => Schema.Struct({ roles: Schema.Array(RoleUpdate) })),
   response: Roles,
   description: "Updates several roles"
 })
@@ -139,11 +146,13 @@ export const updateBatch = Endpoint.post("mgmt.role.updateBatch", "/v1/mgmt/role
  */
 export const deleteBatch = Endpoint.post("mgmt.role.deleteBatch", "/v1/mgmt/role/delete/batch", {
   credential: "management",
-  request: Schema.Struct({
-    roleNames: Schema.optional(Strings),
-    tenantId: Schema.optional(Schema.String),
-    roleIds: Schema.optional(Strings)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      roleNames: optional(Strings),
+      tenantId: optional(Schema.String),
+      roleIds: optional(Strings)
+    })
+  ),
   response: Endpoint.Empty,
   description: "Deletes several roles by name and/or id"
 })
@@ -168,14 +177,16 @@ export const loadAll = Endpoint.get("mgmt.role.loadAll", "/v1/mgmt/role/all", {
  */
 export const search = Endpoint.post("mgmt.role.search", "/v1/mgmt/role/search", {
   credential: "management",
-  request: Schema.Struct({
-    tenantIds: Schema.optional(Strings),
-    roleNames: Schema.optional(Strings),
-    roleNameLike: Schema.optional(Schema.String),
-    permissionNames: Schema.optional(Strings),
-    includeProjectRoles: Schema.optional(Bool),
-    roleIds: Schema.optional(Strings)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      tenantIds: optional(Strings),
+      roleNames: optional(Strings),
+      roleNameLike: optional(Schema.String),
+      permissionNames: optional(Strings),
+      includeProjectRoles: optional(Bool),
+      roleIds: optional(Strings)
+    })
+  ),
   response: Roles,
   description: "Searches roles"
 })

@@ -5,8 +5,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { opt } from "../Fields.js"
+import { opt, optional } from "../Fields.js"
 
 /**
  * One mapping: a scope, the claims it adds (claim → value expression), a description.
@@ -14,11 +15,13 @@ import { opt } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const Mapping = Schema.Struct({
-  scope: Schema.optional(Schema.String),
-  claims: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })),
-  description: Schema.optional(Schema.String)
-})
+export const Mapping = lazy(() =>
+  Schema.Struct({
+    scope: optional(Schema.String),
+    claims: optional(Schema.Record({ key: Schema.String, value: Schema.String })),
+    description: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -36,7 +39,7 @@ const m = { credential: "management" } as const
  */
 export const get = Endpoint.post("mgmt.scopeClaimMapping.get", "/v1/mgmt/scopeClaimMapping/get", {
   ...m,
-  response: Schema.Struct({ mappings: opt(Schema.Array(Mapping)) }),
+  response: lazy(() => Schema.Struct({ mappings: opt(Schema.Array(Mapping)) })),
   description: "Answers the scope to claims mapping"
 })
 
@@ -48,7 +51,7 @@ export const get = Endpoint.post("mgmt.scopeClaimMapping.get", "/v1/mgmt/scopeCl
  */
 export const set = Endpoint.post("mgmt.scopeClaimMapping.set", "/v1/mgmt/scopeClaimMapping/set", {
   ...m,
-  request: Schema.Struct({ mappings: Schema.Array(Mapping) }),
+  request: lazy(() => Schema.Struct({ mappings: Schema.Array(Mapping) })),
   response: Endpoint.Empty,
   description: "Replaces the scope to claims mapping"
 })

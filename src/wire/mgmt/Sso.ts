@@ -9,8 +9,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { opt, renamed, Strings } from "../Fields.js"
+import { opt, optional, renamed, Strings } from "../Fields.js"
 import {
   AttributeMapping,
   LegacySsoSettings,
@@ -21,12 +22,12 @@ import {
   SsoSettings
 } from "./SsoSettings.js"
 
-const Target = Schema.Struct({ tenantId: Schema.String, ssoId: Schema.optional(Schema.String) })
+const Target = lazy(() => Schema.Struct({ tenantId: Schema.String, ssoId: optional(Schema.String) }))
 
 const domains = {
-  domains: Schema.optional(Strings),
+  domains: optional(Strings),
   /** The single domain of older SDKs (read by the emulator; the client sends `domains`). */
-  domain: Schema.optional(Schema.String)
+  domain: optional(Schema.String)
 }
 
 /**
@@ -37,14 +38,16 @@ const domains = {
  */
 export const configure = Endpoint.post("mgmt.sso.configure", "/v1/mgmt/sso/settings", {
   credential: "management",
-  request: Schema.Struct({
-    tenantId: Schema.String,
-    idpUrl: renamed("idpURL", Schema.String),
-    entityId: Schema.optional(Schema.String),
-    idpCert: Schema.optional(Schema.String),
-    redirectUrl: renamed("redirectURL", Schema.String),
-    ...domains
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      tenantId: Schema.String,
+      idpUrl: renamed("idpURL", Schema.String),
+      entityId: optional(Schema.String),
+      idpCert: optional(Schema.String),
+      redirectUrl: renamed("redirectURL", Schema.String),
+      ...domains
+    })
+  ),
   response: Endpoint.Empty,
   description: "Configures SAML manually (deprecated)"
 })
@@ -57,12 +60,14 @@ export const configure = Endpoint.post("mgmt.sso.configure", "/v1/mgmt/sso/setti
  */
 export const configureViaMetadata = Endpoint.post("mgmt.sso.configureViaMetadata", "/v1/mgmt/sso/metadata", {
   credential: "management",
-  request: Schema.Struct({
-    tenantId: Schema.String,
-    idpMetadataUrl: renamed("idpMetadataURL", Schema.String),
-    redirectUrl: renamed("redirectURL", Schema.String),
-    ...domains
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      tenantId: Schema.String,
+      idpMetadataUrl: renamed("idpMetadataURL", Schema.String),
+      redirectUrl: renamed("redirectURL", Schema.String),
+      ...domains
+    })
+  ),
   response: Endpoint.Empty,
   description: "Configures SAML from an IdP metadata URL (deprecated)"
 })
@@ -75,23 +80,25 @@ export const configureViaMetadata = Endpoint.post("mgmt.sso.configureViaMetadata
  */
 export const mapping = Endpoint.post("mgmt.sso.mapping", "/v1/mgmt/sso/mapping", {
   credential: "management",
-  request: Schema.Struct({
-    tenantId: Schema.String,
-    roleMappings: Schema.optional(Schema.Array(RoleMapping)),
-    attributeMapping: Schema.optional(AttributeMapping),
-    defaultSsoRoles: renamed("defaultSSORoles", Strings),
-    ssoId: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      tenantId: Schema.String,
+      roleMappings: optional(Schema.Array(RoleMapping)),
+      attributeMapping: optional(AttributeMapping),
+      defaultSsoRoles: renamed("defaultSSORoles", Strings),
+      ssoId: optional(Schema.String)
+    })
+  ),
   response: Endpoint.Empty,
   description: "Configures the SSO role and attribute mappings (deprecated)"
 })
 
 const configureFields = {
   tenantId: Schema.String,
-  redirectUrl: Schema.optional(Schema.String),
-  domains: Schema.optional(Strings),
+  redirectUrl: optional(Schema.String),
+  domains: optional(Strings),
   /** node-sdk */
-  ssoId: Schema.optional(Schema.String)
+  ssoId: optional(Schema.String)
 }
 
 /**
@@ -102,7 +109,7 @@ const configureFields = {
  */
 export const configureSamlSettings = Endpoint.post("mgmt.sso.configureSamlSettings", "/v1/mgmt/sso/saml", {
   credential: "management",
-  request: Schema.Struct({ ...configureFields, settings: SamlSettings }),
+  request: lazy(() => Schema.Struct({ ...configureFields, settings: SamlSettings })),
   response: Endpoint.Empty,
   description: "Configures SAML"
 })
@@ -118,7 +125,7 @@ export const configureSamlSettingsByMetadata = Endpoint.post(
   "/v1/mgmt/sso/saml/metadata",
   {
     credential: "management",
-    request: Schema.Struct({ ...configureFields, settings: SamlSettingsByMetadata }),
+    request: lazy(() => Schema.Struct({ ...configureFields, settings: SamlSettingsByMetadata })),
     response: Endpoint.Empty,
     description: "Configures SAML from the IdP's metadata"
   }
@@ -132,12 +139,14 @@ export const configureSamlSettingsByMetadata = Endpoint.post(
  */
 export const configureOidcSettings = Endpoint.post("mgmt.sso.configureOidcSettings", "/v1/mgmt/sso/oidc", {
   credential: "management",
-  request: Schema.Struct({
-    tenantId: Schema.String,
-    settings: OidcSettings,
-    domains: Schema.optional(Strings),
-    ssoId: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      tenantId: Schema.String,
+      settings: OidcSettings,
+      domains: optional(Strings),
+      ssoId: optional(Schema.String)
+    })
+  ),
   response: Endpoint.Empty,
   description: "Configures OIDC"
 })
@@ -163,8 +172,8 @@ export const loadSettings = Endpoint.get("mgmt.sso.loadSettings", "/v2/mgmt/sso/
  */
 export const loadAllSettings = Endpoint.get("mgmt.sso.loadAllSettings", "/v2/mgmt/sso/settings/all", {
   credential: "management",
-  request: Schema.Struct({ tenantId: Schema.String }),
-  response: Schema.Struct({ SSOSettings: opt(Schema.Array(SsoSettings)) }),
+  request: lazy(() => Schema.Struct({ tenantId: Schema.String })),
+  response: lazy(() => Schema.Struct({ SSOSettings: opt(Schema.Array(SsoSettings)) })),
   description: "Loads every SSO configuration of a tenant"
 })
 
@@ -189,7 +198,7 @@ export const deleteSettings = Endpoint.del("mgmt.sso.deleteSettings", "/v1/mgmt/
  */
 export const getSettings = Endpoint.get("mgmt.sso.getSettings", "/v1/mgmt/sso/settings", {
   credential: "management",
-  request: Schema.Struct({ tenantId: Schema.String }),
+  request: lazy(() => Schema.Struct({ tenantId: Schema.String })),
   response: LegacySsoSettings,
   description: "Loads a tenant's SSO settings in the legacy shape (deprecated)"
 })
@@ -202,11 +211,13 @@ export const getSettings = Endpoint.get("mgmt.sso.getSettings", "/v1/mgmt/sso/se
  */
 export const newSettings = Endpoint.post("mgmt.sso.newSettings", "/v1/mgmt/sso/settings/new", {
   credential: "management",
-  request: Schema.Struct({
-    tenantId: Schema.String,
-    ssoId: Schema.optional(Schema.String),
-    displayName: Schema.String
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      tenantId: Schema.String,
+      ssoId: optional(Schema.String),
+      displayName: Schema.String
+    })
+  ),
   response: SsoSettings,
   description: "Adds an empty SSO configuration to a tenant"
 })
@@ -219,12 +230,14 @@ export const newSettings = Endpoint.post("mgmt.sso.newSettings", "/v1/mgmt/sso/s
  */
 export const configureSsoRedirectUrl = Endpoint.post("mgmt.sso.configureSsoRedirectUrl", "/v1/mgmt/sso/redirect", {
   credential: "management",
-  request: Schema.Struct({
-    tenantId: Schema.String,
-    samlRedirectUrl: Schema.optional(Schema.String),
-    oauthRedirectUrl: Schema.optional(Schema.String),
-    ssoId: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      tenantId: Schema.String,
+      samlRedirectUrl: optional(Schema.String),
+      oauthRedirectUrl: optional(Schema.String),
+      ssoId: optional(Schema.String)
+    })
+  ),
   response: Endpoint.Empty,
   description: "Sets the redirect URLs after SAML and OAuth/OIDC authentication"
 })

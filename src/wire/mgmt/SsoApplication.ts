@@ -8,8 +8,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, opt, Secret, Strings } from "../Fields.js"
+import { Bool, opt, optional, Secret, Strings } from "../Fields.js"
 import { CustomAttribute, CustomAttributes } from "./CustomAttribute.js"
 import { AddedSecretWire } from "./InboundApplication.js"
 
@@ -19,7 +20,9 @@ import { AddedSecretWire } from "./InboundApplication.js"
  * @since 0.2.0
  * @category schemas
  */
-export const AttributeMapping = Schema.Struct({ name: Schema.String, type: Schema.String, value: Schema.String })
+export const AttributeMapping = lazy(() =>
+  Schema.Struct({ name: Schema.String, type: Schema.String, value: Schema.String })
+)
 
 /**
  * A SAML / WS-Fed groups mapping: Descope roles to an assertion group.
@@ -27,22 +30,24 @@ export const AttributeMapping = Schema.Struct({ name: Schema.String, type: Schem
  * @since 0.2.0
  * @category schemas
  */
-export const GroupsMapping = Schema.Struct({
-  name: Schema.String,
-  type: Schema.String,
-  filterType: Schema.String,
-  value: Schema.String,
-  roles: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String }))
-})
+export const GroupsMapping = lazy(() =>
+  Schema.Struct({
+    name: Schema.String,
+    type: Schema.String,
+    filterType: Schema.String,
+    value: Schema.String,
+    roles: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String }))
+  })
+)
 
 const common = {
-  id: Schema.optional(Schema.String),
+  id: optional(Schema.String),
   name: Schema.String,
-  description: Schema.optional(Schema.String),
-  logo: Schema.optional(Schema.String),
-  enabled: Schema.optional(Bool),
-  loginPageUrl: Schema.optional(Schema.String),
-  forceAuthentication: Schema.optional(Bool)
+  description: optional(Schema.String),
+  logo: optional(Schema.String),
+  enabled: optional(Bool),
+  loginPageUrl: optional(Schema.String),
+  forceAuthentication: optional(Bool)
 }
 
 /**
@@ -51,7 +56,7 @@ const common = {
  * @since 0.2.0
  * @category schemas
  */
-export const OidcApplicationOptions = Schema.Struct(common)
+export const OidcApplicationOptions = lazy(() => Schema.Struct(common))
 
 /**
  * @since 0.2.0
@@ -65,22 +70,24 @@ export type OidcApplicationOptions = typeof OidcApplicationOptions.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SamlApplicationOptions = Schema.Struct({
-  ...common,
-  useMetadataInfo: Schema.optional(Bool),
-  metadataUrl: Schema.optional(Schema.String),
-  entityId: Schema.optional(Schema.String),
-  acsUrl: Schema.optional(Schema.String),
-  certificate: Schema.optional(Schema.String),
-  attributeMapping: Schema.optional(Schema.Array(AttributeMapping)),
-  groupsMapping: Schema.optional(Schema.Array(GroupsMapping)),
-  acsAllowedCallbacks: Schema.optional(Strings),
-  subjectNameIdType: Schema.optional(Schema.String),
-  subjectNameIdFormat: Schema.optional(Schema.String),
-  defaultRelayState: Schema.optional(Schema.String),
-  logoutRedirectUrl: Schema.optional(Schema.String),
-  defaultSignatureAlgorithm: Schema.optional(Schema.String)
-})
+export const SamlApplicationOptions = lazy(() =>
+  Schema.Struct({
+    ...common,
+    useMetadataInfo: optional(Bool),
+    metadataUrl: optional(Schema.String),
+    entityId: optional(Schema.String),
+    acsUrl: optional(Schema.String),
+    certificate: optional(Schema.String),
+    attributeMapping: optional(Schema.Array(AttributeMapping)),
+    groupsMapping: optional(Schema.Array(GroupsMapping)),
+    acsAllowedCallbacks: optional(Strings),
+    subjectNameIdType: optional(Schema.String),
+    subjectNameIdFormat: optional(Schema.String),
+    defaultRelayState: optional(Schema.String),
+    logoutRedirectUrl: optional(Schema.String),
+    defaultSignatureAlgorithm: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -94,15 +101,17 @@ export type SamlApplicationOptions = typeof SamlApplicationOptions.Type
  * @since 0.2.0
  * @category schemas
  */
-export const WsFedApplicationOptions = Schema.Struct({
-  ...common,
-  realm: Schema.optional(Schema.String),
-  replyUrl: Schema.optional(Schema.String),
-  attributeMapping: Schema.optional(Schema.Array(AttributeMapping)),
-  groupsMapping: Schema.optional(Schema.Array(GroupsMapping)),
-  logoutRedirectUrl: Schema.optional(Schema.String),
-  errorRedirectUrl: Schema.optional(Schema.String)
-})
+export const WsFedApplicationOptions = lazy(() =>
+  Schema.Struct({
+    ...common,
+    realm: optional(Schema.String),
+    replyUrl: optional(Schema.String),
+    attributeMapping: optional(Schema.Array(AttributeMapping)),
+    groupsMapping: optional(Schema.Array(GroupsMapping)),
+    logoutRedirectUrl: optional(Schema.String),
+    errorRedirectUrl: optional(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -111,8 +120,8 @@ export const WsFedApplicationOptions = Schema.Struct({
 export type WsFedApplicationOptions = typeof WsFedApplicationOptions.Type
 
 const mappings = {
-  attributeMapping: opt(Schema.Array(AttributeMapping)),
-  groupsMapping: opt(Schema.Array(GroupsMapping))
+  attributeMapping: opt(lazy(() => Schema.Array(AttributeMapping))),
+  groupsMapping: opt(lazy(() => Schema.Array(GroupsMapping)))
 }
 
 /**
@@ -121,12 +130,14 @@ const mappings = {
  * @since 0.2.0
  * @category schemas
  */
-export const OidcSettings = Schema.Struct({
-  loginPageUrl: opt(Schema.String),
-  issuer: opt(Schema.String),
-  discoveryUrl: opt(Schema.String),
-  forceAuthentication: opt(Schema.Boolean)
-})
+export const OidcSettings = lazy(() =>
+  Schema.Struct({
+    loginPageUrl: opt(Schema.String),
+    issuer: opt(Schema.String),
+    discoveryUrl: opt(Schema.String),
+    forceAuthentication: opt(Schema.Boolean)
+  })
+)
 
 /**
  * The SAML settings of an application, as Descope answers them.
@@ -134,27 +145,29 @@ export const OidcSettings = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const SamlSettings = Schema.Struct({
-  loginPageUrl: opt(Schema.String),
-  idpCert: opt(Schema.String),
-  useMetadataInfo: opt(Schema.Boolean),
-  metadataUrl: opt(Schema.String),
-  entityId: opt(Schema.String),
-  acsUrl: opt(Schema.String),
-  certificate: opt(Schema.String),
-  ...mappings,
-  idpMetadataUrl: opt(Schema.String),
-  idpEntityId: opt(Schema.String),
-  idpSsoUrl: opt(Schema.String),
-  acsAllowedCallbacks: opt(Strings),
-  subjectNameIdType: opt(Schema.String),
-  subjectNameIdFormat: opt(Schema.String),
-  defaultRelayState: opt(Schema.String),
-  forceAuthentication: opt(Schema.Boolean),
-  idpLogoutUrl: opt(Schema.String),
-  logoutRedirectUrl: opt(Schema.String),
-  defaultSignatureAlgorithm: opt(Schema.String)
-})
+export const SamlSettings = lazy(() =>
+  Schema.Struct({
+    loginPageUrl: opt(Schema.String),
+    idpCert: opt(Schema.String),
+    useMetadataInfo: opt(Schema.Boolean),
+    metadataUrl: opt(Schema.String),
+    entityId: opt(Schema.String),
+    acsUrl: opt(Schema.String),
+    certificate: opt(Schema.String),
+    ...mappings,
+    idpMetadataUrl: opt(Schema.String),
+    idpEntityId: opt(Schema.String),
+    idpSsoUrl: opt(Schema.String),
+    acsAllowedCallbacks: opt(Strings),
+    subjectNameIdType: opt(Schema.String),
+    subjectNameIdFormat: opt(Schema.String),
+    defaultRelayState: opt(Schema.String),
+    forceAuthentication: opt(Schema.Boolean),
+    idpLogoutUrl: opt(Schema.String),
+    logoutRedirectUrl: opt(Schema.String),
+    defaultSignatureAlgorithm: opt(Schema.String)
+  })
+)
 
 /**
  * The WS-Fed settings of an application, as Descope answers them.
@@ -162,20 +175,22 @@ export const SamlSettings = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const WsFedSettings = Schema.Struct({
-  loginPageUrl: opt(Schema.String),
-  realm: opt(Schema.String),
-  replyUrl: opt(Schema.String),
-  ...mappings,
-  forceAuthentication: opt(Schema.Boolean),
-  logoutRedirectUrl: opt(Schema.String),
-  errorRedirectUrl: opt(Schema.String),
-  idpInitiatedUrl: opt(Schema.String),
-  idpMetadataUrl: opt(Schema.String),
-  idpEntityId: opt(Schema.String),
-  idpSsoUrl: opt(Schema.String),
-  idpCert: opt(Schema.String)
-})
+export const WsFedSettings = lazy(() =>
+  Schema.Struct({
+    loginPageUrl: opt(Schema.String),
+    realm: opt(Schema.String),
+    replyUrl: opt(Schema.String),
+    ...mappings,
+    forceAuthentication: opt(Schema.Boolean),
+    logoutRedirectUrl: opt(Schema.String),
+    errorRedirectUrl: opt(Schema.String),
+    idpInitiatedUrl: opt(Schema.String),
+    idpMetadataUrl: opt(Schema.String),
+    idpEntityId: opt(Schema.String),
+    idpSsoUrl: opt(Schema.String),
+    idpCert: opt(Schema.String)
+  })
+)
 
 /**
  * An SSO application, as Descope answers it (`appType`: `oidc`, `saml` or `wsfed`).
@@ -183,17 +198,19 @@ export const WsFedSettings = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const SsoApplication = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  description: opt(Schema.String),
-  enabled: opt(Schema.Boolean),
-  logo: opt(Schema.String),
-  appType: opt(Schema.String),
-  samlSettings: opt(SamlSettings),
-  oidcSettings: opt(OidcSettings),
-  wsfedSettings: opt(WsFedSettings)
-})
+export const SsoApplication = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    description: opt(Schema.String),
+    enabled: opt(Schema.Boolean),
+    logo: opt(Schema.String),
+    appType: opt(Schema.String),
+    samlSettings: opt(SamlSettings),
+    oidcSettings: opt(OidcSettings),
+    wsfedSettings: opt(WsFedSettings)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -207,10 +224,10 @@ export type SsoApplication = typeof SsoApplication.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SecretResponse = Schema.Struct({ cleartext: Secret })
+export const SecretResponse = lazy(() => Schema.Struct({ cleartext: Secret }))
 
-const Created = Schema.Struct({ id: Schema.String })
-const ById = Schema.Struct({ id: Schema.String })
+const Created = lazy(() => Schema.Struct({ id: Schema.String }))
+const ById = lazy(() => Schema.Struct({ id: Schema.String }))
 
 const creator = <const Path extends string, A, I>(
   kind: string,
@@ -344,7 +361,7 @@ export const load = Endpoint.get("mgmt.ssoApplication.load", "/v1/mgmt/sso/idp/a
  */
 export const loadAll = Endpoint.get("mgmt.ssoApplication.loadAll", "/v1/mgmt/sso/idp/apps/load", {
   credential: "management",
-  response: Schema.Struct({ apps: opt(Schema.Array(SsoApplication)) }),
+  response: lazy(() => Schema.Struct({ apps: opt(Schema.Array(SsoApplication)) })),
   description: "Loads every SSO application"
 })
 
@@ -444,7 +461,7 @@ export const createCustomAttributes = Endpoint.post(
   "/v1/mgmt/sso/idp/app/customattribute/create",
   {
     credential: "management",
-    request: Schema.Struct({ attributes: Schema.Array(CustomAttribute) }),
+    request: lazy(() => Schema.Struct({ attributes: Schema.Array(CustomAttribute) })),
     response: CustomAttributes,
     description: "Creates custom attributes of the SSO applications"
   }
@@ -461,7 +478,7 @@ export const deleteCustomAttributes = Endpoint.post(
   "/v1/mgmt/sso/idp/app/customattribute/delete",
   {
     credential: "management",
-    request: Schema.Struct({ names: Strings }),
+    request: lazy(() => Schema.Struct({ names: Strings })),
     response: CustomAttributes,
     description: "Deletes custom attributes of the SSO applications, by name"
   }

@@ -8,10 +8,11 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
-import { Bool, JsonObject, opt, renamed, Secret, Strings } from "../Fields.js"
+import { lazy } from "../../internal/lazySchema.js"
+import { Bool, JsonObject, opt, optional, renamed, Secret, Strings } from "../Fields.js"
 import { Tenant } from "./Tenant.js"
 
-const str = Schema.optional(Schema.String)
+const str = optional(Schema.String)
 
 /**
  * Maps IdP groups to a Descope role: `{ groups, roleName }` (`role` is also read).
@@ -19,14 +20,16 @@ const str = Schema.optional(Schema.String)
  * @since 0.2.0
  * @category schemas
  */
-export const RoleMapping = Schema.transform(
-  Schema.Struct({ groups: Schema.optional(Strings), roleName: str, role: str }),
-  Schema.Struct({ groups: Strings, roleName: Schema.String }),
-  {
-    strict: true,
-    decode: (m) => ({ groups: m.groups ?? [], roleName: m.roleName ?? m.role ?? "" }),
-    encode: (m) => ({ groups: m.groups, roleName: m.roleName })
-  }
+export const RoleMapping = lazy(() =>
+  Schema.transform(
+    Schema.Struct({ groups: optional(Strings), roleName: str, role: str }),
+    Schema.Struct({ groups: Strings, roleName: Schema.String }),
+    {
+      strict: true,
+      decode: (m) => ({ groups: m.groups ?? [], roleName: m.roleName ?? m.role ?? "" }),
+      encode: (m) => ({ groups: m.groups, roleName: m.roleName })
+    }
+  )
 )
 
 /**
@@ -35,7 +38,7 @@ export const RoleMapping = Schema.transform(
  */
 export type RoleMapping = typeof RoleMapping.Type
 
-const StringMap = Schema.Record({ key: Schema.String, value: Schema.String })
+const StringMap = lazy(() => Schema.Record({ key: Schema.String, value: Schema.String }))
 
 /**
  * Maps Descope user attributes to IdP (SAML) attributes.
@@ -43,20 +46,22 @@ const StringMap = Schema.Record({ key: Schema.String, value: Schema.String })
  * @since 0.2.0
  * @category schemas
  */
-export const AttributeMapping = Schema.Struct({
-  name: str,
-  email: str,
-  username: str,
-  phoneNumber: str,
-  givenName: str,
-  middleName: str,
-  familyName: str,
-  picture: str,
-  verifiedEmail: str,
-  verifiedPhone: str,
-  group: str,
-  customAttributes: Schema.optional(StringMap)
-})
+export const AttributeMapping = lazy(() =>
+  Schema.Struct({
+    name: str,
+    email: str,
+    username: str,
+    phoneNumber: str,
+    givenName: str,
+    middleName: str,
+    familyName: str,
+    picture: str,
+    verifiedEmail: str,
+    verifiedPhone: str,
+    group: str,
+    customAttributes: optional(StringMap)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -70,7 +75,7 @@ export type AttributeMapping = typeof AttributeMapping.Type
  * @since 0.2.0
  * @category schemas
  */
-export const OidcAttributeMapping = Schema.Struct({ loginId: str, ...AttributeMapping.fields })
+export const OidcAttributeMapping = lazy(() => Schema.Struct({ loginId: str, ...AttributeMapping.fields }))
 
 /**
  * @since 0.2.0
@@ -84,11 +89,13 @@ export type OidcAttributeMapping = typeof OidcAttributeMapping.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FgaGroupMappingRelation = Schema.Struct({
-  resource: Schema.optional(Schema.String),
-  relationDefinition: Schema.optional(Schema.String),
-  namespace: Schema.optional(Schema.String)
-})
+export const FgaGroupMappingRelation = lazy(() =>
+  Schema.Struct({
+    resource: optional(Schema.String),
+    relationDefinition: optional(Schema.String),
+    namespace: optional(Schema.String)
+  })
+)
 
 /**
  * The FGA relations of an IdP group (`{ relations }`).
@@ -96,7 +103,7 @@ export const FgaGroupMappingRelation = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const FgaGroupMapping = Schema.Struct({ relations: Schema.optional(Schema.Array(FgaGroupMappingRelation)) })
+export const FgaGroupMapping = lazy(() => Schema.Struct({ relations: optional(Schema.Array(FgaGroupMappingRelation)) }))
 
 /**
  * @since 0.2.0
@@ -110,7 +117,7 @@ export type FgaGroupMapping = typeof FgaGroupMapping.Type
  * @since 0.2.0
  * @category schemas
  */
-export const FgaMappings = Schema.Record({ key: Schema.String, value: FgaGroupMapping })
+export const FgaMappings = lazy(() => Schema.Record({ key: Schema.String, value: FgaGroupMapping }))
 
 /**
  * @since 0.2.0
@@ -121,13 +128,13 @@ export type FgaMappings = typeof FgaMappings.Type
 /** The group priority and FGA mapping fields of SAML and OIDC settings (python-sdk, go-sdk). */
 const groupFields = {
   /** IdP group names, highest priority first. */
-  groupsPriority: Schema.optional(Strings),
-  fgaMappings: Schema.optional(FgaMappings)
+  groupsPriority: optional(Strings),
+  fgaMappings: optional(FgaMappings)
 }
 
 const mappings = {
-  attributeMapping: Schema.optional(AttributeMapping),
-  roleMappings: Schema.optional(Schema.Array(RoleMapping)),
+  attributeMapping: optional(AttributeMapping),
+  roleMappings: optional(lazy(() => Schema.Array(RoleMapping))),
   defaultSsoRoles: renamed("defaultSSORoles", Strings),
   ...groupFields,
   /** A prefix of the tenant id in the FGA resources of `fgaMappings` (wire `configFGATenantIDResourcePrefix`). */
@@ -146,14 +153,16 @@ const mappings = {
  * @since 0.2.0
  * @category schemas
  */
-export const SamlSettings = Schema.Struct({
-  idpUrl: Schema.String,
-  /** The IdP entity id (wire `entityId`). */
-  idpEntityId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("entityId")),
-  idpCert: Schema.String,
-  idpAdditionalCerts: Schema.optional(Strings),
-  ...mappings
-})
+export const SamlSettings = lazy(() =>
+  Schema.Struct({
+    idpUrl: Schema.String,
+    /** The IdP entity id (wire `entityId`). */
+    idpEntityId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("entityId")),
+    idpCert: Schema.String,
+    idpAdditionalCerts: optional(Strings),
+    ...mappings
+  })
+)
 
 /**
  * @since 0.2.0
@@ -167,12 +176,14 @@ export type SamlSettings = typeof SamlSettings.Type
  * @since 0.2.0
  * @category schemas
  */
-export const SamlSettingsByMetadata = Schema.Struct({
-  idpMetadataUrl: Schema.String,
-  /** The IdP entity id (wire `entityId`), for IdP-initiated logins. */
-  idpEntityId: renamed("entityId", Schema.String),
-  ...mappings
-})
+export const SamlSettingsByMetadata = lazy(() =>
+  Schema.Struct({
+    idpMetadataUrl: Schema.String,
+    /** The IdP entity id (wire `entityId`), for IdP-initiated logins. */
+    idpEntityId: renamed("entityId", Schema.String),
+    ...mappings
+  })
+)
 
 /**
  * @since 0.2.0
@@ -186,28 +197,30 @@ export type SamlSettingsByMetadata = typeof SamlSettingsByMetadata.Type
  * @since 0.2.0
  * @category schemas
  */
-export const OidcSettings = Schema.Struct({
-  name: Schema.String,
-  clientId: str,
-  clientSecret: Schema.optional(Secret),
-  redirectUrl: str,
-  authUrl: str,
-  tokenUrl: str,
-  userDataUrl: str,
-  scope: Schema.optional(Strings),
-  /** Wire `JWKsUrl`. */
-  jwksUrl: renamed("JWKsUrl", Schema.String),
-  /** Wire `userAttrMapping`. */
-  attributeMapping: renamed("userAttrMapping", OidcAttributeMapping),
-  /** node-sdk */
-  roleMappings: Schema.optional(Schema.Array(RoleMapping)),
-  manageProviderTokens: Schema.optional(Bool),
-  callbackDomain: str,
-  prompt: Schema.optional(Strings),
-  grantType: str,
-  issuer: str,
-  ...groupFields
-})
+export const OidcSettings = lazy(() =>
+  Schema.Struct({
+    name: Schema.String,
+    clientId: str,
+    clientSecret: optional(Secret),
+    redirectUrl: str,
+    authUrl: str,
+    tokenUrl: str,
+    userDataUrl: str,
+    scope: optional(Strings),
+    /** Wire `JWKsUrl`. */
+    jwksUrl: renamed("JWKsUrl", Schema.String),
+    /** Wire `userAttrMapping`. */
+    attributeMapping: renamed("userAttrMapping", OidcAttributeMapping),
+    /** node-sdk */
+    roleMappings: optional(Schema.Array(RoleMapping)),
+    manageProviderTokens: optional(Bool),
+    callbackDomain: str,
+    prompt: optional(Strings),
+    grantType: str,
+    issuer: str,
+    ...groupFields
+  })
+)
 
 /**
  * @since 0.2.0
@@ -222,23 +235,27 @@ export type OidcSettings = typeof OidcSettings.Type
  * @since 0.2.0
  * @category schemas
  */
-export const GroupsMapping = Schema.Struct({
-  role: opt(Schema.Struct({ id: opt(Schema.String), name: opt(Schema.String) })),
-  groups: opt(Strings)
-})
-
-const GroupMapping = Schema.transform(
-  GroupsMapping,
+export const GroupsMapping = lazy(() =>
   Schema.Struct({
-    roleId: Schema.UndefinedOr(Schema.String),
-    roleName: Schema.UndefinedOr(Schema.String),
-    groups: Strings
-  }),
-  {
-    strict: true,
-    decode: (g) => ({ roleId: g.role?.id ?? undefined, roleName: g.role?.name ?? undefined, groups: g.groups ?? [] }),
-    encode: (g) => ({ role: { id: g.roleId, name: g.roleName }, groups: g.groups })
-  }
+    role: opt(Schema.Struct({ id: opt(Schema.String), name: opt(Schema.String) })),
+    groups: opt(Strings)
+  })
+)
+
+const GroupMapping = lazy(() =>
+  Schema.transform(
+    GroupsMapping,
+    Schema.Struct({
+      roleId: Schema.UndefinedOr(Schema.String),
+      roleName: Schema.UndefinedOr(Schema.String),
+      groups: Strings
+    }),
+    {
+      strict: true,
+      decode: (g) => ({ roleId: g.role?.id ?? undefined, roleName: g.role?.name ?? undefined, groups: g.groups ?? [] }),
+      encode: (g) => ({ role: { id: g.roleId, name: g.roleName }, groups: g.groups })
+    }
+  )
 )
 
 /**
@@ -247,27 +264,29 @@ const GroupMapping = Schema.transform(
  * @since 0.2.0
  * @category schemas
  */
-export const SamlResponse = Schema.Struct({
-  idpEntityId: opt(Schema.String),
-  idpSSOUrl: opt(Schema.String),
-  idpCertificate: opt(Schema.String),
-  idpAdditionalCertificates: opt(Strings),
-  idpMetadataUrl: opt(Schema.String),
-  spEntityId: opt(Schema.String),
-  spACSUrl: opt(Schema.String),
-  spCertificate: opt(Schema.String),
-  attributeMapping: opt(JsonObject),
-  groupsMapping: Schema.optionalWith(Schema.Array(GroupMapping), { nullable: true, default: () => [] }),
-  defaultSSORoles: opt(Strings),
-  groupsPriority: opt(Strings),
-  fgaMappings: opt(FgaMappings),
-  configFGATenantIDResourcePrefix: opt(Schema.String),
-  configFGATenantIDResourceSuffix: opt(Schema.String),
-  redirectUrl: opt(Schema.String),
-  providerID: opt(Schema.String),
-  scimProviderID: opt(Schema.String),
-  lastSuccessTestTime: opt(Schema.Unknown)
-})
+export const SamlResponse = lazy(() =>
+  Schema.Struct({
+    idpEntityId: opt(Schema.String),
+    idpSSOUrl: opt(Schema.String),
+    idpCertificate: opt(Schema.String),
+    idpAdditionalCertificates: opt(Strings),
+    idpMetadataUrl: opt(Schema.String),
+    spEntityId: opt(Schema.String),
+    spACSUrl: opt(Schema.String),
+    spCertificate: opt(Schema.String),
+    attributeMapping: opt(JsonObject),
+    groupsMapping: Schema.optionalWith(Schema.Array(GroupMapping), { nullable: true, default: () => [] }),
+    defaultSSORoles: opt(Strings),
+    groupsPriority: opt(Strings),
+    fgaMappings: opt(FgaMappings),
+    configFGATenantIDResourcePrefix: opt(Schema.String),
+    configFGATenantIDResourceSuffix: opt(Schema.String),
+    redirectUrl: opt(Schema.String),
+    providerID: opt(Schema.String),
+    scimProviderID: opt(Schema.String),
+    lastSuccessTestTime: opt(Schema.Unknown)
+  })
+)
 
 /**
  * The OIDC part of a loaded configuration (`userAttrMapping` read as `attributeMapping`).
@@ -275,29 +294,31 @@ export const SamlResponse = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const OidcResponse = Schema.Struct({
-  name: opt(Schema.String),
-  clientId: opt(Schema.String),
-  clientSecret: opt(Secret),
-  redirectUrl: opt(Schema.String),
-  authUrl: opt(Schema.String),
-  tokenUrl: opt(Schema.String),
-  userDataUrl: opt(Schema.String),
-  scope: opt(Strings),
-  JWKsUrl: opt(Schema.String),
-  attributeMapping: opt(JsonObject).pipe(Schema.fromKey("userAttrMapping")),
-  roleMappings: opt(Schema.Unknown),
-  manageProviderTokens: opt(Schema.Boolean),
-  callbackDomain: opt(Schema.String),
-  prompt: opt(Strings),
-  grantType: opt(Schema.String),
-  issuer: opt(Schema.String),
-  groupsPriority: opt(Strings),
-  fgaMappings: opt(FgaMappings),
-  providerID: opt(Schema.String),
-  scimProviderID: opt(Schema.String),
-  lastSuccessTestTime: opt(Schema.Unknown)
-})
+export const OidcResponse = lazy(() =>
+  Schema.Struct({
+    name: opt(Schema.String),
+    clientId: opt(Schema.String),
+    clientSecret: opt(Secret),
+    redirectUrl: opt(Schema.String),
+    authUrl: opt(Schema.String),
+    tokenUrl: opt(Schema.String),
+    userDataUrl: opt(Schema.String),
+    scope: opt(Strings),
+    JWKsUrl: opt(Schema.String),
+    attributeMapping: opt(JsonObject).pipe(Schema.fromKey("userAttrMapping")),
+    roleMappings: opt(Schema.Unknown),
+    manageProviderTokens: opt(Schema.Boolean),
+    callbackDomain: opt(Schema.String),
+    prompt: opt(Strings),
+    grantType: opt(Schema.String),
+    issuer: opt(Schema.String),
+    groupsPriority: opt(Strings),
+    fgaMappings: opt(FgaMappings),
+    providerID: opt(Schema.String),
+    scimProviderID: opt(Schema.String),
+    lastSuccessTestTime: opt(Schema.Unknown)
+  })
+)
 
 const u = <S extends Schema.Schema.Any>(s: S) => Schema.UndefinedOr(s)
 
@@ -307,24 +328,26 @@ const u = <S extends Schema.Schema.Any>(s: S) => Schema.UndefinedOr(s)
  * @since 0.2.0
  * @category schemas
  */
-export const SsoSettings = Schema.transform(
-  Schema.Struct({ tenant: opt(Tenant), saml: opt(SamlResponse), oidc: opt(OidcResponse), ssoId: opt(Schema.String) }),
-  Schema.Struct({
-    tenant: u(Schema.typeSchema(Tenant)),
-    ssoId: u(Schema.String),
-    saml: u(Schema.typeSchema(SamlResponse)),
-    oidc: u(Schema.typeSchema(OidcResponse))
-  }),
-  {
-    strict: true,
-    decode: (r) => ({
-      tenant: r.tenant ?? undefined,
-      ssoId: r.ssoId ?? undefined,
-      saml: r.saml ?? undefined,
-      oidc: r.oidc ?? undefined
+export const SsoSettings = lazy(() =>
+  Schema.transform(
+    Schema.Struct({ tenant: opt(Tenant), saml: opt(SamlResponse), oidc: opt(OidcResponse), ssoId: opt(Schema.String) }),
+    Schema.Struct({
+      tenant: u(Schema.typeSchema(Tenant)),
+      ssoId: u(Schema.String),
+      saml: u(Schema.typeSchema(SamlResponse)),
+      oidc: u(Schema.typeSchema(OidcResponse))
     }),
-    encode: (s) => s
-  }
+    {
+      strict: true,
+      decode: (r) => ({
+        tenant: r.tenant ?? undefined,
+        ssoId: r.ssoId ?? undefined,
+        saml: r.saml ?? undefined,
+        oidc: r.oidc ?? undefined
+      }),
+      encode: (s) => s
+    }
+  )
 )
 
 /**
@@ -339,21 +362,23 @@ export type SsoSettings = typeof SsoSettings.Type
  * @since 0.2.0
  * @category schemas
  */
-export const LegacySsoSettings = Schema.Struct({
-  tenantId: opt(Schema.String),
-  idpEntityId: opt(Schema.String),
-  idpSSOUrl: opt(Schema.String),
-  idpCertificate: opt(Schema.String),
-  idpMetadataUrl: opt(Schema.String),
-  spEntityId: opt(Schema.String),
-  spACSUrl: opt(Schema.String),
-  spCertificate: opt(Schema.String),
-  userMapping: opt(StringMap),
-  groupsMapping: opt(Schema.Array(GroupsMapping)),
-  redirectUrl: opt(Schema.String),
-  domains: opt(Strings),
-  domain: opt(Schema.String)
-})
+export const LegacySsoSettings = lazy(() =>
+  Schema.Struct({
+    tenantId: opt(Schema.String),
+    idpEntityId: opt(Schema.String),
+    idpSSOUrl: opt(Schema.String),
+    idpCertificate: opt(Schema.String),
+    idpMetadataUrl: opt(Schema.String),
+    spEntityId: opt(Schema.String),
+    spACSUrl: opt(Schema.String),
+    spCertificate: opt(Schema.String),
+    userMapping: opt(StringMap),
+    groupsMapping: opt(Schema.Array(GroupsMapping)),
+    redirectUrl: opt(Schema.String),
+    domains: opt(Strings),
+    domain: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0

@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, opt, renamed, Secret, Strings } from "../Fields.js"
+import { Bool, JsonObject, Num, opt, optional, renamed, Secret, Strings } from "../Fields.js"
 
 /**
  * A tenant, as Descope answers it (not wrapped by `load`; `{ tenants }` otherwise).
@@ -15,22 +16,24 @@ import { Bool, JsonObject, Num, opt, renamed, Secret, Strings } from "../Fields.
  * @since 0.2.0
  * @category schemas
  */
-export const Tenant = Schema.Struct({
-  id: Schema.String,
-  name: opt(Schema.String),
-  selfProvisioningDomains: opt(Strings),
-  createdTime: opt(Schema.Number),
-  customAttributes: opt(JsonObject),
-  domains: opt(Strings),
-  authType: opt(Schema.String),
-  enforceSSO: opt(Schema.Boolean),
-  enforceSSOExclusions: opt(Strings),
-  federatedAppIds: opt(Strings),
-  disabled: opt(Schema.Boolean),
-  defaultRoles: opt(Strings),
-  parent: opt(Schema.String),
-  roleInheritance: opt(Schema.String)
-})
+export const Tenant = lazy(() =>
+  Schema.Struct({
+    id: Schema.String,
+    name: opt(Schema.String),
+    selfProvisioningDomains: opt(Strings),
+    createdTime: opt(Schema.Number),
+    customAttributes: opt(JsonObject),
+    domains: opt(Strings),
+    authType: opt(Schema.String),
+    enforceSSO: opt(Schema.Boolean),
+    enforceSSOExclusions: opt(Strings),
+    federatedAppIds: opt(Strings),
+    disabled: opt(Schema.Boolean),
+    defaultRoles: opt(Strings),
+    parent: opt(Schema.String),
+    roleInheritance: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -44,7 +47,7 @@ export type Tenant = typeof Tenant.Type
  * @since 0.2.0
  * @category schemas
  */
-export const Tenants = Schema.Struct({ tenants: opt(Schema.Array(Tenant)) })
+export const Tenants = lazy(() => Schema.Struct({ tenants: opt(Schema.Array(Tenant)) }))
 
 /**
  * The SSO setup suite settings of a tenant.
@@ -52,11 +55,13 @@ export const Tenants = Schema.Struct({ tenants: opt(Schema.Array(Tenant)) })
  * @since 0.2.0
  * @category schemas
  */
-export const SsoSetupSuiteSettings = Schema.Struct({
-  enabled: opt(Schema.Boolean),
-  styleId: opt(Schema.String),
-  disabledFeatures: opt(Schema.Record({ key: Schema.String, value: Schema.Boolean }))
-})
+export const SsoSetupSuiteSettings = lazy(() =>
+  Schema.Struct({
+    enabled: opt(Schema.Boolean),
+    styleId: opt(Schema.String),
+    disabledFeatures: opt(Schema.Record({ key: Schema.String, value: Schema.Boolean }))
+  })
+)
 
 /**
  * @since 0.2.0
@@ -65,17 +70,17 @@ export const SsoSetupSuiteSettings = Schema.Struct({
 export type SsoSetupSuiteSettings = typeof SsoSetupSuiteSettings.Type
 
 const tenantFields = {
-  selfProvisioningDomains: Schema.optional(Strings),
-  customAttributes: Schema.optional(JsonObject),
+  selfProvisioningDomains: optional(Strings),
+  customAttributes: optional(JsonObject),
   /** Sign-in to the tenant only through its SSO. */
   enforceSso: renamed("enforceSSO", Bool),
   /** Login ids exempt from `enforceSso` (python-sdk). */
   enforceSsoExclusions: renamed("enforceSSOExclusions", Strings),
   /** Federated application ids (python-sdk). */
-  federatedAppIds: Schema.optional(Strings),
-  disabled: Schema.optional(Bool),
-  parent: Schema.optional(Schema.String),
-  roleInheritance: Schema.optional(Schema.String)
+  federatedAppIds: optional(Strings),
+  disabled: optional(Bool),
+  parent: optional(Schema.String),
+  roleInheritance: optional(Schema.String)
 }
 
 /**
@@ -84,7 +89,9 @@ const tenantFields = {
  * @since 0.2.0
  * @category schemas
  */
-export const TenantInput = Schema.Struct({ id: Schema.optional(Schema.String), name: Schema.String, ...tenantFields })
+export const TenantInput = lazy(() =>
+  Schema.Struct({ id: optional(Schema.String), name: Schema.String, ...tenantFields })
+)
 
 /**
  * A tenant update: the given fields replace the tenant's.
@@ -92,7 +99,9 @@ export const TenantInput = Schema.Struct({ id: Schema.optional(Schema.String), n
  * @since 0.2.0
  * @category schemas
  */
-export const TenantUpdate = Schema.Struct({ id: Schema.String, name: Schema.optional(Schema.String), ...tenantFields })
+export const TenantUpdate = lazy(() =>
+  Schema.Struct({ id: Schema.String, name: optional(Schema.String), ...tenantFields })
+)
 
 const settingsFields = {
   selfProvisioningDomains: opt(Strings),
@@ -113,15 +122,17 @@ const settingsFields = {
  * spelling (`InactivityTime`, `InactivityTimeUnit`) and python-sdk's
  * (`inactivityTime`, `inactivityTimeUnit`).
  */
-const SettingsWire = Schema.Struct({
-  ...settingsFields,
-  enabled: opt(Bool),
-  InactivityTime: opt(Num),
-  InactivityTimeUnit: opt(Schema.String),
-  inactivityTime: opt(Num),
-  inactivityTimeUnit: opt(Schema.String),
-  JITDisabled: opt(Bool)
-})
+const SettingsWire = lazy(() =>
+  Schema.Struct({
+    ...settingsFields,
+    enabled: opt(Bool),
+    InactivityTime: opt(Num),
+    InactivityTimeUnit: opt(Schema.String),
+    inactivityTime: opt(Num),
+    inactivityTimeUnit: opt(Schema.String),
+    JITDisabled: opt(Bool)
+  })
+)
 
 const u = <S extends Schema.Schema.Any>(s: S) => Schema.UndefinedOr(s)
 
@@ -131,64 +142,66 @@ const u = <S extends Schema.Schema.Any>(s: S) => Schema.UndefinedOr(s)
  * @since 0.2.0
  * @category schemas
  */
-export const TenantSettings = Schema.transform(
-  SettingsWire,
-  Schema.Struct({
-    selfProvisioningDomains: Strings,
-    domains: Strings,
-    authType: u(Schema.String),
-    sessionSettingsEnabled: u(Schema.Boolean),
-    refreshTokenExpiration: u(Schema.Number),
-    refreshTokenExpirationUnit: u(Schema.String),
-    sessionTokenExpiration: u(Schema.Number),
-    sessionTokenExpirationUnit: u(Schema.String),
-    stepupTokenExpiration: u(Schema.Number),
-    stepupTokenExpirationUnit: u(Schema.String),
-    enableInactivity: u(Schema.Boolean),
-    inactivityTime: u(Schema.Number),
-    inactivityTimeUnit: u(Schema.String),
-    jitDisabled: u(Schema.Boolean),
-    ssoSetupSuiteSettings: u(SsoSetupSuiteSettings)
-  }),
-  {
-    strict: true,
-    decode: (r) => ({
-      selfProvisioningDomains: r.selfProvisioningDomains ?? [],
-      domains: r.domains ?? [],
-      authType: r.authType ?? undefined,
-      sessionSettingsEnabled: r.enabled ?? undefined,
-      refreshTokenExpiration: r.refreshTokenExpiration ?? undefined,
-      refreshTokenExpirationUnit: r.refreshTokenExpirationUnit ?? undefined,
-      sessionTokenExpiration: r.sessionTokenExpiration ?? undefined,
-      sessionTokenExpirationUnit: r.sessionTokenExpirationUnit ?? undefined,
-      stepupTokenExpiration: r.stepupTokenExpiration ?? undefined,
-      stepupTokenExpirationUnit: r.stepupTokenExpirationUnit ?? undefined,
-      enableInactivity: r.enableInactivity ?? undefined,
-      inactivityTime: r.InactivityTime ?? r.inactivityTime ?? undefined,
-      inactivityTimeUnit: r.InactivityTimeUnit ?? r.inactivityTimeUnit ?? undefined,
-      jitDisabled: r.JITDisabled ?? undefined,
-      ssoSetupSuiteSettings: r.ssoSetupSuiteSettings ?? undefined
+export const TenantSettings = lazy(() =>
+  Schema.transform(
+    SettingsWire,
+    Schema.Struct({
+      selfProvisioningDomains: Strings,
+      domains: Strings,
+      authType: u(Schema.String),
+      sessionSettingsEnabled: u(Schema.Boolean),
+      refreshTokenExpiration: u(Schema.Number),
+      refreshTokenExpirationUnit: u(Schema.String),
+      sessionTokenExpiration: u(Schema.Number),
+      sessionTokenExpirationUnit: u(Schema.String),
+      stepupTokenExpiration: u(Schema.Number),
+      stepupTokenExpirationUnit: u(Schema.String),
+      enableInactivity: u(Schema.Boolean),
+      inactivityTime: u(Schema.Number),
+      inactivityTimeUnit: u(Schema.String),
+      jitDisabled: u(Schema.Boolean),
+      ssoSetupSuiteSettings: u(SsoSetupSuiteSettings)
     }),
-    encode: (s) => ({
-      selfProvisioningDomains: s.selfProvisioningDomains,
-      domains: s.domains,
-      authType: s.authType,
-      enabled: s.sessionSettingsEnabled,
-      refreshTokenExpiration: s.refreshTokenExpiration,
-      refreshTokenExpirationUnit: s.refreshTokenExpirationUnit,
-      sessionTokenExpiration: s.sessionTokenExpiration,
-      sessionTokenExpirationUnit: s.sessionTokenExpirationUnit,
-      stepupTokenExpiration: s.stepupTokenExpiration,
-      stepupTokenExpirationUnit: s.stepupTokenExpirationUnit,
-      enableInactivity: s.enableInactivity,
-      InactivityTime: s.inactivityTime,
-      InactivityTimeUnit: s.inactivityTimeUnit,
-      inactivityTime: s.inactivityTime,
-      inactivityTimeUnit: s.inactivityTimeUnit,
-      JITDisabled: s.jitDisabled,
-      ssoSetupSuiteSettings: s.ssoSetupSuiteSettings
-    })
-  }
+    {
+      strict: true,
+      decode: (r) => ({
+        selfProvisioningDomains: r.selfProvisioningDomains ?? [],
+        domains: r.domains ?? [],
+        authType: r.authType ?? undefined,
+        sessionSettingsEnabled: r.enabled ?? undefined,
+        refreshTokenExpiration: r.refreshTokenExpiration ?? undefined,
+        refreshTokenExpirationUnit: r.refreshTokenExpirationUnit ?? undefined,
+        sessionTokenExpiration: r.sessionTokenExpiration ?? undefined,
+        sessionTokenExpirationUnit: r.sessionTokenExpirationUnit ?? undefined,
+        stepupTokenExpiration: r.stepupTokenExpiration ?? undefined,
+        stepupTokenExpirationUnit: r.stepupTokenExpirationUnit ?? undefined,
+        enableInactivity: r.enableInactivity ?? undefined,
+        inactivityTime: r.InactivityTime ?? r.inactivityTime ?? undefined,
+        inactivityTimeUnit: r.InactivityTimeUnit ?? r.inactivityTimeUnit ?? undefined,
+        jitDisabled: r.JITDisabled ?? undefined,
+        ssoSetupSuiteSettings: r.ssoSetupSuiteSettings ?? undefined
+      }),
+      encode: (s) => ({
+        selfProvisioningDomains: s.selfProvisioningDomains,
+        domains: s.domains,
+        authType: s.authType,
+        enabled: s.sessionSettingsEnabled,
+        refreshTokenExpiration: s.refreshTokenExpiration,
+        refreshTokenExpirationUnit: s.refreshTokenExpirationUnit,
+        sessionTokenExpiration: s.sessionTokenExpiration,
+        sessionTokenExpirationUnit: s.sessionTokenExpirationUnit,
+        stepupTokenExpiration: s.stepupTokenExpiration,
+        stepupTokenExpirationUnit: s.stepupTokenExpirationUnit,
+        enableInactivity: s.enableInactivity,
+        InactivityTime: s.inactivityTime,
+        InactivityTimeUnit: s.inactivityTimeUnit,
+        inactivityTime: s.inactivityTime,
+        inactivityTimeUnit: s.inactivityTimeUnit,
+        JITDisabled: s.jitDisabled,
+        ssoSetupSuiteSettings: s.ssoSetupSuiteSettings
+      })
+    }
+  )
 )
 
 /**
@@ -197,7 +210,7 @@ export const TenantSettings = Schema.transform(
  */
 export type TenantSettings = typeof TenantSettings.Type
 
-const o = <S extends Schema.Schema.Any>(s: S) => Schema.optional(s)
+const o = <S extends Schema.Schema.Any>(s: S) => optional(s)
 
 /**
  * A settings update: sent with node-sdk's inactivity spelling (`InactivityTime`,
@@ -207,65 +220,67 @@ const o = <S extends Schema.Schema.Any>(s: S) => Schema.optional(s)
  * @since 0.2.0
  * @category schemas
  */
-export const TenantSettingsUpdate = Schema.transform(
-  Schema.Struct({ tenantId: Schema.String, ...SettingsWire.fields }),
-  Schema.Struct({
-    id: Schema.String,
-    selfProvisioningDomains: o(Strings),
-    domains: o(Strings),
-    authType: o(Schema.String),
-    sessionSettingsEnabled: o(Schema.Boolean),
-    refreshTokenExpiration: o(Schema.Number),
-    refreshTokenExpirationUnit: o(Schema.String),
-    sessionTokenExpiration: o(Schema.Number),
-    sessionTokenExpirationUnit: o(Schema.String),
-    stepupTokenExpiration: o(Schema.Number),
-    stepupTokenExpirationUnit: o(Schema.String),
-    enableInactivity: o(Schema.Boolean),
-    inactivityTime: o(Schema.Number),
-    inactivityTimeUnit: o(Schema.String),
-    jitDisabled: o(Schema.Boolean),
-    ssoSetupSuiteSettings: o(SsoSetupSuiteSettings)
-  }),
-  {
-    strict: true,
-    decode: (r) => ({
-      id: r.tenantId,
-      selfProvisioningDomains: r.selfProvisioningDomains ?? undefined,
-      domains: r.domains ?? undefined,
-      authType: r.authType ?? undefined,
-      sessionSettingsEnabled: r.enabled ?? undefined,
-      refreshTokenExpiration: r.refreshTokenExpiration ?? undefined,
-      refreshTokenExpirationUnit: r.refreshTokenExpirationUnit ?? undefined,
-      sessionTokenExpiration: r.sessionTokenExpiration ?? undefined,
-      sessionTokenExpirationUnit: r.sessionTokenExpirationUnit ?? undefined,
-      stepupTokenExpiration: r.stepupTokenExpiration ?? undefined,
-      stepupTokenExpirationUnit: r.stepupTokenExpirationUnit ?? undefined,
-      enableInactivity: r.enableInactivity ?? undefined,
-      inactivityTime: r.InactivityTime ?? r.inactivityTime ?? undefined,
-      inactivityTimeUnit: r.InactivityTimeUnit ?? r.inactivityTimeUnit ?? undefined,
-      jitDisabled: r.JITDisabled ?? undefined,
-      ssoSetupSuiteSettings: r.ssoSetupSuiteSettings ?? undefined
+export const TenantSettingsUpdate = lazy(() =>
+  Schema.transform(
+    Schema.Struct({ tenantId: Schema.String, ...SettingsWire.fields }),
+    Schema.Struct({
+      id: Schema.String,
+      selfProvisioningDomains: o(Strings),
+      domains: o(Strings),
+      authType: o(Schema.String),
+      sessionSettingsEnabled: o(Schema.Boolean),
+      refreshTokenExpiration: o(Schema.Number),
+      refreshTokenExpirationUnit: o(Schema.String),
+      sessionTokenExpiration: o(Schema.Number),
+      sessionTokenExpirationUnit: o(Schema.String),
+      stepupTokenExpiration: o(Schema.Number),
+      stepupTokenExpirationUnit: o(Schema.String),
+      enableInactivity: o(Schema.Boolean),
+      inactivityTime: o(Schema.Number),
+      inactivityTimeUnit: o(Schema.String),
+      jitDisabled: o(Schema.Boolean),
+      ssoSetupSuiteSettings: o(SsoSetupSuiteSettings)
     }),
-    encode: (s) => ({
-      tenantId: s.id,
-      selfProvisioningDomains: s.selfProvisioningDomains,
-      domains: s.domains,
-      authType: s.authType,
-      enabled: s.sessionSettingsEnabled,
-      refreshTokenExpiration: s.refreshTokenExpiration,
-      refreshTokenExpirationUnit: s.refreshTokenExpirationUnit,
-      sessionTokenExpiration: s.sessionTokenExpiration,
-      sessionTokenExpirationUnit: s.sessionTokenExpirationUnit,
-      stepupTokenExpiration: s.stepupTokenExpiration,
-      stepupTokenExpirationUnit: s.stepupTokenExpirationUnit,
-      enableInactivity: s.enableInactivity,
-      InactivityTime: s.inactivityTime,
-      InactivityTimeUnit: s.inactivityTimeUnit,
-      JITDisabled: s.jitDisabled,
-      ssoSetupSuiteSettings: s.ssoSetupSuiteSettings
-    })
-  }
+    {
+      strict: true,
+      decode: (r) => ({
+        id: r.tenantId,
+        selfProvisioningDomains: r.selfProvisioningDomains ?? undefined,
+        domains: r.domains ?? undefined,
+        authType: r.authType ?? undefined,
+        sessionSettingsEnabled: r.enabled ?? undefined,
+        refreshTokenExpiration: r.refreshTokenExpiration ?? undefined,
+        refreshTokenExpirationUnit: r.refreshTokenExpirationUnit ?? undefined,
+        sessionTokenExpiration: r.sessionTokenExpiration ?? undefined,
+        sessionTokenExpirationUnit: r.sessionTokenExpirationUnit ?? undefined,
+        stepupTokenExpiration: r.stepupTokenExpiration ?? undefined,
+        stepupTokenExpirationUnit: r.stepupTokenExpirationUnit ?? undefined,
+        enableInactivity: r.enableInactivity ?? undefined,
+        inactivityTime: r.InactivityTime ?? r.inactivityTime ?? undefined,
+        inactivityTimeUnit: r.InactivityTimeUnit ?? r.inactivityTimeUnit ?? undefined,
+        jitDisabled: r.JITDisabled ?? undefined,
+        ssoSetupSuiteSettings: r.ssoSetupSuiteSettings ?? undefined
+      }),
+      encode: (s) => ({
+        tenantId: s.id,
+        selfProvisioningDomains: s.selfProvisioningDomains,
+        domains: s.domains,
+        authType: s.authType,
+        enabled: s.sessionSettingsEnabled,
+        refreshTokenExpiration: s.refreshTokenExpiration,
+        refreshTokenExpirationUnit: s.refreshTokenExpirationUnit,
+        sessionTokenExpiration: s.sessionTokenExpiration,
+        sessionTokenExpirationUnit: s.sessionTokenExpirationUnit,
+        stepupTokenExpiration: s.stepupTokenExpiration,
+        stepupTokenExpirationUnit: s.stepupTokenExpirationUnit,
+        enableInactivity: s.enableInactivity,
+        InactivityTime: s.inactivityTime,
+        InactivityTimeUnit: s.inactivityTimeUnit,
+        JITDisabled: s.jitDisabled,
+        ssoSetupSuiteSettings: s.ssoSetupSuiteSettings
+      })
+    }
+  )
 )
 
 /**
@@ -277,7 +292,7 @@ export const TenantSettingsUpdate = Schema.transform(
 export const create = Endpoint.post("mgmt.tenant.create", "/v1/mgmt/tenant/create", {
   credential: "management",
   request: TenantInput,
-  response: Schema.Struct({ id: Schema.String }),
+  response: lazy(() => Schema.Struct({ id: Schema.String })),
   description: "Creates a tenant; answers its id"
 })
 
@@ -296,7 +311,7 @@ export const update = Endpoint.post("mgmt.tenant.update", "/v1/mgmt/tenant/updat
 
 const del = Endpoint.post("mgmt.tenant.delete", "/v1/mgmt/tenant/delete", {
   credential: "management",
-  request: Schema.Struct({ id: Schema.String, cascade: Schema.optional(Bool) }),
+  request: lazy(() => Schema.Struct({ id: Schema.String, cascade: optional(Bool) })),
   response: Endpoint.Empty,
   description: "Deletes a tenant (with `cascade`, also the users that belong to it only)"
 })
@@ -309,7 +324,7 @@ const del = Endpoint.post("mgmt.tenant.delete", "/v1/mgmt/tenant/delete", {
  */
 export const load = Endpoint.get("mgmt.tenant.load", "/v1/mgmt/tenant", {
   credential: "management",
-  request: Schema.Struct({ id: Schema.String }),
+  request: lazy(() => Schema.Struct({ id: Schema.String })),
   response: Tenant,
   description: "Loads a tenant"
 })
@@ -334,14 +349,16 @@ export const loadAll = Endpoint.get("mgmt.tenant.loadAll", "/v1/mgmt/tenant/all"
  */
 export const searchAll = Endpoint.post("mgmt.tenant.searchAll", "/v1/mgmt/tenant/search", {
   credential: "management",
-  request: Schema.Struct({
-    ids: renamed("tenantIds", Strings),
-    names: renamed("tenantNames", Strings),
-    selfProvisioningDomains: renamed("tenantSelfProvisioningDomains", Strings),
-    customAttributes: Schema.optional(JsonObject),
-    /** node-sdk */
-    parentTenantId: Schema.optional(Schema.String)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      ids: renamed("tenantIds", Strings),
+      names: renamed("tenantNames", Strings),
+      selfProvisioningDomains: renamed("tenantSelfProvisioningDomains", Strings),
+      customAttributes: optional(JsonObject),
+      /** node-sdk */
+      parentTenantId: optional(Schema.String)
+    })
+  ),
   response: Tenants,
   description: "Searches tenants"
 })
@@ -354,7 +371,7 @@ export const searchAll = Endpoint.post("mgmt.tenant.searchAll", "/v1/mgmt/tenant
  */
 export const loadSettings = Endpoint.get("mgmt.tenant.loadSettings", "/v1/mgmt/tenant/settings", {
   credential: "management",
-  request: Schema.Struct({ id: Schema.String }),
+  request: lazy(() => Schema.Struct({ id: Schema.String })),
   response: TenantSettings,
   description: "Loads a tenant's session settings"
 })
@@ -383,10 +400,12 @@ export const updateDefaultRoles = Endpoint.post(
   "/v1/mgmt/tenant/updateDefaultRoles",
   {
     credential: "management",
-    request: Schema.Struct({
-      tenantId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("id")),
-      roleNames: renamed("defaultRoles", Strings)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        tenantId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("id")),
+        roleNames: renamed("defaultRoles", Strings)
+      })
+    ),
     response: Endpoint.Empty,
     description: "Sets the project roles new users of the tenant get"
   }
@@ -403,15 +422,17 @@ export const generateSsoConfigurationLink = Endpoint.post(
   "/v2/mgmt/tenant/adminlinks/sso/generate",
   {
     credential: "management",
-    request: Schema.Struct({
-      tenantId: Schema.String,
-      expireTime: Schema.optional(Num),
-      ssoId: Schema.optional(Schema.String),
-      email: Schema.optional(Schema.String),
-      templateId: Schema.optional(Schema.String),
-      actorId: Schema.optional(Schema.String)
-    }),
-    response: Schema.Struct({ adminSSOConfigurationLink: Secret }),
+    request: lazy(() =>
+      Schema.Struct({
+        tenantId: Schema.String,
+        expireTime: optional(Num),
+        ssoId: optional(Schema.String),
+        email: optional(Schema.String),
+        templateId: optional(Schema.String),
+        actorId: optional(Schema.String)
+      })
+    ),
+    response: lazy(() => Schema.Struct({ adminSSOConfigurationLink: Secret })),
     description: "A tenant-admin self-service link to configure the tenant's SSO"
   }
 )
@@ -427,7 +448,7 @@ export const revokeSsoConfigurationLink = Endpoint.post(
   "/v1/mgmt/tenant/adminlinks/sso/revoke",
   {
     credential: "management",
-    request: Schema.Struct({ tenantId: Schema.String, ssoId: Schema.optional(Schema.String) }),
+    request: lazy(() => Schema.Struct({ tenantId: Schema.String, ssoId: optional(Schema.String) })),
     response: Endpoint.Empty,
     description: "Revokes the tenant's SSO configuration links"
   }

@@ -8,8 +8,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, renamed, Secret } from "../Fields.js"
+import { Bool, JsonObject, Num, optional, renamed, Secret } from "../Fields.js"
 
 /**
  * The login options of the generators (§3.2).
@@ -17,16 +18,18 @@ import { Bool, JsonObject, Num, renamed, Secret } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const LoginOptions = Schema.Struct({
-  stepup: Schema.optional(Bool),
-  mfa: Schema.optional(Bool),
-  revokeOtherSessions: Schema.optional(Bool),
-  customClaims: Schema.optional(JsonObject),
-  templateId: Schema.optional(Schema.String),
-  templateOptions: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })),
-  tenantId: Schema.optional(Schema.String),
-  locale: Schema.optional(Schema.String)
-})
+export const LoginOptions = lazy(() =>
+  Schema.Struct({
+    stepup: optional(Bool),
+    mfa: optional(Bool),
+    revokeOtherSessions: optional(Bool),
+    customClaims: optional(JsonObject),
+    templateId: optional(Schema.String),
+    templateOptions: optional(Schema.Record({ key: Schema.String, value: Schema.String })),
+    tenantId: optional(Schema.String),
+    locale: optional(Schema.String)
+  })
+)
 
 /**
  * A generated OTP code for a test user.
@@ -34,7 +37,7 @@ export const LoginOptions = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const TestUserOtp = Schema.Struct({ loginId: Schema.String, code: Secret })
+export const TestUserOtp = lazy(() => Schema.Struct({ loginId: Schema.String, code: Secret }))
 
 /**
  * @since 0.2.0
@@ -48,7 +51,7 @@ export type TestUserOtp = typeof TestUserOtp.Type
  * @since 0.2.0
  * @category schemas
  */
-export const TestUserMagicLink = Schema.Struct({ loginId: Schema.String, link: Secret })
+export const TestUserMagicLink = lazy(() => Schema.Struct({ loginId: Schema.String, link: Secret }))
 
 /**
  * @since 0.2.0
@@ -62,7 +65,9 @@ export type TestUserMagicLink = typeof TestUserMagicLink.Type
  * @since 0.2.0
  * @category schemas
  */
-export const TestUserEnchantedLink = Schema.Struct({ loginId: Schema.String, link: Secret, pendingRef: Schema.String })
+export const TestUserEnchantedLink = lazy(() =>
+  Schema.Struct({ loginId: Schema.String, link: Secret, pendingRef: Schema.String })
+)
 
 /**
  * @since 0.2.0
@@ -76,7 +81,7 @@ export type TestUserEnchantedLink = typeof TestUserEnchantedLink.Type
  * @since 0.2.0
  * @category schemas
  */
-export const EmbeddedToken = Schema.Struct({ token: Secret })
+export const EmbeddedToken = lazy(() => Schema.Struct({ token: Secret }))
 
 /**
  * The user of a sign-up embedded link.
@@ -84,20 +89,22 @@ export const EmbeddedToken = Schema.Struct({ token: Secret })
  * @since 0.2.0
  * @category schemas
  */
-export const SignUpUser = Schema.Struct({
-  name: Schema.optional(Schema.String),
-  givenName: Schema.optional(Schema.String),
-  middleName: Schema.optional(Schema.String),
-  familyName: Schema.optional(Schema.String),
-  phone: Schema.optional(Schema.String),
-  email: Schema.optional(Schema.String)
-})
+export const SignUpUser = lazy(() =>
+  Schema.Struct({
+    name: optional(Schema.String),
+    givenName: optional(Schema.String),
+    middleName: optional(Schema.String),
+    familyName: optional(Schema.String),
+    phone: optional(Schema.String),
+    email: optional(Schema.String)
+  })
+)
 
 const generator = {
   /** `email`, `sms`, `voice`, `whatsapp`, or `Embedded`. */
-  deliveryMethod: Schema.optional(Schema.String),
+  deliveryMethod: optional(Schema.String),
   loginId: Schema.String,
-  loginOptions: Schema.optional(LoginOptions)
+  loginOptions: optional(LoginOptions)
 }
 
 /**
@@ -108,7 +115,7 @@ const generator = {
  */
 export const generateOtpForTestUser = Endpoint.post("mgmt.user.generateOtpForTestUser", "/v1/mgmt/tests/generate/otp", {
   credential: "management",
-  request: Schema.Struct(generator),
+  request: lazy(() => Schema.Struct(generator)),
   response: TestUserOtp,
   description: "Generates an OTP code for a test user"
 })
@@ -124,7 +131,7 @@ export const generateMagicLinkForTestUser = Endpoint.post(
   "/v1/mgmt/tests/generate/magiclink",
   {
     credential: "management",
-    request: Schema.Struct({ ...generator, uri: renamed("URI", Schema.String) }),
+    request: lazy(() => Schema.Struct({ ...generator, uri: renamed("URI", Schema.String) })),
     response: TestUserMagicLink,
     description: "Generates a magic link for a test user"
   }
@@ -141,11 +148,13 @@ export const generateEnchantedLinkForTestUser = Endpoint.post(
   "/v1/mgmt/tests/generate/enchantedlink",
   {
     credential: "management",
-    request: Schema.Struct({
-      loginId: Schema.String,
-      uri: renamed("URI", Schema.String),
-      loginOptions: Schema.optional(LoginOptions)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        loginId: Schema.String,
+        uri: renamed("URI", Schema.String),
+        loginOptions: optional(LoginOptions)
+      })
+    ),
     response: TestUserEnchantedLink,
     description: "Generates an enchanted link for a test user"
   }
@@ -162,11 +171,13 @@ export const generateEmbeddedLink = Endpoint.post(
   "/v1/mgmt/user/signin/embeddedlink",
   {
     credential: "management",
-    request: Schema.Struct({
-      loginId: Schema.String,
-      customClaims: Schema.optional(JsonObject),
-      timeout: Schema.optional(Num)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        loginId: Schema.String,
+        customClaims: optional(JsonObject),
+        timeout: optional(Num)
+      })
+    ),
     response: EmbeddedToken,
     description: "Generates an embedded sign-in token for an existing user"
   }
@@ -183,14 +194,16 @@ export const generateSignUpEmbeddedLink = Endpoint.post(
   "/v1/mgmt/user/signup/embeddedlink",
   {
     credential: "management",
-    request: Schema.Struct({
-      loginId: Schema.String,
-      user: Schema.optional(SignUpUser),
-      emailVerified: Schema.optional(Bool),
-      phoneVerified: Schema.optional(Bool),
-      loginOptions: Schema.optional(LoginOptions),
-      timeout: Schema.optional(Num)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        loginId: Schema.String,
+        user: optional(SignUpUser),
+        emailVerified: optional(Bool),
+        phoneVerified: optional(Bool),
+        loginOptions: optional(LoginOptions),
+        timeout: optional(Num)
+      })
+    ),
     response: EmbeddedToken,
     description: "Generates an embedded sign-up token (the user is created when unknown)"
   }

@@ -13,8 +13,9 @@
  */
 import * as Schema from "effect/Schema"
 import * as CoreUser from "../../core/User.js"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, opt, renamed, Strings } from "../Fields.js"
+import { Bool, JsonObject, opt, optional, renamed, Strings } from "../Fields.js"
 
 /**
  * A user, as the management API answers it: every field of the core user
@@ -23,11 +24,13 @@ import { Bool, JsonObject, opt, renamed, Strings } from "../Fields.js"
  * @since 0.2.0
  * @category schemas
  */
-export const User = Schema.Struct({
-  ...CoreUser.User.fields,
-  /** Epoch seconds of the last change (go-sdk). */
-  modifiedTime: opt(Schema.Number)
-})
+export const User = lazy(() =>
+  Schema.Struct({
+    ...CoreUser.User.fields,
+    /** Epoch seconds of the last change (go-sdk). */
+    modifiedTime: opt(Schema.Number)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -41,7 +44,7 @@ export type User = typeof User.Type
  * @since 0.2.0
  * @category schemas
  */
-export const UserResponse = Schema.Struct({ user: User })
+export const UserResponse = lazy(() => Schema.Struct({ user: User }))
 
 /**
  * `{ users }`.
@@ -49,7 +52,7 @@ export const UserResponse = Schema.Struct({ user: User })
  * @since 0.2.0
  * @category schemas
  */
-export const Users = Schema.Struct({ users: opt(Schema.Array(User)) })
+export const Users = lazy(() => Schema.Struct({ users: opt(Schema.Array(User)) }))
 
 /**
  * A tenant association of a request (`userTenants`): `roleNames` is always
@@ -58,14 +61,16 @@ export const Users = Schema.Struct({ users: opt(Schema.Array(User)) })
  * @since 0.2.0
  * @category schemas
  */
-export const AssociatedTenant = Schema.transform(
-  Schema.Struct({ tenantId: Schema.String, roleNames: Schema.optional(Strings) }),
-  Schema.Struct({ tenantId: Schema.String, roleNames: Schema.optional(Strings) }),
-  {
-    strict: true,
-    decode: (t) => t,
-    encode: (t) => ({ tenantId: t.tenantId, roleNames: t.roleNames ?? [] })
-  }
+export const AssociatedTenant = lazy(() =>
+  Schema.transform(
+    Schema.Struct({ tenantId: Schema.String, roleNames: optional(Strings) }),
+    Schema.Struct({ tenantId: Schema.String, roleNames: optional(Strings) }),
+    {
+      strict: true,
+      decode: (t) => t,
+      encode: (t) => ({ tenantId: t.tenantId, roleNames: t.roleNames ?? [] })
+    }
+  )
 )
 
 /**
@@ -77,24 +82,24 @@ export const AssociatedTenant = Schema.transform(
  * @category schemas
  */
 export const userFields = {
-  email: Schema.optional(Schema.String),
-  phone: Schema.optional(Schema.String),
+  email: optional(Schema.String),
+  phone: optional(Schema.String),
   /** The display name (the user's `name`). */
-  displayName: Schema.optional(Schema.String),
-  givenName: Schema.optional(Schema.String),
-  middleName: Schema.optional(Schema.String),
-  familyName: Schema.optional(Schema.String),
-  roleNames: Schema.optional(Strings),
-  userTenants: Schema.optional(Schema.Array(AssociatedTenant)),
-  customAttributes: Schema.optional(JsonObject),
-  picture: Schema.optional(Schema.String),
-  verifiedEmail: Schema.optional(Bool),
-  verifiedPhone: Schema.optional(Bool),
-  additionalLoginIds: Schema.optional(Strings),
-  ssoAppIds: Schema.optional(Strings),
-  ssoAppIDs: Schema.optional(Strings),
-  status: Schema.optional(CoreUser.UserStatus),
-  test: Schema.optional(Bool)
+  displayName: optional(Schema.String),
+  givenName: optional(Schema.String),
+  middleName: optional(Schema.String),
+  familyName: optional(Schema.String),
+  roleNames: optional(Strings),
+  userTenants: optional(lazy(() => Schema.Array(AssociatedTenant))),
+  customAttributes: optional(JsonObject),
+  picture: optional(Schema.String),
+  verifiedEmail: optional(Bool),
+  verifiedPhone: optional(Bool),
+  additionalLoginIds: optional(Strings),
+  ssoAppIds: optional(Strings),
+  ssoAppIDs: optional(Strings),
+  status: optional(CoreUser.UserStatus),
+  test: optional(Bool)
 }
 
 /**
@@ -104,14 +109,14 @@ export const userFields = {
  * @category schemas
  */
 export const inviteFields = {
-  invite: Schema.optional(Bool),
-  inviteUrl: Schema.optional(Schema.String),
-  sendMail: Schema.optional(Bool),
+  invite: optional(Bool),
+  inviteUrl: optional(Schema.String),
+  sendMail: optional(Bool),
   /** `sendSMS` on the wire. */
   sendSms: renamed("sendSMS", Bool),
-  templateId: Schema.optional(Schema.String),
-  templateOptions: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String })),
-  locale: Schema.optional(Schema.String)
+  templateId: optional(Schema.String),
+  templateOptions: optional(lazy(() => Schema.Record({ key: Schema.String, value: Schema.String }))),
+  locale: optional(Schema.String)
 }
 
 /**
@@ -120,7 +125,7 @@ export const inviteFields = {
  * @since 0.2.0
  * @category schemas
  */
-export const UserCreate = Schema.Struct({ loginId: Schema.String, ...userFields, ...inviteFields })
+export const UserCreate = lazy(() => Schema.Struct({ loginId: Schema.String, ...userFields, ...inviteFields }))
 
 /**
  * A full replacement of a user's fields (omitted fields are cleared).
@@ -128,7 +133,7 @@ export const UserCreate = Schema.Struct({ loginId: Schema.String, ...userFields,
  * @since 0.2.0
  * @category schemas
  */
-export const UserReplace = Schema.Struct({ loginId: Schema.String, ...userFields })
+export const UserReplace = lazy(() => Schema.Struct({ loginId: Schema.String, ...userFields }))
 
 /**
  * The fields of a patch: only the given ones change. `additionalIdentifiers`
@@ -139,8 +144,8 @@ export const UserReplace = Schema.Struct({ loginId: Schema.String, ...userFields
  */
 export const patchFields = {
   ...userFields,
-  additionalIdentifiers: Schema.optional(Strings),
-  scim: Schema.optional(Bool)
+  additionalIdentifiers: optional(Strings),
+  scim: optional(Bool)
 }
 
 /**
@@ -149,7 +154,7 @@ export const patchFields = {
  * @since 0.2.0
  * @category schemas
  */
-export const UserPatch = Schema.Struct({ loginId: Schema.String, ...patchFields })
+export const UserPatch = lazy(() => Schema.Struct({ loginId: Schema.String, ...patchFields }))
 
 /**
  * A user named by its login id or by its user id.
@@ -157,10 +162,12 @@ export const UserPatch = Schema.Struct({ loginId: Schema.String, ...patchFields 
  * @since 0.2.0
  * @category schemas
  */
-export const UserRef = Schema.Struct({
-  loginId: Schema.optional(Schema.String),
-  userId: Schema.optional(Schema.String)
-})
+export const UserRef = lazy(() =>
+  Schema.Struct({
+    loginId: optional(Schema.String),
+    userId: optional(Schema.String)
+  })
+)
 
 /**
  * A user named by its login id (or, where Descope accepts it, its user id).
@@ -168,7 +175,7 @@ export const UserRef = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const LoginId = Schema.Struct({ loginId: Schema.String })
+export const LoginId = lazy(() => Schema.Struct({ loginId: Schema.String }))
 
 /**
  * `POST /v1/mgmt/user/create` (also `invite`, with `invite: true`).
@@ -264,7 +271,7 @@ export const load = Endpoint.get("mgmt.user.load", "/v1/mgmt/user", {
  */
 export const loadUsers = Endpoint.post("mgmt.user.loadUsers", "/v1/mgmt/users/load", {
   credential: "management",
-  request: Schema.Struct({ userIds: Strings, includeInvalidUsers: Schema.optional(Bool) }),
+  request: lazy(() => Schema.Struct({ userIds: Strings, includeInvalidUsers: optional(Bool) })),
   response: Users,
   description: "Loads users by user id (disabled ones only with includeInvalidUsers)"
 })

@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, Num, opt, Secret, Strings } from "../Fields.js"
+import { Bool, Num, opt, optional, Secret, Strings } from "../Fields.js"
 import { inviteFields, patchFields, User, userFields } from "./User.js"
 
 const hash = { hash: Schema.String }
@@ -18,21 +19,23 @@ const hash = { hash: Schema.String }
  * @since 0.2.0
  * @category schemas
  */
-export const HashedPassword = Schema.Struct({
-  bcrypt: Schema.optional(Schema.Struct(hash)),
-  pbkdf2: Schema.optional(Schema.Struct({ ...hash, salt: Schema.String, iterations: Num, type: Schema.String })),
-  firebase: Schema.optional(Schema.Struct({
-    ...hash,
-    salt: Schema.String,
-    saltSeparator: Schema.String,
-    signerKey: Schema.String,
-    memory: Num,
-    rounds: Num
-  })),
-  django: Schema.optional(Schema.Struct(hash)),
-  phpass: Schema.optional(Schema.Struct({ ...hash, salt: Schema.String, iterations: Num, type: Schema.String })),
-  md5: Schema.optional(Schema.Struct(hash))
-})
+export const HashedPassword = lazy(() =>
+  Schema.Struct({
+    bcrypt: optional(Schema.Struct(hash)),
+    pbkdf2: optional(Schema.Struct({ ...hash, salt: Schema.String, iterations: Num, type: Schema.String })),
+    firebase: optional(Schema.Struct({
+      ...hash,
+      salt: Schema.String,
+      saltSeparator: Schema.String,
+      signerKey: Schema.String,
+      memory: Num,
+      rounds: Num
+    })),
+    django: optional(Schema.Struct(hash)),
+    phpass: optional(Schema.Struct({ ...hash, salt: Schema.String, iterations: Num, type: Schema.String })),
+    md5: optional(Schema.Struct(hash))
+  })
+)
 
 /**
  * One user of a create (or invite) batch: the user fields, a login id
@@ -43,14 +46,16 @@ export const HashedPassword = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const BatchUser = Schema.Struct({
-  loginId: Schema.optional(Schema.String),
-  loginIdOrUserId: Schema.optional(Schema.String),
-  ...userFields,
-  password: Schema.optional(Secret),
-  hashedPassword: Schema.optional(HashedPassword),
-  seed: Schema.optional(Secret)
-})
+export const BatchUser = lazy(() =>
+  Schema.Struct({
+    loginId: optional(Schema.String),
+    loginIdOrUserId: optional(Schema.String),
+    ...userFields,
+    password: optional(Secret),
+    hashedPassword: optional(HashedPassword),
+    seed: optional(Secret)
+  })
+)
 
 /**
  * One element of a patch batch (a patch body; without a user, a failure of its own).
@@ -58,11 +63,13 @@ export const BatchUser = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const BatchPatch = Schema.Struct({
-  loginId: Schema.optional(Schema.String),
-  loginIdOrUserId: Schema.optional(Schema.String),
-  ...patchFields
-})
+export const BatchPatch = lazy(() =>
+  Schema.Struct({
+    loginId: optional(Schema.String),
+    loginIdOrUserId: optional(Schema.String),
+    ...patchFields
+  })
+)
 
 /**
  * The user of a batch failure: what was sent, echoed back as a user that was
@@ -71,7 +78,7 @@ export const BatchPatch = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const FailedBatchUser = Schema.Struct({ ...User.fields, userId: opt(Schema.String) })
+export const FailedBatchUser = lazy(() => Schema.Struct({ ...User.fields, userId: opt(Schema.String) }))
 
 /**
  * @since 0.2.0
@@ -85,10 +92,12 @@ export type FailedBatchUser = typeof FailedBatchUser.Type
  * @since 0.2.0
  * @category schemas
  */
-export const BatchFailure = Schema.Struct({
-  failure: opt(Schema.String),
-  user: opt(FailedBatchUser)
-})
+export const BatchFailure = lazy(() =>
+  Schema.Struct({
+    failure: opt(Schema.String),
+    user: opt(FailedBatchUser)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -96,7 +105,7 @@ export const BatchFailure = Schema.Struct({
  */
 export type BatchFailure = typeof BatchFailure.Type
 
-const additionalErrors = opt(Schema.Record({ key: Schema.String, value: Schema.String }))
+const additionalErrors = opt(lazy(() => Schema.Record({ key: Schema.String, value: Schema.String })))
 
 /**
  * The answer of a create (or invite) batch.
@@ -104,11 +113,13 @@ const additionalErrors = opt(Schema.Record({ key: Schema.String, value: Schema.S
  * @since 0.2.0
  * @category schemas
  */
-export const BatchResponse = Schema.Struct({
-  createdUsers: opt(Schema.Array(User)),
-  failedUsers: opt(Schema.Array(BatchFailure)),
-  additionalErrors
-})
+export const BatchResponse = lazy(() =>
+  Schema.Struct({
+    createdUsers: opt(Schema.Array(User)),
+    failedUsers: opt(Schema.Array(BatchFailure)),
+    additionalErrors
+  })
+)
 
 /**
  * @since 0.2.0
@@ -122,11 +133,13 @@ export type BatchResponse = typeof BatchResponse.Type
  * @since 0.2.0
  * @category schemas
  */
-export const PatchBatchResponse = Schema.Struct({
-  patchedUsers: opt(Schema.Array(User)),
-  failedUsers: opt(Schema.Array(BatchFailure)),
-  additionalErrors
-})
+export const PatchBatchResponse = lazy(() =>
+  Schema.Struct({
+    patchedUsers: opt(Schema.Array(User)),
+    failedUsers: opt(Schema.Array(BatchFailure)),
+    additionalErrors
+  })
+)
 
 /**
  * @since 0.2.0
@@ -140,10 +153,12 @@ export type PatchBatchResponse = typeof PatchBatchResponse.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ImportFailure = Schema.Struct({
-  user: opt(Schema.String),
-  reason: opt(Schema.String)
-})
+export const ImportFailure = lazy(() =>
+  Schema.Struct({
+    user: opt(Schema.String),
+    reason: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -157,10 +172,12 @@ export type ImportFailure = typeof ImportFailure.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ImportResponse = Schema.Struct({
-  users: opt(Schema.Array(User)),
-  failures: opt(Schema.Array(ImportFailure))
-})
+export const ImportResponse = lazy(() =>
+  Schema.Struct({
+    users: opt(Schema.Array(User)),
+    failures: opt(Schema.Array(ImportFailure))
+  })
+)
 
 /**
  * @since 0.2.0
@@ -176,7 +193,7 @@ export type ImportResponse = typeof ImportResponse.Type
  */
 export const createBatch = Endpoint.post("mgmt.user.createBatch", "/v1/mgmt/user/create/batch", {
   credential: "management",
-  request: Schema.Struct({ users: Schema.Array(BatchUser), ...inviteFields }),
+  request: lazy(() => Schema.Struct({ users: Schema.Array(BatchUser), ...inviteFields })),
   response: BatchResponse,
   bucket: "mgmt.user.create",
   description: "Creates (with invite: true, invites) several users"
@@ -190,7 +207,7 @@ export const createBatch = Endpoint.post("mgmt.user.createBatch", "/v1/mgmt/user
  */
 export const patchBatch = Endpoint.patch("mgmt.user.patchBatch", "/v1/mgmt/user/patch/batch", {
   credential: "management",
-  request: Schema.Struct({ users: Schema.Array(BatchPatch) }),
+  request: lazy(() => Schema.Struct({ users: Schema.Array(BatchPatch) })),
   response: PatchBatchResponse,
   description: "Patches several users (only the given fields of each change)"
 })
@@ -203,7 +220,7 @@ export const patchBatch = Endpoint.patch("mgmt.user.patchBatch", "/v1/mgmt/user/
  */
 export const deleteBatch = Endpoint.post("mgmt.user.deleteBatch", "/v1/mgmt/user/delete/batch", {
   credential: "management",
-  request: Schema.Struct({ userIds: Schema.optional(Strings) }),
+  request: lazy(() => Schema.Struct({ userIds: optional(Strings) })),
   response: Endpoint.Empty,
   description: "Deletes several users by user id"
 })
@@ -217,12 +234,14 @@ export const deleteBatch = Endpoint.post("mgmt.user.deleteBatch", "/v1/mgmt/user
  */
 export const importUsers = Endpoint.post("mgmt.user.importUsers", "/v1/mgmt/user/import", {
   credential: "management",
-  request: Schema.Struct({
-    source: Schema.String,
-    users: Schema.optional(Schema.String),
-    hashes: Schema.optional(Secret),
-    dryrun: Schema.optional(Bool)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      source: Schema.String,
+      users: optional(Schema.String),
+      hashes: optional(Secret),
+      dryrun: optional(Bool)
+    })
+  ),
   response: ImportResponse,
   description: "Imports users (and password hashes) exported from another system; dryrun persists nothing"
 })

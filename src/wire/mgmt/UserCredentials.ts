@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, opt, renamed, Secret, Strings } from "../Fields.js"
+import { Bool, opt, optional, renamed, Secret, Strings } from "../Fields.js"
 import { LoginId, UserRef } from "./User.js"
 
 /**
@@ -16,13 +17,15 @@ import { LoginId, UserRef } from "./User.js"
  * @since 0.2.0
  * @category schemas
  */
-export const UserPasskey = Schema.Struct({
-  id: opt(Schema.String),
-  rpId: opt(Schema.String),
-  kind: opt(Schema.String),
-  displayName: opt(Schema.String),
-  createdTime: opt(Schema.Number)
-})
+export const UserPasskey = lazy(() =>
+  Schema.Struct({
+    id: opt(Schema.String),
+    rpId: opt(Schema.String),
+    kind: opt(Schema.String),
+    displayName: opt(Schema.String),
+    createdTime: opt(Schema.Number)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -37,14 +40,16 @@ export type UserPasskey = typeof UserPasskey.Type
  * @since 0.2.0
  * @category schemas
  */
-export const UserTrustedDevice = Schema.Struct({
-  id: opt(Schema.String),
-  name: opt(Schema.String),
-  deviceType: opt(Schema.String),
-  lastLoginTime: opt(Schema.Union(Schema.Number, Schema.String)),
-  expirationTime: opt(Schema.Union(Schema.Number, Schema.String)),
-  lastLocation: opt(Schema.String)
-})
+export const UserTrustedDevice = lazy(() =>
+  Schema.Struct({
+    id: opt(Schema.String),
+    name: opt(Schema.String),
+    deviceType: opt(Schema.String),
+    lastLoginTime: opt(Schema.Union(Schema.Number, Schema.String)),
+    expirationTime: opt(Schema.Union(Schema.Number, Schema.String)),
+    lastLocation: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -58,13 +63,15 @@ export type UserTrustedDevice = typeof UserTrustedDevice.Type
  * @since 0.2.0
  * @category schemas
  */
-export const UserHistory = Schema.Struct({
-  userId: Schema.String,
-  loginTime: opt(Schema.Number),
-  city: opt(Schema.String),
-  country: opt(Schema.String),
-  ip: opt(Schema.String)
-})
+export const UserHistory = lazy(() =>
+  Schema.Struct({
+    userId: Schema.String,
+    loginTime: opt(Schema.Number),
+    city: opt(Schema.String),
+    country: opt(Schema.String),
+    ip: opt(Schema.String)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -78,14 +85,16 @@ export type UserHistory = typeof UserHistory.Type
  * @since 0.2.0
  * @category schemas
  */
-export const ProviderToken = Schema.Struct({
-  provider: opt(Schema.String),
-  providerUserId: opt(Schema.String),
-  accessToken: opt(Secret),
-  expiration: opt(Schema.Number),
-  scopes: opt(Strings),
-  refreshToken: opt(Secret)
-})
+export const ProviderToken = lazy(() =>
+  Schema.Struct({
+    provider: opt(Schema.String),
+    providerUserId: opt(Schema.String),
+    accessToken: opt(Secret),
+    expiration: opt(Schema.Number),
+    scopes: opt(Strings),
+    refreshToken: opt(Secret)
+  })
+)
 
 /**
  * @since 0.2.0
@@ -99,7 +108,7 @@ export type ProviderToken = typeof ProviderToken.Type
  * @since 0.2.0
  * @category schemas
  */
-export const PasswordSet = Schema.Struct({ loginId: Schema.String, password: Secret })
+export const PasswordSet = lazy(() => Schema.Struct({ loginId: Schema.String, password: Secret }))
 
 const housekeeping = <const Path extends string>(name: string, path: Path, description: string) =>
   Endpoint.post(name, path, { credential: "management", request: LoginId, response: Endpoint.Empty, description })
@@ -142,7 +151,7 @@ export const setActivePassword = Endpoint.post("mgmt.user.setActivePassword", "/
  */
 export const setPassword = Endpoint.post("mgmt.user.setPassword", "/v1/mgmt/user/password/set", {
   credential: "management",
-  request: Schema.Struct({ loginId: Schema.String, password: Secret, setActive: Schema.optional(Bool) }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, password: Secret, setActive: optional(Bool) })),
   response: Endpoint.Empty,
   description: "Sets a password (temporary unless setActive; deprecated)"
 })
@@ -179,7 +188,7 @@ export const removeAllPasskeys = housekeeping(
  */
 export const removePasskey = Endpoint.post("mgmt.user.removePasskey", "/v1/mgmt/user/passkey/delete", {
   credential: "management",
-  request: Schema.Struct({ loginId: Schema.String, credentialId: Schema.String }),
+  request: lazy(() => Schema.Struct({ loginId: Schema.String, credentialId: Schema.String })),
   response: Endpoint.Empty,
   description: "Removes one passkey of a user by its credential id"
 })
@@ -193,7 +202,7 @@ export const removePasskey = Endpoint.post("mgmt.user.removePasskey", "/v1/mgmt/
 export const listPasskeys = Endpoint.post("mgmt.user.listPasskeys", "/v1/mgmt/user/passkeys/list", {
   credential: "management",
   request: LoginId,
-  response: Schema.Struct({ passkeys: opt(Schema.Array(UserPasskey)) }),
+  response: lazy(() => Schema.Struct({ passkeys: opt(Schema.Array(UserPasskey)) })),
   description: "Lists the passkeys of a user"
 })
 
@@ -229,8 +238,8 @@ export const removeRecoveryCodes = housekeeping(
  */
 export const listTrustedDevices = Endpoint.post("mgmt.user.listTrustedDevices", "/v1/mgmt/user/trusteddevices/list", {
   credential: "management",
-  request: Schema.Struct({ identifiers: Schema.optional(Strings) }),
-  response: Schema.Struct({ devices: opt(Schema.Array(UserTrustedDevice)) }),
+  request: lazy(() => Schema.Struct({ identifiers: optional(Strings) })),
+  response: lazy(() => Schema.Struct({ devices: opt(Schema.Array(UserTrustedDevice)) })),
   description: "Lists the trusted devices of users"
 })
 
@@ -245,10 +254,12 @@ export const removeTrustedDevices = Endpoint.post(
   "/v1/mgmt/user/trusteddevices/remove",
   {
     credential: "management",
-    request: Schema.Struct({
-      loginId: renamed("identifier", Schema.String),
-      deviceIds: Schema.optional(Strings)
-    }),
+    request: lazy(() =>
+      Schema.Struct({
+        loginId: renamed("identifier", Schema.String),
+        deviceIds: optional(Strings)
+      })
+    ),
     response: Endpoint.Empty,
     description: "Removes trusted devices of a user"
   }
@@ -276,8 +287,8 @@ export const logoutUser = Endpoint.post("mgmt.user.logoutUser", "/v1/mgmt/user/l
  */
 export const history = Endpoint.post("mgmt.user.history", "/v1/mgmt/user/history", {
   credential: "management",
-  request: Schema.Union(Strings, Schema.Struct({ userIds: Schema.optional(Strings) })),
-  response: Schema.Array(UserHistory),
+  request: lazy(() => Schema.Union(Strings, Schema.Struct({ userIds: optional(Strings) }))),
+  response: lazy(() => Schema.Array(UserHistory)),
   description: "The authentication history of users"
 })
 
@@ -289,12 +300,14 @@ export const history = Endpoint.post("mgmt.user.history", "/v1/mgmt/user/history
  */
 export const getProviderToken = Endpoint.get("mgmt.user.getProviderToken", "/v1/mgmt/user/provider/token", {
   credential: "management",
-  request: Schema.Struct({
-    loginId: Schema.String,
-    provider: Schema.String,
-    withRefreshToken: Schema.optional(Bool),
-    forceRefresh: Schema.optional(Bool)
-  }),
+  request: lazy(() =>
+    Schema.Struct({
+      loginId: Schema.String,
+      provider: Schema.String,
+      withRefreshToken: optional(Bool),
+      forceRefresh: optional(Bool)
+    })
+  ),
   response: ProviderToken,
   description: "The social provider token of a user"
 })

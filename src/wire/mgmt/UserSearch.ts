@@ -6,8 +6,9 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, JsonObject, Num, opt, Strings } from "../Fields.js"
+import { Bool, JsonObject, Num, opt, optional, Strings } from "../Fields.js"
 import { User } from "./User.js"
 
 /**
@@ -16,10 +17,12 @@ import { User } from "./User.js"
  * @since 0.2.0
  * @category schemas
  */
-export const TenantRoleFilter = Schema.Struct({
-  values: Schema.optional(Strings),
-  and: Schema.optional(Bool)
-})
+export const TenantRoleFilter = lazy(() =>
+  Schema.Struct({
+    values: optional(Strings),
+    and: optional(Bool)
+  })
+)
 
 /**
  * A sort order: a user field, descending when `desc`.
@@ -27,10 +30,12 @@ export const TenantRoleFilter = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const Sort = Schema.Struct({
-  field: Schema.optional(Schema.String),
-  desc: Schema.optional(Bool)
-})
+export const Sort = lazy(() =>
+  Schema.Struct({
+    field: optional(Schema.String),
+    desc: optional(Bool)
+  })
+)
 
 /**
  * The filters of a user search (all optional; times in epoch milliseconds).
@@ -39,27 +44,27 @@ export const Sort = Schema.Struct({
  * @category schemas
  */
 export const searchFilters = {
-  tenantIds: Schema.optional(Strings),
-  roleNames: Schema.optional(Strings),
-  testUsersOnly: Schema.optional(Bool),
-  withTestUser: Schema.optional(Bool),
-  customAttributes: Schema.optional(JsonObject),
-  statuses: Schema.optional(Strings),
-  emails: Schema.optional(Strings),
-  phones: Schema.optional(Strings),
-  ssoAppIds: Schema.optional(Strings),
-  sort: Schema.optional(Schema.Array(Sort)),
-  text: Schema.optional(Schema.String),
-  loginIds: Schema.optional(Strings),
-  userIds: Schema.optional(Strings),
-  fromCreatedTime: Schema.optional(Num),
-  toCreatedTime: Schema.optional(Num),
-  fromModifiedTime: Schema.optional(Num),
-  toModifiedTime: Schema.optional(Num),
-  tenantRoleIds: Schema.optional(Schema.Record({ key: Schema.String, value: TenantRoleFilter })),
-  tenantRoleNames: Schema.optional(Schema.Record({ key: Schema.String, value: TenantRoleFilter })),
-  verifiedEmail: Schema.optional(Bool),
-  verifiedPhone: Schema.optional(Bool)
+  tenantIds: optional(Strings),
+  roleNames: optional(Strings),
+  testUsersOnly: optional(Bool),
+  withTestUser: optional(Bool),
+  customAttributes: optional(JsonObject),
+  statuses: optional(Strings),
+  emails: optional(Strings),
+  phones: optional(Strings),
+  ssoAppIds: optional(Strings),
+  sort: optional(lazy(() => Schema.Array(Sort))),
+  text: optional(Schema.String),
+  loginIds: optional(Strings),
+  userIds: optional(Strings),
+  fromCreatedTime: optional(Num),
+  toCreatedTime: optional(Num),
+  fromModifiedTime: optional(Num),
+  toModifiedTime: optional(Num),
+  tenantRoleIds: optional(lazy(() => Schema.Record({ key: Schema.String, value: TenantRoleFilter }))),
+  tenantRoleNames: optional(lazy(() => Schema.Record({ key: Schema.String, value: TenantRoleFilter }))),
+  verifiedEmail: optional(Bool),
+  verifiedPhone: optional(Bool)
 }
 
 /**
@@ -68,11 +73,13 @@ export const searchFilters = {
  * @since 0.2.0
  * @category schemas
  */
-export const SearchRequest = Schema.Struct({
-  ...searchFilters,
-  limit: Schema.optional(Num),
-  page: Schema.optional(Num)
-})
+export const SearchRequest = lazy(() =>
+  Schema.Struct({
+    ...searchFilters,
+    limit: optional(Num),
+    page: optional(Num)
+  })
+)
 
 /**
  * One page of users and the number of matching users.
@@ -80,10 +87,12 @@ export const SearchRequest = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const SearchResponse = Schema.Struct({
-  users: opt(Schema.Array(User)),
-  total: opt(Schema.Number)
-})
+export const SearchResponse = lazy(() =>
+  Schema.Struct({
+    users: opt(Schema.Array(User)),
+    total: opt(Schema.Number)
+  })
+)
 
 /**
  * `POST /v2/mgmt/user/search` (also the `search` stream, one request per page).

@@ -9,8 +9,9 @@
  */
 import * as Schema from "effect/Schema"
 import * as CoreUser from "../../core/User.js"
+import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
-import { Bool, renamed, Strings } from "../Fields.js"
+import { Bool, optional, renamed, Strings } from "../Fields.js"
 import { UserResponse } from "./User.js"
 
 const loginId = { loginId: Schema.String }
@@ -28,11 +29,13 @@ const update = <const Path extends string, Req, ReqI>(
  * @since 0.2.0
  * @category schemas
  */
-export const RolesChange = Schema.Struct({
-  ...loginId,
-  tenantId: Schema.optional(Schema.String),
-  roleNames: Schema.optional(Strings)
-})
+export const RolesChange = lazy(() =>
+  Schema.Struct({
+    ...loginId,
+    tenantId: optional(Schema.String),
+    roleNames: optional(Strings)
+  })
+)
 
 /**
  * `{loginId, ssoAppIds}` (python-sdk spells it `ssoAppIDs` in some bodies; both are read).
@@ -40,11 +43,13 @@ export const RolesChange = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const SsoAppsChange = Schema.Struct({
-  ...loginId,
-  ssoAppIds: Schema.optional(Strings),
-  ssoAppIDs: Schema.optional(Strings)
-})
+export const SsoAppsChange = lazy(() =>
+  Schema.Struct({
+    ...loginId,
+    ssoAppIds: optional(Strings),
+    ssoAppIDs: optional(Strings)
+  })
+)
 
 /**
  * `POST /v1/mgmt/user/update/status` (`activate`: `enabled`, `deactivate`: `disabled`).
@@ -55,10 +60,12 @@ export const SsoAppsChange = Schema.Struct({
 export const activate = update(
   "mgmt.user.activate",
   "/v1/mgmt/user/update/status",
-  Schema.Struct({
-    ...loginId,
-    status: CoreUser.UserStatus
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      status: CoreUser.UserStatus
+    })
+  ),
   "Sets a user's status (enabled, disabled ...); disabling revokes its sessions"
 )
 
@@ -71,10 +78,12 @@ export const activate = update(
 export const updateLoginId = update(
   "mgmt.user.updateLoginId",
   "/v1/mgmt/user/update/loginid",
-  Schema.Struct({
-    ...loginId,
-    newLoginId: Schema.optional(Schema.String)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      newLoginId: optional(Schema.String)
+    })
+  ),
   "Changes a login id (without newLoginId, removes it; never the last one)"
 )
 
@@ -87,12 +96,14 @@ export const updateLoginId = update(
 export const updateEmail = update(
   "mgmt.user.updateEmail",
   "/v1/mgmt/user/update/email",
-  Schema.Struct({
-    ...loginId,
-    email: Schema.optional(Schema.String),
-    verified: Schema.optional(Bool),
-    failOnConflict: Schema.optional(Bool)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      email: optional(Schema.String),
+      verified: optional(Bool),
+      failOnConflict: optional(Bool)
+    })
+  ),
   "Sets (or, when empty, removes) a user's e-mail address"
 )
 
@@ -105,12 +116,14 @@ export const updateEmail = update(
 export const updatePhone = update(
   "mgmt.user.updatePhone",
   "/v1/mgmt/user/update/phone",
-  Schema.Struct({
-    ...loginId,
-    phone: Schema.optional(Schema.String),
-    verified: Schema.optional(Bool),
-    failOnConflict: Schema.optional(Bool)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      phone: optional(Schema.String),
+      verified: optional(Bool),
+      failOnConflict: optional(Bool)
+    })
+  ),
   "Sets (or, when empty, removes) a user's phone number"
 )
 
@@ -123,13 +136,15 @@ export const updatePhone = update(
 export const updateDisplayName = update(
   "mgmt.user.updateDisplayName",
   "/v1/mgmt/user/update/name",
-  Schema.Struct({
-    ...loginId,
-    displayName: Schema.optional(Schema.String),
-    givenName: Schema.optional(Schema.String),
-    middleName: Schema.optional(Schema.String),
-    familyName: Schema.optional(Schema.String)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      displayName: optional(Schema.String),
+      givenName: optional(Schema.String),
+      middleName: optional(Schema.String),
+      familyName: optional(Schema.String)
+    })
+  ),
   "Sets the given names of a user (display, given, middle, family)"
 )
 
@@ -142,10 +157,12 @@ export const updateDisplayName = update(
 export const updatePicture = update(
   "mgmt.user.updatePicture",
   "/v1/mgmt/user/update/picture",
-  Schema.Struct({
-    ...loginId,
-    picture: Schema.optional(Schema.String)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      picture: optional(Schema.String)
+    })
+  ),
   "Sets (or, when empty, removes) a user's picture URL"
 )
 
@@ -158,11 +175,13 @@ export const updatePicture = update(
 export const updateCustomAttribute = update(
   "mgmt.user.updateCustomAttribute",
   "/v1/mgmt/user/update/customAttribute",
-  Schema.Struct({
-    ...loginId,
-    attributeKey: Schema.String,
-    attributeVal: renamed("attributeValue", Schema.Unknown)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      attributeKey: Schema.String,
+      attributeVal: renamed("attributeValue", Schema.Unknown)
+    })
+  ),
   "Sets one custom attribute of a user (null clears it)"
 )
 
@@ -228,10 +247,12 @@ export const removeRoles = Endpoint.post("mgmt.user.removeRoles", "/v1/mgmt/user
 export const addTenant = update(
   "mgmt.user.addTenant",
   "/v1/mgmt/user/update/tenant/add",
-  Schema.Struct({
-    ...loginId,
-    tenantId: Schema.String
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      tenantId: Schema.String
+    })
+  ),
   "Adds a user to a tenant"
 )
 
@@ -244,10 +265,12 @@ export const addTenant = update(
 export const removeTenant = update(
   "mgmt.user.removeTenant",
   "/v1/mgmt/user/update/tenant/remove",
-  Schema.Struct({
-    ...loginId,
-    tenantId: Schema.String
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      tenantId: Schema.String
+    })
+  ),
   "Removes a user from a tenant"
 )
 
@@ -299,11 +322,13 @@ export const removeSsoApps = Endpoint.post("mgmt.user.removeSsoApps", "/v1/mgmt/
 export const updateRecoveryEmail = update(
   "mgmt.user.updateRecoveryEmail",
   "/v1/mgmt/user/update/recovery/email",
-  Schema.Struct({
-    ...loginId,
-    email: renamed("recoveryEmail", Schema.String),
-    verified: Schema.optional(Bool)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      email: renamed("recoveryEmail", Schema.String),
+      verified: optional(Bool)
+    })
+  ),
   "Sets a user's recovery e-mail address"
 )
 
@@ -316,10 +341,12 @@ export const updateRecoveryEmail = update(
 export const updateRecoveryPhone = update(
   "mgmt.user.updateRecoveryPhone",
   "/v1/mgmt/user/update/recovery/phone",
-  Schema.Struct({
-    ...loginId,
-    phone: renamed("recoveryPhone", Schema.String),
-    verified: Schema.optional(Bool)
-  }),
+  lazy(() =>
+    Schema.Struct({
+      ...loginId,
+      phone: renamed("recoveryPhone", Schema.String),
+      verified: optional(Bool)
+    })
+  ),
   "Sets a user's recovery phone number"
 )

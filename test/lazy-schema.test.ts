@@ -1,0 +1,93 @@
+// The catalogue's schemas are built on first use (import cost, issue 16 item 11): importing the SDK
+// builds none of them, and a lazy stand-in is indistinguishable from the schema it stands for in
+// every way the SDK, the emulator and users read a schema.
+import { assert, describe, it } from "@effect/vitest"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { execFileSync } from "node:child_process"
+import { isPending, lazy } from "../src/internal/lazySchema.js"
+import * as Fields from "../src/wire/Fields.js"
+import * as Wire from "../src/wire/index.js"
+
+const eagerUser = () =>
+  Schema.Struct({
+    name: Schema.String,
+    age: Schema.optional(Schema.NumberFromString),
+    tags: Fields.opt(Schema.Array(Schema.String))
+  })
+
+describe("lazy catalogue schemas", () => {
+  it("importing the SDK builds none of the catalogue's schemas", () => {
+    // a fresh process: this worker's other test files have used the catalogue already
+    const out = execFileSync(process.execPath, [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      `import "./src/index.ts"
+       import { stats } from "./src/internal/lazySchema.ts"
+       process.stdout.write(JSON.stringify(stats()))`
+    ], { cwd: process.cwd(), encoding: "utf8" })
+    const stats = JSON.parse(out) as { made: number; built: number }
+    assert.isAbove(stats.made, 400)
+    assert.strictEqual(stats.built, 0)
+  })
+
+  it("builds once, on the first read, and then is its schema in every use", () => {
+    let builds = 0
+    const User = lazy(() => {
+      builds++
+      return eagerUser()
+    })
+    assert.strictEqual(builds, 0)
+    assert.isTrue(isPending(User))
+    assert.isTrue(Schema.isSchema(User))
+    assert.strictEqual(builds, 1)
+    assert.isFalse(isPending(User))
+    const eager = eagerUser()
+    for (
+      const input of [{ name: "a" }, { name: "a", age: "42", tags: null }, { name: 1 }, { name: "a", age: "x" }, null]
+    ) {
+      const lazyResult = Schema.decodeUnknownEither(User)(input)
+      const eagerResult = Schema.decodeUnknownEither(eager)(input)
+      assert.strictEqual(Either.isRight(lazyResult), Either.isRight(eagerResult))
+      if (Either.isRight(lazyResult) && Either.isRight(eagerResult)) {
+        assert.deepStrictEqual(lazyResult.right, eagerResult.right)
+        assert.deepStrictEqual(Schema.encodeSync(User)(lazyResult.right), Schema.encodeSync(eager)(eagerResult.right))
+      }
+    }
+    assert.deepStrictEqual(Object.keys(User.fields), ["name", "age", "tags"])
+    const Extended = Schema.Struct({ ...User.fields, id: Schema.String })
+    assert.deepStrictEqual(Schema.decodeUnknownSync(Extended)({ name: "a", id: "1" }), { name: "a", id: "1" })
+    const Annotated = User.annotations({ identifier: "User" })
+    assert.strictEqual(Schema.decodeUnknownSync(Annotated)({ name: "b" }).name, "b")
+    assert.strictEqual(User.pipe((s) => s), User)
+    assert.deepStrictEqual(Schema.decodeUnknownSync(Schema.Array(User))([{ name: "c" }]), [{ name: "c" }])
+    assert.strictEqual(builds, 1)
+  })
+
+  it("an optional field of a pending schema is pending too, and the struct holding it decodes alike", () => {
+    const Tag = lazy(() => Schema.Struct({ key: Schema.String }))
+    const field = Fields.optional(Tag)
+    assert.isTrue(isPending(Tag))
+    assert.isTrue(isPending(field))
+    assert.strictEqual(Fields.optional(Tag), field, "built once per schema")
+    const Holder = Schema.Struct({ tag: field, other: Fields.opt(Tag) })
+    const EagerTag = Schema.Struct({ key: Schema.String })
+    const EagerHolder = Schema.Struct({
+      tag: Schema.optional(EagerTag),
+      other: Schema.optional(Schema.NullOr(EagerTag))
+    })
+    for (const input of [{ tag: { key: "k" }, other: null }, {}, { tag: { key: 1 } }, { other: { key: "o" } }]) {
+      assert.deepStrictEqual(Schema.decodeUnknownEither(Holder)(input), Schema.decodeUnknownEither(EagerHolder)(input))
+    }
+    assert.isFalse(isPending(Tag))
+  })
+
+  it("every catalogued endpoint's request and answer are usable schemas", () => {
+    for (const endpoint of Wire.all) {
+      assert.isTrue(Schema.isSchema(endpoint.request), endpoint.name)
+      assert.isTrue(Schema.isSchema(endpoint.response), endpoint.name)
+    }
+  })
+})
