@@ -11,6 +11,8 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { lazy } from "../internal/lazySchema.js"
+import { opt } from "../wire/Fields.js"
 import { InvalidSessionError } from "./DescopeError.js"
 import type { Response } from "./DescopeHttp.js"
 import type { Session, SessionValidatorService, ValidateOptions, ValidationError } from "./Session.js"
@@ -41,20 +43,22 @@ const REFRESH_TOKEN: ValidateOptions = { tokenType: "refresh" }
  * @since 0.1.0
  * @category schemas
  */
-export const JWTResponse = Schema.Struct({
-  sessionJwt: Schema.optional(Schema.NullOr(Schema.String)),
-  refreshJwt: Schema.optional(Schema.NullOr(Schema.String)),
-  cookieDomain: Schema.optional(Schema.NullOr(Schema.String)),
-  cookiePath: Schema.optional(Schema.NullOr(Schema.String)),
-  cookieMaxAge: Schema.optional(Schema.NullOr(Schema.Number)),
-  cookieExpiration: Schema.optional(Schema.NullOr(Schema.Number)),
-  cookieName: Schema.optional(Schema.NullOr(Schema.String)),
-  user: Schema.optional(Schema.NullOr(User)),
-  firstSeen: Schema.optional(Schema.NullOr(Schema.Boolean)),
-  sessionExpiration: Schema.optional(Schema.NullOr(Schema.Number)),
-  nextRefreshSeconds: Schema.optional(Schema.NullOr(Schema.Number)),
-  idpResponse: Schema.optional(Schema.NullOr(Schema.Unknown))
-})
+export const JWTResponse = lazy(() =>
+  Schema.Struct({
+    sessionJwt: opt(Schema.String),
+    refreshJwt: opt(Schema.String),
+    cookieDomain: opt(Schema.String),
+    cookiePath: opt(Schema.String),
+    cookieMaxAge: opt(Schema.Number),
+    cookieExpiration: opt(Schema.Number),
+    cookieName: opt(Schema.String),
+    user: opt(User),
+    firstSeen: opt(Schema.Boolean),
+    sessionExpiration: opt(Schema.Number),
+    nextRefreshSeconds: opt(Schema.Number),
+    idpResponse: opt(Schema.Unknown)
+  })
+)
 
 /**
  * @since 0.1.0

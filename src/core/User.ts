@@ -8,6 +8,8 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { lazy } from "../internal/lazySchema.js"
+import { opt } from "../wire/Fields.js"
 
 /**
  * A user's status.
@@ -15,7 +17,7 @@ import * as Schema from "effect/Schema"
  * @since 0.1.0
  * @category schemas
  */
-export const UserStatus = Schema.Literal("enabled", "disabled", "invited", "expired")
+export const UserStatus = lazy(() => Schema.Literal("enabled", "disabled", "invited", "expired"))
 
 /**
  * @since 0.1.0
@@ -29,12 +31,14 @@ export type UserStatus = typeof UserStatus.Type
  * @since 0.1.0
  * @category schemas
  */
-export const UserTenant = Schema.Struct({
-  tenantId: Schema.String,
-  roleNames: Schema.optional(Schema.NullOr(Schema.Array(Schema.String))),
-  tenantName: Schema.optional(Schema.NullOr(Schema.String)),
-  permissions: Schema.optional(Schema.NullOr(Schema.Array(Schema.String)))
-})
+export const UserTenant = lazy(() =>
+  Schema.Struct({
+    tenantId: Schema.String,
+    roleNames: Schema.optional(Schema.NullOr(Schema.Array(Schema.String))),
+    tenantName: Schema.optional(Schema.NullOr(Schema.String)),
+    permissions: Schema.optional(Schema.NullOr(Schema.Array(Schema.String)))
+  })
+)
 
 /**
  * @since 0.1.0
@@ -42,41 +46,41 @@ export const UserTenant = Schema.Struct({
  */
 export type UserTenant = typeof UserTenant.Type
 
-const opt = <S extends Schema.Schema.Any>(s: S) => Schema.optional(Schema.NullOr(s))
-
 /**
  * A Descope user.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const User = Schema.Struct({
-  userId: Schema.String,
-  loginIds: opt(Schema.Array(Schema.String)),
-  name: opt(Schema.String),
-  givenName: opt(Schema.String),
-  middleName: opt(Schema.String),
-  familyName: opt(Schema.String),
-  email: opt(Schema.String),
-  phone: opt(Schema.String),
-  verifiedEmail: opt(Schema.Boolean),
-  verifiedPhone: opt(Schema.Boolean),
-  picture: opt(Schema.String),
-  roleNames: opt(Schema.Array(Schema.String)),
-  userTenants: opt(Schema.Array(UserTenant)),
-  status: opt(Schema.String),
-  customAttributes: opt(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
-  createdTime: opt(Schema.Number),
-  test: opt(Schema.Boolean),
-  TOTP: opt(Schema.Boolean),
-  SAML: opt(Schema.Boolean),
-  SCIM: opt(Schema.Boolean),
-  password: opt(Schema.Boolean),
-  webauthn: opt(Schema.Boolean),
-  OAuth: opt(Schema.Record({ key: Schema.String, value: Schema.Boolean })),
-  ssoAppIds: opt(Schema.Array(Schema.String)),
-  externalIds: opt(Schema.Array(Schema.String))
-})
+export const User = lazy(() =>
+  Schema.Struct({
+    userId: Schema.String,
+    loginIds: opt(Schema.Array(Schema.String)),
+    name: opt(Schema.String),
+    givenName: opt(Schema.String),
+    middleName: opt(Schema.String),
+    familyName: opt(Schema.String),
+    email: opt(Schema.String),
+    phone: opt(Schema.String),
+    verifiedEmail: opt(Schema.Boolean),
+    verifiedPhone: opt(Schema.Boolean),
+    picture: opt(Schema.String),
+    roleNames: opt(Schema.Array(Schema.String)),
+    userTenants: opt(Schema.Array(UserTenant)),
+    status: opt(Schema.String),
+    customAttributes: opt(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+    createdTime: opt(Schema.Number),
+    test: opt(Schema.Boolean),
+    TOTP: opt(Schema.Boolean),
+    SAML: opt(Schema.Boolean),
+    SCIM: opt(Schema.Boolean),
+    password: opt(Schema.Boolean),
+    webauthn: opt(Schema.Boolean),
+    OAuth: opt(Schema.Record({ key: Schema.String, value: Schema.Boolean })),
+    ssoAppIds: opt(Schema.Array(Schema.String)),
+    externalIds: opt(Schema.Array(Schema.String))
+  })
+)
 
 /**
  * @since 0.1.0

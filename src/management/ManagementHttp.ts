@@ -17,6 +17,7 @@ import type * as DescopeHttp from "../core/DescopeHttp.js"
 import { EmptyResponse, withRequestOptions } from "../core/DescopeHttp.js"
 import * as Validate from "../internal/validate.js"
 import type * as Endpoint from "../wire/Endpoint.js"
+import * as Fields from "../wire/Fields.js"
 import * as License from "../wire/mgmt/License.js"
 
 /**
@@ -331,9 +332,9 @@ export const checked = <A, E>(
     : Effect.zipRight(Effect.all(checks, { discard: true }), call)
 
 /**
- * Optional nullable field helper for response schemas.
+ * Optional nullable field helper for response schemas (the catalogue's `Fields.opt`).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const opt = <S extends Schema.Schema.Any>(s: S) => Schema.optional(Schema.NullOr(s))
+export const opt: typeof Fields.opt = Fields.opt
