@@ -34,9 +34,9 @@ export type UserStatus = typeof UserStatus.Type
 export const UserTenant = lazy(() =>
   Schema.Struct({
     tenantId: Schema.String,
-    roleNames: Schema.optional(Schema.NullOr(Schema.Array(Schema.String))),
-    tenantName: Schema.optional(Schema.NullOr(Schema.String)),
-    permissions: Schema.optional(Schema.NullOr(Schema.Array(Schema.String)))
+    roleNames: opt(Schema.Array(Schema.String)),
+    tenantName: opt(Schema.String),
+    permissions: opt(Schema.Array(Schema.String))
   })
 )
 

@@ -12,7 +12,7 @@ import * as Verifier from "../core/Verifier.js"
 import { withoutStack } from "./expectedError.js"
 import * as StrictJson from "./StrictJson.js"
 
-/** The refusals already built, by reason and description (bounded: a description may quote the token). */
+/** The refusals already built, by reason and description (bounded: a description may quote the token's header). */
 const refusals = new Map<string, InvalidSessionError>()
 
 /**
