@@ -31,6 +31,7 @@ import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { boundedMemo } from "../internal/boundedMemo.js"
 import { type Header, invalid, isCanonicalBase64url, parse, type Parsed, parseHeader } from "../internal/compactJws.js"
 import { DescopeConfig } from "./DescopeConfig.js"
 import { InvalidSessionError } from "./DescopeError.js"
@@ -168,18 +169,10 @@ export const make = (
 
     const cache = new Map<string, Entry>()
     const imported = new WeakMap<Verifier.SigningKey, Either.Either<Verifier.ImportedKey, string>>()
-    const issuers = new Map<string, boolean>()
+    const issuers = boundedMemo<boolean>(256)
 
-    const issuerOk = (iss: unknown): boolean => {
-      if (typeof iss !== "string") return false
-      let ok = issuers.get(iss)
-      if (ok === undefined) {
-        ok = issuerMatches(iss, projectId)
-        if (issuers.size >= 256) issuers.clear()
-        issuers.set(iss, ok)
-      }
-      return ok
-    }
+    const issuerOk = (iss: unknown): boolean =>
+      typeof iss === "string" && issuers(iss, () => issuerMatches(iss, projectId))
 
     // Tokens signed by one key share their header segment: its checked parts are kept (successes only, at most 64).
     const headers = new Map<string, Header>()

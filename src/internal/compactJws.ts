@@ -9,11 +9,12 @@
  */
 import { InvalidSessionError, type InvalidSessionReason } from "../core/DescopeError.js"
 import * as Verifier from "../core/Verifier.js"
+import { boundedMemo } from "./boundedMemo.js"
 import { withoutStack } from "./expectedError.js"
 import * as StrictJson from "./StrictJson.js"
 
 /** The refusals already built, by reason and description (bounded: a description may quote the token's header). */
-const refusals = new Map<string, InvalidSessionError>()
+const refusals = boundedMemo<InvalidSessionError>(256)
 
 /**
  * A refusal: an expected failure, built without a stack trace or field
@@ -22,17 +23,14 @@ const refusals = new Map<string, InvalidSessionError>()
  * wraps it to attach a span), so a flood of hostile tokens costs no error
  * construction per token.
  */
-export const invalid = (reason: InvalidSessionReason, description?: string): InvalidSessionError => {
-  const key = description === undefined ? reason : `${reason}\n${description}`
-  const known = refusals.get(key)
-  if (known !== undefined) return known
-  const made = withoutStack(() =>
-    new InvalidSessionError(description === undefined ? { reason } : { reason, description }, true)
+export const invalid = (reason: InvalidSessionReason, description?: string): InvalidSessionError =>
+  refusals(
+    description === undefined ? reason : `${reason}\n${description}`,
+    () =>
+      withoutStack(() =>
+        new InvalidSessionError(description === undefined ? { reason } : { reason, description }, true)
+      )
   )
-  if (refusals.size >= 256) refusals.clear()
-  refusals.set(key, made)
-  return made
-}
 
 const B64URL = /^[A-Za-z0-9_-]+$/
 

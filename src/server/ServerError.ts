@@ -42,6 +42,7 @@ import type {
   TransportError
 } from "../core/DescopeError.js"
 import { ErrorBodyFields, InvalidSessionReason } from "../core/DescopeError.js"
+import { boundedMemo } from "../internal/boundedMemo.js"
 import { withoutStack } from "../internal/expectedError.js"
 
 /**
@@ -265,24 +266,19 @@ export const missingToken = (where: string): DescopeUnauthorized =>
  */
 export const fromInvalidSession = (error: InvalidSessionError): DescopeUnauthorized => {
   const errorMessage = error.message
-  const key = `${error.reason}\n${errorMessage}`
-  const known = unauthorized.get(key)
-  if (known !== undefined) return known
-  const made = withoutStack(() =>
-    new DescopeUnauthorized({
-      errorCode: ServerErrorCodes.InvalidToken,
-      errorDescription: "Invalid token",
-      errorMessage,
-      reason: error.reason
-    }, true)
-  )
-  if (unauthorized.size >= 256) unauthorized.clear()
-  unauthorized.set(key, made)
-  return made
+  return unauthorized(`${error.reason}\n${errorMessage}`, () =>
+    withoutStack(() =>
+      new DescopeUnauthorized({
+        errorCode: ServerErrorCodes.InvalidToken,
+        errorDescription: "Invalid token",
+        errorMessage,
+        reason: error.reason
+      }, true)
+    ))
 }
 
 /** The 401s of refused sessions already built, by reason and message (errors are immutable values). */
-const unauthorized = new Map<string, DescopeUnauthorized>()
+const unauthorized = boundedMemo<DescopeUnauthorized>(256)
 
 /**
  * The 401 of a failed refresh: the refresh token is invalid, or Descope
