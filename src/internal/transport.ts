@@ -36,6 +36,7 @@ import type * as DescopeHttp from "../core/DescopeHttp.js"
 import { DescopeRateLimits } from "../core/DescopeRateLimits.js"
 import { SDK_NAME, SDK_VERSION } from "../core/version.js"
 import * as Endpoint from "../wire/Endpoint.js"
+import * as Timeout from "./timeout.js"
 import { errorCodeOf, fieldOf, formatParseError, parseErrorBody, responseOf, safeCause } from "./transportRead.js"
 import { buildUrl, credentialOf, queryOf, splitQuery } from "./transportRequest.js"
 
@@ -345,12 +346,12 @@ export const make = (
         const schedule = options.retry === undefined ? defaultRetrySchedule : options.retry
         const cap = options.maxResponseBytes ?? spec.maxResponseBytes ?? config.maxResponseBytes
         // attempt timeout → retry while retryable → total timeout
-        const once = Effect.timeoutFail(attempt(inputs.redact, cap), {
+        const once = Timeout.timeoutFail(attempt(inputs.redact, cap), {
           duration: timeout,
           onTimeout: () => timeoutError(timeout)
         })
         const bounded = <X>(self: Effect.Effect<X, RemoteError>, duration: Duration.Duration) =>
-          Effect.timeoutFail(self, { duration, onTimeout: () => timeoutError(total) })
+          Timeout.timeoutFail(self, { duration, onTimeout: () => timeoutError(total) })
         if (schedule === false || schedule === undefined) {
           return Duration.lessThan(total, timeout)
             ? bounded(once, total)
