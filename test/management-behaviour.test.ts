@@ -12,6 +12,7 @@ import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import { AuthError, InvalidArgumentError, PollingTimeoutError, RateLimitError } from "../src/core/DescopeError.js"
+import * as DescopeHttp from "../src/core/DescopeHttp.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
@@ -297,6 +298,43 @@ describe("mgmt.user load deduplication and batching", () => {
         assert.strictEqual(sent[0]?.path, "/v1/mgmt/users/load")
         assert.deepStrictEqual(sent[0]?.body, { userIds: ["U1", "U2"] })
         assert.strictEqual(sent[0]?.headers["authorization"], AUTHORIZATION)
+      })))
+
+  it.effect("Effect's request batching: a sequential forEach with batching: true sends one POST", () =>
+    withMgmt(usersLoad(), (mgmt, recorder) =>
+      Effect.gen(function*() {
+        const users = yield* Effect.forEach(["U1", "U2", "U3", "U2"], (id) => mgmt.user.loadByUserId(id), {
+          batching: true
+        })
+        assert.deepStrictEqual(users.map((u) => u.userId), ["U1", "U2", "U3", "U2"])
+        const sent = yield* calls(recorder)
+        assert.deepStrictEqual(sent.map((r) => [r.method, r.path, r.body]), [
+          ["POST", "/v1/mgmt/users/load", { userIds: ["U1", "U2", "U3"] }]
+        ])
+        // without batching, the same loop sends one request per call (the sequential rule below)
+        yield* Effect.forEach(["U1", "U2"], (id) => mgmt.user.loadByUserId(id))
+        assert.strictEqual((yield* calls(recorder)).length, 3)
+      })))
+
+  it.effect("Effect's request batching keeps per-caller options: loads under other options are sent apart", () =>
+    withMgmt(usersLoad(), (mgmt, recorder) =>
+      Effect.gen(function*() {
+        const users = yield* Effect.forEach(
+          ["U1", "U2", "U3"],
+          (id) =>
+            id === "U3"
+              ? mgmt.user.loadByUserId(id).pipe(DescopeHttp.withRequestOptions({ timeout: "7 seconds" }))
+              : mgmt.user.loadByUserId(id),
+          { batching: true }
+        )
+        assert.deepStrictEqual(users.map((u) => u.userId), ["U1", "U2", "U3"])
+        const sent = (yield* calls(recorder)).map((r) => [r.method, r.path, r.body ?? r.query])
+        assert.strictEqual(sent.length, 2)
+        assert.deepStrictEqual(
+          sent.find((r) => r[0] === "POST"),
+          ["POST", "/v1/mgmt/users/load", { userIds: ["U1", "U2"] }]
+        )
+        assert.deepStrictEqual(sent.find((r) => r[0] === "GET"), ["GET", "/v1/mgmt/user", { userId: "U3" }])
       })))
 
   it.effect("concurrent loads of one login id share one GET; results are not cached", () =>

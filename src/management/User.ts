@@ -373,7 +373,9 @@ export interface UserApi
   readonly load: (loginId: string) => Effect.Effect<User, ManagementError>
   /**
    * Loads a user by user id; concurrent loads are deduplicated and batched into
-   * `POST /v1/mgmt/users/load`. Results are not cached.
+   * `POST /v1/mgmt/users/load`, and so are the loads of a loop run with Effect's
+   * request batching (`Effect.forEach(ids, loadByUserId, { batching: true })`).
+   * Results are not cached.
    */
   readonly loadByUserId: (userId: string) => Effect.Effect<User, ManagementError>
 }

@@ -12,6 +12,15 @@
  * interrupted too: nothing keeps running for nobody; batches run in the
  * client's scope (never a daemon), so closing the client interrupts them.
  *
+ * Loads by user id are Effect requests (`LoadUserById` on a `RequestResolver`):
+ * within one fiber, Effect's request batching gathers them too, so
+ * `Effect.forEach(ids, mgmt.user.loadByUserId, { batching: true })` sends one
+ * batch although the loop is sequential (without `batching`, each call waits
+ * for its answer, one request each). The resolver hands each batch to the
+ * loader above, which merges it with the loads of other fibers in the same
+ * round. Each request carries its caller's `withRequestOptions` and is loaded
+ * under them, so a batch never mixes options.
+ *
  * Per caller: loads are joined or batched only with loads under equal
  * transport options (`withRequestOptions`: timeout, retry, response cap), and
  * the request runs under those options, so one caller's options never apply
@@ -26,6 +35,8 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
+import * as Request from "effect/Request"
+import * as RequestResolver from "effect/RequestResolver"
 import type { RequestOptions } from "../core/DescopeHttp.js"
 import * as CallerOptions from "../internal/callerOptions.js"
 import * as Wire from "../wire/mgmt/User.js"
@@ -51,6 +62,18 @@ export interface UserLoader {
   readonly byLoginId: (loginId: string) => Effect.Effect<User, ManagementError>
   readonly byUserId: (userId: string) => Effect.Effect<User, ManagementError>
 }
+
+/**
+ * A load of one user by user id, as an Effect `Request` (see the module doc).
+ *
+ * @since 0.3.0
+ * @category requests
+ */
+export class LoadUserById extends Request.TaggedClass("LoadUserById")<User, ManagementError, {
+  readonly userId: string
+  /** The caller's transport options (`withRequestOptions`), carried with the request into any batch. */
+  readonly options: RequestOptions
+}> {}
 
 type Kind = "loginId" | "userId"
 
@@ -256,7 +279,7 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     })
 
   /** Loads by user id wait for the end of the scheduler round, to be sent together. */
-  const byUserId = (id: string): Effect.Effect<User, ManagementError> =>
+  const loadUserId = (id: string): Effect.Effect<User, ManagementError> =>
     Effect.flatMap(CallerOptions.current, (options) => {
       const key = keyOf("userId", id, options)
       const existing = inFlight.get(key)
@@ -285,6 +308,25 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
       scheduled = true
       return Effect.zipRight(start, wait(entry))
     })
+
+  // Every request of a batch joins the round at once (one fiber each), so the round sends them together.
+  const resolver = RequestResolver.makeBatched((requests: Array<LoadUserById>) =>
+    Effect.forEach(
+      requests,
+      (request) =>
+        Effect.flatMap(
+          Effect.exit(CallerOptions.withOptions(loadUserId(request.userId), request.options)),
+          (exit) => Request.complete(request, exit)
+        ),
+      { concurrency: "unbounded", discard: true }
+    )
+  )
+
+  const byUserId = (id: string): Effect.Effect<User, ManagementError> =>
+    Effect.flatMap(
+      CallerOptions.current,
+      (options) => Effect.request(new LoadUserById({ userId: id, options }), resolver)
+    )
 
   return { byLoginId, byUserId }
 }
