@@ -1,7 +1,8 @@
 /**
- * Keyed single flight, owned by a scope: the one mechanism behind every piece
- * of shared work in the SDK (the signing-key fetch, the refresh of a refresh
- * token, the license handshake, user loads).
+ * Keyed single flight, owned by a scope: the one mechanism behind the shared
+ * work of the SDK (the signing-key fetch, the refresh of a refresh token, the
+ * license handshake). User loads, which are batched besides, are Effect
+ * requests gathered in rounds (`management/UserLoader.ts`).
  *
  * - Callers of {@link SingleFlight.run} with the same key share one run of the
  *   work. The work runs in a fiber forked in the owner's scope (the scope of

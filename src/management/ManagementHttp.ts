@@ -5,9 +5,7 @@
  *
  * @since 0.1.0
  */
-import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
-import * as FiberId from "effect/FiberId"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
@@ -15,6 +13,7 @@ import type { InvalidArgumentError as InvalidArgumentErrorType, RemoteError } fr
 import { InvalidArgumentError } from "../core/DescopeError.js"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 import { EmptyResponse, withRequestOptions } from "../core/DescopeHttp.js"
+import * as SingleFlight from "../internal/SingleFlight.js"
 import * as Validate from "../internal/validate.js"
 import type * as Endpoint from "../wire/Endpoint.js"
 import * as Fields from "../wire/Fields.js"
@@ -94,7 +93,8 @@ export const LICENSE_PATH: string = License.get.path
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp, never, Scope.Scope> =>
-  Effect.map(Effect.scope, (scope) => {
+  Effect.gen(function*() {
+    const scope = yield* Effect.scope
     const requestLicense: Effect.Effect<string | undefined, ManagementError> = http.call(License.get, {}).pipe(
       withRequestOptions({ timeout: "5 seconds", retry: false }),
       Effect.map((body) => body.rateLimitTier ?? undefined)
@@ -102,27 +102,20 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp, n
     const fetchLicense: Effect.Effect<string | undefined> = requestLicense.pipe(
       Effect.catchAllCause(() => Effect.succeed<string | undefined>(undefined))
     )
-    // Single flight, memoized. The handshake runs in its own fiber, so a caller
-    // interrupted while waiting for it does not poison the memo for the others.
-    let started: Deferred.Deferred<string | undefined> | undefined
-    // the handshake's answer once it is in: later calls read it without awaiting the Deferred
+    // the handshake's answer once it is in: later calls read it without waiting for anything
     let known: { readonly tier: string | undefined } | undefined
-    const license: Effect.Effect<string | undefined> = Effect.suspend(() => {
-      if (started !== undefined) return Deferred.await(started)
-      const deferred = Deferred.unsafeMake<string | undefined>(FiberId.none)
-      started = deferred
-      return Effect.zipRight(
-        // in the client's scope, never a daemon: closing the client interrupts it
-        Effect.forkIn(
-          Effect.flatMap(fetchLicense, (tier) => {
-            known = { tier }
-            return Deferred.succeed(deferred, tier)
-          }),
-          scope
-        ),
-        Deferred.await(deferred)
-      )
-    })
+    const handshake = Effect.tap(fetchLicense, (tier) =>
+      Effect.sync(() => {
+        known = { tier }
+      }))
+    // One background flight in the client's scope (never a daemon: closing the client interrupts it), its
+    // answer kept: a caller interrupted while waiting for it leaves it running for the others.
+    const flights = yield* SingleFlight.make<"license", string | undefined, never>({ keepFor: () => Infinity })
+    const license: Effect.Effect<string | undefined> = Effect.suspend(() =>
+      known !== undefined
+        ? Effect.succeed(known.tier)
+        : Effect.zipRight(flights.start("license", handshake), flights.run("license", handshake))
+    )
     let epoch = 0
     /** A write moves the epoch when it starts and when it ends (see `writeEpoch`). */
     const asWrite = <A, E>(method: string, operation: string, effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
