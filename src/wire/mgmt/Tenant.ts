@@ -136,6 +136,42 @@ const SettingsWire = lazy(() =>
 
 const u = <S extends Schema.Schema.Any>(s: S) => Schema.UndefinedOr(s)
 
+type SettingsOnWire = typeof SettingsWire.Type
+
+/** The settings' own fields, read from the wire (either inactivity spelling), shared by a read and an update. */
+const settingsFromWire = (r: SettingsOnWire) => ({
+  authType: r.authType ?? undefined,
+  sessionSettingsEnabled: r.enabled ?? undefined,
+  refreshTokenExpiration: r.refreshTokenExpiration ?? undefined,
+  refreshTokenExpirationUnit: r.refreshTokenExpirationUnit ?? undefined,
+  sessionTokenExpiration: r.sessionTokenExpiration ?? undefined,
+  sessionTokenExpirationUnit: r.sessionTokenExpirationUnit ?? undefined,
+  stepupTokenExpiration: r.stepupTokenExpiration ?? undefined,
+  stepupTokenExpirationUnit: r.stepupTokenExpirationUnit ?? undefined,
+  enableInactivity: r.enableInactivity ?? undefined,
+  inactivityTime: r.InactivityTime ?? r.inactivityTime ?? undefined,
+  inactivityTimeUnit: r.InactivityTimeUnit ?? r.inactivityTimeUnit ?? undefined,
+  jitDisabled: r.JITDisabled ?? undefined,
+  ssoSetupSuiteSettings: r.ssoSetupSuiteSettings ?? undefined
+})
+
+/** The settings' own fields on the wire, in node-sdk's inactivity spelling. */
+const settingsToWire = (s: Partial<ReturnType<typeof settingsFromWire>>) => ({
+  authType: s.authType,
+  enabled: s.sessionSettingsEnabled,
+  refreshTokenExpiration: s.refreshTokenExpiration,
+  refreshTokenExpirationUnit: s.refreshTokenExpirationUnit,
+  sessionTokenExpiration: s.sessionTokenExpiration,
+  sessionTokenExpirationUnit: s.sessionTokenExpirationUnit,
+  stepupTokenExpiration: s.stepupTokenExpiration,
+  stepupTokenExpirationUnit: s.stepupTokenExpirationUnit,
+  enableInactivity: s.enableInactivity,
+  InactivityTime: s.inactivityTime,
+  InactivityTimeUnit: s.inactivityTimeUnit,
+  JITDisabled: s.jitDisabled,
+  ssoSetupSuiteSettings: s.ssoSetupSuiteSettings
+})
+
 /**
  * A tenant's session settings, read from either inactivity spelling (answered in both).
  *
@@ -167,38 +203,15 @@ export const TenantSettings = lazy(() =>
       decode: (r) => ({
         selfProvisioningDomains: r.selfProvisioningDomains ?? [],
         domains: r.domains ?? [],
-        authType: r.authType ?? undefined,
-        sessionSettingsEnabled: r.enabled ?? undefined,
-        refreshTokenExpiration: r.refreshTokenExpiration ?? undefined,
-        refreshTokenExpirationUnit: r.refreshTokenExpirationUnit ?? undefined,
-        sessionTokenExpiration: r.sessionTokenExpiration ?? undefined,
-        sessionTokenExpirationUnit: r.sessionTokenExpirationUnit ?? undefined,
-        stepupTokenExpiration: r.stepupTokenExpiration ?? undefined,
-        stepupTokenExpirationUnit: r.stepupTokenExpirationUnit ?? undefined,
-        enableInactivity: r.enableInactivity ?? undefined,
-        inactivityTime: r.InactivityTime ?? r.inactivityTime ?? undefined,
-        inactivityTimeUnit: r.InactivityTimeUnit ?? r.inactivityTimeUnit ?? undefined,
-        jitDisabled: r.JITDisabled ?? undefined,
-        ssoSetupSuiteSettings: r.ssoSetupSuiteSettings ?? undefined
+        ...settingsFromWire(r)
       }),
+      // answered in both inactivity spellings
       encode: (s) => ({
         selfProvisioningDomains: s.selfProvisioningDomains,
         domains: s.domains,
-        authType: s.authType,
-        enabled: s.sessionSettingsEnabled,
-        refreshTokenExpiration: s.refreshTokenExpiration,
-        refreshTokenExpirationUnit: s.refreshTokenExpirationUnit,
-        sessionTokenExpiration: s.sessionTokenExpiration,
-        sessionTokenExpirationUnit: s.sessionTokenExpirationUnit,
-        stepupTokenExpiration: s.stepupTokenExpiration,
-        stepupTokenExpirationUnit: s.stepupTokenExpirationUnit,
-        enableInactivity: s.enableInactivity,
-        InactivityTime: s.inactivityTime,
-        InactivityTimeUnit: s.inactivityTimeUnit,
+        ...settingsToWire(s),
         inactivityTime: s.inactivityTime,
-        inactivityTimeUnit: s.inactivityTimeUnit,
-        JITDisabled: s.jitDisabled,
-        ssoSetupSuiteSettings: s.ssoSetupSuiteSettings
+        inactivityTimeUnit: s.inactivityTimeUnit
       })
     }
   )
@@ -247,37 +260,13 @@ export const TenantSettingsUpdate = lazy(() =>
         id: r.tenantId,
         selfProvisioningDomains: r.selfProvisioningDomains ?? undefined,
         domains: r.domains ?? undefined,
-        authType: r.authType ?? undefined,
-        sessionSettingsEnabled: r.enabled ?? undefined,
-        refreshTokenExpiration: r.refreshTokenExpiration ?? undefined,
-        refreshTokenExpirationUnit: r.refreshTokenExpirationUnit ?? undefined,
-        sessionTokenExpiration: r.sessionTokenExpiration ?? undefined,
-        sessionTokenExpirationUnit: r.sessionTokenExpirationUnit ?? undefined,
-        stepupTokenExpiration: r.stepupTokenExpiration ?? undefined,
-        stepupTokenExpirationUnit: r.stepupTokenExpirationUnit ?? undefined,
-        enableInactivity: r.enableInactivity ?? undefined,
-        inactivityTime: r.InactivityTime ?? r.inactivityTime ?? undefined,
-        inactivityTimeUnit: r.InactivityTimeUnit ?? r.inactivityTimeUnit ?? undefined,
-        jitDisabled: r.JITDisabled ?? undefined,
-        ssoSetupSuiteSettings: r.ssoSetupSuiteSettings ?? undefined
+        ...settingsFromWire(r)
       }),
       encode: (s) => ({
         tenantId: s.id,
         selfProvisioningDomains: s.selfProvisioningDomains,
         domains: s.domains,
-        authType: s.authType,
-        enabled: s.sessionSettingsEnabled,
-        refreshTokenExpiration: s.refreshTokenExpiration,
-        refreshTokenExpirationUnit: s.refreshTokenExpirationUnit,
-        sessionTokenExpiration: s.sessionTokenExpiration,
-        sessionTokenExpirationUnit: s.sessionTokenExpirationUnit,
-        stepupTokenExpiration: s.stepupTokenExpiration,
-        stepupTokenExpirationUnit: s.stepupTokenExpirationUnit,
-        enableInactivity: s.enableInactivity,
-        InactivityTime: s.inactivityTime,
-        InactivityTimeUnit: s.inactivityTimeUnit,
-        JITDisabled: s.jitDisabled,
-        ssoSetupSuiteSettings: s.ssoSetupSuiteSettings
+        ...settingsToWire(s)
       })
     }
   )
