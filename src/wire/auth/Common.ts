@@ -8,7 +8,7 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
-import { User } from "../../core/User.js"
+import * as AuthenticationInfo from "../../core/AuthenticationInfo.js"
 import { lazy } from "../../internal/lazySchema.js"
 import { Bool, JsonObject, opt, optional, renamed, Secret } from "../Fields.js"
 
@@ -194,20 +194,8 @@ export const PendingRequest = lazy(() => Schema.Struct({ pendingRef: Secret }))
  * @category schemas
  */
 export const JWTResponse = lazy(() =>
-  Schema.Struct({
-    sessionJwt: opt(Secret),
-    refreshJwt: opt(Secret),
-    cookieDomain: opt(Schema.String),
-    cookiePath: opt(Schema.String),
-    cookieMaxAge: opt(Schema.Number),
-    cookieExpiration: opt(Schema.Number),
-    cookieName: opt(Schema.String),
-    user: opt(User),
-    firstSeen: opt(Schema.Boolean),
-    sessionExpiration: opt(Schema.Number),
-    nextRefreshSeconds: opt(Schema.Number),
-    idpResponse: opt(Schema.Unknown)
-  })
+  // the public body schema of `AuthenticationInfo`, its two tokens read as `Redacted`
+  Schema.Struct({ ...AuthenticationInfo.JWTResponse.fields, sessionJwt: opt(Secret), refreshJwt: opt(Secret) })
 )
 
 /**
