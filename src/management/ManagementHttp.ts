@@ -108,9 +108,9 @@ export const make = (http: DescopeHttp.Service): Effect.Effect<ManagementHttp, n
       Effect.sync(() => {
         known = { tier }
       }))
-    // One background flight in the client's scope (never a daemon: closing the client interrupts it), its
-    // answer kept: a caller interrupted while waiting for it leaves it running for the others.
-    const flights = yield* SingleFlight.make<"license", string | undefined, never>({ keepFor: () => Infinity })
+    // One background flight in the client's scope (never a daemon: closing the client interrupts it): a caller
+    // interrupted while waiting for it leaves it running for the others. Its answer is kept in `known`.
+    const flights = yield* SingleFlight.make<"license", string | undefined, never>()
     const license: Effect.Effect<string | undefined> = Effect.suspend(() =>
       known !== undefined
         ? Effect.succeed(known.tier)

@@ -66,7 +66,7 @@ export interface UserLoader {
 /**
  * A load of one user by user id, as an Effect `Request` (see the module doc).
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category requests
  */
 export class LoadUserById extends Request.TaggedClass("LoadUserById")<User, ManagementError, {
