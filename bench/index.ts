@@ -649,6 +649,8 @@ const middlewareSection = async () => {
   }
   putSpread(results, "middleware.validBearer.usPerRequest", micros("valid"), round2)
   putSpread(results, "middleware.invalidBearer.usPerRequest", micros("invalid"), round2)
+  putSpread(results, "middleware.forgedBearer.usPerRequest", micros("forged"), round2)
+  putSpread(results, "middleware.expiredBearer.usPerRequest", micros("expired"), round2)
   putSpread(
     results,
     "middleware.invalidOverValid",
@@ -683,6 +685,20 @@ const middlewareSection = async () => {
         fmtMicros(m.invalidOpsPerSec),
         fmtMicros(m.group.cpuMedian.invalid!),
         x(m.invalidOverValid)
+      ],
+      [
+        "forged bearer (well-formed, bad signature: 401)",
+        fmtOps(m.forgedOpsPerSec),
+        fmtMicros(m.forgedOpsPerSec),
+        fmtMicros(m.group.cpuMedian.forged!),
+        x(pairedRatio(m.group.rounds.valid!, m.group.rounds.forged!))
+      ],
+      [
+        "expired bearer (validly signed, expired: 401)",
+        fmtOps(m.expiredOpsPerSec),
+        fmtMicros(m.expiredOpsPerSec),
+        fmtMicros(m.group.cpuMedian.expired!),
+        x(pairedRatio(m.group.rounds.valid!, m.group.rounds.expired!))
       ]
     ]),
     ""

@@ -5,6 +5,12 @@
  * path), through `DescopeMiddleware` over `HttpApp.toWebHandlerRuntime`, web
  * `Request` in, web `Response` out. An error path must cost no more than
  * success (target: invalid within 1.2x of valid).
+ *
+ * Two well-formed 401s beside them, each of which pays a signature check on
+ * every request (a failed check is never remembered): a forged token (a valid
+ * token with one character of its signature changed) and an expired one
+ * (validly signed, `exp` an hour ago). They are reported, not targeted: their
+ * cost over the valid (cached) line is the signature check itself.
  */
 import * as HttpApp from "@effect/platform/HttpApp"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
@@ -27,6 +33,8 @@ export interface MiddlewareResult {
   /** Invalid over valid in time per request (1 = the same cost; lower is better). */
   readonly invalidOverValid: number
   readonly cpuInvalidOverValid: number
+  readonly forgedOpsPerSec: number
+  readonly expiredOpsPerSec: number
   readonly group: GroupResult
 }
 
@@ -44,17 +52,40 @@ export const runMiddleware = async (options: GroupOptions): Promise<MiddlewareRe
   const request = (authorization: string) => new Request("http://app.test/me", { headers: { authorization } })
   const valid = `Bearer ${token}`
   const invalid = "Bearer not-a-jwt"
+  const signature = token.slice(token.lastIndexOf(".") + 1)
+  const middle = Math.floor(signature.length / 2)
+  const forged = `Bearer ${token.slice(0, token.lastIndexOf(".") + 1)}${signature.slice(0, middle)}${
+    signature[middle] === "A" ? "B" : "A"
+  }${signature.slice(middle + 1)}`
+  const keys = Context.get(context, Jwks.JwksTest)
+  const expiredToken = await runtime.runPromise(
+    keys.mint({ issuedAt: Math.floor(Date.now() / 1000) - 7200, expiresIn: "1 hour" })
+  )
+  const expired = `Bearer ${expiredToken}`
   const check = async () => {
     const ok = await handler(request(valid))
-    const refused = await handler(request(invalid))
-    if (ok.status !== 200 || refused.status !== 401) throw new Error(`unexpected ${ok.status} / ${refused.status}`)
+    if (ok.status !== 200) throw new Error(`unexpected ${ok.status} for the valid token`)
     await ok.text()
-    await refused.text()
+    for (
+      const [name, authorization, reason] of [
+        ["invalid", invalid, "Malformed"],
+        ["forged", forged, "BadSignature"],
+        ["expired", expired, "Expired"]
+      ] as const
+    ) {
+      const refused = await handler(request(authorization))
+      const body = await refused.text()
+      if (refused.status !== 401 || !body.includes(reason)) {
+        throw new Error(`unexpected ${refused.status} ${body} for the ${name} token`)
+      }
+    }
   }
   await check()
   const group = await runGroup([
     { name: "valid", op: () => handler(request(valid)).then((r) => r.text()) },
-    { name: "invalid", op: () => handler(request(invalid)).then((r) => r.text()) }
+    { name: "invalid", op: () => handler(request(invalid)).then((r) => r.text()) },
+    { name: "forged", op: () => handler(request(forged)).then((r) => r.text()) },
+    { name: "expired", op: () => handler(request(expired)).then((r) => r.text()) }
   ], options)
   await runtime.dispose()
   return {
@@ -62,6 +93,8 @@ export const runMiddleware = async (options: GroupOptions): Promise<MiddlewareRe
     invalidOpsPerSec: group.median.invalid!,
     invalidOverValid: pairedRatio(group.rounds.valid!, group.rounds.invalid!),
     cpuInvalidOverValid: pairedRatio(group.cpuRounds.valid!, group.cpuRounds.invalid!),
+    forgedOpsPerSec: group.median.forged!,
+    expiredOpsPerSec: group.median.expired!,
     group
   }
 }
