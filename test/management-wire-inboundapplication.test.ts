@@ -233,7 +233,11 @@ const rows: ReadonlyArray<Row> = [
   }
 ]
 
-wireTable("inboundApplication", Wire.Mgmt.InboundApplication, rows)
+wireTable("inboundApplication", {
+  ...Wire.Mgmt.InboundApplication,
+  ...Wire.Mgmt.InboundApplicationSecret,
+  ...Wire.Mgmt.InboundApplicationConsent
+}, rows)
 
 describe("mgmt.inboundApplication consents stream, arguments and inventory", () => {
   it.effect("streamConsents asks page after page until a short page", () =>
@@ -286,7 +290,7 @@ describe("mgmt.inboundApplication consents stream, arguments and inventory", () 
   inventoryCatalogued(
     "every mgmt.thirdpartyapp row of the three SDKs is catalogued (go-sdk's /v2 forms and second secrets too)",
     ["mgmt.thirdpartyapp"],
-    [Wire.Mgmt.InboundApplication],
+    [Wire.Mgmt.InboundApplication, Wire.Mgmt.InboundApplicationSecret, Wire.Mgmt.InboundApplicationConsent],
     19
   )
 })

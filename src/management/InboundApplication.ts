@@ -14,6 +14,8 @@ import * as Stream from "effect/Stream"
 import { InvalidArgumentError } from "../core/DescopeError.js"
 import { checked, nonEmpty, nonEmptyList, nonNegativeInt, someSelected } from "../internal/validate.js"
 import * as Wire from "../wire/mgmt/InboundApplication.js"
+import * as ConsentWire from "../wire/mgmt/InboundApplicationConsent.js"
+import * as SecretWire from "../wire/mgmt/InboundApplicationSecret.js"
 import type * as SsoWire from "../wire/mgmt/SsoApplication.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 import { rateLimitSchedule } from "./UserSearch.js"
@@ -42,7 +44,7 @@ export type InboundApplicationOptions = Wire.ApplicationOptions
  * @since 0.2.0
  * @category models
  */
-export type InboundApplicationConsent = Wire.Consent
+export type InboundApplicationConsent = ConsentWire.Consent
 
 /**
  * An application's secret.
@@ -83,7 +85,7 @@ export type InboundApplicationV2 = Wire.InboundApplicationV2
  * @since 0.2.0
  * @category models
  */
-export type ApplicationSecretMeta = Wire.SecretMeta
+export type ApplicationSecretMeta = SecretWire.SecretMeta
 
 /**
  * What `createApplicationV2` answers.
@@ -234,8 +236,8 @@ export interface InboundApplicationApi extends AddedSecretsApi {
 export const addedSecrets = (
   mgmt: ManagementHttp,
   endpoints: {
-    readonly add: typeof Wire.addApplicationSecret | typeof SsoWire.addApplicationSecret
-    readonly revoke: typeof Wire.revokeApplicationSecret | typeof SsoWire.revokeApplicationSecret
+    readonly add: typeof SecretWire.addApplicationSecret | typeof SsoWire.addApplicationSecret
+    readonly revoke: typeof SecretWire.revokeApplicationSecret | typeof SsoWire.revokeApplicationSecret
   }
 ): AddedSecretsApi => ({
   addApplicationSecret: (id, name, expireTime) =>
@@ -280,7 +282,7 @@ export const make = (mgmt: ManagementHttp): InboundApplicationApi => {
     loadApplication: (id) => checked(byId(id), mgmt.call(Wire.loadApplication, { request: { id } })),
     loadAllApplications: () => Effect.map(mgmt.call(Wire.loadAllApplications, {}), (r) => r.apps ?? []),
     getApplicationSecret: (id, secretName) =>
-      checked(byId(id), mgmt.call(Wire.getApplicationSecret, { request: { id, secretName } })),
+      checked(byId(id), mgmt.call(SecretWire.getApplicationSecret, { request: { id, secretName } })),
     createApplicationV2: (o) =>
       checked([nonEmpty("name", o.name)], mgmt.call(Wire.createApplicationV2, { request: o })),
     updateApplicationV2: (o) =>
@@ -302,12 +304,13 @@ export const make = (mgmt: ManagementHttp): InboundApplicationApi => {
           (r) => ({ apps: r.apps ?? [], total: r.total ?? 0 })
         )
       ),
-    ...addedSecrets(mgmt, { add: Wire.addApplicationSecret, revoke: Wire.revokeApplicationSecret }),
-    rotateApplicationSecret: (id) => checked(byId(id), mgmt.call(Wire.rotateApplicationSecret, { request: { id } })),
+    ...addedSecrets(mgmt, { add: SecretWire.addApplicationSecret, revoke: SecretWire.revokeApplicationSecret }),
+    rotateApplicationSecret: (id) =>
+      checked(byId(id), mgmt.call(SecretWire.rotateApplicationSecret, { request: { id } })),
     searchConsents: (o = {}) =>
       checked(
         [nonNegativeInt("page", o.page), nonNegativeInt("limit", o.limit)],
-        Effect.map(mgmt.call(Wire.searchConsents, { request: o }), consents)
+        Effect.map(mgmt.call(ConsentWire.searchConsents, { request: o }), consents)
       ),
     streamConsents: (o = {}) => {
       const { pageSize = DEFAULT_PAGE_SIZE, ...filters } = o
@@ -315,7 +318,7 @@ export const make = (mgmt: ManagementHttp): InboundApplicationApi => {
         return Stream.fail(new InvalidArgumentError({ field: "pageSize", reason: "must be a positive integer" }))
       }
       const fetchPage = (page: number) =>
-        mgmt.call(Wire.searchConsents, {
+        mgmt.call(ConsentWire.searchConsents, {
           request: { ...filters, page, limit: pageSize },
           operation: "mgmt.inboundApplication.streamConsents"
         }).pipe(Effect.retry(rateLimitSchedule))
@@ -334,9 +337,12 @@ export const make = (mgmt: ManagementHttp): InboundApplicationApi => {
             ? Effect.void
             : someSelected([["consentIds", o.consentIds], ["userIds", o.userIds]])
         ],
-        Effect.asVoid(mgmt.call(Wire.deleteConsents, { request: o }))
+        Effect.asVoid(mgmt.call(ConsentWire.deleteConsents, { request: o }))
       ),
     deleteTenantConsents: (o) =>
-      checked([nonEmpty("tenantId", o.tenantId)], Effect.asVoid(mgmt.call(Wire.deleteTenantConsents, { request: o })))
+      checked(
+        [nonEmpty("tenantId", o.tenantId)],
+        Effect.asVoid(mgmt.call(ConsentWire.deleteTenantConsents, { request: o }))
+      )
   }
 }

@@ -32,6 +32,8 @@ import * as Fga from "./mgmt/Fga.js"
 import * as Flow from "./mgmt/Flow.js"
 import * as Group from "./mgmt/Group.js"
 import * as InboundApplication from "./mgmt/InboundApplication.js"
+import * as InboundApplicationConsent from "./mgmt/InboundApplicationConsent.js"
+import * as InboundApplicationSecret from "./mgmt/InboundApplicationSecret.js"
 import * as Jwt from "./mgmt/Jwt.js"
 import * as JwtTemplate from "./mgmt/JwtTemplate.js"
 import * as License from "./mgmt/License.js"
@@ -88,6 +90,8 @@ export const Mgmt = {
   OutboundApplication,
   OutboundAppToken,
   InboundApplication,
+  InboundApplicationSecret,
+  InboundApplicationConsent,
   JwtTemplate,
   ManagementKey,
   Descoper,

@@ -7,7 +7,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import type { SecretMeta } from "../../wire/mgmt/InboundApplication.js"
+import type { SecretMeta } from "../../wire/mgmt/InboundApplicationSecret.js"
 import { newId, newSecret } from "../Ids.js"
 import * as W from "../Wire.js"
 import type { WireError } from "../Wire.js"

@@ -17,6 +17,8 @@
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Wire from "../../wire/mgmt/InboundApplication.js"
+import * as ConsentWire from "../../wire/mgmt/InboundApplicationConsent.js"
+import * as SecretWire from "../../wire/mgmt/InboundApplicationSecret.js"
 import type { ProjectState } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
@@ -47,7 +49,7 @@ export interface InboundAppRecord {
  */
 export interface InboundStore {
   readonly apps: Map<string, InboundAppRecord>
-  consents: Array<Wire.Consent>
+  consents: Array<ConsentWire.Consent>
 }
 
 /**
@@ -122,10 +124,13 @@ const v2Routes: ReadonlyArray<Route> = [
       return { apps: all.slice(page * limit, page * limit + limit), total: all.length }
     })),
   H.endpoint(
-    Wire.addApplicationSecret,
+    SecretWire.addApplicationSecret,
     (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.add(a.added, b, ctx.now))
   ),
-  H.endpoint(Wire.revokeApplicationSecret, (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.revoke(a.added, b)))
+  H.endpoint(
+    SecretWire.revokeApplicationSecret,
+    (ctx, b) => Effect.flatMap(find(ctx, b.id), (a) => Added.revoke(a.added, b))
+  )
 ]
 
 /**
@@ -146,7 +151,7 @@ export const recordConsent: Route = H.post("/emulator/consents", "control", (ctx
     const known = scopeNames(app)
     const unknown = scopes.filter((x) => !known.has(x))
     if (unknown.length > 0) return yield* W.invalid(`scopes not of application ${appId}: ${unknown.join(", ")}`)
-    const consent: Wire.Consent = {
+    const consent: ConsentWire.Consent = {
       id: newId("CO"),
       appId,
       userId,
@@ -199,7 +204,7 @@ export const routes: ReadonlyArray<Route> = [
     Wire.loadAllApplications,
     (ctx) => Effect.succeed({ apps: [...inboundOf(ctx.p).apps.values()].map((a) => a.app) })
   ),
-  H.endpoint(Wire.getApplicationSecret, (ctx, q) =>
+  H.endpoint(SecretWire.getApplicationSecret, (ctx, q) =>
     Effect.flatMap(find(ctx, q.id), (a) => {
       const name = nonEmpty(q.secretName)
       if (name === undefined) return Effect.succeed(secret(a))
@@ -209,12 +214,12 @@ export const routes: ReadonlyArray<Route> = [
         : Effect.succeed({ cleartext: Redacted.make(added.cleartext) })
     })),
   ...v2Routes,
-  H.endpoint(Wire.rotateApplicationSecret, (ctx, b) =>
+  H.endpoint(SecretWire.rotateApplicationSecret, (ctx, b) =>
     Effect.map(find(ctx, b.id), (a) => {
       a.secret = newSecret(32)
       return secret(a)
     })),
-  H.endpoint(Wire.searchConsents, (ctx, b) =>
+  H.endpoint(ConsentWire.searchConsents, (ctx, b) =>
     Effect.sync(() => {
       const found = inboundOf(ctx.p).consents.filter((c) =>
         (nonEmpty(b.appId) === undefined || c.appId === b.appId) &&
@@ -226,7 +231,7 @@ export const routes: ReadonlyArray<Route> = [
       const page = b.page !== undefined && b.page > 0 ? Math.floor(b.page) : 0
       return { consents: found.slice(page * limit, page * limit + limit), total: found.length }
     })),
-  H.endpoint(Wire.deleteConsents, (ctx, b) =>
+  H.endpoint(ConsentWire.deleteConsents, (ctx, b) =>
     Effect.gen(function*() {
       const ids = b.consentIds ?? []
       const users = b.userIds ?? []
@@ -242,7 +247,7 @@ export const routes: ReadonlyArray<Route> = [
       )
       return {}
     })),
-  H.endpoint(Wire.deleteTenantConsents, (ctx, b) =>
+  H.endpoint(ConsentWire.deleteTenantConsents, (ctx, b) =>
     Effect.gen(function*() {
       if (b.tenantId === "") return yield* W.missing("tenantId")
       const ids = b.consentIds ?? []

@@ -1,14 +1,14 @@
 /**
- * Inbound (third-party) applications: `/v1/mgmt/thirdparty/*`. Applications
- * your users grant access to through Descope's OAuth server, each with a
- * client id and secret (a `Secret`, answered at creation, by `secret` and by
- * `rotate`), and the consents users gave them. The bodies are node-sdk's, with
+ * Inbound (third-party) applications: `/v1/mgmt/thirdparty/app*` and
+ * `/v2/mgmt/thirdparty/app*`. Applications your users grant access to
+ * through Descope's OAuth server, each with a client id and a secret
+ * (answered at creation, as a `Secret`). The bodies are node-sdk's, with
  * python-sdk's further fields (`jwtBearerSettings`, `customAttributes`,
- * `forcePkce`, `defaultAudience`, consent search `limit` / `tenantId`).
- * go-sdk's `/v2` forms (create, update, patch, load, a page of applications)
- * carry its further fields (`scopeClaimMapping`, `clientType`, `forceDpop`),
- * and its second secrets (`secret/add`, `secret/revoke`, and `secretName` on
- * `secret`) let a secret be rotated without downtime.
+ * `forcePkce`, `defaultAudience`). go-sdk's `/v2` forms (create, update,
+ * patch, load, a page of applications) carry its further fields
+ * (`scopeClaimMapping`, `clientType`, `forceDpop`). An application's secrets
+ * are in `InboundApplicationSecret.ts`, the consents users gave it in
+ * `InboundApplicationConsent.ts`.
  *
  * @since 0.2.0
  */
@@ -88,38 +88,6 @@ export const InboundApplication = lazy(() =>
  * @category models
  */
 export type InboundApplication = typeof InboundApplication.Type
-
-/**
- * A consent a user gave an application.
- *
- * @since 0.2.0
- * @category schemas
- */
-export const Consent = lazy(() =>
-  Schema.Struct({
-    id: Schema.String,
-    appId: Schema.String,
-    userId: Schema.String,
-    tenantId: opt(Schema.String),
-    scopes: opt(Strings),
-    grantedBy: opt(Schema.String),
-    createdTime: opt(Schema.Number)
-  })
-)
-
-/**
- * @since 0.2.0
- * @category models
- */
-export type Consent = typeof Consent.Type
-
-/**
- * `{ cleartext }`: an application's secret.
- *
- * @since 0.2.0
- * @category schemas
- */
-export const SecretResponse = lazy(() => Schema.Struct({ cleartext: Secret }))
 
 const ById = lazy(() => Schema.Struct({ id: Schema.String }))
 const m = { credential: "management" } as const
@@ -232,113 +200,6 @@ export const loadAllApplications = Endpoint.get(
   }
 )
 
-/**
- * `GET /v1/mgmt/thirdparty/app/secret?id=`.
- *
- * @since 0.2.0
- * @category endpoints
- */
-export const getApplicationSecret = Endpoint.get(
-  "mgmt.inboundApplication.getApplicationSecret",
-  "/v1/mgmt/thirdparty/app/secret",
-  {
-    ...m,
-    request: lazy(() => Schema.Struct({ id: Schema.String, secretName: optional(Schema.String) })),
-    response: SecretResponse,
-    description: "Answers an inbound application's secret (or one of its added secrets, by name: go-sdk)"
-  }
-)
-
-/**
- * `POST /v1/mgmt/thirdparty/app/rotate`: answers the new secret (python-sdk reads it; node-sdk ignores it).
- *
- * @since 0.2.0
- * @category endpoints
- */
-export const rotateApplicationSecret = Endpoint.post(
-  "mgmt.inboundApplication.rotateApplicationSecret",
-  "/v1/mgmt/thirdparty/app/rotate",
-  {
-    ...m,
-    request: ById,
-    response: SecretResponse,
-    description: "Replaces an inbound application's secret"
-  }
-)
-
-/**
- * `POST /v1/mgmt/thirdparty/consents/search` (`page` from 0, `limit` per page).
- *
- * @since 0.2.0
- * @category endpoints
- */
-export const searchConsents = Endpoint.post(
-  "mgmt.inboundApplication.searchConsents",
-  "/v1/mgmt/thirdparty/consents/search",
-  {
-    ...m,
-    request: lazy(() =>
-      Schema.Struct({
-        appId: optional(Schema.String),
-        userId: optional(Schema.String),
-        consentId: optional(Schema.String),
-        tenantId: optional(Schema.String),
-        page: optional(Num),
-        limit: optional(Num)
-      })
-    ),
-    response: lazy(() => Schema.Struct({ consents: opt(Schema.Array(Consent)), total: opt(Schema.Number) })),
-    description: "Searches consents"
-  }
-)
-
-/**
- * `POST /v1/mgmt/thirdparty/consents/delete`.
- *
- * @since 0.2.0
- * @category endpoints
- */
-export const deleteConsents = Endpoint.post(
-  "mgmt.inboundApplication.deleteConsents",
-  "/v1/mgmt/thirdparty/consents/delete",
-  {
-    ...m,
-    request: lazy(() =>
-      Schema.Struct({
-        consentIds: optional(Strings),
-        appId: optional(Schema.String),
-        userIds: optional(Strings),
-        tenantId: optional(Schema.String)
-      })
-    ),
-    response: Endpoint.Empty,
-    description: "Deletes consents by id, application and/or users"
-  }
-)
-
-/**
- * `POST /v1/mgmt/thirdparty/consents/delete/tenant`.
- *
- * @since 0.2.0
- * @category endpoints
- */
-export const deleteTenantConsents = Endpoint.post(
-  "mgmt.inboundApplication.deleteTenantConsents",
-  "/v1/mgmt/thirdparty/consents/delete/tenant",
-  {
-    ...m,
-    request: lazy(() =>
-      Schema.Struct({
-        tenantId: Schema.String,
-        consentIds: optional(Strings),
-        appId: optional(Schema.String)
-      })
-    ),
-    response: Endpoint.Empty,
-    description: "Deletes a tenant's consents"
-  }
-)
-
 const v2Fields = {
   ...fields,
   scopeClaimMapping: optional(Schema.Unknown),
@@ -380,42 +241,6 @@ export const InboundApplicationV2 = lazy(() =>
  * @category models
  */
 export type InboundApplicationV2 = typeof InboundApplicationV2.Type
-
-/**
- * The metadata of an added secret (go-sdk's `ClientSecretMeta`; times in epoch seconds, `0`: never expires).
- *
- * @since 0.2.0
- * @category schemas
- */
-export const SecretMeta = lazy(() =>
-  Schema.Struct({
-    id: opt(Schema.String),
-    name: opt(Schema.String),
-    createdTime: opt(Num),
-    expireTime: opt(Num)
-  })
-)
-
-/**
- * @since 0.2.0
- * @category models
- */
-export type SecretMeta = typeof SecretMeta.Type
-
-/**
- * The body and answers of the added-secret endpoints, the same for third-party and SSO applications: add a
- * secret by name (`expireTime` in epoch seconds), answered with its metadata and its cleartext once; revoke one
- * by name, answered with the secrets left.
- *
- * @since 0.2.0
- * @category schemas
- */
-export const AddedSecretWire = {
-  addRequest: lazy(() => Schema.Struct({ id: Schema.String, name: Schema.String, expireTime: optional(Num) })),
-  addResponse: lazy(() => Schema.Struct({ meta: opt(SecretMeta), cleartext: Secret })),
-  revokeRequest: lazy(() => Schema.Struct({ id: Schema.String, name: Schema.String })),
-  revokeResponse: lazy(() => Schema.Struct({ secrets: opt(Schema.Array(SecretMeta)) }))
-} as const
 
 /**
  * `POST /v2/mgmt/thirdparty/app/create` (go-sdk): answers the id and the secret.
@@ -494,39 +319,5 @@ export const loadAllApplicationsV2 = Endpoint.post(
     request: lazy(() => Schema.Struct({ page: optional(Num), limit: optional(Num) })),
     response: lazy(() => Schema.Struct({ apps: opt(Schema.Array(InboundApplicationV2)), total: opt(Num) })),
     description: "Loads a page of inbound applications (go-sdk's v2)"
-  }
-)
-
-/**
- * `POST /v1/mgmt/thirdparty/app/secret/add` (go-sdk): a further secret, by name (`expireTime` in epoch seconds).
- *
- * @since 0.2.0
- * @category endpoints
- */
-export const addApplicationSecret = Endpoint.post(
-  "mgmt.inboundApplication.addApplicationSecret",
-  "/v1/mgmt/thirdparty/app/secret/add",
-  {
-    ...m,
-    request: AddedSecretWire.addRequest,
-    response: AddedSecretWire.addResponse,
-    description: "Adds a secret to an inbound application (for a rotation without downtime)"
-  }
-)
-
-/**
- * `POST /v1/mgmt/thirdparty/app/secret/revoke` (go-sdk): answers the secrets left.
- *
- * @since 0.2.0
- * @category endpoints
- */
-export const revokeApplicationSecret = Endpoint.post(
-  "mgmt.inboundApplication.revokeApplicationSecret",
-  "/v1/mgmt/thirdparty/app/secret/revoke",
-  {
-    ...m,
-    request: AddedSecretWire.revokeRequest,
-    response: AddedSecretWire.revokeResponse,
-    description: "Revokes an added secret of an inbound application"
   }
 )

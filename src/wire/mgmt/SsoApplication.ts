@@ -12,7 +12,7 @@ import { lazy } from "../../internal/lazySchema.js"
 import * as Endpoint from "../Endpoint.js"
 import { Bool, opt, optional, Secret, Strings } from "../Fields.js"
 import { CustomAttribute, CustomAttributes } from "./CustomAttribute.js"
-import { AddedSecretWire } from "./InboundApplication.js"
+import { AddedSecretWire } from "./InboundApplicationSecret.js"
 
 /**
  * A SAML / WS-Fed attribute mapping: a Descope attribute to an assertion attribute.
