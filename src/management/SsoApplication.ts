@@ -10,6 +10,7 @@ import type * as Redacted from "effect/Redacted"
 import { checked, nonEmpty, nonEmptyList } from "../internal/validate.js"
 import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
 import * as Wire from "../wire/mgmt/SsoApplication.js"
+import * as Shapes from "../wire/mgmt/SsoApplicationSettings.js"
 import * as Inbound from "./InboundApplication.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
@@ -19,31 +20,31 @@ import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
  * @since 0.2.0
  * @category schemas
  */
-export const SsoApplication = Wire.SsoApplication
+export const SsoApplication = Shapes.SsoApplication
 
 /**
  * @since 0.2.0
  * @category models
  */
-export type SsoApplication = Wire.SsoApplication
+export type SsoApplication = Shapes.SsoApplication
 
 /**
  * @since 0.2.0
  * @category models
  */
-export type OidcApplicationOptions = Wire.OidcApplicationOptions
+export type OidcApplicationOptions = Shapes.OidcApplicationOptions
 
 /**
  * @since 0.2.0
  * @category models
  */
-export type SamlApplicationOptions = Wire.SamlApplicationOptions
+export type SamlApplicationOptions = Shapes.SamlApplicationOptions
 
 /**
  * @since 0.2.0
  * @category models
  */
-export type WsFedApplicationOptions = Wire.WsFedApplicationOptions
+export type WsFedApplicationOptions = Shapes.WsFedApplicationOptions
 
 /**
  * An application's secret.

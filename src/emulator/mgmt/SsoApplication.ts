@@ -14,6 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type { CustomAttribute } from "../../wire/mgmt/CustomAttribute.js"
 import * as Wire from "../../wire/mgmt/SsoApplication.js"
+import type * as Shapes from "../../wire/mgmt/SsoApplicationSettings.js"
 import type { ProjectState } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
@@ -76,7 +77,7 @@ const COMMON = new Set(["id", "name", "description", "logo", "enabled"])
 const settingsOf = (b: Readonly<Record<string, unknown>>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(b).filter(([k, v]) => !COMMON.has(k) && v !== undefined))
 
-const render = (ctx: Ctx, a: SsoAppRecord): Wire.SsoApplication => {
+const render = (ctx: Ctx, a: SsoAppRecord): Shapes.SsoApplication => {
   const issuer = `${ctx.baseUrl}/${ctx.p.projectId}`
   const idp = `${ctx.baseUrl}${Wire.idpPath(ctx.p.projectId, a.id)}`
   const s = a.settings
