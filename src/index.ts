@@ -93,66 +93,17 @@ export * as Outbound from "./auth/Outbound.js"
 export * as Flow from "./auth/Flow.js"
 /** @since 0.1.0 */
 export * as User from "./core/User.js"
-/** @since 0.1.0 */
+/**
+ * `client.mgmt`'s builder and its areas' modules as nested namespaces:
+ * `Management.User`, `Management.Tenant`, `Management.AccessKey` ...
+ *
+ * @since 0.1.0
+ */
 export * as Management from "./management/Management.js"
 /** @since 0.1.0 */
 export * as ManagementHttp from "./management/ManagementHttp.js"
 /** @since 0.1.0 */
 export * as AssociatedTenant from "./management/AssociatedTenant.js"
-/** @since 0.1.0 */
-export * as MgmtUser from "./management/User.js"
-/** @since 0.1.0 */
-export * as MgmtTenant from "./management/Tenant.js"
-/** @since 0.1.0 */
-export * as MgmtAccessKey from "./management/AccessKey.js"
-/** @since 0.1.0 */
-export * as MgmtSso from "./management/Sso.js"
-/** @since 0.1.0 */
-export * as MgmtPermission from "./management/Permission.js"
-/** @since 0.1.0 */
-export * as MgmtRole from "./management/Role.js"
-/** @since 0.1.0 */
-export * as MgmtGroup from "./management/Group.js"
-/** @since 0.1.0 */
-export * as MgmtJwt from "./management/Jwt.js"
-/** @since 0.1.0 */
-export * as MgmtAudit from "./management/Audit.js"
-/** @since 0.2.0 */
-export * as MgmtFga from "./management/Fga.js"
-/** @since 0.2.0 */
-export * as MgmtAuthz from "./management/Authz.js"
-/** @since 0.2.0 */
-export * as MgmtList from "./management/List.js"
-/** @since 0.2.0 */
-export * as MgmtSsoApplication from "./management/SsoApplication.js"
-/** @since 0.2.0 */
-export * as MgmtOutboundApplication from "./management/OutboundApplication.js"
-/** @since 0.2.0 */
-export * as MgmtInboundApplication from "./management/InboundApplication.js"
-/** @since 0.2.0 */
-export * as MgmtJwtTemplate from "./management/JwtTemplate.js"
-/** @since 0.2.0 */
-export * as MgmtManagementKey from "./management/ManagementKey.js"
-/** @since 0.2.0 */
-export * as MgmtDescoper from "./management/Descoper.js"
-/** @since 0.2.0 */
-export * as MgmtEngine from "./management/Engine.js"
-/** @since 0.2.0 */
-export * as MgmtScopeClaimMapping from "./management/ScopeClaimMapping.js"
-/** @since 0.2.0 */
-export * as MgmtAnalytics from "./management/Analytics.js"
-/** @since 0.2.0 */
-export * as MgmtOutboundScim from "./management/OutboundScim.js"
-/** @since 0.2.0 */
-export * as MgmtLicense from "./management/License.js"
-/** @since 0.2.0 */
-export * as MgmtOutboundApplicationByToken from "./management/OutboundApplicationByToken.js"
-/** @since 0.1.0 */
-export * as MgmtFlow from "./management/Flow.js"
-/** @since 0.1.0 */
-export * as MgmtProject from "./management/Project.js"
-/** @since 0.1.0 */
-export * as MgmtPassword from "./management/Password.js"
 /** @since 0.1.0 */
 export * as Descope from "./layers/Descope.js"
 /** @since 0.2.0 */

@@ -21,6 +21,9 @@
  * differ (each such place says so); operations only python-sdk has
  * (`flow.runFlowAsync`, `flow.getFlowAsyncResult`) use its wire.
  *
+ * Each area's module (its models, its options, its `make`) is a namespace of
+ * this one: `Management.User.User`, `Management.Tenant.Tenant`, `Management.User.UserApi` ...
+ *
  * @example
  * ```ts
  * import * as Effect from "effect/Effect"
@@ -69,6 +72,63 @@ import * as Sso from "./Sso.js"
 import * as SsoApplication from "./SsoApplication.js"
 import * as Tenant from "./Tenant.js"
 import * as User from "./User.js"
+
+// The modules of the areas, as namespaces: `Management.User`, `Management.Tenant` ... (until 0.2.0
+// `MgmtUser`, `MgmtTenant` ... at the top of the main entry).
+/** @since 0.2.0 */
+export * as AccessKey from "./AccessKey.js"
+/** @since 0.2.0 */
+export * as Analytics from "./Analytics.js"
+/** @since 0.2.0 */
+export * as Audit from "./Audit.js"
+/** @since 0.2.0 */
+export * as Authz from "./Authz.js"
+/** @since 0.2.0 */
+export * as Descoper from "./Descoper.js"
+/** @since 0.2.0 */
+export * as Engine from "./Engine.js"
+/** @since 0.2.0 */
+export * as Fga from "./Fga.js"
+/** @since 0.2.0 */
+export * as Flow from "./Flow.js"
+/** @since 0.2.0 */
+export * as Group from "./Group.js"
+/** @since 0.2.0 */
+export * as InboundApplication from "./InboundApplication.js"
+/** @since 0.2.0 */
+export * as Jwt from "./Jwt.js"
+/** @since 0.2.0 */
+export * as JwtTemplate from "./JwtTemplate.js"
+/** @since 0.2.0 */
+export * as License from "./License.js"
+/** @since 0.2.0 */
+export * as List from "./List.js"
+/** @since 0.2.0 */
+export * as ManagementKey from "./ManagementKey.js"
+/** @since 0.2.0 */
+export * as OutboundApplication from "./OutboundApplication.js"
+/** @since 0.2.0 */
+export * as OutboundApplicationByToken from "./OutboundApplicationByToken.js"
+/** @since 0.2.0 */
+export * as OutboundScim from "./OutboundScim.js"
+/** @since 0.2.0 */
+export * as Password from "./Password.js"
+/** @since 0.2.0 */
+export * as Permission from "./Permission.js"
+/** @since 0.2.0 */
+export * as Project from "./Project.js"
+/** @since 0.2.0 */
+export * as Role from "./Role.js"
+/** @since 0.2.0 */
+export * as ScopeClaimMapping from "./ScopeClaimMapping.js"
+/** @since 0.2.0 */
+export * as Sso from "./Sso.js"
+/** @since 0.2.0 */
+export * as SsoApplication from "./SsoApplication.js"
+/** @since 0.2.0 */
+export * as Tenant from "./Tenant.js"
+/** @since 0.2.0 */
+export * as User from "./User.js"
 
 /**
  * `client.mgmt`.
