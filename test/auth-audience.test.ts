@@ -18,7 +18,7 @@ import { InvalidSessionError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
 import { fromClaims, SessionValidator, type SessionValidatorService } from "../src/core/Session.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { BASE_URL, jwtResponse, makeJwt, PROJECT_ID, sent } from "./helpers/authFlows.js"
+import { BASE_URL, jwtResponse, makeJwt, PROJECT_ID, sent } from "./support/authFlows.js"
 
 /** Decodes (does not verify) and checks `aud` against the audience asked for, as python-sdk's PyJWT does. */
 const audienceValidator: SessionValidatorService = {

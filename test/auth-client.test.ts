@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Client from "../src/DescopeClient.js"
 import { DescopeClient } from "../src/DescopeClient.js"
-import { always, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
+import { always, jwtResponse, layer, sentOne } from "./support/authFlows.js"
 
 const clientLayer = (body: unknown) =>
   Layer.scoped(DescopeClient, Client.make).pipe(Layer.provideMerge(layer(always(body))))

@@ -17,7 +17,7 @@ import {
   sent,
   sentCount,
   sentOne
-} from "./helpers/authFlows.js"
+} from "./support/authFlows.js"
 
 /** A start answer with its Redacted pending reference revealed. */
 const plain = ({ pendingRef, ...rest }: { readonly pendingRef: Redacted.Redacted<string> }) => ({

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import type { MagicLinkDeliveryMethod } from "../src/auth/MagicLink.js"
-import { always, badInput, flows, jwtResponse, layer, sentOne, unchecked } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sentOne, unchecked } from "./support/authFlows.js"
 
 const maskedEmail = { maskedEmail: "a***@example.com" }
 const maskedPhone = { maskedPhone: "+1*******34" }

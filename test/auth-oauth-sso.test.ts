@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { json, MockHttpRecorder } from "../src/layers/MockHttpClient.js"
-import { always, badInput, flows, jwtResponse, layer, sent, sentOne } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sent, sentOne } from "./support/authFlows.js"
 
 const urlAnswer = { url: "https://idp.example.com/authorize?state=abc" }
 

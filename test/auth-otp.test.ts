@@ -3,7 +3,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import type { DeliveryMethod } from "../src/auth/LoginOptions.js"
 import { json } from "../src/layers/MockHttpClient.js"
-import { always, badInput, flows, jwtResponse, layer, scripted, sent, sentOne, unchecked } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, scripted, sent, sentOne, unchecked } from "./support/authFlows.js"
 
 const DSR_COOKIE_JWT = "eyJhbGciOiJFUzM4NCJ9.eyJzdWIiOiJVMSIsImRybiI6IkRTUiJ9.c2ln"
 

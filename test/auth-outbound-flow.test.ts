@@ -3,7 +3,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
-import { always, badInput, flows, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sentOne } from "./support/authFlows.js"
 
 const step = { executionId: "E1", stepId: "S1", stepName: "Welcome", status: "waiting", action: "screen" }
 

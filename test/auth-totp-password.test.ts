@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { json } from "../src/layers/MockHttpClient.js"
-import { always, badInput, flows, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sentOne } from "./support/authFlows.js"
 
 const totpAnswer = {
   provisioningURL: "otpauth://totp/Acme:ada?secret=JBSWY3DPEHPK3PXP&issuer=Acme",

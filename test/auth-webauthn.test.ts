@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { always, badInput, flows, jwtResponse, layer, sentOne } from "./helpers/authFlows.js"
+import { always, badInput, flows, jwtResponse, layer, sentOne } from "./support/authFlows.js"
 
 const startAnswer = { transactionId: "TX1", options: "{\"publicKey\":{}}", create: true }
 

@@ -37,7 +37,7 @@ import { banner, parse } from "../src/emulator/EmulatorCli.js"
 import * as Faults from "../src/emulator/Faults.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
-import { type RawAnswer, rawRequest } from "./helpers/rawHttp.js"
+import { type RawAnswer, rawRequest } from "./support/rawHttp.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 const DOC_URL = "http://127.0.0.1:4000"

@@ -13,7 +13,7 @@ import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
-import { totp } from "./helpers/totp.js"
+import { totp } from "./support/totp.js"
 
 const P = "P2AudienceScenario0000000000"
 const K = "audience-management-key"

@@ -22,7 +22,7 @@ import {
   stopAll,
   tempDir,
   TSX_LOADER
-} from "./helpers/cliProcess.js"
+} from "./support/cliProcess.js"
 
 // the tests run concurrently (each waits on its own processes): clean up once, at the end
 afterAll(() => {

@@ -6,7 +6,7 @@
  */
 import DescopeClient from "@descope/node-sdk"
 import { assert, describe, it } from "@effect/vitest"
-import { nodeSdkOnEmulator } from "./helpers/nodeSdkOnEmulator.js"
+import { nodeSdkOnEmulator } from "./support/nodeSdkOnEmulator.js"
 
 const PROJECT_ID = "P2ConformanceAreas0000000000"
 const MANAGEMENT_KEY = "conformance-areas-management-key"

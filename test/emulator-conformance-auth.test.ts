@@ -10,7 +10,7 @@ import DescopeClient from "@descope/node-sdk"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { VirtualAuthenticator } from "../src/emulator/index.js"
-import { nodeSdkOnEmulator } from "./helpers/nodeSdkOnEmulator.js"
+import { nodeSdkOnEmulator } from "./support/nodeSdkOnEmulator.js"
 
 const PROJECT_ID = "P2ConformanceAuth00000000000"
 const MANAGEMENT_KEY = "conformance-auth-management-key"

@@ -11,7 +11,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import { failure, follow, inProcess } from "./helpers/emulatorClient.js"
+import { failure, follow, inProcess } from "./support/emulatorClient.js"
 
 const P = "P2FlowOutbound00000000000000"
 const K = "flow-outbound-management-key"

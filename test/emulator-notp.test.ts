@@ -11,7 +11,7 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import { failure, follow as followLink, inProcess } from "./helpers/emulatorClient.js"
+import { failure, follow as followLink, inProcess } from "./support/emulatorClient.js"
 
 const P = "P2NotpScenario00000000000000"
 const K = "notp-management-key"

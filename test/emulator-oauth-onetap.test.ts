@@ -13,7 +13,7 @@ import * as Redacted from "effect/Redacted"
 import * as Jose from "jose"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import { failure, follow, inProcess, viaEmulator } from "./helpers/emulatorClient.js"
+import { failure, follow, inProcess, viaEmulator } from "./support/emulatorClient.js"
 
 const P = "P2OAuthOneTap000000000000000"
 const K = "oauth-onetap-management-key"

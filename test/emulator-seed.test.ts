@@ -14,7 +14,7 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import * as Emulator from "../src/emulator/index.js"
-import { removeDirs, runCli, stopAll, tempDir } from "./helpers/cliProcess.js"
+import { removeDirs, runCli, stopAll, tempDir } from "./support/cliProcess.js"
 import { request } from "./support/emulator.js"
 
 afterAll(() => {

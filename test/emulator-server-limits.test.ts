@@ -12,7 +12,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { parse } from "../src/emulator/EmulatorCli.js"
 import * as Emulator from "../src/emulator/index.js"
-import { type RawAnswer, type RawRequest, rawRequest } from "./helpers/rawHttp.js"
+import { type RawAnswer, type RawRequest, rawRequest } from "./support/rawHttp.js"
 
 const APP = "http://localhost:5173"
 const EVIL = "http://evil.example"

@@ -12,7 +12,7 @@ import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import { VirtualAuthenticator } from "../src/emulator/index.js"
-import { failure, inProcess } from "./helpers/emulatorClient.js"
+import { failure, inProcess } from "./support/emulatorClient.js"
 
 const P = "P2WebAuthnScenario0000000000"
 const K = "webauthn-management-key"

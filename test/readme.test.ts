@@ -9,14 +9,14 @@
  *
  * The same program (with the package's entry points among its roots) serves
  * the check that every type the public API shows is importable
- * (test/helpers/publicTypes.ts), so src is parsed and bound once.
+ * (test/support/publicTypes.ts), so src is parsed and bound once.
  */
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import ts from "typescript"
 import { afterAll, describe, expect, it } from "vitest"
-import { ENTRIES, walkPublicApi } from "./helpers/publicTypes.js"
+import { ENTRIES, walkPublicApi } from "./support/publicTypes.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 

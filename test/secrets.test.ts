@@ -26,7 +26,7 @@ import { withRequestOptions } from "../src/core/DescopeHttp.js"
 import { DescopeClient, type Service as Client } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
-import { totp } from "./helpers/totp.js"
+import { totp } from "./support/totp.js"
 
 const P = "P2SecretsProject000000000000"
 const MANAGEMENT_KEY = "mgmt-key-Zq8vN3xK-secret-0001"
