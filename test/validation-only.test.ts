@@ -1,5 +1,5 @@
 /**
- * `Descope.layerValidationOnly`: validateSession and the role / permission
+ * `ValidationOnly.layer`: validateSession and the role / permission
  * checks with the project's public key and no HttpClient (the layer's type
  * requires nothing, and no request can be made), with the Node and the
  * WebCrypto verifiers; from the environment too.
@@ -11,7 +11,7 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as TestClock from "effect/TestClock"
 import * as Jwks from "../src/core/Jwks.js"
-import * as Descope from "../src/layers/Descope.js"
+import * as ValidationOnly from "../src/layers/DescopeValidator.js"
 import { DescopeValidator } from "../src/layers/DescopeValidator.js"
 
 const PROJECT_ID = "P2ValidationOnly00000000001"
@@ -19,12 +19,12 @@ const PROJECT_ID = "P2ValidationOnly00000000001"
 const keys = Jwks.makeTest(PROJECT_ID, { alg: "RS256", kid: "k1" })
 
 for (const verifier of ["node", "webcrypto", "auto"] as const) {
-  describe(`layerValidationOnly (verifier ${verifier})`, () => {
+  describe(`ValidationOnly.layer (verifier ${verifier})`, () => {
     it.effect("validates a session and answers the role and permission checks, with no HttpClient", () =>
       Effect.gen(function*() {
         const { publicJwk, mint } = yield* keys
         // the type says it: nothing is required, so no HttpClient can be reached
-        const live: Layer.Layer<DescopeValidator, unknown, never> = Descope.layerValidationOnly({
+        const live: Layer.Layer<DescopeValidator, unknown, never> = ValidationOnly.layer({
           projectId: PROJECT_ID,
           publicKey: JSON.stringify({ keys: [publicJwk] }),
           verifier
@@ -73,13 +73,13 @@ for (const verifier of ["node", "webcrypto", "auto"] as const) {
           yield* TestClock.adjust("11 minutes")
           const expired = yield* Effect.flip(validator.validateSession(token))
           return [missing, badSignature, expired].map((e) => e._tag === "InvalidSessionError" ? e.reason : e._tag)
-        }).pipe(Effect.provide(Descope.layerValidationOnly({ projectId: PROJECT_ID, publicKey: publicJwk, verifier })))
+        }).pipe(Effect.provide(ValidationOnly.layer({ projectId: PROJECT_ID, publicKey: publicJwk, verifier })))
         assert.deepStrictEqual(reasons, ["Missing", "BadSignature", "Expired"])
       }))
   })
 }
 
-describe("layerValidationOnlyConfig", () => {
+describe("ValidationOnly.layerConfig", () => {
   it.effect("reads DESCOPE_PROJECT_ID and DESCOPE_PUBLIC_KEY", () =>
     Effect.gen(function*() {
       const { publicJwk, mint } = yield* keys
@@ -89,7 +89,7 @@ describe("layerValidationOnlyConfig", () => {
       )
       const userId = yield* Effect.flatMap(DescopeValidator, (v) => v.validateSession(token)).pipe(
         Effect.map((session) => session.userId),
-        Effect.provide(Descope.layerValidationOnlyConfig()),
+        Effect.provide(ValidationOnly.layerConfig()),
         Effect.withConfigProvider(env)
       )
       assert.strictEqual(userId, "U7")
@@ -99,7 +99,7 @@ describe("layerValidationOnlyConfig", () => {
     Effect.gen(function*() {
       const env = ConfigProvider.fromMap(new Map([["DESCOPE_PROJECT_ID", PROJECT_ID]]))
       const exit = yield* Effect.exit(
-        Layer.build(Descope.layerValidationOnlyConfig()).pipe(Effect.scoped, Effect.withConfigProvider(env))
+        Layer.build(ValidationOnly.layerConfig()).pipe(Effect.scoped, Effect.withConfigProvider(env))
       )
       assert.isTrue(Exit.isFailure(exit))
       assert.match(String(Exit.isFailure(exit) ? exit.cause : ""), /DESCOPE_PUBLIC_KEY/)
@@ -108,7 +108,7 @@ describe("layerValidationOnlyConfig", () => {
   it.effect("an unusable public key fails the layer with a ConfigError", () =>
     Effect.gen(function*() {
       const exit = yield* Effect.exit(
-        Layer.build(Descope.layerValidationOnly({ projectId: PROJECT_ID, publicKey: "{\"kty\":\"RSA\"}" })).pipe(
+        Layer.build(ValidationOnly.layer({ projectId: PROJECT_ID, publicKey: "{\"kty\":\"RSA\"}" })).pipe(
           Effect.scoped
         )
       )

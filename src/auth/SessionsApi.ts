@@ -221,7 +221,7 @@ export interface SessionsApi {
 
 /**
  * The operations that need no call to Descope: local session validation and
- * the role / permission checks (what `Descope.layerValidationOnly` provides).
+ * the role / permission checks (what `ValidationOnly.layer` provides).
  *
  * @since 0.2.0
  * @category models

@@ -13,10 +13,10 @@
  *   (`Jwks.layerRemote({ ttl, cooldown, warmUp })`, `Jwks.layerStatic(keys)` ...).
  * - {@link warmUpManagementKey}: any of them, failing to build when Descope
  *   refuses the management key.
- * - {@link layerValidationOnly} / {@link layerValidationOnlyConfig}: not the client but
- *   `DescopeValidator` (session validation and role / permission checks with the
- *   project's public key), with no `HttpClient`; the WebCrypto verifier for edge runtimes
- *   is its `verifier: "webcrypto"` option.
+ *
+ * Not the client: `DescopeValidator` (session validation and the role / permission
+ * checks with the project's public key, no `HttpClient`) has its layers in its own
+ * module, `ValidationOnly.layer` / `ValidationOnly.layerConfig`.
  *
  * Provide the layer once, at the edge of your program: it holds caches (signing
  * keys, verified tokens) that a per-request provide would rebuild.
@@ -36,7 +36,6 @@ import * as Verifier from "../core/Verifier.js"
 import { DescopeClient } from "../DescopeClient.js"
 import { layerWithoutConfig, layerWithValidator } from "../internal/clientLayers.js"
 import type { ManagementError } from "../management/ManagementHttp.js"
-import * as DescopeValidator from "./DescopeValidator.js"
 import * as MockHttpClient from "./MockHttpClient.js"
 
 /**
@@ -156,52 +155,6 @@ export const layerTestKeys = (
     Layer.provide(DescopeConfig.layer(options))
   )
 }
-
-/**
- * Session validation and the role / permission checks with the project's
- * public key, and no `HttpClient`: `DescopeValidator` (`validateSession`,
- * `validateRoles`, `requireTenantRoles` ...). Nothing calls Descope; an
- * unusable public key fails the layer with a `ConfigError`. On an edge runtime
- * without `node:crypto`, the WebCrypto verifier is chosen (or ask for it with
- * `verifier: "webcrypto"`).
- *
- * @example
- * ```ts
- * import { Effect } from "effect"
- * import { Descope, DescopeValidator } from "descope-effect"
- *
- * const ValidatorLive = Descope.layerValidationOnly({
- *   projectId: "P2abc",
- *   publicKey: process.env.DESCOPE_PUBLIC_KEY ?? "", // a JWK or a JWKS, as JSON
- *   verifier: "webcrypto"
- * })
- *
- * export const userId = (token: string) =>
- *   Effect.flatMap(DescopeValidator, (v) => v.validateSession(token)).pipe(
- *     Effect.map((session) => session.userId),
- *     Effect.provide(ValidatorLive)
- *   )
- * ```
- *
- * @since 0.2.0
- * @category layers
- */
-export const layerValidationOnly = (
-  options: DescopeValidator.Options
-): Layer.Layer<DescopeValidator.DescopeValidator, ConfigError.ConfigError> => DescopeValidator.layer(options)
-
-/**
- * {@link layerValidationOnly} from the environment: `DESCOPE_PROJECT_ID` and
- * `DESCOPE_PUBLIC_KEY` (required here), `DESCOPE_JWT_LEEWAY`.
- *
- * @since 0.2.0
- * @category layers
- */
-export const layerValidationOnlyConfig = (
-  configs?: DescopeConfig.ConfigOptions,
-  options: SessionValidatorLive.Options & { readonly verifier?: DescopeValidator.VerifierChoice | undefined } = {}
-): Layer.Layer<DescopeValidator.DescopeValidator, ConfigError.ConfigError> =>
-  DescopeValidator.layerConfig(configs, options)
 
 /**
  * Opt-in check of the management key when the layer is built, like the

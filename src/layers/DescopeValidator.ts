@@ -5,13 +5,16 @@
  * another service issued, edge functions (with the WebCrypto verifier) and
  * workers.
  *
+ * Its layers live here, in the main entry's `ValidationOnly` namespace:
+ * {@link layer} (explicit options) and {@link layerConfig} (the environment).
+ *
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { Descope, DescopeValidator } from "descope-effect"
+ * import { DescopeValidator, ValidationOnly } from "descope-effect"
  *
  * // the public key from Descope's console (a JWK or a JWKS, as JSON) or GET /v2/keys/<project id>
- * const ValidatorLive = Descope.layerValidationOnly({ projectId: "P2abc", publicKey: process.env.DESCOPE_PUBLIC_KEY ?? "" })
+ * const ValidatorLive = ValidationOnly.layer({ projectId: "P2abc", publicKey: process.env.DESCOPE_PUBLIC_KEY ?? "" })
  *
  * export const isAdmin = (sessionToken: string) =>
  *   Effect.gen(function*() {
@@ -115,13 +118,8 @@ export const make: Effect.Effect<Service, never, SessionValidator | DescopeConfi
   }
 )
 
-/**
- * The validator over a configuration supplied separately (with a `publicKey`).
- *
- * @since 0.2.0
- * @category layers
- */
-export const layerWithoutConfig = (
+/** The validator over a configuration supplied separately (with a `publicKey`): under {@link layer} / {@link layerConfig}. */
+const layerWithoutConfig = (
   options: SessionValidatorLive.Options & { readonly verifier?: VerifierChoice | undefined } = {}
 ): Layer.Layer<DescopeValidator, ConfigError.ConfigError, DescopeConfig.DescopeConfig> =>
   Layer.effect(DescopeValidator, make).pipe(
@@ -135,7 +133,27 @@ export const layerWithoutConfig = (
 
 /**
  * The validator from explicit options: no `HttpClient`, no call to Descope.
- * An unusable public key fails the layer with a `ConfigError`.
+ * An unusable public key fails the layer with a `ConfigError`. On an edge
+ * runtime without `node:crypto`, the WebCrypto verifier is chosen (or ask for
+ * it with `verifier: "webcrypto"`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { DescopeValidator, ValidationOnly } from "descope-effect"
+ *
+ * const ValidatorLive = ValidationOnly.layer({
+ *   projectId: "P2abc",
+ *   publicKey: process.env.DESCOPE_PUBLIC_KEY ?? "", // a JWK or a JWKS, as JSON
+ *   verifier: "webcrypto"
+ * })
+ *
+ * export const userId = (token: string) =>
+ *   Effect.flatMap(DescopeValidator, (v) => v.validateSession(token)).pipe(
+ *     Effect.map((session) => session.userId),
+ *     Effect.provide(ValidatorLive)
+ *   )
+ * ```
  *
  * @since 0.2.0
  * @category layers
