@@ -9,6 +9,7 @@ import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import * as Jwks from "../src/core/Jwks.js"
 import * as SessionValidatorLive from "../src/core/SessionValidatorLive.js"
 import * as Verifier from "../src/core/Verifier.js"
+import * as SyncVerify from "../src/internal/syncVerify.js"
 import { claims, makeKey, NOW, PROJECT_ID, sign, type TestKey } from "./sessions-support.js"
 
 const node = Verifier.makeNode()
@@ -141,11 +142,11 @@ describe("Verifier key import", () => {
 
   it.effect("gives a synchronous check only for a Node verifier's own verify, with its answers", () =>
     Effect.gen(function*() {
-      const sync = Verifier.unsafeVerifySync(node)
+      const sync = SyncVerify.verifySyncOf(node)
       assert.isDefined(sync)
-      assert.isUndefined(Verifier.unsafeVerifySync(web))
-      assert.isUndefined(Verifier.unsafeVerifySync({ ...node, verify: (k, i, s) => node.verify(k, i, s) }))
-      assert.isDefined(Verifier.unsafeVerifySync({ ...node }))
+      assert.isUndefined(SyncVerify.verifySyncOf(web))
+      assert.isUndefined(SyncVerify.verifySyncOf({ ...node, verify: (k, i, s) => node.verify(k, i, s) }))
+      assert.isDefined(SyncVerify.verifySyncOf({ ...node }))
       const key = makeKey("RS256")
       const imported = yield* node.importKey(key.publicJwk)
       const token = sign(key, claims())

@@ -7,8 +7,9 @@
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import type * as Effect from "effect/Effect"
-import * as Redacted from "effect/Redacted"
+import type * as Redacted from "effect/Redacted"
 import type * as Schema from "effect/Schema"
+import * as Claims from "../internal/sessionClaims.js"
 import type { InvalidSessionError, RateLimitError, TransportError } from "./DescopeError.js"
 
 /**
@@ -122,35 +123,7 @@ export class SessionValidator extends Context.Tag("descope-effect/SessionValidat
  * @since 0.1.0
  * @category constants
  */
-export const STANDARD_CLAIMS: ReadonlySet<string> = new Set([
-  "iss",
-  "sub",
-  "aud",
-  "exp",
-  "nbf",
-  "iat",
-  "jti",
-  "dsub",
-  "drn",
-  "roles",
-  "permissions",
-  "tenants",
-  "dct",
-  "amr",
-  "nsec",
-  "cnf"
-])
-
-/** The strings of an array claim: the claim's own array when it holds only strings (no copy), else a filtered copy. */
-const stringArray = (u: unknown): ReadonlyArray<string> => {
-  if (!Array.isArray(u)) return []
-  for (let i = 0; i < u.length; i++) {
-    if (typeof u[i] !== "string") return u.filter((x): x is string => typeof x === "string")
-  }
-  return u as ReadonlyArray<string>
-}
-
-const num = (u: unknown): number | undefined => (typeof u === "number" && Number.isFinite(u) ? u : undefined)
+export const STANDARD_CLAIMS: ReadonlySet<string> = Claims.STANDARD_CLAIMS
 
 /**
  * The project id named by an `iss` claim: the claim itself, or the last
@@ -170,28 +143,7 @@ export const projectIdOfIssuer = (iss: string): string => {
  * @since 0.1.0
  * @category constructors
  */
-export const tenantsOf = (u: unknown): Readonly<Record<string, TenantAuthorization>> => {
-  if (typeof u !== "object" || u === null || Array.isArray(u)) return {}
-  const claim = u as Record<string, unknown>
-  const out: Record<string, TenantAuthorization> = {}
-  // own keys only, without building an array of entries per validation
-  for (const id in claim) {
-    if (!Object.hasOwn(claim, id)) continue
-    const value = claim[id]
-    const v = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {}
-    setOwn(out, id, { roles: stringArray(v.roles), permissions: stringArray(v.permissions) })
-  }
-  return out
-}
-
-/** Sets a plain property, also for the key `__proto__` (an assignment would replace the prototype instead). */
-const setOwn = (target: Record<string, unknown>, key: string, value: unknown): void => {
-  if (key === "__proto__") {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
-  } else {
-    target[key] = value
-  }
-}
+export const tenantsOf: (u: unknown) => Readonly<Record<string, TenantAuthorization>> = Claims.tenantsOf
 
 /**
  * Builds a {@link Session} from a token and its verified claims. `projectId` is
@@ -205,57 +157,4 @@ export const fromClaims = <Custom = Readonly<Record<string, unknown>>>(
   claims: Readonly<Record<string, unknown>>,
   projectId: string,
   customClaims?: Custom
-): Session<Custom> => build(jwt, claims, { ...claims, iss: projectId }, projectId, customClaims)
-
-/**
- * {@link fromClaims} over a claims object the caller owns and hands over (e.g.
- * a payload just parsed): its `iss` is set to the project id in place and it
- * becomes the session's `claims`, without a copy.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const fromOwnedClaims = (
-  jwt: string | Redacted.Redacted<string>,
-  claims: Record<string, unknown>,
-  projectId: string
-): Session => {
-  claims.iss = projectId
-  return build<Readonly<Record<string, unknown>>>(jwt, claims, claims, projectId, undefined)
-}
-
-const build = <Custom>(
-  jwt: string | Redacted.Redacted<string>,
-  claims: Readonly<Record<string, unknown>>,
-  normalised: Readonly<Record<string, unknown>>,
-  projectId: string,
-  customClaims: Custom | undefined
-): Session<Custom> => {
-  const sub = typeof claims.sub === "string" ? claims.sub : ""
-  const dsub = typeof claims.dsub === "string" && claims.dsub !== "" ? claims.dsub : undefined
-  let custom: Record<string, unknown> | undefined
-  if (customClaims === undefined) {
-    custom = {}
-    // own keys only, without building an array of keys per validation; a `__proto__` claim stays a plain property
-    for (const key in claims) {
-      if (!Object.hasOwn(claims, key) || STANDARD_CLAIMS.has(key)) continue
-      setOwn(custom, key, claims[key])
-    }
-  }
-  return {
-    jwt: Redacted.isRedacted(jwt) ? jwt : Redacted.make(jwt),
-    userId: dsub ?? sub,
-    subject: sub,
-    projectId,
-    roles: stringArray(claims.roles),
-    permissions: stringArray(claims.permissions),
-    tenants: tenantsOf(claims.tenants),
-    currentTenant: typeof claims.dct === "string" && claims.dct !== "" ? claims.dct : undefined,
-    amr: stringArray(claims.amr),
-    issuedAt: num(claims.iat),
-    expiresAt: num(claims.exp),
-    tokenType: typeof claims.drn === "string" ? claims.drn : undefined,
-    claims: normalised,
-    customClaims: (customClaims ?? custom) as Custom
-  }
-}
+): Session<Custom> => Claims.build(jwt, claims, { ...claims, iss: projectId }, projectId, customClaims)

@@ -33,12 +33,13 @@ import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { boundedMemo } from "../internal/boundedMemo.js"
 import { type Header, invalid, isCanonicalBase64url, parse, type Parsed, parseHeader } from "../internal/compactJws.js"
+import { fromOwnedClaims } from "../internal/sessionClaims.js"
+import * as SyncVerify from "../internal/syncVerify.js"
 import { DescopeConfig } from "./DescopeConfig.js"
 import { InvalidSessionError } from "./DescopeError.js"
 import type { DescopeHttp } from "./DescopeHttp.js"
 import * as Jwks from "./Jwks.js"
 import {
-  fromOwnedClaims,
   type Session,
   SessionValidator,
   type SessionValidatorService,
@@ -161,7 +162,7 @@ export const make = (
     const jwks = yield* Jwks.Jwks
     const verifier = yield* Verifier.Verifier
     // set only for the Node verifier's own `verify` (a wrapper replacing it takes the effect path)
-    const verifySync = Verifier.unsafeVerifySync(verifier)
+    const verifySync = SyncVerify.verifySyncOf(verifier)
     const projectId = config.projectId
     const leeway = Duration.toSeconds(config.jwtLeeway)
     const maxSize = options.maxTokenSize ?? DEFAULT_MAX_TOKEN_SIZE

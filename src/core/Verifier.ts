@@ -18,6 +18,7 @@ import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import type * as Jose from "jose"
 import * as NodeCrypto from "node:crypto"
+import * as SyncVerify from "../internal/syncVerify.js"
 import type { PublicJwk } from "./DescopeConfig.js"
 
 /**
@@ -313,32 +314,13 @@ export const makeNode = (): Service => {
   }
   const verify: Service["verify"] = (key, signingInput, signature) =>
     Effect.sync(() => verifySync(key, signingInput, signature))
-  syncVerifiers.set(verify, verifySync)
+  SyncVerify.register(verify, verifySync)
   return {
     name: "node",
     importKey: (key) => Effect.suspend(() => importSync(key)),
     verify
   }
 }
-
-/** The synchronous check behind each Node verifier's own `verify` function. */
-const syncVerifiers = new WeakMap<
-  Service["verify"],
-  (key: ImportedKey, signingInput: string, signature: string) => boolean
->()
-
-/**
- * The synchronous signature check of a verifier whose `verify` is exactly the
- * one `makeNode` built (same function, so same answers); `undefined` for any
- * other verifier, including a Node verifier whose `verify` was replaced.
- *
- * @since 0.1.0
- * @category utils
- */
-export const unsafeVerifySync = (
-  service: Service
-): ((key: ImportedKey, signingInput: string, signature: string) => boolean) | undefined =>
-  syncVerifiers.get(service.verify)
 
 /**
  * The portable verifier: WebCrypto through `jose` (`importJWK`, `flattenedVerify`).
