@@ -12,13 +12,13 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import { InvalidArgumentError } from "../core/DescopeError.js"
+import { pageRetry } from "../internal/pageRetry.js"
 import { checked, nonEmpty, nonEmptyList, nonNegativeInt, someSelected } from "../internal/validate.js"
 import * as Wire from "../wire/mgmt/InboundApplication.js"
 import * as ConsentWire from "../wire/mgmt/InboundApplicationConsent.js"
 import * as SecretWire from "../wire/mgmt/InboundApplicationSecret.js"
 import type * as SsoWire from "../wire/mgmt/SsoApplication.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
-import { rateLimitSchedule } from "./UserSearch.js"
 
 /**
  * An inbound application.
@@ -321,7 +321,7 @@ export const make = (mgmt: ManagementHttp): InboundApplicationApi => {
         mgmt.call(ConsentWire.searchConsents, {
           request: { ...filters, page, limit: pageSize },
           operation: "mgmt.inboundApplication.streamConsents"
-        }).pipe(Effect.retry(rateLimitSchedule))
+        }).pipe(Effect.retry(pageRetry))
       return Stream.paginateChunkEffect(0, (n) =>
         Effect.map(fetchPage(n), (r) => {
           const found = consents(r)

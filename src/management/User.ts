@@ -178,21 +178,7 @@ export {
    * @since 0.1.0
    * @category constants
    */
-  MAX_PAGE_SIZE,
-  /**
-   * How many consecutive 429 answers `search` waits out on one page before failing.
-   *
-   * @since 0.1.0
-   * @category constants
-   */
-  MAX_RATE_LIMIT_RETRIES,
-  /**
-   * The retry schedule of `search` on one page: only `RateLimitError`s, after their `retryAfter`.
-   *
-   * @since 0.1.0
-   * @category constructors
-   */
-  rateLimitSchedule
+  MAX_PAGE_SIZE
 } from "./UserSearch.js"
 
 export type {

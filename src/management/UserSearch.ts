@@ -6,13 +6,12 @@
  * @since 0.2.0
  */
 import * as Chunk from "effect/Chunk"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
-import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
-import { InvalidArgumentError, RateLimitError } from "../core/DescopeError.js"
+import { InvalidArgumentError } from "../core/DescopeError.js"
 import type { UserStatus } from "../core/User.js"
+import { pageRetry } from "../internal/pageRetry.js"
 import { checked, nonNegativeInt } from "../internal/validate.js"
 import type { User } from "../wire/mgmt/User.js"
 import * as Wire from "../wire/mgmt/UserSearch.js"
@@ -123,28 +122,6 @@ export const DEFAULT_PAGE_SIZE = 100
 export const MAX_PAGE_SIZE = 500
 
 /**
- * How many consecutive 429 answers `search` waits out on one page before failing.
- *
- * @since 0.1.0
- * @category constants
- */
-export const MAX_RATE_LIMIT_RETRIES = 10
-
-/**
- * The schedule `search` uses on one page: retries only `RateLimitError`s, after
- * exactly their `retryAfter`, at most {@link MAX_RATE_LIMIT_RETRIES} times in a row.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const rateLimitSchedule: Schedule.Schedule<unknown, ManagementError> = Schedule.recurs(MAX_RATE_LIMIT_RETRIES)
-  .pipe(
-    Schedule.zipRight(Schedule.identity<ManagementError>()),
-    Schedule.whileInput((e: ManagementError) => e instanceof RateLimitError),
-    Schedule.addDelay((e) => (e instanceof RateLimitError ? e.retryAfter : Duration.zero))
-  )
-
-/**
  * User search, part of `client.mgmt.user`.
  *
  * @since 0.2.0
@@ -157,8 +134,8 @@ export interface UserSearchApi {
   readonly searchAllTestUsers: (options?: SearchAllOptions) => Effect.Effect<SearchResult, ManagementError>
   /**
    * Every matching user, page after page (bounded page size). A 429 is waited
-   * out for its `retryAfter` (at most {@link MAX_RATE_LIMIT_RETRIES} in a row
-   * per page); the stream ends after the last page.
+   * out for its `retryAfter` (at most 10 in a row per page); the stream ends
+   * after the last page.
    */
   readonly search: (options?: SearchOptions) => Stream.Stream<User, ManagementError>
 }
@@ -197,7 +174,7 @@ export const make = (mgmt: ManagementHttp): UserSearchApi => ({
       Effect.map(
         mgmt.call(Wire.searchAll, { request: { ...o, limit: pageSize, page: n }, operation: "mgmt.user.search" }),
         page
-      ).pipe(Effect.retry(rateLimitSchedule))
+      ).pipe(Effect.retry(pageRetry))
     return Stream.paginateChunkEffect(0, (n) =>
       Effect.map(fetchPage(n), (result) => {
         const seen = n * pageSize + result.users.length
