@@ -105,21 +105,29 @@ export const someSelected = (
   return Effect.all(given.map(([field, values]) => nonEmptyList(field, values)), { discard: true })
 }
 
-/**
- * The one e-mail rule of the SDK, deliberately loose: one `@` with something
- * on each side and no white space or control character. Descope accepts
- * addresses such as `a@b.c`; it checks the rest itself.
- */
+/** The pattern of {@link isEmail}, the SDK's one e-mail rule (documented there). */
 export const EMAIL_PATTERN = /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+$/u
 
-/** Whether `value` passes {@link EMAIL_PATTERN}. */
+/**
+ * The one e-mail rule of the SDK, deliberately loose so that it never refuses an address Descope accepts:
+ * exactly one `@`, something on each side of it, and no white space (Unicode
+ * `\s`) or control character (`\p{Cc}`) anywhere. Nothing else is checked:
+ * no dot is required in the domain (node-sdk's own tests send `a@b.c` and
+ * Descope accepts it), any other character, non-ASCII included, is allowed on
+ * either side, and Descope has the last word on the rest. It accepts every
+ * address node-sdk's pattern
+ * (`^[a-zA-Z0-9.!#$%&'*+/=?^_\`{|}~-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*$`)
+ * accepts and every RFC 5322 dot-atom address; what it refuses (no `@`, two,
+ * an empty side, white space such as a trailing newline) node-sdk's pattern
+ * refuses too.
+ */
 export const isEmail = (value: string): boolean => EMAIL_PATTERN.test(value)
 
-/** An e-mail address that passes {@link EMAIL_PATTERN}. */
+/** An e-mail address that passes {@link isEmail}. */
 export const email = (field: string, value: string | undefined): Effect.Effect<string, InvalidArgumentError> =>
   typeof value === "string" && isEmail(value) ? Effect.succeed(value) : invalid(field, "is not a valid email address")
 
-/** An e-mail address when one is given (an empty one is absent). */
+/** An e-mail address that passes {@link isEmail} when one is given (an empty one is absent). */
 export const optionalEmail = (field: string, value: string | undefined): Effect.Effect<void, InvalidArgumentError> =>
   value === undefined || value === "" || isEmail(value) ? Effect.void : invalid(field, "is not a valid email address")
 
