@@ -8,27 +8,14 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
-import * as Crypto from "node:crypto"
 import { afterAll, beforeAll } from "vitest"
 import * as Emulator from "../src/emulator/index.js"
+import { totp } from "./support/totp.js"
 
 const PROJECT_ID = "P2ConformanceProject00000000"
 const MANAGEMENT_KEY = "conformance-management-key"
 const LOGIN_ID = "ada@example.com"
 const URI = "http://app.example/verify"
-
-/** RFC 6238 (SHA-1, 30 s, 6 digits), written independently of the emulator's implementation. */
-const totp = (base32: string, at = Date.now()): string => {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-  let bits = ""
-  for (const c of base32.replace(/=+$/, "")) bits += alphabet.indexOf(c).toString(2).padStart(5, "0")
-  const bytes = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)))
-  const counter = Buffer.alloc(8)
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)))
-  const mac = Crypto.createHmac("sha1", bytes).update(counter).digest()
-  const o = mac[19]! & 0xf
-  return String((mac.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, "0")
-}
 
 const runtime = ManagedRuntime.make(
   Emulator.layerServer().pipe(

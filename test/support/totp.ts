@@ -1,11 +1,11 @@
 // RFC 6238 (SHA-1, 6 digits, 30 s) written out for the tests, independent of the emulator's implementation.
 import * as Crypto from "node:crypto"
 
-/** The TOTP code of a base32 seed at `at` (epoch milliseconds). */
-export const totp = (base32: string, at: number): string => {
+/** The TOTP code of a base32 seed (`=` padding allowed) at `at` (epoch milliseconds; now by default). */
+export const totp = (base32: string, at: number = Date.now()): string => {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
   let bits = ""
-  for (const c of base32) bits += alphabet.indexOf(c).toString(2).padStart(5, "0")
+  for (const c of base32.replace(/=+$/, "")) bits += alphabet.indexOf(c).toString(2).padStart(5, "0")
   const bytes = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)))
   const counter = Buffer.alloc(8)
   counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)))
