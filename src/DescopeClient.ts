@@ -7,25 +7,21 @@
  * @since 0.1.0
  */
 import * as Context from "effect/Context"
-import * as Effect from "effect/Effect"
-import type * as Scope from "effect/Scope"
-import * as EnchantedLink from "./auth/EnchantedLink.js"
-import * as Flow from "./auth/Flow.js"
-import * as MagicLink from "./auth/MagicLink.js"
-import * as Notp from "./auth/Notp.js"
-import * as OAuth from "./auth/OAuth.js"
-import * as Otp from "./auth/Otp.js"
-import * as Outbound from "./auth/Outbound.js"
-import * as Password from "./auth/Password.js"
-import * as Saml from "./auth/Saml.js"
-import * as Sessions from "./auth/Sessions.js"
-import * as Sso from "./auth/Sso.js"
-import * as Totp from "./auth/Totp.js"
-import * as WebAuthn from "./auth/WebAuthn.js"
+import type * as EnchantedLink from "./auth/EnchantedLink.js"
+import type * as Flow from "./auth/Flow.js"
+import type * as MagicLink from "./auth/MagicLink.js"
+import type * as Notp from "./auth/Notp.js"
+import type * as OAuth from "./auth/OAuth.js"
+import type * as Otp from "./auth/Otp.js"
+import type * as Outbound from "./auth/Outbound.js"
+import type * as Password from "./auth/Password.js"
+import type * as Saml from "./auth/Saml.js"
+import type * as Sessions from "./auth/Sessions.js"
+import type * as Sso from "./auth/Sso.js"
+import type * as Totp from "./auth/Totp.js"
+import type * as WebAuthn from "./auth/WebAuthn.js"
 import type * as DescopeConfig from "./core/DescopeConfig.js"
-import * as DescopeHttp from "./core/DescopeHttp.js"
-import { SessionValidator } from "./core/Session.js"
-import * as Management from "./management/Management.js"
+import type * as Management from "./management/Management.js"
 
 /**
  * The client's operations.
@@ -112,54 +108,12 @@ export interface Service {
 }
 
 /**
- * The Descope client service. Its layers are in one place, the `Descope`
- * module (`Descope.layer`, `layerConfig`, `layerFetch`, `layerConfigFetch`,
- * `layerTest`, `layerTestKeys`, `layerWithJwks`); {@link make} builds the
- * service from the transport and a session validator.
+ * The Descope client service. Its constructor and its layers are in one
+ * place, the `Descope` module: `Descope.make` (the service from the transport
+ * and a session validator), `Descope.layer`, `layerConfig`, `layerFetch`,
+ * `layerConfigFetch`, `layerTest`, `layerTestKeys`, `layerWithJwks`.
  *
  * @since 0.1.0
  * @category tags
  */
 export class DescopeClient extends Context.Tag("descope-effect/DescopeClient")<DescopeClient, Service>() {}
-
-/**
- * Builds the client from the transport, owned by the current scope: shared
- * work (a shared refresh, the license handshake, user loads) runs in it, so
- * closing it interrupts that work.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const make: Effect.Effect<
-  Service,
-  never,
-  DescopeHttp.DescopeHttp | SessionValidator | Scope.Scope
-> = Effect.gen(function*() {
-  const http = yield* DescopeHttp.DescopeHttp
-  const validator = yield* SessionValidator
-  // --- sessions ---
-  const sessions = yield* Sessions.make(http, validator, { refreshGrace: http.config.refreshGrace })
-  // --- authentication flows ---
-  // --- management ---
-  const mgmt = yield* Management.make(http, validator)
-  return DescopeClient.of({
-    config: http.config,
-    // --- sessions ---
-    ...sessions,
-    // --- authentication flows ---
-    otp: Otp.make(http, validator),
-    magicLink: MagicLink.make(http, validator),
-    enchantedLink: EnchantedLink.make(http, validator),
-    oauth: OAuth.make(http, validator),
-    saml: Saml.make(http, validator),
-    sso: Sso.make(http, validator),
-    totp: Totp.make(http, validator),
-    password: Password.make(http, validator),
-    webauthn: WebAuthn.make(http, validator),
-    notp: Notp.make(http, validator),
-    outbound: Outbound.make(http),
-    flow: Flow.make(http),
-    // --- management ---
-    mgmt
-  })
-})

@@ -1,12 +1,12 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Client from "../src/DescopeClient.js"
 import { DescopeClient } from "../src/DescopeClient.js"
+import * as Descope from "../src/layers/Descope.js"
 import { always, jwtResponse, layer, sentOne } from "./support/authFlows.js"
 
 const clientLayer = (body: unknown) =>
-  Layer.scoped(DescopeClient, Client.make).pipe(Layer.provideMerge(layer(always(body))))
+  Layer.scoped(DescopeClient, Descope.make).pipe(Layer.provideMerge(layer(always(body))))
 
 describe("DescopeClient authentication flows", () => {
   it.effect("exposes every flow", () =>

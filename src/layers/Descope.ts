@@ -1,7 +1,9 @@
 /**
- * The layers of `DescopeClient`: its one home (there are no class statics or
- * aliases elsewhere).
+ * The constructor and the layers of `DescopeClient`: their one home (there are
+ * no class statics or aliases elsewhere).
  *
+ * - {@link make}: the service from the transport (`DescopeHttp`) and a
+ *   `SessionValidator` you provide, in a scope; what every layer below is built on.
  * - {@link layer} / {@link layerConfig}: the client over an `HttpClient` you provide
  *   (`FetchHttpClient.layer`, `NodeHttpClient.layerUndici`, a mock ...).
  * - {@link layerFetch} / {@link layerConfigFetch}: the same with `FetchHttpClient`
@@ -27,15 +29,117 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
+import * as EnchantedLink from "../auth/EnchantedLink.js"
+import * as Flow from "../auth/Flow.js"
+import * as MagicLink from "../auth/MagicLink.js"
+import * as Notp from "../auth/Notp.js"
+import * as OAuth from "../auth/OAuth.js"
+import * as Otp from "../auth/Otp.js"
+import * as Outbound from "../auth/Outbound.js"
+import * as Password from "../auth/Password.js"
+import * as Saml from "../auth/Saml.js"
+import * as Sessions from "../auth/Sessions.js"
+import * as Sso from "../auth/Sso.js"
+import * as Totp from "../auth/Totp.js"
+import * as WebAuthn from "../auth/WebAuthn.js"
 import * as DescopeConfig from "../core/DescopeConfig.js"
-import type { DescopeHttp } from "../core/DescopeHttp.js"
+import * as DescopeHttp from "../core/DescopeHttp.js"
 import * as Jwks from "../core/Jwks.js"
+import { SessionValidator } from "../core/Session.js"
 import * as SessionValidatorLive from "../core/SessionValidatorLive.js"
 import * as Verifier from "../core/Verifier.js"
-import { DescopeClient } from "../DescopeClient.js"
-import { layerWithoutConfig, layerWithValidator } from "../internal/clientLayers.js"
+import { DescopeClient, type Service } from "../DescopeClient.js"
+import * as Management from "../management/Management.js"
 import type { ManagementError } from "../management/ManagementHttp.js"
+
+/**
+ * Builds the client from the transport and a session validator, owned by the
+ * current scope: shared work (a shared refresh, the license handshake, user
+ * loads) runs in it, so closing it interrupts that work. The layers below are
+ * `Layer.scoped(DescopeClient, make)` over the transport and a validator; use
+ * it for a validator none of them builds (say, a fixed verifier).
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ * import { Descope, DescopeClient, DescopeConfig, DescopeHttp, Jwks, SessionValidatorLive, Verifier } from "descope-effect"
+ *
+ * // sessions checked with WebCrypto even where node:crypto is there
+ * export const DescopeLive = Layer.scoped(DescopeClient, Descope.make).pipe(
+ *   Layer.provide(SessionValidatorLive.layer().pipe(
+ *     Layer.provide(Jwks.layerRemote()),
+ *     Layer.provide(Verifier.layerWebCrypto)
+ *   )),
+ *   Layer.provide(DescopeHttp.layer),
+ *   Layer.provide(DescopeConfig.layerConfig()),
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<
+  Service,
+  never,
+  DescopeHttp.DescopeHttp | SessionValidator | Scope.Scope
+> = Effect.gen(function*() {
+  const http = yield* DescopeHttp.DescopeHttp
+  const validator = yield* SessionValidator
+  // --- sessions ---
+  const sessions = yield* Sessions.make(http, validator, { refreshGrace: http.config.refreshGrace })
+  // --- management ---
+  const mgmt = yield* Management.make(http, validator)
+  return DescopeClient.of({
+    config: http.config,
+    // --- sessions ---
+    ...sessions,
+    // --- authentication flows ---
+    otp: Otp.make(http, validator),
+    magicLink: MagicLink.make(http, validator),
+    enchantedLink: EnchantedLink.make(http, validator),
+    oauth: OAuth.make(http, validator),
+    saml: Saml.make(http, validator),
+    sso: Sso.make(http, validator),
+    totp: Totp.make(http, validator),
+    password: Password.make(http, validator),
+    webauthn: WebAuthn.make(http, validator),
+    notp: Notp.make(http, validator),
+    outbound: Outbound.make(http),
+    flow: Flow.make(http),
+    // --- management ---
+    mgmt
+  })
+})
+
+/** The client over the session validator of your choice; requires `DescopeConfig` and an `HttpClient` besides. */
+const layerWithValidator = <E, R>(
+  validator: Layer.Layer<SessionValidator, E, R>
+): Layer.Layer<
+  DescopeClient,
+  E,
+  Exclude<R, DescopeHttp.DescopeHttp> | DescopeConfig.DescopeConfig | HttpClient.HttpClient
+> =>
+  Layer.scoped(DescopeClient, make).pipe(
+    Layer.provide(validator),
+    Layer.provide(DescopeHttp.layer)
+  )
+
+/**
+ * The client over a configuration supplied separately: under {@link layer} /
+ * {@link layerConfig}. Sessions are validated with the signing keys of the
+ * keys endpoint, or with the configured `publicKey` (never fetched) when it is
+ * set; an unusable `publicKey` fails the layer with a `ConfigError`.
+ */
+const layerWithoutConfig: Layer.Layer<
+  DescopeClient,
+  ConfigError.ConfigError,
+  DescopeConfig.DescopeConfig | HttpClient.HttpClient
+> = layerWithValidator(SessionValidatorLive.layerDefault())
 import * as MockHttpClient from "./MockHttpClient.js"
 
 /**
@@ -131,7 +235,7 @@ export const layerWithJwks = <E, R>(
 ): Layer.Layer<
   DescopeClient,
   E,
-  Exclude<R, DescopeHttp> | DescopeConfig.DescopeConfig | HttpClient.HttpClient
+  Exclude<R, DescopeHttp.DescopeHttp> | DescopeConfig.DescopeConfig | HttpClient.HttpClient
 > =>
   layerWithValidator(
     SessionValidatorLive.layer(options).pipe(Layer.provide(jwks), Layer.provide(Verifier.layer))
