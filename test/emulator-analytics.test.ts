@@ -6,7 +6,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import { emulatorRun } from "./area-support.js"
+import { emulatorRun } from "./support/area.js"
 
 const P = "P2AnalyticsScenario000000000"
 const K = "analytics-management-key"

@@ -12,7 +12,7 @@ import * as NodeCrypto from "node:crypto"
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
 import { DescopeClient } from "../src/DescopeClient.js"
-import { emulatorRun, failure } from "./area-support.js"
+import { emulatorRun, failure } from "./support/area.js"
 
 const P = "P2AuditWebhookScenario000000"
 const K = "audit-webhook-management-key"

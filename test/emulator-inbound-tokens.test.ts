@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import { emulatorRun } from "./area-support.js"
+import { emulatorRun } from "./support/area.js"
 import * as Raw from "./support/emulator.js"
 
 const P = "P2InboundTokens0000000000001"

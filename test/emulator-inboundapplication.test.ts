@@ -12,7 +12,7 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import { DescopeClient } from "../src/DescopeClient.js"
-import { emulatorRun, failure } from "./area-support.js"
+import { emulatorRun, failure } from "./support/area.js"
 
 const P = "P2InboundScenario00000000000"
 const K = "inbound-management-key"

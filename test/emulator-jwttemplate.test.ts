@@ -6,7 +6,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { DescopeClient } from "../src/DescopeClient.js"
-import { emulatorRun, failure } from "./area-support.js"
+import { emulatorRun, failure } from "./support/area.js"
 
 const P = "P2JwtTemplateScenario0000000"
 const K = "jwttemplate-management-key"

@@ -8,7 +8,7 @@ import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { DescopeClient } from "../src/DescopeClient.js"
-import { emulatorRun, failure } from "./area-support.js"
+import { emulatorRun, failure } from "./support/area.js"
 
 const P = "P2ListScenario00000000000000"
 const K = "list-management-key"

@@ -8,7 +8,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import { DescopeClient } from "../src/DescopeClient.js"
-import { emulatorRun, failure } from "./area-support.js"
+import { emulatorRun, failure } from "./support/area.js"
 
 const P = "P2OutboundScenario0000000000"
 const K = "outbound-management-key"

@@ -22,7 +22,7 @@ import type * as Verifier from "../src/core/Verifier.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { claims, jwks, makeKey, NOW, PROJECT_ID, sign, signHs256, type TestKey, unsecured } from "./sessions-support.js"
+import { claims, jwks, makeKey, NOW, PROJECT_ID, sign, signHs256, type TestKey, unsecured } from "./support/sessions.js"
 
 const KEYS_PATH = `/v2/keys/${PROJECT_ID}`
 const CONFIG: DescopeConfig.Options = { projectId: PROJECT_ID, baseUrl: "https://api.descope.test" }

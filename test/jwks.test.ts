@@ -13,7 +13,7 @@ import * as Jwks from "../src/core/Jwks.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { claims, jwks, makeKey, NOW, PROJECT_ID, sign, type TestKey } from "./sessions-support.js"
+import { claims, jwks, makeKey, NOW, PROJECT_ID, sign, type TestKey } from "./support/sessions.js"
 
 const KEYS_PATH = `/v2/keys/${PROJECT_ID}`
 const k1 = makeKey("ES384", "K1")

@@ -16,7 +16,7 @@ import * as DescopeHttp from "../src/core/DescopeHttp.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { AUTHORIZATION, calls, PROJECT_ID, withLicense, withMgmt } from "./management-support.js"
+import { AUTHORIZATION, calls, PROJECT_ID, withLicense, withMgmt } from "./support/management.js"
 
 const user = (userId: string) => ({ userId, loginIds: [`${userId.toLowerCase()}@example.com`] })
 

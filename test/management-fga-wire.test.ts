@@ -6,7 +6,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as fs from "node:fs"
 import * as Endpoint from "../src/wire/Endpoint.js"
 import * as Wire from "../src/wire/index.js"
-import { isVoid, type Row, runRow } from "./management-support.js"
+import { isVoid, type Row, runRow } from "./support/management.js"
 
 const T1 = { resource: "doc1", resourceType: "doc", relation: "viewer", target: "u1", targetType: "user" }
 const DSL = "model AuthZ 1.0\n\ntype user\n\ntype doc\n  relation viewer: user\n"

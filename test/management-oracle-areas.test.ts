@@ -1,9 +1,9 @@
-// The node-sdk wire oracle (test/oracle-support.ts) for the areas added for issue 15: lists, SSO
+// The node-sdk wire oracle (test/support/oracle.ts) for the areas added for issue 15: lists, SSO
 // applications, outbound and inbound applications, JWT templates, management keys, descopers, engines, the
 // scope to claims mapping and analytics. Each operation node-sdk has is run through both clients and must
 // send the same request. Where we send `{}` and node-sdk sends no body (descoper.list), the deviation says so.
 import * as Redacted from "effect/Redacted"
-import { type Case, type NodeManagement, oracleSuite, type Wire } from "./oracle-support.js"
+import { type Case, type NodeManagement, oracleSuite, type Wire } from "./support/oracle.js"
 
 const SCOPE = { name: "read", description: "Read" }
 const MAP = { name: "email", type: "string", value: "attributes.email" }

@@ -1,7 +1,7 @@
-// The node-sdk wire oracle (test/oracle-support.ts) for the gap fields node-sdk has: a user's status in a
+// The node-sdk wire oracle (test/support/oracle.ts) for the gap fields node-sdk has: a user's status in a
 // patch (node-sdk's create options have no status; python-sdk's do), node-sdk's own `updateEmail("valid-id", "a@b.c")`, and groups loaded by a
 // tenant object (our form with an optional `ssoId`) against node-sdk's tenant id.
-import { type Case, type NodeManagement, oracleSuite } from "./oracle-support.js"
+import { type Case, type NodeManagement, oracleSuite } from "./support/oracle.js"
 
 const cases = (m: NodeManagement): ReadonlyArray<Case> => [
   [

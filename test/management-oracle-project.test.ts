@@ -1,6 +1,6 @@
-// The node-sdk wire oracle (test/oracle-support.ts) for the project operations and the audit webhook added
+// The node-sdk wire oracle (test/support/oracle.ts) for the project operations and the audit webhook added
 // for issue 15: each operation node-sdk has is run through both clients and must send the same request.
-import { type Case, type NodeManagement, oracleSuite } from "./oracle-support.js"
+import { type Case, type NodeManagement, oracleSuite } from "./support/oracle.js"
 
 const cases = (m: NodeManagement): ReadonlyArray<Case> => [
   ["project.updateTags", {}, () => m.project.updateTags(["a", "b"]), (g) => g.project.updateTags(["a", "b"])],

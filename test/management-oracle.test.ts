@@ -4,7 +4,7 @@
 // same method, path, query and JSON body (fields node-sdk leaves undefined are
 // dropped by JSON, so they are compared as absent).
 import * as Redacted from "effect/Redacted"
-import { type Case, type NodeManagement, oracleSuite, type Wire } from "./oracle-support.js"
+import { type Case, type NodeManagement, oracleSuite, type Wire } from "./support/oracle.js"
 
 const PASSWORD_SETTINGS = {
   enabled: true,

@@ -12,7 +12,7 @@ import { RateLimitError } from "../src/core/DescopeError.js"
 import { MAX_PAGE_RATE_LIMIT_RETRIES } from "../src/internal/pageRetry.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import type * as Management from "../src/management/Management.js"
-import { calls, withLicense, withMgmt } from "./management-support.js"
+import { calls, withLicense, withMgmt } from "./support/management.js"
 
 /** One page of one item (`items(page)`), preceded by `rateLimited` 429s answering `Retry-After: retryAfter`. */
 const handler = (

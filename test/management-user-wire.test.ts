@@ -9,7 +9,7 @@ import * as Routes from "../src/emulator/Routes.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Endpoint from "../src/wire/Endpoint.js"
 import * as Wire from "../src/wire/index.js"
-import { type Row, runRow, withLicense, withMgmt } from "./management-support.js"
+import { type Row, runRow, withLicense, withMgmt } from "./support/management.js"
 import { lifeCycleRows } from "./support/mgmt-user-rows.js"
 import { attributeRows } from "./support/mgmt-user-update-rows.js"
 

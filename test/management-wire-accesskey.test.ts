@@ -4,7 +4,7 @@
 import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
 import * as WireAccessKey from "../src/wire/mgmt/AccessKey.js"
-import { isVoid, type Row, wireTable } from "./management-support.js"
+import { isVoid, type Row, wireTable } from "./support/management.js"
 
 const KEY = {
   id: "K1",

@@ -6,8 +6,8 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { inventoryCatalogued } from "./area-support.js"
-import { calls, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued } from "./support/area.js"
+import { calls, type Row, wireTable, withLicense, withMgmt } from "./support/management.js"
 
 const RECORD = { projectId: "P1", action: "LoginSucceed", created: "2026-01-01T00:00:00.000Z", cnt: "12" }
 

@@ -5,7 +5,7 @@ import { assert } from "@effect/vitest"
 import * as WireGroup from "../src/wire/mgmt/Group.js"
 import * as WirePermission from "../src/wire/mgmt/Permission.js"
 import * as WireRole from "../src/wire/mgmt/Role.js"
-import { isVoid, type Row, wireTable } from "./management-support.js"
+import { isVoid, type Row, wireTable } from "./support/management.js"
 
 const ROLE = { name: "editor", description: "Edits", permissionNames: ["docs.write"], createdTime: 1700000000 }
 

@@ -4,8 +4,8 @@
 // decoding of each answer, and a check against the mgmt.descoper rows of the shared inventory.
 import { assert, describe, it } from "@effect/vitest"
 import * as Wire from "../src/wire/index.js"
-import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
-import { isVoid, type Row, wireTable } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./support/area.js"
+import { isVoid, type Row, wireTable } from "./support/management.js"
 
 const RBAC = { projects: [{ projectIds: ["P1"], role: "developer" }] }
 const D = {

@@ -7,7 +7,7 @@ import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import { InvalidArgumentError } from "../src/core/DescopeError.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { withLicense, withMgmt } from "./management-support.js"
+import { withLicense, withMgmt } from "./support/management.js"
 
 const failureOf = (exit: Exit.Exit<unknown, unknown>): unknown =>
   Exit.isFailure(exit) ? Cause.squash(exit.cause) : undefined

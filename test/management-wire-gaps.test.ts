@@ -9,7 +9,7 @@ import * as Exit from "effect/Exit"
 import * as Redacted from "effect/Redacted"
 import { InvalidArgumentError } from "../src/core/DescopeError.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { AUTHORIZATION, isUser, type Row, runRow, withLicense, withMgmt } from "./management-support.js"
+import { AUTHORIZATION, isUser, type Row, runRow, withLicense, withMgmt } from "./support/management.js"
 
 const USER = {
   userId: "U1",

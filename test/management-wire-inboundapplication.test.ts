@@ -10,8 +10,8 @@ import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Wire from "../src/wire/index.js"
-import { inventoryCatalogued } from "./area-support.js"
-import { calls, isVoid, type Row, wireTable, withLicense, withMgmt } from "./management-support.js"
+import { inventoryCatalogued } from "./support/area.js"
+import { calls, isVoid, type Row, wireTable, withLicense, withMgmt } from "./support/management.js"
 
 const SCOPE = { name: "read", description: "Read things" }
 const APP = {

@@ -4,7 +4,7 @@
 import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
 import * as WireJwt from "../src/wire/mgmt/Jwt.js"
-import { makeJwt, PROJECT_ID, type Row, wireTable } from "./management-support.js"
+import { makeJwt, PROJECT_ID, type Row, wireTable } from "./support/management.js"
 
 const USER = {
   userId: "U1",

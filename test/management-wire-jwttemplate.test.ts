@@ -4,8 +4,8 @@
 // row and every mgmt.jwttemplate row of the shared inventory is catalogued.
 import { assert, describe, it } from "@effect/vitest"
 import * as Wire from "../src/wire/index.js"
-import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
-import { isVoid, type Row, wireTable } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./support/area.js"
+import { isVoid, type Row, wireTable } from "./support/management.js"
 
 const T = { id: "JT1", name: "hasura", template: { role: "user" }, tags: ["x"], addJti: true }
 const ENTRY = { id: "hasura", name: "Hasura", template: { role: "user" }, experimental: false }

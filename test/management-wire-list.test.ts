@@ -3,8 +3,8 @@
 // that every catalogued list endpoint and every mgmt.list row of the shared endpoint inventory is catalogued.
 import { assert, describe, it } from "@effect/vitest"
 import * as Wire from "../src/wire/index.js"
-import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
-import { isVoid, type Row, wireTable } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./support/area.js"
+import { isVoid, type Row, wireTable } from "./support/management.js"
 
 const IPS = { id: "LI1", name: "office", description: "the office", type: "ips", data: ["10.0.0.0/8", "192.0.2.1"] }
 const TEXTS = { id: "LI2", name: "words", type: "texts", data: ["spam"] }

@@ -5,8 +5,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
 import * as Wire from "../src/wire/index.js"
-import { inventoryCatalogued, refusedUnsent } from "./area-support.js"
-import { isVoid, type Row, wireTable } from "./management-support.js"
+import { inventoryCatalogued, refusedUnsent } from "./support/area.js"
+import { isVoid, type Row, wireTable } from "./support/management.js"
 
 const APP = { id: "OA1", name: "Google", description: "", clientId: "cid", defaultScopes: ["openid"], pkce: true }
 const TOKEN = {

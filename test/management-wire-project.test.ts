@@ -9,7 +9,7 @@ import * as WireFlow from "../src/wire/mgmt/Flow.js"
 import * as WireLicense from "../src/wire/mgmt/License.js"
 import * as WirePassword from "../src/wire/mgmt/Password.js"
 import * as WireProject from "../src/wire/mgmt/Project.js"
-import { isVoid, PROJECT_ID, type Row, wireTable } from "./management-support.js"
+import { isVoid, PROJECT_ID, type Row, wireTable } from "./support/management.js"
 
 const FLOW_V2 = {
   flowId: "sign-in",

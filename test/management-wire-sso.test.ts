@@ -4,7 +4,7 @@
 import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
 import * as WireSso from "../src/wire/mgmt/Sso.js"
-import { isVoid, type Row, wireTable } from "./management-support.js"
+import { isVoid, type Row, wireTable } from "./support/management.js"
 
 const SSO_SETTINGS = {
   tenant: { id: "T1", name: "Acme" },

@@ -4,7 +4,7 @@
 import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
 import * as WireTenant from "../src/wire/mgmt/Tenant.js"
-import { isVoid, type Row, wireTable } from "./management-support.js"
+import { isVoid, type Row, wireTable } from "./support/management.js"
 
 const TENANT = { id: "T1", name: "Acme", selfProvisioningDomains: ["acme.com"], createdTime: 1700000000 }
 

@@ -21,7 +21,7 @@ import * as Jwks from "../src/core/Jwks.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as RequestAuth from "../src/server/RequestAuth.js"
-import { jwks, makeKey, PROJECT_ID, sign } from "./sessions-support.js"
+import { jwks, makeKey, PROJECT_ID, sign } from "./support/sessions.js"
 
 const key = makeKey("ES384", "K-LOOP")
 

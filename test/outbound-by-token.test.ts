@@ -21,8 +21,8 @@ import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Management from "../src/management/Management.js"
-import { emulatorRun } from "./area-support.js"
-import { BASE_URL, decodingValidator, PROJECT_ID, withMgmt } from "./management-support.js"
+import { emulatorRun } from "./support/area.js"
+import { BASE_URL, decodingValidator, PROJECT_ID, withMgmt } from "./support/management.js"
 
 const TOKEN = { token: { id: "OT1", appId: "app1", userId: "U1", accessToken: "acc-1", scopes: ["read"] } }
 

@@ -10,7 +10,7 @@ import * as Effect from "effect/Effect"
 import * as fc from "fast-check"
 import * as Validate from "../src/internal/validate.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { calls, withLicense, withMgmt } from "./management-support.js"
+import { calls, withLicense, withMgmt } from "./support/management.js"
 
 /** The rule, written out: exactly one `@`, a non-empty part on each side, no white space, no control. */
 const oracle = (s: string): boolean => {

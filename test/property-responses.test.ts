@@ -20,7 +20,7 @@ import * as Verifier from "../src/core/Verifier.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { jwks, makeKey, PROJECT_ID, sign } from "./sessions-support.js"
+import { jwks, makeKey, PROJECT_ID, sign } from "./support/sessions.js"
 
 const NUM_RUNS = 200
 const KEYS_PATH = `/v2/keys/${PROJECT_ID}`

@@ -13,7 +13,7 @@ import { parseRetryAfter, RateLimitError } from "../src/core/DescopeError.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { PROJECT_ID } from "./sessions-support.js"
+import { PROJECT_ID } from "./support/sessions.js"
 
 const NUM_RUNS = 200
 const DAY_MS = 86_400_000

@@ -14,7 +14,7 @@ import { withRequestOptions } from "../src/core/DescopeHttp.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { claims, jwks, makeKey, NOW, PROJECT_ID, sign } from "./sessions-support.js"
+import { claims, jwks, makeKey, NOW, PROJECT_ID, sign } from "./support/sessions.js"
 
 const KEYS_PATH = `/v2/keys/${PROJECT_ID}`
 const es = makeKey("ES256", "K-SHARE")

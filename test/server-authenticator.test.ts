@@ -11,7 +11,7 @@ import * as Tracer from "effect/Tracer"
 import { InvalidSessionError } from "../src/core/DescopeError.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Authenticator from "../src/server/Authenticator.js"
-import { APP, PROJECT_ID, refreshAnswer, refreshToken, session, testKeysClient } from "./server-support.js"
+import { APP, PROJECT_ID, refreshAnswer, refreshToken, session, testKeysClient } from "./support/server.js"
 
 const waitUntil = (condition: () => boolean) =>
   Effect.gen(function*() {

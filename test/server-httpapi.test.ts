@@ -26,7 +26,7 @@ import {
   remoteKeysClient,
   session,
   testKeysClient
-} from "./server-support.js"
+} from "./support/server.js"
 
 // --- the app under test ---------------------------------------------------------------
 

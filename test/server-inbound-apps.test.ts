@@ -6,7 +6,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as RequestAuth from "../src/server/RequestAuth.js"
-import { testKeysClient } from "./server-support.js"
+import { testKeysClient } from "./support/server.js"
 
 const CLIENT_ID = "TP2inboundapp"
 

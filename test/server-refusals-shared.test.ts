@@ -13,7 +13,7 @@ import { InvalidSessionError } from "../src/core/DescopeError.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as DescopeMiddleware from "../src/server/DescopeMiddleware.js"
 import * as ServerError from "../src/server/ServerError.js"
-import { get, readJson, testKeysClient } from "./server-support.js"
+import { get, readJson, testKeysClient } from "./support/server.js"
 
 /** Runs `f` counting the stack traces V8 formats meanwhile. */
 const countingStackTraces = <A>(f: () => A): { readonly result: A; readonly formatted: number } => {

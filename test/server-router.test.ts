@@ -20,7 +20,7 @@ import {
   remoteKeysClient,
   session,
   testKeysClient
-} from "./server-support.js"
+} from "./support/server.js"
 
 const routes = HttpRouter.empty.pipe(
   HttpRouter.get(

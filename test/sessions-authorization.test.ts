@@ -7,7 +7,7 @@ import { fromClaims } from "../src/core/Session.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { PROJECT_ID } from "./sessions-support.js"
+import { PROJECT_ID } from "./support/sessions.js"
 
 const session = fromClaims("jwt", {
   sub: "U1",

@@ -15,7 +15,7 @@ import { issuerMatches } from "../src/core/SessionValidatorLive.js"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import { claims, jwks, makeKey, NOW, PROJECT_ID, sign, signHs256, unsecured } from "./sessions-support.js"
+import { claims, jwks, makeKey, NOW, PROJECT_ID, sign, signHs256, unsecured } from "./support/sessions.js"
 
 const KEYS_PATH = `/v2/keys/${PROJECT_ID}`
 const es = makeKey("ES384", "K-ES")

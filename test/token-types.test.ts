@@ -28,7 +28,7 @@ import {
   refreshToken,
   session,
   testKeysClient
-} from "./server-support.js"
+} from "./support/server.js"
 
 const reasonOf = (error: { readonly _tag: string; readonly reason?: unknown }) =>
   error._tag === "InvalidSessionError" ? String(error.reason) : error._tag

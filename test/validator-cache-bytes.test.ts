@@ -11,7 +11,7 @@ import * as Jwks from "../src/core/Jwks.js"
 import { SessionValidator } from "../src/core/Session.js"
 import * as SessionValidatorLive from "../src/core/SessionValidatorLive.js"
 import * as Verifier from "../src/core/Verifier.js"
-import { claims, makeKey, NOW, PROJECT_ID, sign } from "./sessions-support.js"
+import { claims, makeKey, NOW, PROJECT_ID, sign } from "./support/sessions.js"
 
 const key = makeKey("ES256", "K-CACHE")
 

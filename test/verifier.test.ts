@@ -10,7 +10,7 @@ import * as Jwks from "../src/core/Jwks.js"
 import * as SessionValidatorLive from "../src/core/SessionValidatorLive.js"
 import * as Verifier from "../src/core/Verifier.js"
 import * as SyncVerify from "../src/internal/syncVerify.js"
-import { claims, makeKey, NOW, PROJECT_ID, sign, type TestKey } from "./sessions-support.js"
+import { claims, makeKey, NOW, PROJECT_ID, sign, type TestKey } from "./support/sessions.js"
 
 const node = Verifier.makeNode()
 const web = Verifier.makeWebCrypto()

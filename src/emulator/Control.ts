@@ -10,6 +10,9 @@
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
+import * as Schema from "effect/Schema"
+import { Bool, Num, optional, Strings } from "../wire/Fields.js"
+import { required } from "./auth/Support.js"
 import * as AuthRoutes from "./AuthRoutes.js"
 import * as Keys from "./EmulatorKeys.js"
 import { type Identity, type ProjectState } from "./EmulatorState.js"
@@ -22,7 +25,6 @@ import * as Outbox from "./Outbox.js"
 import * as Seed from "./Seed.js"
 import * as SeedState from "./SeedState.js"
 import * as W from "./Wire.js"
-import { optNonEmpty, optNum, optStr, optStrs, str } from "./Wire.js"
 
 /**
  * The longest lifetime of any token the emulator signs (how long a retired key stays published).
@@ -135,28 +137,80 @@ export const addGroup = (
     return id
   })
 
-const identityOf = (b: W.Json): Effect.Effect<Identity, W.WireError> =>
-  Effect.map(str(b, "email"), (email) => ({
+const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s === "" ? undefined : s)
+
+/** The identity fields of `POST /emulator/identities/oauth|sso`. */
+const identityFields = {
+  email: Schema.String,
+  name: optional(Schema.String),
+  givenName: optional(Schema.String),
+  familyName: optional(Schema.String),
+  phone: optional(Schema.String),
+  picture: optional(Schema.String),
+  groups: optional(Strings)
+}
+
+/** `POST /emulator/identities/oauth`: the identity the emulated provider answers for `provider` (any when absent). */
+const OAuthIdentityRequest = Schema.Struct({ ...identityFields, provider: optional(Schema.String) })
+
+/** `POST /emulator/identities/sso`: the identity the emulated IdP of a tenant answers. */
+const SsoIdentityRequest = Schema.Struct({ tenantId: Schema.String, ...identityFields })
+
+const identityOf = (
+  b: Schema.Struct.Type<typeof identityFields>
+): Effect.Effect<Identity, W.WireError> =>
+  Effect.map(required("email", b.email), (email) => ({
     email,
-    name: optStr(b, "name"),
-    givenName: optStr(b, "givenName"),
-    familyName: optStr(b, "familyName"),
-    phone: optStr(b, "phone"),
-    picture: optStr(b, "picture"),
-    groups: optStrs(b, "groups")
+    name: b.name,
+    givenName: b.givenName,
+    familyName: b.familyName,
+    phone: b.phone,
+    picture: b.picture,
+    groups: b.groups
   }))
 
-const faultOf = (b: W.Json): Effect.Effect<Faults.FaultSpec, W.WireError> =>
-  Effect.map(str(b, "path"), (path) => ({
+/** `POST /emulator/faults`: a {@link Faults.FaultSpec}. */
+const FaultRequest = Schema.Struct({
+  path: Schema.String,
+  method: optional(Schema.String),
+  times: optional(Num),
+  latencyMs: optional(Num),
+  status: optional(Num),
+  retryAfter: optional(Num),
+  malformed: optional(Bool),
+  drop: optional(Bool)
+})
+
+const faultOf = (b: typeof FaultRequest.Type): Effect.Effect<Faults.FaultSpec, W.WireError> =>
+  Effect.map(required("path", b.path), (path) => ({
     path,
-    method: optNonEmpty(b, "method"),
-    times: optNum(b, "times"),
-    latencyMs: optNum(b, "latencyMs"),
-    status: optNum(b, "status"),
-    retryAfter: optNum(b, "retryAfter"),
-    malformed: W.optBool(b, "malformed"),
-    drop: W.optBool(b, "drop")
+    method: nonEmpty(b.method),
+    times: b.times,
+    latencyMs: b.latencyMs,
+    status: b.status,
+    retryAfter: b.retryAfter,
+    malformed: b.malformed,
+    drop: b.drop
   }))
+
+/** `POST /emulator/time/advance`: by `millis`, else by `seconds`. */
+const AdvanceRequest = Schema.Struct({ millis: optional(Num), seconds: optional(Num) })
+
+/** `POST /emulator/groups`: a group of a tenant, its members by login id or user id. */
+const GroupRequest = Schema.Struct({
+  tenantId: Schema.String,
+  display: Schema.String,
+  members: optional(Strings),
+  ssoId: optional(Schema.String),
+  source: optional(Schema.String)
+})
+
+/** `POST /emulator/projects`: a project (a fresh one without `projectId`), optionally seeded. */
+const ProjectRequest = Schema.Struct({
+  projectId: optional(Schema.String),
+  managementKey: optional(Schema.String),
+  seed: optional(Schema.Unknown)
+})
 
 const unlocked = (route: Route): Route => ({ ...route, unlocked: true })
 
@@ -199,10 +253,14 @@ export const routes: ReadonlyArray<Route> = [
       return {}
     })),
   unlocked(H.get("/emulator/time", "control", (ctx) => Effect.succeed({ now: ctx.now }))),
-  unlocked(H.post("/emulator/time/advance", "control", (ctx) => {
-    const millis = optNum(ctx.body, "millis") ?? (optNum(ctx.body, "seconds") ?? 0) * 1000
-    return Effect.map(advance(ctx.env, millis), (now) => ({ now }))
-  })),
+  unlocked(H.post(
+    "/emulator/time/advance",
+    "control",
+    H.decoding(AdvanceRequest, (ctx, b) => {
+      const millis = b.millis ?? (b.seconds ?? 0) * 1000
+      return Effect.map(advance(ctx.env, millis), (now) => ({ now }))
+    })
+  )),
   unlocked(
     H.post("/emulator/keys/rotate", "control", (ctx) => Effect.map(rotateKeys(ctx.env, ctx.p), (kid) => ({ kid })))
   ),
@@ -213,7 +271,10 @@ export const routes: ReadonlyArray<Route> = [
     H.post(
       "/emulator/faults",
       "control",
-      (ctx) => Effect.flatMap(faultOf(ctx.body), (spec) => Effect.map(addFault(ctx.env, spec), (id) => ({ id })))
+      H.decoding(
+        FaultRequest,
+        (ctx, b) => Effect.flatMap(faultOf(b), (spec) => Effect.map(addFault(ctx.env, spec), (id) => ({ id })))
+      )
     )
   ),
   unlocked(H.del("/emulator/faults", "control", (ctx) => Effect.as(Ref.set(ctx.env.faults, []), {}))),
@@ -224,41 +285,57 @@ export const routes: ReadonlyArray<Route> = [
         {}
       ))
   ),
-  H.post("/emulator/identities/oauth", "control", (ctx) =>
-    Effect.map(identityOf(ctx.body), (identity) => {
-      ctx.p.oauthIdentities.set(optNonEmpty(ctx.body, "provider") ?? "*", identity)
-      return {}
-    })),
-  H.post("/emulator/identities/sso", "control", (ctx) =>
-    Effect.gen(function*() {
-      const tenantId = yield* str(ctx.body, "tenantId")
-      ctx.p.ssoIdentities.set(tenantId, yield* identityOf(ctx.body))
-      return {}
-    })),
-  H.post("/emulator/groups", "control", (ctx) =>
-    Effect.gen(function*() {
-      const id = yield* addGroup(ctx.p, {
-        tenantId: yield* str(ctx.body, "tenantId"),
-        display: yield* str(ctx.body, "display"),
-        memberLoginIds: optStrs(ctx.body, "members"),
-        ssoId: optNonEmpty(ctx.body, "ssoId"),
-        source: optNonEmpty(ctx.body, "source")
-      })
-      return { id }
-    })),
+  H.post(
+    "/emulator/identities/oauth",
+    "control",
+    H.decoding(OAuthIdentityRequest, (ctx, b) =>
+      Effect.map(identityOf(b), (identity) => {
+        ctx.p.oauthIdentities.set(nonEmpty(b.provider) ?? "*", identity)
+        return {}
+      }))
+  ),
+  H.post(
+    "/emulator/identities/sso",
+    "control",
+    H.decoding(SsoIdentityRequest, (ctx, b) =>
+      Effect.gen(function*() {
+        const tenantId = yield* required("tenantId", b.tenantId)
+        ctx.p.ssoIdentities.set(tenantId, yield* identityOf(b))
+        return {}
+      }))
+  ),
+  H.post(
+    "/emulator/groups",
+    "control",
+    H.decoding(GroupRequest, (ctx, b) =>
+      Effect.gen(function*() {
+        const id = yield* addGroup(ctx.p, {
+          tenantId: yield* required("tenantId", b.tenantId),
+          display: yield* required("display", b.display),
+          memberLoginIds: b.members,
+          ssoId: nonEmpty(b.ssoId),
+          source: nonEmpty(b.source)
+        })
+        return { id }
+      }))
+  ),
   unlocked(H.get("/emulator/audit", "control", (ctx) => Effect.succeed({ audits: [...ctx.p.audit] }))),
   unlocked(H.post("/emulator/reset", "control", (ctx) => Effect.as(ctx.env.resetProject(ctx.p.projectId), {}))),
-  unlocked(H.post("/emulator/projects", "control", (ctx) =>
-    Effect.gen(function*() {
-      // no projectId: a fresh project of its own (per-test isolation), with the management key answered
-      const projectId = optNonEmpty(ctx.body, "projectId") ?? newId("P2", 28)
-      const seed = ctx.body.seed === undefined ? undefined : yield* seedOf(ctx.body.seed)
-      const p = yield* ctx.env.addProject(projectId, optNonEmpty(ctx.body, "managementKey"))
-      if (seed !== undefined) yield* p.lock.withPermits(1)(SeedState.replaceProject(p, seed, ctx.now))
-      return optNonEmpty(ctx.body, "projectId") === undefined
-        ? { projectId, managementKey: p.managementKeys[0] ?? "" }
-        : { projectId }
-    }))),
+  unlocked(H.post(
+    "/emulator/projects",
+    "control",
+    H.decoding(ProjectRequest, (ctx, b) =>
+      Effect.gen(function*() {
+        // no projectId: a fresh project of its own (per-test isolation), with the management key answered
+        const projectId = nonEmpty(b.projectId) ?? newId("P2", 28)
+        const seed = b.seed === undefined ? undefined : yield* seedOf(b.seed)
+        const p = yield* ctx.env.addProject(projectId, nonEmpty(b.managementKey))
+        if (seed !== undefined) yield* p.lock.withPermits(1)(SeedState.replaceProject(p, seed, ctx.now))
+        return nonEmpty(b.projectId) === undefined
+          ? { projectId, managementKey: p.managementKeys[0] ?? "" }
+          : { projectId }
+      }))
+  )),
   unlocked(H.del("/emulator/projects/:projectId", "control", (ctx) =>
     Effect.gen(function*() {
       const projectId = ctx.params.projectId ?? ""

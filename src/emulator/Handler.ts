@@ -226,7 +226,7 @@ export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
   handler: (ctx: Ctx, request: Req) => Effect.Effect<Reply<Res>, WireError>,
   options: { readonly unlocked?: boolean | undefined } = {}
 ): Route => {
-  const decode = Schema.decodeUnknownEither(e.request, { onExcessProperty: "ignore", errors: "first" })
+  const decode = lenient(e.request)
   const encode = Schema.encodeEither(e.response, { onExcessProperty: "ignore" })
   return {
     method: e.method,
@@ -245,6 +245,36 @@ export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
           : Effect.die(new Error(`emulator answer of ${e.name} does not match its schema: ${encoded.left.message}`))
       })
     }
+  }
+}
+
+/**
+ * The decoder of a request `Schema`, as Descope reads a request: unknown
+ * members ignored, the first refusal reported (`null` members were removed
+ * with the body, see `RequestBody`).
+ */
+const lenient = <A, I>(schema: Schema.Schema<A, I>) =>
+  Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore", errors: "first" })
+
+/**
+ * The handler of an emulator-only route (`/emulator/...`, access `control`)
+ * whose request (the JSON body, or the query of a `GET` / `DELETE`) is decoded
+ * with `request` as {@link endpoint} decodes a catalogued one: the same
+ * lenience, and a request it refuses is the same 400 naming the field. The
+ * control routes are not Descope's, so their schemas live beside them in the
+ * emulator, not in the catalogue.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const decoding = <Req, ReqI>(
+  request: Schema.Schema<Req, ReqI>,
+  handler: (ctx: Ctx, request: Req) => Effect.Effect<Answer, WireError>
+): Handler => {
+  const decode = lenient(request)
+  return (ctx) => {
+    const decoded = decode(ctx.method === "GET" || ctx.method === "DELETE" ? ctx.query : ctx.raw ?? {})
+    return Either.isLeft(decoded) ? Effect.fail(badRequest(decoded.left)) : handler(ctx, decoded.right)
   }
 }
 

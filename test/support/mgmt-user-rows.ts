@@ -6,7 +6,7 @@ import { assert } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
-import { isUser, isVoid, type Row } from "../management-support.js"
+import { isUser, isVoid, type Row } from "./management.js"
 
 export const USER = {
   userId: "U1",

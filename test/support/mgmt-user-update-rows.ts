@@ -2,7 +2,7 @@
 // test users and the custom attribute schema (see test/support/mgmt-user-rows.ts).
 import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
-import { isUser, isVoid, type Row } from "../management-support.js"
+import { isUser, isVoid, type Row } from "./management.js"
 import { USER_RESPONSE } from "./mgmt-user-rows.js"
 
 export const attributeRows: ReadonlyArray<Row> = [

@@ -14,7 +14,9 @@
  */
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import * as OAuthWire from "../../wire/auth/OAuth.js"
+import { Num, optional } from "../../wire/Fields.js"
 import * as Keys from "../EmulatorKeys.js"
 import type { Identity } from "../EmulatorState.js"
 import * as H from "../Handler.js"
@@ -94,6 +96,21 @@ const verifyIdToken = (
     }
   })
 
+/** The request of `POST /emulator/idp/idtoken` (the claims use the provider's spelling). */
+const MintIdTokenRequest = Schema.Struct({
+  provider: Schema.String,
+  email: Schema.String,
+  name: optional(Schema.String),
+  given_name: optional(Schema.String),
+  family_name: optional(Schema.String),
+  picture: optional(Schema.String),
+  nonce: optional(Schema.String),
+  aud: optional(Schema.String),
+  expiresIn: optional(Num)
+})
+
+const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s === "" ? undefined : s)
+
 /**
  * `POST /emulator/idp/idtoken`: mints an ID token of the emulated provider
  * (body `{ provider, email, name?, given_name?, family_name?, picture?, nonce?, aud?, expiresIn? }`).
@@ -101,27 +118,27 @@ const verifyIdToken = (
  * @since 0.2.0
  * @category constructors
  */
-export const mintIdToken: H.Handler = (ctx) =>
+export const mintIdToken: H.Handler = H.decoding(MintIdTokenRequest, (ctx, b) =>
   Effect.gen(function*() {
-    const provider = yield* W.str(ctx.body, "provider")
-    const email = yield* W.str(ctx.body, "email")
+    const provider = yield* required("provider", b.provider)
+    const email = yield* required("email", b.email)
     const key = yield* providerKey(ctx)
     const iat = Math.floor(ctx.now / 1000)
     const claims: Record<string, unknown> = {
       iss: issuerOf(provider),
-      aud: W.optNonEmpty(ctx.body, "aud") ?? clientIdOf(provider),
+      aud: nonEmpty(b.aud) ?? clientIdOf(provider),
       sub: sha256(email).slice(0, 21),
       email,
       email_verified: true,
       iat,
-      exp: iat + (W.optNum(ctx.body, "expiresIn") ?? ID_TOKEN_TTL_S)
+      exp: iat + (b.expiresIn ?? ID_TOKEN_TTL_S)
     }
-    for (const k of ["name", "given_name", "family_name", "picture", "nonce"]) {
-      const v = W.optNonEmpty(ctx.body, k)
+    for (const k of ["name", "given_name", "family_name", "picture", "nonce"] as const) {
+      const v = nonEmpty(b[k])
       if (v !== undefined) claims[k] = v
     }
     return { idToken: yield* Keys.sign(key, claims), clientId: clientIdOf(provider) }
-  })
+  }))
 
 type OneTapRequest = typeof OAuthWire.verifyOneTapIdToken.request.Type
 

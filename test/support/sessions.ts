@@ -1,7 +1,7 @@
 // Test support for the session, signing-key and verifier tests: key pairs and a
 // synchronous JWT signer over node:crypto (independent of the code under test).
 import * as NodeCrypto from "node:crypto"
-import type * as Verifier from "../src/core/Verifier.js"
+import type * as Verifier from "../../src/core/Verifier.js"
 
 export const PROJECT_ID = "P2CtzUhdqpIF2ys9gg7ms06UvtC4"
 /** A fixed "now" for TestClock, epoch seconds. */

@@ -7,12 +7,12 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as fs from "node:fs"
-import type { DescopeClient } from "../src/DescopeClient.js"
-import * as Emulator from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
-import * as MockHttpClient from "../src/layers/MockHttpClient.js"
-import type * as Management from "../src/management/Management.js"
-import { calls, endpointsOf, withLicense, withMgmt } from "./management-support.js"
+import type { DescopeClient } from "../../src/DescopeClient.js"
+import * as Emulator from "../../src/emulator/index.js"
+import * as Descope from "../../src/layers/Descope.js"
+import * as MockHttpClient from "../../src/layers/MockHttpClient.js"
+import type * as Management from "../../src/management/Management.js"
+import { calls, endpointsOf, withLicense, withMgmt } from "./management.js"
 
 /** Runs effects with our client (and the raw HttpClient) against an in-process emulator of one project. */
 export const emulatorRun =
