@@ -9,11 +9,12 @@ import * as TestClock from "effect/TestClock"
 import * as fc from "fast-check"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { InvalidSessionError } from "../src/core/DescopeError.js"
+import * as DescopeHttp from "../src/core/DescopeHttp.js"
 import * as Jwks from "../src/core/Jwks.js"
 import * as SessionValidatorLive from "../src/core/SessionValidatorLive.js"
 import * as Verifier from "../src/core/Verifier.js"
 import { DescopeClient } from "../src/DescopeClient.js"
-import { layerWithValidator } from "../src/internal/clientLayers.js"
+import * as Descope from "../src/layers/Descope.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import { claims, makeKey, NOW, PROJECT_ID, sign } from "./support/sessions.js"
 
@@ -37,12 +38,14 @@ const NUM_RUNS = 300
 
 /** The client over static keys and the given verifier; nothing may be sent. */
 const client = (verifier: Layer.Layer<Verifier.Verifier>) =>
-  layerWithValidator(
-    SessionValidatorLive.layer().pipe(
-      Layer.provide(Jwks.layerStatic(KEYS.map((k) => k.publicJwk))),
-      Layer.provide(verifier)
-    )
-  ).pipe(
+  Layer.scoped(DescopeClient, Descope.make).pipe(
+    Layer.provide(
+      SessionValidatorLive.layer().pipe(
+        Layer.provide(Jwks.layerStatic(KEYS.map((k) => k.publicJwk))),
+        Layer.provide(verifier)
+      )
+    ),
+    Layer.provide(DescopeHttp.layer),
     Layer.provide(
       MockHttpClient.layer(() => MockHttpClient.json({ errorCode: "E-UNEXPECTED" }, { status: 500 }))
     ),

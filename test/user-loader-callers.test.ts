@@ -11,7 +11,7 @@ import * as TestClock from "effect/TestClock"
 import { withRequestOptions } from "../src/core/DescopeHttp.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import type * as Management from "../src/management/Management.js"
-import { calls, withLicense, withMgmt } from "./management-support.js"
+import { calls, withLicense, withMgmt } from "./support/management.js"
 
 interface World {
   status: string
