@@ -11,7 +11,7 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpApp from "@effect/platform/HttpApp"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
-import { afterAll, afterEach, assert, beforeAll, describe, it } from "@effect/vitest"
+import { afterEach, assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -27,20 +27,15 @@ import { DescopeClient, type Service as Client } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
 import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
+import { guardUnhandledRejections } from "./support/unhandledRejections.js"
 
 const P = "P2FaultsLoopback000000000000"
 const K = "loopback-management-key"
 const LOGIN = "loop@example.com"
 
 // aborted sockets must not surface as unhandled promise rejections
-let unhandled = 0
-const onUnhandled = () => void unhandled++
-beforeAll(() => void process.on("unhandledRejection", onUnhandled))
-afterAll(() => void process.off("unhandledRejection", onUnhandled))
-afterEach(async () => {
-  await new Promise<void>((resolve) => setImmediate(resolve))
-  assert.strictEqual(unhandled, 0, "unhandled promise rejections")
-})
+const unhandledRejections = guardUnhandledRejections()
+afterEach(unhandledRejections.assertNone)
 
 class Wire {
   readonly paths: Array<string> = []

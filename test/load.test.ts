@@ -5,7 +5,7 @@
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import Undici from "@effect/platform-node/Undici"
 import * as HttpClient from "@effect/platform/HttpClient"
-import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import { assert, describe, it } from "@effect/vitest"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -16,18 +16,12 @@ import * as Scope from "effect/Scope"
 import { DescopeClient, type Service as Client } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
 import * as Descope from "../src/layers/Descope.js"
+import { guardUnhandledRejections } from "./support/unhandledRejections.js"
 
 const P = "P2LoadProject000000000000000"
 const K = "load-management-key"
 
-let unhandled = 0
-const onUnhandled = () => void unhandled++
-beforeAll(() => void process.on("unhandledRejection", onUnhandled))
-afterAll(() => void process.off("unhandledRejection", onUnhandled))
-
-const noUnhandledRejection = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve))).pipe(
-  Effect.map(() => assert.strictEqual(unhandled, 0, "unhandled promise rejections"))
-)
+const { noUnhandledRejection } = guardUnhandledRejections()
 
 /** An in-process client over an emulator (TestClock time). */
 const inProcess = (options: Emulator.Options = {}) =>
