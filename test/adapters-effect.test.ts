@@ -21,7 +21,7 @@ import * as Schema from "effect/Schema"
 import * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import { describe, expect, it } from "vitest"
-import { CurrentSession, DescopeAuth, DescopeGuard, DescopeMiddleware, DescopeSecurity } from "../src/server/index.js"
+import { CurrentSession, DescopeAuth, DescopeMiddleware, DescopeSecurity } from "../src/server/index.js"
 import * as ProtectedResource from "../src/server/ProtectedResource.js"
 import { type App, conformance, METADATA, ROUTES, type Started } from "./support/conformance.js"
 
@@ -42,11 +42,11 @@ const loopback = NodeHttpServer.layer(() => Http.createServer(), { port: 0, host
 const requirementOf = (path: string) => ROUTES.find((r) => r.path === path)?.require ?? {}
 
 // the HttpApi of the table's routes
-class Admin extends DescopeGuard<Admin>()("Admin") {}
-class Reports extends DescopeGuard<Reports>()("Reports") {}
-class TenantSettings extends DescopeGuard<TenantSettings>()("TenantSettings") {}
-class CurrentTenant extends DescopeGuard<CurrentTenant>()("CurrentTenant") {}
-class Things extends DescopeGuard<Things>()("Things") {}
+class Admin extends DescopeAuth.DescopeGuard<Admin>()("Admin") {}
+class Reports extends DescopeAuth.DescopeGuard<Reports>()("Reports") {}
+class TenantSettings extends DescopeAuth.DescopeGuard<TenantSettings>()("TenantSettings") {}
+class CurrentTenant extends DescopeAuth.DescopeGuard<CurrentTenant>()("CurrentTenant") {}
+class Things extends DescopeAuth.DescopeGuard<Things>()("Things") {}
 
 const Me = Schema.Struct({ userId: Schema.String })
 
@@ -67,7 +67,7 @@ const group = HttpApiGroup.make("app")
 const wellKnown = HttpApiGroup.make("wellKnown").add(
   HttpApiEndpoint.get("metadata", ProtectedResource.WELL_KNOWN_PATH).addSuccess(Schema.Unknown)
 )
-class Api extends HttpApi.make("conformance").add(group.middleware(DescopeAuth)).add(wellKnown) {}
+class Api extends HttpApi.make("conformance").add(group.middleware(DescopeAuth.DescopeAuth)).add(wellKnown) {}
 class SecuredApi extends HttpApi.make("conformance").add(group.middleware(DescopeSecurity.DescopeSecurity)).add(
   wellKnown
 ) {}

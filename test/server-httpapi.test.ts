@@ -12,7 +12,7 @@ import { DescopeClient } from "../src/DescopeClient.js"
 import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Authenticator from "../src/server/Authenticator.js"
 import { CurrentSession } from "../src/server/CurrentSession.js"
-import { DescopeAuth, DescopeGuard } from "../src/server/DescopeAuth.js"
+import * as DescopeAuth from "../src/server/DescopeAuth.js"
 import * as Guard from "../src/server/Guard.js"
 import { DescopeForbidden } from "../src/server/ServerError.js"
 import {
@@ -32,9 +32,9 @@ import {
 
 const Me = Schema.Struct({ userId: Schema.String, tenant: Schema.NullOr(Schema.String) })
 
-class Auditor extends DescopeGuard<Auditor>()("Auditor") {}
-class TenantAdmin extends DescopeGuard<TenantAdmin>()("TenantAdmin") {}
-class CurrentTenantEditor extends DescopeGuard<CurrentTenantEditor>()("CurrentTenantEditor") {}
+class Auditor extends DescopeAuth.DescopeGuard<Auditor>()("Auditor") {}
+class TenantAdmin extends DescopeAuth.DescopeGuard<TenantAdmin>()("TenantAdmin") {}
+class CurrentTenantEditor extends DescopeAuth.DescopeGuard<CurrentTenantEditor>()("CurrentTenantEditor") {}
 
 class Api extends HttpApi.make("test")
   .add(
@@ -50,7 +50,7 @@ class Api extends HttpApi.make("test")
       .add(HttpApiEndpoint.get("edit", "/edit").addSuccess(Schema.String).middleware(CurrentTenantEditor))
       .add(HttpApiEndpoint.get("inline", "/inline").addSuccess(Schema.String).addError(DescopeForbidden))
       .add(HttpApiEndpoint.post("logout", "/logout").addSuccess(Schema.String))
-      .middleware(DescopeAuth)
+      .middleware(DescopeAuth.DescopeAuth)
   )
   .add(
     // a guard without DescopeAuth: it authenticates by itself

@@ -17,7 +17,7 @@ import * as Schema from "effect/Schema"
 import { DescopeClient } from "../src/DescopeClient.js"
 import type * as Authenticator from "../src/server/Authenticator.js"
 import { CurrentSession } from "../src/server/CurrentSession.js"
-import { DescopeAuth } from "../src/server/DescopeAuth.js"
+import * as DescopeAuth from "../src/server/DescopeAuth.js"
 import * as DescopeMiddleware from "../src/server/DescopeMiddleware.js"
 import {
   type Client,
@@ -36,7 +36,7 @@ const reasonOf = (error: { readonly _tag: string; readonly reason?: unknown }) =
 class Api extends HttpApi.make("tokenTypes").add(
   HttpApiGroup.make("app")
     .add(HttpApiEndpoint.get("me", "/me").addSuccess(Schema.String))
-    .middleware(DescopeAuth)
+    .middleware(DescopeAuth.DescopeAuth)
 ) {}
 
 const AppLive = HttpApiBuilder.group(

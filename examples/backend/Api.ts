@@ -18,7 +18,7 @@ import * as HttpApiEndpoint from "@effect/platform/HttpApiEndpoint"
 import * as HttpApiGroup from "@effect/platform/HttpApiGroup"
 import * as HttpApiSchema from "@effect/platform/HttpApiSchema"
 import * as Schema from "effect/Schema"
-import { DescopeGuard, DescopeSecurity, DescopeUnauthorized, DescopeUnavailable } from "../../src/server/index.js"
+import { DescopeAuth, DescopeSecurity, DescopeUnauthorized, DescopeUnavailable } from "../../src/server/index.js"
 
 /**
  * 400: the request was refused before or by Descope (bad e-mail, unknown user ...).
@@ -50,7 +50,7 @@ export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()(
  * @since 0.1.0
  * @category middlewares
  */
-export class TenantAdmin extends DescopeGuard<TenantAdmin>()("TenantAdmin") {}
+export class TenantAdmin extends DescopeAuth.DescopeGuard<TenantAdmin>()("TenantAdmin") {}
 
 /**
  * The roles of the session in one tenant.

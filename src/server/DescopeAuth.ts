@@ -4,11 +4,15 @@
  * - {@link DescopeAuth}: an `HttpApiMiddleware` that authenticates the request
  *   (`Authorization: Bearer` or the `DS` cookie; see `Authenticator`) and
  *   provides {@link CurrentSession}; it fails with `DescopeUnauthorized` (401)
- *   or `DescopeUnavailable` (503). Build it with `DescopeAuth.layer(options)`
+ *   or `DescopeUnavailable` (503). Build it with {@link layer}
  *   (cookie names, opt-in refresh through the `DSR` cookie, audience ...).
  * - {@link DescopeGuard} + {@link guardLayer}: middlewares that also require
  *   roles / permissions (project level or in a tenant: the current tenant `dct`,
  *   a path parameter, or a fixed id) and fail with `DescopeForbidden` (403).
+ *
+ * The entry point exports this module as the `DescopeAuth` namespace, the one
+ * home of its layers: `DescopeAuth.DescopeAuth` (the middleware tag),
+ * `DescopeAuth.layer`, `DescopeAuth.DescopeGuard`, `DescopeAuth.guardLayer`.
  *
  * The middleware reads the request itself rather than through `HttpApiSecurity`
  * schemes: a missing header is never decoded to an empty token, and the
@@ -24,9 +28,9 @@
  * ```ts
  * import { HttpApi, HttpApiBuilder, HttpApiEndpoint, HttpApiGroup } from "@effect/platform"
  * import { Effect, Layer, Schema } from "effect"
- * import { CurrentSession, DescopeAuth, DescopeGuard } from "descope-effect/server"
+ * import { CurrentSession, DescopeAuth } from "descope-effect/server"
  *
- * class TenantAdmin extends DescopeGuard<TenantAdmin>()("TenantAdmin") {}
+ * class TenantAdmin extends DescopeAuth.DescopeGuard<TenantAdmin>()("TenantAdmin") {}
  *
  * class Api extends HttpApi.make("app").add(
  *   HttpApiGroup.make("app")
@@ -37,7 +41,7 @@
  *         .addSuccess(Schema.String)
  *         .middleware(TenantAdmin)
  *     )
- *     .middleware(DescopeAuth)
+ *     .middleware(DescopeAuth.DescopeAuth)
  * ) {}
  *
  * const AppLive = HttpApiBuilder.group(Api, "app", (handlers) =>
@@ -69,7 +73,7 @@ import * as ServerError from "./ServerError.js"
 /**
  * The authentication middleware of an `HttpApi`: apply it with
  * `.middleware(DescopeAuth)` on an endpoint, a group or the whole API; handlers
- * read `yield* CurrentSession`.
+ * read `yield* CurrentSession`. Implement it with {@link layer}.
  *
  * @since 0.1.0
  * @category tags
@@ -77,24 +81,7 @@ import * as ServerError from "./ServerError.js"
 export class DescopeAuth extends HttpApiMiddlewareTag.Tag<DescopeAuth>()("descope-effect/DescopeAuth", {
   failure: ServerError.AuthFailure,
   provides: CurrentSession
-}) {
-  /**
-   * The middleware implementation over the `DescopeClient`; see {@link layer}.
-   *
-   * @since 0.1.0
-   */
-  static layer = (options: Authenticator.Options = {}): Layer.Layer<DescopeAuth, never, DescopeClient> => layer(options)
-
-  /**
-   * The implementation of a guard middleware; see {@link guardLayer}.
-   *
-   * @since 0.1.0
-   */
-  static guardLayer = <I>(
-    tag: Context.Tag<I, HttpApiMiddleware.HttpApiMiddleware<Session, ServerError.GuardFailure>>,
-    requirement: Guard.Requirement
-  ): Layer.Layer<I, never, DescopeAuth> => guardLayer(tag, requirement)
-}
+}) {}
 
 /**
  * The `DescopeAuth` implementation: authenticates with the `DescopeClient`
@@ -124,9 +111,9 @@ export const layer = (options: Authenticator.Options = {}): Layer.Layer<DescopeA
  *
  * @example
  * ```ts
- * import { DescopeGuard } from "descope-effect/server"
+ * import { DescopeAuth } from "descope-effect/server"
  *
- * class Admin extends DescopeGuard<Admin>()("Admin") {}
+ * class Admin extends DescopeAuth.DescopeGuard<Admin>()("Admin") {}
  * ```
  *
  * @since 0.1.0
@@ -142,9 +129,9 @@ export const DescopeGuard = <Self>() => <const Name extends string>(id: Name) =>
  *
  * @example
  * ```ts
- * import { DescopeAuth, DescopeGuard } from "descope-effect/server"
+ * import { DescopeAuth } from "descope-effect/server"
  *
- * class Billing extends DescopeGuard<Billing>()("Billing") {}
+ * class Billing extends DescopeAuth.DescopeGuard<Billing>()("Billing") {}
  *
  * const BillingLive = DescopeAuth.guardLayer(Billing, { permissions: ["billing:read"] })
  * ```

@@ -9,7 +9,7 @@
  * authenticated once, whichever scheme the builder tries first (the bearer
  * header wins over the cookie, a bad bearer token is not retried with the
  * cookie, refresh through `DSR` when enabled). Its layer also provides
- * `DescopeAuth`, so `DescopeAuth.guardLayer` guards work with it.
+ * `DescopeAuth.DescopeAuth`, so `DescopeAuth.guardLayer` guards work with it.
  *
  * @example
  * ```ts

@@ -1,7 +1,9 @@
 /**
  * descope-effect/server: Descope sessions for `@effect/platform` servers.
  *
- * - `DescopeAuth` (HttpApi middleware) and `DescopeGuard` / `guardLayer`
+ * - `DescopeAuth`: the HttpApi middleware (`DescopeAuth.DescopeAuth`, its
+ *   `DescopeAuth.layer`) and the role and permission guards
+ *   (`DescopeAuth.DescopeGuard` / `DescopeAuth.guardLayer`)
  *   (role and permission guards) for `HttpApi` apps;
  * - `DescopeMiddleware.make` / `DescopeMiddleware.guard` for `HttpRouter` apps;
  * - `CurrentSession`, the session handlers read;
@@ -20,8 +22,13 @@ import "../internal/effectVersion.js"
 
 /** @since 0.1.0 */
 export { CurrentSession } from "./CurrentSession.js"
-/** @since 0.1.0 */
-export { DescopeAuth, DescopeGuard, guardLayer } from "./DescopeAuth.js"
+/**
+ * The HttpApi middleware and guards, with their layers (`DescopeAuth.layer`,
+ * `DescopeAuth.guardLayer`); the middleware tag is `DescopeAuth.DescopeAuth`.
+ *
+ * @since 0.1.0
+ */
+export * as DescopeAuth from "./DescopeAuth.js"
 /** @since 0.1.0 */
 export * as DescopeMiddleware from "./DescopeMiddleware.js"
 /** @since 0.1.0 */
