@@ -1,5 +1,6 @@
 // Bounds of the transport whatever the HttpClient does: a timeout ends the caller's wait even over a
 // client that ignores the request's AbortSignal, and a response body is read only up to its cap.
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import { assert, describe, it } from "@effect/vitest"
@@ -10,10 +11,12 @@ import * as Schema from "effect/Schema"
 import * as TestClock from "effect/TestClock"
 import * as http from "node:http"
 import type { AddressInfo } from "node:net"
+import * as zlib from "node:zlib"
 import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { TransportError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
 import * as Jwks from "../src/core/Jwks.js"
+import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
 
 const Ok = Schema.Struct({ ok: Schema.optional(Schema.Boolean) })
 
@@ -83,7 +86,15 @@ const server = (answer: (res: http.ServerResponse) => void) =>
 
 const baseUrlOf = (s: http.Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`
 
-describe("response bodies are capped", () => {
+// each client reads a body its own way: a fetch-based client's web body and our undici client's Node stream
+// through their capped readers, any other client (here the platform's Node client) through its Stream
+const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
+  ["FetchHttpClient", FetchHttpClient.layer],
+  ["UndiciHttpClient", UndiciHttpClient.layer],
+  ["NodeHttpClient", NodeHttpClient.layer]
+]
+
+describe.each(clients)("response bodies are capped (%s)", (_name, clientLayer) => {
   it.scoped("a declared length above the cap is refused unread: ResponseTooLarge", () =>
     Effect.gen(function*() {
       let written = 0
@@ -108,7 +119,7 @@ describe("response bodies are capped", () => {
       assert.isFalse(error.isRetryable)
       // the body was not read to its end
       assert.isBelow(written, 300 * 1024 * 1024)
-    }).pipe(Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(clientLayer)))
 
   it.scoped("a chunked body is read up to the cap and no further", () =>
     Effect.gen(function*() {
@@ -131,7 +142,7 @@ describe("response bodies are capped", () => {
       if (!(error instanceof TransportError)) return
       assert.strictEqual(error.reason, "ResponseTooLarge")
       assert.include(error.message, "100000 bytes")
-    }).pipe(Effect.provide(FetchHttpClient.layer)))
+    }).pipe(Effect.provide(clientLayer)))
 
   it.scoped("a per-call cap overrides the client's", () =>
     Effect.gen(function*() {
@@ -146,6 +157,50 @@ describe("response bodies are capped", () => {
         Effect.provide(layer)
       )
       assert.strictEqual(error._tag, "TransportError")
+    }).pipe(Effect.provide(clientLayer)))
+
+  it.scopedLive("a body whose reading is interrupted is abandoned: its connection closes", () =>
+    Effect.gen(function*() {
+      let closed = false
+      const s = yield* server((res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.write("[1,") // and never more
+        res.on("close", () => {
+          closed = true
+        })
+      })
+      const error = yield* Effect.flip(
+        get().pipe(DescopeHttp.withRequestOptions({ timeout: "200 millis", retry: false }))
+      )
+        .pipe(Effect.provide(transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s) })))
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : error._tag, "Timeout")
+      for (let i = 0; i < 100 && !closed; i++) yield* Effect.sleep("10 millis")
+      assert.isTrue(closed, "the abandoned body's connection was closed")
+    }).pipe(Effect.provide(clientLayer)))
+})
+
+describe("a compressed body is capped by what it inflates to", () => {
+  it.scoped("a gzip body declaring 2 KB that inflates to 2 MB is refused past the cap (FetchHttpClient inflates)", () =>
+    Effect.gen(function*() {
+      const gzipped = zlib.gzipSync(Buffer.from(JSON.stringify({ ok: true, pad: " ".repeat(2 * 1024 * 1024) })))
+      assert.isBelow(gzipped.length, 100_000)
+      const s = yield* server((res) => {
+        res.writeHead(200, {
+          "content-type": "application/json",
+          "content-encoding": "gzip",
+          "content-length": String(gzipped.length)
+        })
+        res.end(gzipped)
+      })
+      const layer = transport(yield* HttpClient.HttpClient, { baseUrl: baseUrlOf(s), maxResponseBytes: 100_000 })
+      const error = yield* Effect.flip(get()).pipe(Effect.provide(layer))
+      assert.strictEqual(error._tag === "TransportError" ? error.reason : error._tag, "ResponseTooLarge")
+      // under a cap it fits, the same body is read and decoded
+      const ok = yield* get().pipe(
+        DescopeHttp.withRequestOptions({ maxResponseBytes: 4 * 1024 * 1024 }),
+        Effect.provide(layer)
+      )
+      assert.deepStrictEqual(ok, { ok: true })
     }).pipe(Effect.provide(FetchHttpClient.layer)))
 })
 

@@ -37,7 +37,15 @@ import { DescopeRateLimits } from "../core/DescopeRateLimits.js"
 import { SDK_NAME, SDK_VERSION } from "../core/version.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import * as Timeout from "./timeout.js"
-import { errorCodeOf, fieldOf, formatParseError, parseErrorBody, responseOf, safeCause } from "./transportRead.js"
+import {
+  cappedReaderOf,
+  errorCodeOf,
+  fieldOf,
+  formatParseError,
+  parseErrorBody,
+  responseOf,
+  safeCause
+} from "./transportRead.js"
 import { buildUrl, credentialOf, queryOf, splitQuery } from "./transportRequest.js"
 
 /**
@@ -92,6 +100,12 @@ const requestIdOf = (headers: Headers.Headers): string | undefined =>
     Option.getOrUndefined(Headers.get(headers, "x-descope-request-id"))
 
 const utf8 = new TextDecoder()
+
+/** Whether a body is content-encoded (its declared length is not the length read). */
+const encoded = (response: HttpClientResponse.HttpClientResponse): boolean => {
+  const encoding = Option.getOrUndefined(Headers.get(response.headers, "content-encoding"))
+  return encoding !== undefined && encoding !== "" && encoding.toLowerCase() !== "identity"
+}
 
 /** What a call needs from its fiber, read once up front. */
 interface FiberInputs {
@@ -298,15 +312,28 @@ export const make = (
             description: "the connection failed while reading the response"
           })
         if (response.status === 204 || response.status === 205 || response.status === 304) return Effect.succeed("")
-        if (declared !== undefined && Number.isFinite(declared) && declared <= cap) {
-          return Effect.mapError(response.text, readFailed)
-        }
-        if (declared !== undefined && Number.isFinite(declared)) {
+        if (declared !== undefined && Number.isFinite(declared) && declared > cap) {
           // refused unread; the stream is cancelled at once, which releases the connection
           return Effect.zipRight(
             Effect.ignore(Stream.runDrain(Stream.take(response.stream, 1))),
             Effect.fail(tooLarge(cap, response.status))
           )
+        }
+        // a body read by bytes up to the cap, whatever it declares (a compressed body declares its compressed
+        // length): the client's own capped reader when it has one, else the response's Stream
+        const capped = cappedReaderOf(response)
+        if (capped !== undefined) {
+          return Effect.async<string, TransportError>((resume) => {
+            const read = capped(cap)
+            read.promise.then(
+              (text) => resume(text === undefined ? Effect.fail(tooLarge(cap, response.status)) : Effect.succeed(text)),
+              () => resume(Effect.fail(readFailed()))
+            )
+            return Effect.sync(read.cancel)
+          })
+        }
+        if (declared !== undefined && Number.isFinite(declared) && !encoded(response)) {
+          return Effect.mapError(response.text, readFailed)
         }
         return Stream.runFoldEffect(
           response.stream,

@@ -141,3 +141,115 @@ class LazyResponse<A> implements DescopeHttp.Response<A> {
 
 export const responseOf = <A>(body: A, response: HttpClientResponse.HttpClientResponse): DescopeHttp.Response<A> =>
   new LazyResponse(body, response.status, response)
+
+/**
+ * A read of a body as text that stops at a byte cap: its outcome (the text,
+ * or `undefined` past the cap, the rest left unread) and how to abandon it.
+ */
+export interface CappedRead {
+  readonly promise: Promise<string | undefined>
+  readonly cancel: () => void
+}
+
+/**
+ * The key of a response's own capped reader (our undici client's responses
+ * have one): cheaper than folding the response's `Stream`, which costs far
+ * more than the read itself for a one-chunk JSON body.
+ */
+export const CappedText: unique symbol = Symbol.for("descope-effect/internal/CappedText")
+
+interface CappedTextSource {
+  readonly [CappedText]: (cap: number) => CappedRead
+}
+
+const utf8 = new TextDecoder()
+
+const decodeChunks = (chunks: ReadonlyArray<Uint8Array>, size: number): string =>
+  chunks.length === 0 ? "" : utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size))
+
+/** Reads a web body up to `cap` bytes; past the cap the body is cancelled (its connection released). */
+const readWebBody = (body: ReadableStream<Uint8Array>, cap: number): CappedRead => {
+  const reader = body.getReader()
+  const chunks: Array<Uint8Array> = []
+  let size = 0
+  const promise = (async (): Promise<string | undefined> => {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return decodeChunks(chunks, size)
+      size += value.byteLength
+      if (size > cap) {
+        reader.cancel().catch(() => undefined)
+        return undefined
+      }
+      chunks.push(value)
+    }
+  })()
+  return { promise, cancel: () => void reader.cancel().catch(() => undefined) }
+}
+
+/**
+ * The capped reader of a response, when it has a cheap one: its own
+ * ({@link CappedText}), or the web `Response` a fetch-based client's response
+ * wraps. `undefined` for any other client (the caller reads its `Stream`).
+ */
+export const cappedReaderOf = (
+  response: HttpClientResponse.HttpClientResponse
+): ((cap: number) => CappedRead) | undefined => {
+  if (CappedText in response) {
+    const own = response as unknown as CappedTextSource
+    return (cap) => own[CappedText](cap)
+  }
+  const source = (response as { readonly source?: unknown }).source
+  if (typeof Response === "function" && source instanceof Response && !source.bodyUsed) {
+    return (cap) =>
+      source.body === null ? { promise: Promise.resolve(""), cancel: () => undefined } : readWebBody(source.body, cap)
+  }
+  return undefined
+}
+
+/** Reads a Node body (a `Readable` of `Buffer`s) up to `cap` bytes; past the cap it is destroyed. */
+export const readNodeBody = (
+  body: NodeJS.ReadableStream & { destroy: (error?: Error) => unknown },
+  cap: number
+): CappedRead => {
+  const chunks: Array<Uint8Array> = []
+  let size = 0
+  let settle: (() => void) | undefined
+  const promise = new Promise<string | undefined>((resolve, reject) => {
+    const cleanup = () => {
+      body.removeListener("data", onData)
+      body.removeListener("end", onEnd)
+      body.removeListener("error", onError)
+    }
+    const onData = (chunk: Uint8Array | string) => {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk
+      size += bytes.byteLength
+      if (size > cap) {
+        cleanup()
+        body.destroy()
+        resolve(undefined)
+        return
+      }
+      chunks.push(bytes)
+    }
+    const onEnd = () => {
+      cleanup()
+      resolve(decodeChunks(chunks, size))
+    }
+    const onError = (error: unknown) => {
+      cleanup()
+      reject(error)
+    }
+    settle = cleanup
+    body.on("data", onData)
+    body.on("end", onEnd)
+    body.on("error", onError)
+  })
+  return {
+    promise,
+    cancel: () => {
+      settle?.()
+      body.destroy()
+    }
+  }
+}

@@ -30,6 +30,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Stream from "effect/Stream"
 import * as Undici from "undici"
+import { type CappedRead, CappedText, readNodeBody } from "../internal/transportRead.js"
 
 /** Timeouts are left to the transport (`Effect` timeouts and the request's `AbortSignal`). */
 const NO_UNDICI_TIMEOUTS = { headersTimeout: 60 * 60 * 1000, bodyTimeout: 0 } as const
@@ -156,6 +157,11 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
         },
         catch: (cause) => this.decodeError(cause)
       }))
+  }
+
+  /** The body as text up to `cap` bytes, read from the Node stream without an Effect `Stream` (see the transport). */
+  [CappedText](cap: number): CappedRead {
+    return readNodeBody(this.source.body, cap)
   }
 
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
