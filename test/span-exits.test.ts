@@ -95,9 +95,10 @@ const run = (tokenDelivery: "body" | "cookie" | "both") =>
     const spans: Array<RecordingSpan> = []
     const emulator = yield* Emulator.make({ projectId: P, refreshTokenDelivery: tokenDelivery })
     const client = yield* Layer.build(
-      Descope.layer({ projectId: P, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provide(Layer.succeed(HttpClient.HttpClient, Emulator.makeHttpClient(emulator)))
-      )
+      Descope.layer({ projectId: P, baseUrl: "http://emulator.local", managementKey: Emulator.DEFAULT_MANAGEMENT_KEY })
+        .pipe(
+          Layer.provide(Layer.succeed(HttpClient.HttpClient, Emulator.makeHttpClient(emulator)))
+        )
     ).pipe(Effect.map(Context.get(DescopeClient)), Effect.orDie)
     const outbox = (loginId: string, kind: Emulator.MessageKind) =>
       Effect.map(emulator.lastMessage(loginId, kind), Option.getOrThrow)
@@ -136,6 +137,16 @@ const run = (tokenDelivery: "body" | "cookie" | "both") =>
     yield* traced(client.enchantedLink.verify(new URL(elLink).searchParams.get("t") ?? ""))
     const elAuth = yield* traced(client.enchantedLink.getSession(el.pendingRef))
     checks.push({ operation: "enchantedLink.getSession", secrets: tokensOf(elAuth) })
+
+    // a test user's generated enchanted link: the link and its pending reference
+    yield* client.mgmt.user.createTestUser({ loginId: "tu@example.com", email: "tu@example.com" })
+    const generated = yield* traced(
+      client.mgmt.user.generateEnchantedLinkForTestUser({ loginId: "tu@example.com", uri: "http://app/verify" })
+    )
+    checks.push({
+      operation: "mgmt.user.generateEnchantedLinkForTestUser",
+      secrets: [Redacted.value(generated.pendingRef), Redacted.value(generated.link)]
+    })
 
     // sessions
     const refreshToken = signIn.refreshToken ?? signIn.sessionToken

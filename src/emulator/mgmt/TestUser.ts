@@ -106,7 +106,7 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.generateEnchantedLinkForTestUser, (ctx, b) =>
     Effect.map(testUser(ctx, b), (u) => {
       const r = AuthRoutes.issueEnchanted(ctx, b.loginId, b.uri, u, undefined, b.loginOptions ?? {})
-      return { loginId: b.loginId, link: Redacted.make(r.link), pendingRef: r.pendingRef }
+      return { loginId: b.loginId, link: Redacted.make(r.link), pendingRef: Redacted.make(r.pendingRef) }
     })),
   H.endpoint(Wire.generateEmbeddedLink, (ctx, b) => embedded(ctx, b, undefined)),
   H.endpoint(Wire.generateSignUpEmbeddedLink, (ctx, b) =>

@@ -66,7 +66,7 @@ export type TestUserMagicLink = typeof TestUserMagicLink.Type
  * @category schemas
  */
 export const TestUserEnchantedLink = lazy(() =>
-  Schema.Struct({ loginId: Schema.String, link: Secret, pendingRef: Schema.String })
+  Schema.Struct({ loginId: Schema.String, link: Secret, pendingRef: Secret })
 )
 
 /**
