@@ -47,6 +47,11 @@ const handler = (world: World): MockHttpClient.Handler =>
       world.status = (request.body as { status: string }).status
       return MockHttpClient.json({ user: userOf(world) })
     }
+    if (request.path !== "/v1/mgmt/license") {
+      // any other write changes the user: the state a load that follows it must see
+      world.status = `after ${request.method} ${request.path}`
+      return MockHttpClient.json({ user: userOf(world) })
+    }
     return MockHttpClient.json({ errorCode: "E011003" }, { status: 400 })
   })
 
@@ -115,6 +120,36 @@ describe.each([["load (login id)", byLoginId], ["loadByUserId (batched)", byUser
         yield* Deferred.succeed(world.gate, undefined)
         yield* Fiber.joinAll(fibers)
         assert.strictEqual(yield* loads(recorder), 1)
+      }))
+  })
+
+  // every kind of write through the same client, not only a status change
+  const writes: ReadonlyArray<readonly [string, (mgmt: Management.ManagementApi) => Effect.Effect<unknown, unknown>]> =
+    [
+      ["update", (mgmt) => mgmt.user.update({ loginId: "ada@example.com", displayName: "Ada" })],
+      ["patch", (mgmt) => mgmt.user.patch({ loginId: "ada@example.com", displayName: "Ada L." })],
+      ["addRoles", (mgmt) => mgmt.user.addRoles({ loginId: "ada@example.com", roleNames: ["admin"] })],
+      ["addTenant", (mgmt) => mgmt.user.addTenant({ loginId: "ada@example.com", tenantId: "T1" })],
+      ["setPassword", (mgmt) => mgmt.user.expirePassword("ada@example.com")],
+      ["delete", (mgmt) => mgmt.user.delete("ada@example.com")]
+    ]
+  it.effect.each(writes)("read your writes after %s: a later load never joins the load in flight before it", ([
+    _name,
+    write
+  ]) => {
+    const world = makeWorld()
+    return withMgmt(handler(world), (mgmt, recorder) =>
+      Effect.gen(function*() {
+        const before = yield* Effect.fork(load(mgmt))
+        yield* settle
+        yield* write(mgmt)
+        const after = yield* Effect.fork(load(mgmt))
+        yield* settle
+        yield* Deferred.succeed(world.gate, undefined)
+        assert.strictEqual((yield* Fiber.join(before)).status, "enabled")
+        assert.strictEqual((yield* Fiber.join(after)).status, world.status)
+        assert.notStrictEqual(world.status, "enabled")
+        assert.strictEqual(yield* loads(recorder), 2)
       }))
   })
 
