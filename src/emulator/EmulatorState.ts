@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import type * as Effect from "effect/Effect"
+import type { SignUpUser } from "../wire/auth/Common.js"
 import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
 import type { PasswordSettings } from "../wire/mgmt/Password.js"
 import type { OidcSettings } from "../wire/mgmt/SsoSettings.js"
@@ -230,7 +231,8 @@ export interface SessionRecord {
  * @category models
  */
 export interface PendingSignUp {
-  readonly user: Readonly<Record<string, unknown>>
+  /** The sign-up's `user`, as the start call decoded it. */
+  readonly user: SignUpUser
   readonly deliveryMethod: string
 }
 

@@ -1,16 +1,15 @@
 /**
  * Helpers shared by the management route modules: resolving the target user,
- * tenant lookups, removal with session revocation, and batch adapters.
+ * tenant lookups, removal with session revocation.
  *
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
 import { type ProjectState, type TenantRecord, type UserRecord } from "./EmulatorState.js"
-import * as H from "./Handler.js"
 import type { Ctx } from "./Handler.js"
 import { findUser } from "./Queries.js"
 import * as W from "./Wire.js"
-import { Codes, fail, type Json, objs, optNonEmpty, type WireError } from "./Wire.js"
+import { Codes, fail, type WireError } from "./Wire.js"
 
 /**
  * 404 `E112102` for an unknown user.
@@ -22,22 +21,37 @@ export const userNotFound = (id: string) =>
   fail(404, Codes.ManagementUserNotFound, "User not found", `Cannot find user ${id}`)
 
 /**
- * The user a body designates: `loginId`, `userId`, `loginIdOrUserId` or `identifier`.
+ * The ways a decoded request names its user (the catalogue's fields).
  *
- * @since 0.1.0
- * @category readers
+ * @since 0.2.0
+ * @category models
  */
-export const identifier = (b: Json): string | undefined =>
-  optNonEmpty(b, "loginId") ?? optNonEmpty(b, "userId") ?? optNonEmpty(b, "loginIdOrUserId") ??
-    optNonEmpty(b, "identifier")
+export interface UserNaming {
+  readonly loginId?: string | undefined
+  readonly userId?: string | undefined
+  readonly loginIdOrUserId?: string | undefined
+  readonly identifier?: string | undefined
+}
+
+const given = (s: string | undefined): string | undefined => (s === undefined || s === "" ? undefined : s)
 
 /**
- * The user a body designates; 404 when unknown.
+ * The user a request designates: its `loginId`, `userId`, `loginIdOrUserId`
+ * or `identifier`, the first one given and not empty.
  *
  * @since 0.1.0
  * @category queries
  */
-export const target = (ctx: Ctx, b: Json = ctx.body): Effect.Effect<UserRecord, WireError> => {
+export const identifier = (b: UserNaming): string | undefined =>
+  given(b.loginId) ?? given(b.userId) ?? given(b.loginIdOrUserId) ?? given(b.identifier)
+
+/**
+ * The user a request designates; 404 when unknown.
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const target = (ctx: Ctx, b: UserNaming): Effect.Effect<UserRecord, WireError> => {
   const id = identifier(b)
   if (id === undefined) return W.missing("loginId")
   const u = findUser(ctx.p, id)
@@ -106,26 +120,3 @@ export const tenantOf = (ctx: Ctx, id: string | undefined): Effect.Effect<Tenant
   const t = ctx.p.tenants.get(id)
   return t === undefined ? tenantNotFound(id) : Effect.succeed(t)
 }
-
-/**
- * A handler running `f` on the body and answering `{}`.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const one = (f: (ctx: Ctx, b: Json) => Effect.Effect<unknown, WireError>): H.Handler => (ctx) =>
-  Effect.as(f(ctx, ctx.body), {})
-
-/**
- * A batch handler running `f` on each element of `body[key]`.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const many =
-  (key: string, f: (ctx: Ctx, b: Json) => Effect.Effect<unknown, WireError>, answer?: string): H.Handler => (ctx) =>
-    Effect.gen(function*() {
-      const out: Array<unknown> = []
-      for (const b of objs(ctx.body, key)) out.push(yield* f(ctx, b))
-      return answer !== undefined ? { [answer]: out } : {}
-    })

@@ -1,14 +1,16 @@
 /**
  * User record helpers shared by the authentication and management routes:
- * creation from sign-up or management bodies, field updates (accepting both
- * spellings of §12), and login-id bookkeeping.
+ * creation and field updates from the typed {@link Fields} each route maps its
+ * decoded request to (the wire's spellings are the catalogue's business), and
+ * login-id bookkeeping.
  *
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import { type ProjectState, type UserRecord, type UserTenant } from "./EmulatorState.js"
+import type { UserStatus } from "../core/User.js"
+import { type ProjectState, type UserRecord } from "./EmulatorState.js"
 import { newId } from "./Ids.js"
-import { Codes, fail, isObject, type Json, objs, optBool, optStr, optStrs, type WireError } from "./Wire.js"
+import { Codes, fail, type WireError } from "./Wire.js"
 
 /**
  * Whether a login id looks like an e-mail address.
@@ -41,18 +43,34 @@ export const loginIdTaken = (p: ProjectState, loginId: string, except?: string):
 }
 
 /**
- * Reads `userTenants` / `keyTenants` style arrays.
+ * The fields of a user that a request gives, as the routes decoded them (all
+ * optional: only the given ones are applied).
  *
- * @since 0.1.0
- * @category readers
+ * @since 0.2.0
+ * @category models
  */
-export const readTenants = (b: Json, key: string): Array<UserTenant> | undefined =>
-  Array.isArray(b[key])
-    ? objs(b, key).flatMap((t) => {
-      const tenantId = optStr(t, "tenantId")
-      return tenantId ? [{ tenantId, roleNames: [...(optStrs(t, "roleNames") ?? [])] }] : []
-    })
-    : undefined
+export interface Fields {
+  readonly email?: string | undefined
+  readonly phone?: string | undefined
+  /** The display name. */
+  readonly name?: string | undefined
+  readonly givenName?: string | undefined
+  readonly middleName?: string | undefined
+  readonly familyName?: string | undefined
+  readonly picture?: string | undefined
+  readonly username?: string | undefined
+  readonly verifiedEmail?: boolean | undefined
+  readonly verifiedPhone?: boolean | undefined
+  readonly roleNames?: ReadonlyArray<string> | undefined
+  readonly userTenants?:
+    | ReadonlyArray<{ readonly tenantId: string; readonly roleNames?: ReadonlyArray<string> | undefined }>
+    | undefined
+  readonly customAttributes?: Readonly<Record<string, unknown>> | undefined
+  readonly ssoAppIds?: ReadonlyArray<string> | undefined
+  readonly status?: UserStatus | undefined
+  readonly test?: boolean | undefined
+  readonly additionalLoginIds?: ReadonlyArray<string> | undefined
+}
 
 /**
  * Creates a user (fails with `E062107` when a login id is taken).
@@ -63,12 +81,12 @@ export const readTenants = (b: Json, key: string): Array<UserTenant> | undefined
 export const create = (
   p: ProjectState,
   loginId: string,
-  fields: Json,
+  fields: Fields,
   now: number,
   options: { readonly test?: boolean; readonly status?: UserRecord["status"] } = {}
 ): Effect.Effect<UserRecord, WireError> =>
   Effect.gen(function*() {
-    const additional = optStrs(fields, "additionalLoginIds") ?? optStrs(fields, "additionalIdentifiers") ?? []
+    const additional = fields.additionalLoginIds ?? []
     const loginIds = [loginId, ...additional.filter((l) => l !== loginId)]
     for (const l of loginIds) {
       if (loginIdTaken(p, l)) {
@@ -95,46 +113,42 @@ export const create = (
     }
     apply(p, user, fields, now)
     // Descope takes the e-mail from an e-mail-shaped login id when none is given
-    if (user.email === undefined && optStr(fields, "email") === undefined && isEmail(loginId)) user.email = loginId
+    if (user.email === undefined && fields.email === undefined && isEmail(loginId)) user.email = loginId
     p.users.set(user.userId, user)
     return user
   })
 
 /**
- * Applies the fields present in a body (`null` = absent): names, contact,
- * verification flags, roles, tenants, custom attributes, SSO apps, status.
+ * Applies the given fields (`undefined` = not given): names, contact,
+ * verification flags, roles, tenants, custom attributes (merged), SSO apps,
+ * status, test flag and additional login ids. An empty e-mail, phone or
+ * username clears it.
  *
  * @since 0.1.0
  * @category updates
  */
-export const apply = (p: ProjectState, u: UserRecord, b: Json, now: number): void => {
-  const s = (k: string) => optStr(b, k)
-  if (s("email") !== undefined) u.email = s("email") || undefined
-  if (s("phone") !== undefined) u.phone = s("phone") || undefined
-  const name = s("displayName") ?? s("name")
-  if (name !== undefined) u.name = name
-  if (s("givenName") !== undefined) u.givenName = s("givenName")
-  if (s("middleName") !== undefined) u.middleName = s("middleName")
-  if (s("familyName") !== undefined) u.familyName = s("familyName")
-  if (s("picture") !== undefined) u.picture = s("picture")
-  if (s("username") !== undefined) u.username = s("username") || undefined
-  const ve = optBool(b, "verifiedEmail") ?? optBool(b, "emailVerified")
-  if (ve !== undefined) u.verifiedEmail = ve
-  const vp = optBool(b, "verifiedPhone") ?? optBool(b, "phoneVerified")
-  if (vp !== undefined) u.verifiedPhone = vp
-  const roles = optStrs(b, "roleNames") ?? optStrs(b, "roles")
-  if (roles !== undefined) u.roleNames = [...roles]
-  const tenants = readTenants(b, "userTenants")
-  if (tenants !== undefined) u.userTenants = tenants
-  if (isObject(b.customAttributes)) u.customAttributes = { ...u.customAttributes, ...b.customAttributes }
-  const single = optStr(b, "ssoAppId")
-  const apps = optStrs(b, "ssoAppIds") ?? optStrs(b, "ssoAppIDs") ??
-    (single !== undefined && single !== "" ? [single] : undefined)
-  if (apps !== undefined) u.ssoAppIds = [...apps]
-  const status = s("status")
-  if (status === "enabled" || status === "disabled" || status === "invited" || status === "expired") u.status = status
-  if (optBool(b, "test") === true) u.test = true
-  const additional = optStrs(b, "additionalLoginIds") ?? optStrs(b, "additionalIdentifiers")
+export const apply = (p: ProjectState, u: UserRecord, b: Fields, now: number): void => {
+  if (b.email !== undefined) u.email = b.email || undefined
+  if (b.phone !== undefined) u.phone = b.phone || undefined
+  if (b.name !== undefined) u.name = b.name
+  if (b.givenName !== undefined) u.givenName = b.givenName
+  if (b.middleName !== undefined) u.middleName = b.middleName
+  if (b.familyName !== undefined) u.familyName = b.familyName
+  if (b.picture !== undefined) u.picture = b.picture
+  if (b.username !== undefined) u.username = b.username || undefined
+  if (b.verifiedEmail !== undefined) u.verifiedEmail = b.verifiedEmail
+  if (b.verifiedPhone !== undefined) u.verifiedPhone = b.verifiedPhone
+  if (b.roleNames !== undefined) u.roleNames = [...b.roleNames]
+  if (b.userTenants !== undefined) {
+    u.userTenants = b.userTenants.flatMap((t) =>
+      t.tenantId === "" ? [] : [{ tenantId: t.tenantId, roleNames: [...(t.roleNames ?? [])] }]
+    )
+  }
+  if (b.customAttributes !== undefined) u.customAttributes = { ...u.customAttributes, ...b.customAttributes }
+  if (b.ssoAppIds !== undefined) u.ssoAppIds = [...b.ssoAppIds]
+  if (b.status !== undefined) u.status = b.status
+  if (b.test === true) u.test = true
+  const additional = b.additionalLoginIds
   if (additional !== undefined && u.loginIds[0] !== undefined) {
     u.loginIds = [u.loginIds[0], ...additional.filter((l) => l !== u.loginIds[0] && !loginIdTaken(p, l, u.userId))]
   }

@@ -74,9 +74,8 @@ const signUp = (ctx: Ctx, body: typeof Wire.signUp.request.Type) =>
       return yield* fail(409, Codes.UserAlreadyExists, "User already exists", `login id ${loginId} is taken`)
     }
     const hash = yield* hashChecked(ctx, password)
-    const fields: Record<string, unknown> = { ...body.user }
-    if (fields.email === undefined && Users.isEmail(loginId)) fields.email = loginId
-    const user = yield* Users.create(ctx.p, loginId, fields, ctx.now)
+    // an e-mail-shaped login id is the new user's e-mail when none is given (`Users.create`)
+    const user = yield* Users.create(ctx.p, loginId, body.user ?? {}, ctx.now)
     user.passwordHash = hash
     return yield* jwt(Tokens.login(ctx, user, {
       amr: ["pwd"],

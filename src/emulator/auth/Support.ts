@@ -98,11 +98,8 @@ export const addressOf = (
   dm: string,
   loginId: string,
   user: UserRecord | undefined,
-  signUp: Readonly<Record<string, unknown>> | undefined
-): string => {
-  const given = signUp?.[dm === "email" ? "email" : "phone"]
-  return (dm === "email" ? user?.email : user?.phone) ?? (typeof given === "string" ? given : loginId)
-}
+  signUp: Common.SignUpUser | undefined
+): string => (dm === "email" ? user?.email : user?.phone) ?? (dm === "email" ? signUp?.email : signUp?.phone) ?? loginId
 
 /**
  * The masked address of a message sent for `dm`.
@@ -135,13 +132,15 @@ export interface SignUpBody {
  * @category constructors
  */
 export const signUpOf = (body: SignUpBody, dm: string): PendingSignUp => {
-  const user: Record<string, unknown> = { ...body.user }
-  for (const k of ["email", "phone", "voice", "whatsapp"] as const) {
-    const v = body[k]
-    const field = k === "email" ? "email" : "phone"
-    if (v !== undefined && user[field] === undefined) user[field] = v
+  const user = body.user ?? {}
+  return {
+    user: {
+      ...user,
+      email: user.email ?? body.email,
+      phone: user.phone ?? body.phone ?? body.voice ?? body.whatsapp
+    },
+    deliveryMethod: dm
   }
-  return { user, deliveryMethod: dm }
 }
 
 /**
@@ -206,9 +205,10 @@ export const resolveVerified = (
       return { user: existing, firstSeen: false }
     }
     if (signUp === undefined) return yield* userNotFound(loginId)
-    const fields: Record<string, unknown> = { ...signUp.user }
-    if (method === "email" && fields.email === undefined && Users.isEmail(loginId)) fields.email = loginId
-    if (PHONE_METHODS.has(method) && fields.phone === undefined) fields.phone = loginId
+    // an e-mail-shaped login id is the new user's e-mail when none is given (`Users.create`)
+    const fields: Users.Fields = PHONE_METHODS.has(method) && signUp.user.phone === undefined
+      ? { ...signUp.user, phone: loginId }
+      : signUp.user
     const user = yield* Users.create(ctx.p, loginId, fields, ctx.now)
     verifyContact(user, method)
     return { user, firstSeen: true }

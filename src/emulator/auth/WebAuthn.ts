@@ -13,6 +13,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Crypto from "node:crypto"
+import type { SignUpUser } from "../../wire/auth/Common.js"
 import * as Wire from "../../wire/auth/WebAuthn.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
@@ -130,13 +131,20 @@ const signIn = (ctx: Ctx, loginId: string, origin: string, lo: Json, passkeyOpti
     })
   })
 
-const signUp = (ctx: Ctx, loginId: string, origin: string, user: Json, lo: Json, passkeyOptions: unknown) =>
+const signUp = (
+  ctx: Ctx,
+  loginId: string,
+  origin: string,
+  user: SignUpUser,
+  lo: Json,
+  passkeyOptions: unknown
+) =>
   begin(ctx, {
     kind: "signup",
     origin,
     loginId,
     signUp: { user, deliveryMethod: "webauthn" },
-    displayName: typeof user.name === "string" && user.name !== "" ? user.name : loginId,
+    displayName: user.name !== undefined && user.name !== "" ? user.name : loginId,
     loginOptions: lo,
     passkeyOptions
   })

@@ -132,11 +132,13 @@ const mgmtSignIn = (mode: "signin" | "signup" | "signup-in") =>
         return yield* userNotFound(b.loginId)
       }
       const s = b as SignUpRequest
+      const single = nonEmpty(s.ssoAppId)
       user = yield* Users.create(ctx.p, b.loginId, {
-        ...(s.ssoAppId !== undefined ? { ssoAppId: s.ssoAppId } : {}),
         ...s.user,
-        ...(s.emailVerified !== undefined ? { verifiedEmail: s.emailVerified } : {}),
-        ...(s.phoneVerified !== undefined ? { verifiedPhone: s.phoneVerified } : {})
+        // python-sdk's top-level flags win over the user's; its single ssoAppId stands for absent ssoAppIds
+        verifiedEmail: s.emailVerified ?? s.user?.verifiedEmail,
+        verifiedPhone: s.phoneVerified ?? s.user?.verifiedPhone,
+        ssoAppIds: s.user?.ssoAppIds ?? (single === undefined ? undefined : [single])
       }, ctx.now)
       firstSeen = true
     }

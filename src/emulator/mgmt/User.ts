@@ -66,6 +66,43 @@ export const sendInvite = (ctx: Ctx, u: UserRecord, inviteUrl: string | undefine
   })
 }
 
+/**
+ * The user fields of a management request (create, update, patch, a batch
+ * element, the single-field updates), as the catalogue decodes them.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type WireFields = Omit<typeof Wire.UserPatch.Type, "loginId">
+
+/**
+ * The {@link Users.Fields} of a management request: its `displayName` is the
+ * user's name; python-sdk's `ssoAppIDs` and node-sdk's `additionalIdentifiers`
+ * (both in the catalogue) stand for `ssoAppIds` and `additionalLoginIds` when
+ * those are absent.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const fieldsOf = (b: WireFields): Users.Fields => ({
+  email: b.email,
+  phone: b.phone,
+  name: b.displayName,
+  givenName: b.givenName,
+  middleName: b.middleName,
+  familyName: b.familyName,
+  picture: b.picture,
+  verifiedEmail: b.verifiedEmail,
+  verifiedPhone: b.verifiedPhone,
+  roleNames: b.roleNames,
+  userTenants: b.userTenants,
+  customAttributes: b.customAttributes,
+  ssoAppIds: b.ssoAppIds ?? b.ssoAppIDs,
+  status: b.status,
+  test: b.test,
+  additionalLoginIds: b.additionalLoginIds ?? b.additionalIdentifiers
+})
+
 const create = (test: boolean) => (ctx: Ctx, b: typeof Wire.UserCreate.Type) =>
   Effect.gen(function*() {
     if (b.loginId === "") return yield* W.missing("loginId")
@@ -78,7 +115,10 @@ const create = (test: boolean) => (ctx: Ctx, b: typeof Wire.UserCreate.Type) =>
       }
     }
     // a created user is `invited` until its first sign-in (as Descope answers), unless a status is given
-    const u = yield* Users.create(ctx.p, b.loginId, b, ctx.now, { test: test || b.test === true, status: "invited" })
+    const u = yield* Users.create(ctx.p, b.loginId, fieldsOf(b), ctx.now, {
+      test: test || b.test === true,
+      status: "invited"
+    })
     if (invite) sendInvite(ctx, u, b.inviteUrl)
     return userAnswer(ctx, u)
   })
@@ -94,7 +134,7 @@ const replace = (ctx: Ctx, b: typeof Wire.UserReplace.Type) =>
     u.userTenants = []
     u.customAttributes = {}
     u.ssoAppIds = []
-    Users.apply(ctx.p, u, b, ctx.now)
+    Users.apply(ctx.p, u, fieldsOf(b), ctx.now)
     return userAnswer(ctx, u)
   })
 
@@ -106,10 +146,13 @@ const replace = (ctx: Ctx, b: typeof Wire.UserReplace.Type) =>
  */
 export const patchOne = (
   ctx: Ctx,
-  b: { readonly loginId?: string | undefined } & W.Json
+  b: WireFields & {
+    readonly loginId?: string | undefined
+    readonly loginIdOrUserId?: string | undefined
+  }
 ): Effect.Effect<UserRecord, WireError> =>
   Effect.map(target(ctx, b), (u) => {
-    Users.apply(ctx.p, u, b, ctx.now)
+    Users.apply(ctx.p, u, fieldsOf(b), ctx.now)
     return u
   })
 

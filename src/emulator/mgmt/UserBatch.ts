@@ -9,8 +9,13 @@
  * @since 0.2.0
  */
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
 import type { Endpoint } from "../../wire/Endpoint.js"
+import { Bool, optional, Strings } from "../../wire/Fields.js"
+import { patchFields } from "../../wire/mgmt/User.js"
 import * as Wire from "../../wire/mgmt/UserBatch.js"
 import * as AuthRoutes from "../AuthRoutes.js"
 import * as H from "../Handler.js"
@@ -19,8 +24,8 @@ import { removeUser } from "../ManagementSupport.js"
 import { findUser } from "../Queries.js"
 import * as Users from "../Users.js"
 import * as W from "../Wire.js"
-import { Codes, fail, isObject, type Json, optNonEmpty, type WireError } from "../Wire.js"
-import { patchOne, sendInvite, toUser } from "./User.js"
+import { Codes, fail, isObject, stripNulls, type WireError } from "../Wire.js"
+import { fieldsOf, patchOne, sendInvite, toUser } from "./User.js"
 
 const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s === "" ? undefined : s)
 
@@ -60,7 +65,7 @@ const createBatch = (ctx: Ctx, request: Endpoint.Request<typeof Wire.createBatch
         continue
       }
       const r = yield* Effect.either(
-        Users.create(ctx.p, loginId, b, ctx.now, { test: b.test === true, status: "invited" })
+        Users.create(ctx.p, loginId, fieldsOf(b), ctx.now, { test: b.test === true, status: "invited" })
       )
       if (r._tag === "Left") {
         failedUsers.push({ failure: reason(r.left), user: failedUser(b) })
@@ -92,14 +97,57 @@ const patchBatch = (ctx: Ctx, request: Endpoint.Request<typeof Wire.patchBatch>)
   })
 
 /**
+ * One user of an import payload. The catalogue describes the payload as text
+ * (the SDKs pass it through unread), so its elements are read here: the user
+ * fields of a management request, with the other spellings the emulator has
+ * always taken in an import (`name`, `username`, `emailVerified`,
+ * `phoneVerified`, `roles`, a single `ssoAppId`).
+ */
+const ImportedUser = Schema.Struct({
+  loginId: optional(Schema.String),
+  ...patchFields,
+  name: optional(Schema.String),
+  username: optional(Schema.String),
+  emailVerified: optional(Bool),
+  phoneVerified: optional(Bool),
+  roles: optional(Strings),
+  ssoAppId: optional(Schema.String)
+})
+
+const decodeImported = Schema.decodeUnknownEither(ImportedUser, { onExcessProperty: "ignore", errors: "first" })
+
+/** The user fields of an imported user: the management spelling first, then the import's other one. */
+const importedFields = (b: typeof ImportedUser.Type): Users.Fields => {
+  const fields = fieldsOf(b)
+  const single = nonEmpty(b.ssoAppId)
+  return {
+    ...fields,
+    name: fields.name ?? b.name,
+    username: b.username,
+    verifiedEmail: fields.verifiedEmail ?? b.emailVerified,
+    verifiedPhone: fields.verifiedPhone ?? b.phoneVerified,
+    roleNames: fields.roleNames ?? b.roles,
+    ssoAppIds: fields.ssoAppIds ?? (single !== undefined ? [single] : undefined)
+  }
+}
+
+/** Why an imported user does not decode: its first refused field. */
+const refusal = (error: ParseResult.ParseError): string => {
+  const issue = ParseResult.ArrayFormatter.formatErrorSync(error)[0]
+  return issue === undefined
+    ? "invalid user"
+    : `invalid ${issue.path.map(String).join(".")}: ${issue.message.replace(/, actual [\s\S]*$/, "")}`
+}
+
+/**
  * The `users` payload of an import: a JSON array of user objects (or `{users: [...]}`),
- * sent as text (node-sdk) or base64 (python-sdk's bytes).
+ * sent as text (node-sdk) or base64 (python-sdk's bytes); `null` members are absent.
  */
 const importEntries = (payload: string | undefined): ReadonlyArray<unknown> | undefined => {
   if (payload === undefined || payload.trim() === "") return []
   const parse = (text: string): ReadonlyArray<unknown> | undefined => {
     try {
-      const value: unknown = JSON.parse(text)
+      const value: unknown = stripNulls(JSON.parse(text))
       if (Array.isArray(value)) return value
       if (isObject(value) && Array.isArray(value.users)) return value.users
       return undefined
@@ -120,13 +168,20 @@ const importUsers = (ctx: Ctx, request: Endpoint.Request<typeof Wire.importUsers
     const users: Array<ReturnType<typeof toUser>> = []
     const failures: Array<Wire.ImportFailure> = []
     for (const entry of entries) {
-      const b: Json = isObject(entry) ? entry : {}
-      const loginId = optNonEmpty(b, "loginId") ?? optNonEmpty(b, "email") ?? optNonEmpty(b, "phone")
+      const decoded = decodeImported(isObject(entry) ? entry : {})
+      if (Either.isLeft(decoded)) {
+        failures.push({ user: JSON.stringify(entry), reason: refusal(decoded.left) })
+        continue
+      }
+      const b = decoded.right
+      const loginId = nonEmpty(b.loginId) ?? nonEmpty(b.email) ?? nonEmpty(b.phone)
       if (loginId === undefined) {
         failures.push({ user: JSON.stringify(entry), reason: "missing loginId, email and phone" })
         continue
       }
-      const r = yield* Effect.either(Users.create(ctx.p, loginId, b, ctx.now, { test: false, status: "enabled" }))
+      const r = yield* Effect.either(
+        Users.create(ctx.p, loginId, importedFields(b), ctx.now, { test: false, status: "enabled" })
+      )
       if (r._tag === "Left") {
         failures.push({ user: loginId, reason: reason(r.left) })
         continue

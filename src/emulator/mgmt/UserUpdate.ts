@@ -18,7 +18,7 @@ import { revokeSessions, target, touch } from "../ManagementSupport.js"
 import * as Users from "../Users.js"
 import * as W from "../Wire.js"
 import { Codes, fail, type WireError } from "../Wire.js"
-import { userAnswer } from "./User.js"
+import { fieldsOf, userAnswer, type WireFields } from "./User.js"
 
 type Op = "set" | "add" | "remove"
 
@@ -95,8 +95,8 @@ const contact = (kind: "email" | "phone") =>
 }
 
 /** Applies the user fields present in the request (names, picture). */
-const fields = (ctx: Ctx, u: UserRecord, b: W.Json): Effect.Effect<void> =>
-  Effect.sync(() => Users.apply(ctx.p, u, b, ctx.now))
+const fields = (ctx: Ctx, u: UserRecord, b: WireFields): Effect.Effect<void> =>
+  Effect.sync(() => Users.apply(ctx.p, u, fieldsOf(b), ctx.now))
 
 /**
  * The single-field update routes.
