@@ -1,7 +1,9 @@
 /**
  * Wire helpers of the emulator: the Descope-shaped failure every handler may
- * answer with, the request context handed to handlers, and lenient readers of
- * JSON request bodies (JSON `null` reads as absent, §13.10).
+ * answer with, and the JSON of a request body (JSON `null` reads as absent,
+ * §13.10). A handler reads its request only through what a `Schema` decodes
+ * (`Handler.endpoint` for Descope's routes, `Handler.decoding` for the
+ * emulator's own), never member by member.
  *
  * @since 0.1.0
  */
@@ -106,106 +108,3 @@ export const stripNulls = (value: unknown): unknown => {
  * @category guards
  */
 export const isObject = (u: unknown): u is Json => u !== null && typeof u === "object" && !Array.isArray(u)
-
-/**
- * An optional string member (non-strings read as absent).
- *
- * @since 0.1.0
- * @category readers
- */
-export const optStr = (b: Json, k: string): string | undefined => {
-  const v = b[k]
-  return typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined
-}
-
-/**
- * An optional non-empty string member.
- *
- * @since 0.1.0
- * @category readers
- */
-export const optNonEmpty = (b: Json, k: string): string | undefined => {
-  const v = optStr(b, k)
-  return v === undefined || v === "" ? undefined : v
-}
-
-/**
- * A required non-empty string member; 400 `E011002` when absent.
- *
- * @since 0.1.0
- * @category readers
- */
-export const str = (b: Json, k: string): Effect.Effect<string, WireError> => {
-  const v = b[k]
-  if (v === undefined || v === "") return missing(k)
-  if (typeof v !== "string") return invalid(`${k} must be a string`)
-  return Effect.succeed(v)
-}
-
-/**
- * An optional boolean member.
- *
- * @since 0.1.0
- * @category readers
- */
-export const optBool = (b: Json, k: string): boolean | undefined => {
-  const v = b[k]
-  return typeof v === "boolean" ? v : v === "true" ? true : v === "false" ? false : undefined
-}
-
-/**
- * An optional number member (numeric strings accepted).
- *
- * @since 0.1.0
- * @category readers
- */
-export const optNum = (b: Json, k: string): number | undefined => {
-  const v = b[k]
-  if (typeof v === "number" && Number.isFinite(v)) return v
-  if (typeof v === "string" && v !== "" && Number.isFinite(Number(v))) return Number(v)
-  return undefined
-}
-
-/**
- * An optional array of strings (non-string elements dropped).
- *
- * @since 0.1.0
- * @category readers
- */
-export const optStrs = (b: Json, k: string): ReadonlyArray<string> | undefined => {
-  const v = b[k]
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined
-}
-
-/**
- * An optional nested object (absent → `{}`).
- *
- * @since 0.1.0
- * @category readers
- */
-export const obj = (b: Json, k: string): Json => {
-  const v = b[k]
-  return isObject(v) ? v : {}
-}
-
-/**
- * An optional nested object, `undefined` when absent.
- *
- * @since 0.1.0
- * @category readers
- */
-export const optObj = (b: Json, k: string): Json | undefined => {
-  const v = b[k]
-  return isObject(v) ? v : undefined
-}
-
-/**
- * An optional array of objects.
- *
- * @since 0.1.0
- * @category readers
- */
-export const objs = (b: Json, k: string): ReadonlyArray<Json> => {
-  const v = b[k]
-  return Array.isArray(v) ? v.filter(isObject) : []
-}

@@ -16,9 +16,12 @@
  */
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import * as Schema from "effect/Schema"
+import { optional, Strings } from "../../wire/Fields.js"
 import * as Wire from "../../wire/mgmt/InboundApplication.js"
 import * as ConsentWire from "../../wire/mgmt/InboundApplicationConsent.js"
 import * as SecretWire from "../../wire/mgmt/InboundApplicationSecret.js"
+import { required } from "../auth/Support.js"
 import type { ProjectState } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
@@ -133,36 +136,49 @@ const v2Routes: ReadonlyArray<Route> = [
   )
 ]
 
+/** The request of `POST /emulator/consents`. */
+const ConsentRequest = Schema.Struct({
+  appId: Schema.String,
+  userId: Schema.String,
+  tenantId: optional(Schema.String),
+  scopes: optional(Strings),
+  grantedBy: optional(Schema.String)
+})
+
 /**
  * The emulator control that records a consent (what the OAuth consent screen records in Descope).
  *
  * @since 0.2.0
  * @category routes
  */
-export const recordConsent: Route = H.post("/emulator/consents", "control", (ctx) =>
-  Effect.gen(function*() {
-    const appId = yield* W.str(ctx.body, "appId")
-    const userId = yield* W.str(ctx.body, "userId")
-    const { app } = yield* find(ctx, appId)
-    if (!ctx.p.users.has(userId)) return yield* W.notFound(`user ${userId}`)
-    const tenantId = W.optNonEmpty(ctx.body, "tenantId")
-    if (tenantId !== undefined && !ctx.p.tenants.has(tenantId)) return yield* W.notFound(`tenant ${tenantId}`)
-    const scopes = [...(W.optStrs(ctx.body, "scopes") ?? [])]
-    const known = scopeNames(app)
-    const unknown = scopes.filter((x) => !known.has(x))
-    if (unknown.length > 0) return yield* W.invalid(`scopes not of application ${appId}: ${unknown.join(", ")}`)
-    const consent: ConsentWire.Consent = {
-      id: newId("CO"),
-      appId,
-      userId,
-      ...(tenantId !== undefined ? { tenantId } : {}),
-      scopes,
-      grantedBy: W.optNonEmpty(ctx.body, "grantedBy") ?? userId,
-      createdTime: Math.floor(ctx.now / 1000)
-    }
-    inboundOf(ctx.p).consents.push(consent)
-    return { consent }
-  }))
+export const recordConsent: Route = H.post(
+  "/emulator/consents",
+  "control",
+  H.decoding(ConsentRequest, (ctx, b) =>
+    Effect.gen(function*() {
+      const appId = yield* required("appId", b.appId)
+      const userId = yield* required("userId", b.userId)
+      const { app } = yield* find(ctx, appId)
+      if (!ctx.p.users.has(userId)) return yield* W.notFound(`user ${userId}`)
+      const tenantId = nonEmpty(b.tenantId)
+      if (tenantId !== undefined && !ctx.p.tenants.has(tenantId)) return yield* W.notFound(`tenant ${tenantId}`)
+      const scopes = [...(b.scopes ?? [])]
+      const known = scopeNames(app)
+      const unknown = scopes.filter((x) => !known.has(x))
+      if (unknown.length > 0) return yield* W.invalid(`scopes not of application ${appId}: ${unknown.join(", ")}`)
+      const consent: ConsentWire.Consent = {
+        id: newId("CO"),
+        appId,
+        userId,
+        ...(tenantId !== undefined ? { tenantId } : {}),
+        scopes,
+        grantedBy: nonEmpty(b.grantedBy) ?? userId,
+        createdTime: Math.floor(ctx.now / 1000)
+      }
+      inboundOf(ctx.p).consents.push(consent)
+      return { consent }
+    }))
+)
 
 /**
  * The inbound application routes (and the consent control).
