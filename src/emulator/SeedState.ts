@@ -10,6 +10,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
+import { isEmail } from "../internal/validate.js"
 import type { OidcSettings } from "../wire/mgmt/SsoSettings.js"
 import { type AccessKeyRecord, emptyProject, type ProjectState, type UserRecord } from "./EmulatorState.js"
 import { parse } from "./fga/Model.js"
@@ -108,7 +109,7 @@ export const apply = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Eff
       const user: UserRecord = {
         userId: s.userId ?? newId("U"),
         loginIds,
-        email: s.email ?? (/^[^@\s]+@[^@\s]+$/.test(s.loginId) ? s.loginId : undefined),
+        email: s.email ?? (isEmail(s.loginId) ? s.loginId : undefined),
         phone: s.phone,
         name: s.name,
         givenName: s.givenName,

@@ -8,17 +8,10 @@
  */
 import * as Effect from "effect/Effect"
 import type { UserStatus } from "../core/User.js"
+import { isEmail } from "../internal/validate.js"
 import { type ProjectState, type UserRecord } from "./EmulatorState.js"
 import { newId } from "./Ids.js"
 import { Codes, fail, type WireError } from "./Wire.js"
-
-/**
- * Whether a login id looks like an e-mail address.
- *
- * @since 0.1.0
- * @category utils
- */
-export const isEmail = (s: string): boolean => /^[^@\s]+@[^@\s]+$/.test(s)
 
 /**
  * Whether a login id looks like a phone number.

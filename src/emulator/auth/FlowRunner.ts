@@ -16,6 +16,7 @@
  * @since 0.2.0
  */
 import * as Effect from "effect/Effect"
+import { isEmail } from "../../internal/validate.js"
 import type * as Common from "../../wire/auth/Common.js"
 import * as Wire from "../../wire/auth/Flow.js"
 import * as H from "../Handler.js"
@@ -23,7 +24,6 @@ import type { Ctx, Route } from "../Handler.js"
 import { maskEmail, newId } from "../Ids.js"
 import { perProject } from "../mgmt/AreaState.js"
 import { findUser } from "../Queries.js"
-import * as Users from "../Users.js"
 import { Codes, fail, isObject, type Json, type WireError } from "../Wire.js"
 import { issueCode, verifyCodeLogin } from "./Otp.js"
 import { required, signUpOf } from "./Support.js"
@@ -96,7 +96,7 @@ const next = (ctx: Ctx, body: typeof Wire.next.request.Type): Effect.Effect<Flow
     if (x.step === "welcome") {
       if (body.interactionId !== "submit") return yield* badRequest(`unknown interaction ${body.interactionId}`)
       const email = typeof input.email === "string" ? input.email.trim() : ""
-      if (!Users.isEmail(email)) {
+      if (!isEmail(email)) {
         return screen(x, {
           error: { code: Codes.InvalidArguments, description: "Invalid argument", message: "enter an e-mail" }
         })
