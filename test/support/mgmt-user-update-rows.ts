@@ -312,7 +312,8 @@ export const attributeRows: ReadonlyArray<Row> = [
     path: "/v1/mgmt/tests/generate/enchantedlink",
     body: { loginId: "test1", URI: "https://app.example.com/verify" },
     response: { loginId: "test1", link: "https://app.example.com/verify?t=abc", pendingRef: "pr1" },
-    check: (result) => assert.strictEqual((result as { pendingRef: string }).pendingRef, "pr1")
+    check: (result) =>
+      assert.strictEqual(Redacted.value((result as { pendingRef: Redacted.Redacted<string> }).pendingRef), "pr1")
   },
   {
     name: "user.generateEmbeddedLink",
