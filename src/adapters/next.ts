@@ -73,7 +73,7 @@ const stringParams = (
  * the `set-cookie` header of `NextResponse.next()`).
  *
  * @since 0.2.0
- * @category constructors
+ * @category middleware
  */
 export const authenticate = async (
   descope: Authenticator,

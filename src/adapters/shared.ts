@@ -43,7 +43,7 @@ export type Decision =
  * error handling.
  *
  * @since 0.2.0
- * @category constructors
+ * @category middleware
  */
 export const decide = async (
   authenticator: Authenticator,

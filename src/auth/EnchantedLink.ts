@@ -154,7 +154,7 @@ export interface EnchantedLinkApi {
  * Whether a `pending-session` error means "not clicked yet": HTTP 401 or `E062503`.
  *
  * @since 0.1.0
- * @category predicates
+ * @category guards
  */
 export const isPending = (error: AuthError): boolean =>
   error.status === 401 || error.errorCode === ErrorCodes.EnchantedLinkPending

@@ -159,7 +159,7 @@ export interface NotpApi {
  * Whether a `pending-session` error means "not done yet": HTTP 401 or `E066103`.
  *
  * @since 0.1.0
- * @category predicates
+ * @category guards
  */
 export const isPending = (error: AuthError): boolean =>
   error.status === 401 || error.errorCode === ErrorCodes.NotpPending

@@ -110,7 +110,7 @@ export const MAX_COOKIE_AGE_SECONDS = 400 * 24 * 60 * 60
  * Builds one `Set-Cookie` value.
  *
  * @since 0.1.0
- * @category constructors
+ * @category rendering
  */
 export const setCookie = (
   name: string,
@@ -163,7 +163,7 @@ export interface AuthenticationInfo<Custom = Readonly<Record<string, unknown>>> 
  * Reads the cookie settings of a JWT response.
  *
  * @since 0.1.0
- * @category constructors
+ * @category getters
  */
 export const cookieSettingsOf = (
   body: Pick<JWTResponse, "cookieDomain" | "cookiePath" | "cookieMaxAge" | "cookieExpiration">
@@ -260,6 +260,6 @@ export const fromResponse = <Custom = Readonly<Record<string, unknown>>>(
  * The user of an authentication, if any.
  *
  * @since 0.1.0
- * @category accessors
+ * @category getters
  */
 export const userOf = (info: AuthenticationInfo<unknown>): Option.Option<User> => Option.fromNullable(info.user)

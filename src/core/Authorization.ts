@@ -57,7 +57,7 @@ const matched = (have: ReadonlyArray<string> | undefined, wanted: ReadonlyArray<
  * Whether the session has every one of these project-level permissions.
  *
  * @since 0.1.0
- * @category predicates
+ * @category guards
  */
 export const validatePermissions = (session: AnySession, permissions: ReadonlyArray<string>): boolean =>
   all(granted(session, "", "permissions"), permissions)
@@ -66,7 +66,7 @@ export const validatePermissions = (session: AnySession, permissions: ReadonlyAr
  * Whether the session has every one of these project-level roles.
  *
  * @since 0.1.0
- * @category predicates
+ * @category guards
  */
 export const validateRoles = (session: AnySession, roles: ReadonlyArray<string>): boolean =>
   all(granted(session, "", "roles"), roles)
@@ -76,7 +76,7 @@ export const validateRoles = (session: AnySession, roles: ReadonlyArray<string>)
  * (`false` when the session is not associated with the tenant).
  *
  * @since 0.1.0
- * @category predicates
+ * @category guards
  */
 export const validateTenantPermissions = (
   session: AnySession,
@@ -89,7 +89,7 @@ export const validateTenantPermissions = (
  * when the session is not associated with the tenant).
  *
  * @since 0.1.0
- * @category predicates
+ * @category guards
  */
 export const validateTenantRoles = (session: AnySession, tenantId: string, roles: ReadonlyArray<string>): boolean =>
   all(granted(session, tenantId, "roles"), roles)

@@ -154,7 +154,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024
  * {@link DEFAULT_BASE_URL}.
  *
  * @since 0.1.0
- * @category constructors
+ * @category getters
  */
 export const baseUrlForProjectId = (projectId: string): string =>
   projectId.length >= 32 ? `https://api.${projectId.slice(1, 5)}.descope.com` : DEFAULT_BASE_URL
@@ -186,7 +186,7 @@ const isJwk = (u: unknown): u is PublicJwk =>
  * Parses a static public key: a JWK or a JWKS, as an object or JSON text.
  *
  * @since 0.1.0
- * @category constructors
+ * @category parsing
  */
 export const parsePublicKey = (input: Options["publicKey"]): Either.Either<ReadonlyArray<PublicJwk>, string> => {
   let value: unknown = input
@@ -351,7 +351,7 @@ const durationConfig = (name: string): Config.Config<Duration.Duration> =>
  * `DESCOPE_REFRESH_GRACE`, `DESCOPE_FGA_CACHE_URL`.
  *
  * @since 0.1.0
- * @category constructors
+ * @category constants
  */
 export const defaultConfigs = {
   projectId: Config.nonEmptyString("DESCOPE_PROJECT_ID"),

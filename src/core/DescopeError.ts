@@ -23,7 +23,7 @@ import * as Schema from "effect/Schema"
  * Well-known Descope error codes (`errorCode` of an error body).
  *
  * @since 0.1.0
- * @category models
+ * @category constants
  */
 export const ErrorCodes = {
   /** Bad request. */
@@ -94,7 +94,7 @@ export const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([503, 520, 521, 5
  * The fields of a Descope error body (`{ errorCode, errorDescription, errorMessage }`).
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
 export const ErrorBodyFields = {
   errorCode: Schema.optional(Schema.String),
@@ -152,7 +152,7 @@ export class AuthError extends Schema.TaggedError<AuthError>("descope-effect/Aut
  * The `retryAfter` used when a 429 carries no usable `Retry-After` header.
  *
  * @since 0.1.0
- * @category models
+ * @category constants
  */
 export const DEFAULT_RETRY_AFTER: Duration.Duration = Duration.seconds(1)
 
@@ -160,7 +160,7 @@ export const DEFAULT_RETRY_AFTER: Duration.Duration = Duration.seconds(1)
  * The largest `retryAfter` a `Retry-After` header can produce; larger values are clamped.
  *
  * @since 0.1.0
- * @category models
+ * @category constants
  */
 export const MAX_RETRY_AFTER: Duration.Duration = Duration.hours(24)
 
@@ -197,7 +197,7 @@ export class RateLimitError extends Schema.TaggedError<RateLimitError>("descope-
  * - `Decode`: Descope answered with a body that is not the expected JSON.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
 export const TransportErrorReason = Schema.Literal("Timeout", "Network", "ServerError", "Decode", "ResponseTooLarge")
 
@@ -296,7 +296,7 @@ export class InvalidArgumentError extends Schema.TaggedError<InvalidArgumentErro
  * `exp`, or whose `sub` is missing, empty or not a string.
  *
  * @since 0.1.0
- * @category models
+ * @category schemas
  */
 export const InvalidSessionReason = Schema.Literal(
   "Missing",
@@ -455,7 +455,7 @@ const ASCTIME_DATE = new RegExp(`^${DAY}\\s+${MONTH}\\s+\\d{1,2}\\s+${TIME}\\s+\
  * an HTTP-date in the past gives zero; the result is clamped to {@link MAX_RETRY_AFTER}.
  *
  * @since 0.1.0
- * @category constructors
+ * @category parsing
  */
 export const parseRetryAfter = (
   header: string | undefined,

@@ -300,7 +300,7 @@ export const withRequestOptions: {
  * ```
  *
  * @since 0.1.0
- * @category combinators
+ * @category constructors
  */
 export const retryOnRateLimit = (
   options: { readonly times?: number; readonly maxRetryAfter?: Duration.DurationInput } = {}

@@ -164,7 +164,7 @@ export const KeysResponse = KeysWire.KeysResponse
  * `kid` and an accepted `alg`; the first key of a `kid` wins.
  *
  * @since 0.1.0
- * @category constructors
+ * @category parsing
  */
 export const signingKeysOf: (keys: ReadonlyArray<unknown>) => ReadonlyArray<SigningKey> = KeyCache.signingKeysOf
 
@@ -175,7 +175,7 @@ export const signingKeysOf: (keys: ReadonlyArray<unknown>) => ReadonlyArray<Sign
  * key it ignores and why.
  *
  * @since 0.2.0
- * @category constructors
+ * @category guards
  */
 export const admitKeys: (keys: ReadonlyArray<SigningKey>) => Effect.Effect<ReadonlyArray<SigningKey>> =
   KeyCache.admitKeys
@@ -313,7 +313,7 @@ export const makeStatic = (keys: ReadonlyArray<SigningKey>): Service => {
  * Reads static public keys: every key needs a `kid` and an accepted `alg`.
  *
  * @since 0.1.0
- * @category constructors
+ * @category parsing
  */
 export const staticKeys = (
   keys: ReadonlyArray<PublicJwk>

@@ -130,7 +130,7 @@ export const STANDARD_CLAIMS: ReadonlySet<string> = Claims.STANDARD_CLAIMS
  * non-empty segment of a URL or slash path.
  *
  * @since 0.1.0
- * @category constructors
+ * @category getters
  */
 export const projectIdOfIssuer = (iss: string): string => {
   const segments = iss.split("/").filter((s) => s !== "")
@@ -141,7 +141,7 @@ export const projectIdOfIssuer = (iss: string): string => {
  * Reads the `tenants` claim; a malformed entry counts as empty.
  *
  * @since 0.1.0
- * @category constructors
+ * @category parsing
  */
 export const tenantsOf: (u: unknown) => Readonly<Record<string, TenantAuthorization>> = Claims.tenantsOf
 

@@ -48,7 +48,7 @@ const AREAS: Readonly<Record<string, string>> = {
  * or `undefined` for a read.
  *
  * @since 0.2.0
- * @category queries
+ * @category getters
  */
 export const actionOf = (name: string, method: string): string | undefined => {
   if (!name.startsWith("mgmt.") || isRead(name, method)) return undefined
@@ -78,7 +78,7 @@ const tenantOf = (ctx: Ctx, area: string): string | undefined =>
  * Runs a route's handler and records its audit event (see the module).
  *
  * @since 0.2.0
- * @category audit
+ * @category combinators
  */
 export const recorded = <A>(
   route: Route,

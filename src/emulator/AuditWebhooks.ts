@@ -35,7 +35,7 @@ import { perProject } from "./mgmt/AreaState.js"
  * The webhooks of a project, by name.
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const webhooksOf: (p: ProjectState) => Map<string, AuditWebhook> = perProject(() =>
   new Map<string, AuditWebhook>()
@@ -56,7 +56,7 @@ const inFlight = (env: Env) => {
  * Whether an audit record passes a webhook's filters.
  *
  * @since 0.2.0
- * @category filters
+ * @category guards
  */
 export const passes = (hook: AuditWebhook, event: AuditEvent): boolean =>
   (hook.filters ?? []).every((f) => {
@@ -73,7 +73,7 @@ const LOOPBACK = new Set(["127.0.0.1", "[::1]", "localhost"])
  * Whether the emulator calls a URL (http or https, on loopback).
  *
  * @since 0.2.0
- * @category filters
+ * @category guards
  */
 export const deliverable = (url: string | undefined): url is string => {
   if (url === undefined) return false
@@ -148,7 +148,7 @@ const retried = Schedule.exponential(Duration.millis(100), 2).pipe(Schedule.inte
  * Delivers an audit record to a project's webhooks (see the module), in the background.
  *
  * @since 0.2.0
- * @category delivery
+ * @category actions
  */
 export const notify = (env: Env, p: ProjectState, event: AuditEvent): void => {
   const hooks = webhooksOf(p)
@@ -169,7 +169,7 @@ export const notify = (env: Env, p: ProjectState, event: AuditEvent): void => {
  * Stops the deliveries in flight (and any later one) of an emulator.
  *
  * @since 0.2.0
- * @category delivery
+ * @category actions
  */
 export const close = (env: Env): Effect.Effect<void> =>
   Effect.suspend(() => {

@@ -34,7 +34,7 @@ export {
    * Issues a one-time code and records it in the outbox.
    *
    * @since 0.1.0
-   * @category constructors
+   * @category actions
    */
   issueCode
 } from "./auth/Otp.js"
@@ -44,7 +44,7 @@ export {
    * Issues a magic link (exported for the test-user generators).
    *
    * @since 0.1.0
-   * @category constructors
+   * @category actions
    */
   magicLinkFor
 } from "./auth/MagicLink.js"
@@ -54,7 +54,7 @@ export {
    * Issues an enchanted link: three links in the e-mail, only `linkId`'s works.
    *
    * @since 0.1.0
-   * @category constructors
+   * @category actions
    */
   issueEnchanted
 } from "./auth/EnchantedLink.js"
@@ -64,7 +64,7 @@ export {
    * Checks the policy and hashes a password.
    *
    * @since 0.1.0
-   * @category validation
+   * @category guards
    */
   hashChecked,
   /**
@@ -91,7 +91,7 @@ export {
    * `GET /emulator/notp/send?t=…[&phone=…]`: the user sends the prepared WhatsApp message.
    *
    * @since 0.2.0
-   * @category constructors
+   * @category routes
    */
   send as notpSend
 } from "./auth/Notp.js"
@@ -101,7 +101,7 @@ export {
    * `POST /emulator/idp/idtoken`: mints an ID token of the emulated provider (One Tap, native).
    *
    * @since 0.2.0
-   * @category constructors
+   * @category routes
    */
   mintIdToken
 } from "./auth/OneTap.js"
@@ -111,7 +111,7 @@ export {
    * `GET /emulator/outbound/authorize?state=`: the emulated provider grants an outbound connect.
    *
    * @since 0.2.0
-   * @category constructors
+   * @category routes
    */
   outboundAuthorize
 } from "./auth/Outbound.js"
@@ -122,7 +122,7 @@ export {
    * in" and redirects to the application's redirect URL with a `code`.
    *
    * @since 0.1.0
-   * @category constructors
+   * @category routes
    */
   idpAuthorize
 } from "./auth/Federated.js"

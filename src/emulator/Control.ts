@@ -30,7 +30,7 @@ import * as W from "./Wire.js"
  * The longest lifetime of any token the emulator signs (how long a retired key stays published).
  *
  * @since 0.1.0
- * @category keys
+ * @category queries
  */
 export const maxTokenLifetime = (env: Env): number =>
   Math.max(env.config.refreshTtlMs, env.config.sessionTtlMs, env.config.accessKeySessionTtlMs)
@@ -40,7 +40,7 @@ export const maxTokenLifetime = (env: Env): number =>
  * stays published until every token it signed has expired.
  *
  * @since 0.1.0
- * @category keys
+ * @category actions
  */
 export const rotateKeys = (env: Env, p: ProjectState): Effect.Effect<string> =>
   p.lock.withPermits(1)(Effect.gen(function*() {
@@ -55,7 +55,7 @@ export const rotateKeys = (env: Env, p: ProjectState): Effect.Effect<string> =>
  * Advances emulator time.
  *
  * @since 0.1.0
- * @category time
+ * @category actions
  */
 export const advance = (env: Env, millis: number): Effect.Effect<number> =>
   Effect.zipRight(Ref.update(env.offset, (o) => o + Math.max(0, millis)), env.now)
@@ -64,7 +64,7 @@ export const advance = (env: Env, millis: number): Effect.Effect<number> =>
  * Registers a fault.
  *
  * @since 0.1.0
- * @category faults
+ * @category actions
  */
 export const addFault = (env: Env, spec: Faults.FaultSpec): Effect.Effect<string> => {
   const id = newId("F", 12)
@@ -76,7 +76,7 @@ export const addFault = (env: Env, spec: Faults.FaultSpec): Effect.Effect<string
  * Messages of the outbox, oldest first.
  *
  * @since 0.1.0
- * @category outbox
+ * @category queries
  */
 export const outbox = (env: Env, filter: Outbox.Filter = {}): ReadonlyArray<Outbox.OutboxMessage> =>
   [...env.projects.values()].flatMap((p) => p.outbox).filter((m) => Outbox.matches(m, filter)).sort((a, b) =>
@@ -87,7 +87,7 @@ export const outbox = (env: Env, filter: Outbox.Filter = {}): ReadonlyArray<Outb
  * The newest message matching a filter (scans from the end).
  *
  * @since 0.1.0
- * @category outbox
+ * @category queries
  */
 export const lastMessage = (env: Env, filter: Outbox.Filter): Option.Option<Outbox.OutboxMessage> => {
   let best: Outbox.OutboxMessage | undefined
@@ -107,7 +107,7 @@ export const lastMessage = (env: Env, filter: Outbox.Filter): Option.Option<Outb
  * Adds a group to a tenant (as SCIM or JIT provisioning would).
  *
  * @since 0.1.0
- * @category groups
+ * @category actions
  */
 export const addGroup = (
   p: ProjectState,

@@ -416,7 +416,7 @@ export const layer = (options: Options = {}): Layer.Layer<Emulator> =>
  * ```
  *
  * @since 0.2.0
- * @category constructors
+ * @category getters
  */
 export const clock: Effect.Effect<Clock.Clock, never, Emulator> = Effect.map(Emulator, (e) => e.clock)
 

@@ -254,7 +254,7 @@ export const listenFailure = (error: ServeError.ServeError, port: number, host: 
  * emulator would be orphaned and keep listening.
  *
  * @since 0.2.0
- * @category programs
+ * @category actions
  */
 export const parentGone: Effect.Effect<void> = Effect.suspend(() => {
   const parent = process.ppid
@@ -342,7 +342,7 @@ const startedByNpm = (): boolean =>
  * when started by npm, until the process that started it is gone.
  *
  * @since 0.1.0
- * @category programs
+ * @category actions
  */
 export const main = (argv: ReadonlyArray<string>): Effect.Effect<void> => {
   const parsed = parse(argv)

@@ -89,7 +89,7 @@ export const published = (
  * The JWKS body (`{ keys: [...] }`).
  *
  * @since 0.1.0
- * @category serialization
+ * @category rendering
  */
 export const jwks = (keys: ReadonlyArray<SigningKey>): { readonly keys: ReadonlyArray<Jose.JWK> } => ({
   keys: keys.map((k) => k.publicJwk)
@@ -99,7 +99,7 @@ export const jwks = (keys: ReadonlyArray<SigningKey>): { readonly keys: Readonly
  * Signs a claim set with a key (`typ: JWT`, `kid`, `alg`).
  *
  * @since 0.1.0
- * @category signing
+ * @category actions
  */
 export const sign = (key: SigningKey, claims: Readonly<Record<string, unknown>>): Effect.Effect<string> =>
   Effect.sync(() => {
@@ -133,7 +133,7 @@ const keyObjectOf = (key: CryptoKey): NodeCrypto.KeyObject => {
  * `E064002` when it is malformed, signed by an unknown key or expired.
  *
  * @since 0.1.0
- * @category signing
+ * @category guards
  */
 export const verify = (
   keys: ReadonlyArray<SigningKey>,

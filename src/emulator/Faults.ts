@@ -57,7 +57,7 @@ const escape = (s: string): string => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")
  * Compiles a path pattern into a regular expression.
  *
  * @since 0.1.0
- * @category matching
+ * @category constructors
  */
 export const compile = (pattern: string): RegExp => {
   const normalized = pattern.startsWith("/") ? pattern : `/${pattern}`
@@ -69,7 +69,7 @@ export const compile = (pattern: string): RegExp => {
  * Whether a fault applies to a request.
  *
  * @since 0.1.0
- * @category matching
+ * @category guards
  */
 export const applies = (fault: FaultSpec, method: string, path: string): boolean =>
   (fault.method === undefined || fault.method.toUpperCase() === method.toUpperCase()) && compile(fault.path).test(path)

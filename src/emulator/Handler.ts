@@ -318,7 +318,7 @@ export const stub = (e: Endpoint.Endpoint.Any): Route => ({
  * The answer of a route the emulator does not emulate: 501 "not emulated" (`E011008`).
  *
  * @since 0.2.0
- * @category constructors
+ * @category routes
  */
 export const notEmulated: Handler = (ctx) =>
   Effect.fail(

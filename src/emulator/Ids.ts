@@ -33,7 +33,7 @@ export const newSecret = (bytes = 24): string => Crypto.randomBytes(bytes).toStr
  * SHA-256 of a secret (hex).
  *
  * @since 0.2.0
- * @category utils
+ * @category rendering
  */
 export const sha256 = (s: string): string => Crypto.createHash("sha256").update(s).digest("hex")
 
@@ -49,7 +49,7 @@ export const newCode = (): string => String(Crypto.randomInt(0, 1_000_000)).padS
  * Masks an e-mail address (`j***@example.com`).
  *
  * @since 0.2.0
- * @category utils
+ * @category rendering
  */
 export const maskEmail = (email: string): string => {
   const at = email.indexOf("@")
@@ -61,7 +61,7 @@ export const maskEmail = (email: string): string => {
  * Masks a phone number (`+*******4567`).
  *
  * @since 0.2.0
- * @category utils
+ * @category rendering
  */
 export const maskPhone = (phone: string): string =>
   phone.length <= 4

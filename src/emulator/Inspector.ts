@@ -99,7 +99,7 @@ setInterval(refresh, 1000)
  * The inspector's page.
  *
  * @since 0.2.0
- * @category rendering
+ * @category constants
  */
 export const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Descope emulator</title><style>${STYLE}</style></head>

@@ -40,7 +40,7 @@ const given = (s: string | undefined): string | undefined => (s === undefined ||
  * or `identifier`, the first one given and not empty.
  *
  * @since 0.1.0
- * @category queries
+ * @category getters
  */
 export const identifier = (b: UserNaming): string | undefined =>
   given(b.loginId) ?? given(b.userId) ?? given(b.loginIdOrUserId) ?? given(b.identifier)
@@ -62,7 +62,7 @@ export const target = (ctx: Ctx, b: UserNaming): Effect.Effect<UserRecord, WireE
  * Marks a user as modified now.
  *
  * @since 0.1.0
- * @category updates
+ * @category actions
  */
 export const touch = (ctx: Ctx, u: UserRecord): void => {
   u.modifiedTime = Math.floor(ctx.now / 1000)
@@ -72,7 +72,7 @@ export const touch = (ctx: Ctx, u: UserRecord): void => {
  * Revokes every session of a subject.
  *
  * @since 0.1.0
- * @category updates
+ * @category actions
  */
 export const revokeSessions = (p: ProjectState, subject: string): void => {
   for (const s of p.sessions.values()) if (s.subject === subject) s.revoked = true
@@ -82,7 +82,7 @@ export const revokeSessions = (p: ProjectState, subject: string): void => {
  * Removes a user, revoking its sessions and group memberships.
  *
  * @since 0.1.0
- * @category updates
+ * @category actions
  */
 export const removeUser = (p: ProjectState, u: UserRecord): void => {
   p.users.delete(u.userId)
@@ -96,7 +96,7 @@ export const removeUser = (p: ProjectState, u: UserRecord): void => {
  * Whether `v` passes an optional list filter (absent or empty = any).
  *
  * @since 0.1.0
- * @category filters
+ * @category guards
  */
 export const inSet = (values: ReadonlyArray<string> | undefined, v: string | undefined): boolean =>
   values === undefined || values.length === 0 || (v !== undefined && values.includes(v))

@@ -61,7 +61,7 @@ export interface Filter {
  * Whether a message matches a filter.
  *
  * @since 0.1.0
- * @category filters
+ * @category guards
  */
 export const matches = (m: OutboxMessage, f: Filter): boolean =>
   (f.projectId === undefined || m.projectId === f.projectId) &&

@@ -100,7 +100,7 @@ export const byId = (p: ProjectState, id: string): Passkey | undefined => {
  * Registers a credential.
  *
  * @since 0.2.0
- * @category updates
+ * @category actions
  */
 export const add = (p: ProjectState, passkey: Passkey): void => {
   const s = store(p)
@@ -114,7 +114,7 @@ export const add = (p: ProjectState, passkey: Passkey): void => {
  * Removes a user's passkeys (one by credential id, or all); answers how many were removed.
  *
  * @since 0.2.0
- * @category updates
+ * @category actions
  */
 export const remove = (p: ProjectState, userId: string, credentialId?: string): number => {
   const s = store(p)
@@ -134,7 +134,7 @@ export const remove = (p: ProjectState, userId: string, credentialId?: string): 
  * Records a ceremony in progress.
  *
  * @since 0.2.0
- * @category updates
+ * @category actions
  */
 export const begin = (p: ProjectState, t: Transaction): void => {
   store(p).transactions.set(t.id, t)
@@ -145,7 +145,7 @@ export const begin = (p: ProjectState, t: Transaction): void => {
  * `undefined` when unknown or expired.
  *
  * @since 0.2.0
- * @category updates
+ * @category actions
  */
 export const take = (p: ProjectState, id: string, now: number): Transaction | undefined => {
   const s = store(p)

@@ -16,7 +16,7 @@ const KEYLEN = 32
  * Hashes a password with a fresh salt.
  *
  * @since 0.1.0
- * @category hashing
+ * @category rendering
  */
 export const hash = (password: string): Effect.Effect<string> =>
   Effect.async<string>((resume) => {
@@ -31,7 +31,7 @@ export const hash = (password: string): Effect.Effect<string> =>
  * Checks a password against a stored hash (constant-time comparison).
  *
  * @since 0.1.0
- * @category hashing
+ * @category guards
  */
 export const verify = (password: string, stored: string): Effect.Effect<boolean> => {
   const [scheme, n, r, p, salt, expected] = stored.split("$")
@@ -69,7 +69,7 @@ export interface Policy {
  * The default policy: at least 8 characters.
  *
  * @since 0.1.0
- * @category constructors
+ * @category constants
  */
 export const defaultPolicy: Policy = {
   minLength: 8,
@@ -83,7 +83,7 @@ export const defaultPolicy: Policy = {
  * The policy violations of a password (empty when it complies).
  *
  * @since 0.1.0
- * @category validation
+ * @category guards
  */
 export const violations = (policy: Policy, password: string): ReadonlyArray<string> => {
   const out: Array<string> = []

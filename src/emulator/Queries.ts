@@ -79,7 +79,7 @@ export const permissionsOf = (p: ProjectState, roleNames: ReadonlyArray<string>,
  * The authorization claims of a set of roles: `roles`, `permissions` and `tenants`.
  *
  * @since 0.2.0
- * @category claims
+ * @category queries
  */
 export const authzClaims = (
   p: ProjectState,
@@ -105,7 +105,7 @@ export const authzClaims = (
  * sends, the management user routes and the sign-ins alike.
  *
  * @since 0.2.0
- * @category serialization
+ * @category rendering
  */
 export const userJson = (p: ProjectState, u: UserRecord): User => ({
   userId: u.userId,

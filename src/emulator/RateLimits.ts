@@ -77,7 +77,7 @@ const catalogued = new Map<string, Endpoint.Bucket>()
  * routes and `auth` for the others.
  *
  * @since 0.2.0
- * @category utils-free
+ * @category getters
  */
 export const bucketOf = (route: Route): Endpoint.Bucket => {
   if (route.endpoint !== undefined) return route.endpoint.bucket
@@ -91,7 +91,7 @@ export const bucketOf = (route: Route): Endpoint.Bucket => {
  * Descope's 429: `E130429` with `Retry-After` in seconds.
  *
  * @since 0.2.0
- * @category constructors
+ * @category errors
  */
 export const rateLimited = (retryAfterSeconds: number): WireError =>
   new WireError({
@@ -118,7 +118,7 @@ const count = (windows: Windows, scope: Scope, limit: Limit, now: number): WireE
  * the 429 when either is spent (a refused request is not counted).
  *
  * @since 0.2.0
- * @category combinators
+ * @category actions
  */
 export const take = (limits: Limits, windows: Windows, bucket: Endpoint.Bucket, now: number): WireError | undefined => {
   const all = limits.all

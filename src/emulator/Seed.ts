@@ -393,7 +393,7 @@ const references = (seed: Seed): SeedError | undefined => {
  * its references.
  *
  * @since 0.2.0
- * @category decoding
+ * @category parsing
  */
 export const decode = (input: unknown): Effect.Effect<Seed, SeedError> => {
   const decoded = decodeSeed(input)
@@ -417,7 +417,7 @@ export const decode = (input: unknown): Effect.Effect<Seed, SeedError> => {
  * the optional peer `js-yaml` installed), then {@link decode}s it.
  *
  * @since 0.2.0
- * @category decoding
+ * @category parsing
  */
 export const parseText = (text: string, fileName: string): Effect.Effect<Seed, SeedError> =>
   Effect.flatMap(

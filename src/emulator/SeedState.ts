@@ -50,7 +50,7 @@ const oidcOf = (o: typeof Seed.SeedOidc.Type): OidcSettings => ({
  * role name, login id, access-key id, SSO id).
  *
  * @since 0.2.0
- * @category combinators
+ * @category actions
  */
 export const apply = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Effect<void> =>
   Effect.gen(function*() {
@@ -204,7 +204,7 @@ const present = <A extends Record<string, unknown>>(a: A): A =>
  * sets, with hashes instead of secrets and without OIDC client secrets.
  *
  * @since 0.2.0
- * @category serialization
+ * @category rendering
  */
 export const exportProject = (p: ProjectState): typeof Seed.Seed.Encoded => {
   const store = FgaStore.of(p)
@@ -328,7 +328,7 @@ export const exportProject = (p: ProjectState): typeof Seed.Seed.Encoded => {
  * Forgets a project's relation store (its FGA schema and relations), as a reset or an import does.
  *
  * @since 0.2.0
- * @category combinators
+ * @category actions
  */
 export const clearFga = (p: ProjectState): void => {
   const store = FgaStore.of(p)
@@ -348,7 +348,7 @@ export const clearFga = (p: ProjectState): void => {
  * keys stay. Run it under the project's lock.
  *
  * @since 0.2.0
- * @category state
+ * @category actions
  */
 export const clearProject = (p: ProjectState): void => {
   Object.assign(p, emptyProject(p.projectId, p.managementKeys, p.keys, p.lock))
@@ -359,7 +359,7 @@ export const clearProject = (p: ProjectState): void => {
  * Replaces a project's data with a checked seed (under the project's lock).
  *
  * @since 0.2.0
- * @category state
+ * @category actions
  */
 export const replaceProject = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Effect<void> =>
   Effect.suspend(() => {

@@ -27,7 +27,7 @@ const custom = (claims: Readonly<Record<string, unknown>> | undefined): Record<s
  * The issuer claim of a project.
  *
  * @since 0.1.0
- * @category claims
+ * @category queries
  */
 export const issuer = (env: Env, projectId: string): string =>
   env.config.issuerPrefix === undefined ? projectId : `${env.config.issuerPrefix.replace(/\/$/, "")}/${projectId}`
@@ -36,7 +36,7 @@ export const issuer = (env: Env, projectId: string): string =>
  * Signs claims with the project's active key.
  *
  * @since 0.1.0
- * @category signing
+ * @category actions
  */
 export const signWith = (p: ProjectState, claims: Readonly<Record<string, unknown>>): Effect.Effect<string> => {
   const key = Keys.active(p.keys)
@@ -47,7 +47,7 @@ export const signWith = (p: ProjectState, claims: Readonly<Record<string, unknow
  * The session JWT of a session.
  *
  * @since 0.1.0
- * @category signing
+ * @category actions
  */
 export const sessionJwt = (
   env: Env,
@@ -78,7 +78,7 @@ export const sessionJwt = (
  * The refresh JWT of a session (its `jti` is the session id).
  *
  * @since 0.1.0
- * @category signing
+ * @category actions
  */
 export const refreshJwt = (env: Env, p: ProjectState, s: SessionRecord): Effect.Effect<string> =>
   signWith(p, {
@@ -99,7 +99,7 @@ export const refreshJwt = (env: Env, p: ProjectState, s: SessionRecord): Effect.
  * Records an audit event.
  *
  * @since 0.1.0
- * @category audit
+ * @category actions
  */
 export const audit = (
   ctx: Pick<Ctx, "env" | "p" | "now" | "remoteAddress">,
@@ -133,7 +133,7 @@ export const audit = (
  * Records a message in the outbox.
  *
  * @since 0.1.0
- * @category outbox
+ * @category actions
  */
 export const send = (
   ctx: Pick<Ctx, "env" | "p" | "now">,
@@ -171,7 +171,7 @@ export interface LoginOptions {
  * required then (400 otherwise, as the SDKs check client-side).
  *
  * @since 0.1.0
- * @category login
+ * @category queries
  */
 export const stepUp = (ctx: Ctx, loginOptions: Json): Effect.Effect<SessionRecord | undefined, WireError> => {
   if (loginOptions.stepup !== true && loginOptions.mfa !== true) return Effect.succeed(undefined)
@@ -185,7 +185,7 @@ export const stepUp = (ctx: Ctx, loginOptions: Json): Effect.Effect<SessionRecor
  * Looks up a stored step-up session.
  *
  * @since 0.1.0
- * @category login
+ * @category queries
  */
 export const previousSession = (ctx: Ctx, id: string | undefined): SessionRecord | undefined =>
   id === undefined ? undefined : ctx.p.sessions.get(id)
@@ -197,7 +197,7 @@ export const previousSession = (ctx: Ctx, id: string | undefined): SessionRecord
  * `revokeOtherSessions`.
  *
  * @since 0.1.0
- * @category login
+ * @category actions
  */
 export const login = (
   ctx: Ctx,
@@ -247,7 +247,7 @@ export const login = (
  * The JWTResponse body of a session.
  *
  * @since 0.1.0
- * @category login
+ * @category actions
  */
 export const jwtResponse = (
   ctx: Ctx,
@@ -279,7 +279,7 @@ export const jwtResponse = (
  * and its user still present and enabled.
  *
  * @since 0.1.0
- * @category sessions
+ * @category guards
  */
 export const fromRefresh = (
   ctx: Ctx,

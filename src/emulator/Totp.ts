@@ -12,7 +12,7 @@ const B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
  * Encodes bytes as unpadded base32.
  *
  * @since 0.1.0
- * @category encoding
+ * @category rendering
  */
 export const base32Encode = (bytes: Uint8Array): string => {
   let bits = 0
@@ -34,7 +34,7 @@ export const base32Encode = (bytes: Uint8Array): string => {
  * Decodes base32 (case-insensitive, padding and spaces ignored).
  *
  * @since 0.1.0
- * @category encoding
+ * @category parsing
  */
 export const base32Decode = (s: string): Uint8Array => {
   const clean = s.toUpperCase().replace(/[=\s]/g, "")
@@ -66,7 +66,7 @@ export const newSeed = (): string => base32Encode(Crypto.randomBytes(20))
  * The code of a seed at a time (epoch ms).
  *
  * @since 0.1.0
- * @category codes
+ * @category getters
  */
 export const code = (seed: string, nowMs: number, stepSeconds = 30, digits = 6): string => {
   const counter = Math.max(0, Math.floor(nowMs / 1000 / stepSeconds))
@@ -82,7 +82,7 @@ export const code = (seed: string, nowMs: number, stepSeconds = 30, digits = 6):
  * Whether `candidate` is the code of `seed` at `nowMs`, one step of drift allowed.
  *
  * @since 0.1.0
- * @category codes
+ * @category guards
  */
 export const check = (seed: string, candidate: string, nowMs: number): boolean =>
   [-1, 0, 1].some((d) => code(seed, nowMs + d * 30_000) === candidate)
@@ -91,7 +91,7 @@ export const check = (seed: string, candidate: string, nowMs: number): boolean =
  * The `otpauth://` provisioning URL.
  *
  * @since 0.1.0
- * @category constructors
+ * @category rendering
  */
 export const provisioningUrl = (issuer: string, account: string, seed: string): string =>
   `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${seed}&issuer=${

@@ -17,7 +17,7 @@ import { Codes, fail, type WireError } from "./Wire.js"
  * Whether a login id looks like a phone number.
  *
  * @since 0.1.0
- * @category utils
+ * @category guards
  */
 export const isPhone = (s: string): boolean => /^\+?[0-9][0-9 ()-]{5,}$/.test(s)
 
@@ -69,7 +69,7 @@ export interface Fields {
  * Creates a user (fails with `E062107` when a login id is taken).
  *
  * @since 0.1.0
- * @category constructors
+ * @category actions
  */
 export const create = (
   p: ProjectState,
@@ -118,7 +118,7 @@ export const create = (
  * username clears it.
  *
  * @since 0.1.0
- * @category updates
+ * @category actions
  */
 export const apply = (p: ProjectState, u: UserRecord, b: Fields, now: number): void => {
   if (b.email !== undefined) u.email = b.email || undefined
@@ -152,7 +152,7 @@ export const apply = (p: ProjectState, u: UserRecord, b: Fields, now: number): v
  * Sets the e-mail or phone after a verified contact change.
  *
  * @since 0.1.0
- * @category updates
+ * @category actions
  */
 export const applyContact = (
   p: ProjectState,

@@ -141,7 +141,7 @@ const isRefusal = (u: unknown): u is Refusal => typeof u === "object" && u !== n
  * Checks a registration (the JSON text the browser's `navigator.credentials.create` answer encodes to).
  *
  * @since 0.2.0
- * @category verification
+ * @category guards
  */
 export const verifyRegistration = (response: string, expected: Expected): Either.Either<Registered, Refusal> => {
   const decoded = Schema.decodeUnknownEither(Registration)(response)
@@ -178,7 +178,7 @@ export const verifyRegistration = (response: string, expected: Expected): Either
  * ceremony allows), and the credential's last sign counter.
  *
  * @since 0.2.0
- * @category verification
+ * @category guards
  */
 export const verifyAssertion = (
   response: string,

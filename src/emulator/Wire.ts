@@ -39,7 +39,7 @@ export class WireError extends Data.TaggedError("WireError")<{
  * Builds a failing effect with a {@link WireError}.
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const fail = (
   status: number,
@@ -52,7 +52,7 @@ export const fail = (
  * 400 "missing argument".
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const missing = (name: string): Effect.Effect<never, WireError> =>
   fail(400, Codes.MissingArguments, "Missing arguments", `Missing argument: ${name}`)
@@ -61,7 +61,7 @@ export const missing = (name: string): Effect.Effect<never, WireError> =>
  * 400 "invalid argument".
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const invalid = (message: string): Effect.Effect<never, WireError> =>
   fail(400, Codes.InvalidArguments, "Invalid argument", message)
@@ -70,7 +70,7 @@ export const invalid = (message: string): Effect.Effect<never, WireError> =>
  * 404 for an unknown management object.
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const notFound = (what: string): Effect.Effect<never, WireError> =>
   fail(404, Codes.ManagementNotFound, "Not found", `${what} not found`)
@@ -87,7 +87,7 @@ export type Json = Readonly<Record<string, unknown>>
  * Removes every `null` member of objects, recursively (`null` = absent).
  *
  * @since 0.1.0
- * @category utils
+ * @category parsing
  */
 export const stripNulls = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(stripNulls)

@@ -70,7 +70,7 @@ export interface Pacing {
  * `limit.requests` calls.
  *
  * @since 0.2.0
- * @category constructors
+ * @category getters
  */
 export const pacingOf = (limit: Limit): Pacing => {
   const requests = Math.max(1, Math.floor(limit.requests))

@@ -147,7 +147,7 @@ export const parseRange = (s: string): Range | undefined => {
  * Whether `range` contains `address` (same family, same network bits).
  *
  * @since 0.2.0
- * @category predicates
+ * @category guards
  */
 export const contains = (range: Range, address: Address): boolean =>
   range.family === address.family && (address.value & maskOf(range.family, range.prefix)) === range.network
@@ -157,7 +157,7 @@ export const contains = (range: Range, address: Address): boolean =>
  * that do not parse never match.
  *
  * @since 0.2.0
- * @category predicates
+ * @category guards
  */
 export const inList = (entries: ReadonlyArray<string>, ip: string): boolean => {
   const address = parseAddress(ip)
@@ -172,6 +172,6 @@ export const inList = (entries: ReadonlyArray<string>, ip: string): boolean => {
  * Whether the text is an IP list entry (an address or a range).
  *
  * @since 0.2.0
- * @category predicates
+ * @category guards
  */
 export const isEntry = (s: string): boolean => parseRange(s) !== undefined

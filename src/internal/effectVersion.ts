@@ -42,7 +42,7 @@ const MIN_MINOR = 22
  * The version of the `effect` this module was linked against, when it says.
  *
  * @since 0.2.0
- * @category utils-free
+ * @category getters
  */
 export const installedEffectVersion = (): string | undefined => {
   const variance: unknown = (Effect.void as unknown as Record<symbol, unknown>)[Symbol.for("effect/Effect")]
@@ -57,7 +57,7 @@ export const installedEffectVersion = (): string | undefined => {
  * or `undefined` when the version is supported.
  *
  * @since 0.2.0
- * @category validation
+ * @category guards
  */
 export const incompatibility = (version: string | undefined): string | undefined => {
   const match = version === undefined ? null : /^(\d+)\.(\d+)\./.exec(version)

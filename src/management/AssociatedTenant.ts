@@ -32,7 +32,7 @@ export const make = (tenantId: string, roleNames: ReadonlyArray<string> = []): A
  * The wire form `{tenantId, roleNames}` (§11.7); `roleNames` is `[]` when none.
  *
  * @since 0.1.0
- * @category encoding
+ * @category rendering
  */
 export const toWire = (tenant: AssociatedTenant): { tenantId: string; roleNames: ReadonlyArray<string> } => ({
   tenantId: tenant.tenantId,
@@ -43,7 +43,7 @@ export const toWire = (tenant: AssociatedTenant): { tenantId: string; roleNames:
  * The wire form of a list of associations, `undefined` when not given.
  *
  * @since 0.1.0
- * @category encoding
+ * @category rendering
  */
 export const listToWire = (
   tenants: ReadonlyArray<AssociatedTenant> | undefined

@@ -150,7 +150,7 @@ const PENDING = new Set(["pending", "running", "inprogress", "in_progress", "sta
  * `started`, `queued`).
  *
  * @since 0.1.0
- * @category predicates
+ * @category guards
  */
 export const isFlowAsyncResultDone = (result: FlowAsyncResult): boolean => {
   const status = result["status"]

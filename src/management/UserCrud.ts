@@ -160,7 +160,7 @@ export interface UserCrudApi {
  * e-mail address when one is given.
  *
  * @since 0.2.0
- * @category validation
+ * @category guards
  */
 export const userChecks = (
   o: { readonly loginId: string; readonly email?: string | undefined; readonly status?: string | undefined }

@@ -67,7 +67,7 @@ export interface UserLoader {
  * A load of one user by user id, as an Effect `Request` (see the module doc).
  *
  * @since 0.2.0
- * @category requests
+ * @category models
  */
 export class LoadUserById extends Request.TaggedClass("LoadUserById")<User, ManagementError, {
   readonly userId: string

@@ -30,7 +30,7 @@ export interface ResponseCookie {
  * attributes are not valid is left out).
  *
  * @since 0.2.0
- * @category getters
+ * @category rendering
  */
 export const setCookieHeaders = (cookies: ReadonlyArray<ResponseCookie>): Array<string> =>
   cookies.flatMap((cookie) =>
@@ -65,7 +65,7 @@ const challenge = (params: ReadonlyArray<string>, options: ChallengeOptions): st
  * given; `Retry-After` for a 429 and a rate-limited 503.
  *
  * @since 0.2.0
- * @category getters
+ * @category rendering
  */
 export const failureHeaders = (
   error: ServerError.ServerFailure,
@@ -108,7 +108,7 @@ export interface Answer {
  * (with its cookies), or the 503 of an infrastructure failure.
  *
  * @since 0.2.0
- * @category getters
+ * @category constructors
  */
 export const answerOf = (
   outcome: Unauthenticated | Forbidden | ServerError.ServerFailure,
@@ -131,7 +131,7 @@ export const answerOf = (
  * A web `Response` of an answer (JSON body).
  *
  * @since 0.2.0
- * @category getters
+ * @category rendering
  */
 export const toWebResponse = (answer: Answer): Response => {
   const headers = new Headers({ "content-type": "application/json" })

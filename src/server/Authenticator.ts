@@ -139,7 +139,7 @@ export const setRefreshCookies = (
  * ```
  *
  * @since 0.1.0
- * @category combinators
+ * @category actions
  */
 export const setSessionCookies = (info: AuthenticationInfo<unknown>, options: Options = {}): Effect.Effect<void> =>
   HttpApp.appendPreResponseHandler((_request, response) => setRefreshCookies(response, info, options))
@@ -149,7 +149,7 @@ export const setSessionCookies = (info: AuthenticationInfo<unknown>, options: Op
  * response of the current request, e.g. on logout.
  *
  * @since 0.1.0
- * @category combinators
+ * @category actions
  */
 export const clearSessionCookies = (
   options: Options & { readonly path?: string | undefined; readonly domain?: string | undefined } = {}
@@ -161,7 +161,7 @@ export const clearSessionCookies = (
  * `Retry-After` for a 429 and a rate-limited 503.
  *
  * @since 0.1.0
- * @category getters
+ * @category rendering
  */
 export const failureHeaders: (
   error: ServerError.ServerFailure,
@@ -194,7 +194,7 @@ export const annotateFailure = (
  * refused refresh, the session cookies are cleared.
  *
  * @since 0.1.0
- * @category constructors
+ * @category middleware
  */
 export const make = (
   client: DescopeClient.Service,

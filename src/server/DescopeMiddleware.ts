@@ -51,7 +51,7 @@ import * as ServerError from "./ServerError.js"
  * fields) and `WWW-Authenticate` / `Retry-After` when they apply.
  *
  * @since 0.1.0
- * @category constructors
+ * @category rendering
  */
 export const toResponse = (error: ServerError.GuardFailure): HttpServerResponse.HttpServerResponse => {
   // the failure itself, not the proxy by which Effect attaches a span to it

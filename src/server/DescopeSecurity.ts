@@ -49,7 +49,7 @@ import * as ServerError from "./ServerError.js"
  * The bearer scheme: `Authorization: Bearer <Descope session JWT>`.
  *
  * @since 0.2.0
- * @category security
+ * @category middleware
  */
 export const bearer = HttpApiSecurity.bearer.pipe(
   HttpApiSecurity.annotate(
@@ -64,7 +64,7 @@ export const bearer = HttpApiSecurity.bearer.pipe(
  * name is a different scheme: see {@link cookieScheme}.
  *
  * @since 0.2.0
- * @category security
+ * @category middleware
  */
 export const cookie = HttpApiSecurity.apiKey({ in: "cookie", key: SESSION_COOKIE_NAME }).pipe(
   HttpApiSecurity.annotate(OpenApi.Description, "The Descope session cookie (refreshed through DSR when enabled)")
@@ -74,7 +74,7 @@ export const cookie = HttpApiSecurity.apiKey({ in: "cookie", key: SESSION_COOKIE
  * The cookie scheme of a custom session cookie name.
  *
  * @since 0.2.0
- * @category security
+ * @category middleware
  */
 export const cookieScheme = (name: string) =>
   HttpApiSecurity.apiKey({ in: "cookie", key: name }).pipe(

@@ -105,7 +105,7 @@ export type RefreshFailure = DescopeUnauthorized | DescopeTooManyRequests | Desc
  * The 400 of an `InvalidArgumentError` (nothing was sent to Descope).
  *
  * @since 0.2.0
- * @category constructors
+ * @category errors
  */
 export const fromInvalidArgument = (error: InvalidArgumentError): DescopeBadRequest =>
   new DescopeBadRequest({
@@ -118,7 +118,7 @@ export const fromInvalidArgument = (error: InvalidArgumentError): DescopeBadRequ
  * The 429 of a `RateLimitError`, `retryAfter` in whole seconds (rounded up).
  *
  * @since 0.2.0
- * @category constructors
+ * @category errors
  */
 export const fromRateLimit = (error: RateLimitError): DescopeTooManyRequests =>
   new DescopeTooManyRequests({
@@ -132,7 +132,7 @@ export const fromRateLimit = (error: RateLimitError): DescopeTooManyRequests =>
  * The answer of a failed sign-in start.
  *
  * @since 0.2.0
- * @category constructors
+ * @category errors
  */
 export const fromStartError = (error: StartError): StartFailure => {
   switch (error._tag) {
@@ -156,7 +156,7 @@ export const fromStartError = (error: StartError): StartFailure => {
  * a used link, wrong credentials) and tokens that fail validation are 401.
  *
  * @since 0.2.0
- * @category constructors
+ * @category errors
  */
 export const fromSignInError = (error: AuthenticationError): SignInFailure => {
   switch (error._tag) {
@@ -181,7 +181,7 @@ export const fromSignInError = (error: AuthenticationError): SignInFailure => {
  * The answer of a failed refresh: a refused or unusable refresh token is 401.
  *
  * @since 0.2.0
- * @category constructors
+ * @category errors
  */
 export const fromRefreshError = (error: AuthenticationError): RefreshFailure => {
   switch (error._tag) {

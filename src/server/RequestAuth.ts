@@ -383,7 +383,7 @@ export const authorize = (
  * with `DescopeUnavailable` (503).
  *
  * @since 0.2.0
- * @category constructors
+ * @category middleware
  */
 export const authenticateRequest = (
   request: Request | RequestHeaders,

@@ -164,7 +164,7 @@ export const headersOf = (request: Request): RequestHeaders => ({
  * What a request lacking a token should have sent, for the 401's message.
  *
  * @since 0.2.0
- * @category parsing
+ * @category rendering
  */
 export const expectedCredential = (options: TokenOptions): string => {
   const parts: Array<string> = []

@@ -246,7 +246,7 @@ export type ServerFailure = GuardFailure | DescopeBadRequest | DescopeTooManyReq
  * The 401 of a request that carries no session token.
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const missingToken = (where: string): DescopeUnauthorized =>
   withoutStack(() =>
@@ -262,7 +262,7 @@ export const missingToken = (where: string): DescopeUnauthorized =>
  * The 401 of a session token that failed local validation.
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const fromInvalidSession = (error: InvalidSessionError): DescopeUnauthorized => {
   const errorMessage = error.message
@@ -285,7 +285,7 @@ const unauthorized = boundedMemo<DescopeUnauthorized>(256)
  * refused it (its error code is kept).
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const fromRefreshRefused = (error: InvalidSessionError | AuthError): DescopeUnauthorized =>
   error._tag === "AuthError"
@@ -307,7 +307,7 @@ export const fromRefreshRefused = (error: InvalidSessionError | AuthError): Desc
  * were being fetched.
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const fromOutage = (error: TransportError | RateLimitError, keys: boolean): DescopeUnavailable => {
   if (error._tag === "RateLimitError") {
@@ -329,7 +329,7 @@ export const fromOutage = (error: TransportError | RateLimitError, keys: boolean
  * The 403 of a `ForbiddenError` (from `Authorization.require*`).
  *
  * @since 0.1.0
- * @category constructors
+ * @category errors
  */
 export const fromForbidden = (error: ForbiddenError): DescopeForbidden =>
   new DescopeForbidden({
@@ -381,7 +381,7 @@ export function statusOf(error: ServerFailure): 400 | 401 | 403 | 429 | 503 {
  * 401 path (a test checks it against `Schema.encodeSync(ServerFailure)`).
  *
  * @since 0.1.0
- * @category getters
+ * @category rendering
  */
 export const bodyOf = (error: ServerFailure): Record<string, unknown> => {
   // the fields named by the class, not `Object.keys`: a failure Effect wrapped (a proxy attaching the span)

@@ -290,7 +290,7 @@ export const put = <const Path extends string, Req = {}, ReqI = {}, Res = unknow
  * answers it as not found).
  *
  * @since 0.2.0
- * @category constructors
+ * @category rendering
  */
 export const pathOf = <E extends Endpoint.Any>(
   endpoint: E,
@@ -307,6 +307,6 @@ export const pathOf = <E extends Endpoint.Any>(
  * The path template in router form (`:name` instead of `{name}`).
  *
  * @since 0.2.0
- * @category constructors
+ * @category rendering
  */
 export const routePath = (endpoint: Endpoint.Any): string => endpoint.path.replace(/\{([^}]+)\}/g, ":$1")

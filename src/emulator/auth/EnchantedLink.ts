@@ -37,7 +37,7 @@ const EMAIL: ReadonlySet<string> = new Set(["email"])
  * Issues an enchanted link: three links in the e-mail, only `linkId`'s works.
  *
  * @since 0.1.0
- * @category constructors
+ * @category actions
  */
 export const issueEnchanted = (
   ctx: Ctx,
@@ -123,7 +123,7 @@ const start = (mode: Mode) => (ctx: Ctx, body: typeof Wire.signIn.request.Type &
  * `pendingRef` receives the session once.
  *
  * @since 0.2.0
- * @category updates
+ * @category actions
  */
 export const confirmPending = (
   ctx: Ctx,
@@ -160,7 +160,7 @@ const verify = (ctx: Ctx, body: typeof Wire.verify.request.Type) =>
  * `pendingCode` while not confirmed.
  *
  * @since 0.2.0
- * @category login
+ * @category actions
  */
 export const pendingLogin = (
   ctx: Ctx,

@@ -63,7 +63,7 @@ const oauthStart = (mode?: "signin" | "signup" | "update") => (ctx: Ctx, body: t
  * signed-in user instead).
  *
  * @since 0.2.0
- * @category login
+ * @category actions
  */
 export const oauthLogin = (ctx: Ctx, rec: FederatedRecord) =>
   Effect.gen(function*() {
@@ -133,7 +133,7 @@ const ssoStart = (queryFields: ReadonlyArray<string>) =>
  * in" and redirects to the application's redirect URL with a `code`.
  *
  * @since 0.1.0
- * @category constructors
+ * @category routes
  */
 export const idpAuthorize: H.Handler = (ctx) =>
   Effect.gen(function*() {

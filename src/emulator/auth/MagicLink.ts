@@ -38,7 +38,7 @@ const LINK_METHODS: ReadonlySet<string> = new Set(["email", "sms", "voice", "wha
  * Issues a magic link (or a password-reset link) and records it in the outbox.
  *
  * @since 0.1.0
- * @category constructors
+ * @category actions
  */
 export const magicLinkFor = (
   ctx: Ctx,

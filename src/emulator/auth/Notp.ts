@@ -106,7 +106,7 @@ const byNumber = (ctx: Ctx, phone: string): UserRecord | undefined =>
  * WhatsApp message; its pending session is confirmed.
  *
  * @since 0.2.0
- * @category constructors
+ * @category routes
  */
 export const send: H.Handler = (ctx) =>
   Effect.gen(function*() {

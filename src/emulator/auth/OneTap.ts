@@ -54,7 +54,7 @@ const providerKey = (ctx: Ctx): Effect.Effect<Keys.SigningKey> => {
  * The client id the emulated provider's One Tap and native logins are configured with.
  *
  * @since 0.2.0
- * @category constants
+ * @category getters
  */
 export const clientIdOf = (provider: string): string => `emulator-${provider}-client-id`
 
@@ -62,7 +62,7 @@ export const clientIdOf = (provider: string): string => `emulator-${provider}-cl
  * The issuer of the emulated provider's ID tokens.
  *
  * @since 0.2.0
- * @category constants
+ * @category getters
  */
 export const issuerOf = (provider: string): string => `https://idp.emulator.descope/${provider}`
 
@@ -116,7 +116,7 @@ const nonEmpty = (s: string | undefined): string | undefined => (s === undefined
  * (body `{ provider, email, name?, given_name?, family_name?, picture?, nonce?, aud?, expiresIn? }`).
  *
  * @since 0.2.0
- * @category constructors
+ * @category routes
  */
 export const mintIdToken: H.Handler = H.decoding(MintIdTokenRequest, (ctx, b) =>
   Effect.gen(function*() {

@@ -35,7 +35,7 @@ import {
  * Issues a one-time code and records it in the outbox.
  *
  * @since 0.1.0
- * @category constructors
+ * @category actions
  */
 export const issueCode = (
   ctx: Ctx,
@@ -86,7 +86,7 @@ const start = (mode: Mode) => (ctx: Ctx, body: typeof Wire.SignInRequest.Type & 
  * and logs its user in: the sign-up created, a contact update applied.
  *
  * @since 0.2.0
- * @category login
+ * @category actions
  */
 export const verifyCodeLogin = (ctx: Ctx, loginId: string, code: string) =>
   Effect.gen(function*() {

@@ -67,7 +67,7 @@ const connect = (ctx: Ctx, body: typeof Wire.connect.request.Type) =>
  * consent; the token is stored and the user redirected to the application.
  *
  * @since 0.2.0
- * @category constructors
+ * @category routes
  */
 export const outboundAuthorize: H.Handler = (ctx) =>
   Effect.gen(function*() {

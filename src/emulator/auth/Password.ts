@@ -43,7 +43,7 @@ export const policyOf = (ctx: Ctx): Password.Policy => {
  * Checks the policy and hashes a password.
  *
  * @since 0.1.0
- * @category validation
+ * @category guards
  */
 export const hashChecked = (ctx: Ctx, password: string): Effect.Effect<string, WireError> => {
   const v = Password.violations(policyOf(ctx), password)

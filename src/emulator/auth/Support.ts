@@ -39,7 +39,7 @@ export const DELIVERY_METHODS: ReadonlySet<string> = new Set(["email", ...PHONE_
  * The delivery method of the path, when `allowed` (400 otherwise); `email` when the path has none.
  *
  * @since 0.2.0
- * @category validation
+ * @category guards
  */
 export const deliveryMethod = (
   ctx: Ctx,
@@ -53,7 +53,7 @@ export const deliveryMethod = (
  * A required string of a request, not empty (400 "missing" otherwise, as Descope reads `""`).
  *
  * @since 0.2.0
- * @category validation
+ * @category guards
  */
 export const required = (
   name: string,
@@ -67,7 +67,7 @@ export const required = (
  * 400 `E062108` "user not found".
  *
  * @since 0.2.0
- * @category constructors
+ * @category errors
  */
 export const userNotFound = (loginId: string): Effect.Effect<never, WireError> =>
   fail(400, Codes.UserNotFound, "User not found", `Cannot find user ${loginId}`)
@@ -189,7 +189,7 @@ const verifyContact = (u: UserRecord, method: string): void => {
  * The user a verified code or link logs in: the existing one, or the pending sign-up, created now.
  *
  * @since 0.2.0
- * @category constructors
+ * @category actions
  */
 export const resolveVerified = (
   ctx: Ctx,
@@ -218,7 +218,7 @@ export const resolveVerified = (
  * The `amr` factor of a delivery method.
  *
  * @since 0.2.0
- * @category rendering
+ * @category getters
  */
 export const amrOf = (method: string): string => (method === "email" ? "email" : method === "voice" ? "sms" : method)
 
@@ -274,7 +274,7 @@ export interface ContactRequest {
  * `onMergeUseExisting`).
  *
  * @since 0.2.0
- * @category validation
+ * @category guards
  */
 export const contactUpdate = (
   ctx: Ctx,
@@ -303,7 +303,7 @@ const decodeJwt = Schema.decodeUnknown(Common.JWTResponse)
  * The typed `JWTResponse` of a login (`Tokens.login`, `Tokens.jwtResponse`).
  *
  * @since 0.2.0
- * @category rendering
+ * @category combinators
  */
 export const jwt = <E>(
   body: Effect.Effect<Readonly<Record<string, unknown>>, E>
@@ -314,7 +314,7 @@ export const jwt = <E>(
  * emulator's records are plain JSON; the typed handler answers the schema's type).
  *
  * @since 0.2.0
- * @category rendering
+ * @category combinators
  */
 export const typed = <A, I>(schema: Schema.Schema<A, I>) => {
   const decode = Schema.decodeUnknown(schema)

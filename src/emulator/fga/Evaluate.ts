@@ -41,7 +41,7 @@ export interface Subject {
  * The key of a tuple (its identity in the store).
  *
  * @since 0.2.0
- * @category utils-free
+ * @category getters
  */
 export const tupleKey = (t: Tuple): string =>
   JSON.stringify([t.resourceType, t.resource, t.relation, t.targetType ?? null, t.target])

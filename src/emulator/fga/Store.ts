@@ -35,7 +35,7 @@ const stores = new WeakMap<ProjectState, FgaStore>()
  * The store of a project (created empty on first use).
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const of = (p: ProjectState): FgaStore => {
   let s = stores.get(p)
@@ -62,7 +62,7 @@ const touch = (s: FgaStore, t: Tuple, now: number) => {
  * Adds tuples (an existing one is kept once).
  *
  * @since 0.2.0
- * @category combinators
+ * @category actions
  */
 export const add = (s: FgaStore, tuples: ReadonlyArray<Tuple>, now: number): void => {
   for (const t of tuples) {
@@ -75,7 +75,7 @@ export const add = (s: FgaStore, tuples: ReadonlyArray<Tuple>, now: number): voi
  * Removes the tuples `gone` selects.
  *
  * @since 0.2.0
- * @category combinators
+ * @category actions
  */
 export const removeWhere = (s: FgaStore, gone: (t: Tuple) => boolean, now: number): void => {
   for (const [k, t] of s.tuples) {

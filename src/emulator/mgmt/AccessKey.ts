@@ -145,7 +145,7 @@ const search = (
  * The access-key routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.create, create),

@@ -24,7 +24,7 @@ export type AddedSecrets = Map<string, { readonly meta: SecretMeta; readonly cle
  * Adds a secret (`expireTime` in epoch seconds, 0 or none: never); a name is used once.
  *
  * @since 0.2.0
- * @category secrets
+ * @category actions
  */
 export const add = (
   added: AddedSecrets,
@@ -44,7 +44,7 @@ export const add = (
  * Revokes an added secret; answers the metadata of those left.
  *
  * @since 0.2.0
- * @category secrets
+ * @category actions
  */
 export const revoke = (
   added: AddedSecrets,

@@ -30,7 +30,7 @@ const some = (wanted: ReadonlyArray<string> | undefined, values: ReadonlyArray<s
  * Counts `events` as `search` asks.
  *
  * @since 0.2.0
- * @category utils
+ * @category queries
  */
 export const count = (
   projectId: string,

@@ -45,7 +45,7 @@ const some = (wanted: ReadonlyArray<string> | undefined, values: ReadonlyArray<s
  * The audit routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.search, (ctx, b) =>

@@ -152,7 +152,7 @@ const mutateSchema = (
  * The ReBAC routes.
  *
  * @since 0.2.0
- * @category constructors
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.saveSchema, (ctx, b) =>

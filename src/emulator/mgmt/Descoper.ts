@@ -21,7 +21,7 @@ import { perProject } from "./AreaState.js"
  * The descopers of a project, by id.
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const descopersOf: (p: ProjectState) => Map<string, Wire.Descoper> = perProject((): Map<
   string,

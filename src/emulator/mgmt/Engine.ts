@@ -33,7 +33,7 @@ export interface EngineStore {
  * The engine store of a project.
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const enginesOf: (p: ProjectState) => EngineStore = perProject((): EngineStore => ({
   engines: new Map(),

@@ -49,7 +49,7 @@ const validTuple = (model: Model | undefined, t: Tuple): Effect.Effect<void, Wir
  * What saving `next` over `current` would delete: types and `type#relation`s.
  *
  * @since 0.2.0
- * @category utils-free
+ * @category getters
  */
 export const deletes = (current: Model | undefined, next: Model) => {
   const types: Array<string> = []
@@ -76,7 +76,7 @@ const saveSchema = (ctx: Ctx, dsl: string) =>
  * The FGA routes.
  *
  * @since 0.2.0
- * @category constructors
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.saveSchema, (ctx, b) => saveSchema(ctx, b.dsl)),

@@ -46,7 +46,7 @@ const results = new WeakMap<ProjectState, Map<string, Json>>()
  * The flow routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.listFlows, (ctx) =>

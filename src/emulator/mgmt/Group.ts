@@ -51,7 +51,7 @@ const groupsOf = (
  * The group routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(

@@ -36,7 +36,7 @@ const fetchEndpoints: ReadonlySet<string> = new Set(
  * Whether a route accepts an inbound application token in place of a management key.
  *
  * @since 0.2.0
- * @category credentials
+ * @category guards
  */
 export const acceptsInboundAppToken = (route: Route): boolean =>
   route.endpoint !== undefined && fetchEndpoints.has(route.endpoint.name)
@@ -48,7 +48,7 @@ const consentsOf = (p: ProjectState, appId: string, userId: string) =>
  * Whether `token` is a live inbound application token of the project holding `outbound.token.fetch`.
  *
  * @since 0.2.0
- * @category credentials
+ * @category guards
  */
 export const isInboundAppToken = (p: ProjectState, token: string, now: number): Effect.Effect<boolean> =>
   Keys.verify(p.keys, token, now).pipe(

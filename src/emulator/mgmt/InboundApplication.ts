@@ -59,7 +59,7 @@ export interface InboundStore {
  * The inbound store of a project (created empty on first use, and after a reset).
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const inboundOf: (p: ProjectState) => InboundStore = perProject((): InboundStore => ({
   apps: new Map(),

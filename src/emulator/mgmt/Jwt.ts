@@ -171,7 +171,7 @@ const mgmtSignIn = (mode: "signin" | "signup" | "signup-in") =>
  * The token-minting management routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.updateJwt, updateJwt),

@@ -23,7 +23,7 @@ import { perProject } from "./AreaState.js"
  * The JWT templates of a project, by id (created empty on first use, and after a reset).
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const templatesOf: (p: ProjectState) => Map<string, Wire.JwtTemplate> = perProject((): Map<
   string,
@@ -80,7 +80,7 @@ const expressionIssues = (value: unknown, path: string): Array<Issue> => {
  * The issues of a template (errors make it invalid).
  *
  * @since 0.2.0
- * @category validation
+ * @category guards
  */
 export const issuesOf = (t: Wire.JwtTemplate): ReadonlyArray<Issue> => {
   const issues: Array<Issue> = []

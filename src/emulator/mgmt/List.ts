@@ -48,7 +48,7 @@ export interface ListRecord {
  * The lists of a project, by id (created empty on first use, and after a reset).
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const listsOf: (p: ProjectState) => Map<string, ListRecord> = perProject((): Map<string, ListRecord> =>
   new Map()

@@ -33,7 +33,7 @@ export interface KeyRecord {
  * The management keys created through the API, by id.
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const keysOf: (p: ProjectState) => Map<string, KeyRecord> = perProject((): Map<string, KeyRecord> => new Map())
 

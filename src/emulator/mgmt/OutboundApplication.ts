@@ -66,7 +66,7 @@ export interface OutboundStore {
  * The outbound store of a project (created empty on first use, and after a reset).
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const outboundOf: (p: ProjectState) => OutboundStore = perProject((): OutboundStore => ({
   apps: new Map(),
@@ -78,7 +78,7 @@ export const outboundOf: (p: ProjectState) => OutboundStore = perProject((): Out
  * The application of `id`, or a 404.
  *
  * @since 0.2.0
- * @category utils
+ * @category queries
  */
 export const findApp = (ctx: Ctx, id: string): Effect.Effect<AppRecord, WireError> => {
   const a = outboundOf(ctx.p).apps.get(id)

@@ -21,7 +21,7 @@ import { appsOf } from "./SsoApplication.js"
  * The SCIM configurations of a project, by application id.
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const scimOf: (p: ProjectState) => Map<string, Wire.ScimConfiguration> = perProject((): Map<
   string,

@@ -65,7 +65,7 @@ const remove = (ctx: Ctx, names: ReadonlyArray<string>, ids: ReadonlyArray<strin
  * The permission routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.create, (ctx, b) => Effect.as(create(ctx, b), {})),

@@ -16,7 +16,7 @@ import type { Ctx, Route } from "../Handler.js"
  * The password settings of a tenant (the project's for `""`).
  *
  * @since 0.2.0
- * @category rendering
+ * @category queries
  */
 export const passwordSettingsOf = (ctx: Ctx, tenantId: string): Password.PasswordSettings => {
   const d = ctx.env.config.passwordPolicy
@@ -42,7 +42,7 @@ export const passwordSettingsOf = (ctx: Ctx, tenantId: string): Password.Passwor
  * The license and password settings routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(License.get, () => Effect.succeed({ rateLimitTier: "free" })),

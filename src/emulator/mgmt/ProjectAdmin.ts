@@ -36,7 +36,7 @@ const tagsOf = (tags: ReadonlyArray<string> | undefined) => [...new Set((tags ??
  * The project routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.updateName, (ctx, b) =>

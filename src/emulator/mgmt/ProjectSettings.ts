@@ -46,7 +46,7 @@ export interface ProjectSettings {
  * The settings of a project.
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const settingsOf: (p: ProjectState) => ProjectSettings = perProject((): ProjectSettings => ({
   name: undefined,

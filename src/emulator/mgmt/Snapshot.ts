@@ -85,7 +85,7 @@ const defined = (o: Record<string, unknown>): Record<string, unknown> =>
  * A project's snapshot files (`format: "plain"`: without the assets).
  *
  * @since 0.2.0
- * @category serialization
+ * @category rendering
  */
 export const exportFiles = (p: ProjectState, format?: string): Record<string, unknown> => {
   const s = settingsOf(p)
@@ -208,7 +208,7 @@ const decode = (
  * Whether files would import: the failures, none when they would.
  *
  * @since 0.2.0
- * @category serialization
+ * @category guards
  */
 export const validate = (
   p: ProjectState,
@@ -220,7 +220,7 @@ export const validate = (
  * Imports files into a project (see the module); the failures when they would not import (nothing changed then).
  *
  * @since 0.2.0
- * @category serialization
+ * @category actions
  */
 export const importFiles = (
   p: ProjectState,

@@ -249,7 +249,7 @@ export const toLegacySsoSettings = (
  * The SSO settings routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(

@@ -56,7 +56,7 @@ export interface SsoAppRecord {
  * The custom attributes SSO applications may map (go-sdk), per project.
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const customAttributesOf: (p: ProjectState) => { defs: Array<CustomAttribute> } = perProject(() => ({
   defs: [] as Array<CustomAttribute>
@@ -66,7 +66,7 @@ export const customAttributesOf: (p: ProjectState) => { defs: Array<CustomAttrib
  * The SSO applications of a project, by id (created empty on first use, and after a reset).
  *
  * @since 0.2.0
- * @category constructors
+ * @category queries
  */
 export const appsOf: (p: ProjectState) => Map<string, SsoAppRecord> = perProject((): Map<string, SsoAppRecord> =>
   new Map()

@@ -148,7 +148,7 @@ const updateSettings = (ctx: Ctx, b: typeof Wire.TenantSettingsUpdate.Type): Eff
  * The tenant routes.
  *
  * @since 0.2.0
- * @category constants
+ * @category routes
  */
 export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.create, create),

@@ -41,7 +41,7 @@ export const userAnswer = (ctx: Ctx, u: UserRecord): typeof Wire.UserResponse.Ty
  * address or phone, through the outbox.
  *
  * @since 0.2.0
- * @category constructors
+ * @category actions
  */
 export const sendInvite = (ctx: Ctx, u: UserRecord, inviteUrl: string | undefined): void => {
   const to = u.email ?? u.phone ?? u.loginIds[0] ?? ""
@@ -142,7 +142,7 @@ const replace = (ctx: Ctx, b: typeof Wire.UserReplace.Type) =>
  * Patches one user: only the fields present change.
  *
  * @since 0.2.0
- * @category constructors
+ * @category actions
  */
 export const patchOne = (
   ctx: Ctx,

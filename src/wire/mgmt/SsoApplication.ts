@@ -303,7 +303,7 @@ export {
  * an SDK operation: the base of the URLs an application's settings show.
  *
  * @since 0.2.0
- * @category constructors
+ * @category rendering
  */
 export const idpPath = (projectId: string, appId: string): string =>
   `/v1/idp/${encodeURIComponent(projectId)}/${encodeURIComponent(appId)}`
