@@ -16,6 +16,7 @@ import * as DescopeConfig from "../src/core/DescopeConfig.js"
 import { TransportError } from "../src/core/DescopeError.js"
 import * as DescopeHttp from "../src/core/DescopeHttp.js"
 import * as Jwks from "../src/core/Jwks.js"
+import { cappedReaderOf } from "../src/internal/transportRead.js"
 import * as UndiciHttpClient from "../src/layers/UndiciHttpClient.js"
 
 const Ok = Schema.Struct({ ok: Schema.optional(Schema.Boolean) })
@@ -88,13 +89,25 @@ const baseUrlOf = (s: http.Server) => `http://127.0.0.1:${(s.address() as Addres
 
 // each client reads a body its own way: a fetch-based client's web body and our undici client's Node stream
 // through their capped readers, any other client (here the platform's Node client) through its Stream
-const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>]> = [
-  ["FetchHttpClient", FetchHttpClient.layer],
-  ["UndiciHttpClient", UndiciHttpClient.layer],
-  ["NodeHttpClient", NodeHttpClient.layer]
+const clients: ReadonlyArray<readonly [string, Layer.Layer<HttpClient.HttpClient>, boolean]> = [
+  ["FetchHttpClient", FetchHttpClient.layer, true],
+  ["UndiciHttpClient", UndiciHttpClient.layer, true],
+  ["NodeHttpClient", NodeHttpClient.layer, false]
 ]
 
-describe.each(clients)("response bodies are capped (%s)", (_name, clientLayer) => {
+describe.each(clients)("response bodies are capped (%s)", (_name, clientLayer, cappedReader) => {
+  it.scoped(`its responses are read ${cappedReader ? "by a capped reader" : "through their Stream"}`, () =>
+    Effect.gen(function*() {
+      // pins how @effect/platform wraps a client's responses: a change falls back to the Stream, and shows here
+      const s = yield* server((res) => {
+        res.writeHead(200, { "content-type": "application/json" })
+        res.end("{}")
+      })
+      const response = yield* (yield* HttpClient.HttpClient).get(`${baseUrlOf(s)}/`)
+      assert.strictEqual(cappedReaderOf(response) !== undefined, cappedReader)
+      assert.strictEqual(yield* response.text, "{}")
+    }).pipe(Effect.provide(clientLayer)))
+
   it.scoped("a declared length above the cap is refused unread: ResponseTooLarge", () =>
     Effect.gen(function*() {
       let written = 0

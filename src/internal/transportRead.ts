@@ -9,7 +9,7 @@
 import type * as Cookies from "@effect/platform/Cookies"
 import type * as Headers from "@effect/platform/Headers"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
-import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Inspectable from "effect/Inspectable"
 import * as ParseResult from "effect/ParseResult"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
@@ -191,10 +191,21 @@ const readWebBody = (body: ReadableStream<Uint8Array>, cap: number): CappedRead 
  * The capped reader of a response, when it has a cheap one: its own
  * ({@link CappedText}), or the web `Response` a fetch-based client's response
  * wraps. `undefined` for any other client (the caller reads its `Stream`).
+ * Both rest on how `@effect/platform` builds its responses (the `original`
+ * of its interruptible wrapper, the `source` of a web response): a test pins
+ * that FetchHttpClient's and UndiciHttpClient's responses are read this way,
+ * and any other shape falls back to the `Stream`, correct and slower.
  */
 export const cappedReaderOf = (
-  response: HttpClientResponse.HttpClientResponse
+  outer: HttpClientResponse.HttpClientResponse
 ): ((cap: number) => CappedRead) | undefined => {
+  // the platform's HttpClient hands out its clients' responses wrapped (to abort the request when a read is
+  // interrupted); the wrapped response is the client's own. Reading around the wrapper, our reader is cancelled
+  // on interruption instead (the transport's canceler).
+  const original = (outer as { readonly original?: unknown }).original
+  const response = typeof original === "object" && original !== null && HttpClientResponse.TypeId in original
+    ? original as HttpClientResponse.HttpClientResponse
+    : outer
   if (CappedText in response) {
     const own = response as unknown as CappedTextSource
     return (cap) => own[CappedText](cap)
