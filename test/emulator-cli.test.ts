@@ -102,33 +102,57 @@ describe.concurrent("descope-emulator, started directly", () => {
     }
   }, 30_000)
 
-  it("without @effect/platform-node: one line naming the package to add, exit code 1", async () => {
-    // a consumer whose node_modules has everything but @effect/platform-node
-    const dir = tempDir("descope-emulator-noplatform-")
-    Fs.cpSync(Path.join(ROOT, "src"), Path.join(dir, "src"), { recursive: true })
-    Fs.writeFileSync(
-      Path.join(dir, "package.json"),
-      JSON.stringify({ name: "consumer", type: "module", private: true })
-    )
-    const modules = Path.join(dir, "node_modules")
-    Fs.mkdirSync(Path.join(modules, "@effect"), { recursive: true })
-    for (const entry of Fs.readdirSync(Path.join(ROOT, "node_modules"))) {
-      if (entry === "@effect" || entry.startsWith(".")) continue
-      Fs.symlinkSync(Path.join(ROOT, "node_modules", entry), Path.join(modules, entry))
-    }
-    for (const entry of Fs.readdirSync(Path.join(ROOT, "node_modules", "@effect"))) {
-      if (entry === "platform-node") continue
-      Fs.symlinkSync(Path.join(ROOT, "node_modules", "@effect", entry), Path.join(modules, "@effect", entry))
-    }
-    const cli = runCli(["--port", "0"], { cwd: dir, script: Path.join(dir, "src", "emulator", "cli.ts") })
-    const exit = await cli.exited()
-    assert.deepStrictEqual(exit, { code: 1, signal: null })
-    assert.strictEqual(
-      cli.stderr(),
-      "descope-emulator: the package @effect/platform-node is not installed; add it: npm install --save-dev @effect/platform-node@^0.108\n"
-    )
-    assert.strictEqual(cli.stdout(), "")
-  }, 30_000)
+  it(
+    "without @effect/platform-node: one line naming the package to add (exit code 1; from code, the defect's message)",
+    async () => {
+      // a consumer whose node_modules has everything but @effect/platform-node
+      const dir = tempDir("descope-emulator-noplatform-")
+      Fs.cpSync(Path.join(ROOT, "src"), Path.join(dir, "src"), { recursive: true })
+      Fs.writeFileSync(
+        Path.join(dir, "package.json"),
+        JSON.stringify({ name: "consumer", type: "module", private: true })
+      )
+      const modules = Path.join(dir, "node_modules")
+      Fs.mkdirSync(Path.join(modules, "@effect"), { recursive: true })
+      for (const entry of Fs.readdirSync(Path.join(ROOT, "node_modules"))) {
+        if (entry === "@effect" || entry.startsWith(".")) continue
+        Fs.symlinkSync(Path.join(ROOT, "node_modules", entry), Path.join(modules, entry))
+      }
+      for (const entry of Fs.readdirSync(Path.join(ROOT, "node_modules", "@effect"))) {
+        if (entry === "platform-node") continue
+        Fs.symlinkSync(Path.join(ROOT, "node_modules", "@effect", entry), Path.join(modules, "@effect", entry))
+      }
+      const cli = runCli(["--port", "0"], { cwd: dir, script: Path.join(dir, "src", "emulator", "cli.ts") })
+      const exit = await cli.exited()
+      assert.deepStrictEqual(exit, { code: 1, signal: null })
+      assert.strictEqual(
+        cli.stderr(),
+        "descope-emulator: the package @effect/platform-node is not installed; add it: npm install --save-dev @effect/platform-node@^0.108\n"
+      )
+      assert.strictEqual(cli.stdout(), "")
+      // the same consumer starting the server from code: a defect whose message is that one line
+      const script = Path.join(dir, "serve.ts")
+      Fs.writeFileSync(
+        script,
+        [
+          `import * as Cause from "effect/Cause"`,
+          `import * as Effect from "effect/Effect"`,
+          `import * as Exit from "effect/Exit"`,
+          `import * as Emulator from "./src/emulator/index.ts"`,
+          `const exit = await Effect.runPromiseExit(Effect.scoped(Emulator.serve()).pipe(Effect.provide(Emulator.layer())))`,
+          `const defect = Exit.isFailure(exit) ? Cause.squash(exit.cause) : undefined`,
+          `process.stdout.write(defect instanceof Error ? defect.message : "no defect")`
+        ].join("\n")
+      )
+      const served = runCli([], { cwd: dir, script })
+      assert.deepStrictEqual(await served.exited(), { code: 0, signal: null })
+      assert.strictEqual(
+        served.stdout(),
+        "Emulator.serve needs the optional package @effect/platform-node: npm install --save-dev @effect/platform-node@^0.108"
+      )
+    },
+    30_000
+  )
 
   it("the banner's pieces", () => {
     assert.strictEqual(maskKey("emulator-management-key"), "emul…")

@@ -14,6 +14,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
+import * as OptionalPeer from "../internal/optionalPeer.js"
 import { Emulator } from "./Emulator.js"
 import { DROP_HEADER } from "./Faults.js"
 
@@ -72,8 +73,14 @@ export const serve = (
   Effect.gen(function*() {
     const emulator = yield* Emulator
     const NodeHttp = yield* Effect.promise(() => import("node:http"))
-    const NodeHttpServer = yield* Effect.promise(() => import("@effect/platform-node/NodeHttpServer"))
-    const NodeHttpServerRequest = yield* Effect.promise(() => import("@effect/platform-node/NodeHttpServerRequest"))
+    // the optional peer, loaded here: without it, a defect whose message is one line naming the package to add
+    const platformNode = <A>(load: () => Promise<A>): Effect.Effect<A> =>
+      Effect.orDieWith(
+        OptionalPeer.load({ packageName: "@effect/platform-node", range: "^0.108", feature: "Emulator.serve" }, load),
+        (missing) => new Error(missing.message)
+      )
+    const NodeHttpServer = yield* platformNode(() => import("@effect/platform-node/NodeHttpServer"))
+    const NodeHttpServerRequest = yield* platformNode(() => import("@effect/platform-node/NodeHttpServerRequest"))
     const nodeServer = NodeHttp.createServer()
     if (options.keepAliveTimeout !== undefined) {
       nodeServer.keepAliveTimeout = Duration.toMillis(Duration.decode(options.keepAliveTimeout))
