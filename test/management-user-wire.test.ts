@@ -10,8 +10,8 @@ import * as MockHttpClient from "../src/layers/MockHttpClient.js"
 import * as Endpoint from "../src/wire/Endpoint.js"
 import * as Wire from "../src/wire/index.js"
 import { type Row, runRow, withLicense, withMgmt } from "./support/management.js"
-import { lifeCycleRows } from "./support/mgmt-user-rows.js"
-import { attributeRows } from "./support/mgmt-user-update-rows.js"
+import { attributeRows } from "./support/wire-rows/mgmt-user-update.js"
+import { lifeCycleRows } from "./support/wire-rows/mgmt-user.js"
 
 const rows: ReadonlyArray<Row> = [...lifeCycleRows, ...attributeRows]
 

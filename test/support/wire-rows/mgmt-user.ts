@@ -6,7 +6,7 @@ import { assert } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Redacted from "effect/Redacted"
 import * as Stream from "effect/Stream"
-import { isUser, isVoid, type Row } from "./management.js"
+import { isUser, isVoid, type Row } from "../management.js"
 
 export const USER = {
   userId: "U1",
@@ -351,5 +351,23 @@ export const lifeCycleRows: ReadonlyArray<Row> = [
     body: { source: "cognito", users: "e30=", dryrun: true },
     response: {},
     check: (result) => assert.deepStrictEqual(result, {})
+  },
+  {
+    name: "user.create with a status",
+    run: (m) => m.user.create({ loginId: "ada@example.com", status: "disabled" }),
+    method: "POST",
+    path: "/v1/mgmt/user/create",
+    body: { loginId: "ada@example.com", status: "disabled" },
+    response: { user: { ...USER, status: "disabled" } },
+    check: isUser
+  },
+  {
+    name: "user.createTestUser with a status",
+    run: (m) => m.user.createTestUser({ loginId: "ada@example.com", status: "invited" }),
+    method: "POST",
+    path: "/v1/mgmt/user/create/test",
+    body: { loginId: "ada@example.com", status: "invited", test: true },
+    response: { user: { ...USER, status: "disabled" } },
+    check: isUser
   }
 ]

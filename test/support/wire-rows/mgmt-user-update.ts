@@ -1,9 +1,9 @@
 // Recorded-wire rows of client.mgmt.user, part 2: single-field updates, credentials and sessions,
-// test users and the custom attribute schema (see test/support/mgmt-user-rows.ts).
+// test users and the custom attribute schema (see test/support/wire-rows/mgmt-user.ts).
 import { assert } from "@effect/vitest"
 import * as Redacted from "effect/Redacted"
-import { isUser, isVoid, type Row } from "./management.js"
-import { USER_RESPONSE } from "./mgmt-user-rows.js"
+import { isUser, isVoid, type Row } from "../management.js"
+import { USER_RESPONSE } from "./mgmt-user.js"
 
 export const attributeRows: ReadonlyArray<Row> = [
   {
@@ -494,5 +494,30 @@ export const attributeRows: ReadonlyArray<Row> = [
     path: "/v1/mgmt/user/password/set",
     body: { loginId: "ada@example.com", password: "Temp-pass-1" },
     check: isVoid
+  },
+  {
+    name: "user.createCustomAttribute with a select type",
+    run: (m) =>
+      m.user.createCustomAttribute("plan", "Plan", "singleselect", ["free", { label: "Pro plan", value: "pro" }]),
+    method: "POST",
+    path: "/v1/mgmt/user/customattribute/create",
+    body: {
+      attributes: [{
+        name: "plan",
+        displayName: "Plan",
+        type: "singleselect",
+        options: [{ label: "free", value: "free" }, { label: "Pro plan", value: "pro" }]
+      }]
+    },
+    response: { data: [{ name: "plan", displayName: "Plan", type: "singleselect" }] },
+    check: (result) => assert.deepStrictEqual(result, [{ name: "plan", displayName: "Plan", type: "singleselect" }])
+  },
+  {
+    name: "user.createCustomAttribute without options",
+    run: (m) => m.user.createCustomAttribute("birthday", "Birthday", "date"),
+    method: "POST",
+    path: "/v1/mgmt/user/customattribute/create",
+    body: { attributes: [{ name: "birthday", displayName: "Birthday", type: "date" }] },
+    response: { data: [] }
   }
 ]

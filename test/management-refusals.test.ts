@@ -1,5 +1,7 @@
-// The client-side refusals of the management operations that send nothing (their
-// recorded-wire rows are in the per-area tables, users in management-user-wire.test.ts).
+// The client-side refusals of the management operations: an empty id, an empty batch, a malformed
+// e-mail, a status or type outside Descope's names is InvalidArgumentError naming the field, and nothing
+// is sent; a refused call's error never shows the password given. (Their recorded-wire rows are in the
+// per-area tables of test/support/wire-rows.)
 import { assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -12,7 +14,7 @@ import { withLicense, withMgmt } from "./support/management.js"
 const failureOf = (exit: Exit.Exit<unknown, unknown>): unknown =>
   Exit.isFailure(exit) ? Cause.squash(exit.cause) : undefined
 
-describe("mgmt: client-side checks of the remaining operations", () => {
+describe("mgmt: client-side refusals send nothing", () => {
   it.effect("empty ids and empty batches are InvalidArgumentError naming the field, and nothing is sent", () =>
     withMgmt(withLicense(() => MockHttpClient.json({})), (mgmt, recorder) =>
       Effect.gen(function*() {
@@ -67,6 +69,11 @@ describe("mgmt: client-side checks of the remaining operations", () => {
           ["roleIds", mgmt.role.deleteBatch({ roleIds: [" "] })],
           ["tenantId", mgmt.role.deleteBatch({ roleNames: ["r"], tenantId: "" })],
           ["tenantId", mgmt.sso.getSettings("")],
+          ["status", mgmt.user.create({ loginId: "a", status: "gone" as "enabled" })],
+          ["status", mgmt.user.createTestUser({ loginId: "a", status: "" as "enabled" })],
+          ["type", mgmt.user.createCustomAttribute("plan", "Plan", "text" as "string")],
+          ["name", mgmt.user.createCustomAttribute(" ", "Plan", "string")],
+          ["tenantId", mgmt.group.loadAllGroups({ tenantId: "", ssoId: "s" })],
           ["id", mgmt.permission.updateById({ id: "", newName: "x" })],
           ["newName", mgmt.permission.updateById({ id: "PRM1", newName: "" })],
           ["id", mgmt.permission.deleteById(" ")],
