@@ -131,7 +131,11 @@ export interface UpdateUserEmailOptions extends LoginOptions.UpdateOptions {
  * @category models
  */
 export interface UpdateUserPhoneOptions extends LoginOptions.UpdateOptions {
-  readonly method: MagicLinkPhoneDeliveryMethod
+  /**
+   * How the link is sent. Without it, python-sdk's `update_user_phone`:
+   * `POST /v1/auth/magiclink/update/phone`, a text message (since 0.2.0).
+   */
+  readonly method?: MagicLinkPhoneDeliveryMethod | undefined
   readonly loginId: string
   /** The new number; in E.164 (`+12125551234`). */
   readonly phone: string
@@ -169,7 +173,11 @@ export interface MagicLinkApi {
   readonly updateUserEmail: (
     options: UpdateUserEmailOptions
   ) => Effect.Effect<LoginOptions.MaskedEmail, LoginOptions.StartError>
-  /** Adds or changes the user's phone and sends a link to it (`POST /v1/auth/magiclink/update/phone/{method}`). */
+  /**
+   * Adds or changes the user's phone and sends a link to it
+   * (`POST /v1/auth/magiclink/update/phone/{method}`; without a method,
+   * python-sdk's `POST /v1/auth/magiclink/update/phone`, by text message).
+   */
   readonly updateUserPhone: (
     options: UpdateUserPhoneOptions
   ) => Effect.Effect<LoginOptions.MaskedPhone, LoginOptions.StartError>
@@ -182,6 +190,16 @@ export interface MagicLinkApi {
  * @category constructors
  */
 export const make = (http: DescopeHttp.Service, validator: SessionValidatorService): MagicLinkApi => {
+  const updatePhoneBy = Delivery.updatePhone({
+    methods: phoneMethods,
+    links: true,
+    send: Delivery.byMethod(http, Wire.updateUserPhone)
+  })
+  const updatePhoneByText = Delivery.updatePhone({
+    methods: ["sms"],
+    links: true,
+    send: Delivery.fixed(http, Wire.updateUserPhoneSms)
+  })
   const flow = Delivery.starts({
     methods,
     links: true,
@@ -200,10 +218,9 @@ export const make = (http: DescopeHttp.Service, validator: SessionValidatorServi
         return yield* authenticate(validator, http.callFull(Wire.verify, { request: { token: value } }), options)
       }),
     updateUserEmail: Delivery.updateEmail({ links: true, send: Delivery.fixed(http, Wire.updateUserEmail) }),
-    updateUserPhone: Delivery.updatePhone({
-      methods: phoneMethods,
-      links: true,
-      send: Delivery.byMethod(http, Wire.updateUserPhone)
-    })
+    updateUserPhone: (options) =>
+      options.method === undefined
+        ? updatePhoneByText({ ...options, method: "sms" })
+        : updatePhoneBy({ ...options, method: options.method })
   }
 }

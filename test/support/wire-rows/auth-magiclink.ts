@@ -113,5 +113,22 @@ export const magicLinkRows: ReadonlyArray<AuthRow> = [
     body: { loginId: "ada@example.com", phone: "+12125551234", URI, providerId: "twilio", mfa: true },
     response: MASKED_PHONE,
     check: is(MASKED_PHONE)
+  },
+  {
+    name: "magicLink.updateUserPhone without a method (python-sdk's path: no delivery method, a text message)",
+    run: (c) =>
+      c.magicLink.updateUserPhone({
+        loginId: "ada@example.com",
+        phone: "+12125551234",
+        uri: URI,
+        refreshToken: REFRESH,
+        addToLoginIds: true
+      }),
+    method: "POST",
+    path: "/v1/auth/magiclink/update/phone",
+    authorization: BEARER_REFRESH,
+    body: { loginId: "ada@example.com", phone: "+12125551234", URI, addToLoginIDs: true },
+    response: MASKED_PHONE,
+    check: is(MASKED_PHONE)
   }
 ]
