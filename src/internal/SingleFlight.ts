@@ -1,8 +1,9 @@
 /**
  * Keyed single flight, owned by a scope: the one mechanism behind the shared
  * work of the SDK (the signing-key fetch, the refresh of a refresh token, the
- * license handshake). User loads, which are batched besides, are Effect
- * requests gathered in rounds (`management/UserLoader.ts`).
+ * license handshake, a load by user id, whose flight then joins a batch). Loads by
+ * login id run in their first caller's fiber instead (`management/UserLoader.ts`
+ * says why).
  *
  * - Callers of {@link SingleFlight.run} with the same key share one run of the
  *   work. The work runs in a fiber forked in the owner's scope (the scope of

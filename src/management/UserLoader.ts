@@ -4,13 +4,28 @@
  * Concurrent in-flight loads of the same user share one request. Loads by user
  * id that arrive together (in the same scheduler round) are sent as one
  * `POST /v1/mgmt/users/load`; a lone load uses `GET /v1/mgmt/user?userId=`.
- * Loads by login id have no batch endpoint: they are only deduplicated, and
- * the first caller runs the request in its own fiber at once (when it is
- * interrupted, its request is too, and callers still waiting start afresh).
+ * Loads by login id have no batch endpoint: they are only deduplicated.
  * Nothing is cached: once a load completes, the next one goes to Descope
  * again. When every caller waiting for a load is interrupted, its request is
  * interrupted too: nothing keeps running for nobody; batches run in the
  * client's scope (never a daemon), so closing the client interrupts them.
+ *
+ * Two mechanisms, each once:
+ * - Loads by user id are one flight per user (`internal/SingleFlight`, owned
+ *   by the client's scope: the last caller leaving interrupts it). The work
+ *   of a flight is an entry in the current round; the round (batching, not a
+ *   second single flight) sends its entries together and stops a request
+ *   once every entry it answers is abandoned.
+ * - Loads by login id are not on `SingleFlight`, because the two differ in
+ *   who runs the request. Here the first caller (the owner) runs it in its
+ *   own fiber, with nothing forked (the hot path of `mgmt.user.load`, see the
+ *   bench); when the owner is interrupted, its request stops at once although
+ *   other callers wait, and those callers load afresh. A `SingleFlight` runs
+ *   the work in a fiber of the layer's scope that outlives the owner until
+ *   the last waiter leaves: test/faults.test.ts ("the caller running a shared
+ *   load is interrupted: its request stops and a caller still waiting loads
+ *   afresh") checks the former and fails on the latter (the owner's fibers
+ *   stay alive, 3 instead of 0).
  *
  * Loads by user id are Effect requests (`LoadUserById` on a `RequestResolver`):
  * within one fiber, Effect's request batching gathers them too, so
@@ -37,8 +52,10 @@ import * as Fiber from "effect/Fiber"
 import * as FiberId from "effect/FiberId"
 import * as Request from "effect/Request"
 import * as RequestResolver from "effect/RequestResolver"
+import * as Scope from "effect/Scope"
 import type { RequestOptions } from "../core/DescopeHttp.js"
 import * as CallerOptions from "../internal/callerOptions.js"
+import * as SingleFlight from "../internal/SingleFlight.js"
 import * as Wire from "../wire/mgmt/User.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
@@ -77,16 +94,13 @@ export class LoadUserById extends Request.TaggedClass("LoadUserById")<User, Mana
 
 type Kind = "loginId" | "userId"
 
+/** A load by user id in a round: the work of its flight (one per key, see `loadUserId`). */
 interface Entry {
-  readonly kind: Kind
   readonly id: string
-  readonly key: string
-  /** The transport options of every caller of the entry (equal by fingerprint). */
+  /** The transport options of the flight's callers (equal by fingerprint). */
   readonly options: RequestOptions
   readonly deferred: Deferred.Deferred<User, ManagementError>
-  /** How many callers wait for the entry. */
-  waiters: number
-  /** Set when every caller waiting for the entry was interrupted. */
+  /** Set when the entry's flight was interrupted (every caller of the load is gone). */
   abandoned: boolean
   /** The fiber of the request answering the entry (with the entries it answers), once started. */
   request: { readonly fiber: Fiber.RuntimeFiber<unknown, unknown>; readonly entries: ReadonlyArray<Entry> } | undefined
@@ -102,8 +116,8 @@ const allAbandoned = (entries: ReadonlyArray<Entry>): boolean => entries.every((
 
 /**
  * Runs the request answering `entries` in its own fiber, which is interrupted
- * once every caller of those entries is gone (see `wait`); not started at all
- * when they are gone already.
+ * once every one of those entries is abandoned (see `abandon`); not started at
+ * all when they are abandoned already.
  */
 const requestFor = <A, E>(
   entries: ReadonlyArray<Entry>,
@@ -118,6 +132,14 @@ const requestFor = <A, E>(
     })
   })
 
+/** Marks an entry abandoned; the request answering it stops once all its entries are. */
+const abandon = (entry: Entry): Effect.Effect<void> =>
+  Effect.suspend(() => {
+    entry.abandoned = true
+    const request = entry.request
+    return request !== undefined && allAbandoned(request.entries) ? Fiber.interruptFork(request.fiber) : Effect.void
+  })
+
 /**
  * Builds a loader over the management transport.
  *
@@ -125,9 +147,12 @@ const requestFor = <A, E>(
  * @category constructors
  */
 export const make = (mgmt: ManagementHttp): UserLoader => {
-  const inFlight = new Map<string, Entry>()
   const owned = new Map<string, OwnedLoad>()
-  /** Loads by user id waiting for the end of the round, by options fingerprint. */
+  // The flights of loads by user id, owned by the client's scope (`SingleFlight.make` only reads the scope).
+  const flights = Effect.runSync(
+    Effect.provideService(SingleFlight.make<string, User, ManagementError>(), Scope.Scope, mgmt.scope)
+  )
+  /** Entries waiting for the end of the round, by options fingerprint. */
   let pending = new Map<string, Array<Entry>>()
   let scheduled = false
 
@@ -145,14 +170,11 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     )
 
   const settle = (entry: Entry, exit: Exit.Exit<User, ManagementError>): Effect.Effect<void> =>
-    Effect.suspend(() => {
-      if (inFlight.get(entry.key) === entry) inFlight.delete(entry.key)
-      return Deferred.done(entry.deferred, exit)
-    })
+    Deferred.done(entry.deferred, exit)
 
   const single = (entry: Entry): Effect.Effect<void> =>
     Effect.flatMap(
-      requestFor([entry], CallerOptions.withOptions(getOne(entry.kind, entry.id), entry.options)),
+      requestFor([entry], CallerOptions.withOptions(getOne("userId", entry.id), entry.options)),
       (exit) => settle(entry, exit)
     )
 
@@ -188,7 +210,7 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
     const groups = pending
     pending = new Map()
     scheduled = false
-    // only loads by user id wait here (see `byUserId`); a batch holds loads under equal options only
+    // a batch holds loads under equal options only
     const taken: Array<Entry> = []
     const chunks: Array<ReadonlyArray<Entry>> = []
     for (const group of groups.values()) {
@@ -203,7 +225,7 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
         { concurrency: "unbounded", discard: true }
       )
     )
-    // Never leave a caller waiting: on a defect or an interruption, every entry
+    // Never leave a flight waiting: on a defect or an interruption, every entry
     // still pending gets the same cause (settling a done entry is a no-op).
     if (Exit.isFailure(exit)) {
       const failure: Exit.Exit<User, ManagementError> = Exit.failCause(exit.cause)
@@ -212,40 +234,29 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
   })
 
   /**
-   * Waits for an entry. When the last waiting caller is interrupted, the entry
-   * is abandoned: its request is interrupted (the loader's fiber does not keep
-   * it running for nobody) and the next load of the same user starts afresh.
+   * The work of a flight of loads by user id: one entry in the round, awaited.
+   * When the flight is interrupted (its last caller left, or the client
+   * closed), the entry is abandoned.
    */
-  const wait = (entry: Entry): Effect.Effect<User, ManagementError> =>
-    Effect.suspend(() => {
-      entry.waiters += 1
-      return Effect.onInterrupt(Deferred.await(entry.deferred), () =>
-        Effect.suspend(() => {
-          entry.waiters -= 1
-          if (entry.waiters > 0) return Effect.void
-          entry.abandoned = true
-          if (inFlight.get(entry.key) === entry) inFlight.delete(entry.key)
-          const request = entry.request
-          return request !== undefined && allAbandoned(request.entries)
-            ? Fiber.interruptFork(request.fiber)
-            : Effect.void
-        }))
+  const joinRound = (id: string, options: RequestOptions): Effect.Effect<User, ManagementError> =>
+    Effect.uninterruptibleMask((restore) => {
+      const entry: Entry = {
+        id,
+        options,
+        deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none),
+        abandoned: false,
+        request: undefined
+      }
+      const fingerprint = CallerOptions.fingerprint(options)
+      const group = pending.get(fingerprint)
+      if (group === undefined) pending.set(fingerprint, [entry])
+      else group.push(entry)
+      // the round runs in the client's scope (never a daemon): closing the client interrupts it; interruptible,
+      // whatever this mask (its requests race timeouts, whose losers must be interrupted)
+      const start = scheduled ? Effect.void : Effect.asVoid(Effect.forkIn(Effect.interruptible(flush), mgmt.scope))
+      scheduled = true
+      return Effect.zipRight(start, Effect.onInterrupt(restore(Deferred.await(entry.deferred)), () => abandon(entry)))
     })
-
-  const newEntry = (kind: Kind, id: string, key: string, options: RequestOptions): Entry => {
-    const entry: Entry = {
-      kind,
-      id,
-      key,
-      options,
-      deferred: Deferred.unsafeMake<User, ManagementError>(FiberId.none),
-      waiters: 0,
-      abandoned: false,
-      request: undefined
-    }
-    inFlight.set(key, entry)
-    return entry
-  }
 
   /**
    * A load by login id has no batch endpoint: the first caller (the owner) runs
@@ -278,36 +289,16 @@ export const make = (mgmt: ManagementHttp): UserLoader => {
       return Effect.flatMap(Deferred.await(done), (exit) => (exit === undefined ? loadOwned(id, key) : exit))
     })
 
-  /** Loads by user id wait for the end of the scheduler round, to be sent together. */
+  /**
+   * Loads by user id under equal options are one flight each (`SingleFlight`:
+   * the last caller leaving interrupts it); each flight waits for the end of
+   * the scheduler round, to be sent with the others.
+   */
   const loadUserId = (id: string): Effect.Effect<User, ManagementError> =>
-    Effect.flatMap(CallerOptions.current, (options) => {
-      const key = keyOf("userId", id, options)
-      const existing = inFlight.get(key)
-      if (existing !== undefined) return wait(existing)
-      const entry = newEntry("userId", id, key, options)
-      const fingerprint = CallerOptions.fingerprint(options)
-      const group = pending.get(fingerprint)
-      if (group === undefined) pending.set(fingerprint, [entry])
-      else group.push(entry)
-      // the batch runs in the client's scope (never a daemon): closing the client interrupts it
-      const start = scheduled ?
-        Effect.void :
-        Effect.flatMap(Effect.forkIn(flush, mgmt.scope), (fiber) =>
-          Effect.sync(() =>
-            fiber.addObserver((exit) => {
-              // interrupted before it could settle its entries (the client closed): no caller is left waiting
-              if (Exit.isSuccess(exit)) return
-              const failure: Exit.Exit<User, ManagementError> = Exit.failCause(exit.cause)
-              for (const e of inFlight.values()) if (e.kind === "userId") Deferred.unsafeDone(e.deferred, failure)
-              for (const group of pending.values()) for (const e of group) Deferred.unsafeDone(e.deferred, failure)
-              inFlight.clear()
-              pending = new Map()
-              scheduled = false
-            })
-          ))
-      scheduled = true
-      return Effect.zipRight(start, wait(entry))
-    })
+    Effect.flatMap(
+      CallerOptions.current,
+      (options) => flights.run(keyOf("userId", id, options), joinRound(id, options))
+    )
 
   // Every request of a batch joins the round at once (one fiber each), so the round sends them together.
   const resolver = RequestResolver.makeBatched((requests: Array<LoadUserById>) =>
