@@ -8,7 +8,8 @@
  *   as `<Area>Created`, `<Area>Deleted` or `<Area>Modified` (`UserCreated`,
  *   `TenantModified`, `AccessKeyDeleted` ...), with the operation in
  *   `data.operation`, the user it is about (`userId`, `externalIds`) and the
- *   tenant it is about (`tenants`);
+ *   tenant it is about (`tenants`), both read from the request as the route
+ *   decodes it (`Route.decode`, see `aboutOf`);
  * - a refused authentication (401 or 403 from an authentication route) that
  *   the flow did not record itself is a `LoginFailed`, with the error code
  *   (logouts are recorded by their flow: `Logout`, `LogoutAll`).
@@ -18,8 +19,10 @@
  * @since 0.2.0
  */
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { type UserRecord } from "./EmulatorState.js"
 import type { Ctx, Route } from "./Handler.js"
+import { identifier, type UserNaming } from "./ManagementSupport.js"
 import { findUser } from "./Queries.js"
 import * as Tokens from "./Tokens.js"
 import type { WireError } from "./Wire.js"
@@ -62,17 +65,40 @@ export const actionOf = (name: string, method: string): string | undefined => {
   return `${noun}${verb}`
 }
 
-const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined)
-
-/** The user a management request is about, if it names one. */
-const subjectOf = (ctx: Ctx): UserRecord | undefined => {
-  const ref = text(ctx.body.loginId) ?? text(ctx.body.userId) ?? text(ctx.body.loginIdOrUserId) ??
-    text(ctx.query.loginId) ?? text(ctx.query.loginid) ?? text(ctx.query.userId)
-  return ref === undefined ? undefined : findUser(ctx.p, ref)
+/** What the audit reads from a request: the members that name its user and its tenant. */
+interface About extends UserNaming {
+  readonly tenantId?: string | undefined
+  /** A tenant's own id, in the requests of `mgmt.tenant.*`. */
+  readonly id?: string | undefined
 }
 
-const tenantOf = (ctx: Ctx, area: string): string | undefined =>
-  text(ctx.body.tenantId) ?? text(ctx.query.tenantId) ?? (area === "tenant" ? text(ctx.body.id) : undefined)
+const ABOUT = ["loginId", "userId", "loginIdOrUserId", "identifier", "tenantId", "id"] as const
+
+/**
+ * What a request is about, read from the route's decoded request (`Route.decode`:
+ * the catalogue's names, renamed wire fields and query fields included). Every
+ * route's request has its own schema, so this is the one place the audit reads
+ * members by name; only non-empty strings count. A route without a decoder, or
+ * a request it refuses, is about nothing.
+ */
+const aboutOf = (route: Route, ctx: Ctx): About => {
+  const decoded = route.decode?.(ctx)
+  if (decoded === undefined || Either.isLeft(decoded)) return {}
+  const request = decoded.right
+  if (typeof request !== "object" || request === null) return {}
+  const about: { [K in typeof ABOUT[number]]?: string } = {}
+  for (const key of ABOUT) {
+    const value: unknown = (request as Readonly<Record<string, unknown>>)[key]
+    if (typeof value === "string" && value !== "") about[key] = value
+  }
+  return about
+}
+
+/** The user a request is about (the user its handler acts on, see `ManagementSupport.identifier`). */
+const subjectOf = (ctx: Ctx, about: About): UserRecord | undefined => {
+  const ref = identifier(about)
+  return ref === undefined ? undefined : findUser(ctx.p, ref)
+}
 
 /**
  * Runs a route's handler and records its audit event (see the module).
@@ -91,12 +117,14 @@ export const recorded = <A>(
   if (route.access === "mgmt") {
     const action = actionOf(name, route.method)
     if (action === undefined) return handler
-    const subject = subjectOf(ctx)
+    const about = aboutOf(route, ctx)
+    // looked up before the handler too: a deleted user is gone after it
+    const subject = subjectOf(ctx, about)
     const area = name.split(".")[1] ?? ""
+    const tenant = about.tenantId ?? (area === "tenant" ? about.id : undefined)
     return Effect.tap(handler, () =>
       Effect.sync(() => {
-        const user = subject ?? subjectOf(ctx)
-        const tenant = tenantOf(ctx, area)
+        const user = subject ?? subjectOf(ctx, about)
         Tokens.audit(
           ctx,
           action,
@@ -114,7 +142,7 @@ export const recorded = <A>(
     Effect.tapError((e) =>
       Effect.sync(() => {
         if ((e.status !== 401 && e.status !== 403) || ctx.p.audit.length !== before) return
-        const loginId = text(ctx.body.loginId)
+        const loginId = aboutOf(route, ctx).loginId
         const user = loginId === undefined ? undefined : findUser(ctx.p, loginId)
         Tokens.audit(ctx, "LoginFailed", user?.userId ?? "", method, loginId === undefined ? [] : [loginId], [], {
           operation: name,

@@ -158,6 +158,12 @@ export interface Route {
   readonly stub?: boolean | undefined
   /** The catalogued endpoint the route serves, when it serves one. */
   readonly endpoint?: Endpoint.Endpoint.Any | undefined
+  /**
+   * The route's request decoded from a context exactly as its handler decodes
+   * it (a route of {@link endpoint}): what the audit trail reads the request's
+   * user and tenant from. A request it refuses is the handler's 400.
+   */
+  readonly decode?: ((ctx: Ctx) => Either.Either<unknown, WireError>) | undefined
 }
 
 /**
@@ -226,7 +232,9 @@ export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
   handler: (ctx: Ctx, request: Req) => Effect.Effect<Reply<Res>, WireError>,
   options: { readonly unlocked?: boolean | undefined } = {}
 ): Route => {
-  const decode = lenient(e.request)
+  const lenientRequest = lenient(e.request)
+  const decode = (ctx: Ctx): Either.Either<Req, WireError> =>
+    Either.mapLeft(lenientRequest(requestOf(e, ctx)), badRequest)
   const encode = Schema.encodeEither(e.response, { onExcessProperty: "ignore" })
   return {
     method: e.method,
@@ -234,9 +242,10 @@ export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
     access: accessOf(e),
     unlocked: options.unlocked,
     endpoint: e,
+    decode,
     handler: (ctx) => {
-      const decoded = decode(requestOf(e, ctx))
-      if (Either.isLeft(decoded)) return Effect.fail(badRequest(decoded.left))
+      const decoded = decode(ctx)
+      if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
       return Effect.flatMap(handler(ctx, decoded.right), (reply): Effect.Effect<Answer> => {
         if (HttpServerResponse.isServerResponse(reply)) return Effect.succeed(reply)
         const encoded = encode(reply as Res)
