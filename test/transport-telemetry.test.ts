@@ -1,3 +1,7 @@
+// What the transport's telemetry carries: in every outcome (success, refresh cookie, 401, 429, 503, refused,
+// timeout, undecodable answer) no management key, auth management key or refresh token in any span, log line
+// or rendering of an error, even when the application cleared Headers.currentRedactedNames; and the
+// `descope.*` span's project id, method, path, status and error code.
 import * as Headers from "@effect/platform/Headers"
 import { assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"

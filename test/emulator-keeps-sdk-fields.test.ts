@@ -42,7 +42,7 @@ const FGA_MAPPINGS = {
   engineers: { relations: [{ resource: "repo:core", relationDefinition: "writer", namespace: "repo" }] }
 }
 
-describe("the emulator honours the gap fields", () => {
+describe("the emulator keeps and honours the fields the SDKs send", () => {
   it.effect("the sign-up username is kept on the user (its export shows it)", () =>
     run(Effect.gen(function*() {
       const client = yield* DescopeClient

@@ -1,6 +1,7 @@
-// The node-sdk wire oracle (test/support/oracle.ts) for the gap fields node-sdk has: a user's status in a
-// patch (node-sdk's create options have no status; python-sdk's do), node-sdk's own `updateEmail("valid-id", "a@b.c")`, and groups loaded by a
-// tenant object (our form with an optional `ssoId`) against node-sdk's tenant id.
+// The node-sdk wire oracle (test/support/oracle.ts) for optional fields node-sdk sends: a user's status in
+// a patch (node-sdk's create options have no status; python-sdk's do), `verified` in node-sdk's own
+// `updateEmail("valid-id", "a@b.c", true)`, and groups loaded by a tenant object (our form with an optional
+// `ssoId`) against node-sdk's tenant id.
 import { type Case, type NodeManagement, oracleSuite } from "./support/oracle.js"
 
 const cases = (m: NodeManagement): ReadonlyArray<Case> => [
@@ -24,4 +25,4 @@ const cases = (m: NodeManagement): ReadonlyArray<Case> => [
   ]
 ]
 
-oracleSuite("mgmt wire = node-sdk wire (gap fields)", cases)
+oracleSuite("mgmt wire = node-sdk wire (optional fields)", cases)

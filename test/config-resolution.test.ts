@@ -1,3 +1,6 @@
+// How the configuration is resolved: from the DESCOPE_* environment (`DescopeConfig.layerConfig`) or from
+// options (`DescopeConfig.layer`): what is read, the defaults, the region rule for the base URL, keys as
+// Redacted, and a ConfigError naming the setting for whatever is missing or malformed.
 import { assert, describe, it } from "@effect/vitest"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"

@@ -1,3 +1,7 @@
+// The transport over real HTTP clients: the exact wire FetchHttpClient sends to a loopback server, an
+// interrupted call aborting its request, a refused connection retried, live-clock timeouts over fetch and
+// undici (a POST not retried, a GET retried until its bounds) and a reset connection (a GET retried, a POST
+// not: it may have been processed).
 import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
