@@ -260,7 +260,7 @@ describe("per-test isolation through the control API (node-sdk)", () => {
 describe("descope-emulator --seed / --export-on-exit / --import", () => {
   const BASE = /base URL: +(http:\/\/127\.0\.0\.1:\d+)/
 
-  it("serves a YAML seed, exports every project on exit, and imports the export", async () => {
+  it("serves a YAML seed, exports every project (state and snapshot directory) on exit, and imports both", async () => {
     const dir = tempDir("seed-")
     const seedFile = Path.join(dir, "seed.yaml")
     Fs.writeFileSync(
@@ -290,7 +290,19 @@ describe("descope-emulator --seed / --export-on-exit / --import", () => {
     first.child.kill("SIGTERM")
     assert.deepStrictEqual(await first.exited(), { code: 0, signal: null })
     const files = Fs.readdirSync(out).sort()
-    assert.deepStrictEqual(files, [`${Emulator.DEFAULT_PROJECT_ID}.json`, "P2SecondSeeded00000000000000.json"])
+    assert.deepStrictEqual(files, [
+      Emulator.DEFAULT_PROJECT_ID,
+      `${Emulator.DEFAULT_PROJECT_ID}.json`,
+      "P2SecondSeeded00000000000000",
+      "P2SecondSeeded00000000000000.json"
+    ])
+    // each project's Descope snapshot beside its state: its files, as a real project's export holds them
+    assert.deepStrictEqual(
+      JSON.parse(Fs.readFileSync(Path.join(out, Emulator.DEFAULT_PROJECT_ID, "project.json"), "utf8")),
+      { name: Emulator.DEFAULT_PROJECT_ID, tags: [] }
+    )
+    Fs.mkdirSync(Path.join(out, Emulator.DEFAULT_PROJECT_ID, "assets"))
+    Fs.writeFileSync(Path.join(out, Emulator.DEFAULT_PROJECT_ID, "assets", "logo.png"), Buffer.from([0x89, 0xff]))
     const exported = Fs.readFileSync(Path.join(out, `${Emulator.DEFAULT_PROJECT_ID}.json`), "utf8")
     assert.notInclude(exported, "Secret-12345")
 
@@ -307,6 +319,12 @@ describe("descope-emulator --seed / --export-on-exit / --import", () => {
     assert.include(info.projectIds, "P2SecondSeeded00000000000000")
     const reexport = await fetch(`${url2}/emulator/export`).then((r) => r.text())
     assert.strictEqual(JSON.stringify(JSON.parse(reexport), null, 2) + "\n", exported)
+    // the snapshot directory was imported too: the asset added to it is in the project's snapshot
+    const snapshot = await again.management.project.exportSnapshot()
+    assert.strictEqual(
+      (snapshot.data as { files: Record<string, unknown> } | undefined)?.files["assets/logo.png"],
+      Buffer.from([0x89, 0xff]).toString("base64")
+    )
     second.child.kill("SIGTERM")
     await second.exited()
   })

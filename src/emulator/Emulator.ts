@@ -30,6 +30,7 @@ import * as Keys from "./EmulatorKeys.js"
 import { type AuditEvent, emptyProject, type Identity, type ProjectState } from "./EmulatorState.js"
 import type * as Faults from "./Faults.js"
 import type { Config, Env, RequestRecord } from "./Handler.js"
+import * as Snapshot from "./mgmt/Snapshot.js"
 import type * as Outbox from "./Outbox.js"
 import * as Password from "./Password.js"
 import type * as RateLimits from "./RateLimits.js"
@@ -202,6 +203,20 @@ export interface Service {
   readonly exportProject: (projectId?: string) => Effect.Effect<typeof Seed.Seed.Encoded>
   /** Replaces a project's data with a seed document (an export, or a seed), checked first. */
   readonly importProject: (input: unknown, projectId?: string) => Effect.Effect<void, Seed.SeedError>
+  /**
+   * A project's settings as Descope's snapshot files (what
+   * `mgmt.project.exportSnapshot` answers: JSON documents by path, assets as
+   * text, or as bytes here where the wire carries them in base64).
+   */
+  readonly exportSnapshot: (projectId?: string) => Effect.Effect<Readonly<Record<string, unknown>>>
+  /**
+   * Imports snapshot files into a project, as `mgmt.project.importSnapshot`
+   * does: a `SeedError` naming what does not import (nothing changed then).
+   */
+  readonly importSnapshot: (
+    files: Readonly<Record<string, unknown>>,
+    projectId?: string
+  ) => Effect.Effect<void, Seed.SeedError>
   /** Removes a project (not the default one): `false` when there was none to remove. */
   readonly removeProject: (projectId: string) => Effect.Effect<boolean>
   /** The last requests to Descope's routes (method, path, status, latency, error code; never bodies). */
@@ -390,8 +405,18 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
           Effect.flatMap(project(projectId), (p) =>
             p.lock.withPermits(1)(Effect.flatMap(now, (t) =>
               SeedState.replaceProject(p, seed, t))))),
-      removeProject: (projectId) =>
-        env.removeProject(projectId),
+      exportSnapshot: (projectId) =>
+        locked(projectId, (p) =>
+          Snapshot.exportFiles(p, undefined, "bytes")),
+      importSnapshot: (files, projectId) =>
+        Effect.flatMap(project(projectId), (p) =>
+          p.lock.withPermits(1)(Effect.flatMap(now, (t) => {
+            const failures = Snapshot.importFiles(p, files, [], t)
+            return failures.length === 0
+              ? Effect.void
+              : Effect.fail(new Seed.SeedError({ path: "snapshot", reason: failures.join("; ") }))
+          }))),
+      removeProject: (projectId) => env.removeProject(projectId),
       projectIds: Effect.sync(() => [...projects.keys()]),
       requests: Effect.sync(() => [...env.requests]),
       close: AuditWebhooks.close(env)

@@ -28,6 +28,7 @@ import { DEFAULT_MAX_BODY_BYTES, normalizeOrigin } from "./EmulatorApp.js"
 import { serve } from "./EmulatorServer.js"
 import * as RateLimits from "./RateLimits.js"
 import * as Seed from "./Seed.js"
+import * as SnapshotDir from "./SnapshotDir.js"
 
 const DEFAULTS = {
   port: "4000",
@@ -67,9 +68,11 @@ Options (all optional):
   --max-body-bytes <n>     largest request body; larger ones get 413 (default ${DEFAULTS["max-body-bytes"]}, 1 MiB)
   --seed <file>            the default project's initial state: a seed document, JSON or YAML (.yaml/.yml,
                            needs js-yaml): tenants, permissions, roles, users, access keys, SSO, FGA
-  --import <dir>           load every <projectId>.json (or .yaml) of dir as that project's state
+  --import <dir>           load every <projectId>.json (or .yaml) of dir as that project's state, and every
+                           sub-directory <projectId>/ as that project's Descope snapshot (its files)
   --export-on-exit <dir>   when stopping, write each project's state to dir/<projectId>.json (a seed
-                           document: hashes, never secrets), for --import next time
+                           document: hashes, never secrets) and its snapshot files to dir/<projectId>/,
+                           for --import next time
   --no-ui                  do not serve the inspector page at /emulator/ui
   --quiet                  no request log
   --help                   this text
@@ -301,24 +304,39 @@ const readSeed = (file: string): Effect.Effect<Seed.Seed, Seed.SeedError> =>
 
 const SEED_FILE = /^(.+)\.(json|ya?ml)$/i
 
-/** Loads every `<projectId>.json|yaml` of a directory as that project's state. */
+/**
+ * Loads a directory: every `<projectId>.json|yaml` as that project's state,
+ * then every sub-directory `<projectId>/` as that project's Descope snapshot
+ * (its files, as `mgmt.project.exportSnapshot` and Descope's tooling write them).
+ */
 const importDir = (emulator: Service, dir: string): Effect.Effect<void, Seed.SeedError> =>
   Effect.gen(function*() {
-    const names = yield* Effect.tryPromise({
-      try: () => Fs.readdir(dir),
+    const entries = yield* Effect.tryPromise({
+      try: () => Fs.readdir(dir, { withFileTypes: true }),
       catch: (e) =>
         new Seed.SeedError({ path: dir, reason: `cannot read the directory (${(e as { code?: string }).code ?? e})` })
     })
-    for (const name of [...names].sort()) {
-      const projectId = SEED_FILE.exec(name)?.[1]
+    const sorted = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of sorted) {
+      const projectId = entry.isFile() ? SEED_FILE.exec(entry.name)?.[1] : undefined
       if (projectId === undefined) continue
-      const seed = yield* readSeed(Path.join(dir, name))
+      const seed = yield* readSeed(Path.join(dir, entry.name))
       yield* emulator.addProject(projectId)
       yield* emulator.importProject(seed, projectId)
     }
+    for (const entry of sorted) {
+      if (!entry.isDirectory()) continue
+      const snapshotDir = Path.join(dir, entry.name)
+      const files = yield* SnapshotDir.read(snapshotDir)
+      yield* emulator.addProject(entry.name)
+      yield* Effect.mapError(
+        emulator.importSnapshot(files, entry.name),
+        (e) => new Seed.SeedError({ path: snapshotDir, reason: e.reason })
+      )
+    }
   })
 
-/** Writes each project's state to `<dir>/<projectId>.json`. */
+/** Writes each project's state to `<dir>/<projectId>.json` and its Descope snapshot to `<dir>/<projectId>/`. */
 const exportDir = (emulator: Service, dir: string): Effect.Effect<void> =>
   Effect.gen(function*() {
     yield* Effect.promise(() => Fs.mkdir(dir, { recursive: true }))
@@ -327,6 +345,9 @@ const exportDir = (emulator: Service, dir: string): Effect.Effect<void> =>
       yield* Effect.promise(() =>
         Fs.writeFile(Path.join(dir, `${projectId}.json`), `${JSON.stringify(snapshot, null, 2)}\n`)
       )
+      const snapshotDir = Path.join(dir, projectId)
+      yield* Effect.promise(() => Fs.rm(snapshotDir, { recursive: true, force: true }))
+      yield* SnapshotDir.write(snapshotDir, yield* emulator.exportSnapshot(projectId))
     }
     yield* Console.log(`exported ${dir}`)
   }).pipe(
