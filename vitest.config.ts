@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config"
  * The load and soak runs (thousands of flows and validations): `npm run test:load`, run by CI
  * (`.ci/run`) next to `npm test`, not by `npm test`.
  */
-const LOAD = ["test/load.test.ts", "test/load-validation.test.ts"]
+const LOAD = ["test/load.test.ts", "test/load-validation.test.ts", "test/wire-catalogue-fuzz.test.ts"]
 /** The inspector in a real headless browser (Debian's chromium): `npm run test:browser`. */
 const BROWSER = ["test/**/*.browser.test.ts"]
 
