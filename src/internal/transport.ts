@@ -320,8 +320,10 @@ export const make = (
           )
         }
         // a body read by bytes up to the cap, whatever it declares (a compressed body declares its compressed
-        // length): the client's own capped reader when it has one, else the response's Stream
-        const capped = cappedReaderOf(response)
+        // length): a capped reader when the response has a cheap one, else its text (a declared length that
+        // fits) or its Stream
+        const lengthFits = declared !== undefined && Number.isFinite(declared) && !encoded(response)
+        const capped = cappedReaderOf(response, lengthFits)
         if (capped !== undefined) {
           return Effect.async<string, TransportError>((resume) => {
             const read = capped(cap)
@@ -332,9 +334,7 @@ export const make = (
             return Effect.sync(read.cancel)
           })
         }
-        if (declared !== undefined && Number.isFinite(declared) && !encoded(response)) {
-          return Effect.mapError(response.text, readFailed)
-        }
+        if (lengthFits) return Effect.mapError(response.text, readFailed)
         return Stream.runFoldEffect(
           response.stream,
           { chunks: [] as Array<Uint8Array>, size: 0 },

@@ -195,9 +195,14 @@ const readWebBody = (body: ReadableStream<Uint8Array>, cap: number): CappedRead 
  * of its interruptible wrapper, the `source` of a web response): a test pins
  * that FetchHttpClient's and UndiciHttpClient's responses are read this way,
  * and any other shape falls back to the `Stream`, correct and slower.
+ * `lengthFits` (a declared, uncompressed length within the cap): a client's
+ * own reader is not needed then, its `text` is bounded already (and undici's
+ * is cheaper than ours); a web body still is, the platform's `text` costing
+ * more than the read itself.
  */
 export const cappedReaderOf = (
-  outer: HttpClientResponse.HttpClientResponse
+  outer: HttpClientResponse.HttpClientResponse,
+  lengthFits = false
 ): ((cap: number) => CappedRead) | undefined => {
   // the platform's HttpClient hands out its clients' responses wrapped (to abort the request when a read is
   // interrupted); the wrapped response is the client's own. Reading around the wrapper, our reader is cancelled
@@ -207,6 +212,8 @@ export const cappedReaderOf = (
     ? original as HttpClientResponse.HttpClientResponse
     : outer
   if (CappedText in response) {
+    // undici's own text() is cheaper than our reader when the declared length already bounds the read
+    if (lengthFits) return undefined
     const own = response as unknown as CappedTextSource
     return (cap) => own[CappedText](cap)
   }
