@@ -272,6 +272,10 @@ describe("outbox", () => {
       assert.deepStrictEqual((overHttp.json.messages as ReadonlyArray<{ code: string }>).map((m) => m.code), [
         messages[0]?.code
       ])
+      // the filter is decoded: a kind that does not exist is a 400 naming it, not an empty list
+      const unknownKind = yield* call("GET", "/emulator/outbox?loginId=out%40example.com&kind=sms")
+      assert.strictEqual(unknownKind.status, 400)
+      assert.include(JSON.stringify(unknownKind.json), "kind")
       yield* e.clearOutbox
       assert.deepStrictEqual(yield* e.outbox(), [])
     }).pipe(withEmulator()))

@@ -196,6 +196,15 @@ const faultOf = (b: typeof FaultRequest.Type): Effect.Effect<Faults.FaultSpec, W
 /** `POST /emulator/time/advance`: by `millis`, else by `seconds`. */
 const AdvanceRequest = Schema.Struct({ millis: optional(Num), seconds: optional(Num) })
 
+/** `GET /emulator/outbox?projectId=&loginId=&kind=`: the filter (an unknown kind is a 400 naming it). */
+const OutboxQuery = Schema.Struct({
+  projectId: optional(Schema.String),
+  loginId: optional(Schema.String),
+  kind: optional(
+    Schema.Literal("otp", "magiclink", "enchantedlink", "password-reset", "invite", "update", "notp")
+  )
+})
+
 /** `POST /emulator/groups`: a group of a tenant, its members by login id or user id. */
 const GroupRequest = Schema.Struct({
   tenantId: Schema.String,
@@ -239,14 +248,11 @@ export const routes: ReadonlyArray<Route> = [
       now: ctx.now,
       algorithm: ctx.env.config.algorithm
     }))),
-  unlocked(H.get("/emulator/outbox", "control", (ctx) =>
-    Effect.succeed({
-      messages: outbox(ctx.env, {
-        projectId: ctx.query.projectId,
-        loginId: ctx.query.loginId,
-        kind: ctx.query.kind as Outbox.MessageKind | undefined
-      })
-    }))),
+  unlocked(H.get(
+    "/emulator/outbox",
+    "control",
+    H.decoding(OutboxQuery, (ctx, q) => Effect.succeed({ messages: outbox(ctx.env, q) }))
+  )),
   H.del("/emulator/outbox", "control", (ctx) =>
     Effect.sync(() => {
       ctx.p.outbox = []
