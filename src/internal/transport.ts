@@ -22,7 +22,6 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
-import * as Stream from "effect/Stream"
 import { DescopeConfig } from "../core/DescopeConfig.js"
 import {
   AuthError,
@@ -38,11 +37,11 @@ import { SDK_NAME, SDK_VERSION } from "../core/version.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import * as Timeout from "./timeout.js"
 import {
-  cappedReaderOf,
   errorCodeOf,
   fieldOf,
   formatParseError,
   parseErrorBody,
+  readBody,
   responseOf,
   safeCause
 } from "./transportRead.js"
@@ -98,14 +97,6 @@ const pathOf = (path: string): string => `/${path.replace(/^\/+/, "")}`
 const requestIdOf = (headers: Headers.Headers): string | undefined =>
   Option.getOrUndefined(Headers.get(headers, "x-request-id")) ??
     Option.getOrUndefined(Headers.get(headers, "x-descope-request-id"))
-
-const utf8 = new TextDecoder()
-
-/** Whether a body is content-encoded (its declared length is not the length read). */
-const encoded = (response: HttpClientResponse.HttpClientResponse): boolean => {
-  const encoding = Option.getOrUndefined(Headers.get(response.headers, "content-encoding"))
-  return encoding !== undefined && encoding !== "" && encoding.toLowerCase() !== "identity"
-}
 
 /** What a call needs from its fiber, read once up front. */
 interface FiberInputs {
@@ -296,59 +287,23 @@ export const make = (
         )
       }
 
-      const tooLarge = (cap: number, status: number) =>
-        transportError("ResponseTooLarge", { status, description: `the response body is larger than ${cap} bytes` })
-
       /** The body as text, read only up to the cap (`ResponseTooLarge` beyond it). */
       const readText = (
         response: HttpClientResponse.HttpClientResponse,
         cap: number
-      ): Effect.Effect<string, TransportError> => {
-        const length = Option.getOrUndefined(Headers.get(response.headers, "content-length"))
-        const declared = length === undefined ? undefined : Number(length)
-        const readFailed = () =>
-          transportError("Network", {
-            status: response.status,
-            description: "the connection failed while reading the response"
-          })
-        if (response.status === 204 || response.status === 205 || response.status === 304) return Effect.succeed("")
-        if (declared !== undefined && Number.isFinite(declared) && declared > cap) {
-          // refused unread; the stream is cancelled at once, which releases the connection
-          return Effect.zipRight(
-            Effect.ignore(Stream.runDrain(Stream.take(response.stream, 1))),
-            Effect.fail(tooLarge(cap, response.status))
-          )
-        }
-        // a body read by bytes up to the cap, whatever it declares (a compressed body declares its compressed
-        // length): a capped reader when the response has a cheap one, else its text (a declared length that
-        // fits) or its Stream
-        const lengthFits = declared !== undefined && Number.isFinite(declared) && !encoded(response)
-        const capped = cappedReaderOf(response, lengthFits)
-        if (capped !== undefined) {
-          return Effect.async<string, TransportError>((resume) => {
-            const read = capped(cap)
-            read.promise.then(
-              (text) => resume(text === undefined ? Effect.fail(tooLarge(cap, response.status)) : Effect.succeed(text)),
-              () => resume(Effect.fail(readFailed()))
-            )
-            return Effect.sync(read.cancel)
-          })
-        }
-        if (lengthFits) return Effect.mapError(response.text, readFailed)
-        return Stream.runFoldEffect(
-          response.stream,
-          { chunks: [] as Array<Uint8Array>, size: 0 },
-          (acc, chunk) => {
-            acc.size += chunk.length
-            if (acc.size > cap) return Effect.fail(tooLarge(cap, response.status))
-            acc.chunks.push(chunk)
-            return Effect.succeed(acc)
-          }
-        ).pipe(
-          Effect.mapError((e) => (e._tag === "TransportError" ? e : readFailed())),
-          Effect.map((acc) => utf8.decode(Buffer.concat(acc.chunks, acc.size)))
-        )
-      }
+      ): Effect.Effect<string, TransportError> =>
+        readBody(response, cap, {
+          tooLarge: () =>
+            transportError("ResponseTooLarge", {
+              status: response.status,
+              description: `the response body is larger than ${cap} bytes`
+            }),
+          readFailed: () =>
+            transportError("Network", {
+              status: response.status,
+              description: "the connection failed while reading the response"
+            })
+        })
 
       /** One attempt: the request sent, the answer read and handled (decoded, or Descope's error). */
       const attempt = (redact: boolean, cap: number): Effect.Effect<DescopeHttp.Response<unknown>, RemoteError> => {

@@ -7,11 +7,14 @@
  * @internal
  */
 import type * as Cookies from "@effect/platform/Cookies"
-import type * as Headers from "@effect/platform/Headers"
+import * as Headers from "@effect/platform/Headers"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Effect from "effect/Effect"
 import * as Inspectable from "effect/Inspectable"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
+import * as Stream from "effect/Stream"
 import type * as DescopeHttp from "../core/DescopeHttp.js"
 
 interface ErrorBody {
@@ -270,4 +273,61 @@ export const readNodeBody = (
       body.destroy()
     }
   }
+}
+
+/** Whether a body is content-encoded (its declared length is not the length read). */
+const encoded = (response: HttpClientResponse.HttpClientResponse): boolean => {
+  const encoding = Option.getOrUndefined(Headers.get(response.headers, "content-encoding"))
+  return encoding !== undefined && encoding !== "" && encoding.toLowerCase() !== "identity"
+}
+
+/**
+ * A response body as text, read only up to `cap` bytes: a declared length
+ * above it is refused unread (the stream cancelled at once, which releases
+ * the connection); otherwise the body is read by bytes up to the cap whatever
+ * it declares (a compressed body declares its compressed length): by a capped
+ * reader when the response has a cheap one (see {@link cappedReaderOf}), else
+ * by its `text` (a declared length that fits) or its `Stream`.
+ */
+export const readBody = <E>(
+  response: HttpClientResponse.HttpClientResponse,
+  cap: number,
+  errors: { readonly tooLarge: () => E; readonly readFailed: () => E }
+): Effect.Effect<string, E> => {
+  const length = Option.getOrUndefined(Headers.get(response.headers, "content-length"))
+  const declared = length === undefined ? undefined : Number(length)
+  if (response.status === 204 || response.status === 205 || response.status === 304) return Effect.succeed("")
+  if (declared !== undefined && Number.isFinite(declared) && declared > cap) {
+    return Effect.zipRight(
+      Effect.ignore(Stream.runDrain(Stream.take(response.stream, 1))),
+      Effect.fail(errors.tooLarge())
+    )
+  }
+  const lengthFits = declared !== undefined && Number.isFinite(declared) && !encoded(response)
+  const capped = cappedReaderOf(response, lengthFits)
+  if (capped !== undefined) {
+    return Effect.async<string, E>((resume) => {
+      const read = capped(cap)
+      read.promise.then(
+        (text) => resume(text === undefined ? Effect.fail(errors.tooLarge()) : Effect.succeed(text)),
+        () => resume(Effect.fail(errors.readFailed()))
+      )
+      return Effect.sync(read.cancel)
+    })
+  }
+  if (lengthFits) return Effect.mapError(response.text, errors.readFailed)
+  const tooLarge = Symbol()
+  return Stream.runFoldEffect(
+    response.stream,
+    { chunks: [] as Array<Uint8Array>, size: 0 },
+    (acc, chunk) => {
+      acc.size += chunk.length
+      if (acc.size > cap) return Effect.fail(tooLarge)
+      acc.chunks.push(chunk)
+      return Effect.succeed(acc)
+    }
+  ).pipe(
+    Effect.mapError((e) => (e === tooLarge ? errors.tooLarge() : errors.readFailed())),
+    Effect.map((acc) => decodeChunks(acc.chunks, acc.size))
+  )
 }
