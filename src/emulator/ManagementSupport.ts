@@ -7,6 +7,7 @@
 import * as Effect from "effect/Effect"
 import { type ProjectState, type TenantRecord, type UserRecord } from "./EmulatorState.js"
 import type { Ctx } from "./Handler.js"
+import * as LoginIndex from "./LoginIndex.js"
 import { findUser } from "./Queries.js"
 import * as W from "./Wire.js"
 import { Codes, fail, type WireError } from "./Wire.js"
@@ -85,7 +86,7 @@ export const revokeSessions = (p: ProjectState, subject: string): void => {
  * @category actions
  */
 export const removeUser = (p: ProjectState, u: UserRecord): void => {
-  p.users.delete(u.userId)
+  LoginIndex.removeUser(p, u)
   revokeSessions(p, u.userId)
   for (const t of p.tenants.values()) {
     for (const g of t.groups) g.memberUserIds = g.memberUserIds.filter((id) => id !== u.userId)

@@ -7,6 +7,7 @@
  */
 import type { User } from "../wire/mgmt/User.js"
 import type { ProjectState, RoleRecord, UserRecord, UserTenant } from "./EmulatorState.js"
+import * as LoginIndex from "./LoginIndex.js"
 import * as Passkeys from "./Passkeys.js"
 
 /**
@@ -15,41 +16,8 @@ import * as Passkeys from "./Passkeys.js"
  * @since 0.2.0
  * @category queries
  */
-export const findUser = (p: ProjectState, loginIdOrUserId: string): UserRecord | undefined => {
-  const byId = p.users.get(loginIdOrUserId)
-  if (byId) return byId
-  const lower = loginIdOrUserId.toLowerCase()
-  let index = loginIndexes.get(p)
-  const known = index?.get(lower)
-  // a remembered answer counts only while it is still true: the user is in the project and holds the login id
-  if (known !== undefined && p.users.get(known.userId) === known && holdsLoginId(known, lower)) return known
-  for (const u of p.users.values()) {
-    if (holdsLoginId(u, lower)) {
-      if (index === undefined || index.size > 2 * p.users.size + 1024) {
-        index = new Map()
-        loginIndexes.set(p, index)
-      }
-      index.set(lower, u)
-      return u
-    }
-  }
-  if (known !== undefined) index?.delete(lower)
-  return undefined
-}
-
-const holdsLoginId = (u: UserRecord, lower: string): boolean => {
-  for (const l of u.loginIds) if (l.toLowerCase() === lower) return true
-  return false
-}
-
-/**
- * The users found by login id, per project: a lookup answered once is
- * answered again without scanning every user (what keeps `user.load` and
- * sign-in flat with 100,000 users). Only a hint: a remembered user is checked
- * before it is used, and anything else scans, so no update of the state needs
- * to keep it current.
- */
-const loginIndexes = new WeakMap<ProjectState, Map<string, UserRecord>>()
+export const findUser = (p: ProjectState, loginIdOrUserId: string): UserRecord | undefined =>
+  p.users.get(loginIdOrUserId) ?? LoginIndex.byLoginId(p, loginIdOrUserId)
 
 /**
  * Finds a role by name within a tenant (tenant-scoped first, then project-level).

@@ -16,6 +16,7 @@ import { type AccessKeyRecord, emptyProject, type ProjectState, type UserRecord 
 import { parse } from "./fga/Model.js"
 import * as FgaStore from "./fga/Store.js"
 import { newId, sha256 } from "./Ids.js"
+import * as LoginIndex from "./LoginIndex.js"
 import * as Password from "./Password.js"
 import type * as Seed from "./Seed.js"
 
@@ -92,20 +93,15 @@ export const apply = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Eff
         createdTime: s.createdTime ?? t
       })
     }
-    // who holds each login id (lower case), kept current while seeding: a seeded user replaces the users
-    // holding its user id or any of its login ids, without a scan of every user per seeded user
-    const holders = new Map<string, string>()
-    for (const u of p.users.values()) for (const l of u.loginIds) holders.set(l.toLowerCase(), u.userId)
-    const replace = (userId: string | undefined) => {
-      const old = userId === undefined ? undefined : p.users.get(userId)
-      if (old === undefined) return
-      p.users.delete(old.userId)
-      for (const l of old.loginIds) if (holders.get(l.toLowerCase()) === old.userId) holders.delete(l.toLowerCase())
+    // a seeded user replaces the users holding its user id or any of its login ids (found in the project's
+    // login index, without a scan of every user per seeded user)
+    const replace = (old: UserRecord | undefined) => {
+      if (old !== undefined) LoginIndex.removeUser(p, old)
     }
     for (const s of seed.users ?? []) {
       const loginIds = [s.loginId, ...(s.additionalLoginIds ?? []).filter((l) => l !== s.loginId)]
-      replace(s.userId)
-      for (const l of loginIds) replace(holders.get(l.toLowerCase()))
+      replace(s.userId === undefined ? undefined : p.users.get(s.userId))
+      for (const l of loginIds) for (const old of [...LoginIndex.holders(p, l)]) replace(old)
       const user: UserRecord = {
         userId: s.userId ?? newId("U"),
         loginIds,
@@ -132,8 +128,7 @@ export const apply = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Eff
         createdTime: s.createdTime ?? t,
         modifiedTime: s.modifiedTime ?? s.createdTime ?? t
       }
-      p.users.set(user.userId, user)
-      for (const l of loginIds) holders.set(l.toLowerCase(), user.userId)
+      LoginIndex.addUser(p, user)
     }
     const userOf = (ref: string) =>
       [...p.users.values()].find((u) =>

@@ -11,6 +11,7 @@ import type { UserStatus } from "../core/User.js"
 import { isEmail } from "../internal/validate.js"
 import { type ProjectState, type UserRecord } from "./EmulatorState.js"
 import { newId } from "./Ids.js"
+import * as LoginIndex from "./LoginIndex.js"
 import { Codes, fail, type WireError } from "./Wire.js"
 
 /**
@@ -27,13 +28,8 @@ export const isPhone = (s: string): boolean => /^\+?[0-9][0-9 ()-]{5,}$/.test(s)
  * @since 0.1.0
  * @category queries
  */
-export const loginIdTaken = (p: ProjectState, loginId: string, except?: string): boolean => {
-  const lower = loginId.toLowerCase()
-  for (const u of p.users.values()) {
-    if (u.userId !== except && u.loginIds.some((l) => l.toLowerCase() === lower)) return true
-  }
-  return false
-}
+export const loginIdTaken = (p: ProjectState, loginId: string, except?: string): boolean =>
+  LoginIndex.holders(p, loginId).some((u) => u.userId !== except)
 
 /**
  * The fields of a user that a request gives, as the routes decoded them (all
@@ -107,7 +103,7 @@ export const create = (
     apply(p, user, fields, now)
     // Descope takes the e-mail from an e-mail-shaped login id when none is given
     if (user.email === undefined && fields.email === undefined && isEmail(loginId)) user.email = loginId
-    p.users.set(user.userId, user)
+    LoginIndex.addUser(p, user)
     return user
   })
 
@@ -143,7 +139,8 @@ export const apply = (p: ProjectState, u: UserRecord, b: Fields, now: number): v
   if (b.test === true) u.test = true
   const additional = b.additionalLoginIds
   if (additional !== undefined && u.loginIds[0] !== undefined) {
-    u.loginIds = [u.loginIds[0], ...additional.filter((l) => l !== u.loginIds[0] && !loginIdTaken(p, l, u.userId))]
+    const primary = u.loginIds[0]
+    LoginIndex.setLoginIds(p, u, [primary, ...additional.filter((l) => l !== primary && !loginIdTaken(p, l, u.userId))])
   }
   u.modifiedTime = Math.floor(now / 1000)
 }
@@ -162,11 +159,15 @@ export const applyContact = (
   if (update.email !== undefined) {
     u.email = update.email
     u.verifiedEmail = true
-    if (update.addToLoginIds && !loginIdTaken(p, update.email)) u.loginIds.push(update.email)
+    if (update.addToLoginIds && !loginIdTaken(p, update.email)) {
+      LoginIndex.setLoginIds(p, u, [...u.loginIds, update.email])
+    }
   }
   if (update.phone !== undefined) {
     u.phone = update.phone
     u.verifiedPhone = true
-    if (update.addToLoginIds && !loginIdTaken(p, update.phone)) u.loginIds.push(update.phone)
+    if (update.addToLoginIds && !loginIdTaken(p, update.phone)) {
+      LoginIndex.setLoginIds(p, u, [...u.loginIds, update.phone])
+    }
   }
 }

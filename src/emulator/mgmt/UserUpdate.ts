@@ -14,6 +14,7 @@ import * as Wire from "../../wire/mgmt/UserUpdate.js"
 import type { UserRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
+import * as LoginIndex from "../LoginIndex.js"
 import { revokeSessions, target, touch } from "../ManagementSupport.js"
 import * as Users from "../Users.js"
 import * as W from "../Wire.js"
@@ -115,14 +116,15 @@ export const routes: ReadonlyArray<Route> = [
     const idx = u.loginIds.findIndex((l) => l.toLowerCase() === b.loginId.toLowerCase())
     if (next === undefined) {
       if (u.loginIds.length <= 1) return W.invalid("cannot remove the last login id")
-      u.loginIds = u.loginIds.filter((_, i) => i !== idx)
+      LoginIndex.setLoginIds(ctx.p, u, u.loginIds.filter((_, i) => i !== idx))
       return Effect.void
     }
     if (Users.loginIdTaken(ctx.p, next, u.userId)) {
       return fail(409, Codes.UserAlreadyExists, "User already exists", `login id ${next} is taken`)
     }
-    if (idx >= 0) u.loginIds[idx] = next
-    else u.loginIds[0] = next
+    const loginIds = [...u.loginIds]
+    loginIds[idx >= 0 ? idx : 0] = next
+    LoginIndex.setLoginIds(ctx.p, u, loginIds)
     return Effect.void
   }),
   updating(Wire.updateEmail, contact("email")),
