@@ -93,39 +93,6 @@ describe("notp wire", () => {
       })
     }).pipe(Effect.provide(layer(success))))
 
-  it.effect("updateUser (go-sdk's wire) carries the refresh token and the update options", () =>
-    Effect.gen(function*() {
-      const { notp } = yield* flows
-      const result = yield* notp.updateUser({
-        loginId: "ada",
-        phone: "+12125551234",
-        refreshToken: Redacted.make("REFRESH-JWT"),
-        addToLoginIds: true,
-        onMergeUseExisting: true,
-        providerId: "meta",
-        templateOptions: { k: "v" },
-        templates: { verifyTemplateId: "V1", successTemplateId: "S1" },
-        locale: "fr"
-      })
-      assert.deepStrictEqual(plain(result), notpAnswer)
-      assert.deepStrictEqual(yield* sentOne, {
-        method: "POST",
-        path: "/v1/auth/notp/whatsapp/update",
-        query: {},
-        authorization: "Bearer P123:REFRESH-JWT",
-        body: {
-          loginId: "ada",
-          phone: "+12125551234",
-          addToLoginIDs: true,
-          onMergeUseExisting: true,
-          providerId: "meta",
-          templateOptions: { k: "v" },
-          templates: { verifyTemplateId: "V1", successTemplateId: "S1" },
-          locale: "fr"
-        }
-      })
-    }).pipe(Effect.provide(layer(always(notpAnswer)))))
-
   it.effect("updateUser: bad input is refused unsent", () =>
     Effect.gen(function*() {
       const { notp } = yield* flows

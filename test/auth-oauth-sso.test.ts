@@ -247,35 +247,6 @@ describe("saml (/v1/auth/saml/*)", () => {
       })
     }).pipe(Effect.provide(layer(always(urlAnswer)))))
 
-  it.effect("start: every option", () =>
-    Effect.gen(function*() {
-      const { saml } = yield* flows
-      yield* saml.start({
-        tenant: "ada@acme.com",
-        returnUrl: "https://app.example.com/cb",
-        ssoId: "SSO2",
-        forceAuthn: true,
-        loginHint: "ada",
-        enforceInitiatedEmail: true,
-        loginOptions: { mfa: true, tenantId: "T1" },
-        refreshToken: "REFRESH-JWT"
-      })
-      assert.deepStrictEqual(yield* sentOne, {
-        method: "POST",
-        path: "/v1/auth/saml/authorize",
-        query: {
-          tenant: "ada@acme.com",
-          redirectURL: "https://app.example.com/cb",
-          ssoId: "SSO2",
-          forceAuthn: "true",
-          loginHint: "ada",
-          initiatedEmail: "ada@acme.com"
-        },
-        authorization: "Bearer P123:REFRESH-JWT",
-        body: { mfa: true, tenantId: "T1" }
-      })
-    }).pipe(Effect.provide(layer(always(urlAnswer)))))
-
   it.effect("start: forceAuthn false is not sent", () =>
     Effect.gen(function*() {
       const { saml } = yield* flows

@@ -189,39 +189,6 @@ describe("otp wire", () => {
       })
     }).pipe(Effect.provide(layer(always(maskedPhone)))))
 
-  it.effect("updateUserEmail", () =>
-    Effect.gen(function*() {
-      const { otp } = yield* flows
-      const result = yield* otp.updateUserEmail({
-        loginId: "ada@example.com",
-        email: "ada.new@example.com",
-        refreshToken: "REFRESH-JWT",
-        addToLoginIds: true,
-        onMergeUseExisting: false,
-        templateOptions: { k: "v" },
-        templateId: "T1",
-        providerId: "ses",
-        mfa: true
-      })
-      assert.deepStrictEqual(result, maskedEmail)
-      assert.deepStrictEqual(yield* sentOne, {
-        method: "POST",
-        path: "/v1/auth/otp/update/email",
-        query: {},
-        authorization: "Bearer P123:REFRESH-JWT",
-        body: {
-          loginId: "ada@example.com",
-          email: "ada.new@example.com",
-          addToLoginIDs: true,
-          onMergeUseExisting: false,
-          templateOptions: { k: "v" },
-          templateId: "T1",
-          providerId: "ses",
-          mfa: true
-        }
-      })
-    }).pipe(Effect.provide(layer(always(maskedEmail)))))
-
   for (
     const [method, path] of [
       ["sms", "/v1/auth/otp/update/phone/sms"],
