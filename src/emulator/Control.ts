@@ -200,9 +200,7 @@ const AdvanceRequest = Schema.Struct({ millis: optional(Num), seconds: optional(
 const OutboxQuery = Schema.Struct({
   projectId: optional(Schema.String),
   loginId: optional(Schema.String),
-  kind: optional(
-    Schema.Literal("otp", "magiclink", "enchantedlink", "password-reset", "invite", "update", "notp")
-  )
+  kind: optional(Outbox.MessageKind)
 })
 
 /** `POST /emulator/groups`: a group of a tenant, its members by login id or user id. */

@@ -7,6 +7,23 @@
  *
  * @since 0.1.0
  */
+import * as Schema from "effect/Schema"
+
+/**
+ * The kinds of message, as a schema (the outbox route decodes its `kind` filter with it).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const MessageKind = Schema.Literal(
+  "otp",
+  "magiclink",
+  "enchantedlink",
+  "password-reset",
+  "invite",
+  "update",
+  "notp"
+)
 
 /**
  * What a message is for.
@@ -14,7 +31,7 @@
  * @since 0.1.0
  * @category models
  */
-export type MessageKind = "otp" | "magiclink" | "enchantedlink" | "password-reset" | "invite" | "update" | "notp"
+export type MessageKind = typeof MessageKind.Type
 
 /**
  * One recorded message.
