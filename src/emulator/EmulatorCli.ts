@@ -325,7 +325,7 @@ const importDir = (emulator: Service, dir: string): Effect.Effect<void, Seed.See
       yield* emulator.importProject(seed, projectId)
     }
     for (const entry of sorted) {
-      if (!entry.isDirectory()) continue
+      if (!entry.isDirectory() || entry.name.startsWith(".")) continue
       const snapshotDir = Path.join(dir, entry.name)
       const files = yield* SnapshotDir.read(snapshotDir)
       yield* emulator.addProject(entry.name)
