@@ -6,13 +6,15 @@
  * and exit code 1; a missing `@effect/platform-node` is one line naming the
  * package to add.
  */
-import { afterAll, assert, describe, it } from "@effect/vitest"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Fs from "node:fs"
 import * as Net from "node:net"
 import * as Path from "node:path"
 import { DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID } from "../src/emulator/Emulator.js"
 import { listenFailure, maskKey } from "../src/emulator/EmulatorCli.js"
 import {
+  buildDist,
+  cliScript,
   directEnv,
   removeDirs,
   ROOT,
@@ -20,10 +22,10 @@ import {
   runCli,
   type Running,
   stopAll,
-  tempDir,
-  TSX_LOADER
+  tempDir
 } from "./support/cliProcess.js"
 
+beforeAll(() => buildDist(), 60_000)
 // the tests run concurrently (each waits on its own processes): clean up once, at the end
 afterAll(() => {
   stopAll()
@@ -105,9 +107,9 @@ describe.concurrent("descope-emulator, started directly", () => {
   it(
     "without @effect/platform-node: one line naming the package to add (exit code 1; from code, the defect's message)",
     async () => {
-      // a consumer whose node_modules has everything but @effect/platform-node
+      // a consumer whose node_modules has everything but @effect/platform-node (and the package's dist)
       const dir = tempDir("descope-emulator-noplatform-")
-      Fs.cpSync(Path.join(ROOT, "src"), Path.join(dir, "src"), { recursive: true })
+      Fs.cpSync(Path.dirname(Path.dirname(cliScript())), Path.join(dir, "dist"), { recursive: true })
       Fs.writeFileSync(
         Path.join(dir, "package.json"),
         JSON.stringify({ name: "consumer", type: "module", private: true })
@@ -122,7 +124,7 @@ describe.concurrent("descope-emulator, started directly", () => {
         if (entry === "platform-node") continue
         Fs.symlinkSync(Path.join(ROOT, "node_modules", "@effect", entry), Path.join(modules, "@effect", entry))
       }
-      const cli = runCli(["--port", "0"], { cwd: dir, script: Path.join(dir, "src", "emulator", "cli.ts") })
+      const cli = runCli(["--port", "0"], { cwd: dir, script: Path.join(dir, "dist", "emulator", "cli.js") })
       const exit = await cli.exited()
       assert.deepStrictEqual(exit, { code: 1, signal: null })
       assert.strictEqual(
@@ -131,14 +133,14 @@ describe.concurrent("descope-emulator, started directly", () => {
       )
       assert.strictEqual(cli.stdout(), "")
       // the same consumer starting the server from code: a defect whose message is that one line
-      const script = Path.join(dir, "serve.ts")
+      const script = Path.join(dir, "serve.js")
       Fs.writeFileSync(
         script,
         [
           `import * as Cause from "effect/Cause"`,
           `import * as Effect from "effect/Effect"`,
           `import * as Exit from "effect/Exit"`,
-          `import * as Emulator from "./src/emulator/index.ts"`,
+          `import * as Emulator from "./dist/emulator/index.js"`,
           `const exit = await Effect.runPromiseExit(Effect.scoped(Emulator.serve()).pipe(Effect.provide(Emulator.layer())))`,
           `const defect = Exit.isFailure(exit) ? Cause.squash(exit.cause) : undefined`,
           `process.stdout.write(defect instanceof Error ? defect.message : "no defect")`
@@ -167,7 +169,7 @@ describe.concurrent("descope-emulator, started directly", () => {
 
 describe.concurrent("descope-emulator through npx", () => {
   it("SIGTERM to npx stops the emulator (npx signals only its sh -c: the CLI notices its parent is gone)", async () => {
-    // a consumer project whose node_modules/.bin has the bin (here: the CLI from src)
+    // a consumer project whose node_modules/.bin has the bin (here: the bundled CLI of buildDist)
     const dir = tempDir("descope-emulator-npx-")
     Fs.writeFileSync(
       Path.join(dir, "package.json"),
@@ -179,9 +181,7 @@ describe.concurrent("descope-emulator through npx", () => {
     Fs.writeFileSync(
       Path.join(bin, "descope-emulator"),
       // exec keeps the pid: the file names the emulator's process, to clean up after a failure
-      `#!/bin/sh\necho $$ > "${pidFile}"\nexec "${process.execPath}" --import "${TSX_LOADER}" "${
-        Path.join(ROOT, "src", "emulator", "cli.ts")
-      }" "$@"\n`,
+      `#!/bin/sh\necho $$ > "${pidFile}"\nexec "${process.execPath}" "${cliScript()}" "$@"\n`,
       { mode: 0o755 }
     )
     const env = {
@@ -203,7 +203,7 @@ describe.concurrent("descope-emulator through npx", () => {
       // an orphan left by a failure: stop it by its pid
       const pid = Fs.existsSync(pidFile) ? Number(Fs.readFileSync(pidFile, "utf8").trim()) : 0
       const cmdline = `/proc/${pid}/cmdline`
-      if (pid > 0 && Fs.existsSync(cmdline) && Fs.readFileSync(cmdline, "utf8").includes("cli.ts")) {
+      if (pid > 0 && Fs.existsSync(cmdline) && Fs.readFileSync(cmdline, "utf8").includes("cli.js")) {
         try {
           process.kill(pid, "SIGKILL")
         } catch {

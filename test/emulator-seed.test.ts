@@ -7,14 +7,14 @@
  * `--seed file.yaml`, `--export-on-exit dir` and `--import dir`.
  */
 import DescopeClient from "@descope/node-sdk"
-import { afterAll, assert, describe, it } from "@effect/vitest"
+import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import * as Emulator from "../src/emulator/index.js"
-import { removeDirs, runCli, stopAll, tempDir } from "./support/cliProcess.js"
+import { buildDist, removeDirs, runCli, stopAll, tempDir } from "./support/cliProcess.js"
 import { request } from "./support/emulator.js"
 
 afterAll(() => {
@@ -258,6 +258,7 @@ describe("per-test isolation through the control API (node-sdk)", () => {
 })
 
 describe("descope-emulator --seed / --export-on-exit / --import", () => {
+  beforeAll(() => buildDist(), 60_000)
   const BASE = /base URL: +(http:\/\/127\.0\.0\.1:\d+)/
 
   it("serves a YAML seed, exports every project (state and snapshot directory) on exit, and imports both", async () => {
