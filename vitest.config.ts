@@ -8,6 +8,11 @@ import { defineConfig } from "vitest/config"
 const LOAD = ["test/load.test.ts", "test/load-validation.test.ts", "test/wire-catalogue-fuzz.test.ts"]
 /** The inspector in a real headless browser (Debian's chromium): `npm run test:browser`. */
 const BROWSER = ["test/**/*.browser.test.ts"]
+/**
+ * The Next.js adapter against a real Next (its NextRequest, NextResponse and route module): `npm run test:next`.
+ * Its global setup installs the pinned Next under node_modules/.cache on the first run (about 15 s).
+ */
+const NEXT = ["test/**/*.next.test.ts"]
 
 export default defineConfig({
   test: {
@@ -35,11 +40,20 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: [...LOAD, ...BROWSER]
+          exclude: [...LOAD, ...BROWSER, ...NEXT]
         }
       },
       {
         test: { name: "browser", include: BROWSER, testTimeout: 60_000, hookTimeout: 60_000 }
+      },
+      {
+        test: {
+          name: "next",
+          include: NEXT,
+          globalSetup: ["test/support/nextSetup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000
+        }
       },
       {
         extends: true,

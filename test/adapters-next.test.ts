@@ -6,6 +6,8 @@
  * incoming message, the route's `params` as a Promise (Next 15+), the web
  * `Response` written back. The `middleware.ts` helper is checked with real
  * `Request`s, and the adapter's import graph holds no Node-only module (Edge).
+ * test/adapters-next.next.test.ts runs the same table against a real Next
+ * (`npm run test:next`, which installs it on the first run).
  */
 import * as Fs from "node:fs"
 import * as Http from "node:http"

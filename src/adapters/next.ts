@@ -10,8 +10,8 @@
  *   handler's response. Next's `params` (a Promise since Next 15) feed
  *   `{ path: "tenantId" }` tenants.
  * - `authenticate(descope, request, options)`: for `middleware.ts`: a
- *   `Response` to return, or the session and the `Set-Cookie` values to put on
- *   `NextResponse.next()`.
+ *   `Response` to return, or the session and the rotated cookies to set on
+ *   `NextResponse.next()` with `response.cookies.set(cookie)`.
  *
  * @example
  * ```ts
@@ -32,6 +32,10 @@
 // first: an unsupported `effect` fails here, with one sentence naming the versions
 import "../internal/effectVersion.js"
 
+import * as PlatformCookies from "@effect/platform/Cookies"
+import * as Duration from "effect/Duration"
+import * as Either from "effect/Either"
+import * as Redacted from "effect/Redacted"
 import type { Session } from "../core/Session.js"
 import * as Answers from "../server/Answers.js"
 import type { Authenticated, RequestOptions } from "../server/RequestAuth.js"
@@ -68,9 +72,79 @@ const stringParams = (
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? v : v?.join("/")]))
 
 /**
+ * A rotated cookie in the shape of Next's `ResponseCookie`, for
+ * `NextResponse.cookies.set(cookie)` (`maxAge` in seconds).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface NextCookie {
+  readonly name: string
+  readonly value: string
+  readonly path?: string
+  readonly domain?: string
+  readonly expires?: Date
+  readonly maxAge?: number
+  readonly httpOnly?: boolean
+  readonly secure?: boolean
+  readonly sameSite?: "lax" | "strict" | "none"
+  readonly priority?: "low" | "medium" | "high"
+  readonly partitioned?: boolean
+}
+
+/** Cookies as Next cookies (one that is no valid cookie is left out, as by `Answers.setCookieHeaders`). */
+const nextCookies = (cookies: ReadonlyArray<Answers.ResponseCookie>): Array<NextCookie> =>
+  cookies.flatMap((cookie) =>
+    Either.match(PlatformCookies.makeCookie(cookie.name, Redacted.value(cookie.value), cookie.options), {
+      onLeft: () => [],
+      onRight: ({ name, options = {}, value }) => {
+        const { domain, expires, httpOnly, maxAge, partitioned, path, priority, sameSite, secure } = options
+        return [{
+          name,
+          value,
+          ...(path !== undefined ? { path } : {}),
+          ...(domain !== undefined ? { domain } : {}),
+          ...(expires !== undefined ? { expires } : {}),
+          ...(maxAge !== undefined ? { maxAge: Math.trunc(Duration.toSeconds(maxAge)) } : {}),
+          ...(httpOnly !== undefined ? { httpOnly } : {}),
+          ...(secure !== undefined ? { secure } : {}),
+          ...(sameSite !== undefined ? { sameSite } : {}),
+          ...(priority !== undefined ? { priority } : {}),
+          ...(partitioned !== undefined ? { partitioned } : {})
+        }]
+      }
+    })
+  )
+
+/**
  * Authenticates a request for `middleware.ts`: `{ response }` to return as
- * is, or `{ session, setCookies }` to continue with (append `setCookies` to
- * the `set-cookie` header of `NextResponse.next()`).
+ * is, or `{ session, cookies }` to continue with: set each of `cookies` on
+ * `NextResponse.next()` with `response.cookies.set(cookie)`. (In its cookie
+ * jar, a rotated cookie is seen by `response.cookies.get`, kept by a later
+ * `response.cookies.set(...)`, and passed on by Next to `cookies()` of the
+ * request. `setCookies`, the same cookies as `Set-Cookie` values, are for a
+ * plain `Response`: appended to the headers of a `NextResponse`, its jar does
+ * not hold them, and its next `cookies.set` drops them.)
+ *
+ * @example
+ * ```ts
+ * import { createDescope } from "descope-effect/promise"
+ * import { authenticate, type NextCookie } from "descope-effect/next"
+ * // in an app: import { NextResponse, type NextRequest } from "next/server"
+ * declare const NextResponse: { next: () => Response & { cookies: { set: (cookie: NextCookie) => unknown } } }
+ * type NextRequest = Request
+ *
+ * const descope = createDescope({ projectId: "P2abc" })
+ *
+ * // middleware.ts
+ * export async function middleware(request: NextRequest) {
+ *   const auth = await authenticate(descope, request, { refresh: true })
+ *   if ("response" in auth) return auth.response
+ *   const response = NextResponse.next()
+ *   for (const cookie of auth.cookies) response.cookies.set(cookie)
+ *   return response
+ * }
+ * ```
  *
  * @since 0.2.0
  * @category middleware
@@ -81,26 +155,38 @@ export const authenticate = async (
   options: RequestOptions = {}
 ): Promise<
   | { readonly response: Response }
-  | { readonly session: Session; readonly authentication: Authenticated; readonly setCookies: ReadonlyArray<string> }
+  | {
+    readonly session: Session
+    readonly authentication: Authenticated
+    readonly cookies: ReadonlyArray<NextCookie>
+    readonly setCookies: ReadonlyArray<string>
+  }
 > => {
   const decision = await decide(descope, request, options)
   return decision._tag === "Respond"
     ? { response: Answers.toWebResponse(decision.answer) }
-    : { session: decision.result.session, authentication: decision.result, setCookies: decision.setCookies }
+    : {
+      session: decision.result.session,
+      authentication: decision.result,
+      cookies: nextCookies(decision.result.cookies),
+      setCookies: decision.setCookies
+    }
 }
 
 /**
- * Wraps a route handler: see the module doc.
+ * Wraps a route handler: see the module doc. The handler gets the request
+ * Next passes (type it `NextRequest` for `request.nextUrl` and
+ * `request.cookies`).
  *
  * @since 0.2.0
  * @category middleware
  */
-export const withDescope = (
+export const withDescope = <R extends Request = Request>(
   descope: Authenticator,
-  handler: (request: Request, context: DescopeContext) => Response | Promise<Response>,
+  handler: (request: R, context: DescopeContext) => Response | Promise<Response>,
   options: RequestOptions = {}
 ) =>
-async (request: Request, context: RouteContext = {}): Promise<Response> => {
+async (request: R, context: RouteContext = {}): Promise<Response> => {
   const params = stringParams((await context.params) ?? {})
   const decision = await decide(descope, request, { ...options, params: options.params ?? params })
   if (decision._tag === "Respond") return Answers.toWebResponse(decision.answer)
