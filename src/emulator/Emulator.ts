@@ -206,7 +206,7 @@ export interface Service {
   /**
    * A project's settings as Descope's snapshot files (what
    * `mgmt.project.exportSnapshot` answers: JSON documents by path, assets as
-   * text, or as bytes here where the wire carries them in base64).
+   * text, images in base64).
    */
   readonly exportSnapshot: (projectId?: string) => Effect.Effect<Readonly<Record<string, unknown>>>
   /**
@@ -407,7 +407,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
               SeedState.replaceProject(p, seed, t))))),
       exportSnapshot: (projectId) =>
         locked(projectId, (p) =>
-          Snapshot.exportFiles(p, undefined, "bytes")),
+          Snapshot.exportFiles(p)),
       importSnapshot: (files, projectId) =>
         Effect.flatMap(project(projectId), (p) =>
           p.lock.withPermits(1)(Effect.flatMap(now, (t) => {

@@ -1,10 +1,18 @@
 /**
- * A project snapshot as a directory, the way Descope's own tooling keeps one:
- * each file of the snapshot at its path. JSON documents (`*.json`) are parsed
- * (and written back indented); any other file is an asset, kept as text when
- * it is UTF-8 and as bytes otherwise, and written back as it came. Used by the
- * CLI's `--import dir` (a sub-directory `<projectId>/` is that project's
- * snapshot) and `--export-on-exit dir`.
+ * A project snapshot as a directory, read and written by the rules of
+ * Descope's own tool for it (`descope project snapshot export|import` of
+ * descopecli), so that a real project's export loads and what the emulator
+ * writes, that tool imports:
+ *
+ * - `*.json`: a JSON object (written back indented, with a final newline);
+ * - `*.txt`, `*.html`: text, as it is (written with a final newline);
+ * - `*.png`, `*.jpg`, `*.svg`, `*.webp`: bytes, which the snapshot's files
+ *   (and the API) carry in base64;
+ * - any other file, and any entry whose name starts with `.` or `__MACOSX`
+ *   (at any depth), is not part of the snapshot and is left out.
+ *
+ * Used by the CLI's `--import dir` (a sub-directory `<projectId>/` is that
+ * project's snapshot) and `--export-on-exit dir`.
  *
  * @since 0.2.0
  */
@@ -13,7 +21,22 @@ import * as Fs from "node:fs/promises"
 import * as Path from "node:path"
 import { SeedError } from "./Seed.js"
 
-const utf8 = new TextDecoder("utf-8", { fatal: true })
+/** How a file of the snapshot is kept in its files (the wire's form): by its extension. */
+const kindOf = (path: string): "json" | "text" | "image" | undefined => {
+  const extension = /\.[^./]*$/.exec(path)?.[0]?.toLowerCase()
+  return extension === ".json"
+    ? "json"
+    : extension === ".txt" || extension === ".html"
+    ? "text"
+    : extension === ".png" || extension === ".jpg" || extension === ".svg" || extension === ".webp"
+    ? "image"
+    : undefined
+}
+
+/** Entries Descope's tool passes over: hidden ones and macOS archive leftovers. */
+const ignored = (name: string): boolean => name.startsWith(".") || name.startsWith("__MACOSX")
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
 
 const failure = (path: string, reason: string, e?: unknown) =>
   new SeedError({
@@ -21,15 +44,16 @@ const failure = (path: string, reason: string, e?: unknown) =>
     reason: e === undefined ? reason : `${reason} (${(e as { code?: string }).code ?? String(e)})`
   })
 
-/** The files under `dir`, by their path relative to it (with `/`), in order. */
+/** The snapshot's files under `dir`, by their path relative to it (with `/`), in order. */
 const listFiles = (dir: string): Effect.Effect<ReadonlyArray<string>, SeedError> =>
   Effect.tryPromise({
     try: async () => {
       const found: Array<string> = []
       const walk = async (relative: ReadonlyArray<string>): Promise<void> => {
         for (const entry of await Fs.readdir(Path.join(dir, ...relative), { withFileTypes: true })) {
+          if (ignored(entry.name)) continue
           if (entry.isDirectory()) await walk([...relative, entry.name])
-          else if (entry.isFile()) found.push([...relative, entry.name].join("/"))
+          else if (entry.isFile() && kindOf(entry.name) !== undefined) found.push([...relative, entry.name].join("/"))
         }
       }
       await walk([])
@@ -39,8 +63,10 @@ const listFiles = (dir: string): Effect.Effect<ReadonlyArray<string>, SeedError>
   })
 
 /**
- * Reads a snapshot directory into its files: a JSON document that does not
- * parse is a `SeedError` naming the file.
+ * Reads a snapshot directory into its files, in the form the API carries
+ * them: a JSON document as its object, a text file as its text, an image in
+ * base64. A JSON document that does not parse, or is not an object, is a
+ * `SeedError` naming the file.
  *
  * @since 0.2.0
  * @category parsing
@@ -54,25 +80,27 @@ export const read = (dir: string): Effect.Effect<Record<string, unknown>, SeedEr
         try: () => Fs.readFile(file),
         catch: (e) => failure(file, "cannot read it", e)
       })
-      if (path.endsWith(".json")) {
-        files[path] = yield* Effect.try({
+      const kind = kindOf(path)
+      if (kind === "json") {
+        const document = yield* Effect.try({
           try: () => JSON.parse(bytes.toString("utf8")) as unknown,
           catch: (e) => failure(file, `not a JSON document: ${e instanceof Error ? e.message : String(e)}`)
         })
-        continue
-      }
-      try {
-        files[path] = utf8.decode(bytes)
-      } catch {
-        files[path] = new Uint8Array(bytes)
+        if (document === null || typeof document !== "object" || Array.isArray(document)) {
+          return yield* failure(file, "a snapshot's JSON document holds an object")
+        }
+        files[path] = document
+      } else {
+        files[path] = kind === "text" ? bytes.toString("utf8") : bytes.toString("base64")
       }
     }
     return files
   })
 
 /**
- * Writes snapshot files under `dir` (created as needed): a JSON document
- * indented, a text or binary asset as it is.
+ * Writes snapshot files under `dir` (created as needed), as Descope's tool
+ * does: a JSON document indented, a text file with a final newline, any other
+ * file from its base64 (a value that is not base64 is written as it is).
  *
  * @since 0.2.0
  * @category rendering
@@ -86,9 +114,13 @@ export const write = (dir: string, files: Readonly<Record<string, unknown>>): Ef
       await Fs.mkdir(Path.dirname(file), { recursive: true })
       await Fs.writeFile(
         file,
-        content instanceof Uint8Array || typeof content === "string"
-          ? content
-          : `${JSON.stringify(content, null, 2)}\n`
+        typeof content !== "string"
+          ? `${JSON.stringify(content, null, 2)}\n`
+          : kindOf(path) === "text"
+          ? content.endsWith("\n") || content === "" ? content : `${content}\n`
+          : BASE64.test(content)
+          ? Buffer.from(content, "base64")
+          : content
       )
     }
   })

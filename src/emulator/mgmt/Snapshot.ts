@@ -82,25 +82,18 @@ const defined = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null))
 
 /**
- * A project's snapshot files (`format: "plain"`: without the assets); a
- * binary asset in base64 (`assets: "wire"`, as the API answers) or as bytes
- * (`"bytes"`, for a directory).
+ * A project's snapshot files (`format: "plain"`: without the assets), as the
+ * API answers them (an asset is text, or an image in base64).
  *
  * @since 0.2.0
  * @category rendering
  */
-export const exportFiles = (
-  p: ProjectState,
-  format?: string,
-  assets: "wire" | "bytes" = "wire"
-): Record<string, unknown> => {
+export const exportFiles = (p: ProjectState, format?: string): Record<string, unknown> => {
   const s = settingsOf(p)
   const files: Record<string, unknown> = {}
   for (const [path, content] of s.otherFiles) {
-    const asset = typeof content === "string" || content instanceof Uint8Array
-    if (format === "plain" && asset) continue
-    // a binary asset (imported from a directory) is base64 on the wire, bytes for a directory
-    files[path] = content instanceof Uint8Array && assets === "wire" ? Buffer.from(content).toString("base64") : content
+    if (format === "plain" && typeof content === "string") continue
+    files[path] = content
   }
   files[PROJECT] = defined({ name: s.name ?? p.projectId, environment: s.environment, tags: [...s.tags] })
   files[PERMISSIONS] = {
@@ -182,8 +175,8 @@ const decode = (
       failures.push(`${path}: a JSON file must hold an object`)
       continue
     }
-    if (!path.endsWith(".json") && typeof content !== "string" && !(content instanceof Uint8Array)) {
-      failures.push(`${path}: an asset must be text or base64 (or bytes, read from a directory)`)
+    if (!path.endsWith(".json") && typeof content !== "string") {
+      failures.push(`${path}: an asset must be text or base64`)
       continue
     }
     if (!interpreted(path)) others.push([path, content])
