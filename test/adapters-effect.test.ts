@@ -23,7 +23,15 @@ import * as Http from "node:http"
 import { describe, expect, it } from "vitest"
 import { CurrentSession, DescopeAuth, DescopeMiddleware, DescopeSecurity } from "../src/server/index.js"
 import * as ProtectedResource from "../src/server/ProtectedResource.js"
-import { type App, conformance, METADATA, ROUTES, type Started } from "./support/conformance.js"
+import {
+  type App,
+  conformance,
+  METADATA,
+  ROUTES,
+  SIGN_OUT_COOKIES,
+  SIGN_OUT_PATH,
+  type Started
+} from "./support/conformance.js"
 
 /** Builds a server layer in a fresh scope; the base URL from its address. */
 const startLayer = async (server: Layer.Layer<HttpServer.HttpServer, unknown>): Promise<Started> => {
@@ -62,6 +70,7 @@ const group = HttpApiGroup.make("app")
   )
   .add(HttpApiEndpoint.get("currentTenant", "/current-tenant").addSuccess(Me).middleware(CurrentTenant))
   .add(HttpApiEndpoint.get("things", "/things").addSuccess(Me).middleware(Things))
+  .add(HttpApiEndpoint.get("signout", "/signout").addSuccess(Me))
 
 // the protected resource metadata: public
 const wellKnown = HttpApiGroup.make("wellKnown").add(
@@ -73,6 +82,13 @@ class SecuredApi extends HttpApi.make("conformance").add(group.middleware(Descop
 ) {}
 
 const me = Effect.map(CurrentSession, (session) => ({ userId: session.userId }))
+
+/** The sign-out route's answer: `{ userId }`, the session cookies expired by the handler itself. */
+const signOut = Effect.map(CurrentSession, (session) =>
+  SIGN_OUT_COOKIES.reduce(
+    (response, name) => HttpServerResponse.expireCookie(response, name, { path: SIGN_OUT_PATH }),
+    HttpServerResponse.unsafeJson({ userId: session.userId })
+  ))
 
 const guards = <A, E, R>(self: Layer.Layer<A, E, R>) =>
   self.pipe(
@@ -93,7 +109,8 @@ const HandlersLive = Layer.mergeAll(
       .handle("reports", () => me)
       .handle("settings", () => me)
       .handle("currentTenant", () => me)
-      .handle("things", () => me)),
+      .handle("things", () => me)
+      .handleRaw("signout", () => signOut)),
   HttpApiBuilder.group(Api, "wellKnown", (h) => h.handle("metadata", () => Effect.succeed(METADATA)))
 ).pipe(guards)
 
@@ -115,15 +132,30 @@ const securedApiServer = (app: App) =>
     app
   )
 
+/**
+ * The sign-out of the HttpRouter door: `DS` expired on the response's cookies, `DSR` cleared by a raw
+ * `Set-Cookie` header (the other way an Effect handler sets a cookie).
+ */
+const signOutRaw = Effect.map(
+  CurrentSession,
+  (session) =>
+    HttpServerResponse.unsafeJson({ userId: session.userId }).pipe(
+      HttpServerResponse.expireCookie("DS", { path: SIGN_OUT_PATH }),
+      HttpServerResponse.setHeader("set-cookie", `DSR=; Max-Age=0; Path=${SIGN_OUT_PATH}`)
+    )
+)
+
 const httpRouterServer = (app: App) => {
   const meResponse = Effect.flatMap(CurrentSession, (session) => HttpServerResponse.json({ userId: session.userId }))
   const router = app.routes.reduce(
-    (router, route) =>
-      HttpRouter.get(
+    (router, route) => {
+      const handler = route.signOut ? signOutRaw : meResponse
+      return HttpRouter.get(
         router,
         route.path as HttpRouter.PathInput,
-        route.require === undefined ? meResponse : meResponse.pipe(DescopeMiddleware.guard(route.require))
-      ),
+        route.require === undefined ? handler : handler.pipe(DescopeMiddleware.guard(route.require))
+      )
+    },
     HttpRouter.empty as HttpRouter.HttpRouter<unknown, CurrentSession>
   )
   const app_ = HttpRouter.empty.pipe(
@@ -177,7 +209,7 @@ describe("OpenAPI of the DescopeSecurity api", () => {
       if (path === ProtectedResource.WELL_KNOWN_PATH) continue
       const statuses = Object.keys(item.get?.responses ?? {})
       expect(statuses, path).toEqual(expect.arrayContaining(["200", "401", "503"]))
-      expect(statuses.includes("403"), path).toBe(path !== "/me")
+      expect(statuses.includes("403"), path).toBe(path !== "/me" && path !== "/signout")
     }
   })
   it("the plain DescopeAuth api declares no scheme (its reading is its own)", () => {

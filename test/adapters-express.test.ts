@@ -6,7 +6,7 @@ import express from "express"
 import type { AddressInfo } from "node:net"
 import { descopeAuth, sessionOf } from "../src/adapters/express.js"
 import * as ProtectedResource from "../src/server/ProtectedResource.js"
-import { conformance, METADATA } from "./support/conformance.js"
+import { conformance, METADATA, SIGN_OUT_COOKIES, SIGN_OUT_PATH } from "./support/conformance.js"
 
 conformance({
   name: "express",
@@ -18,6 +18,9 @@ conformance({
       })
       for (const route of app.routes) {
         server.get(route.path, descopeAuth(app.descope, { ...app.options, require: route.require }), (req, res) => {
+          if (route.signOut) {
+            for (const name of SIGN_OUT_COOKIES) res.clearCookie(name, { path: SIGN_OUT_PATH })
+          }
           res.json({ userId: sessionOf(req)?.userId })
         })
       }

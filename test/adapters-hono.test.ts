@@ -4,10 +4,11 @@
  */
 import { serve } from "@hono/node-server"
 import { Hono } from "hono"
+import { deleteCookie } from "hono/cookie"
 import type { AddressInfo } from "node:net"
 import { descopeAuth, type DescopeEnv } from "../src/adapters/hono.js"
 import * as ProtectedResource from "../src/server/ProtectedResource.js"
-import { conformance, METADATA } from "./support/conformance.js"
+import { conformance, METADATA, SIGN_OUT_COOKIES, SIGN_OUT_PATH } from "./support/conformance.js"
 
 conformance({
   name: "hono",
@@ -19,7 +20,12 @@ conformance({
         hono.get(
           route.path,
           descopeAuth(app.descope, { ...app.options, require: route.require }),
-          (c) => c.json({ userId: c.get("descopeSession").userId })
+          (c) => {
+            if (route.signOut) {
+              for (const name of SIGN_OUT_COOKIES) deleteCookie(c, name, { path: SIGN_OUT_PATH })
+            }
+            return c.json({ userId: c.get("descopeSession").userId })
+          }
         )
       }
       const server = serve({ fetch: hono.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {

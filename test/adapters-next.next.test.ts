@@ -24,7 +24,7 @@ import * as Emulator from "../src/emulator/index.js"
 import * as DescopeLayers from "../src/layers/Descope.js"
 import { type Descope, fromLayer } from "../src/promise/index.js"
 import * as ProtectedResource from "../src/server/ProtectedResource.js"
-import { conformance, METADATA, type Route } from "./support/conformance.js"
+import { conformance, METADATA, type Route, SIGN_OUT_COOKIES, SIGN_OUT_PATH } from "./support/conformance.js"
 
 // --- the parts of Next the tests use, typed here (`next` is no dependency) ---
 
@@ -71,7 +71,7 @@ interface NextServer {
   readonly NextRequest: new(input: string | URL, init?: RequestInit) => NextRequest
   readonly NextResponse: {
     readonly json: (body: unknown, init?: ResponseInit) => NextResponse
-    readonly next: (init?: ResponseInit) => NextResponse
+    readonly next: (init?: ResponseInit & { readonly request?: { readonly headers?: Headers } }) => NextResponse
   }
 }
 
@@ -81,6 +81,22 @@ interface NodeNextRequest {
 }
 interface NodeNextResponse {
   readonly originalResponse: Http.ServerResponse
+}
+
+/** A `middleware.ts` function. */
+type Middleware = (request: NextRequest) => Promise<Response>
+
+/** What Next's middleware adapter is given by `next start` (NextNodeServer.runMiddleware) and answers. */
+interface MiddlewareParams {
+  readonly handler: Middleware
+  readonly page: string
+  readonly request: {
+    readonly headers: Http.IncomingHttpHeaders
+    readonly method: string
+    readonly url: string
+    readonly nextConfig: unknown
+    readonly signal: AbortSignal
+  }
 }
 
 /** What Next hands an app-route module besides the request (the fields its `handle` reads). */
@@ -119,7 +135,60 @@ const internals = {
   }>("next/dist/server/web/spec-extension/adapters/next-request.js"),
   ...load<{
     readonly sendResponse: (request: NodeNextRequest, response: NodeNextResponse, answer: Response) => Promise<void>
-  }>("next/dist/server/send-response.js")
+  }>("next/dist/server/send-response.js"),
+  ...load<{
+    readonly adapter: (params: MiddlewareParams) => Promise<{ readonly response: Response }>
+  }>("next/dist/server/web/adapter.js"),
+  ...load<{
+    readonly toNodeOutgoingHttpHeaders: (headers: Headers) => Record<string, string | Array<string> | undefined>
+  }>("next/dist/server/web/utils.js")
+}
+
+/**
+ * Runs `middleware` on a request the way `next start` does (NextNodeServer.runMiddleware: Next's `adapter`,
+ * which makes the NextRequest and the request store of `cookies()`), and applies its answer to the request as
+ * Next's router does before the route (lib/router-utils/resolve-routes.js): the request headers of
+ * `NextResponse.next({ request: { headers } })` replace the incoming ones (`x-middleware-override-headers`,
+ * `x-middleware-request-*`), `x-middleware-set-cookie` goes to the request, and the other headers of the answer
+ * (its `Set-Cookie`) to the response. The answer when the middleware answers itself (not `NextResponse.next()`).
+ */
+const runMiddleware = async (
+  middleware: Middleware,
+  req: Http.IncomingMessage,
+  res: Http.ServerResponse,
+  url: URL
+): Promise<Response | undefined> => {
+  const { response } = await internals.adapter({
+    handler: middleware,
+    page: "/middleware",
+    request: {
+      headers: req.headers,
+      method: req.method ?? "GET",
+      url: url.toString(),
+      nextConfig: { basePath: "", trailingSlash: false, experimental: {} },
+      signal: internals.signalFromNodeResponse(res)
+    }
+  })
+  const headers = internals.toNodeOutgoingHttpHeaders(response.headers)
+  if (headers["x-middleware-next"] === undefined) return response
+  const override = headers["x-middleware-override-headers"]
+  if (override !== undefined) {
+    const keys = new Set((typeof override === "string" ? override.split(",") : override).map((key) => key.trim()))
+    delete headers["x-middleware-override-headers"]
+    for (const key of Object.keys(req.headers)) if (!keys.has(key)) delete req.headers[key]
+    for (const key of keys) {
+      const value = headers[`x-middleware-request-${key}`]
+      if (req.headers[key] !== value) req.headers[key] = value ?? undefined
+      delete headers[`x-middleware-request-${key}`]
+    }
+  }
+  delete headers["x-middleware-next"]
+  for (const [key, value] of Object.entries(headers)) {
+    if (value === undefined || key === "content-length") continue
+    if (key === "x-middleware-set-cookie") req.headers[key] = value
+    else res.setHeader(key, value)
+  }
+  return undefined
 }
 
 /** `/tenants/:tenantId/settings` -> the app directory's `/tenants/[tenantId]/settings`. */
@@ -159,12 +228,16 @@ const match = (route: Route, pathname: string): Record<string, string> | undefin
   return params
 }
 
-/** Serves `modules` on loopback the way `next start` serves app-router route handlers. */
+/**
+ * Serves `modules` on loopback the way `next start` serves app-router route handlers, behind `middleware`
+ * (`middleware.ts`) when given.
+ */
 const serve = (
-  modules: ReadonlyArray<{ readonly route: Route; readonly module: AppRouteRouteModule }>
+  modules: ReadonlyArray<{ readonly route: Route; readonly module: AppRouteRouteModule }>,
+  middleware?: Middleware
 ): Promise<{ readonly baseUrl: string; readonly close: () => Promise<void> }> =>
   new Promise((resolve) => {
-    const server = Http.createServer((req, res) => {
+    const server = Http.createServer(async (req, res) => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1")
       if (url.pathname === ProtectedResource.WELL_KNOWN_PATH) {
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(METADATA))
@@ -175,6 +248,23 @@ const serve = (
         res.writeHead(404).end()
         return
       }
+      if (middleware !== undefined) {
+        try {
+          const answered = await runMiddleware(middleware, req, res, url)
+          if (answered !== undefined) {
+            await internals.sendResponse(
+              new internals.NodeNextRequest(req),
+              new internals.NodeNextResponse(res),
+              answered
+            )
+            return
+          }
+        } catch {
+          res.writeHead(500).end()
+          return
+        }
+      }
+      // (after the middleware: the request as it left the request headers)
       const nodeRequest = new internals.NodeNextRequest(req)
       const nodeResponse = new internals.NodeNextResponse(res)
       const request = internals.NextRequestAdapter.fromNodeNextRequest(
@@ -226,7 +316,15 @@ conformance({
         route,
         withDescope(
           app.descope,
-          (_request, { session }) => NextResponse.json({ userId: session.userId }),
+          (_request, { session }) => {
+            const response = NextResponse.json({ userId: session.userId })
+            if (route.signOut) {
+              for (const name of SIGN_OUT_COOKIES) {
+                response.cookies.set({ name, value: "", maxAge: 0, path: SIGN_OUT_PATH })
+              }
+            }
+            return response
+          },
           { ...app.options, require: route.require }
         )
       )
@@ -242,9 +340,10 @@ const ADA = "ada@example.com"
 describe("next: middleware.ts and typed route handlers, with real NextRequests and NextResponses", () => {
   let emulator: Emulator.Service
   let descope: Descope
+  let layer: Layer.Layer<DescopeClient>
   beforeAll(async () => {
     emulator = await Effect.runPromise(Emulator.make({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY }))
-    const layer: Layer.Layer<DescopeClient> = Layer.mergeAll(
+    layer = Layer.mergeAll(
       DescopeLayers.layer({ projectId: PROJECT_ID, managementKey: MANAGEMENT_KEY, baseUrl: "http://emulator.local" })
         .pipe(Layer.provide(Emulator.layerHttpClient), Layer.orDie),
       Emulator.layerClock
@@ -286,6 +385,7 @@ describe("next: middleware.ts and typed route handlers, with real NextRequests a
     expect(passed.session.userId).toBe(tokens.userId)
     expect(passed.cookies).toEqual([])
     expect(passed.setCookies).toEqual([])
+    expect(passed.requestHeaders.get("cookie")).toBe(`theme=dark; DS=${tokens.session}`)
 
     const refused = await authenticate(descope, request("theme=dark"))
     if (!("response" in refused)) throw new Error("authenticated without a token")
@@ -295,7 +395,11 @@ describe("next: middleware.ts and typed route handlers, with real NextRequests a
 
   it("an expired session + DSR: the rotated cookies set on NextResponse.next() are separate Set-Cookie headers in its cookie jar", async () => {
     const tokens = await expired()
-    const auth = await authenticate(descope, request(`DS=${tokens.session}; DSR=${tokens.refresh}`), { refresh: true })
+    const auth = await authenticate(
+      descope,
+      request(`theme=dark; DS=${tokens.session}; DSR=${tokens.refresh}`),
+      { refresh: true }
+    )
     if (!("session" in auth)) throw new Error(`refused: ${auth.response.status}`)
     expect(auth.session.userId).toBe(tokens.userId)
     const rotated = valueOf(auth.setCookies, "DS")
@@ -303,6 +407,8 @@ describe("next: middleware.ts and typed route handlers, with real NextRequests a
     expect(rotated).not.toBe(tokens.session)
     expect(auth.cookies.map((c) => c.name)).toEqual(["DS", "DSR"])
     expect(auth.cookies.map((c) => c.value)).toEqual([rotated, valueOf(auth.setCookies, "DSR")])
+    // the request headers to hand on: the rotated values in the Cookie header, the other cookie kept
+    expect(auth.requestHeaders.get("cookie")).toBe(`theme=dark; DS=${rotated}; DSR=${valueOf(auth.setCookies, "DSR")}`)
 
     const response = NextResponse.next()
     for (const cookie of auth.cookies) response.cookies.set(cookie)
@@ -362,6 +468,78 @@ describe("next: middleware.ts and typed route handlers, with real NextRequests a
         })
       }).on("error", reject)
     })
+
+  /**
+   * An app with `middleware.ts` authenticating with refresh and a `withDescope(..., { refresh: true })` route
+   * handler behind it, each with its own client (as in an app: the middleware on the Edge runtime, the route on
+   * Node), `/dashboard` answering the session and the cookies it read. `handOn`: whether the middleware hands
+   * the rotated cookies on with `NextResponse.next({ request: { headers: auth.requestHeaders } })`.
+   */
+  const withMiddleware = async (handOn: boolean) => {
+    const edge = fromLayer(layer)
+    const middleware = async (request: NextRequest): Promise<Response> => {
+      const auth = await authenticate(edge, request, { refresh: true })
+      if ("response" in auth) return auth.response
+      const response = handOn ? NextResponse.next({ request: { headers: auth.requestHeaders } }) : NextResponse.next()
+      for (const cookie of auth.cookies) response.cookies.set(cookie)
+      return response
+    }
+    const route: Route = { path: "/dashboard" }
+    const GET = withDescope(descope, (request: NextRequest, { session }) =>
+      NextResponse.json({
+        userId: session.userId,
+        ds: request.cookies.get("DS")?.value,
+        dsr: request.cookies.get("DSR")?.value,
+        theme: request.cookies.get("theme")?.value
+      }), { refresh: true })
+    const server = await serve([{ route, module: routeModule(route, GET) }], middleware)
+    return {
+      baseUrl: server.baseUrl,
+      close: async () => {
+        await server.close()
+        await edge.dispose()
+      }
+    }
+  }
+
+  /** GETs /dashboard with ada's expired session and her refresh token; the refresh calls on the wire. */
+  const dashboard = async (handOn: boolean) => {
+    const tokens = await expired()
+    const counter = await Effect.runPromise(emulator.addFault({ path: "/v1/auth/refresh", latencyMs: 1 }))
+    const app = await withMiddleware(handOn)
+    try {
+      const answer = await fetch(`${app.baseUrl}/dashboard`, {
+        headers: { cookie: `theme=dark; DS=${tokens.session}; DSR=${tokens.refresh}` }
+      })
+      const refreshes = (await Effect.runPromise(emulator.faults)).find((f) => f.id === counter)?.hits
+      return { tokens, answer, body: await answer.json() as unknown, refreshes }
+    } finally {
+      await app.close()
+      await Effect.runPromise(emulator.removeFault(counter))
+    }
+  }
+
+  it("middleware.ts refreshes and hands the rotated session on (requestHeaders): the withDescope handler behind it reads it, one refresh on the wire", async () => {
+    const { answer, body, refreshes, tokens } = await dashboard(true)
+    expect(answer.status, JSON.stringify(body)).toBe(200)
+    expect(refreshes).toBe(1)
+    const setCookie = answer.headers.getSetCookie()
+    // the middleware's rotated cookies, once (the handler did not refresh)
+    expect(setCookie.map((c) => c.split("=")[0])).toEqual(["DS", "DSR"])
+    const rotated = valueOf(setCookie, "DS")
+    expect(rotated).not.toBe(tokens.session)
+    expect(valueOf(setCookie, "DSR")).not.toBe(tokens.refresh)
+    // the handler saw the rotated session, and the app's other cookie
+    expect(body).toEqual({ userId: tokens.userId, ds: rotated, dsr: valueOf(setCookie, "DSR"), theme: "dark" })
+  })
+
+  it("middleware.ts that does not hand the rotated session on (NextResponse.next()): the handler behind it refreshes again with the old refresh token", async () => {
+    // the defect requestHeaders is there for: a second refresh, with the refresh token the first one rotated
+    const { answer, body, refreshes, tokens } = await dashboard(false)
+    expect(refreshes).toBe(2)
+    expect((body as { readonly ds?: unknown }).ds).toBe(tokens.session)
+    expect(answer.headers.getSetCookie().filter((c) => c.startsWith("DS=")).length).toBe(2)
+  })
 
   it("repeated request header lines reach the handler joined the way Next joins them", async () => {
     const tokens = await signIn()

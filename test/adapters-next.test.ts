@@ -20,7 +20,7 @@ import type { Authenticator } from "../src/adapters/shared.js"
 import type { Session } from "../src/core/Session.js"
 import * as ProtectedResource from "../src/server/ProtectedResource.js"
 import { DescopeUnauthorized, DescopeUnavailable } from "../src/server/ServerError.js"
-import { conformance, METADATA, type Route } from "./support/conformance.js"
+import { conformance, METADATA, type Route, SIGN_OUT_COOKIES, SIGN_OUT_PATH } from "./support/conformance.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 
@@ -46,7 +46,15 @@ conformance({
         route,
         GET: withDescope(
           app.descope,
-          (_request, { session }) => Response.json({ userId: session.userId }),
+          (_request, { session }) => {
+            const response = Response.json({ userId: session.userId })
+            if (route.signOut) {
+              for (const name of SIGN_OUT_COOKIES) {
+                response.headers.append("set-cookie", `${name}=; Max-Age=0; Path=${SIGN_OUT_PATH}`)
+              }
+            }
+            return response
+          },
           { ...app.options, require: route.require }
         )
       }))
@@ -101,8 +109,10 @@ describe("next: middleware helper and Edge compatibility", () => {
       authenticateRequest: () =>
         Promise.resolve({ _tag: "Authenticated", session, source: "cookie", kind: "session", cookies: [] })
     }
-    const passed = await authenticate(ok, new Request("http://app.test/"))
+    const passed = await authenticate(ok, new Request("http://app.test/", { headers: { cookie: "DS=a; theme=dark" } }))
     expect("session" in passed && passed.session.userId).toBe("U1")
+    // no refresh: the request's headers, unchanged
+    expect("session" in passed && passed.requestHeaders.get("cookie")).toBe("DS=a; theme=dark")
 
     const refused: Authenticator = {
       authenticateRequest: () =>

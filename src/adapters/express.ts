@@ -3,9 +3,11 @@
  * optional peer). `descopeAuth(descope, options)` is a middleware over the
  * request authentication every front door shares (`RequestAuth`): it answers
  * 401 / 403 / 503 itself (the JSON bodies of the `HttpApi` middleware), sets
- * the rotated cookies of a refresh, and makes the session available as
- * `sessionOf(req)` (and `res.locals.descopeSession`). Apply it per route so
- * that `{ path: "tenantId" }` tenants read the route's parameters.
+ * the rotated cookies of a refresh (but for a cookie of the same name the
+ * handler sets itself, e.g. on logout: the handler's is left), and makes the
+ * session available as `sessionOf(req)` (and `res.locals.descopeSession`).
+ * Apply it per route so that `{ path: "tenantId" }` tenants read the route's
+ * parameters.
  *
  * @example
  * ```ts
@@ -32,7 +34,7 @@ import "../internal/effectVersion.js"
 import type { Request as ExpressRequest, RequestHandler } from "express"
 import type { Session } from "../core/Session.js"
 import type { Authenticated, RequestOptions } from "../server/RequestAuth.js"
-import { type Authenticator, decide, nodeHeaders } from "./shared.js"
+import { type Authenticator, decide, nodeHeaders, yieldToHandlerCookies } from "./shared.js"
 
 const authentications = new WeakMap<object, Authenticated>()
 
@@ -72,6 +74,7 @@ export const descopeAuth =
           return
         }
         for (const cookie of decision.setCookies) res.append("set-cookie", cookie)
+        yieldToHandlerCookies(res, decision.setCookies)
         authentications.set(req, decision.result)
         res.locals["descopeSession"] = decision.result.session
         next()

@@ -3,10 +3,11 @@
  * optional peer). `descopeAuth(descope, options)` is a `preHandler` hook over
  * the request authentication every front door shares (`RequestAuth`): it
  * answers 401 / 403 / 503 itself (the JSON bodies of the `HttpApi`
- * middleware), sets the rotated cookies of a refresh, and makes the session
- * available as `sessionOf(request)`. Use it per route (`{ preHandler }`) so
- * that `{ path: "tenantId" }` tenants read the route's parameters, or as an
- * app-wide `addHook("preHandler", ...)`.
+ * middleware), sets the rotated cookies of a refresh (but for a cookie of the
+ * same name the handler sets itself, e.g. on logout: the handler's is left),
+ * and makes the session available as `sessionOf(request)`. Use it per route
+ * (`{ preHandler }`) so that `{ path: "tenantId" }` tenants read the route's
+ * parameters, or as an app-wide `addHook("preHandler", ...)`.
  *
  * @example
  * ```ts
@@ -30,7 +31,7 @@ import "../internal/effectVersion.js"
 import type { FastifyReply, FastifyRequest } from "fastify"
 import type { Session } from "../core/Session.js"
 import type { Authenticated, RequestOptions } from "../server/RequestAuth.js"
-import { type Authenticator, decide, nodeHeaders } from "./shared.js"
+import { type Authenticator, decide, nodeHeaders, yieldToHandlerCookies } from "./shared.js"
 
 const authentications = new WeakMap<object, Authenticated>()
 
@@ -77,6 +78,7 @@ export const descopeAuth =
       return
     }
     if (decision.setCookies.length > 0) reply.header("set-cookie", [...decision.setCookies])
+    yieldToHandlerCookies(reply.raw, decision.setCookies)
     authentications.set(request, decision.result)
   }
 

@@ -4,8 +4,9 @@
  * authentication every front door shares (`RequestAuth`): it answers 401 /
  * 403 / 503 itself (the JSON bodies of the `HttpApi` middleware), puts the
  * session in `c.get("descopeSession")`, and sets the rotated cookies of a
- * refresh on the handler's response. Apply it per route so that
- * `{ path: "tenantId" }` tenants read the route's parameters.
+ * refresh on the handler's response (but for a cookie of the same name the
+ * handler sets itself, e.g. on logout: the handler's is left). Apply it per
+ * route so that `{ path: "tenantId" }` tenants read the route's parameters.
  *
  * @example
  * ```ts
@@ -33,7 +34,7 @@ import type { MiddlewareHandler } from "hono"
 import type { Session } from "../core/Session.js"
 import * as Answers from "../server/Answers.js"
 import type { Authenticated, RequestOptions } from "../server/RequestAuth.js"
-import { type Authenticator, decide } from "./shared.js"
+import { type Authenticator, decide, refreshCookiesFor } from "./shared.js"
 
 /**
  * The Hono environment the middleware provides: `c.get("descopeSession")`
@@ -66,7 +67,10 @@ async (c, next) => {
   c.set("descopeSession", decision.result.session)
   c.set("descopeAuthentication", decision.result)
   await next()
-  for (const cookie of decision.setCookies) c.res.headers.append("set-cookie", cookie)
+  // a cookie the handler set itself (a sign-out) is left as it set it
+  for (const cookie of refreshCookiesFor(decision.setCookies, c.res.headers.getSetCookie())) {
+    c.res.headers.append("set-cookie", cookie)
+  }
 }
 
 /** @since 0.2.0 */

@@ -7,11 +7,16 @@
  *   `handler(request, { session, params })` when the request is
  *   authenticated, answers 401 / 403 / 503 itself (the JSON bodies of the
  *   `HttpApi` middleware), and sets the rotated cookies of a refresh on the
- *   handler's response. Next's `params` (a Promise since Next 15) feed
- *   `{ path: "tenantId" }` tenants.
+ *   handler's response (but for a cookie of the same name the handler's
+ *   response sets itself, e.g. on logout: the handler's is left). Next's
+ *   `params` (a Promise since Next 15) feed `{ path: "tenantId" }` tenants.
  * - `authenticate(descope, request, options)`: for `middleware.ts`: a
- *   `Response` to return, or the session and the rotated cookies to set on
- *   `NextResponse.next()` with `response.cookies.set(cookie)`.
+ *   `Response` to return, or the session, the rotated cookies to set on the
+ *   response with `response.cookies.set(cookie)`, and the request headers
+ *   carrying them to hand on with
+ *   `NextResponse.next({ request: { headers: auth.requestHeaders } })`, so
+ *   that the route handler behind the middleware (a `withDescope` one) reads
+ *   the rotated session instead of refreshing a second time.
  *
  * @example
  * ```ts
@@ -39,7 +44,8 @@ import * as Redacted from "effect/Redacted"
 import type { Session } from "../core/Session.js"
 import * as Answers from "../server/Answers.js"
 import type { Authenticated, RequestOptions } from "../server/RequestAuth.js"
-import { type Authenticator, decide } from "./shared.js"
+import * as RequestTokens from "../server/RequestTokens.js"
+import { type Authenticator, decide, refreshCookiesFor } from "./shared.js"
 
 /**
  * The route context Next passes to a handler (`params` is a Promise since Next 15).
@@ -118,20 +124,28 @@ const nextCookies = (cookies: ReadonlyArray<Answers.ResponseCookie>): Array<Next
 
 /**
  * Authenticates a request for `middleware.ts`: `{ response }` to return as
- * is, or `{ session, cookies }` to continue with: set each of `cookies` on
- * `NextResponse.next()` with `response.cookies.set(cookie)`. (In its cookie
- * jar, a rotated cookie is seen by `response.cookies.get`, kept by a later
- * `response.cookies.set(...)`, and passed on by Next to `cookies()` of the
- * request. `setCookies`, the same cookies as `Set-Cookie` values, are for a
- * plain `Response`: appended to the headers of a `NextResponse`, its jar does
- * not hold them, and its next `cookies.set` drops them.)
+ * is, or `{ session, cookies, requestHeaders }` to continue with:
+ * `NextResponse.next({ request: { headers: requestHeaders } })`, and each of
+ * `cookies` set on it with `response.cookies.set(cookie)`. `requestHeaders`
+ * are the request's headers with the `Cookie` header rewritten to carry the
+ * rotated `DS` / `DSR` values of a refresh (the other cookies kept; an
+ * unchanged copy when there was no refresh): handed on by Next to the route
+ * handler, a `withDescope` one behind the middleware finds the fresh session
+ * and does not refresh a second time with the old refresh token (which the
+ * rotation may have revoked). (In its cookie jar, a rotated cookie is seen by
+ * `response.cookies.get` and kept by a later `response.cookies.set(...)`.
+ * `setCookies`, the same cookies as `Set-Cookie` values, are for a plain
+ * `Response`: appended to the headers of a `NextResponse`, its jar does not
+ * hold them, and its next `cookies.set` drops them.)
  *
  * @example
  * ```ts
  * import { createDescope } from "descope-effect/promise"
  * import { authenticate, type NextCookie } from "descope-effect/next"
  * // in an app: import { NextResponse, type NextRequest } from "next/server"
- * declare const NextResponse: { next: () => Response & { cookies: { set: (cookie: NextCookie) => unknown } } }
+ * declare const NextResponse: {
+ *   next: (init?: { request?: { headers?: Headers } }) => Response & { cookies: { set: (cookie: NextCookie) => unknown } }
+ * }
  * type NextRequest = Request
  *
  * const descope = createDescope({ projectId: "P2abc" })
@@ -140,7 +154,9 @@ const nextCookies = (cookies: ReadonlyArray<Answers.ResponseCookie>): Array<Next
  * export async function middleware(request: NextRequest) {
  *   const auth = await authenticate(descope, request, { refresh: true })
  *   if ("response" in auth) return auth.response
- *   const response = NextResponse.next()
+ *   // the route handler reads the rotated session (no second refresh)
+ *   const response = NextResponse.next({ request: { headers: auth.requestHeaders } })
+ *   // the browser gets the rotated cookies
  *   for (const cookie of auth.cookies) response.cookies.set(cookie)
  *   return response
  * }
@@ -160,6 +176,7 @@ export const authenticate = async (
     readonly authentication: Authenticated
     readonly cookies: ReadonlyArray<NextCookie>
     readonly setCookies: ReadonlyArray<string>
+    readonly requestHeaders: Headers
   }
 > => {
   const decision = await decide(descope, request, options)
@@ -169,7 +186,8 @@ export const authenticate = async (
       session: decision.result.session,
       authentication: decision.result,
       cookies: nextCookies(decision.result.cookies),
-      setCookies: decision.setCookies
+      setCookies: decision.setCookies,
+      requestHeaders: RequestTokens.headersWithCookies(request.headers, decision.result.cookies)
     }
 }
 
@@ -191,10 +209,12 @@ async (request: R, context: RouteContext = {}): Promise<Response> => {
   const decision = await decide(descope, request, { ...options, params: options.params ?? params })
   if (decision._tag === "Respond") return Answers.toWebResponse(decision.answer)
   const response = await handler(request, { session: decision.result.session, authentication: decision.result, params })
-  if (decision.setCookies.length === 0) return response
+  // a cookie the handler set itself (a sign-out) is left as it set it
+  const setCookies = refreshCookiesFor(decision.setCookies, response.headers.getSetCookie())
+  if (setCookies.length === 0) return response
   // a Response from fetch() has immutable headers: copy into a new one
   const headers = new Headers(response.headers)
-  for (const cookie of decision.setCookies) headers.append("set-cookie", cookie)
+  for (const cookie of setCookies) headers.append("set-cookie", cookie)
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
 }
 

@@ -4,7 +4,11 @@
  * `authenticateRequest`) about a request and turn the result into a decision:
  * go on to the handler (with the session and the `Set-Cookie` values of a
  * refresh) or answer now (401 / 403 / 503, status, headers and JSON body).
- * No Node-only import: the Next (Edge) adapter uses it.
+ * The rotated cookies of a refresh never override a cookie of the same name
+ * the handler's response sets itself (a logout route's cleared session stays
+ * cleared): {@link refreshCookiesFor} for a web `Response`,
+ * {@link yieldToHandlerCookies} for a Node response. No Node-only import: the
+ * Next (Edge) adapter uses it.
  *
  * @since 0.2.0
  */
@@ -62,6 +66,71 @@ export const decide = async (
   return result._tag === "Authenticated"
     ? { _tag: "Continue", result, setCookies: Answers.setCookieHeaders(result.cookies) }
     : { _tag: "Respond", answer: Answers.answerOf(result, options) }
+}
+
+/**
+ * The `Set-Cookie` values of a refresh to add to the handler's response, given
+ * the response's own (`response.headers.getSetCookie()`): those of the cookies
+ * it does not set itself (see `Answers.notSetByResponse`).
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const refreshCookiesFor = (
+  setCookies: ReadonlyArray<string>,
+  responseSetCookies: ReadonlyArray<string>
+): Array<string> => Answers.notSetByResponse(setCookies, new Set(responseSetCookies.map(Answers.setCookieName)))
+
+/**
+ * A Node response (`http.ServerResponse`: Express's `res`, Fastify's
+ * `reply.raw`), as far as {@link yieldToHandlerCookies} uses it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface NodeResponse {
+  writeHead: (...args: Array<never>) => unknown
+  readonly getHeader: (name: string) => unknown
+  readonly setHeader: (name: string, value: ReadonlyArray<string>) => unknown
+}
+
+const valuesOf = (header: unknown): ReadonlyArray<string> | undefined =>
+  typeof header === "string" ? [header] : Array.isArray(header) ? header.map(String) : undefined
+
+/**
+ * For the Node frameworks, which set the refresh's `setCookies` before the
+ * handler runs (Express, Fastify): when the response's headers are written,
+ * drops those of them whose cookie the handler then set itself, so that only
+ * the handler's goes out (the `Set-Cookie` headers set on the response and
+ * those passed to `writeHead`, as Fastify does). Had the headers been written
+ * otherwise, the handler's cookie still comes after the rotated one.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const yieldToHandlerCookies = (response: NodeResponse, setCookies: ReadonlyArray<string>): void => {
+  if (setCookies.length === 0) return
+  const ours = new Set(setCookies)
+  const kept = (values: ReadonlyArray<string>): Array<string> => {
+    const added = new Set(refreshCookiesFor(setCookies, values.filter((value) => !ours.has(value))))
+    return values.filter((value) => !ours.has(value) || added.has(value))
+  }
+  const writeHead = response.writeHead
+  let written = false
+  response.writeHead = function(this: unknown, ...args: Array<unknown>) {
+    if (!written) {
+      written = true
+      const set = valuesOf(response.getHeader("set-cookie"))
+      if (set !== undefined) response.setHeader("set-cookie", kept(set))
+      // writeHead(status, [message,] headers): headers given here replace those set before
+      const at = args.findIndex((arg, i) => i > 0 && typeof arg === "object" && arg !== null && !Array.isArray(arg))
+      const headers = at > 0 ? args[at] as Readonly<Record<string, unknown>> : {}
+      const key = Object.keys(headers).find((name) => name.toLowerCase() === "set-cookie")
+      const given = key !== undefined ? valuesOf(headers[key]) : undefined
+      if (key !== undefined && given !== undefined) args[at] = { ...headers, [key]: kept(given) }
+    }
+    return Reflect.apply(writeHead, this, args) as unknown
+  }
 }
 
 /**

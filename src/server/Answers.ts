@@ -41,6 +41,35 @@ export const setCookieHeaders = (cookies: ReadonlyArray<ResponseCookie>): Array<
   )
 
 /**
+ * The cookie name of a `Set-Cookie` value: what precedes its first `=`,
+ * trimmed (`""` when there is no `=`).
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const setCookieName = (setCookie: string): string => {
+  const eq = setCookie.indexOf("=")
+  return eq < 0 ? "" : setCookie.slice(0, eq).trim()
+}
+
+/**
+ * The cookies of a refresh (made while authenticating a request) that may go
+ * on the handler's response: those whose name the response does not set
+ * itself (`ownNames`, the names of the cookies the handler's response sets).
+ * A handler's own cookie wins: a logout route that clears the session
+ * cookies stays a sign-out, its clearing cookies are not undone by the rotated
+ * ones. Cookies are `Set-Cookie` values or `ResponseCookie`s.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const notSetByResponse = <C extends string | { readonly name: string }>(
+  cookies: ReadonlyArray<C>,
+  ownNames: ReadonlySet<string>
+): Array<C> =>
+  cookies.filter((cookie) => !ownNames.has(typeof cookie === "string" ? setCookieName(cookie) : cookie.name))
+
+/**
  * What the challenge of a 401 / 403 names besides the error: the URL of the
  * OAuth protected resource metadata (RFC 9728), as MCP clients expect it.
  *

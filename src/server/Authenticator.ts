@@ -4,7 +4,9 @@
  * from `Authorization: Bearer` or the session cookie (`DS` by default),
  * validates it with the `DescopeClient`, and, when refresh is enabled, refreshes
  * an expired, invalid or absent session with the refresh cookie (`DSR` by
- * default) and sets the rotated cookies on the response.
+ * default) and sets the rotated cookies on the response (but for a cookie of
+ * the same name the handler's response sets itself: a logout route's cleared
+ * session cookies are left as it set them).
  *
  * Concurrent requests carrying the same refresh token share one refresh call,
  * and requests that arrive within a few seconds after it reuse its outcome
@@ -50,6 +52,7 @@ import * as Redacted from "effect/Redacted"
 import type { AuthenticationInfo } from "../core/AuthenticationInfo.js"
 import type { Session } from "../core/Session.js"
 import type * as DescopeClient from "../DescopeClient.js"
+import * as Answers from "./Answers.js"
 import { CurrentSession } from "./CurrentSession.js"
 import * as RequestAuth from "./RequestAuth.js"
 import * as ServerError from "./ServerError.js"
@@ -188,9 +191,17 @@ export const annotateFailure = (
     )
 }
 
+/** The names of the cookies a response sets itself: its cookies, and a raw `Set-Cookie` header. */
+const ownCookieNames = (response: HttpServerResponse.HttpServerResponse): ReadonlySet<string> => {
+  const raw = response.headers["set-cookie"]
+  return new Set([...Object.keys(response.cookies.cookies), ...(raw !== undefined ? [Answers.setCookieName(raw)] : [])])
+}
+
 /**
  * Authenticates the current request (see the module doc). On a refresh, the
- * rotated cookies are set on the response through a pre-response handler; on a
+ * rotated cookies are set on the response through a pre-response handler,
+ * but for a cookie of the same name the handler's response sets itself (a
+ * logout route's cleared session cookies are left as it set them); on a
  * refused refresh, the session cookies are cleared.
  *
  * @since 0.1.0
@@ -208,7 +219,9 @@ export const make = (
         Effect.tap((result) =>
           result.cookies.length === 0
             ? Effect.void
-            : HttpApp.appendPreResponseHandler((_request, response) => setCookies(response, result.cookies))
+            : HttpApp.appendPreResponseHandler((_request, response) =>
+              setCookies(response, Answers.notSetByResponse(result.cookies, ownCookieNames(response)))
+            )
         ),
         Effect.flatMap((result) =>
           result._tag === "Authenticated" ? Effect.succeed(result.session) : Effect.fail(result.error)

@@ -161,6 +161,61 @@ export const headersOf = (request: Request): RequestHeaders => ({
 })
 
 /**
+ * A `Cookie` request header carrying the values of `cookies` (the rotated
+ * cookies of a refresh): a cookie of the same name takes the new value in
+ * place (a later one of that name is dropped: the first one is read), one not
+ * there is added at the end, a cleared one (empty value) is removed; the
+ * other cookies are kept as sent. `""` when no cookie is left.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const cookieHeaderWith = (
+  header: string | null | undefined,
+  cookies: ReadonlyArray<ResponseCookie>
+): string => {
+  const values = new Map(cookies.map((cookie) => [cookie.name, encodeURIComponent(Redacted.value(cookie.value))]))
+  const written = new Set<string>()
+  const parts: Array<string> = []
+  for (const part of (header ?? "").split(";")) {
+    const pair = part.trim()
+    if (pair === "") continue
+    const eq = pair.indexOf("=")
+    const name = eq < 0 ? undefined : pair.slice(0, eq).trim()
+    const value = name !== undefined ? values.get(name) : undefined
+    if (name === undefined || value === undefined) parts.push(pair)
+    else if (!written.has(name)) {
+      written.add(name)
+      if (value !== "") parts.push(`${name}=${value}`)
+    }
+  }
+  for (const [name, value] of values) {
+    if (!written.has(name) && value !== "") parts.push(`${name}=${value}`)
+  }
+  return parts.join("; ")
+}
+
+/**
+ * A copy of a request's headers whose `Cookie` header carries the values of
+ * `cookies` (see {@link cookieHeaderWith}; no `Cookie` header when no cookie
+ * is left): the headers to hand on to the rest of the request after a
+ * refresh, e.g. Next's `NextResponse.next({ request: { headers } })`, so that
+ * what runs next reads the rotated session instead of refreshing again. An
+ * unchanged copy when `cookies` is empty.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const headersWithCookies = (headers: Headers, cookies: ReadonlyArray<ResponseCookie>): Headers => {
+  const copy = new Headers(headers)
+  if (cookies.length === 0) return copy
+  const cookie = cookieHeaderWith(headers.get("cookie"), cookies)
+  if (cookie === "") copy.delete("cookie")
+  else copy.set("cookie", cookie)
+  return copy
+}
+
+/**
  * What a request lacking a token should have sent, for the 401's message.
  *
  * @since 0.2.0

@@ -22,10 +22,16 @@ export const PROJECT_ID = "P2Conformance000000000000001"
 export const OTHER_PROJECT_ID = "P2ConformanceOther0000000001"
 const MANAGEMENT_KEY = "conformance-management-key"
 
-/** A route every door serves: GET `path` (`:param` syntax), the requirement checked before the handler. */
+/**
+ * A route every door serves: GET `path` (`:param` syntax), the requirement checked before the handler. A
+ * `signOut` route's handler, in its framework's idiom, answers `{ userId }` and clears the session cookies
+ * itself (`DS=` and `DSR=` with `Max-Age=0` (or an `Expires` in the past) and `Path=/`, the path of the session
+ * cookies): a logout route.
+ */
 export interface Route {
   readonly path: string
   readonly require?: Requirement | undefined
+  readonly signOut?: true | undefined
 }
 
 export const ROUTES: ReadonlyArray<Route> = [
@@ -34,8 +40,13 @@ export const ROUTES: ReadonlyArray<Route> = [
   { path: "/reports", require: { permissions: ["reports:read"] } },
   { path: "/tenants/:tenantId/settings", require: { tenantRoles: ["editor"], tenant: { path: "tenantId" } } },
   { path: "/current-tenant", require: { tenantRoles: ["editor"] } },
-  { path: "/things", require: { scopes: ["read:things"] } }
+  { path: "/things", require: { scopes: ["read:things"] } },
+  { path: "/signout", signOut: true }
 ]
+
+/** The session cookies a sign-out route clears (see `Route.signOut`), with the path of the session cookies. */
+export const SIGN_OUT_COOKIES = ["DS", "DSR"] as const
+export const SIGN_OUT_PATH = "/"
 
 /** The protected resource every door is (RFC 9728): doors serve METADATA at ProtectedResource.WELL_KNOWN_PATH. */
 export const RESOURCE = "https://api.conformance.test"
@@ -90,6 +101,19 @@ const send = async (baseUrl: string, path: string, headers: Record<string, strin
     cookies: response.headers.getSetCookie(),
     wwwAuthenticate: response.headers.get("www-authenticate")
   }
+}
+
+const cookieName = (cookie: string): string => cookie.slice(0, Math.max(0, cookie.indexOf("="))).trim()
+
+/** A `Set-Cookie` value that deletes its cookie: empty, `Max-Age=0` or an `Expires` in the past. */
+const clears = (cookie: string): boolean => {
+  const [pair = "", ...attributes] = cookie.split(";").map((part) => part.trim())
+  if (pair.slice(pair.indexOf("=") + 1) !== "") return false
+  return attributes.some((attribute) => {
+    const [name = "", value = ""] = attribute.split("=")
+    if (name.toLowerCase() === "max-age") return Number(value) <= 0
+    return name.toLowerCase() === "expires" && Date.parse(value) <= Date.now()
+  })
 }
 
 const cookieValue = (cookies: ReadonlyArray<string>, name: string): string | undefined =>
@@ -411,6 +435,31 @@ export const SCENARIOS: ReadonlyArray<Scenario> = [
           for (const answer of answers) expect(cookieValue(answer.cookies, "DS")).toBeDefined()
           const fault = (await run(c.world.emulator.faults)).find((f) => f.id === counter)
           expect(fault?.hits).toBe(1)
+        })
+      } finally {
+        await run(c.world.emulator.removeFault(counter))
+      }
+    }
+  },
+  {
+    name: "a handler's own sign-out after a refresh -> its clearing DS / DSR only, no rotated cookie in the response",
+    run: async (c) => {
+      const tokens = await c.world.signIn()
+      await run(c.world.emulator.advanceTime("11 minutes"))
+      const counter = await run(c.world.emulator.addFault({ path: "/v1/auth/refresh", latencyMs: 1 }))
+      try {
+        await withServer(c, async (url) => {
+          const answer = await send(url, "/signout", { cookie: `DS=${tokens.session}; DSR=${tokens.refresh}` })
+          expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+          expect(answer.body.userId).toBe(tokens.userId)
+          // the expired session was refreshed while authenticating (the sign-out is not a 401)
+          expect((await run(c.world.emulator.faults)).find((f) => f.id === counter)?.hits).toBe(1)
+          // the handler's cookies, as it set them: one Set-Cookie per name, clearing
+          expect(answer.cookies.map(cookieName).sort(), answer.cookies.join("\n")).toEqual([...SIGN_OUT_COOKIES])
+          for (const cookie of answer.cookies) {
+            expect(clears(cookie), cookie).toBe(true)
+            expect(cookie).toMatch(new RegExp(`; Path=${SIGN_OUT_PATH}(;|$)`, "i"))
+          }
         })
       } finally {
         await run(c.world.emulator.removeFault(counter))
