@@ -24,7 +24,14 @@ import * as Emulator from "../src/emulator/index.js"
 import * as DescopeLayers from "../src/layers/Descope.js"
 import { type Descope, fromLayer } from "../src/promise/index.js"
 import * as ProtectedResource from "../src/server/ProtectedResource.js"
-import { conformance, METADATA, type Route, SIGN_OUT_COOKIES, SIGN_OUT_PATH } from "./support/conformance.js"
+import {
+  conformance,
+  matchRoute,
+  METADATA,
+  type Route,
+  SIGN_OUT_COOKIES,
+  SIGN_OUT_PATH
+} from "./support/conformance.js"
 
 // --- the parts of Next the tests use, typed here (`next` is no dependency) ---
 
@@ -214,20 +221,6 @@ const routeModule = (
     userland: { GET }
   })
 
-const match = (route: Route, pathname: string): Record<string, string> | undefined => {
-  const want = route.path.split("/")
-  const got = pathname.split("/")
-  if (want.length !== got.length) return undefined
-  const params: Record<string, string> = {}
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i] ?? ""
-    const g = got[i] ?? ""
-    if (w.startsWith(":")) params[w.slice(1)] = decodeURIComponent(g)
-    else if (w !== g) return undefined
-  }
-  return params
-}
-
 /**
  * Serves `modules` on loopback the way `next start` serves app-router route handlers, behind `middleware`
  * (`middleware.ts`) when given.
@@ -243,7 +236,7 @@ const serve = (
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(METADATA))
         return
       }
-      const found = modules.map((m) => ({ m, params: match(m.route, url.pathname) })).find((x) => x.params)
+      const found = modules.map((m) => ({ m, params: matchRoute(m.route, url.pathname) })).find((x) => x.params)
       if (found === undefined || found.params === undefined) {
         res.writeHead(404).end()
         return

@@ -20,23 +20,9 @@ import type { Authenticator } from "../src/adapters/shared.js"
 import type { Session } from "../src/core/Session.js"
 import * as ProtectedResource from "../src/server/ProtectedResource.js"
 import { DescopeUnauthorized, DescopeUnavailable } from "../src/server/ServerError.js"
-import { conformance, METADATA, type Route, SIGN_OUT_COOKIES, SIGN_OUT_PATH } from "./support/conformance.js"
+import { conformance, matchRoute, METADATA, SIGN_OUT_COOKIES, SIGN_OUT_PATH } from "./support/conformance.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
-
-const match = (route: Route, pathname: string): Record<string, string> | undefined => {
-  const want = route.path.split("/")
-  const got = pathname.split("/")
-  if (want.length !== got.length) return undefined
-  const params: Record<string, string> = {}
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i] ?? ""
-    const g = got[i] ?? ""
-    if (w.startsWith(":")) params[w.slice(1)] = decodeURIComponent(g)
-    else if (w !== g) return undefined
-  }
-  return params
-}
 
 conformance({
   name: "next (route handlers)",
@@ -64,7 +50,7 @@ conformance({
           res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(METADATA))
           return
         }
-        const found = handlers.map((h) => ({ h, params: match(h.route, url.pathname) })).find((x) => x.params)
+        const found = handlers.map((h) => ({ h, params: matchRoute(h.route, url.pathname) })).find((x) => x.params)
         if (found === undefined || found.params === undefined) {
           res.writeHead(404).end()
           return

@@ -48,6 +48,21 @@ export const ROUTES: ReadonlyArray<Route> = [
 export const SIGN_OUT_COOKIES = ["DS", "DSR"] as const
 export const SIGN_OUT_PATH = "/"
 
+/** The parameters of `pathname` when it is `route`'s path (`:param` segments), for doors that route by hand. */
+export const matchRoute = (route: Route, pathname: string): Record<string, string> | undefined => {
+  const want = route.path.split("/")
+  const got = pathname.split("/")
+  if (want.length !== got.length) return undefined
+  const params: Record<string, string> = {}
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? ""
+    const g = got[i] ?? ""
+    if (w.startsWith(":")) params[w.slice(1)] = decodeURIComponent(g)
+    else if (w !== g) return undefined
+  }
+  return params
+}
+
 /** The protected resource every door is (RFC 9728): doors serve METADATA at ProtectedResource.WELL_KNOWN_PATH. */
 export const RESOURCE = "https://api.conformance.test"
 export const METADATA = ProtectedResource.metadata({
