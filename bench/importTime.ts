@@ -3,8 +3,8 @@
  * in fresh child processes (`await import(...)` timed inside the child),
  * interleaved (ours, node-sdk, ours ...), one warm-up run each, median.
  *
- * Our entry is the JavaScript we ship: `src/index.ts` bundled as
- * `npm run build` bundles it (`scripts/bundle.ts`: one module per entry point,
+ * Our entry is the JavaScript we ship, as Node's `import "descope-effect"`
+ * loads it: `src/index.ts` bundled as `npm run build` bundles it (`scripts/bundle.ts`: one module per entry point,
  * shared chunks), so the TypeScript loader's own cost is not counted against
  * us. (The other bench sections run `src/` transpiled file by file, see
  * `compiled.ts`, because they import internal modules too.)
@@ -30,8 +30,12 @@ export const distDir = Path.join(root, "node_modules/.cache/descope-effect-bench
 /** Where the shipped bundle is built for the import-time lines (not `dist/`, which `npm pack` owns). */
 const bundleDir = Path.join(root, "node_modules/.cache/descope-effect-bench/bundle")
 let bundled: Promise<string> | undefined
-/** Our main entry as shipped (bundled once per run). */
-const shipped = (): Promise<string> => (bundled ??= bundle(bundleDir).then(() => Path.join(bundleDir, "index.js")))
+/**
+ * Our main entry as Node loads it (bundled once per run): `index.checked.js`, the `import` condition of the
+ * exports map, which checks the installed `effect` and then imports the bundle `index.js`.
+ */
+const shipped = (): Promise<string> =>
+  (bundled ??= bundle(bundleDir).then(() => Path.join(bundleDir, "index.checked.js")))
 
 /** The transpiled entry of this process (`compiled.ts` makes it first; the import-time runs reuse it). */
 let transpiled: Promise<string> | undefined

@@ -11,6 +11,16 @@
  * is not Effect's (each module is resolved, read and compiled apart); one
  * bundle per entry loads in about 80 ms less. The declarations (`.d.ts`) are
  * still tsc's, file by file (`scripts/build.ts`).
+ *
+ * Node's entry points are the `*.checked.js` targets of `exports` (condition
+ * `import`): each checks the installed `effect` from its
+ * `package.json` (src/internal/effectPeer.ts) and only then imports its
+ * bundle, whose names it re-exports. An `effect` of another major cannot be
+ * linked against the bundles, so a check inside them would never run; this
+ * one runs first and fails with one sentence. Bundlers take the plain bundles
+ * (condition `module`, listed first) and keep static imports; `require` (Node
+ * 22's `require(esm)`) takes them too (`default`), since a module with a
+ * top-level `await` cannot be required.
  */
 import * as Fs from "node:fs"
 import { createRequire } from "node:module"
@@ -31,27 +41,43 @@ export const loadEsbuild = async (): Promise<typeof import("esbuild")> => {
 
 type Exports = string | { readonly [condition: string]: Exports }
 
-/** The `src/` file of every JavaScript file the package exposes (`exports` and `bin`). */
-export const entryPoints = (): ReadonlyArray<string> => {
+/** The suffix of the Node entry points that check `effect` before importing their bundle. */
+const CHECKED = ".checked.js"
+
+/** The `./dist/….js` targets of `value` (an exports map, or part of one). */
+const jsTargets = (value: Exports): ReadonlyArray<string> =>
+  typeof value === "string"
+    ? (value.startsWith("./dist/") && value.endsWith(".js") ? [value] : [])
+    : Object.values(value).flatMap(jsTargets)
+
+/** Every JavaScript file the package exposes: the targets of `exports`, and the `bin` scripts. */
+const targets = (): { readonly exports: ReadonlyArray<string>; readonly bin: ReadonlyArray<string> } => {
   const pkg = JSON.parse(Fs.readFileSync(Path.join(ROOT, "package.json"), "utf8")) as {
     readonly exports: Record<string, Exports>
     readonly bin: Record<string, string>
   }
-  const targets = new Set<string>()
-  const collect = (value: Exports): void => {
-    if (typeof value === "string") {
-      if (value.startsWith("./dist/") && value.endsWith(".js")) targets.add(value)
-    } else {
-      for (const v of Object.values(value)) collect(v)
-    }
-  }
-  collect(pkg.exports)
-  for (const bin of Object.values(pkg.bin)) collect(bin)
-  return [...targets].sort().map((t) => Path.join(ROOT, t.replace("./dist/", "src/").replace(/\.js$/, ".ts")))
+  return { exports: [...new Set(jsTargets(pkg.exports))].sort(), bin: Object.values(pkg.bin).flatMap(jsTargets) }
+}
+
+/** The `src/` file of a bundle (`./dist/x.js`, or its `./dist/x.checked.js` entry point). */
+const sourceOf = (target: string): string =>
+  Path.join(ROOT, target.replace("./dist/", "src/").replace(CHECKED, ".js").replace(/\.js$/, ".ts"))
+
+/** The `src/` file of every bundle: those of `exports` and `bin`. */
+export const entryPoints = (): ReadonlyArray<string> => {
+  const { bin, exports } = targets()
+  return [...new Set([...exports, ...bin].map(sourceOf))].sort()
 }
 
 /** The import-time check of the installed `effect`: its own file, imported first by every entry point. */
 const CHECK = "internal/effectVersion"
+
+/** The check of the installed `effect` package that the `.checked.js` entry points run before linking. */
+const PEER = "internal/effectPeer"
+
+/** `./` + the path from `from`'s directory to `to`. */
+const relativeImport = (from: string, to: string): string =>
+  Path.relative(Path.dirname(from), to).replace(/\\/g, "/").replace(/^(?!\.)/, "./")
 
 /**
  * Puts `import "<…>/internal/effectVersion.js"` first in an entry's output (after a `#!` line): ESM
@@ -61,18 +87,44 @@ const CHECK = "internal/effectVersion"
 const checkFirst = (outdir: string, entry: string): void => {
   const file = Path.join(outdir, `${entry}.js`)
   const code = Fs.readFileSync(file, "utf8")
-  const relative = Path.relative(Path.dirname(file), Path.join(outdir, `${CHECK}.js`)).replace(/^(?!\.)/, "./")
-  const line = `import ${JSON.stringify(relative)};\n`
+  const line = `import ${JSON.stringify(relativeImport(file, Path.join(outdir, `${CHECK}.js`)))};\n`
   const shebang = code.startsWith("#!") ? code.slice(0, code.indexOf("\n") + 1) : ""
   Fs.writeFileSync(file, shebang + line + code.slice(shebang.length))
 }
 
-/** Bundles every entry point into `outdir` (`<outdir>/index.js`, `<outdir>/emulator/cli.js` ...). */
-export const bundle = async (outdir: string): Promise<void> => {
+/**
+ * Writes a `.checked.js` Node entry point: the `effect` check, then its bundle through a dynamic import (so
+ * that nothing of `effect` is linked before the check), and the bundle's names re-exported (`names`, from
+ * esbuild's metafile).
+ */
+const writeChecked = (outdir: string, target: string, names: ReadonlyArray<string>): void => {
+  const file = Path.join(outdir, target.replace("./dist/", ""))
+  const plain = file.replace(CHECKED, ".js")
+  const named = names.filter((name) => name !== "default")
+  const lines = [
+    `// Node's entry point for ${Path.basename(plain)}: checks the installed effect, which must be one this`,
+    `// package can be linked against, then loads the bundle (see src/internal/effectPeer.ts).`,
+    `import { assertSupportedEffect } from ${JSON.stringify(relativeImport(file, Path.join(outdir, `${PEER}.js`)))};`,
+    `assertSupportedEffect(import.meta.url);`,
+    `const bundle = await import(${JSON.stringify(relativeImport(file, plain))});`,
+    ...(named.length > 0 ? [`export const { ${named.join(", ")} } = bundle;`] : []),
+    ...(names.includes("default") ? [`export default bundle.default;`] : [])
+  ]
+  Fs.writeFileSync(file, lines.join("\n") + "\n")
+}
+
+/**
+ * Bundles every entry point into `outdir` (`<outdir>/index.js`, `<outdir>/emulator/cli.js` ...) and writes
+ * the `.checked.js` Node entry points.
+ */
+export const bundle = async (dir: string): Promise<void> => {
+  const outdir = Path.resolve(dir)
   const esbuild = await loadEsbuild()
   const entries = entryPoints()
-  await esbuild.build({
-    entryPoints: [...entries, Path.join(ROOT, "src", `${CHECK}.ts`)],
+  const result = await esbuild.build({
+    entryPoints: [...entries, Path.join(ROOT, "src", `${CHECK}.ts`), Path.join(ROOT, "src", `${PEER}.ts`)],
+    absWorkingDir: ROOT,
+    metafile: true,
     outdir,
     outbase: Path.join(ROOT, "src"),
     bundle: true,
@@ -88,6 +140,20 @@ export const bundle = async (outdir: string): Promise<void> => {
     keepNames: true,
     logLevel: "error"
   })
+  // the bin loads everything dynamically after its own check (src/emulator/cli.ts)
+  const { bin, exports } = targets()
   const src = Path.join(ROOT, "src")
-  for (const entry of entries) checkFirst(outdir, Path.relative(src, entry).replace(/\.ts$/, ""))
+  const bins = new Set(bin.map(sourceOf))
+  for (const entry of entries.filter((e) => !bins.has(e))) {
+    checkFirst(outdir, Path.relative(src, entry).replace(/\.ts$/, ""))
+  }
+  const exportsOf = new Map(
+    Object.entries(result.metafile.outputs).map(([file, output]) => [Path.resolve(ROOT, file), output.exports])
+  )
+  for (const target of exports.filter((t) => t.endsWith(CHECKED))) {
+    const plain = Path.join(outdir, target.replace("./dist/", "").replace(CHECKED, ".js"))
+    const names = exportsOf.get(plain)
+    if (names === undefined) throw new Error(`bundle: no output ${plain} for ${target}`)
+    writeChecked(outdir, target, names)
+  }
 }

@@ -10,6 +10,9 @@
  *    (`NEWCOMER_ONLINE=1` drops the flag). Prints the install size and what
  *    descope-effect adds to effect and @effect/platform.
  * 3. Import time of `descope-effect` and of `effect` alone there (fresh processes).
+ *    Then an effect this package cannot run on: one whose version says 3.10,
+ *    and npm's effect 4 (installed from the registry, or the cache), with
+ *    which every entry point and the bin fail with one sentence.
  * 4. The README's quick start, the complete server example and the Testing
  *    section's examples are written to files as they are in the README and
  *    typechecked against the installed package (`moduleResolution: nodenext`;
@@ -287,6 +290,44 @@ const main = async () => {
         loaded.stdout + loaded.stderr
       )
     }
+
+    // 3c. npm's latest effect (effect 4 today, which our modules cannot be linked against), installed as a user who
+    // names no versions does: `npm install descope-effect effect @effect/platform` (npm warns and goes on; with
+    // `effect@4` named it refuses). Node's entry points check effect's package.json before linking: every entry
+    // point and the bin say the one sentence.
+    const latestApp = Path.join(work, "effect-latest")
+    Fs.mkdirSync(latestApp)
+    Fs.writeFileSync(
+      Path.join(latestApp, "package.json"),
+      JSON.stringify({ name: "effect-latest-app", version: "1.0.0", private: true, type: "module" }, null, 2)
+    )
+    log(`$ npm install descope-effect effect @effect/platform   (descope-effect = the packed tarball; no versions)`)
+    run("npm", ["install", tarball, "effect", "@effect/platform", "--no-audit", "--no-fund"], { cwd: latestApp })
+    const latestEffect = (JSON.parse(
+      Fs.readFileSync(Path.join(latestApp, "node_modules/effect/package.json"), "utf8")
+    ) as { readonly version: string }).version
+    check(!latestEffect.startsWith("3."), `npm's latest effect is not effect 3 (it is ${latestEffect})`)
+    const latestSentence =
+      `descope-effect needs effect ^3.22 and @effect/platform ^0.97, but effect ${latestEffect} is installed: ` +
+      "run npm install effect@^3.22 @effect/platform@^0.97"
+    for (const entry of ["descope-effect", "descope-effect/server", "descope-effect/emulator", "descope-effect/next"]) {
+      const loaded = run(process.execPath, [
+        "--input-type=module",
+        "-e",
+        `import(${JSON.stringify(entry)}).then(() => console.log("loaded"), (e) => console.log(e.message))`
+      ], { cwd: latestApp })
+      check(
+        loaded.stdout.trim() === latestSentence,
+        `with effect ${latestEffect} installed, ${entry} fails with the one sentence naming both versions`,
+        loaded.stdout + loaded.stderr
+      )
+    }
+    const latestBin = run("npx", ["--no-install", "descope-emulator"], { cwd: latestApp, allowFail: true })
+    check(
+      latestBin.code === 1 && latestBin.stderr.trim() === `descope-emulator: ${latestSentence}`,
+      `with effect ${latestEffect} installed, npx descope-emulator says the one sentence and exits 1`,
+      `exit ${latestBin.code}\n${latestBin.stdout}${latestBin.stderr}`
+    )
 
     // 4. the README's code, as files, typechecked against the installed package
     const src = Path.join(app, "src")

@@ -5,11 +5,14 @@
  * It needs `@effect/platform-node` (an optional peer of descope-effect, which
  * in-process users do not install) besides `effect` and `@effect/platform`:
  * when one of them is missing it says which, in one line, and exits 1 —
- * never a module-resolution stack. Everything is loaded dynamically for that
- * reason.
+ * never a module-resolution stack. An installed `effect` it cannot run on
+ * (effect 4, which cannot even be linked against our modules) gets the same
+ * treatment, checked from `effect`'s package.json before anything of `effect`
+ * loads. Everything is loaded dynamically for these reasons.
  *
  * @since 0.1.0
  */
+import { assertSupportedEffect } from "../internal/effectPeer.js"
 
 /** The versions the README's install lines name. */
 const RANGES: Readonly<Record<string, string>> = {
@@ -29,6 +32,12 @@ const missingPackage = (error: unknown): string | undefined => {
 }
 
 const load = async () => {
+  try {
+    assertSupportedEffect(import.meta.url)
+  } catch (error) {
+    process.stderr.write(`descope-emulator: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
   try {
     const [NodeRuntime, Cli] = await Promise.all([
       import("@effect/platform-node/NodeRuntime"),
