@@ -40,12 +40,11 @@ describe("the effect version check", () => {
     expect(incompatibility("3.30.1")).toBeUndefined()
   })
 
-  it("refuses another major, an older 3.x or no effect with one sentence naming both versions", () => {
+  it("refuses another major or an older 3.x with one sentence naming both versions", () => {
     expect(incompatibility("4.1.5")).toBe(sentence("effect 4.1.5"))
     expect(incompatibility("3.10.0")).toContain("but effect 3.10.0 is installed")
     expect(incompatibility("2.4.19")).toContain("but effect 2.4.19 is installed")
     expect(incompatibility(undefined)).toContain("but an effect that is not effect 3 is installed")
-    expect(incompatibility(null)).toBe(sentence("no effect"))
     expect(incompatibility("garbage")).toContain("needs effect ^3.22")
     expect(incompatibility("4.1.5")?.split(". ").length).toBe(1)
   })
@@ -121,23 +120,44 @@ describe("the package's entry points, as built", () => {
   const node = (cwd: string, args: ReadonlyArray<string>) =>
     ChildProcess.spawnSync(process.execPath, args, { cwd, encoding: "utf8", timeout: 30_000 })
 
-  for (const [installed, version] of [["effect 4.1.5", "4.1.5"], ["no effect", undefined]] as const) {
-    it(`with ${installed}, every entry point and the bin fail with the one sentence, not a linker error`, () => {
-      const app = consumer(version)
-      for (const { subpath } of entries) {
-        const spec = Path.posix.join("descope-effect", subpath)
-        const loaded = node(app, [
-          "--input-type=module",
-          "-e",
-          `import(${JSON.stringify(spec)}).then(() => console.log("loaded"), (e) => console.log(e.message))`
-        ])
-        expect({ spec, out: loaded.stdout.trim() }).toEqual({ spec, out: sentence(installed) })
-      }
-      const bin = node(app, [Path.join(app, "node_modules", "descope-effect", pkg.bin["descope-emulator"]!)])
-      expect({ status: bin.status, stderr: bin.stderr }).toEqual({
-        status: 1,
-        stderr: `descope-emulator: ${sentence(installed)}\n`
+  const importAll = (app: string) =>
+    entries.map(({ subpath }) => {
+      const spec = Path.posix.join("descope-effect", subpath)
+      const loaded = node(app, [
+        "--input-type=module",
+        "-e",
+        `import(${JSON.stringify(spec)}).then(() => console.log("loaded"), (e) => console.log(e.message))`
+      ])
+      return { spec, out: loaded.stdout.trim() }
+    })
+  const bin = (app: string) =>
+    node(app, [Path.join(app, "node_modules", "descope-effect", pkg.bin["descope-emulator"]!)])
+
+  it("with effect 4.1.5, every entry point and the bin fail with the one sentence, not a linker error", () => {
+    const app = consumer("4.1.5")
+    for (const { out, spec } of importAll(app)) expect({ spec, out }).toEqual({ spec, out: sentence("effect 4.1.5") })
+    const started = bin(app)
+    expect({ status: started.status, stderr: started.stderr }).toEqual({
+      status: 1,
+      stderr: `descope-emulator: ${sentence("effect 4.1.5")}\n`
+    })
+  }, 60_000)
+
+  it("with no effect to be found, the import goes on and Node names the missing package (as with Yarn PnP's)", () => {
+    const app = consumer(undefined)
+    for (const { out, spec } of importAll(app)) {
+      // the first of effect and its companions that the entry imports
+      expect({ spec, missing: /^Cannot find package '(effect|@effect\/[a-z-]+)' imported from /.test(out) }).toEqual({
+        spec,
+        missing: true
       })
-    }, 60_000)
-  }
+    }
+    const started = bin(app)
+    expect({ status: started.status, stderr: started.stderr }).toEqual({
+      status: 1,
+      stderr: expect.stringMatching(
+        /^descope-emulator: the package (effect|@effect\/[a-z-]+) is not installed; add it: npm install --save-dev \S+\n$/
+      )
+    })
+  }, 60_000)
 })

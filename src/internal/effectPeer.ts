@@ -59,15 +59,20 @@ export const installedEffectPackage = (from: string): Installed => {
 }
 
 /**
- * Throws {@link incompatibility}'s sentence when the `effect` Node resolves
- * from `from` is not one this package runs on. The Node entry points call it
- * with their own `import.meta.url` before they import the bundle.
+ * Throws `incompatibility`'s sentence when the `effect` Node resolves from
+ * `from` is one this package cannot run on. The Node entry points call it
+ * with their own `import.meta.url` before they import the bundle. When no
+ * `effect` is found this way (none installed, or a resolver without
+ * `node_modules` such as Yarn's Plug'n'Play), it lets the import go on: Node
+ * then names a missing `effect` itself, and the bundle's own check
+ * (`effectVersion.ts`) still sees the version it is linked against.
  *
  * @since 0.2.0
  * @category guards
  */
 export const assertSupportedEffect = (from: string): void => {
   const installed = installedEffectPackage(from)
-  const problem = incompatibility(installed._tag === "Missing" ? null : installed.version)
+  if (installed._tag === "Missing") return
+  const problem = incompatibility(installed.version)
   if (problem !== undefined) throw new Error(problem)
 }

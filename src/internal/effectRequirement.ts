@@ -31,19 +31,14 @@ const MIN_MINOR = 22
 
 /**
  * The one-sentence error for an `effect` version this package cannot run on,
- * or `undefined` when the version is supported. `null` stands for no `effect`
- * installed at all.
+ * or `undefined` when the version is supported.
  *
  * @since 0.2.0
  * @category guards
  */
-export const incompatibility = (version: string | undefined | null): string | undefined => {
-  const match = version === undefined || version === null ? null : /^(\d+)\.(\d+)\./.exec(version)
+export const incompatibility = (version: string | undefined): string | undefined => {
+  const match = version === undefined ? null : /^(\d+)\.(\d+)\./.exec(version)
   if (match !== null && Number(match[1]) === MAJOR && Number(match[2]) >= MIN_MINOR) return undefined
-  const installed = version === null
-    ? "no effect"
-    : version === undefined
-    ? "an effect that is not effect 3"
-    : `effect ${version}`
+  const installed = version === undefined ? "an effect that is not effect 3" : `effect ${version}`
   return `descope-effect needs effect ${REQUIRED_EFFECT} and @effect/platform ${REQUIRED_PLATFORM}, but ${installed} is installed: run npm install effect@${REQUIRED_EFFECT} @effect/platform@${REQUIRED_PLATFORM}`
 }
