@@ -29,6 +29,9 @@ const entries = Object.entries(pkg.exports).flatMap(([subpath, target]) =>
   typeof target === "string" ? [] : [{ subpath, conditions: target }]
 )
 
+/** What a consumer's bundler leaves to the consumer's node_modules. */
+const PEERS = ["effect", "@effect/*", "jose", "undici", "ioredis", "hono", "hono/*", "express", "fastify", "qrcode"]
+
 const sentence = (installed: string) =>
   `descope-effect needs effect ^3.22 and @effect/platform ^0.97, but ${installed} is installed: ` +
   "run npm install effect@^3.22 @effect/platform@^0.97"
@@ -99,6 +102,31 @@ describe("the package's entry points, as built", () => {
       for (const name of Object.keys(plain)) expect(checked[name] === plain[name], `${subpath} ${name}`).toBe(true)
     }
   }, 60_000)
+
+  it(
+    "a bundler takes the plain bundles: esbuild bundles each entry point to CommonJS (no top-level await)",
+    async () => {
+      const app = consumer(undefined)
+      const { loadEsbuild } = await import("../scripts/bundle.js")
+      const esbuild = await loadEsbuild()
+      for (const { subpath } of entries) {
+        const spec = Path.posix.join("descope-effect", subpath)
+        const result = await esbuild.build({
+          stdin: { contents: `export * from ${JSON.stringify(spec)}`, resolveDir: app, loader: "js" },
+          bundle: true,
+          write: false,
+          format: "cjs",
+          platform: "node",
+          external: PEERS,
+          metafile: true,
+          logLevel: "silent"
+        })
+        const inputs = Object.keys(result.metafile.inputs)
+        expect({ spec, checked: inputs.filter((input) => input.includes(".checked.")) }).toEqual({ spec, checked: [] })
+      }
+    },
+    60_000
+  )
 
   /** A consumer with the built package and an `effect` that is `version` (files of no module), or none. */
   const consumer = (version: string | undefined) => {
