@@ -4,12 +4,15 @@
  * emulator's real server on loopback. A person's path through it: the
  * seeded state, a magic link in the outbox signs in from the page, a fault
  * added in the page fails the next sign-in and shows in the request list,
- * the clock advances and the key rotates. Each screen is saved as a
+ * a request of the list opens on its bodies, redacted (the login id shown,
+ * never the code or the tokens), the clock advances and the key rotates. Each screen is saved as a
  * screenshot in `.scratch/ui-screenshots/` (the artifact to look at).
  */
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Option from "effect/Option"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -113,6 +116,38 @@ describe("the inspector in chromium", () => {
     await shot("4-requests")
     await page.locator("nav a[data-tab=faults]").click()
     await page.locator("#faults-table td", { hasText: "none" }).waitFor()
+  })
+
+  it("opens a request of the list on its bodies, redacted", async () => {
+    const loginId = "grace@example.com"
+    assert.strictEqual((await api("/v1/auth/otp/signup-in/email", { loginId })).status, 200)
+    const message = await runtime.runPromise(Effect.flatMap(Emulator.Emulator, (e) => e.lastMessage(loginId, "otp")))
+    const code = Option.getOrThrow(message).code ?? ""
+    const verified = await api("/v1/auth/otp/verify/email", { loginId, code })
+    assert.strictEqual(verified.status, 200)
+    const { sessionJwt } = await verified.json() as { readonly sessionJwt: string }
+    await page.locator("nav a[data-tab=requests]").click()
+    const row = page.locator("#requests-table tr.req", { hasText: "/v1/auth/otp/verify/email" }).first()
+    await row.waitFor()
+    await row.click()
+    const bodies = page.locator("#requests-table tr.bodies").first()
+    await bodies.locator("pre.request-body", { hasText: loginId }).waitFor()
+    const request = await bodies.locator("pre.request-body").innerText()
+    assert.deepStrictEqual(JSON.parse(request), { loginId, code: "[redacted]" })
+    const response = await bodies.locator("pre.response-body").innerText()
+    assert.include(response, `"sessionJwt": "[redacted]"`)
+    assert.include(response, loginId)
+    // still open after the page refreshes the list (every second)
+    await page.waitForTimeout(1500)
+    assert.include(await page.locator("#requests-table tr.bodies pre.request-body").first().innerText(), "[redacted]")
+    // (the outbox tab shows the code, by design; the request list never does)
+    const html = await page.locator("#requests").innerHTML()
+    assert.notInclude(html, code)
+    assert.notInclude(html, sessionJwt)
+    await shot("4b-request-bodies")
+    // a second click closes it
+    await row.click()
+    await page.locator("#requests-table tr.bodies").waitFor({ state: "detached" })
   })
 
   it("advances the clock and rotates the signing key", async () => {

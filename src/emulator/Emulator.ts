@@ -34,6 +34,7 @@ import * as Snapshot from "./mgmt/Snapshot.js"
 import type * as Outbox from "./Outbox.js"
 import * as Password from "./Password.js"
 import type * as RateLimits from "./RateLimits.js"
+import * as RequestLog from "./RequestLog.js"
 import * as Routes from "./Routes.js"
 import * as Seed from "./Seed.js"
 import * as SeedState from "./SeedState.js"
@@ -219,7 +220,11 @@ export interface Service {
   ) => Effect.Effect<void, Seed.SeedError>
   /** Removes a project (not the default one): `false` when there was none to remove. */
   readonly removeProject: (projectId: string) => Effect.Effect<boolean>
-  /** The last requests to Descope's routes (method, path, status, latency, error code; never bodies). */
+  /**
+   * The last requests to Descope's routes: method, path, status, latency,
+   * error code, and the bodies redacted (see `RedactedBody`); never a header
+   * or a query string.
+   */
   readonly requests: Effect.Effect<ReadonlyArray<RequestRecord>>
   /**
    * Stops the emulator's background work: the audit webhook deliveries still
@@ -418,7 +423,7 @@ export const make = (options: Options = {}): Effect.Effect<Service> =>
           }))),
       removeProject: (projectId) => env.removeProject(projectId),
       projectIds: Effect.sync(() => [...projects.keys()]),
-      requests: Effect.sync(() => [...env.requests]),
+      requests: Effect.sync(() => RequestLog.records(env)),
       close: AuditWebhooks.close(env)
     })
   })

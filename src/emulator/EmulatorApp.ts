@@ -24,13 +24,15 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Ref from "effect/Ref"
+import type * as Endpoint from "../wire/Endpoint.js"
 import * as AuditTrail from "./AuditTrail.js"
+import * as BodyCapture from "./BodyCapture.js"
 import type { ProjectState } from "./EmulatorState.js"
 import * as Faults from "./Faults.js"
 import type { Ctx, Env, Route } from "./Handler.js"
 import * as InboundAppToken from "./mgmt/InboundAppToken.js"
 import * as RateLimits from "./RateLimits.js"
-import { readBody, tooLarge } from "./RequestBody.js"
+import { parseJson, readText, tooLarge } from "./RequestBody.js"
 import * as RequestLog from "./RequestLog.js"
 import { Codes, isObject, WireError } from "./Wire.js"
 
@@ -142,8 +144,13 @@ const withTokenCookies = (env: Env, answer: unknown): HttpServerResponse.HttpSer
   )
 }
 
+/** A route's handler, around its own: a request body it reads is left in the log's slot. */
 const handle = (env: Env, route: Route) => {
   const bucket = RateLimits.bucketOf(route)
+  return (slot: RequestLog.BodySlot | undefined) => handleOne(env, route, bucket, slot)
+}
+
+const handleOne = (env: Env, route: Route, bucket: Endpoint.Bucket, slot: RequestLog.BodySlot | undefined) => {
   return Effect.gen(function*() {
     const req = yield* HttpServerRequest.HttpServerRequest
     const params = yield* HttpRouter.params
@@ -187,7 +194,12 @@ const handle = (env: Env, route: Route) => {
         })
       )
     }
-    const raw = req.method === "GET" || req.method === "HEAD" ? undefined : yield* readBody(req)
+    let raw: unknown = undefined
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      const text = yield* readText(req)
+      if (slot !== undefined) slot.requestBody = BodyCapture.capture(text)
+      raw = yield* parseJson(text)
+    }
     const run = Effect.gen(function*() {
       const now = yield* env.now
       if (!isControl) {

@@ -49,12 +49,15 @@ export interface Config {
 }
 
 /**
- * One request as the inspector lists it: never a header or a body.
+ * One request as the inspector lists it: never a header or a query string;
+ * its bodies redacted (see `Redaction`).
  *
  * @since 0.2.0
  * @category models
  */
 export interface RequestRecord {
+  /** The request's number since the emulator started: 1, 2, ... */
+  readonly seq: number
   readonly at: number
   readonly method: string
   readonly path: string
@@ -62,6 +65,51 @@ export interface RequestRecord {
   readonly latencyMs: number
   readonly errorCode?: string | undefined
   readonly projectId?: string | undefined
+  /** The request body as the route read it: absent when empty or not read (a GET, an injected fault ...). */
+  readonly requestBody?: RedactedBody | undefined
+  /** The response body: absent when empty. */
+  readonly responseBody?: RedactedBody | undefined
+}
+
+/**
+ * What the inspector shows of a body: its size, and the JSON it holds with
+ * every string not known to be harmless redacted (see `Redaction`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface RedactedBody {
+  /** The body's size in bytes. */
+  readonly bytes: number
+  /** Only the body's first 4096 bytes were kept: `json` is what they hold. */
+  readonly truncated: boolean
+  /** The body's JSON, redacted; absent when the body is not JSON. */
+  readonly json?: unknown
+}
+
+/**
+ * What the request log keeps of a body (see `BodyCapture`): all of it, or
+ * its first bytes and its size.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CapturedBody {
+  readonly kept: string | Uint8Array
+  /** The whole body's size in bytes when `kept` is only its first bytes. */
+  readonly bytes?: number | undefined
+}
+
+/**
+ * One request as the request log keeps it: its bodies as sent, shown only
+ * redacted (`RequestLog.view`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface LoggedRequest extends Omit<RequestRecord, "requestBody" | "responseBody"> {
+  readonly requestBody?: CapturedBody | undefined
+  readonly responseBody?: CapturedBody | undefined
 }
 
 /**
@@ -82,7 +130,7 @@ export interface Env {
   readonly addProject: (projectId: string, managementKey: string | undefined) => Effect.Effect<ProjectState>
   readonly resetProject: (projectId: string) => Effect.Effect<void>
   /** The last requests to Descope's routes, oldest first (see `RequestLog`). */
-  readonly requests: Array<RequestRecord>
+  readonly requests: Array<LoggedRequest>
   /** Removes a project (never the default one); `false` when there was none. */
   readonly removeProject: (projectId: string) => Effect.Effect<boolean>
 }

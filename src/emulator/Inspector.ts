@@ -4,7 +4,9 @@
  * tenants, roles and access keys of a project (from its export, so never a
  * secret), the outbox with its codes and links (a magic link signs in from
  * the page), the last requests (method, path, status, latency, error code;
- * never a body), the faults (add, list, clear), the clock (advance) and key
+ * a row opens on its request and response bodies, redacted by `Redaction`;
+ * never a header or a query string), the faults (add, list, clear), the
+ * clock (advance) and key
  * rotation. `--no-ui` (option `ui: false`) turns it off. The page calls the
  * emulator from its own origin, which the emulator accepts when reached by
  * an IP address or `localhost`.
@@ -14,8 +16,11 @@
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Effect from "effect/Effect"
 import * as MagicLink from "../wire/auth/MagicLink.js"
+import * as BodyCapture from "./BodyCapture.js"
 import * as H from "./Handler.js"
 import type { Route } from "./Handler.js"
+import * as Redaction from "./Redaction.js"
+import * as RequestLog from "./RequestLog.js"
 import * as W from "./Wire.js"
 
 const STYLE = `
@@ -30,6 +35,9 @@ th, td { border: 1px solid #dde1e8; padding: 4px 8px; text-align: left; vertical
 th { background: #eef1f5 } td.err { color: #b3261e } code { font-size: 13px }
 form, .row { margin: 8px 0; display: flex; gap: 8px; align-items: center; flex-wrap: wrap }
 input { padding: 4px } button { padding: 4px 10px } #result { white-space: pre-wrap; color: #0b6e2e }
+#requests-table tr.req { cursor: pointer } #requests-table tr.req:hover { background: #f0f4fa }
+#requests-table tr.bodies td { background: #fafbfc } .bodies h3 { font-size: 13px; margin: 4px 0 }
+.bodies pre { margin: 0 0 8px; white-space: pre-wrap; word-break: break-all; font-size: 12px }
 `
 
 const SCRIPT = `
@@ -58,6 +66,25 @@ const signIn = async (token) => {
   $("#result").textContent = res.ok ? "signed in: " + body.user.loginIds[0] + " (" + body.user.userId + ")" : "refused: " + body.errorCode + " " + (body.errorMessage ?? "")
   refresh()
 }
+// the request list: a row opens (click) on its bodies, as the emulator redacted them; open rows stay open
+let requests = []
+const opened = new Set()
+const bodyText = (b) => b === undefined ? "(empty)" : !("json" in b) ? "(" + b.bytes + " bytes, not JSON)" :
+  JSON.stringify(b.json, null, 2) + (b.truncated ? "\\n(" + b.bytes + " bytes: only the first ${BodyCapture.MAX_BODY_BYTES} kept, shown as far as they go)" : "")
+const requestCols = [["", (r) => opened.has(r.seq) ? "&#9662;" : "&#9656;"], ["method", (r) => esc(r.method)], ["path", (r) => esc(r.path)], ["status", (r) => esc(r.status), (r) => r.status >= 400 ? "err" : ""], ["latency", (r) => esc(r.latencyMs) + " ms"], ["error", (r) => esc(r.errorCode)], ["project", (r) => esc(r.projectId)]]
+const showRequests = () => {
+  $("#requests-table").innerHTML = "<tr>" + requestCols.map((c) => "<th>" + esc(c[0]) + "</th>").join("") + "</tr>" +
+    (requests.length === 0 ? "<tr><td colspan=" + requestCols.length + "><em>none</em></td></tr>" :
+      requests.map((r) => "<tr class=req data-seq=" + esc(r.seq) + ">" + requestCols.map((c) => "<td" + (c[2] ? " class=" + c[2](r) : "") + ">" + c[1](r) + "</td>").join("") + "</tr>" +
+        (opened.has(r.seq) ? "<tr class=bodies data-seq=" + esc(r.seq) + "><td colspan=" + requestCols.length + "><h3>request body</h3><pre class=request-body>" + esc(bodyText(r.requestBody)) + "</pre><h3>response body</h3><pre class=response-body>" + esc(bodyText(r.responseBody)) + "</pre></td></tr>" : "")).join(""))
+}
+$("#requests-table").onclick = (e) => {
+  const row = e.target.closest("tr.req")
+  if (!row) return
+  const seq = Number(row.dataset.seq)
+  if (!opened.delete(seq)) opened.add(seq)
+  showRequests()
+}
 const refresh = async () => {
   const info = await api("GET", "/emulator")
   if (project === "") project = info.defaultProjectId
@@ -71,8 +98,8 @@ const refresh = async () => {
   const outbox = await api("GET", "/emulator/outbox" + q())
   table("#outbox-table", [["sent", (m) => esc(new Date(m.sentAt).toISOString())], ["kind", (m) => esc(m.kind)], ["to", (m) => esc(m.to)], ["code", (m) => m.code ? "<code class=code>" + esc(m.code) + "</code>" : ""], ["link", (m) => m.link ? "<a href='" + esc(m.link) + "'>" + esc(m.link) + "</a>" + (m.kind === "magiclink" || m.kind === "invite" ? " <button class=signin data-token='" + esc(m.token) + "'>sign in</button>" : "") : ""]], [...outbox.messages].reverse())
   for (const b of document.querySelectorAll("button.signin")) b.onclick = () => signIn(b.dataset.token)
-  const requests = await api("GET", "/emulator/requests")
-  table("#requests-table", [["method", (r) => esc(r.method)], ["path", (r) => esc(r.path)], ["status", (r) => esc(r.status), (r) => r.status >= 400 ? "err" : ""], ["latency", (r) => esc(r.latencyMs) + " ms"], ["error", (r) => esc(r.errorCode)], ["project", (r) => esc(r.projectId)]], [...requests.requests].reverse())
+  requests = [...(await api("GET", "/emulator/requests")).requests].reverse()
+  showRequests()
   const faults = await api("GET", "/emulator/faults")
   table("#faults-table", [["id", (f) => esc(f.id)], ["method", (f) => esc(f.method)], ["path", (f) => "<code>" + esc(f.path) + "</code>"], ["status", (f) => esc(f.status)], ["latency", (f) => esc(f.latencyMs)], ["remaining", (f) => esc(f.remaining ?? "always")], ["hits", (f) => esc(f.hits)]], faults.faults)
 }
@@ -111,7 +138,13 @@ export const page = `<!doctype html>
 <section id="state"><h2>Users</h2><table id="users"></table><h2>Tenants</h2><table id="tenants"></table>
 <h2>Roles</h2><table id="roles"></table><h2>Access keys</h2><table id="keys"></table></section>
 <section id="outbox"><h2>Outbox</h2><div id="result"></div><table id="outbox-table"></table></section>
-<section id="requests"><h2>Last requests</h2><p>Method, path, status, latency and error code; never headers or bodies.</p><table id="requests-table"></table></section>
+<section id="requests"><h2>Last requests</h2><p>Method, path, status, latency and error code. Click a request for its request and response bodies (the first ${BodyCapture.MAX_BODY_BYTES} bytes of each), redacted: numbers, booleans and null as sent; a string only under a member known to hold no secret; every other string <code>[redacted]</code>, so never a code, password, token, key or link. Never headers or query strings.</p>
+<details id="shown"><summary>members whose strings are shown</summary><p><code>${
+  [...Redaction.SHOWN].join(", ")
+}</code>; and, without query string or fragment, <code>${
+  [...Redaction.SHOWN_URLS].join(", ")
+}</code>. Below ${Redaction.MAX_DEPTH} levels: <code>${Redaction.TOO_DEEP}</code>.</p></details>
+<table id="requests-table"></table></section>
 <section id="faults"><h2>Faults</h2>
 <form id="fault-form"><input name="path" placeholder="path pattern, e.g. /**" required><input name="method" placeholder="method"><input name="status" placeholder="status" size="6"><input name="times" placeholder="times" size="6"><button type="submit" id="add-fault">add</button><button type="button" id="clear-faults">clear all</button></form>
 <table id="faults-table"></table></section>
@@ -124,7 +157,7 @@ export const page = `<!doctype html>
 `
 
 /**
- * The inspector's routes: the page, and the last requests it lists.
+ * The inspector's routes: the page, and the last requests it lists (bodies redacted).
  *
  * @since 0.2.0
  * @category routes
@@ -138,7 +171,7 @@ export const routes: ReadonlyArray<Route> = [
     unlocked: true
   },
   {
-    ...H.get("/emulator/requests", "control", (ctx) => Effect.succeed({ requests: [...ctx.env.requests] })),
+    ...H.get("/emulator/requests", "control", (ctx) => Effect.succeed({ requests: RequestLog.records(ctx.env) })),
     unlocked: true
   }
 ]

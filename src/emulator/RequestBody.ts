@@ -2,7 +2,8 @@
  * Reading a request body in the emulator: bounded by the server's body size
  * limit (413 with a JSON body, also for a chunked body, which is drained so
  * that the answer can be written), then parsed as JSON with `null` read as
- * absent (400 for malformed JSON).
+ * absent (400 for malformed JSON). Two steps, so that the request log keeps
+ * the text as it was sent.
  *
  * @since 0.2.0
  */
@@ -76,14 +77,14 @@ const readChunked = (req: HttpServerRequest.HttpServerRequest, max: number): Eff
 }
 
 /**
- * The JSON body of a request (`undefined` when empty), within the size limit.
+ * The text of a request body, within the size limit.
  *
  * @since 0.2.0
  * @category parsing
  */
-export const readBody = (
+export const readText = (
   req: HttpServerRequest.HttpServerRequest
-): Effect.Effect<unknown, WireError> =>
+): Effect.Effect<string, WireError> =>
   Effect.flatMap(HttpIncomingMessage.MaxBodySize, (limit) => {
     const max = Option.isSome(limit) ? Number(limit.value) : undefined
     if (
@@ -97,20 +98,26 @@ export const readBody = (
         max !== undefined && utf8Over(text, max) ? Effect.fail(tooLarge(max)) : Effect.succeed(text)
       )
     )
-  }).pipe(
-    Effect.flatMap((text) => {
-      if (text.trim() === "") return Effect.succeed(undefined)
-      try {
-        return Effect.succeed(stripNulls(JSON.parse(text)))
-      } catch {
-        return Effect.fail(
-          new WireError({
-            status: 400,
-            errorCode: Codes.BadRequest,
-            errorDescription: "Bad request",
-            errorMessage: "malformed JSON body"
-          })
-        )
-      }
-    })
-  )
+  })
+
+/**
+ * The JSON of a request body's text (`undefined` when empty), `null` read as absent.
+ *
+ * @since 0.2.0
+ * @category parsing
+ */
+export const parseJson = (text: string): Effect.Effect<unknown, WireError> => {
+  if (text.trim() === "") return Effect.succeed(undefined)
+  try {
+    return Effect.succeed(stripNulls(JSON.parse(text)))
+  } catch {
+    return Effect.fail(
+      new WireError({
+        status: 400,
+        errorCode: Codes.BadRequest,
+        errorDescription: "Bad request",
+        errorMessage: "malformed JSON body"
+      })
+    )
+  }
+}

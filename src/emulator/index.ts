@@ -152,6 +152,14 @@ export { SeedError } from "./Seed.js"
  */
 export type { RequestRecord } from "./Handler.js"
 /**
+ * What the inspector shows of a request or response body: its size, and its
+ * JSON with every string not known to be harmless redacted.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type { RedactedBody } from "./Handler.js"
+/**
  * A virtual WebAuthn authenticator for tests: `VirtualAuthenticator.make({ origin })`
  * creates credentials (ES256 or RS256) and signs assertions from the options of
  * the WebAuthn start calls.
