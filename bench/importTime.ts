@@ -34,8 +34,9 @@ let bundled: Promise<string> | undefined
  * Our main entry as Node loads it (bundled once per run): `index.checked.js`, the `import` condition of the
  * exports map, which checks the installed `effect` and then imports the bundle `index.js`.
  */
-const shipped = (): Promise<string> =>
-  (bundled ??= bundle(bundleDir).then(() => Path.join(bundleDir, "index.checked.js")))
+const shipped = (): Promise<
+  string
+> => (bundled ??= bundle(bundleDir).then(() => Path.join(bundleDir, "index.checked.js")))
 
 /** The transpiled entry of this process (`compiled.ts` makes it first; the import-time runs reuse it). */
 let transpiled: Promise<string> | undefined
