@@ -26,42 +26,62 @@ const pending = new WeakSet<object>()
  */
 export const isPending = (u: unknown): boolean => typeof u === "function" && pending.has(u)
 
-/** The stand-ins' target: a function, so that a stand-in is callable and constructible as schemas are. */
-const target = (): void => {}
+/** A stand-in's state, found from its proxy target (one target per stand-in). */
+interface Cell {
+  build: (() => object) | undefined
+  schema: object | undefined
+  readonly standIn: object
+}
+
+const cells = new WeakMap<object, Cell>()
+
+/** The schema of the stand-in whose target is `target`, built on the first call. */
+const real = (target: object): object => {
+  const cell = cells.get(target)!
+  if (cell.schema === undefined) {
+    cell.schema = cell.build!()
+    cell.build = undefined
+    built++
+    pending.delete(cell.standIn)
+  }
+  return cell.schema
+}
+
+/**
+ * One handler for every stand-in (the import path makes several hundred stand-ins: a handler of their own,
+ * with its closures, for each was a measurable part of the import). It forwards everything to the built schema.
+ */
+const handler: ProxyHandler<object> = {
+  get: (target, key) => {
+    const schema = real(target)
+    return Reflect.get(schema, key, schema)
+  },
+  has: (target, key) => Reflect.has(real(target), key),
+  set: (target, key, value) => Reflect.set(real(target), key, value),
+  apply: (target, self, args) => Reflect.apply(real(target) as (...args: Array<unknown>) => unknown, self, args),
+  construct: (target, args) => Reflect.construct(real(target) as new(...args: Array<unknown>) => object, args),
+  getPrototypeOf: (target) => Reflect.getPrototypeOf(real(target)),
+  ownKeys: (target) => Reflect.ownKeys(real(target)),
+  getOwnPropertyDescriptor: (target, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(real(target), key)
+    // a proxy may not report a non-configurable property its target lacks (e.g. a class's `prototype`)
+    return descriptor === undefined ? undefined : { ...descriptor, configurable: true }
+  },
+  defineProperty: (target, key, descriptor) => Reflect.defineProperty(real(target), key, descriptor)
+}
+
+/** Bound to make each stand-in's target: a function (so that a stand-in is callable as schemas are), no closure. */
+const noop = (): void => {}
 
 /**
  * A schema built on first use (see the module doc). `build` must be pure: it
  * runs once, when the schema is first read.
  */
 export const lazy = <S extends object>(build: () => S): S => {
-  let schema: S | undefined
   made++
-  const real = (): S => {
-    if (schema === undefined) {
-      schema = build()
-      built++
-      pending.delete(standIn)
-    }
-    return schema
-  }
-  const standIn: S = new Proxy(target as unknown as S, {
-    get: (_, key) => {
-      const built = real()
-      return Reflect.get(built, key, built)
-    },
-    has: (_, key) => Reflect.has(real(), key),
-    set: (_, key, value) => Reflect.set(real(), key, value),
-    apply: (_, self, args) => Reflect.apply(real() as unknown as (...args: Array<unknown>) => unknown, self, args),
-    construct: (_, args) => Reflect.construct(real() as unknown as new(...args: Array<unknown>) => object, args),
-    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
-    ownKeys: () => Reflect.ownKeys(real()),
-    getOwnPropertyDescriptor: (_, key) => {
-      const descriptor = Reflect.getOwnPropertyDescriptor(real(), key)
-      // a proxy may not report a non-configurable property its target lacks (e.g. a class's `prototype`)
-      return descriptor === undefined ? undefined : { ...descriptor, configurable: true }
-    },
-    defineProperty: (_, key, descriptor) => Reflect.defineProperty(real(), key, descriptor)
-  })
+  const target = noop.bind(undefined)
+  const standIn = new Proxy(target, handler) as unknown as S
+  cells.set(target, { build, schema: undefined, standIn })
   pending.add(standIn)
   return standIn
 }
