@@ -148,16 +148,21 @@ describe("the package's entry points, as built", () => {
   const node = (cwd: string, args: ReadonlyArray<string>) =>
     ChildProcess.spawnSync(process.execPath, args, { cwd, encoding: "utf8", timeout: 30_000 })
 
-  const importAll = (app: string) =>
-    entries.map(({ subpath }) => {
-      const spec = Path.posix.join("descope-effect", subpath)
-      const loaded = node(app, [
-        "--input-type=module",
-        "-e",
-        `import(${JSON.stringify(spec)}).then(() => console.log("loaded"), (e) => console.log(e.message))`
-      ])
-      return { spec, out: loaded.stdout.trim() }
-    })
+  /** Each entry point imported by a consumer's program, one after the other in one process: its outcome. */
+  const importAll = (app: string): ReadonlyArray<{ readonly spec: string; readonly out: string }> => {
+    const specs = entries.map(({ subpath }) => Path.posix.join("descope-effect", subpath))
+    const loaded = node(app, [
+      "--input-type=module",
+      "-e",
+      `const out = []
+      for (const spec of ${JSON.stringify(specs)}) {
+        out.push(await import(spec).then(() => "loaded", (e) => e.message))
+      }
+      console.log(JSON.stringify(out))`
+    ])
+    const outs = JSON.parse(loaded.stdout) as ReadonlyArray<string>
+    return specs.map((spec, i) => ({ spec, out: outs[i]! }))
+  }
   const bin = (app: string) =>
     node(app, [Path.join(app, "node_modules", "descope-effect", pkg.bin["descope-emulator"]!)])
 
