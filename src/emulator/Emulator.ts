@@ -126,6 +126,14 @@ export interface Options {
    */
   readonly refreshTokenDelivery?: "body" | "cookie" | "both" | undefined
   /**
+   * Descope's refresh-token rotation (off by default): every refresh, and every tenant selection, answers a new
+   * refresh JWT, and the one it was given is refused from then on (401 `E064002`, as any invalid refresh token); only a session's newest
+   * refresh token refreshes, selects a tenant, reads `me` or logs out. An app that refreshes twice with one
+   * token (two requests racing, a handler reading the old cookie) then fails in tests as it would against a
+   * Descope project with rotation on.
+   */
+  readonly refreshTokenRotation?: boolean | undefined
+  /**
    * Browser origins allowed to call the emulator (e.g. `http://localhost:5173` for a
    * browser SDK): CORS answers name them, with credentials. None by default: CORS is
    * off, and the emulator-only routes (`/emulator/...`, the outbox among them) refuse
@@ -285,6 +293,7 @@ export const config = (options: Options): Config => ({
   totpIssuer: options.totpIssuer ?? "Descope Emulator",
   historyLimit: Math.max(1, options.historyLimit ?? 10_000),
   refreshTokenDelivery: options.refreshTokenDelivery ?? "body",
+  refreshTokenRotation: options.refreshTokenRotation ?? false,
   ui: options.ui ?? true,
   sessionAudience: options.sessionAudience
 })

@@ -59,6 +59,8 @@ Options (all optional):
   --token-delivery <how>   body, cookie (DS/DSR Set-Cookie, no refreshJwt in the body) or both (default ${
   DEFAULTS["token-delivery"]
 })
+  --refresh-token-rotation each refresh answers a new refresh token and refuses the one it was given from then
+                           on, as a Descope project with refresh-token rotation does (default: off)
   --rate-limit <limit>     enforce a rate limit per project, repeatable (default: off):
                            <n>: n requests per second in all; <bucket>=<n>/<window>: Descope's
                            bucket (auth, mgmt, mgmt.user.create, mgmt.user.update,
@@ -119,6 +121,7 @@ export const parse = (
         "otp-ttl": { type: "string" },
         "link-ttl": { type: "string" },
         "token-delivery": { type: "string" },
+        "refresh-token-rotation": { type: "boolean" },
         "rate-limit": { type: "string", multiple: true },
         "cors-origin": { type: "string", multiple: true },
         "max-body-bytes": { type: "string" },
@@ -205,6 +208,7 @@ export const parse = (
       otpTtl: d(otp),
       linkTtl: d(link),
       refreshTokenDelivery: delivery,
+      ...(values["refresh-token-rotation"] === true ? { refreshTokenRotation: true } : {}),
       maxBodyBytes: maxBody,
       ...(values["no-ui"] === true ? { ui: false } : {}),
       ...(corsOrigins !== undefined ? { corsOrigins } : {}),

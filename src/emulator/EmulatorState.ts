@@ -222,6 +222,11 @@ export interface SessionRecord {
   revoked: boolean
   loginId?: string | undefined
   act?: Record<string, unknown> | undefined
+  /**
+   * How many times the session's refresh token was rotated (`refreshTokenRotation`): its refresh JWT's `jti` is
+   * the session id, then `<id>.<n>`, and only the newest one is accepted.
+   */
+  rotations?: number | undefined
 }
 
 /**

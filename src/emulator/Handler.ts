@@ -42,6 +42,8 @@ export interface Config {
   readonly totpIssuer: string
   readonly historyLimit: number
   readonly refreshTokenDelivery: "body" | "cookie" | "both"
+  /** Whether a refresh answers a new refresh token and refuses the one it was given from then on. */
+  readonly refreshTokenRotation: boolean
   /** Whether `/emulator/ui` (the inspector) is served. */
   readonly ui: boolean
   /** The `aud` claim of the session JWTs (none by default). */

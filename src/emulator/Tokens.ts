@@ -74,8 +74,22 @@ export const sessionJwt = (
   return Effect.map(signWith(p, claims), (jwt) => ({ jwt, exp }))
 }
 
+/** The `jti` of a session's newest refresh JWT: the session id, then `<id>.<n>` once rotated n times. */
+const refreshJti = (s: SessionRecord): string => s.rotations === undefined ? s.id : `${s.id}.${s.rotations}`
+
 /**
- * The refresh JWT of a session (its `jti` is the session id).
+ * With `refreshTokenRotation` on, makes the refresh JWT that {@link jwtResponse} answers next a new one: the
+ * session's earlier refresh tokens are refused from then on.
+ *
+ * @since 0.2.0
+ * @category actions
+ */
+export const rotateRefresh = (ctx: Ctx, session: SessionRecord): void => {
+  if (ctx.env.config.refreshTokenRotation) session.rotations = (session.rotations ?? 0) + 1
+}
+
+/**
+ * The refresh JWT of a session (its `jti` is the session id, followed by `.<n>` once rotated).
  *
  * @since 0.1.0
  * @category actions
@@ -87,7 +101,7 @@ export const refreshJwt = (env: Env, p: ProjectState, s: SessionRecord): Effect.
     iat: Math.floor(s.createdAt / 1000),
     exp: Math.floor(s.expiresAt / 1000),
     drn: "DSR",
-    jti: s.id,
+    jti: refreshJti(s),
     amr: [...s.amr],
     ...(s.dct !== undefined ? { dct: s.dct } : {}),
     ...(s.act !== undefined ? { act: s.act } : {}),
@@ -275,7 +289,7 @@ export const jwtResponse = (
 
 /**
  * Checks a refresh JWT: valid signature (any published key), not expired,
- * `drn` = `DSR`, and its server-side session neither revoked nor expired,
+ * `drn` = `DSR`, the newest of its session (see `rotateRefresh`), and its server-side session neither revoked nor expired,
  * and its user still present and enabled.
  *
  * @since 0.1.0
@@ -290,9 +304,18 @@ export const fromRefresh = (
       return yield* fail(401, Codes.InvalidToken, "Invalid token", "refresh token is missing")
     }
     const claims = yield* Keys.verify(ctx.p.keys, token, ctx.now)
-    const session = typeof claims.jti === "string" ? ctx.p.sessions.get(claims.jti) : undefined
+    const jti = typeof claims.jti === "string" ? claims.jti : ""
+    const session = ctx.p.sessions.get(jti.split(".")[0]!)
     if (claims.drn !== "DSR" || session === undefined) {
       return yield* fail(401, Codes.InvalidToken, "Invalid token", "not a refresh token of this project")
+    }
+    if (jti !== refreshJti(session)) {
+      return yield* fail(
+        401,
+        Codes.InvalidToken,
+        "Invalid token",
+        "refresh token was rotated: only the newest is valid"
+      )
     }
     if (session.revoked) {
       return yield* fail(

@@ -159,7 +159,9 @@ const makeWorld = async (): Promise<World> => {
     Emulator.make({
       projectId: PROJECT_ID,
       managementKey: MANAGEMENT_KEY,
-      projects: [{ projectId: OTHER_PROJECT_ID }]
+      projects: [{ projectId: OTHER_PROJECT_ID }],
+      // as a Descope project with rotation on: a door that refreshes twice with one refresh token fails here
+      refreshTokenRotation: true
     })
   )
   // the client of the app (and of the test): routed into the emulator, on its clock

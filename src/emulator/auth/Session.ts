@@ -23,6 +23,7 @@ import { jwt, typed } from "./Support.js"
 const refresh = (ctx: Ctx) =>
   Effect.gen(function*() {
     const { session, user } = yield* Tokens.fromRefresh(ctx, ctx.token)
+    Tokens.rotateRefresh(ctx, session)
     return yield* jwt(Tokens.jwtResponse(ctx, session, user, false))
   })
 
@@ -35,6 +36,7 @@ const selectTenant = (ctx: Ctx, body: typeof Wire.selectTenant.request.Type) =>
       return yield* W.invalid(`the user is not a member of tenant ${tenant}`)
     }
     session.dct = tenant
+    Tokens.rotateRefresh(ctx, session)
     return yield* jwt(Tokens.jwtResponse(ctx, session, user, false))
   })
 
