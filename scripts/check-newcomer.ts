@@ -68,6 +68,17 @@ const run = (
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
+/** The entry points a consumer imports in the effect-version checks. */
+const CHECKED_ENTRIES = ["descope-effect", "descope-effect/server", "descope-effect/emulator", "descope-effect/next"]
+
+/** Imports `entry` in a fresh Node process in `cwd`: `loaded`, or the message it failed with (stdout), and stderr. */
+const importIn = (cwd: string, entry: string): { readonly stdout: string; readonly stderr: string } =>
+  run(process.execPath, [
+    "--input-type=module",
+    "-e",
+    `import(${JSON.stringify(entry)}).then(() => console.log("loaded"), (e) => console.log(e.message))`
+  ], { cwd })
+
 /** The body of the README section `## title` (up to the next `## `). */
 const section = (title: string): string => {
   const start = README.indexOf(`\n## ${title}\n`)
@@ -276,12 +287,8 @@ const main = async () => {
         Fs.readFileSync(versionFile, "utf8").replace(/let moduleVersion = "[^"]+"/, "let moduleVersion = \"3.10.0\"")
       )
     }
-    for (const entry of ["descope-effect", "descope-effect/server", "descope-effect/emulator", "descope-effect/next"]) {
-      const loaded = run(process.execPath, [
-        "--input-type=module",
-        "-e",
-        `import(${JSON.stringify(entry)}).then(() => console.log("loaded"), (e) => console.log(e.message))`
-      ], { cwd: old })
+    for (const entry of CHECKED_ENTRIES) {
+      const loaded = importIn(old, entry)
       check(
         loaded.stdout.trim() ===
           "descope-effect needs effect ^3.22 and @effect/platform ^0.97, but effect 3.10.0 is installed: " +
@@ -310,12 +317,8 @@ const main = async () => {
     const latestSentence =
       `descope-effect needs effect ^3.22 and @effect/platform ^0.97, but effect ${latestEffect} is installed: ` +
       "run npm install effect@^3.22 @effect/platform@^0.97"
-    for (const entry of ["descope-effect", "descope-effect/server", "descope-effect/emulator", "descope-effect/next"]) {
-      const loaded = run(process.execPath, [
-        "--input-type=module",
-        "-e",
-        `import(${JSON.stringify(entry)}).then(() => console.log("loaded"), (e) => console.log(e.message))`
-      ], { cwd: latestApp })
+    for (const entry of CHECKED_ENTRIES) {
+      const loaded = importIn(latestApp, entry)
       check(
         loaded.stdout.trim() === latestSentence,
         `with effect ${latestEffect} installed, ${entry} fails with the one sentence naming both versions`,
