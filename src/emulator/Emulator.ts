@@ -127,10 +127,10 @@ export interface Options {
   readonly refreshTokenDelivery?: "body" | "cookie" | "both" | undefined
   /**
    * Descope's refresh-token rotation (off by default): every refresh, and every tenant selection, answers a new
-   * refresh JWT, and the one it was given is refused from then on (401 `E064002`, as any invalid refresh token); only a session's newest
-   * refresh token refreshes, selects a tenant, reads `me` or logs out. An app that refreshes twice with one
-   * token (two requests racing, a handler reading the old cookie) then fails in tests as it would against a
-   * Descope project with rotation on.
+   * refresh JWT, and the one it was given is refused from then on (401 `E064002`, as any invalid refresh
+   * token); only a session's newest refresh token refreshes, selects a tenant, reads `me` or logs out. An app
+   * that refreshes twice with one token (two requests racing, a handler reading the old cookie) then fails in
+   * tests as it would against a Descope project with rotation on.
    */
   readonly refreshTokenRotation?: boolean | undefined
   /**

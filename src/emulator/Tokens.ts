@@ -289,8 +289,9 @@ export const jwtResponse = (
 
 /**
  * Checks a refresh JWT: valid signature (any published key), not expired,
- * `drn` = `DSR`, the newest of its session (see `rotateRefresh`), and its server-side session neither revoked nor expired,
- * and its user still present and enabled.
+ * `drn` = `DSR`, the newest of its session (see `rotateRefresh`), its
+ * server-side session neither revoked nor expired, and its user still
+ * present and enabled.
  *
  * @since 0.1.0
  * @category guards
