@@ -3,6 +3,7 @@
 // each answer, and a row for every catalogued endpoint.
 import * as WireSso from "../src/wire/mgmt/Sso.js"
 import { wireTable } from "./support/management.js"
+import { xaaRows } from "./support/wire-rows/mgmt-sso-xaa.js"
 import { ssoRows } from "./support/wire-rows/mgmt-sso.js"
 
-wireTable("sso", WireSso, ssoRows)
+wireTable("sso", WireSso, [...ssoRows, ...xaaRows])

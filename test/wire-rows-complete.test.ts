@@ -41,14 +41,7 @@ const testedElsewhere: Readonly<Record<string, string>> = {
  * Endpoints of the official SDKs' union (docs/inventory/descope-endpoints.tsv, from which docs/COVERAGE.md is
  * generated) that the catalogue does not describe, so neither the client nor the emulator has them.
  */
-const notCatalogued: Readonly<Record<string, string>> = {
-  "GET /v1/mgmt/sso/xaa/settings": "go-sdk only (LoadXAASettings): its request and answer shapes were not at hand",
-  "POST /v1/mgmt/sso/xaa/settings":
-    "go-sdk only (ConfigureXAASettings): its request and answer shapes were not at hand",
-  "DELETE /v1/mgmt/sso/xaa/settings": "go-sdk only (DeleteXAASettings): its request and answer shapes were not at hand",
-  "GET /v1/mgmt/sso/xaa/settings/all":
-    "go-sdk only (LoadAllXAASettings): its request and answer shapes were not at hand"
-}
+const notCatalogued: Readonly<Record<string, string>> = {}
 
 const paramCount = (e: Endpoint.Endpoint.Any): number => e.params.length
 

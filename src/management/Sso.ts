@@ -8,7 +8,10 @@
  * `configureOidcSettings`, `loadSettings` / `loadAllSettings` (v2),
  * `newSettings`, `configureSsoRedirectUrl`, `recalculateSsoMappings` and
  * `deleteSettings` use the newer endpoints; those taking an `ssoId` address one
- * of a tenant's several SSO configurations.
+ * of a tenant's several SSO configurations. `configureXaaSettings`,
+ * `loadXaaSettings`, `loadAllXaaSettings` and `deleteXaaSettings` manage a
+ * configuration's cross-app access (XAA, ID-JAG) trust settings (python-sdk's
+ * and go-sdk's operations).
  *
  * @since 0.1.0
  */
@@ -16,6 +19,7 @@ import * as Effect from "effect/Effect"
 import { checked, nonEmpty, redacted, type Secret } from "../internal/validate.js"
 import * as Wire from "../wire/mgmt/Sso.js"
 import * as Settings from "../wire/mgmt/SsoSettings.js"
+import type * as Xaa from "../wire/mgmt/SsoXaaSettings.js"
 import type { ManagementError, ManagementHttp } from "./ManagementHttp.js"
 
 /**
@@ -99,6 +103,41 @@ export const LegacySsoSettings = Settings.LegacySsoSettings
  * @category models
  */
 export type LegacySsoSettings = Settings.LegacySsoSettings
+
+/**
+ * One configuration's cross-app access (XAA, ID-JAG) settings, as written: XAA on or off, its trusted issuers
+ * and jwt-bearer grant configuration (`settings`), and the configuration's shared group and role mapping
+ * (roles by name; shared by SAML, OIDC, SCIM and XAA for its `ssoId`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type XaaSettingsInput = Omit<Xaa.XaaSettingsInput, "tenantId" | "ssoId">
+
+/**
+ * One configuration's cross-app access (XAA) settings, as loaded: roles resolved in `groupsMapping`, and the
+ * project's read-only `audience` for ID-JAG tokens.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type XaaSettings = Xaa.XaaSettings
+
+/**
+ * The trusted issuers and jwt-bearer grant configuration of {@link XaaSettingsInput}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type XaaJwtBearerSettings = Xaa.XaaJwtBearerSettings
+
+/**
+ * One trusted issuer of {@link XaaJwtBearerSettings}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type XaaIssuerSettings = Xaa.XaaIssuerSettings
 
 /**
  * One SSO configuration of a tenant: the tenant id and, when the tenant has
@@ -220,6 +259,29 @@ export interface SsoApi {
     readonly tenantId: string
     readonly ssoId?: string | undefined
   }) => Effect.Effect<void, ManagementError>
+  /**
+   * Configures the cross-app access (XAA, ID-JAG) settings of one of a tenant's SSO configurations
+   * (`POST /v1/mgmt/sso/xaa/settings`; the first configuration without `ssoId`). The mapping fields are the
+   * configuration's, shared with its SAML, OIDC and SCIM settings (python-sdk `configure_xaa_settings`,
+   * go-sdk `ConfigureXAASettings`).
+   */
+  readonly configureXaaSettings: (options: {
+    readonly tenantId: string
+    readonly settings: XaaSettingsInput
+    readonly ssoId?: string | undefined
+  }) => Effect.Effect<void, ManagementError>
+  /** The XAA settings of one of a tenant's SSO configurations (`GET /v1/mgmt/sso/xaa/settings`). */
+  readonly loadXaaSettings: (tenant: string | SsoTarget) => Effect.Effect<XaaSettings, ManagementError>
+  /**
+   * The XAA settings of every SSO configuration of a tenant (`GET /v1/mgmt/sso/xaa/settings/all`, answer
+   * `{ XAASettings: [...] }`).
+   */
+  readonly loadAllXaaSettings: (tenantId: string) => Effect.Effect<ReadonlyArray<XaaSettings>, ManagementError>
+  /**
+   * Deletes the XAA settings of one of a tenant's SSO configurations (`DELETE /v1/mgmt/sso/xaa/settings`);
+   * its SAML / OIDC settings and shared mapping stay.
+   */
+  readonly deleteXaaSettings: (tenant: string | SsoTarget) => Effect.Effect<void, ManagementError>
 }
 
 /** A configuration: `ssoId` only when given and not empty (as node-sdk). */
@@ -298,6 +360,26 @@ export const make = (mgmt: ManagementHttp): SsoApi => {
       forTenant(
         o.tenantId,
         Effect.asVoid(mgmt.call(Wire.recalculateSsoMappings, { request: { ...o, ssoId: nonEmptySsoId(o.ssoId) } }))
-      )
+      ),
+    configureXaaSettings: (o) =>
+      forTenant(
+        o.tenantId,
+        Effect.asVoid(mgmt.call(Wire.configureXaaSettings, {
+          request: { ...o.settings, tenantId: o.tenantId, ssoId: nonEmptySsoId(o.ssoId) }
+        }))
+      ),
+    loadXaaSettings: (tenant) => {
+      const t = targetOf(tenant)
+      return forTenant(t.tenantId, mgmt.call(Wire.loadXaaSettings, { request: t }))
+    },
+    loadAllXaaSettings: (tenantId) =>
+      forTenant(
+        tenantId,
+        Effect.map(mgmt.call(Wire.loadAllXaaSettings, { request: { tenantId } }), (r) => r.XAASettings ?? [])
+      ),
+    deleteXaaSettings: (tenant) => {
+      const t = targetOf(tenant)
+      return forTenant(t.tenantId, Effect.asVoid(mgmt.call(Wire.deleteXaaSettings, { request: t })))
+    }
   }
 }

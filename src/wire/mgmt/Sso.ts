@@ -21,6 +21,7 @@ import {
   SamlSettingsByMetadata,
   SsoSettings
 } from "./SsoSettings.js"
+import { XaaSettings, XaaSettingsInput } from "./SsoXaaSettings.js"
 
 const Target = lazy(() => Schema.Struct({ tenantId: Schema.String, ssoId: optional(Schema.String) }))
 
@@ -258,3 +259,56 @@ export const recalculateSsoMappings = Endpoint.post(
     description: "Recalculates the roles of the tenant's SSO users from the group mappings"
   }
 )
+
+/**
+ * `POST /v1/mgmt/sso/xaa/settings`: one configuration's cross-app access (XAA, ID-JAG) settings (python-sdk
+ * `configure_xaa_settings`, go-sdk `ConfigureXAASettings`).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const configureXaaSettings = Endpoint.post("mgmt.sso.configureXaaSettings", "/v1/mgmt/sso/xaa/settings", {
+  credential: "management",
+  request: XaaSettingsInput,
+  response: Endpoint.Empty,
+  description: "Configures the cross-app access (XAA) settings of a tenant's SSO configuration"
+})
+
+/**
+ * `GET /v1/mgmt/sso/xaa/settings?tenantId=[&ssoId=]`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const loadXaaSettings = Endpoint.get("mgmt.sso.loadXaaSettings", "/v1/mgmt/sso/xaa/settings", {
+  credential: "management",
+  request: Target,
+  response: XaaSettings,
+  description: "Loads the cross-app access (XAA) settings of a tenant's SSO configuration"
+})
+
+/**
+ * `GET /v1/mgmt/sso/xaa/settings/all?tenantId=` (`{ XAASettings }`).
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const loadAllXaaSettings = Endpoint.get("mgmt.sso.loadAllXaaSettings", "/v1/mgmt/sso/xaa/settings/all", {
+  credential: "management",
+  request: lazy(() => Schema.Struct({ tenantId: Schema.String })),
+  response: lazy(() => Schema.Struct({ XAASettings: opt(Schema.Array(XaaSettings)) })),
+  description: "Loads the cross-app access (XAA) settings of every SSO configuration of a tenant"
+})
+
+/**
+ * `DELETE /v1/mgmt/sso/xaa/settings?tenantId=[&ssoId=]`.
+ *
+ * @since 0.2.0
+ * @category endpoints
+ */
+export const deleteXaaSettings = Endpoint.del("mgmt.sso.deleteXaaSettings", "/v1/mgmt/sso/xaa/settings", {
+  credential: "management",
+  request: Target,
+  response: Endpoint.Empty,
+  description: "Deletes the cross-app access (XAA) settings of a tenant's SSO configuration"
+})

@@ -242,7 +242,13 @@ export const GroupsMapping = lazy(() =>
   })
 )
 
-const GroupMapping = lazy(() =>
+/**
+ * A group mapping as the program reads it: {@link GroupsMapping} with node-sdk's renames (`roleId`, `roleName`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const GroupMapping = lazy(() =>
   Schema.transform(
     GroupsMapping,
     Schema.Struct({

@@ -26,6 +26,7 @@ import { outboundAppRows, outboundAppTokenRows } from "./mgmt-outboundapplicatio
 import { outboundScimRows } from "./mgmt-outboundscim.js"
 import { auditRows, flowRows, passwordRows, projectRows, themeRows } from "./mgmt-project.js"
 import { groupRows, permissionRows, roleRows } from "./mgmt-rbac.js"
+import { xaaRows } from "./mgmt-sso-xaa.js"
 import { ssoRows } from "./mgmt-sso.js"
 import { ssoApplicationGoRows, ssoApplicationRows } from "./mgmt-ssoapplication.js"
 import { tenantRows } from "./mgmt-tenant.js"
@@ -49,7 +50,7 @@ export const mgmtTables: Readonly<Record<string, ReadonlyArray<Row>>> = {
   "management-wire-outboundapplication.test.ts": [...outboundAppRows, ...outboundAppTokenRows],
   "management-wire-outboundscim.test.ts": outboundScimRows,
   "management-wire-project.test.ts": [...auditRows, ...passwordRows, ...flowRows, ...themeRows, ...projectRows],
-  "management-wire-sso.test.ts": ssoRows,
+  "management-wire-sso.test.ts": [...ssoRows, ...xaaRows],
   "management-wire-ssoapplication.test.ts": [...ssoApplicationRows, ...ssoApplicationGoRows],
   "management-wire-tenant.test.ts": tenantRows
 }
