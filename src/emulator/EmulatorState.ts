@@ -12,6 +12,7 @@ import type { SignUpUser } from "../wire/auth/Common.js"
 import type { CustomAttribute } from "../wire/mgmt/CustomAttribute.js"
 import type { PasswordSettings } from "../wire/mgmt/Password.js"
 import type { OidcSettings } from "../wire/mgmt/SsoSettings.js"
+import type { XaaJwtBearerSettings } from "../wire/mgmt/SsoXaaSettings.js"
 import type { SigningKey } from "./EmulatorKeys.js"
 import type { OutboxMessage } from "./Outbox.js"
 import type * as RateLimits from "./RateLimits.js"
@@ -89,6 +90,22 @@ export interface SsoConfig {
   /** `configFGATenantIDResourcePrefix` / `Suffix` (SAML). */
   fgaTenantIdResourcePrefix?: string | undefined
   fgaTenantIdResourceSuffix?: string | undefined
+  /** The cross-app access (XAA, ID-JAG) settings, when configured; the mapping above is shared with them. */
+  xaa?: XaaConfig | undefined
+}
+
+/**
+ * The cross-app access (XAA, ID-JAG) part of an SSO configuration, as configured.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface XaaConfig {
+  enabled: boolean
+  settings: XaaJwtBearerSettings | undefined
+  groupPriorityEnabled: boolean
+  allowOverrideRoles: boolean
+  providerId: string | undefined
 }
 
 /**

@@ -12,11 +12,13 @@ import * as Redacted from "effect/Redacted"
 import * as SamlWire from "../../wire/auth/Saml.js"
 import * as Wire from "../../wire/mgmt/Sso.js"
 import type * as Settings from "../../wire/mgmt/SsoSettings.js"
+import type * as Xaa from "../../wire/mgmt/SsoXaaSettings.js"
 import type { SamlConfig, SsoConfig, TenantRecord } from "../EmulatorState.js"
 import * as H from "../Handler.js"
 import type { Ctx, Route } from "../Handler.js"
 import { newId } from "../Ids.js"
 import { tenantOf } from "../ManagementSupport.js"
+import { issuer } from "../Tokens.js"
 import { Codes, fail, type WireError } from "../Wire.js"
 import { toTenant } from "./Tenant.js"
 
@@ -212,6 +214,41 @@ export const toSsoSettings = (
 }
 
 /**
+ * A configuration's cross-app access (XAA) settings as loaded: its shared mapping with each role resolved to
+ * the project's or the tenant's role of that name (the name itself when there is none), and the project's
+ * issuer as the `audience` of ID-JAG tokens. A configuration without XAA settings answers `enabled: false`.
+ *
+ * @since 0.2.0
+ * @category rendering
+ */
+export const toXaaSettings = (
+  ctx: Pick<Ctx, "env" | "p">,
+  t: TenantRecord,
+  c: SsoConfig | undefined,
+  ssoId: string | undefined
+): Xaa.XaaSettings => {
+  const roleId = (name: string) =>
+    ctx.p.roles.find((r) => r.name === name && (r.tenantId === undefined || r.tenantId === t.id))?.id ?? name
+  const x = c?.xaa
+  return {
+    ssoId: c?.ssoId ?? nonEmpty(ssoId),
+    enabled: x?.enabled ?? false,
+    ...(x?.settings !== undefined ? { settings: structuredClone(x.settings) } : {}),
+    groupsMapping: (c?.roleMappings ?? []).map((m) => ({
+      roleId: roleId(m.roleName),
+      roleName: m.roleName,
+      groups: [...m.groups]
+    })),
+    defaultSSORoles: [...(c?.defaultSSORoles ?? [])],
+    ...groupAnswers(c),
+    groupPriorityEnabled: x?.groupPriorityEnabled ?? false,
+    allowOverrideRoles: x?.allowOverrideRoles ?? false,
+    ...(x?.providerId !== undefined ? { providerID: x.providerId } : {}),
+    audience: issuer(ctx.env, ctx.p.projectId)
+  }
+}
+
+/**
  * A configuration in the legacy shape (`GET /v1/mgmt/sso/settings`).
  *
  * @since 0.2.0
@@ -348,5 +385,37 @@ export const routes: ReadonlyArray<Route> = [
       if (url !== undefined) c.redirectUrl = url
       return {}
     })),
-  H.endpoint(Wire.recalculateSsoMappings, (ctx, b) => Effect.as(tenantOf(ctx, b.tenantId), {}))
+  H.endpoint(Wire.recalculateSsoMappings, (ctx, b) => Effect.as(tenantOf(ctx, b.tenantId), {})),
+  H.endpoint(Wire.configureXaaSettings, (ctx, b) =>
+    Effect.map(configFor(ctx, b), ({ c }) => {
+      c.xaa = {
+        enabled: b.enabled ?? false,
+        settings: b.settings !== undefined ? structuredClone(b.settings) : undefined,
+        groupPriorityEnabled: b.groupPriorityEnabled ?? false,
+        allowOverrideRoles: b.allowOverrideRoles ?? false,
+        providerId: nonEmpty(b.providerId)
+      }
+      applyMappings(c, b, false)
+      return {}
+    })),
+  H.endpoint(
+    Wire.loadXaaSettings,
+    (ctx, q) =>
+      Effect.map(tenantOf(ctx, q.tenantId), (t) => toXaaSettings(ctx, t, configOf(t, q.ssoId, false), q.ssoId))
+  ),
+  H.endpoint(
+    Wire.loadAllXaaSettings,
+    (ctx, q) =>
+      Effect.map(tenantOf(ctx, q.tenantId), (t) => ({
+        XAASettings: [...t.sso.values()].filter((c) => c.xaa !== undefined).map((c) =>
+          toXaaSettings(ctx, t, c, c.ssoId)
+        )
+      }))
+  ),
+  H.endpoint(Wire.deleteXaaSettings, (ctx, q) =>
+    Effect.map(tenantOf(ctx, q.tenantId), (t) => {
+      const c = configOf(t, q.ssoId, false)
+      if (c !== undefined) c.xaa = undefined
+      return {}
+    }))
 ]
