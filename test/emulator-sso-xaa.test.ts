@@ -6,25 +6,16 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
 import * as Jose from "jose"
 import { DescopeClient } from "../src/DescopeClient.js"
 import * as Emulator from "../src/emulator/index.js"
-import * as Descope from "../src/layers/Descope.js"
 import * as Raw from "./support/emulator.js"
+import { inProcess } from "./support/emulatorClient.js"
 
 const P = "P2XaaScenario000000000000000"
 const K = "xaa-management-key"
 
-const run = <A, E>(effect: Effect.Effect<A, E, DescopeClient | Emulator.Emulator>) =>
-  effect.pipe(
-    Effect.provide(
-      Descope.layer({ projectId: P, managementKey: K, baseUrl: "http://emulator.local" }).pipe(
-        Layer.provide(Emulator.layerHttpClient)
-      )
-    ),
-    Effect.provide(Emulator.layer({ projectId: P, managementKey: K }))
-  )
+const run = inProcess(P, K)
 
 const ISSUERS = {
   issuers: {
