@@ -63,7 +63,8 @@ const SEED = {
   sso: [{
     tenantId: "acme",
     saml: { idpUrl: "https://idp.example/sso", idpEntityId: "idp-entity", idpCert: "CERT" },
-    roleMappings: [{ groups: ["admins"], roleName: "acme-admin" }]
+    roleMappings: [{ groups: ["admins"], roleName: "acme-admin" }],
+    xaa: { enabled: true, settings: { issuers: { "https://idp.example": { jwksUri: "https://idp.example/jwks" } } } }
   }],
   fga: {
     schema: DSL,
@@ -83,6 +84,7 @@ describe("the seed schema", () => {
     assert.strictEqual(decodeError({ tenants: [{ id: 5 }] }).path, "tenants[0].id")
     assert.strictEqual(decodeError({ users: [{ loginId: "a", status: "active" }] }).path, "users[0].status")
     assert.strictEqual(decodeError([]).path, "seed")
+    assert.strictEqual(decodeError({ sso: [{ tenantId: "t", xaa: { enabeld: true } }] }).path, "sso[0].xaa.enabeld")
   })
 
   it("checks the references: roles, permissions, tenants, users, the FGA schema", () => {
@@ -151,6 +153,23 @@ describe("a seeded project", () => {
         idpSSOUrl: "https://idp.example/sso",
         idpEntityId: "idp-entity"
       })
+      // the configuration's XAA settings, with its role mapping (the tenant's role, by its id)
+      const xaa = yield* request(emulator, "GET", "/v1/mgmt/sso/xaa/settings?tenantId=acme", { managementKey: K })
+      const roles = yield* request(emulator, "GET", "/v1/mgmt/role/all", { managementKey: K })
+      const adminId = (roles.body as { roles: Array<{ id: string; name: string }> }).roles
+        .find((r) => r.name === "acme-admin")?.id
+      assert.deepStrictEqual(
+        {
+          enabled: (xaa.body as { enabled: boolean }).enabled,
+          settings: (xaa.body as { settings: unknown }).settings,
+          groupsMapping: (xaa.body as { groupsMapping: unknown }).groupsMapping
+        },
+        {
+          enabled: true,
+          settings: { issuers: { "https://idp.example": { jwksUri: "https://idp.example/jwks" } } },
+          groupsMapping: [{ role: { id: adminId, name: "acme-admin" }, groups: ["admins"] }]
+        }
+      )
       const check = yield* request(emulator, "POST", "/v1/mgmt/fga/check", {
         managementKey: K,
         body: {
@@ -200,6 +219,11 @@ describe("a seeded project", () => {
         body: {}
       })
       assert.strictEqual(exchanged.status, 200)
+      const xaa = yield* request(emulator, "GET", "/v1/mgmt/sso/xaa/settings?tenantId=acme", {
+        projectId: "P2SeedCopy000000000000000000",
+        managementKey: K
+      })
+      assert.strictEqual((xaa.body as { enabled: boolean }).enabled, true)
 
       // import replaces: what the export did not have is gone
       yield* emulator.importProject({ users: [{ loginId: "only@example.com" }] }, "P2SeedCopy000000000000000000")

@@ -32,6 +32,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { XaaJwtBearerSettings } from "../wire/mgmt/SsoXaaSettings.js"
 import { type Model, parse, renderError } from "./fga/Model.js"
 
 const opt = Schema.optional
@@ -191,6 +192,21 @@ export const SeedOidc = Schema.Struct({
 })
 
 /**
+ * The cross-app access (XAA, ID-JAG) settings of an SSO configuration, as `mgmt.sso.configureXaaSettings` sends
+ * them (their group and role mapping is the configuration's own: `roleMappings`, `defaultSSORoles`).
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const SeedXaa = Schema.Struct({
+  enabled: opt(Schema.Boolean),
+  settings: opt(XaaJwtBearerSettings),
+  groupPriorityEnabled: opt(Schema.Boolean),
+  allowOverrideRoles: opt(Schema.Boolean),
+  providerID: opt(Schema.String)
+})
+
+/**
  * An SSO configuration of a tenant (SAML, OIDC, or neither yet).
  *
  * @since 0.2.0
@@ -205,7 +221,8 @@ export const SeedSso = Schema.Struct({
   redirectUrl: opt(Schema.String),
   roleMappings: opt(Schema.Array(Schema.Struct({ groups: Strings, roleName: NonEmpty }))),
   attributeMapping: opt(Attributes),
-  defaultSSORoles: opt(Strings)
+  defaultSSORoles: opt(Strings),
+  xaa: opt(SeedXaa)
 })
 
 /**

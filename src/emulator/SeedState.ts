@@ -167,7 +167,16 @@ export const apply = (p: ProjectState, seed: Seed.Seed, now: number): Effect.Eff
         redirectUrl: s.redirectUrl,
         roleMappings: (s.roleMappings ?? []).map((m) => ({ groups: [...m.groups], roleName: m.roleName })),
         attributeMapping: { ...s.attributeMapping },
-        defaultSSORoles: copy(s.defaultSSORoles)
+        defaultSSORoles: copy(s.defaultSSORoles),
+        xaa: s.xaa !== undefined
+          ? {
+            enabled: s.xaa.enabled ?? false,
+            settings: s.xaa.settings !== undefined ? structuredClone(s.xaa.settings) : undefined,
+            groupPriorityEnabled: s.xaa.groupPriorityEnabled ?? false,
+            allowOverrideRoles: s.xaa.allowOverrideRoles ?? false,
+            providerId: s.xaa.providerID
+          }
+          : undefined
       })
       tenant.authType = s.oidc !== undefined ? "oidc" : s.saml !== undefined ? "saml" : tenant.authType
     }
@@ -306,7 +315,16 @@ export const exportProject = (p: ProjectState): typeof Seed.Seed.Encoded => {
           redirectUrl: c.redirectUrl,
           roleMappings: c.roleMappings.map((m) => ({ groups: [...m.groups], roleName: m.roleName })),
           attributeMapping: { ...c.attributeMapping },
-          defaultSSORoles: copy(c.defaultSSORoles)
+          defaultSSORoles: copy(c.defaultSSORoles),
+          xaa: c.xaa !== undefined
+            ? present({
+              enabled: c.xaa.enabled,
+              settings: c.xaa.settings !== undefined ? structuredClone(c.xaa.settings) : undefined,
+              groupPriorityEnabled: c.xaa.groupPriorityEnabled,
+              allowOverrideRoles: c.xaa.allowOverrideRoles,
+              providerID: c.xaa.providerId
+            })
+            : undefined
         })
       )
     ),
