@@ -47,10 +47,10 @@ describe("mgmt.project against the emulator", () => {
       assert.deepStrictEqual(exported["roles.json"], {
         roles: [{ name: "editor", description: "Edits", permissionNames: ["docs.read", "docs.write"] }]
       })
-      assert.deepStrictEqual(exported["flows/sign-in.json"], {
-        flow: { id: "sign-in", name: "Sign in", dsl: { steps: 1 } },
-        screens: []
-      })
+      // a flow is a folder, as in a real project's export (whichever shape it was imported in)
+      assert.deepStrictEqual(exported["flows/sign-in/metadata.json"], { name: "Sign in", screens: [] })
+      assert.deepStrictEqual(exported["flows/sign-in/contents.json"], { steps: 1 })
+      assert.isUndefined(exported["flows/sign-in.json"])
       assert.deepStrictEqual(exported["themes/theme.json"], {
         theme: { id: "th", cssTemplate: { dark: { color: "#000" } } }
       })
@@ -65,6 +65,17 @@ describe("mgmt.project against the emulator", () => {
       yield* m.project.importSnapshot({ files: withOthers })
       const again = yield* m.project.exportSnapshot()
       assert.deepStrictEqual(again, withOthers)
+      // the flow read back from its folder answers as it was imported, in either shape
+      assert.deepStrictEqual(yield* m.flow.exportFlow("sign-in"), {
+        flow: { id: "sign-in", name: "Sign in", dsl: { steps: 1 } },
+        screens: []
+      })
+      assert.deepStrictEqual(yield* m.flow.exportFlowV2("sign-in"), {
+        flowId: "sign-in",
+        metadata: { name: "Sign in" },
+        contents: { steps: 1 },
+        screens: []
+      })
       assert.deepStrictEqual(
         sortedKeys(yield* m.project.exportSnapshot({ format: "plain" })),
         sortedKeys(exported).concat("connectors/smtp.json").sort()
@@ -82,7 +93,7 @@ describe("mgmt.project against the emulator", () => {
       const after = yield* m.project.exportSnapshot()
       assert.deepStrictEqual(after["roles.json"], { roles: [] })
       assert.deepStrictEqual(after["project.json"], { name: "Main", tags: ["eu", "dev"] })
-      assert.isDefined(after["flows/sign-in.json"])
+      assert.isDefined(after["flows/sign-in/metadata.json"])
       assert.isDefined(after["themes/theme.json"])
       assert.isUndefined(after["connectors/smtp.json"])
       assert.deepStrictEqual(yield* m.role.loadAll(), [])
@@ -160,6 +171,17 @@ describe("mgmt.project against the emulator", () => {
       assert.deepStrictEqual(yield* f.exportFlowV2("b"), v2)
       assert.deepStrictEqual((yield* f.exportFlow("a")).screens, [{ id: "s1" }])
       assert.deepStrictEqual((yield* f.listFlows()).flows?.map((x) => [x.id, x.name]), [["a", "A"], ["b", "B"]])
+      // one flow, answered in either shape (descopecli's conversions)
+      assert.deepStrictEqual(yield* f.exportFlowV2("a"), {
+        flowId: "a",
+        metadata: { name: "A" },
+        screens: [{ screenId: "s1" }]
+      })
+      assert.deepStrictEqual(yield* f.exportFlow("b"), { flow: { id: "b", name: "B" }, screens: [{ id: "x" }] })
+      // an import in either shape replaces the flow of that id
+      yield* f.importFlow({ flowId: "b", flow: { id: "b", name: "B1" } })
+      assert.deepStrictEqual((yield* f.listFlows()).flows?.map((x) => [x.id, x.name]), [["a", "A"], ["b", "B1"]])
+      assert.deepStrictEqual((yield* f.exportFlowV2("b")).metadata, { name: "B1" })
       yield* f.deleteFlows(["a", "b"])
       assert.deepStrictEqual((yield* f.listFlows()).total, 0)
       assert.strictEqual(yield* failure(f.exportFlow("a")), "AuthError:404")

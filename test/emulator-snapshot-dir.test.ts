@@ -2,8 +2,9 @@
  * A project snapshot as a directory (the CLI's `--import dir` / `--export-on-exit dir` read and write a
  * project's Descope snapshot files under `<dir>/<projectId>/`), by the rules of Descope's own snapshot
  * tool (descopecli): a directory shaped like a real project's export (settings the emulator interprets,
- * files it does not: connectors, a text template, images) imports into a project, and exports back with
- * every image byte for byte and the JSON documents equal; hidden entries, `__MACOSX` and files of other
+ * a flow as its folder of metadata, contents and named screen files, files it does not interpret:
+ * connectors, a text template, images) imports into a project, and exports back with every image and
+ * the flow's files byte for byte and the JSON documents equal; hidden entries, `__MACOSX` and files of other
  * kinds are not part of it; export → write → read → import → export is stable; over the API an image is
  * base64 and a text file is its text.
  */
@@ -27,6 +28,46 @@ const LOGO = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xf
 const ICON = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>é</title></svg>"
 const TEMPLATE = "<p>Hello {{user.name}} é</p>\n"
 
+/** A document as Descope's tool writes it: keys in order (Go marshals a map so), two spaces, a final newline. */
+const goJson = (document: unknown): string =>
+  `${
+    JSON.stringify(
+      document,
+      (_, v) =>
+        v !== null && typeof v === "object" && !Array.isArray(v)
+          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+          : v,
+      2
+    )
+  }\n`
+
+/**
+ * A flow as a real export holds it (`descope project snapshot export`): a folder with its metadata (naming
+ * its screen files), its contents and one file per screen, named after the screen rather than by its id.
+ */
+const SIGN_IN = {
+  "flows/sign-in/metadata.json": {
+    componentsVersion: "3.14.0",
+    description: "Signs users in with a magic link",
+    disabled: false,
+    fingerprint: false,
+    name: "Sign In",
+    references: { connectors: { smtp: { type: "smtp" } } },
+    screens: ["sign-in-screen", "link-sent"],
+    sharedInteractions: [{ id: "2.success", type: "success" }]
+  },
+  "flows/sign-in/contents.json": {
+    startTask: "1",
+    tasks: { "1": { id: "1", name: "Welcome", screenId: "SC2aaa", type: "screen", next: { rules: [] } } }
+  },
+  "flows/sign-in/screen-sign-in-screen.json": {
+    contents: { ROOT: { displayName: "Container", nodes: [], props: { id: "ROOT" } } },
+    interactions: [{ id: "b1", label: "Continue" }],
+    screenId: "SC2aaa"
+  },
+  "flows/sign-in/screen-link-sent.json": { contents: { ROOT: { nodes: [] } }, screenId: "SC2bbb" }
+}
+
 const writeExportLikeDir = (dir: string) => {
   const put = (path: string, content: string | Uint8Array) => {
     Fs.mkdirSync(Path.dirname(Path.join(dir, path)), { recursive: true })
@@ -38,7 +79,7 @@ const writeExportLikeDir = (dir: string) => {
     "roles.json",
     JSON.stringify({ roles: [{ name: "reader", description: "Reads", permissionNames: ["docs.read"] }] })
   )
-  put("flows/sign-in.json", JSON.stringify({ flow: { id: "sign-in", name: "Sign in" }, screens: [] }))
+  for (const [path, document] of Object.entries(SIGN_IN)) put(path, goJson(document))
   put("connectors/smtp.json", JSON.stringify({ type: "smtp", host: "mail.example.com" }))
   put("templates/welcome.html", TEMPLATE)
   put("assets/logo.png", LOGO)
@@ -64,7 +105,10 @@ describe("a project snapshot as a directory", () => {
         "assets/icon.svg",
         "assets/logo.png",
         "connectors/smtp.json",
-        "flows/sign-in.json",
+        "flows/sign-in/contents.json",
+        "flows/sign-in/metadata.json",
+        "flows/sign-in/screen-link-sent.json",
+        "flows/sign-in/screen-sign-in-screen.json",
         "permissions.json",
         "project.json",
         "roles.json",
@@ -79,19 +123,46 @@ describe("a project snapshot as a directory", () => {
       const m = (yield* DescopeClient).mgmt
       const roles = yield* m.role.loadAll()
       assert.deepStrictEqual(roles.map((r) => [r.name, r.permissionNames]), [["reader", ["docs.read"]]])
+      // the flow is one flow (listed, exported in either shape), its screens in its metadata's order
+      assert.deepStrictEqual((yield* m.flow.listFlows()).flows, [{
+        id: "sign-in",
+        name: "Sign In",
+        description: "Signs users in with a magic link",
+        disabled: false
+      }])
+      const { references, screens: _, ...metadata } = SIGN_IN["flows/sign-in/metadata.json"]
+      assert.deepStrictEqual(yield* m.flow.exportFlowV2("sign-in"), {
+        flowId: "sign-in",
+        metadata,
+        contents: SIGN_IN["flows/sign-in/contents.json"],
+        screens: [SIGN_IN["flows/sign-in/screen-sign-in-screen.json"], SIGN_IN["flows/sign-in/screen-link-sent.json"]],
+        references
+      })
+      const v1 = yield* m.flow.exportFlow("sign-in")
+      assert.deepStrictEqual(v1.flow.dsl, SIGN_IN["flows/sign-in/contents.json"])
+      assert.deepStrictEqual((v1.screens ?? []).map((x) => [x.id, x.htmlTemplate]), [
+        ["SC2aaa", SIGN_IN["flows/sign-in/screen-sign-in-screen.json"].contents],
+        ["SC2bbb", SIGN_IN["flows/sign-in/screen-link-sent.json"].contents]
+      ])
 
       const out = tempDir()
       yield* SnapshotDir.write(out, yield* emulator.exportSnapshot())
       assert.deepStrictEqual(Fs.readFileSync(Path.join(out, "assets/logo.png")), Buffer.from(LOGO))
       assert.strictEqual(Fs.readFileSync(Path.join(out, "assets/icon.svg"), "utf8"), ICON)
       assert.strictEqual(Fs.readFileSync(Path.join(out, "templates/welcome.html"), "utf8"), TEMPLATE)
-      for (const json of ["connectors/smtp.json", "flows/sign-in.json"]) {
-        assert.deepStrictEqual(
-          JSON.parse(Fs.readFileSync(Path.join(out, json), "utf8")),
-          JSON.parse(Fs.readFileSync(Path.join(source, json), "utf8")),
-          json
+      assert.deepStrictEqual(
+        JSON.parse(Fs.readFileSync(Path.join(out, "connectors/smtp.json"), "utf8")),
+        JSON.parse(Fs.readFileSync(Path.join(source, "connectors/smtp.json"), "utf8"))
+      )
+      // the flow's files come back byte for byte, under the names they had
+      for (const path of Object.keys(SIGN_IN)) {
+        assert.strictEqual(
+          Fs.readFileSync(Path.join(out, path), "utf8"),
+          goJson(SIGN_IN[path as keyof typeof SIGN_IN]),
+          path
         )
       }
+      assert.deepStrictEqual(Fs.readdirSync(Path.join(out, "flows")), ["sign-in"])
 
       // once written by the emulator, the directory round-trips unchanged
       yield* emulator.importSnapshot(yield* SnapshotDir.read(out))
@@ -145,5 +216,46 @@ describe("a project snapshot as a directory", () => {
       const dangling = { "roles.json": { roles: [{ name: "r", permissionNames: ["missing.permission"] }] } }
       const refused = yield* Effect.flip(emulator.importSnapshot(dangling))
       assert.include(refused.reason, "missing.permission")
+      // a flow folder whose metadata names a screen file it lacks, a folder without metadata
+      const screenless = yield* Effect.flip(emulator.importSnapshot({
+        "flows/a/metadata.json": { name: "A", screens: ["welcome"] },
+        "flows/b/contents.json": {}
+      }))
+      assert.include(screenless.reason, "flows/a/screen-welcome.json: missing")
+      assert.include(screenless.reason, "flows/b/metadata.json: missing")
+      // a file of a flow's folder that its metadata does not name is kept as given, and goes with the flow
+      yield* emulator.importSnapshot({
+        "flows/a/metadata.json": { name: "A", screens: [] },
+        "flows/a/screen-draft.json": { screenId: "SC9" }
+      })
+      assert.deepStrictEqual((yield* emulator.exportSnapshot())["flows/a/screen-draft.json"], { screenId: "SC9" })
+      yield* (yield* DescopeClient).mgmt.flow.deleteFlows(["a"])
+      const left = Object.keys(yield* emulator.exportSnapshot()).filter((path) => path.startsWith("flows/"))
+      assert.deepStrictEqual(left, [])
+    })))
+
+  it.effect("a flow file of the console shape (the emulator's earlier exports) still imports, and exports as a folder", () =>
+    run(Effect.gen(function*() {
+      const emulator = yield* Emulator.Emulator
+      yield* emulator.importSnapshot({
+        "flows/legacy.json": {
+          flow: { id: "legacy", name: "Legacy", dsl: { startTask: "1" }, disabled: true },
+          screens: [{ id: "SC1", htmlTemplate: { ROOT: {} }, interactions: [{ id: "go" }], componentsVersion: "2.0.1" }]
+        }
+      })
+      const files = yield* emulator.exportSnapshot()
+      assert.isUndefined(files["flows/legacy.json"])
+      assert.deepStrictEqual(files["flows/legacy/metadata.json"], {
+        componentsVersion: "2.0.1",
+        disabled: true,
+        name: "Legacy",
+        screens: ["SC1"]
+      })
+      assert.deepStrictEqual(files["flows/legacy/contents.json"], { startTask: "1" })
+      assert.deepStrictEqual(files["flows/legacy/screen-SC1.json"], {
+        screenId: "SC1",
+        interactions: [{ id: "go" }],
+        contents: { ROOT: {} }
+      })
     })))
 })

@@ -2,8 +2,9 @@
  * The emulator's flow and theme endpoints (`src/wire/mgmt/Flow.ts`). Flows
  * and the theme are stored per project as imported (`ProjectSettings`, also
  * in the project's snapshot): listed, exported, deleted. The `/v2` flows and
- * theme (Descope's snapshot shape, go-sdk) are kept apart, as imported; the
- * flow list names both, and a delete removes both. Flows are not
+ * theme (go-sdk) are kept as imported too: a flow is stored in the shape it
+ * was imported in, answered in the other converted (`FlowShapes`), and
+ * replaced by an import in either shape. Flows are not
  * executed: a run's output echoes its input
  * (nested in `options`, node-sdk, or flattened, python-sdk); an asynchronous
  * run completes at once, its result kept per project until read.
@@ -17,7 +18,8 @@ import * as H from "../Handler.js"
 import type { Route } from "../Handler.js"
 import { newId } from "../Ids.js"
 import * as W from "../Wire.js"
-import { type FlowRecord, settingsOf } from "./ProjectSettings.js"
+import { consoleFlow, exportedFlow } from "./FlowShapes.js"
+import { deleteFlow, type FlowRecord, putFlow, putFlowV2, settingsOf } from "./ProjectSettings.js"
 
 type Json = Readonly<Record<string, unknown>>
 
@@ -54,20 +56,17 @@ export const routes: ReadonlyArray<Route> = [
       const s = settingsOf(ctx.p)
       const flows = [
         ...[...s.flows.values()].map(({ flow }) => metadataOf(flow)),
-        ...[...s.flowsV2.values()].filter((f) => !s.flows.has(String(f.flowId))).map(metadataOfV2)
+        ...[...s.flowsV2.values()].map(metadataOfV2)
       ]
       return { flows, total: flows.length }
     })),
   H.endpoint(Wire.deleteFlows, (ctx, b) =>
     Effect.sync(() => {
-      for (const id of b.ids) {
-        settingsOf(ctx.p).flows.delete(id)
-        settingsOf(ctx.p).flowsV2.delete(id)
-      }
+      for (const id of b.ids) deleteFlow(settingsOf(ctx.p), id)
       return {}
     })),
   H.endpoint(Wire.exportFlow, (ctx, b) => {
-    const f = settingsOf(ctx.p).flows.get(b.flowId)
+    const f = consoleFlow(settingsOf(ctx.p), b.flowId)
     return f === undefined ? W.notFound(`flow ${b.flowId}`) : Effect.succeed(flowResponse(f))
   }),
   H.endpoint(Wire.importFlow, (ctx, b) =>
@@ -75,11 +74,11 @@ export const routes: ReadonlyArray<Route> = [
       if (b.flowId.trim() === "") return yield* W.missing("flowId")
       if ((b.screens ?? []).some((screen) => typeof screen.id !== "string")) return yield* W.missing("screens[].id")
       const record = { flow: { ...b.flow, id: b.flowId }, screens: [...(b.screens ?? [])] }
-      settingsOf(ctx.p).flows.set(b.flowId, record)
+      putFlow(settingsOf(ctx.p), b.flowId, record)
       return flowResponse(record)
     })),
   H.endpoint(Wire.exportFlowV2, (ctx, b) => {
-    const flow = settingsOf(ctx.p).flowsV2.get(b.flowId)
+    const flow = exportedFlow(settingsOf(ctx.p), b.flowId)
     return flow === undefined
       ? W.notFound(`flow ${b.flowId}`)
       : Effect.succeed({ flow: { ...flow, flowId: b.flowId } })
@@ -87,7 +86,7 @@ export const routes: ReadonlyArray<Route> = [
   H.endpoint(Wire.importFlowV2, (ctx, b) =>
     Effect.gen(function*() {
       if (b.flow.flowId.trim() === "") return yield* W.missing("flow.flowId")
-      settingsOf(ctx.p).flowsV2.set(b.flow.flowId, b.flow)
+      putFlowV2(settingsOf(ctx.p), b.flow.flowId, b.flow)
       return {}
     })),
   H.endpoint(Wire.exportThemeV2, (ctx) => Effect.sync(() => ({ theme: settingsOf(ctx.p).themeV2 ?? {} }))),

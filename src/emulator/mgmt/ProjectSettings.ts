@@ -36,6 +36,11 @@ export interface ProjectSettings {
   theme: Readonly<Record<string, unknown>> | undefined
   /** Flows imported in the `/v2` shape, by `flowId` (kept apart from the `/v1` flows). */
   readonly flowsV2: Map<string, Readonly<Record<string, unknown>>>
+  /**
+   * The names of the screen files of the `/v2` flows read from a project snapshot (`screen-<name>.json`),
+   * by `flowId`, written back when the flow is exported in a snapshot (see `FlowShapes`).
+   */
+  readonly flowScreenKeys: Map<string, ReadonlyArray<string>>
   /** The theme imported in the `/v2` shape. */
   themeV2: Readonly<Record<string, unknown>> | undefined
   /** Snapshot files the emulator does not interpret, by path. */
@@ -55,6 +60,7 @@ export const settingsOf: (p: ProjectState) => ProjectSettings = perProject((): P
   flows: new Map(),
   theme: undefined,
   flowsV2: new Map(),
+  flowScreenKeys: new Map(),
   themeV2: undefined,
   otherFiles: new Map()
 }))
@@ -66,3 +72,45 @@ export const settingsOf: (p: ProjectState) => ProjectSettings = perProject((): P
  * @category queries
  */
 export const nameOf = (p: ProjectState): string => settingsOf(p).name ?? p.projectId
+
+/**
+ * Stores a flow in the console shape (`/v1/mgmt/flow/import`), in place of the flow of that id in either shape.
+ *
+ * @since 0.2.0
+ * @category actions
+ */
+export const putFlow = (s: ProjectSettings, flowId: string, record: FlowRecord): void => {
+  deleteFlow(s, flowId)
+  s.flows.set(flowId, record)
+}
+
+/**
+ * Stores a flow in the exported shape (`/v2/mgmt/flow/import`, or a snapshot's flow with the names of its
+ * screen files), in place of the flow of that id in either shape.
+ *
+ * @since 0.2.0
+ * @category actions
+ */
+export const putFlowV2 = (
+  s: ProjectSettings,
+  flowId: string,
+  flow: Readonly<Record<string, unknown>>,
+  screenKeys?: ReadonlyArray<string>
+): void => {
+  deleteFlow(s, flowId)
+  s.flowsV2.set(flowId, flow)
+  if (screenKeys !== undefined) s.flowScreenKeys.set(flowId, screenKeys)
+}
+
+/**
+ * Deletes a flow, in either shape, and the files its snapshot folder held besides the flow's own.
+ *
+ * @since 0.2.0
+ * @category actions
+ */
+export const deleteFlow = (s: ProjectSettings, flowId: string): void => {
+  s.flows.delete(flowId)
+  s.flowsV2.delete(flowId)
+  s.flowScreenKeys.delete(flowId)
+  for (const path of [...s.otherFiles.keys()]) if (path.startsWith(`flows/${flowId}/`)) s.otherFiles.delete(path)
+}

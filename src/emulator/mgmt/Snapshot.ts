@@ -11,7 +11,10 @@
  *   (the project-level roles; tenant roles belong to tenants);
  * - `attributes.json`: `{ user: [custom attribute definitions] }`;
  * - `settings/password.json`: the project's password settings, once configured;
- * - `flows/<flowId>.json`: `{ flow, screens }`, as `flow/export` answers;
+ * - `flows/<flowId>/metadata.json`, `contents.json` and `screen-<name>.json`: a flow, in the
+ *   snapshot shape of a real export (`FlowShapes`; every flow is exported so, in whichever shape it
+ *   was imported); a `flows/<flowId>.json` of the console shape, `{ flow, screens }` (as `flow/export`
+ *   answers, and as the emulator wrote flows before), still imports;
  * - `themes/theme.json`: `{ theme }`, as `theme/export` answers.
  *
  * Any other file (a real project's connectors, styles, assets ...) is kept as
@@ -33,7 +36,8 @@ import { CustomAttribute } from "../../wire/mgmt/CustomAttribute.js"
 import type { PasswordSettings } from "../../wire/mgmt/Password.js"
 import type { ProjectState, RoleRecord } from "../EmulatorState.js"
 import { newId } from "../Ids.js"
-import { settingsOf } from "./ProjectSettings.js"
+import * as FlowShapes from "./FlowShapes.js"
+import { deleteFlow, putFlow, putFlowV2, settingsOf } from "./ProjectSettings.js"
 
 const Obj = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 const nullable = <S extends Schema.Schema.Any>(s: S) => Schema.optional(Schema.NullOr(s))
@@ -73,7 +77,7 @@ const FLOW = /^flows\/([^/]+)\.json$/
 
 const interpreted = (path: string) =>
   path === PROJECT || path === PERMISSIONS || path === ROLES || path === ATTRIBUTES || path === PASSWORD ||
-  path === THEME || FLOW.test(path)
+  path === THEME || FLOW.test(path) || FlowShapes.isSnapshotFile(path)
 
 const sorted = <A>(xs: ReadonlyArray<A>, key: (a: A) => string): Array<A> =>
   [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
@@ -113,7 +117,7 @@ export const exportFiles = (p: ProjectState, format?: string): Record<string, un
   files[ATTRIBUTES] = { user: sorted(p.customAttributeDefs, (a) => a.name ?? "").map((a) => defined({ ...a })) }
   const password = p.passwordSettings.get("")
   if (password !== undefined) files[PASSWORD] = defined({ ...password })
-  for (const [id, f] of s.flows) files[`flows/${id}.json`] = { flow: f.flow, screens: [...f.screens] }
+  Object.assign(files, FlowShapes.snapshotFilesOf(s))
   if (s.theme !== undefined) files[THEME] = { theme: s.theme }
   return files
 }
@@ -132,6 +136,7 @@ type Decoded = {
   readonly password?: Record<string, unknown> | undefined
   readonly theme?: typeof ThemeFile.Type | undefined
   readonly flows: ReadonlyArray<readonly [string, typeof FlowFile.Type]>
+  readonly snapshotFlows: FlowShapes.SnapshotFlows["flows"]
   readonly others: ReadonlyArray<readonly [string, unknown]>
 }
 
@@ -156,6 +161,7 @@ const decode = (
   const failures: Array<string> = []
   const flows: Array<readonly [string, typeof FlowFile.Type]> = []
   const others: Array<readonly [string, unknown]> = []
+  const flowFiles = new Map<string, unknown>()
   const d: {
     project?: typeof ProjectFile.Type | undefined
     permissions?: typeof PermissionsFile.Type | undefined
@@ -180,6 +186,7 @@ const decode = (
       continue
     }
     if (!interpreted(path)) others.push([path, content])
+    else if (FlowShapes.isSnapshotFile(path)) flowFiles.set(path, content)
     else if (path === PROJECT) d.project = decodeFile(ProjectFile, path, content, failures)
     else if (path === PERMISSIONS) d.permissions = decodeFile(PermissionsFile, path, content, failures)
     else if (path === ROLES) d.roles = decodeFile(RolesFile, path, content, failures)
@@ -193,6 +200,15 @@ const decode = (
       else if (f !== undefined) flows.push([id, f])
     }
   }
+  const snapshotFlows = FlowShapes.fromSnapshotFiles(flowFiles)
+  failures.push(...snapshotFlows.failures)
+  // a flow folder's other files (a screen its metadata does not list ...) are the snapshot's, kept as given
+  for (const [path, content] of flowFiles) if (!snapshotFlows.read.has(path)) others.push([path, content])
+  for (const { flowId } of snapshotFlows.flows) {
+    if (flows.some(([id]) => id === flowId)) {
+      failures.push(`flows/${flowId}: the flow is given twice (a folder and a file)`)
+    }
+  }
   const known = new Set(
     excluded(PERMISSIONS, excludes)
       ? p.permissions.map((x) => x.name)
@@ -203,7 +219,7 @@ const decode = (
       if (!known.has(name)) failures.push(`${ROLES}: role ${r.name} has the unknown permission ${name}`)
     }
   }
-  return { decoded: { ...d, flows, others }, failures }
+  return { decoded: { ...d, flows, snapshotFlows: snapshotFlows.flows, others }, failures }
 }
 
 /**
@@ -266,10 +282,11 @@ export const importFiles = (
     if (d.password === undefined) p.passwordSettings.delete("")
     else p.passwordSettings.set("", d.password as PasswordSettings)
   }
-  if (!keep("flows")) {
-    for (const id of [...s.flows.keys()]) if (!keep(`flows/${id}.json`)) s.flows.delete(id)
+  for (const id of [...s.flows.keys(), ...s.flowsV2.keys()]) {
+    if (!keep(`flows/${id}.json`) && !keep(`flows/${id}/metadata.json`)) deleteFlow(s, id)
   }
-  for (const [id, f] of d.flows) s.flows.set(id, { flow: f.flow, screens: [...(f.screens ?? [])] })
+  for (const [id, f] of d.flows) putFlow(s, id, { flow: f.flow, screens: [...(f.screens ?? [])] })
+  for (const f of d.snapshotFlows) putFlowV2(s, f.flowId, f.flow, f.keys)
   if (!keep(THEME)) s.theme = d.theme?.theme
   for (const path of [...s.otherFiles.keys()]) if (!keep(path)) s.otherFiles.delete(path)
   for (const [path, content] of d.others) s.otherFiles.set(path, content)
