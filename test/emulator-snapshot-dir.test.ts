@@ -28,59 +28,174 @@ const LOGO = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xf
 const ICON = "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>é</title></svg>"
 const TEMPLATE = "<p>Hello {{user.name}} é</p>\n"
 
-/** A document as Descope's tool writes it: keys in order (Go marshals a map so), two spaces, a final newline. */
-const goJson = (document: unknown): string =>
-  `${
-    JSON.stringify(
-      document,
-      (_, v) =>
-        v !== null && typeof v === "object" && !Array.isArray(v)
-          ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-          : v,
-      2
-    )
-  }\n`
-
 /**
- * A flow as a real export holds it (`descope project snapshot export`): a folder with its metadata (naming
- * its screen files), its contents and one file per screen, named after the screen rather than by its id.
+ * The JSON documents of a real project's export, as Descope's tool writes them (Go's `json.MarshalIndent` of
+ * maps: keys in order as strings, `"10"` before `"2"`; `<`, `>` and `&` escaped), typed here as text: the
+ * settings the emulator models, with members it does not model (project settings, a role's and a custom
+ * attribute's other fields, tenant attributes), a connector it does not interpret, and a flow as its folder
+ * (metadata naming its screen files, contents, one file per screen, named after the screen, not by its id).
  */
-const SIGN_IN = {
-  "flows/sign-in/metadata.json": {
-    componentsVersion: "3.14.0",
-    description: "Signs users in with a magic link",
-    disabled: false,
-    fingerprint: false,
-    name: "Sign In",
-    references: { connectors: { smtp: { type: "smtp" } } },
-    screens: ["sign-in-screen", "link-sent"],
-    sharedInteractions: [{ id: "2.success", type: "success" }]
-  },
-  "flows/sign-in/contents.json": {
-    startTask: "1",
-    tasks: { "1": { id: "1", name: "Welcome", screenId: "SC2aaa", type: "screen", next: { rules: [] } } }
-  },
-  "flows/sign-in/screen-sign-in-screen.json": {
-    contents: { ROOT: { displayName: "Container", nodes: [], props: { id: "ROOT" } } },
-    interactions: [{ id: "b1", label: "Continue" }],
-    screenId: "SC2aaa"
-  },
-  "flows/sign-in/screen-link-sent.json": { contents: { ROOT: { nodes: [] } }, screenId: "SC2bbb" }
+const EXPORT: Readonly<Record<string, string>> = {
+  "project.json": `{
+  "name": "Imported",
+  "tags": [
+    "eu"
+  ],
+  "tokenResponseMethod": "cookie",
+  "trustedDomains": [
+    "app.example.com"
+  ]
 }
+`,
+  "permissions.json": `{
+  "permissions": [
+    {
+      "description": "Read",
+      "name": "docs.read"
+    }
+  ]
+}
+`,
+  "roles.json": `{
+  "roles": [
+    {
+      "description": "Reads",
+      "name": "reader",
+      "permissionNames": [
+        "docs.read"
+      ],
+      "sso": {
+        "groups": [
+          "readers"
+        ]
+      }
+    }
+  ]
+}
+`,
+  "attributes.json": `{
+  "tenant": [
+    {
+      "name": "region",
+      "type": 1
+    }
+  ],
+  "user": [
+    {
+      "displayName": "Plan",
+      "name": "plan",
+      "type": 1,
+      "visibility": "admins"
+    }
+  ]
+}
+`,
+  "connectors/smtp.json": `{
+  "host": "mail.example.com",
+  "type": "smtp"
+}
+`,
+  "flows/sign-in/metadata.json": `{
+  "componentsVersion": "3.14.0",
+  "description": "Signs users in \\u003cfast\\u003e \\u0026 safe",
+  "disabled": false,
+  "fingerprint": false,
+  "name": "Sign In",
+  "references": {
+    "connectors": {
+      "smtp": {
+        "type": "smtp"
+      }
+    }
+  },
+  "screens": [
+    "sign-in-screen",
+    "link-sent"
+  ],
+  "sharedInteractions": [
+    {
+      "id": "2.success",
+      "type": "success"
+    }
+  ]
+}
+`,
+  "flows/sign-in/contents.json": `{
+  "startTask": "1",
+  "tasks": {
+    "1": {
+      "id": "1",
+      "next": {
+        "rules": [
+          {
+            "interactionId": "b1",
+            "taskId": "10"
+          }
+        ]
+      },
+      "screenId": "SC2aaa",
+      "type": "screen"
+    },
+    "10": {
+      "action": "magiclink-send",
+      "id": "10",
+      "next": {
+        "rules": [
+          {
+            "interactionId": "success",
+            "taskId": "2"
+          }
+        ]
+      },
+      "type": "automated"
+    },
+    "2": {
+      "id": "2",
+      "next": {},
+      "screenId": "SC2bbb",
+      "type": "screen"
+    }
+  }
+}
+`,
+  "flows/sign-in/screen-sign-in-screen.json": `{
+  "contents": {
+    "ROOT": {
+      "displayName": "Container",
+      "nodes": [],
+      "props": {
+        "id": "ROOT"
+      }
+    }
+  },
+  "interactions": [
+    {
+      "id": "b1",
+      "label": "Continue"
+    }
+  ],
+  "screenId": "SC2aaa"
+}
+`,
+  "flows/sign-in/screen-link-sent.json": `{
+  "contents": {
+    "ROOT": {
+      "nodes": []
+    }
+  },
+  "screenId": "SC2bbb"
+}
+`
+}
+
+const doc = (path: string) => JSON.parse(EXPORT[path]!) as Record<string, unknown>
 
 const writeExportLikeDir = (dir: string) => {
   const put = (path: string, content: string | Uint8Array) => {
     Fs.mkdirSync(Path.dirname(Path.join(dir, path)), { recursive: true })
     Fs.writeFileSync(Path.join(dir, path), content)
   }
-  put("project.json", JSON.stringify({ name: "Imported", tags: ["eu"] }))
-  put("permissions.json", JSON.stringify({ permissions: [{ name: "docs.read", description: "Read" }] }))
-  put(
-    "roles.json",
-    JSON.stringify({ roles: [{ name: "reader", description: "Reads", permissionNames: ["docs.read"] }] })
-  )
-  for (const [path, document] of Object.entries(SIGN_IN)) put(path, goJson(document))
-  put("connectors/smtp.json", JSON.stringify({ type: "smtp", host: "mail.example.com" }))
+  for (const [path, text] of Object.entries(EXPORT)) put(path, text)
   put("templates/welcome.html", TEMPLATE)
   put("assets/logo.png", LOGO)
   put("assets/icon.svg", ICON)
@@ -104,6 +219,7 @@ describe("a project snapshot as a directory", () => {
       assert.deepStrictEqual(Object.keys(files), [
         "assets/icon.svg",
         "assets/logo.png",
+        "attributes.json",
         "connectors/smtp.json",
         "flows/sign-in/contents.json",
         "flows/sign-in/metadata.json",
@@ -127,40 +243,37 @@ describe("a project snapshot as a directory", () => {
       assert.deepStrictEqual((yield* m.flow.listFlows()).flows, [{
         id: "sign-in",
         name: "Sign In",
-        description: "Signs users in with a magic link",
+        description: "Signs users in <fast> & safe",
         disabled: false
       }])
-      const { references, screens: _, ...metadata } = SIGN_IN["flows/sign-in/metadata.json"]
+      const { references, screens: _, ...metadata } = doc("flows/sign-in/metadata.json")
+      const signInScreen = doc("flows/sign-in/screen-sign-in-screen.json")
+      const linkSent = doc("flows/sign-in/screen-link-sent.json")
       assert.deepStrictEqual(yield* m.flow.exportFlowV2("sign-in"), {
         flowId: "sign-in",
         metadata,
-        contents: SIGN_IN["flows/sign-in/contents.json"],
-        screens: [SIGN_IN["flows/sign-in/screen-sign-in-screen.json"], SIGN_IN["flows/sign-in/screen-link-sent.json"]],
+        contents: doc("flows/sign-in/contents.json"),
+        screens: [signInScreen, linkSent],
         references
       })
       const v1 = yield* m.flow.exportFlow("sign-in")
-      assert.deepStrictEqual(v1.flow.dsl, SIGN_IN["flows/sign-in/contents.json"])
+      assert.deepStrictEqual(v1.flow.dsl, doc("flows/sign-in/contents.json"))
       assert.deepStrictEqual((v1.screens ?? []).map((x) => [x.id, x.htmlTemplate]), [
-        ["SC2aaa", SIGN_IN["flows/sign-in/screen-sign-in-screen.json"].contents],
-        ["SC2bbb", SIGN_IN["flows/sign-in/screen-link-sent.json"].contents]
+        ["SC2aaa", signInScreen.contents],
+        ["SC2bbb", linkSent.contents]
       ])
+      // the custom attributes the emulator models are the user's
+      assert.deepStrictEqual((yield* m.user.getCustomAttributes()).map((a) => a.name), ["plan"])
 
       const out = tempDir()
       yield* SnapshotDir.write(out, yield* emulator.exportSnapshot())
       assert.deepStrictEqual(Fs.readFileSync(Path.join(out, "assets/logo.png")), Buffer.from(LOGO))
       assert.strictEqual(Fs.readFileSync(Path.join(out, "assets/icon.svg"), "utf8"), ICON)
       assert.strictEqual(Fs.readFileSync(Path.join(out, "templates/welcome.html"), "utf8"), TEMPLATE)
-      assert.deepStrictEqual(
-        JSON.parse(Fs.readFileSync(Path.join(out, "connectors/smtp.json"), "utf8")),
-        JSON.parse(Fs.readFileSync(Path.join(source, "connectors/smtp.json"), "utf8"))
-      )
-      // the flow's files come back byte for byte, under the names they had
-      for (const path of Object.keys(SIGN_IN)) {
-        assert.strictEqual(
-          Fs.readFileSync(Path.join(out, path), "utf8"),
-          goJson(SIGN_IN[path as keyof typeof SIGN_IN]),
-          path
-        )
+      // every document comes back byte for byte: the members the emulator does not model kept, the flow's
+      // files under the names they had
+      for (const [path, text] of Object.entries(EXPORT)) {
+        assert.strictEqual(Fs.readFileSync(Path.join(out, path), "utf8"), text, path)
       }
       assert.deepStrictEqual(Fs.readdirSync(Path.join(out, "flows")), ["sign-in"])
 
@@ -183,11 +296,12 @@ describe("a project snapshot as a directory", () => {
       assert.strictEqual(exported["templates/welcome.html"], TEMPLATE)
     })))
 
-  it.effect("writes as Descope's tool does: text with a final newline, an image from its base64", () =>
+  it.effect("writes as Descope's tool does: JSON as Go writes it, text with a final newline, an image from its base64", () =>
     Effect.gen(function*() {
       const out = tempDir()
       yield* SnapshotDir.write(out, {
         "a.json": { b: 1 },
+        "go.json": { z: [{ y: 1, x: {} }], "10": "<a & b>", "2": [], a: "\u2028" },
         "t/hello.txt": "hello",
         "t/empty.txt": "",
         "i/logo.png": Buffer.from(LOGO).toString("base64"),
@@ -195,6 +309,23 @@ describe("a project snapshot as a directory", () => {
         "i/raw.svg": "<svg/>"
       })
       assert.strictEqual(Fs.readFileSync(Path.join(out, "a.json"), "utf8"), "{\n  \"b\": 1\n}\n")
+      assert.strictEqual(
+        Fs.readFileSync(Path.join(out, "go.json"), "utf8"),
+        [
+          "{",
+          "  \"10\": \"\\u003ca \\u0026 b\\u003e\",",
+          "  \"2\": [],",
+          "  \"a\": \"\\u2028\",",
+          "  \"z\": [",
+          "    {",
+          "      \"x\": {},",
+          "      \"y\": 1",
+          "    }",
+          "  ]",
+          "}",
+          ""
+        ].join("\n")
+      )
       assert.strictEqual(Fs.readFileSync(Path.join(out, "t/hello.txt"), "utf8"), "hello\n")
       assert.strictEqual(Fs.readFileSync(Path.join(out, "t/empty.txt"), "utf8"), "")
       assert.deepStrictEqual(Fs.readFileSync(Path.join(out, "i/logo.png")), Buffer.from(LOGO))

@@ -4,7 +4,8 @@
  * descopecli), so that a real project's export loads and what the emulator
  * writes, that tool imports:
  *
- * - `*.json`: a JSON object (written back indented, with a final newline);
+ * - `*.json`: a JSON object (written back as Go writes it: indented, keys in
+ *   order at every level, `<`, `>` and `&` escaped, with a final newline);
  * - `*.txt`, `*.html`: text, as it is (written with a final newline);
  * - `*.png`, `*.jpg`, `*.svg`, `*.webp`: bytes, which the snapshot's files
  *   (and the API) carry in base64;
@@ -98,9 +99,37 @@ export const read = (dir: string): Effect.Effect<Record<string, unknown>, SeedEr
   })
 
 /**
+ * A JSON value as Go's `json.MarshalIndent` writes it (Descope's tool writes a
+ * snapshot's documents so, from maps): two spaces, the keys of every object in
+ * order as strings (`"10"` before `"2"`, which a JavaScript object would not
+ * keep), `<`, `>`, `&`, U+2028 and U+2029 escaped; so that a real export read
+ * and written back is the same bytes.
+ */
+const goJson = (value: unknown, indent = ""): string => {
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    return value.length === 0
+      ? "[]"
+      : `[\n${value.map((v) => `${inner}${goJson(v === undefined ? null : v, inner)}`).join(",\n")}\n${indent}]`
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return entries.length === 0
+      ? "{}"
+      : `{\n${entries.map(([k, v]) => `${inner}${goString(k)}: ${goJson(v, inner)}`).join(",\n")}\n${indent}}`
+  }
+  return typeof value === "string" ? goString(value) : JSON.stringify(value) ?? "null"
+}
+
+const goString = (s: string): string =>
+  JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+
+/**
  * Writes snapshot files under `dir` (created as needed), as Descope's tool
- * does: a JSON document indented, a text file with a final newline, any other
- * file from its base64 (a value that is not base64 is written as it is).
+ * does: a JSON document as Go writes it (see `goJson`), a text file with a
+ * final newline, any other file from its base64 (a value that is not base64
+ * is written as it is).
  *
  * @since 0.2.0
  * @category rendering
@@ -115,7 +144,7 @@ export const write = (dir: string, files: Readonly<Record<string, unknown>>): Ef
       await Fs.writeFile(
         file,
         typeof content !== "string"
-          ? `${JSON.stringify(content, null, 2)}\n`
+          ? `${goJson(content)}\n`
           : kindOf(path) === "text"
           ? content.endsWith("\n") || content === "" ? content : `${content}\n`
           : BASE64.test(content)

@@ -151,10 +151,6 @@ const folderOf = (flowId: string) => `flows/${flowId}`
 /** A flow's files in a snapshot: `flows/<flowId>/<name>`. */
 const FILE = /^flows\/([^/]+)\/([^/]+)$/
 
-/** `o` with its keys in order, as Descope's export (Go, from a map) writes a document. */
-const sortedKeys = (o: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-
 /**
  * A flow of the exported shape as its snapshot files, by path: `keys` are the names of its screen files
  * (those it was read with; by `screenId` when they are not given or no longer match its screens).
@@ -171,7 +167,7 @@ export const toSnapshotFiles = (
   const names = keys !== undefined && keys.length === screens.length ? keys : screenIds(screens)
   const metadata: Record<string, unknown> = { ...(isObject(flow.metadata) ? flow.metadata : {}), screens: names }
   if (isObject(flow.references)) metadata.references = flow.references
-  const files: Record<string, Json> = { [`${folderOf(flowId)}/metadata.json`]: sortedKeys(metadata) }
+  const files: Record<string, Json> = { [`${folderOf(flowId)}/metadata.json`]: metadata }
   if (isObject(flow.contents)) files[`${folderOf(flowId)}/contents.json`] = flow.contents
   screens.forEach((screen, i) => {
     files[`${folderOf(flowId)}/screen-${names[i]}.json`] = screen

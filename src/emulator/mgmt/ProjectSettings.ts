@@ -45,6 +45,12 @@ export interface ProjectSettings {
   themeV2: Readonly<Record<string, unknown>> | undefined
   /** Snapshot files the emulator does not interpret, by path. */
   readonly otherFiles: Map<string, unknown>
+  /**
+   * The members of the snapshot documents it interprets that the emulator does not model (a real project's
+   * `project.json` settings, a role's other fields ...), exported again: by file (`roles.json`), and by file
+   * and item name for the items of its list (`roles.json#admin`).
+   */
+  readonly snapshotExtras: Map<string, Readonly<Record<string, unknown>>>
 }
 
 /**
@@ -62,7 +68,8 @@ export const settingsOf: (p: ProjectState) => ProjectSettings = perProject((): P
   flowsV2: new Map(),
   flowScreenKeys: new Map(),
   themeV2: undefined,
-  otherFiles: new Map()
+  otherFiles: new Map(),
+  snapshotExtras: new Map()
 }))
 
 /**

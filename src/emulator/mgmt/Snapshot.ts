@@ -18,8 +18,10 @@
  * - `themes/theme.json`: `{ theme }`, as `theme/export` answers.
  *
  * Any other file (a real project's connectors, styles, assets ...) is kept as
- * given and exported again, so that an export from a real project imports and
- * exports back unchanged. `format: "plain"` leaves the assets (files that are
+ * given and exported again, and so are the members of the files above that the
+ * emulator does not model (a real `project.json`'s settings, a role's or a
+ * custom attribute's other fields), so that an export from a real project
+ * imports and exports back unchanged. `format: "plain"` leaves the assets (files that are
  * not JSON documents) out. An import replaces every part its files describe
  * and clears the parts they do not, except those named in `excludes` (a path,
  * a folder, or a path without `.json`: `"roles"`, `"flows"`), which stay as
@@ -36,6 +38,7 @@ import { CustomAttribute } from "../../wire/mgmt/CustomAttribute.js"
 import type { PasswordSettings } from "../../wire/mgmt/Password.js"
 import type { ProjectState, RoleRecord } from "../EmulatorState.js"
 import { newId } from "../Ids.js"
+import { isObject } from "../Wire.js"
 import * as FlowShapes from "./FlowShapes.js"
 import { deleteFlow, putFlow, putFlowV2, settingsOf } from "./ProjectSettings.js"
 
@@ -79,6 +82,60 @@ const interpreted = (path: string) =>
   path === PROJECT || path === PERMISSIONS || path === ROLES || path === ATTRIBUTES || path === PASSWORD ||
   path === THEME || FLOW.test(path) || FlowShapes.isSnapshotFile(path)
 
+/**
+ * The members of each interpreted document the emulator models: at its top, and in each item of its list
+ * (any other member is kept as given, see `ProjectSettings.snapshotExtras`).
+ */
+const MODELED: ReadonlyArray<{
+  readonly path: string
+  readonly top: ReadonlyArray<string>
+  readonly list?: { readonly key: string; readonly item: () => ReadonlyArray<string> }
+}> = [
+  { path: PROJECT, top: ["name", "environment", "tags"] },
+  { path: PERMISSIONS, top: ["permissions"], list: { key: "permissions", item: () => ["name", "description"] } },
+  {
+    path: ROLES,
+    top: ["roles"],
+    list: { key: "roles", item: () => ["name", "description", "permissionNames", "default", "private"] }
+  },
+  { path: ATTRIBUTES, top: ["user"], list: { key: "user", item: () => Object.keys(CustomAttribute.fields) } },
+  { path: THEME, top: ["theme"] }
+]
+
+const unmodeled = (o: unknown, modeled: ReadonlyArray<string>): Record<string, unknown> | undefined => {
+  if (!isObject(o)) return undefined
+  const rest = Object.entries(o).filter(([key]) => !modeled.includes(key))
+  return rest.length === 0 ? undefined : Object.fromEntries(rest)
+}
+
+/** Keeps the unmodeled members of the interpreted documents in `files` (those not excluded). */
+const keepExtras = (
+  extras: Map<string, Readonly<Record<string, unknown>>>,
+  files: Readonly<Record<string, unknown>>,
+  keep: (path: string) => boolean
+): void => {
+  for (const { list, path, top } of MODELED) {
+    // an import without project.json keeps the project's name and settings (the other parts it clears)
+    if (keep(path) || (path === PROJECT && files[path] === undefined)) continue
+    for (const key of [...extras.keys()]) if (key === path || key.startsWith(`${path}#`)) extras.delete(key)
+    const document = files[path]
+    const rest = unmodeled(document, top)
+    if (rest !== undefined) extras.set(path, rest)
+    const items = list === undefined || !isObject(document) ? undefined : document[list.key]
+    for (const item of Array.isArray(items) ? items : []) {
+      const itemRest = isObject(item) && typeof item.name === "string" ? unmodeled(item, list!.item()) : undefined
+      if (itemRest !== undefined) extras.set(`${path}#${String((item as { name: string }).name)}`, itemRest)
+    }
+  }
+}
+
+/** `modeled` with the unmodeled members kept under `key` (the modeled ones win). */
+const withExtras = (
+  extras: ReadonlyMap<string, Readonly<Record<string, unknown>>>,
+  key: string,
+  modeled: Record<string, unknown>
+): Record<string, unknown> => ({ ...extras.get(key), ...modeled })
+
 const sorted = <A>(xs: ReadonlyArray<A>, key: (a: A) => string): Array<A> =>
   [...xs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
 
@@ -99,26 +156,43 @@ export const exportFiles = (p: ProjectState, format?: string): Record<string, un
     if (format === "plain" && typeof content === "string") continue
     files[path] = content
   }
-  files[PROJECT] = defined({ name: s.name ?? p.projectId, environment: s.environment, tags: [...s.tags] })
-  files[PERMISSIONS] = {
-    permissions: sorted(p.permissions, (x) => x.name).map((x) => ({ name: x.name, description: x.description }))
-  }
-  files[ROLES] = {
-    roles: sorted(p.roles.filter((r) => r.tenantId === undefined), (r) => r.name).map((r) =>
-      defined({
-        name: r.name,
-        description: r.description,
-        permissionNames: [...r.permissionNames].sort(),
-        default: r.default || undefined,
-        private: r.private || undefined
-      })
+  const x = s.snapshotExtras
+  const item = (path: string, name: string | undefined, modeled: Record<string, unknown>) =>
+    withExtras(x, `${path}#${name}`, modeled)
+  files[PROJECT] = withExtras(
+    x,
+    PROJECT,
+    defined({ name: s.name ?? p.projectId, environment: s.environment, tags: [...s.tags] })
+  )
+  files[PERMISSIONS] = withExtras(x, PERMISSIONS, {
+    permissions: sorted(p.permissions, (x) => x.name).map((x) =>
+      item(PERMISSIONS, x.name, { name: x.name, description: x.description })
     )
-  }
-  files[ATTRIBUTES] = { user: sorted(p.customAttributeDefs, (a) => a.name ?? "").map((a) => defined({ ...a })) }
+  })
+  files[ROLES] = withExtras(x, ROLES, {
+    roles: sorted(p.roles.filter((r) => r.tenantId === undefined), (r) => r.name).map((r) =>
+      item(
+        ROLES,
+        r.name,
+        defined({
+          name: r.name,
+          description: r.description,
+          permissionNames: [...r.permissionNames].sort(),
+          default: r.default || undefined,
+          private: r.private || undefined
+        })
+      )
+    )
+  })
+  files[ATTRIBUTES] = withExtras(x, ATTRIBUTES, {
+    user: sorted(p.customAttributeDefs, (a) => a.name ?? "").map((a) =>
+      item(ATTRIBUTES, a.name ?? undefined, defined({ ...a }))
+    )
+  })
   const password = p.passwordSettings.get("")
   if (password !== undefined) files[PASSWORD] = defined({ ...password })
   Object.assign(files, FlowShapes.snapshotFilesOf(s))
-  if (s.theme !== undefined) files[THEME] = { theme: s.theme }
+  if (s.theme !== undefined) files[THEME] = withExtras(x, THEME, { theme: s.theme })
   return files
 }
 
@@ -288,6 +362,7 @@ export const importFiles = (
   for (const [id, f] of d.flows) putFlow(s, id, { flow: f.flow, screens: [...(f.screens ?? [])] })
   for (const f of d.snapshotFlows) putFlowV2(s, f.flowId, f.flow, f.keys)
   if (!keep(THEME)) s.theme = d.theme?.theme
+  keepExtras(s.snapshotExtras, files, keep)
   for (const path of [...s.otherFiles.keys()]) if (!keep(path)) s.otherFiles.delete(path)
   for (const [path, content] of d.others) s.otherFiles.set(path, content)
   return []
