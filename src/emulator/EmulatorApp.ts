@@ -145,10 +145,8 @@ const withTokenCookies = (env: Env, answer: unknown): HttpServerResponse.HttpSer
 }
 
 /** A route's handler, around its own: a request body it reads is left in the log's slot. */
-const handle = (env: Env, route: Route) => {
-  const bucket = RateLimits.bucketOf(route)
-  return (slot: RequestLog.BodySlot | undefined) => handleOne(env, route, bucket, slot)
-}
+const handle = (env: Env, route: Route, bucket: Endpoint.Bucket) => (slot: RequestLog.BodySlot | undefined) =>
+  handleOne(env, route, bucket, slot)
 
 const handleOne = (env: Env, route: Route, bucket: Endpoint.Bucket, slot: RequestLog.BodySlot | undefined) => {
   return Effect.gen(function*() {
@@ -302,9 +300,14 @@ export const normalizeOrigin = (origin: string): string | undefined => {
  */
 export const make = (env: Env, routes: ReadonlyArray<Route>, options: AppOptions = {}): HttpApp.Default => {
   const table = routes.map((r) => ({ method: r.method, regex: pathRegex(r.path) }))
+  const buckets = RateLimits.bucketsOf(routes)
   const router = HttpRouter.fromIterable(
     routes.map((r) =>
-      HttpRouter.makeRoute(r.method, r.path as HttpRouter.PathInput, RequestLog.logged(env, r, handle(env, r)))
+      HttpRouter.makeRoute(
+        r.method,
+        r.path as HttpRouter.PathInput,
+        RequestLog.logged(env, r, handle(env, r, buckets.get(r)!))
+      )
     )
   )
   const configured = HttpRouter.withRouterConfig(router, { maxParamLength: MAX_PARAM_LENGTH })

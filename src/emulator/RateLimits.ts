@@ -13,7 +13,6 @@
  */
 import * as Duration from "effect/Duration"
 import type * as Endpoint from "../wire/Endpoint.js"
-import * as Wire from "../wire/index.js"
 import type { Route } from "./Handler.js"
 import { Codes, WireError } from "./Wire.js"
 
@@ -69,22 +68,26 @@ export const scopes: ReadonlyArray<Scope> = [
 
 const isScope = (s: string): s is Scope => (scopes as ReadonlyArray<string>).includes(s)
 
-const catalogued = new Map<string, Endpoint.Bucket>()
-
 /**
- * The bucket a route's requests count in: its catalogued endpoint's, else the
- * catalogue's entry for the same method and path, else `mgmt` for management
- * routes and `auth` for the others.
+ * The bucket each route's requests count in: its catalogued endpoint's, else
+ * that of a route of the same method and path served from the catalogue, else
+ * `mgmt` for management routes and `auth` for the others. (Taken from the
+ * routes served rather than from the whole catalogue: the bundles that serve
+ * the emulator, and those that share their chunks, then carry no namespace
+ * object per catalogue module.)
  *
  * @since 0.2.0
  * @category getters
  */
-export const bucketOf = (route: Route): Endpoint.Bucket => {
-  if (route.endpoint !== undefined) return route.endpoint.bucket
-  if (catalogued.size === 0) {
-    for (const e of Wire.all) catalogued.set(`${e.method} ${e.path.replace(/\{([^}]+)\}/g, ":$1")}`, e.bucket)
-  }
-  return catalogued.get(`${route.method} ${route.path}`) ?? (route.access === "mgmt" ? "mgmt" : "auth")
+export const bucketsOf = (routes: ReadonlyArray<Route>): ReadonlyMap<Route, Endpoint.Bucket> => {
+  const served = new Map<string, Endpoint.Bucket>()
+  for (const r of routes) if (r.endpoint !== undefined) served.set(`${r.method} ${r.path}`, r.endpoint.bucket)
+  return new Map(
+    routes.map((r) => [
+      r,
+      r.endpoint?.bucket ?? served.get(`${r.method} ${r.path}`) ?? (r.access === "mgmt" ? "mgmt" : "auth")
+    ])
+  )
 }
 
 /**
