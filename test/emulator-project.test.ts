@@ -93,6 +93,9 @@ describe("mgmt.project against the emulator", () => {
       const after = yield* m.project.exportSnapshot()
       assert.deepStrictEqual(after["roles.json"], { roles: [] })
       assert.deepStrictEqual(after["project.json"], { name: "Main", tags: ["eu", "dev"] })
+      // a project.json without a name keeps the project's name
+      yield* m.project.importSnapshot({ files: { ...after, "project.json": { tags: ["x"] } } })
+      assert.deepStrictEqual((yield* m.project.exportSnapshot())["project.json"], { name: "Main", tags: ["x"] })
       assert.isDefined(after["flows/sign-in/metadata.json"])
       assert.isDefined(after["themes/theme.json"])
       assert.isUndefined(after["connectors/smtp.json"])

@@ -46,7 +46,8 @@ const Obj = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 const nullable = <S extends Schema.Schema.Any>(s: S) => Schema.optional(Schema.NullOr(s))
 
 const ProjectFile = Schema.Struct({
-  name: Schema.String,
+  // a project.json without a name (an export's settings alone) keeps the project's name
+  name: nullable(Schema.String),
   environment: nullable(Schema.String),
   tags: nullable(Schema.Array(Schema.String))
 })
@@ -325,7 +326,7 @@ export const importFiles = (
   const s = settingsOf(p)
   const keep = (path: string) => excluded(path, excludes)
   if (!keep(PROJECT) && d.project !== undefined) {
-    s.name = d.project.name
+    s.name = d.project.name ?? s.name
     s.environment = d.project.environment ?? undefined
     s.tags = [...(d.project.tags ?? [])]
   }
