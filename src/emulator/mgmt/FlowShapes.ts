@@ -12,7 +12,7 @@
  * - the snapshot shape, a directory per flow in a project snapshot (what
  *   `descope project snapshot export` writes): `flows/<flowId>/metadata.json`
  *   (the metadata, with `screens`, the keys of the flow's screen files, and
- *   `references` when there are any), `flows/<flowId>/contents.json`, and
+ *   the flow's `references` when it has them), `flows/<flowId>/contents.json`, and
  *   `flows/<flowId>/screen-<key>.json` for each screen. A real export names
  *   its screen files after the screens (`screen-sign-in-screen.json`), so the
  *   keys a flow was read with are kept and written back; a flow that never was

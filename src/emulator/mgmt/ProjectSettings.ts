@@ -1,9 +1,11 @@
 /**
  * The project-wide settings the emulator keeps beside the project state: the
- * project's name, environment and tags, its flows (each with its screens) and
- * its theme (and those imported in go-sdk's `/v2` shape, kept apart), and the snapshot files it was given that it does not interpret
- * (kept as given, and exported again). Created on first use, and anew after a
- * reset of the project (see `AreaState`).
+ * project's name, environment and tags, its flows (each with its screens, in
+ * the shape it was imported in: one flow per id, see `FlowShapes`) and its
+ * theme (and the theme imported in go-sdk's `/v2` shape, kept apart), and what
+ * of a snapshot it does not interpret (files, and members of the documents it
+ * reads), kept as given and exported again. Created on first use, and anew
+ * after a reset of the project (see `AreaState`).
  *
  * @since 0.2.0
  */

@@ -157,20 +157,20 @@ export const exportFiles = (p: ProjectState, format?: string): Record<string, un
     if (format === "plain" && typeof content === "string") continue
     files[path] = content
   }
-  const x = s.snapshotExtras
+  const extras = s.snapshotExtras
   const item = (path: string, name: string | undefined, modeled: Record<string, unknown>) =>
-    withExtras(x, `${path}#${name}`, modeled)
+    withExtras(extras, `${path}#${name}`, modeled)
   files[PROJECT] = withExtras(
-    x,
+    extras,
     PROJECT,
     defined({ name: s.name ?? p.projectId, environment: s.environment, tags: [...s.tags] })
   )
-  files[PERMISSIONS] = withExtras(x, PERMISSIONS, {
+  files[PERMISSIONS] = withExtras(extras, PERMISSIONS, {
     permissions: sorted(p.permissions, (x) => x.name).map((x) =>
       item(PERMISSIONS, x.name, { name: x.name, description: x.description })
     )
   })
-  files[ROLES] = withExtras(x, ROLES, {
+  files[ROLES] = withExtras(extras, ROLES, {
     roles: sorted(p.roles.filter((r) => r.tenantId === undefined), (r) => r.name).map((r) =>
       item(
         ROLES,
@@ -185,7 +185,7 @@ export const exportFiles = (p: ProjectState, format?: string): Record<string, un
       )
     )
   })
-  files[ATTRIBUTES] = withExtras(x, ATTRIBUTES, {
+  files[ATTRIBUTES] = withExtras(extras, ATTRIBUTES, {
     user: sorted(p.customAttributeDefs, (a) => a.name ?? "").map((a) =>
       item(ATTRIBUTES, a.name ?? undefined, defined({ ...a }))
     )
@@ -193,7 +193,7 @@ export const exportFiles = (p: ProjectState, format?: string): Record<string, un
   const password = p.passwordSettings.get("")
   if (password !== undefined) files[PASSWORD] = defined({ ...password })
   Object.assign(files, FlowShapes.snapshotFilesOf(s))
-  if (s.theme !== undefined) files[THEME] = withExtras(x, THEME, { theme: s.theme })
+  if (s.theme !== undefined) files[THEME] = withExtras(extras, THEME, { theme: s.theme })
   return files
 }
 
