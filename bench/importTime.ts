@@ -106,9 +106,13 @@ const groupOf = (url: string, ours: string): string => {
   return match?.[1] ?? "other"
 }
 
-/** Wall and CPU (user + system) milliseconds of one import in a fresh process. */
-const timeImportWithCpu = (specifier: string): { readonly ms: number; readonly cpuMs: number } => {
-  const code =
+/**
+ * Wall and CPU (user + system) milliseconds of one import in a fresh process; with `first`, in a process that
+ * has imported `first` already (our entry after exactly the Effect modules it loads is our own cost, measured
+ * in one process rather than as the difference of two, whose noise is that of two whole imports of Effect).
+ */
+const timeImportWithCpu = (specifier: string, first?: string): { readonly ms: number; readonly cpuMs: number } => {
+  const code = (first === undefined ? "" : `await import(${JSON.stringify(first)}); `) +
     `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
     `const t = performance.now() - t0; const c = process.cpuUsage(c0); ` +
     `process.stdout.write(JSON.stringify([t, (c.user + c.system) / 1000]))`
@@ -125,28 +129,6 @@ const timeImportWithCpu = (specifier: string): { readonly ms: number; readonly c
 }
 
 const timeImport = (specifier: string): number => timeImportWithCpu(specifier).ms
-
-/**
- * Wall and CPU milliseconds of importing `specifier` in a fresh process that has imported `first` already:
- * our entry after exactly the Effect modules it loads is our own cost, measured in one process rather than
- * as the difference of two (whose noise is that of two whole imports of Effect).
- */
-const timeImportAfter = (first: string, specifier: string): { readonly ms: number; readonly cpuMs: number } => {
-  const code = `await import(${JSON.stringify(first)}); ` +
-    `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
-    `const t = performance.now() - t0; const c = process.cpuUsage(c0); ` +
-    `process.stdout.write(JSON.stringify([t, (c.user + c.system) / 1000]))`
-  const out = ChildProcess.execFileSync(process.execPath, ["--input-type=module", "-e", code], {
-    cwd: root,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"]
-  })
-  const [ms, cpuMs] = JSON.parse(out.trim()) as [number, number]
-  if (!Number.isFinite(ms) || !Number.isFinite(cpuMs)) {
-    throw new Error(`cannot read the import time of ${specifier} after ${first}: ${out}`)
-  }
-  return { ms, cpuMs }
-}
 
 /** Our entry's own overhead over the Effect modules it loads. */
 export interface OverheadResult {
@@ -200,7 +182,7 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   for (let r = -1; r < runs; r++) {
     const a = timeImportWithCpu(entry)
     const b = timeImportWithCpu(referenceUrl)
-    const c = timeImportAfter(referenceUrl, entry)
+    const c = timeImportWithCpu(entry, referenceUrl)
     if (r >= 0) {
       after.push(c.ms)
       afterCpu.push(c.cpuMs)
