@@ -149,6 +149,10 @@ export interface OverheadResult {
   readonly afterEffectMs: number
   /** The same in CPU time. */
   readonly afterEffectCpuMs: number
+  /** Median ms of importing `descope-effect/validation` after the same modules (its own cost). */
+  readonly validationAfterEffectMs: number
+  /** The same in CPU time. */
+  readonly validationAfterEffectCpuMs: number
   /** Modules our entry loads, by package (`ours`, `effect`, `@effect/platform`, `fast-check` ...). */
   readonly modules: Readonly<Record<string, number>>
   readonly total: number
@@ -179,11 +183,17 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   const cpuDiffs: Array<number> = []
   const after: Array<number> = []
   const afterCpu: Array<number> = []
+  const validationEntry = pathToFileURL(Path.join(Path.dirname(await shipped()), "validation", "index.checked.js")).href
+  const validation: Array<number> = []
+  const validationCpu: Array<number> = []
   for (let r = -1; r < runs; r++) {
     const a = timeImportWithCpu(entry)
     const b = timeImportWithCpu(referenceUrl)
     const c = timeImportWithCpu(entry, referenceUrl)
+    const v = timeImportWithCpu(validationEntry, referenceUrl)
     if (r >= 0) {
+      validation.push(v.ms)
+      validationCpu.push(v.cpuMs)
       after.push(c.ms)
       afterCpu.push(c.cpuMs)
       ours.push(a.ms)
@@ -201,6 +211,8 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
     effectModulesCpuMs: median(effectCpu),
     afterEffectMs: median(after),
     afterEffectCpuMs: median(afterCpu),
+    validationAfterEffectMs: median(validation),
+    validationAfterEffectCpuMs: median(validationCpu),
     modules,
     total: urls.length
   }

@@ -434,6 +434,8 @@ const importSection = async () => {
   results["import.effectModulesWeUse.cpuMs"] = round2(o.effectModulesCpuMs)
   results["import.overEffect.afterEffect.ms"] = round2(o.afterEffectMs)
   results["import.overEffect.afterEffect.cpuMs"] = round2(o.afterEffectCpuMs)
+  results["import.validation.afterEffect.ms"] = round2(o.validationAfterEffectMs)
+  results["import.validation.afterEffect.cpuMs"] = round2(o.validationAfterEffectCpuMs)
   results["import.modules.total"] = o.total
   for (const [group, count] of Object.entries(o.modules)) results[`import.modules.${group}`] = count
   target(
@@ -470,6 +472,10 @@ const importSection = async () => {
       [
         "our overhead measured directly (our entry imported after those modules), ms",
         `${o.afterEffectMs.toFixed(1)} (CPU ${o.afterEffectCpuMs.toFixed(1)})`
+      ],
+      [
+        "descope-effect/validation (validation only), measured the same way, ms",
+        `${o.validationAfterEffectMs.toFixed(1)} (CPU ${o.validationAfterEffectCpuMs.toFixed(1)})`
       ],
       [
         "the same in CPU time (user + system; least distorted by load), ms",

@@ -69,7 +69,13 @@ const run = (
 }
 
 /** The entry points a consumer imports in the effect-version checks. */
-const CHECKED_ENTRIES = ["descope-effect", "descope-effect/server", "descope-effect/emulator", "descope-effect/next"]
+const CHECKED_ENTRIES = [
+  "descope-effect",
+  "descope-effect/server",
+  "descope-effect/emulator",
+  "descope-effect/next",
+  "descope-effect/validation"
+]
 
 /** Imports `entry` in a fresh Node process in `cwd`: `loaded`, or the message it failed with (stdout), and stderr. */
 const importIn = (cwd: string, entry: string): { readonly stdout: string; readonly stderr: string } =>

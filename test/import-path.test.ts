@@ -5,9 +5,12 @@
  * module's code, in whichever chunk holds it, as soon as any bundled entry uses `import * as X` as a value;
  * the catalogue's chunk is shared with the main entry, so each such namespace cost every importer of the SDK
  * (the emulator's rate limits once read the whole catalogue through `wire/index.ts`: about 6 ms of the
- * import over Effect's own modules, in interleaved fresh processes).
+ * import over Effect's own modules, in interleaved fresh processes). And `descope-effect/validation`, the
+ * entry for services that only validate sessions, loads none of the management API, the sign-in flows or the
+ * management catalogue, while sharing its modules (the same tag, the same layers) with the main entry.
  */
 import { assert, beforeAll, describe, it } from "@effect/vitest"
+import { execFileSync } from "node:child_process"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import { buildDist } from "./support/cliProcess.js"
@@ -44,5 +47,41 @@ describe("the main entry's import path", () => {
     const wire = modules.filter(([path]) => path.startsWith("src/wire/mgmt/") || path.startsWith("src/wire/auth/"))
     assert.isAbove(wire.length, 40, "the catalogue is on the import path")
     assert.deepStrictEqual(wire.filter(([, code]) => code.includes("__export(")).map(([path]) => path), [])
+  })
+
+  it("descope-effect/validation loads no management, sign-in flow or management catalogue module", () => {
+    const paths = loaded(Path.join(dist, "validation", "index.js")).flatMap(modulesOf).map(([path]) => path)
+    assert.include(paths, "src/layers/DescopeValidator.ts")
+    assert.deepStrictEqual(
+      paths.filter((path) =>
+        path.startsWith("src/management/") || path.startsWith("src/wire/mgmt/") ||
+        (path.startsWith("src/auth/") && !path.startsWith("src/auth/Sessions"))
+      ),
+      []
+    )
+    const main = loaded(Path.join(dist, "index.js")).reduce((n, file) => n + Fs.statSync(file).size, 0)
+    const validation = loaded(Path.join(dist, "validation", "index.js")).reduce(
+      (n, file) => n + Fs.statSync(file).size,
+      0
+    )
+    assert.isBelow(validation, main / 2)
+  })
+
+  it("descope-effect/validation shares the main entry's modules: the same tag, layers and errors", () => {
+    const url = (file: string) => JSON.stringify(new URL(`file://${Path.join(dist, file)}`).href)
+    const out = execFileSync(process.execPath, [
+      "--input-type=module",
+      "-e",
+      `const main = await import(${url("index.checked.js")})
+       const validation = await import(${url("validation/index.checked.js")})
+       process.stdout.write(JSON.stringify([
+         main.DescopeValidator === validation.DescopeValidator,
+         main.ValidationOnly.layer === validation.ValidationOnly.layer,
+         main.InvalidSessionError === validation.InvalidSessionError,
+         main.Session.SessionValidator === validation.Session.SessionValidator,
+         typeof validation.DescopeValidator === "function" && typeof validation.ValidationOnly.layer === "function"
+       ]))`
+    ], { encoding: "utf8" })
+    assert.deepStrictEqual(JSON.parse(out), [true, true, true, true, true])
   })
 })

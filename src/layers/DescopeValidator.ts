@@ -5,13 +5,15 @@
  * another service issued, edge functions (with the WebCrypto verifier) and
  * workers.
  *
- * Its layers live here, in the main entry's `ValidationOnly` namespace:
- * {@link layer} (explicit options) and {@link layerConfig} (the environment).
+ * Its layers live here, in the `ValidationOnly` namespace of the main entry
+ * and of `descope-effect/validation` (the smallest entry point, for services
+ * that only validate): {@link layer} (explicit options) and
+ * {@link layerConfig} (the environment).
  *
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { DescopeValidator, ValidationOnly } from "descope-effect"
+ * import { DescopeValidator, ValidationOnly } from "descope-effect/validation"
  *
  * // the public key from Descope's console (a JWK or a JWKS, as JSON) or GET /v2/keys/<project id>
  * const ValidatorLive = ValidationOnly.layer({ projectId: "P2abc", publicKey: process.env.DESCOPE_PUBLIC_KEY ?? "" })

@@ -23,6 +23,7 @@ export const ENTRIES: ReadonlyArray<string> = [
   "src/node/index.ts",
   "src/emulator/index.ts",
   "src/promise/index.ts",
+  "src/validation/index.ts",
   "src/adapters/hono.ts",
   "src/adapters/express.ts",
   "src/adapters/fastify.ts",
