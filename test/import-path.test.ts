@@ -41,7 +41,7 @@ const modulesOf = (file: string): ReadonlyArray<readonly [string, string]> =>
     return path === undefined ? [] : [[path, part] as const]
   })
 
-describe("the main entry's import path", () => {
+describe("what the main and the validation entries load", () => {
   it("loads the wire catalogue without a namespace object per catalogue module", () => {
     const modules = loaded(Path.join(dist, "index.js")).flatMap(modulesOf)
     const wire = modules.filter(([path]) => path.startsWith("src/wire/mgmt/") || path.startsWith("src/wire/auth/"))

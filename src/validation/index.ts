@@ -4,8 +4,8 @@
  * middleware). The same `DescopeValidator` and `ValidationOnly` layers as the
  * main entry, with what validating needs (the session, the verifiers, the
  * signing keys, the role and permission checks, the errors), and none of the
- * management API, the authentication flows or the wire catalogue: the
- * smallest import of the SDK. The two entries share their modules, so a
+ * management API (nor its part of the wire catalogue) or the sign-in flows:
+ * the smallest import of the SDK. The two entries share their modules, so a
  * layer made from one serves a program written against the other.
  *
  * @since 0.2.0
