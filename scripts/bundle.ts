@@ -12,6 +12,17 @@
  * bundle per entry loads in about 80 ms less. The declarations (`.d.ts`) are
  * still tsc's, file by file (`scripts/build.ts`).
  *
+ * The same holds for chunks: esbuild puts two modules in one chunk only when
+ * the same entry points reach both, so every other entry point reaching its
+ * own part of the main entry's modules split them into 18 chunks (each one
+ * more file to resolve, read and link, and its `effect` imports resolved
+ * again). Every entry point but the main one and `validation` (and the
+ * modules the emulator's bin imports after its check) therefore loads the
+ * main entry's modules first ({@link reachMain}): they are used with it
+ * anyway (the server and the adapters read `DescopeClient`, which only the
+ * main entry's layers provide). The main entry loads a few chunks, the
+ * validation entry fewer.
+ *
  * Node's entry points are the `*.checked.js` targets of `exports` (condition
  * `import`): each checks the installed `effect` from its
  * `package.json` (src/internal/effectPeer.ts) and only then imports its
@@ -113,6 +124,50 @@ const writeChecked = (outdir: string, target: string, names: ReadonlyArray<strin
   Fs.writeFileSync(file, lines.join("\n") + "\n")
 }
 
+/** The main entry point, and the one entry point that loads only its own part of it. */
+const MAIN = Path.join(ROOT, "src", "index.ts")
+const LEAN = new Set([MAIN, Path.join(ROOT, "src", "validation", "index.ts")])
+
+/** The namespace of the modules {@link reachMain} makes: `path` is a src module, relative to ROOT. */
+const REACH_MAIN = "reach-main"
+
+/**
+ * An esbuild plugin: the entry points outside {@link LEAN}, and the src modules imported dynamically (the
+ * emulator's bin imports its implementation after checking `effect`), are each bundled as a module that
+ * imports the main entry point, then re-exports theirs, so that the main entry's modules are reached by
+ * the same entry points and share as few chunks as possible (see the module's doc).
+ */
+const reachMain = (entries: ReadonlyArray<string>): import("esbuild").Plugin => ({
+  name: REACH_MAIN,
+  setup(build) {
+    // not the bins: they import nothing of ours before their check (src/emulator/cli.ts)
+    const bins = new Set(targets().bin.map(sourceOf))
+    const wrapped = new Set(entries.filter((entry) => !LEAN.has(entry) && !bins.has(entry)))
+    const inNamespace = (path: string) => ({ path: Path.relative(ROOT, path), namespace: REACH_MAIN })
+    build.onResolve({ filter: /./ }, async (args) => {
+      if (args.kind === "entry-point" && wrapped.has(args.path)) return inNamespace(args.path)
+      if (args.kind !== "dynamic-import" || args.namespace !== "file" || args.pluginData === REACH_MAIN) return
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: REACH_MAIN
+      })
+      return resolved.errors.length === 0 && !resolved.external && resolved.path.startsWith(Path.join(ROOT, "src"))
+        ? inNamespace(resolved.path)
+        : undefined
+    })
+    build.onLoad({ filter: /./, namespace: REACH_MAIN }, (args) => ({
+      contents: [
+        `import ${JSON.stringify(`./${Path.relative(ROOT, MAIN)}`)};`,
+        `export * from ${JSON.stringify(`./${args.path}`)};`
+      ].join("\n"),
+      loader: "ts",
+      resolveDir: ROOT
+    }))
+  }
+})
+
 /**
  * Bundles every entry point into `outdir` (`<outdir>/index.js`, `<outdir>/emulator/cli.js` ...) and writes
  * the `.checked.js` Node entry points.
@@ -138,7 +193,8 @@ export const bundle = async (dir: string): Promise<void> => {
     // class and function names stay as written: error `_tag`s do not depend on them, but stack traces and
     // `Inspectable` renderings read better
     keepNames: true,
-    logLevel: "error"
+    logLevel: "error",
+    plugins: [reachMain(entries)]
   })
   // the bin loads everything dynamically after its own check (src/emulator/cli.ts)
   const { bin, exports } = targets()

@@ -8,6 +8,9 @@
  * import over Effect's own modules, in interleaved fresh processes). And `descope-effect/validation`, the
  * entry for services that only validate sessions, loads none of the management API, the sign-in flows or the
  * management catalogue, while sharing its modules (the same tag, the same layers) with the main entry.
+ * And each entry is a few files: the other entry points load all of the main entry's modules
+ * (scripts/bundle.ts), so esbuild does not split them into a chunk per combination of entries reaching them
+ * (the main entry was 20 files, the validation entry 16).
  */
 import { assert, beforeAll, describe, it } from "@effect/vitest"
 import { execFileSync } from "node:child_process"
@@ -65,6 +68,29 @@ describe("what the main and the validation entries load", () => {
       0
     )
     assert.isBelow(validation, main / 2)
+  })
+
+  it("the main entry loads a few files: chunks of its modules are not split by what the other entries use", () => {
+    const entries = Fs.readdirSync(dist, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".js") && !file.endsWith(".checked.js") && !file.startsWith("chunks/"))
+      .filter((file) => !file.startsWith("internal/") && file !== "emulator/cli.js")
+    assert.isAbove(entries.length, 8, entries.join(" "))
+    const main = loaded(Path.join(dist, "index.js"))
+    // every file of the main entry is loaded whole by each entry point that uses the main entry's modules
+    // (all but the validation entry): a chunk that one of them skipped would split the main entry's code
+    for (const entry of entries.filter((file) => file !== "index.js" && file !== "validation/index.js")) {
+      const files = new Set(loaded(Path.join(dist, entry)))
+      assert.deepStrictEqual(
+        main.filter((file) => file !== Path.join(dist, "index.js") && !files.has(file)).map((f) =>
+          Path.relative(dist, f)
+        ),
+        [],
+        entry
+      )
+    }
+    // the entry, the effect check (and the chunk it shares with the bin's), the validation entry's modules, the rest
+    assert.isAtMost(main.length, 6, main.map((f) => Path.relative(dist, f)).join(" "))
+    assert.isAtMost(loaded(Path.join(dist, "validation", "index.js")).length, 5)
   })
 
   it("descope-effect/validation shares the main entry's modules: the same tag, layers and errors", () => {
