@@ -153,7 +153,8 @@ const reachMain = (entries: ReadonlyArray<string>): import("esbuild").Plugin => 
         resolveDir: args.resolveDir,
         pluginData: REACH_MAIN
       })
-      return resolved.errors.length === 0 && !resolved.external && resolved.path.startsWith(Path.join(ROOT, "src"))
+      return resolved.errors.length === 0 && !resolved.external &&
+          resolved.path.startsWith(Path.join(ROOT, "src") + Path.sep)
         ? inNamespace(resolved.path)
         : undefined
     })
