@@ -132,11 +132,22 @@ const groupFields = {
   fgaMappings: optional(FgaMappings)
 }
 
-const mappings = {
-  attributeMapping: optional(AttributeMapping),
+/**
+ * The role and group mapping fields an SSO configuration's SAML, OIDC and XAA settings share (roles by name;
+ * wire `defaultSSORoles`), for the schemas of a write.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const roleMappingFields = {
   roleMappings: optional(lazy(() => Schema.Array(RoleMapping))),
   defaultSsoRoles: renamed("defaultSSORoles", Strings),
-  ...groupFields,
+  ...groupFields
+}
+
+const mappings = {
+  attributeMapping: optional(AttributeMapping),
+  ...roleMappingFields,
   /** A prefix of the tenant id in the FGA resources of `fgaMappings` (wire `configFGATenantIDResourcePrefix`). */
   configFgaTenantIdResourcePrefix: renamed("configFGATenantIDResourcePrefix", Schema.String),
   /** A suffix of the tenant id in the FGA resources of `fgaMappings` (wire `configFGATenantIDResourceSuffix`). */

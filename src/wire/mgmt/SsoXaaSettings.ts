@@ -11,7 +11,7 @@
 import * as Schema from "effect/Schema"
 import { lazy } from "../../internal/lazySchema.js"
 import { Bool, opt, optional, renamed, Strings } from "../Fields.js"
-import { AttributeMapping, FgaMappings, GroupMapping, RoleMapping } from "./SsoSettings.js"
+import { AttributeMapping, FgaMappings, GroupMapping, roleMappingFields } from "./SsoSettings.js"
 
 const str = optional(Schema.String)
 
@@ -75,11 +75,7 @@ export const XaaSettingsInput = lazy(() =>
     ssoId: str,
     enabled: optional(Bool),
     settings: optional(XaaJwtBearerSettings),
-    roleMappings: optional(lazy(() => Schema.Array(RoleMapping))),
-    defaultSsoRoles: renamed("defaultSSORoles", Strings),
-    fgaMappings: optional(FgaMappings),
-    /** IdP group names, highest priority first. */
-    groupsPriority: optional(Strings),
+    ...roleMappingFields,
     groupPriorityEnabled: optional(Bool),
     allowOverrideRoles: optional(Bool),
     /** The IdP provider template chosen (display metadata; wire `providerID`). */
