@@ -1,11 +1,12 @@
 /**
  * The README's complete server (the ```ts block that ends with
- * `NodeRuntime.runMain(Layer.launch(ServerLive))`) runs as written: it is
- * copied to a file, started with `tsx` on a free loopback port against the
- * emulator served on loopback (the package's imports map to src through
- * tsconfig.readme.json), and answers a wrong code with 401 and Descope's error
- * code, the right code with 200 and the session cookies, and `/me` with the
- * session. The child is stopped with SIGTERM and must exit.
+ * `NodeRuntime.runMain(Layer.launch(ServerLive))`) runs as written, over the
+ * JavaScript we ship: its types stripped, it runs with plain node in a consumer
+ * project whose `descope-effect` is the built package (test/support/cliProcess.ts),
+ * on a free loopback port against the emulator served on loopback. It answers a
+ * wrong code with 401 and Descope's error code, the right code with 200 and the
+ * session cookies, and `/me` with the session. The child is stopped with SIGTERM
+ * and must exit. (test/readme.test.ts type-checks the block.)
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
@@ -15,10 +16,11 @@ import * as Fs from "node:fs"
 import * as Net from "node:net"
 import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
+import { loadEsbuild } from "../scripts/bundle.js"
 import * as Emulator from "../src/emulator/index.js"
+import { consumerProject } from "./support/cliProcess.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
-const RUN_DIR = Path.join(ROOT, "test", ".readme-run")
 const PROJECT_ID = "P2ReadmeServer0000000000001"
 const MARKER = "NodeRuntime.runMain(Layer.launch(ServerLive))"
 
@@ -40,31 +42,46 @@ const freePort = Effect.async<number>((resume) => {
   })
 })
 
+/** The packages a module imports (`@effect/platform-node`, `effect`), except descope-effect and Node's own. */
+const importedPackages = (code: string): ReadonlyArray<string> => {
+  const names = new Set<string>()
+  for (const [, specifier = ""] of code.matchAll(/\bfrom\s+"([^".][^"]*)"/g)) {
+    if (specifier.startsWith("node:")) continue
+    const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/")
+    if (name !== "descope-effect") names.add(name)
+  }
+  return [...names]
+}
+
 /** Starts the README server as a child process; stops it (SIGTERM) with the scope and checks it exited. */
 const startServer = (env: Record<string, string>) =>
   Effect.acquireRelease(
-    Effect.sync(() => {
-      Fs.mkdirSync(RUN_DIR, { recursive: true })
-      const file = Path.join(RUN_DIR, "server.ts")
-      Fs.writeFileSync(file, serverBlock())
+    Effect.promise(async () => {
+      const block = serverBlock()
+      const dir = await consumerProject("descope-readme-server-", importedPackages(block))
+      const esbuild = await loadEsbuild()
+      const { code } = await esbuild.transform(block, { loader: "ts", format: "esm", target: "node20" })
+      const file = Path.join(dir, "server.js")
+      Fs.writeFileSync(file, code)
       const output: Array<string> = []
-      const child = ChildProcess.spawn(process.execPath, ["--import", "tsx", file], {
-        cwd: ROOT,
-        env: { ...process.env, ...env, TSX_TSCONFIG_PATH: Path.join(ROOT, "tsconfig.readme.json") },
+      const child = ChildProcess.spawn(process.execPath, [file], {
+        cwd: dir,
+        env: { ...process.env, ...env },
         stdio: ["ignore", "pipe", "pipe"]
       })
       child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()))
       child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()))
-      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
-      return { child, output, exited }
+      // "close": after the exit and the end of its output
+      const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)))
+      return { child, output, exited, dir }
     }),
-    ({ child, exited }) =>
+    ({ child, dir, exited }) =>
       Effect.promise(async () => {
         child.kill("SIGTERM")
         const timer = setTimeout(() => child.kill("SIGKILL"), 10_000)
         await exited
         clearTimeout(timer)
-        Fs.rmSync(RUN_DIR, { recursive: true, force: true })
+        Fs.rmSync(dir, { recursive: true, force: true })
       })
   )
 
@@ -82,15 +99,24 @@ const post = (url: string, body: unknown) =>
     }
   })
 
-/** Polls until the server answers (any status), for at most a minute. */
-const waitUntilUp = (url: string, output: ReadonlyArray<string>) =>
+/** Polls until the server answers (any status), for at most a minute; fails at once if the server exits. */
+const waitUntilUp = (
+  url: string,
+  server: { readonly output: ReadonlyArray<string>; readonly exited: Promise<unknown> }
+) =>
   Effect.gen(function*() {
-    for (let i = 0; i < 600; i++) {
+    let exited = false
+    void server.exited.then(() => {
+      exited = true
+    })
+    for (let i = 0; i < 600 && !exited; i++) {
       const up = yield* Effect.promise(() => fetch(url).then(() => true, () => false))
       if (up) return
       yield* Effect.sleep("100 millis")
     }
-    return yield* Effect.dieMessage(`the README server did not start:\n${output.join("")}`)
+    return yield* Effect.dieMessage(
+      `the README server ${exited ? "exited" : "did not start"}:\n${server.output.join("")}`
+    )
   })
 
 describe("README: the complete server", () => {
@@ -102,13 +128,14 @@ describe("README: the complete server", () => {
         const served = yield* Emulator.serve().pipe(Effect.provideService(Emulator.Emulator, emulator), Effect.orDie)
         const port = yield* freePort
         const app = `http://127.0.0.1:${port}`
-        const { output } = yield* startServer({
+        const server = yield* startServer({
           PORT: String(port),
           HOST: "127.0.0.1",
           DESCOPE_PROJECT_ID: PROJECT_ID,
           DESCOPE_BASE_URL: served.baseUrl
         })
-        yield* waitUntilUp(`${app}/me`, output)
+        yield* waitUntilUp(`${app}/me`, server)
+        const { output } = server
 
         // the code is sent through the emulator (the README's server has only the verify endpoint)
         const sent = yield* Effect.promise(() =>

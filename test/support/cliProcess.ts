@@ -188,6 +188,28 @@ export const stopAll = (): void => {
   }
 }
 
+/**
+ * A consumer project in a fresh temporary directory (removed by `removeDirs`): `node_modules/descope-effect`
+ * is the package as installed (its package.json, whose exports map Node resolves, and the JavaScript of
+ * {@link buildDist}), and `packages` (what the consumer's code imports besides it) link to the repository's
+ * node_modules.
+ */
+export const consumerProject = async (prefix: string, packages: ReadonlyArray<string>): Promise<string> => {
+  const dist = await buildDist()
+  const dir = tempDir(prefix)
+  Fs.writeFileSync(Path.join(dir, "package.json"), JSON.stringify({ name: "consumer", type: "module", private: true }))
+  const modules = Path.join(dir, "node_modules")
+  const own = Path.join(modules, "descope-effect")
+  Fs.mkdirSync(own, { recursive: true })
+  Fs.copyFileSync(Path.join(ROOT, "package.json"), Path.join(own, "package.json"))
+  Fs.symlinkSync(dist, Path.join(own, "dist"))
+  for (const name of packages) {
+    Fs.mkdirSync(Path.dirname(Path.join(modules, name)), { recursive: true })
+    Fs.symlinkSync(Path.join(ROOT, "node_modules", name), Path.join(modules, name))
+  }
+  return dir
+}
+
 /** A fresh temporary directory (removed by `removeDirs`). */
 const dirs: Array<string> = []
 export const tempDir = (prefix: string): string => {
