@@ -154,6 +154,10 @@ const BLOCKS_DIR = Path.join(ROOT, "test", ".readme-blocks")
 
 afterAll(() => {
   Fs.rmSync(BLOCKS_DIR, { recursive: true, force: true })
+  // the worker runs other test files after this one (isolate: false) and keeps this module: let the
+  // programs (a few hundred MB) go
+  readmeProgram = undefined
+  sharedSourceFiles.clear()
 })
 
 describe("README.md", () => {
