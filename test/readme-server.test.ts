@@ -8,7 +8,7 @@
  * session cookies, and `/me` with the session. The child is stopped with SIGTERM
  * and must exit. (test/readme.test.ts type-checks the block.)
  */
-import { assert, describe, it } from "@effect/vitest"
+import { afterAll, assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as ChildProcess from "node:child_process"
@@ -18,7 +18,7 @@ import * as Path from "node:path"
 import { fileURLToPath } from "node:url"
 import { loadEsbuild } from "../scripts/bundle.js"
 import * as Emulator from "../src/emulator/index.js"
-import { consumerProject } from "./support/cliProcess.js"
+import { consumerProject, removeDirs } from "./support/cliProcess.js"
 
 const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 const PROJECT_ID = "P2ReadmeServer0000000000001"
@@ -73,17 +73,19 @@ const startServer = (env: Record<string, string>) =>
       child.stderr.on("data", (chunk: Buffer) => output.push(chunk.toString()))
       // "close": after the exit and the end of its output
       const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)))
-      return { child, output, exited, dir }
+      return { child, output, exited }
     }),
-    ({ child, dir, exited }) =>
+    ({ child, exited }) =>
       Effect.promise(async () => {
         child.kill("SIGTERM")
         const timer = setTimeout(() => child.kill("SIGKILL"), 10_000)
         await exited
         clearTimeout(timer)
-        Fs.rmSync(dir, { recursive: true, force: true })
       })
   )
+
+// the consumer projects (also one whose server failed to start)
+afterAll(() => removeDirs())
 
 const post = (url: string, body: unknown) =>
   Effect.promise(async () => {
