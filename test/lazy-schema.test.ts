@@ -5,9 +5,15 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { execFileSync } from "node:child_process"
+import * as Fs from "node:fs"
+import * as Path from "node:path"
+import { fileURLToPath } from "node:url"
+import { loadEsbuild } from "../scripts/bundle.js"
 import { isPending, lazy } from "../src/internal/lazySchema.js"
 import * as Fields from "../src/wire/Fields.js"
 import * as Wire from "../src/wire/index.js"
+
+const ROOT = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..")
 
 const eagerUser = () =>
   Schema.Struct({
@@ -17,20 +23,40 @@ const eagerUser = () =>
   })
 
 describe("lazy catalogue schemas", () => {
-  it("importing the SDK builds none of the catalogue's schemas", () => {
-    // a fresh process: this worker's other test files have used the catalogue already
-    const out = execFileSync(process.execPath, [
-      "--import",
-      "tsx",
-      "--input-type=module",
-      "-e",
-      `import "./src/index.ts"
-       import { stats } from "./src/internal/lazySchema.ts"
-       process.stdout.write(JSON.stringify(stats()))`
-    ], { cwd: process.cwd(), encoding: "utf8" })
-    const stats = JSON.parse(out) as { made: number; built: number }
-    assert.isAbove(stats.made, 400)
-    assert.strictEqual(stats.built, 0)
+  it("importing the SDK builds none of the catalogue's schemas", async () => {
+    // a fresh process: this worker's other test files have used the catalogue already. The SDK and the
+    // counters bundled as the package is (esbuild, its packages external), run by plain node
+    const esbuild = await loadEsbuild()
+    const dir = Fs.mkdtempSync(Path.join(ROOT, "node_modules", ".cache", "lazy-schema-"))
+    try {
+      const script = Path.join(dir, "import.mjs")
+      await esbuild.build({
+        stdin: {
+          contents: [
+            // the SDK's exports are the entry's, as in the package's bundle (an import for its effects alone
+            // would be dropped: package.json's sideEffects)
+            `export * from "./src/index.ts"`,
+            `import { stats } from "./src/internal/lazySchema.ts"`,
+            `process.stdout.write(JSON.stringify(stats()))`
+          ].join("\n"),
+          resolveDir: ROOT,
+          loader: "ts"
+        },
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        target: "node20",
+        packages: "external",
+        outfile: script,
+        logLevel: "error"
+      })
+      const out = execFileSync(process.execPath, [script], { encoding: "utf8" })
+      const stats = JSON.parse(out) as { made: number; built: number }
+      assert.isAbove(stats.made, 400)
+      assert.strictEqual(stats.built, 0)
+    } finally {
+      Fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it("builds once, on the first read, and then is its schema in every use", () => {
