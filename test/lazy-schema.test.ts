@@ -27,7 +27,10 @@ describe("lazy catalogue schemas", () => {
     // a fresh process: this worker's other test files have used the catalogue already. The SDK and the
     // counters bundled as the package is (esbuild, its packages external), run by plain node
     const esbuild = await loadEsbuild()
-    const dir = Fs.mkdtempSync(Path.join(ROOT, "node_modules", ".cache", "lazy-schema-"))
+    // under node_modules: the bundle's packages resolve from the repository's
+    const cache = Path.join(ROOT, "node_modules", ".cache")
+    Fs.mkdirSync(cache, { recursive: true })
+    const dir = Fs.mkdtempSync(Path.join(cache, "lazy-schema-"))
     try {
       const script = Path.join(dir, "import.mjs")
       await esbuild.build({
