@@ -9,15 +9,35 @@ import * as Crypto from "node:crypto"
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 /**
+ * Random bytes from a pool that `Crypto.randomBytes` refills 4 KiB at a time, each byte given out once: one call
+ * into the system's random source per ~150 identifiers instead of one per identifier (a seed of 20,000 users
+ * spent half its time in those calls). Node's `randomUUID` pools its entropy the same way.
+ */
+const POOL_BYTES = 4096
+let pool = Buffer.alloc(0)
+let taken = 0
+
+const randomBytes = (count: number): Buffer => {
+  if (taken + count > pool.length) {
+    pool = Crypto.randomBytes(Math.max(POOL_BYTES, count))
+    taken = 0
+  }
+  const bytes = pool.subarray(taken, taken + count)
+  taken += count
+  return bytes
+}
+
+/**
  * A random identifier: `prefix` followed by base62 characters (28 in total by default).
  *
  * @since 0.2.0
  * @category constructors
  */
 export const newId = (prefix: string, length = 28): string => {
-  const bytes = Crypto.randomBytes(length)
+  const count = Math.max(0, length - prefix.length)
+  const bytes = randomBytes(count)
   let out = prefix
-  for (let i = 0; out.length < length; i++) out += ALPHABET[bytes[i % bytes.length]! % ALPHABET.length]
+  for (let i = 0; i < count; i++) out += ALPHABET[bytes[i]! % ALPHABET.length]
   return out
 }
 
@@ -27,7 +47,7 @@ export const newId = (prefix: string, length = 28): string => {
  * @since 0.2.0
  * @category constructors
  */
-export const newSecret = (bytes = 24): string => Crypto.randomBytes(bytes).toString("base64url")
+export const newSecret = (bytes = 24): string => randomBytes(bytes).toString("base64url")
 
 /**
  * SHA-256 of a secret (hex).
