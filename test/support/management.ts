@@ -124,10 +124,19 @@ export const endpointsOf = (area: Readonly<Record<string, unknown>>): ReadonlyAr
     typeof v === "object" && v !== null && (v as { readonly _tag?: unknown })._tag === "Endpoint"
   )
 
+/** The pattern of each path template, made once: the coverage checks compare every endpoint with every row. */
+const templatePatterns = new Map<string, RegExp>()
+
 /** Whether a recorded path is an instance of a catalogued path template (`{id}` is one segment). */
-export const pathMatches = (template: string, path: string): boolean =>
-  template === path ||
-  new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`).test(path)
+export const pathMatches = (template: string, path: string): boolean => {
+  if (template === path) return true
+  let pattern = templatePatterns.get(template)
+  if (pattern === undefined) {
+    pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`)
+    templatePatterns.set(template, pattern)
+  }
+  return pattern.test(path)
+}
 
 /**
  * The recorded-wire table of a catalogue area: one test per row, and a test that every endpoint of the
