@@ -11,7 +11,7 @@ import { newId, newSecret } from "../src/emulator/Ids.js"
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 describe("emulator ids", () => {
-  it("a prefix and base62 characters, 28 in all unless told; a prefix as long as the id is the id", () => {
+  it("a prefix and base62 characters, 28 in all unless told; a prefix at least as long as the length is the whole id", () => {
     for (const prefix of ["U", "K", "AK", "F"]) {
       const id = newId(prefix)
       assert.strictEqual(id.length, 28)
