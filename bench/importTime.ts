@@ -32,12 +32,17 @@ export const distDir = Path.join(root, "node_modules/.cache/descope-effect-bench
 const bundleDir = Path.join(root, "node_modules/.cache/descope-effect-bench/bundle")
 let bundled: Promise<string> | undefined
 /**
- * Our main entry as Node loads it (bundled once per run): `index.checked.js`, the `import` condition of the
+ * Our main entry as Node loads it (bundled once per run, into an emptied directory: chunk names carry a
+ * content hash, so earlier runs' chunks would pile up): `index.checked.js`, the `import` condition of the
  * exports map, which checks the installed `effect` and then imports the bundle `index.js`.
  */
-const shipped = (): Promise<
-  string
-> => (bundled ??= bundle(bundleDir).then(() => Path.join(bundleDir, "index.checked.js")))
+const shipped = (): Promise<string> => (bundled ??= bundleShipped())
+
+const bundleShipped = async (): Promise<string> => {
+  Fs.rmSync(bundleDir, { recursive: true, force: true })
+  await bundle(bundleDir)
+  return Path.join(bundleDir, "index.checked.js")
+}
 
 /** The transpiled entry of this process (`compiled.ts` makes it first; the import-time runs reuse it). */
 let transpiled: Promise<string> | undefined
