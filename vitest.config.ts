@@ -39,7 +39,7 @@ export default defineConfig({
     // Vitest's default is one worker less than the cores: on our 2-core machines, one worker, and the
     // suite ran file after file (90 s). Most of the suite's slow files wait on sockets, child processes
     // and real timers rather than compute, so one worker more than the cores keeps both cores busy while
-    // some wait: `npm test` (typecheck and lint beside the unit project) measured 68/62 s with 2 workers
+    // some wait: `npm test` (then with typecheck and lint in processes beside it) measured 68/62 s with 2 workers
     // and 60/52 s with 3, in alternating runs on 2 cores (4 workers: no better than 3).
     // (minWorkers = maxWorkers: tinypool terminates idle workers above the minimum, and a worker terminated
     // that way surfaced as an unhandled "Terminating worker thread" rejection that failed the run)

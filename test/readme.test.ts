@@ -1,15 +1,17 @@
 /**
- * Every ```ts block of README.md compiles, and so does every ```ts block of an
- * `@example` in the doc comments of src: each block is written to its own
- * module under test/.readme-blocks/ (git-ignored), where `descope-effect`,
- * `descope-effect/server`, `descope-effect/emulator` and `descope-effect/node` map to src through
- * tsconfig.readme.json, and the TypeScript compiler checks them all in one
- * program. A failure names the README line (or the src file and line) of the
- * offending code.
+ * The project's TypeScript in one program: the project's own files (what
+ * `npm run typecheck`, `tsc -p tsconfig.json`, checks), every ```ts block of
+ * README.md and every ```ts block of an `@example` in the doc comments of src.
+ * Each block is written to its own module under test/.readme-blocks/
+ * (git-ignored), where `descope-effect` and its subpaths map to src through
+ * the `paths` of tsconfig.readme.json. A failure names the file, line and
+ * column of a project error, or the README line (or the src file and line) of
+ * the offending block. `npm test` type-checks the project here, not in a
+ * process of its own: src is parsed, bound and checked once for all of it.
  *
  * The same program (with the package's entry points among its roots) serves
  * the check that every type the public API shows is importable
- * (test/support/publicTypes.ts), so src is parsed and bound once.
+ * (test/support/publicTypes.ts).
  */
 import * as Fs from "node:fs"
 import * as Path from "node:path"
@@ -88,30 +90,49 @@ const srcExamples = (): ReadonlyArray<Block> => {
   return blocks
 }
 
-/** Source files outside the blocks (src, the libraries' declarations), parsed once for every program of this file. */
+/** Source files outside the blocks (src, tests, the libraries' declarations), parsed once for every program of this file. */
 const sharedSourceFiles = new Map<string, ts.SourceFile>()
 
-/** Compiles the blocks; returns one message per error, naming the README line, and the program. */
+/**
+ * The unused-name diagnostics (`noUnusedLocals`, `noUnusedParameters`): a block may declare names it only shows,
+ * so these are not errors in a block; everywhere else they are, as in `npm run typecheck`.
+ */
+const UNUSED = new Set([6133, 6138, 6192, 6196, 6198, 6199, 6205])
 
-const compileBlocksIn = (
-  blocks: ReadonlyArray<Block>,
-  dir: string
-): { readonly errors: ReadonlyArray<string>; readonly program: ts.Program } => {
-  Fs.rmSync(dir, { recursive: true, force: true })
-  Fs.mkdirSync(dir, { recursive: true })
-  const files = new Map<string, Block>()
-  for (const block of blocks) {
-    const name = block.origin === "README" ? "readme" : block.origin.replace(/[^A-Za-z0-9]+/g, "-")
-    const file = Path.join(dir, `${name}-line-${block.line}.ts`)
-    // every block is a module, even one without imports
-    Fs.writeFileSync(file, `${block.code}\nexport {}\n`)
-    files.set(Path.resolve(file), block)
+/**
+ * The project's compiler options (tsconfig.json, as `npm run typecheck` reads them) with the `paths` of
+ * tsconfig.readme.json, which map `descope-effect` and its subpaths to src.
+ */
+const compilerOptions = (): { readonly options: ts.CompilerOptions; readonly fileNames: ReadonlyArray<string> } => {
+  const read = (file: string) => {
+    const config = ts.readConfigFile(Path.join(ROOT, file), ts.sys.readFile)
+    if (config.error !== undefined) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, "\n"))
+    const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT)
+    // (tsconfig.readme.json's `include`, the blocks' directory, may be empty: its `paths` are what is read)
+    const errors = parsed.errors.filter((e) => e.code !== NO_INPUTS)
+    if (errors.length > 0) throw new Error(ts.formatDiagnostics(errors, formatHost))
+    return parsed
   }
-  const config = ts.readConfigFile(Path.join(ROOT, "tsconfig.readme.json"), ts.sys.readFile)
-  if (config.error !== undefined) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, "\n"))
-  const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT)
-  const options = { ...parsed.options, noEmit: true }
-  const host = ts.createCompilerHost(options)
+  const project = read("tsconfig.json")
+  const { paths, pathsBasePath } = read("tsconfig.readme.json").options
+  if (paths === undefined) throw new Error("tsconfig.readme.json: no paths")
+  return {
+    options: { ...project.options, paths, pathsBasePath, noEmit: true },
+    fileNames: project.fileNames
+  }
+}
+
+/** "No inputs were found in config file". */
+const NO_INPUTS = 18003
+
+const formatHost: ts.FormatDiagnosticsHost = {
+  getCanonicalFileName: (f) => f,
+  getCurrentDirectory: () => ROOT,
+  getNewLine: () => "\n"
+}
+
+/** Serves the files outside `dir` from {@link sharedSourceFiles}. */
+const sharingHost = <H extends ts.CompilerHost>(host: H, dir: string): H => {
   const read = host.getSourceFile.bind(host)
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     if (Path.resolve(fileName).startsWith(Path.resolve(dir))) {
@@ -124,68 +145,154 @@ const compileBlocksIn = (
     }
     return file
   }
-  const program = ts.createProgram([...files.keys(), ...ENTRIES], options, host)
+  return host
+}
+
+/** Writes every block to its own module in `dir` (emptied first): the block of each file. */
+const writeBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyMap<string, Block> => {
+  Fs.rmSync(dir, { recursive: true, force: true })
+  Fs.mkdirSync(dir, { recursive: true })
+  const files = new Map<string, Block>()
+  for (const block of blocks) {
+    const name = block.origin === "README" ? "readme" : block.origin.replace(/[^A-Za-z0-9]+/g, "-")
+    const file = Path.join(dir, `${name}-line-${block.line}.ts`)
+    // every block is a module, even one without imports
+    Fs.writeFileSync(file, `${block.code}\nexport {}\n`)
+    files.set(Path.resolve(file), block)
+  }
+  return files
+}
+
+/** One message per error of each block, naming its README (or src) line. */
+const blockErrors = (
+  files: ReadonlyMap<string, Block>,
+  sourceFile: (file: string) => ts.SourceFile | undefined,
+  diagnostics: (source: ts.SourceFile) => ReadonlyArray<ts.Diagnostic>
+): ReadonlyArray<string> => {
   const errors: Array<string> = []
   for (const [file, block] of files) {
-    const source = program.getSourceFile(file)
+    const source = sourceFile(file)
     if (source === undefined) {
       errors.push(`${block.origin} line ${block.line}: block not compiled`)
       continue
     }
-    const diagnostics = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
-    for (const d of diagnostics) {
+    for (const d of diagnostics(source)) {
+      if (UNUSED.has(d.code)) continue
       const at = d.start === undefined ? 0 : source.getLineAndCharacterOfPosition(d.start).line
       errors.push(`${block.origin} line ${block.line + at}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`)
     }
   }
-  return { errors, program }
+  return errors
 }
 
-const compileBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyArray<string> =>
-  compileBlocksIn(blocks, dir).errors
-
-/** The README's program, made by the first test and reused by the public types check. */
-let readmeProgram: ts.Program | undefined
-/** The src examples, and their errors when the README's program compiled them. */
-let examples: ReadonlyArray<Block> = []
-let exampleErrors: ReadonlyArray<string> | undefined
+/** Compiles the blocks alone (with the entry points), in a program of their own: one message per error. */
+const compileBlocks = (blocks: ReadonlyArray<Block>, dir: string): ReadonlyArray<string> => {
+  const files = writeBlocks(blocks, dir)
+  const { options } = compilerOptions()
+  const program = ts.createProgram(
+    [...files.keys(), ...ENTRIES],
+    options,
+    sharingHost(ts.createCompilerHost(options), dir)
+  )
+  return blockErrors(
+    files,
+    (file) => program.getSourceFile(file),
+    (source) => [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
+  )
+}
 
 const BLOCKS_DIR = Path.join(ROOT, "test", ".readme-blocks")
+
+interface Checked {
+  /** What `tsc -p tsconfig.json` reports: every diagnostic outside the blocks, as `file:line:col - error TS…`. */
+  readonly projectErrors: ReadonlyArray<string>
+  readonly readmeErrors: ReadonlyArray<string>
+  readonly exampleErrors: ReadonlyArray<string>
+  readonly examples: ReadonlyArray<Block>
+  readonly program: ts.Program
+}
+
+let checked: Checked | undefined
+
+/**
+ * The one program of this file: the project (tsconfig.json's files, as `npm run typecheck` checks them), the
+ * README's blocks and src's examples, and the package's entry points. Incremental (its state in
+ * .cache/readme.tsbuildinfo): a file whose text and dependencies did not change keeps its diagnostics.
+ */
+const check = (): Checked => {
+  if (checked !== undefined) return checked
+  const readme = extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8"))
+  const examples = srcExamples()
+  const files = writeBlocks([...readme, ...examples], BLOCKS_DIR)
+  const { fileNames, options } = compilerOptions()
+  Fs.mkdirSync(Path.join(ROOT, ".cache"), { recursive: true })
+  const incremental = {
+    ...options,
+    incremental: true,
+    tsBuildInfoFile: Path.join(ROOT, ".cache", "readme.tsbuildinfo")
+  }
+  const builder = ts.createIncrementalProgram({
+    rootNames: [...new Set([...fileNames, ...files.keys(), ...ENTRIES])],
+    options: incremental,
+    host: sharingHost(ts.createIncrementalCompilerHost(incremental), BLOCKS_DIR)
+  })
+  const program = builder.getProgram()
+  const errors = blockErrors(
+    files,
+    (file) => program.getSourceFile(file),
+    (source) => [...builder.getSyntacticDiagnostics(source), ...builder.getSemanticDiagnostics(source)]
+  )
+  const project = [
+    ...builder.getOptionsDiagnostics(),
+    ...builder.getGlobalDiagnostics(),
+    ...builder.getSyntacticDiagnostics(),
+    ...builder.getSemanticDiagnostics()
+  ].filter((d) => d.file === undefined || !files.has(Path.resolve(d.file.fileName)))
+  // with noEmit, writes the incremental state only
+  builder.emit()
+  checked = {
+    projectErrors: project.map((d) => ts.formatDiagnostic(d, formatHost).trim()),
+    readmeErrors: errors.filter((e) => e.startsWith("README ")),
+    exampleErrors: errors.filter((e) => !e.startsWith("README ")),
+    examples,
+    program
+  }
+  return checked
+}
 
 afterAll(() => {
   Fs.rmSync(BLOCKS_DIR, { recursive: true, force: true })
   // the worker runs other test files after this one (isolate: false) and keeps this module: let the
   // programs (a few hundred MB) go
-  readmeProgram = undefined
+  checked = undefined
   sharedSourceFiles.clear()
+})
+
+describe("the project's TypeScript", () => {
+  it(
+    "type-checks: what `npm run typecheck` (tsc -p tsconfig.json) reports, in the program that compiles the README",
+    () => {
+      expect(check().projectErrors).toEqual([])
+    },
+    120_000
+  )
 })
 
 describe("README.md", () => {
   it("every ```ts block compiles against src", () => {
-    const blocks = extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8"))
-    expect(blocks.length).toBeGreaterThan(20)
-    // the src examples join the same program (one parse of src for both checks)
-    examples = srcExamples()
-    const { errors, program } = compileBlocksIn([...blocks, ...examples], BLOCKS_DIR)
-    readmeProgram = program
-    exampleErrors = errors.filter((e) => !e.startsWith("README "))
-    expect(errors.filter((e) => e.startsWith("README "))).toEqual([])
-  }, 90_000)
+    expect(extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")).length).toBeGreaterThan(20)
+    expect(check().readmeErrors).toEqual([])
+  }, 120_000)
 
   it("every @example block in the doc comments of src compiles against src", () => {
-    if (exampleErrors === undefined) {
-      examples = srcExamples()
-      exampleErrors = compileBlocks(examples, BLOCKS_DIR)
-    }
+    const { exampleErrors, examples } = check()
     expect(examples.length).toBeGreaterThan(40)
     expect(new Set(examples.map((b) => b.origin)).size).toBeGreaterThan(25)
     expect(exampleErrors).toEqual([])
-  }, 90_000)
+  }, 120_000)
 
   it("every named type the public API shows is importable, error unions by their own name", () => {
-    const program = readmeProgram ??
-      compileBlocksIn(extractBlocks(Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")), BLOCKS_DIR).program
-    const { problems, count, importable } = walkPublicApi(program)
+    const { problems, count, importable } = walkPublicApi(check().program)
     expect(count).toBeGreaterThan(150)
     expect(problems).toEqual([])
     // the names users asked for, from the root
@@ -197,7 +304,7 @@ describe("README.md", () => {
     ) {
       expect(root.has(name), name).toBe(true)
     }
-  }, 90_000)
+  }, 120_000)
 
   it("opens with the two commands, both backed by package.json scripts", () => {
     const readme = Fs.readFileSync(Path.join(ROOT, "README.md"), "utf8")
