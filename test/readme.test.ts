@@ -99,6 +99,16 @@ const sharedSourceFiles = new Map<string, ts.SourceFile>()
  */
 const UNUSED = new Set([6133, 6138, 6192, 6196, 6198, 6199, 6205])
 
+/** "No inputs were found in config file". */
+const NO_INPUTS = 18003
+
+/** Paths in messages relative to the repository, as tsc prints them. */
+const formatHost: ts.FormatDiagnosticsHost = {
+  getCanonicalFileName: (f) => f,
+  getCurrentDirectory: () => ROOT,
+  getNewLine: () => "\n"
+}
+
 /**
  * The project's compiler options (tsconfig.json, as `npm run typecheck` reads them) with the `paths` of
  * tsconfig.readme.json, which map `descope-effect` and its subpaths to src.
@@ -120,15 +130,6 @@ const compilerOptions = (): { readonly options: ts.CompilerOptions; readonly fil
     options: { ...project.options, paths, pathsBasePath, noEmit: true },
     fileNames: project.fileNames
   }
-}
-
-/** "No inputs were found in config file". */
-const NO_INPUTS = 18003
-
-const formatHost: ts.FormatDiagnosticsHost = {
-  getCanonicalFileName: (f) => f,
-  getCurrentDirectory: () => ROOT,
-  getNewLine: () => "\n"
 }
 
 /** Serves the files outside `dir` from {@link sharedSourceFiles}. */
