@@ -1,5 +1,5 @@
 // The catalogue's schemas are built on first use (import cost, issue 16 item 11): importing the SDK
-// builds none of them, and a lazy stand-in is indistinguishable from the schema it stands for in
+// or the emulator builds none of them, and a lazy stand-in is indistinguishable from the schema it stands for in
 // every way the SDK, the emulator and users read a schema.
 import { assert, describe, it } from "@effect/vitest"
 import * as Either from "effect/Either"
@@ -23,7 +23,7 @@ const eagerUser = () =>
   })
 
 describe("lazy catalogue schemas", () => {
-  it("importing the SDK builds none of the catalogue's schemas", async () => {
+  it("importing the SDK or the emulator builds none of the catalogue's schemas", async () => {
     // a fresh process: this worker's other test files have used the catalogue already. The SDK and the
     // counters bundled as the package is (esbuild, its packages external), run by plain node
     const esbuild = await loadEsbuild()
@@ -36,9 +36,11 @@ describe("lazy catalogue schemas", () => {
       await esbuild.build({
         stdin: {
           contents: [
-            // the SDK's exports are the entry's, as in the package's bundle (an import for its effects alone
-            // would be dropped: package.json's sideEffects)
-            `export * from "./src/index.ts"`,
+            // the SDK's and the emulator's exports are their entries', as in the package's bundle (an import
+            // for its effects alone would be dropped: package.json's sideEffects). The emulator's route table
+            // serves every catalogued endpoint: its parsers are made on a route's first request.
+            `export * as sdk from "./src/index.ts"`,
+            `export * as emulator from "./src/emulator/index.ts"`,
             `import { stats } from "./src/internal/lazySchema.ts"`,
             `process.stdout.write(JSON.stringify(stats()))`
           ].join("\n"),

@@ -12,6 +12,7 @@ import * as ParseResult from "effect/ParseResult"
 import type * as Ref from "effect/Ref"
 import * as Schema from "effect/Schema"
 import { ErrorCodes } from "../core/DescopeError.js"
+import { lazyParser } from "../internal/lazySchema.js"
 import * as Endpoint from "../wire/Endpoint.js"
 import type { Algorithm } from "./EmulatorKeys.js"
 import type { ProjectState } from "./EmulatorState.js"
@@ -282,10 +283,11 @@ export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
   handler: (ctx: Ctx, request: Req) => Effect.Effect<Reply<Res>, WireError>,
   options: { readonly unlocked?: boolean | undefined } = {}
 ): Route => {
+  // the parsers are made on the route's first request, not when the route table is built (at import)
   const lenientRequest = lenient(e.request)
   const decode = (ctx: Ctx): Either.Either<Req, WireError> =>
     Either.mapLeft(lenientRequest(requestOf(e, ctx)), badRequest)
-  const encode = Schema.encodeEither(e.response, { onExcessProperty: "ignore" })
+  const encode = lazyParser(() => Schema.encodeEither(e.response, { onExcessProperty: "ignore" }))
   return {
     method: e.method,
     path: Endpoint.routePath(e),
@@ -310,10 +312,10 @@ export const endpoint = <P extends string, Req, ReqI, Res, ResI>(
 /**
  * The decoder of a request `Schema`, as Descope reads a request: unknown
  * members ignored, the first refusal reported (`null` members were removed
- * with the body, see `RequestBody`).
+ * with the body, see `RequestBody`). Made on its first call.
  */
 const lenient = <A, I>(schema: Schema.Schema<A, I>) =>
-  Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore", errors: "first" })
+  lazyParser(() => Schema.decodeUnknownEither(schema, { onExcessProperty: "ignore", errors: "first" }))
 
 /**
  * The handler of an emulator-only route (`/emulator/...`, access `control`)

@@ -32,6 +32,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { lazy, lazyParser } from "../internal/lazySchema.js"
 import { XaaJwtBearerSettings } from "../wire/mgmt/SsoXaaSettings.js"
 import { type Model, parse, renderError } from "./fga/Model.js"
 
@@ -198,13 +199,17 @@ export const SeedOidc = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const SeedXaa = Schema.Struct({
-  enabled: opt(Schema.Boolean),
-  settings: opt(XaaJwtBearerSettings),
-  groupPriorityEnabled: opt(Schema.Boolean),
-  allowOverrideRoles: opt(Schema.Boolean),
-  providerID: opt(Schema.String)
-})
+// SeedXaa holds a catalogue schema, built on first use (src/internal/lazySchema.ts): so are SeedXaa and the
+// schemas that hold it, SeedSso and Seed
+export const SeedXaa = lazy(() =>
+  Schema.Struct({
+    enabled: opt(Schema.Boolean),
+    settings: opt(XaaJwtBearerSettings),
+    groupPriorityEnabled: opt(Schema.Boolean),
+    allowOverrideRoles: opt(Schema.Boolean),
+    providerID: opt(Schema.String)
+  })
+)
 
 /**
  * An SSO configuration of a tenant (SAML, OIDC, or neither yet).
@@ -212,18 +217,20 @@ export const SeedXaa = Schema.Struct({
  * @since 0.2.0
  * @category schemas
  */
-export const SeedSso = Schema.Struct({
-  tenantId: NonEmpty,
-  ssoId: opt(NonEmpty),
-  displayName: opt(Schema.String),
-  saml: opt(SeedSaml),
-  oidc: opt(SeedOidc),
-  redirectUrl: opt(Schema.String),
-  roleMappings: opt(Schema.Array(Schema.Struct({ groups: Strings, roleName: NonEmpty }))),
-  attributeMapping: opt(Attributes),
-  defaultSSORoles: opt(Strings),
-  xaa: opt(SeedXaa)
-})
+export const SeedSso = lazy(() =>
+  Schema.Struct({
+    tenantId: NonEmpty,
+    ssoId: opt(NonEmpty),
+    displayName: opt(Schema.String),
+    saml: opt(SeedSaml),
+    oidc: opt(SeedOidc),
+    redirectUrl: opt(Schema.String),
+    roleMappings: opt(Schema.Array(Schema.Struct({ groups: Strings, roleName: NonEmpty }))),
+    attributeMapping: opt(Attributes),
+    defaultSSORoles: opt(Strings),
+    xaa: opt(SeedXaa)
+  })
+)
 
 /**
  * A relation: `target` (of `targetType`) has `relation` on `resource` (of `resourceType`).
@@ -253,15 +260,17 @@ export const SeedFga = Schema.Struct({ schema: opt(Schema.String), relations: op
  * @since 0.2.0
  * @category schemas
  */
-export const Seed = Schema.Struct({
-  tenants: opt(Schema.Array(SeedTenant)),
-  permissions: opt(Schema.Array(SeedPermission)),
-  roles: opt(Schema.Array(SeedRole)),
-  users: opt(Schema.Array(SeedUser)),
-  accessKeys: opt(Schema.Array(SeedAccessKey)),
-  sso: opt(Schema.Array(SeedSso)),
-  fga: opt(SeedFga)
-})
+export const Seed = lazy(() =>
+  Schema.Struct({
+    tenants: opt(Schema.Array(SeedTenant)),
+    permissions: opt(Schema.Array(SeedPermission)),
+    roles: opt(Schema.Array(SeedRole)),
+    users: opt(Schema.Array(SeedUser)),
+    accessKeys: opt(Schema.Array(SeedAccessKey)),
+    sso: opt(Schema.Array(SeedSso)),
+    fga: opt(SeedFga)
+  })
+)
 
 /**
  * A project's seed, checked.
@@ -294,7 +303,7 @@ const pathOf = (path: ReadonlyArray<PropertyKey>): string =>
     ""
   )
 
-const decodeSeed = Schema.decodeUnknownEither(Seed, { onExcessProperty: "error", errors: "first" })
+const decodeSeed = lazyParser(() => Schema.decodeUnknownEither(Seed, { onExcessProperty: "error", errors: "first" }))
 
 /** The first reference of a decoded seed that does not resolve. */
 const references = (seed: Seed): SeedError | undefined => {

@@ -85,3 +85,16 @@ export const lazy = <S extends object>(build: () => S): S => {
   pending.add(standIn)
   return standIn
 }
+
+/**
+ * A parser (a `Schema.decode*` / `Schema.encode*` function) made on its first
+ * call: making one compiles the schema's AST, and builds a {@link lazy} schema,
+ * so a module that keeps parsers for later (the emulator's route table, say)
+ * makes them when they are first used, not when it is imported.
+ */
+export const lazyParser = <Args extends ReadonlyArray<unknown>, R>(
+  make: () => (...args: Args) => R
+): (...args: Args) => R => {
+  let parse: ((...args: Args) => R) | undefined
+  return (...args) => (parse ??= make())(...args)
+}

@@ -9,6 +9,7 @@
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { lazyParser } from "../../internal/lazySchema.js"
 import * as Common from "../../wire/auth/Common.js"
 import { type ContactUpdate, type PendingSignUp, type ProjectState, type UserRecord } from "../EmulatorState.js"
 import type { Ctx } from "../Handler.js"
@@ -297,7 +298,7 @@ export const contactUpdate = (
     }
   })
 
-const decodeJwt = Schema.decodeUnknown(Common.JWTResponse)
+const decodeJwt = lazyParser(() => Schema.decodeUnknown(Common.JWTResponse))
 
 /**
  * The typed `JWTResponse` of a login (`Tokens.login`, `Tokens.jwtResponse`).

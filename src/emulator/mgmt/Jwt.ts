@@ -8,6 +8,7 @@
 import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { lazyParser } from "../../internal/lazySchema.js"
 import type * as Endpoint from "../../wire/Endpoint.js"
 import * as Wire from "../../wire/mgmt/Jwt.js"
 import * as Keys from "../EmulatorKeys.js"
@@ -31,7 +32,7 @@ const text = (secret: Redacted.Redacted<string> | undefined): string | undefined
 const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s === "" ? undefined : s)
 
 /** A session body as the wire's typed answer (a body that does not match it is a defect of the emulator). */
-const decodeSession = Schema.decodeUnknown(Wire.SessionResponse)
+const decodeSession = lazyParser(() => Schema.decodeUnknown(Wire.SessionResponse))
 const typed = <E>(body: Effect.Effect<Json, E>): Effect.Effect<Wire.SessionResponse, E> =>
   Effect.flatMap(body, (b) => Effect.orDie(decodeSession(b)))
 

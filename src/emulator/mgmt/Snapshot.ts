@@ -34,6 +34,7 @@
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { lazy } from "../../internal/lazySchema.js"
 import { CustomAttribute } from "../../wire/mgmt/CustomAttribute.js"
 import type { PasswordSettings } from "../../wire/mgmt/Password.js"
 import type { ProjectState, RoleRecord } from "../EmulatorState.js"
@@ -63,7 +64,8 @@ const RolesFile = Schema.Struct({
     private: nullable(Schema.Boolean)
   }))
 })
-const AttributesFile = Schema.Struct({ user: Schema.Array(CustomAttribute) })
+// built on first use, as the catalogue schema it holds (src/internal/lazySchema.ts)
+const AttributesFile = lazy(() => Schema.Struct({ user: Schema.Array(CustomAttribute) }))
 const FlowFile = Schema.Struct({
   flow: Schema.extend(Schema.Struct({ id: Schema.String }), Obj),
   screens: nullable(Schema.Array(Schema.extend(Schema.Struct({ id: Schema.String }), Obj)))

@@ -13,6 +13,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
+import { lazy, lazyParser } from "../../internal/lazySchema.js"
 import type { Endpoint } from "../../wire/Endpoint.js"
 import { Bool, optional, Strings } from "../../wire/Fields.js"
 import { patchFields } from "../../wire/mgmt/User.js"
@@ -101,20 +102,25 @@ const patchBatch = (ctx: Ctx, request: Endpoint.Request<typeof Wire.patchBatch>)
  * (the SDKs pass it through unread), so its elements are read here: the user
  * fields of a management request, with the other spellings the emulator has
  * always taken in an import (`name`, `username`, `emailVerified`,
- * `phoneVerified`, `roles`, a single `ssoAppId`).
+ * `phoneVerified`, `roles`, a single `ssoAppId`). Built on first use, as the
+ * catalogue's user fields it holds.
  */
-const ImportedUser = Schema.Struct({
-  loginId: optional(Schema.String),
-  ...patchFields,
-  name: optional(Schema.String),
-  username: optional(Schema.String),
-  emailVerified: optional(Bool),
-  phoneVerified: optional(Bool),
-  roles: optional(Strings),
-  ssoAppId: optional(Schema.String)
-})
+const ImportedUser = lazy(() =>
+  Schema.Struct({
+    loginId: optional(Schema.String),
+    ...patchFields,
+    name: optional(Schema.String),
+    username: optional(Schema.String),
+    emailVerified: optional(Bool),
+    phoneVerified: optional(Bool),
+    roles: optional(Strings),
+    ssoAppId: optional(Schema.String)
+  })
+)
 
-const decodeImported = Schema.decodeUnknownEither(ImportedUser, { onExcessProperty: "ignore", errors: "first" })
+const decodeImported = lazyParser(() =>
+  Schema.decodeUnknownEither(ImportedUser, { onExcessProperty: "ignore", errors: "first" })
+)
 
 /** The user fields of an imported user: the management spelling first, then the import's other one. */
 const importedFields = (b: typeof ImportedUser.Type): Users.Fields => {
