@@ -158,9 +158,25 @@ export interface OverheadResult {
   readonly validationAfterEffectMs: number
   /** The same in CPU time. */
   readonly validationAfterEffectCpuMs: number
+  /**
+   * Median ms of importing `descope-effect/emulator` after exactly the non-ours modules it loads (its own cost:
+   * what each test file that imports the emulator, and each start of the bin, pays over Effect).
+   */
+  readonly emulatorAfterEffectMs: number
+  /** The same in CPU time. */
+  readonly emulatorAfterEffectCpuMs: number
   /** Modules our entry loads, by package (`ours`, `effect`, `@effect/platform`, `fast-check` ...). */
   readonly modules: Readonly<Record<string, number>>
   readonly total: number
+}
+
+/** Writes a module that imports exactly the modules of `urls` that are not ours (nor Node's). */
+const writeReference = (file: string, urls: ReadonlyArray<string>, oursPrefix: string): void => {
+  Fs.writeFileSync(
+    file,
+    urls.filter((u) => !u.startsWith(oursPrefix) && !u.startsWith("node:")).map((u) => `import ${JSON.stringify(u)}`)
+      .join("\n") + "\n"
+  )
 }
 
 /**
@@ -175,12 +191,12 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   for (const url of urls) modules[groupOf(url, oursPrefix)] = (modules[groupOf(url, oursPrefix)] ?? 0) + 1
   // effect/Schema's FastCheck is counted with effect: fast-check is effect's own dependency
   const reference = Path.join(distDir, "..", "effect-modules.mjs")
-  Fs.writeFileSync(
-    reference,
-    urls.filter((u) => !u.startsWith(oursPrefix) && !u.startsWith("node:")).map((u) => `import ${JSON.stringify(u)}`)
-      .join("\n") + "\n"
-  )
+  writeReference(reference, urls, oursPrefix)
   const referenceUrl = pathToFileURL(reference).href
+  const emulatorEntry = pathToFileURL(Path.join(Path.dirname(await shipped()), "emulator", "index.checked.js")).href
+  const emulatorReference = Path.join(distDir, "..", "emulator-effect-modules.mjs")
+  writeReference(emulatorReference, listModules(emulatorEntry), oursPrefix)
+  const emulatorReferenceUrl = pathToFileURL(emulatorReference).href
   const ours: Array<number> = []
   const effect: Array<number> = []
   const diffs: Array<number> = []
@@ -191,12 +207,17 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   const validationEntry = pathToFileURL(Path.join(Path.dirname(await shipped()), "validation", "index.checked.js")).href
   const validation: Array<number> = []
   const validationCpu: Array<number> = []
+  const emulator: Array<number> = []
+  const emulatorCpu: Array<number> = []
   for (let r = -1; r < runs; r++) {
     const a = timeImportWithCpu(entry)
     const b = timeImportWithCpu(referenceUrl)
     const c = timeImportWithCpu(entry, referenceUrl)
     const v = timeImportWithCpu(validationEntry, referenceUrl)
+    const e = timeImportWithCpu(emulatorEntry, emulatorReferenceUrl)
     if (r >= 0) {
+      emulator.push(e.ms)
+      emulatorCpu.push(e.cpuMs)
       validation.push(v.ms)
       validationCpu.push(v.cpuMs)
       after.push(c.ms)
@@ -218,6 +239,8 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
     afterEffectCpuMs: median(afterCpu),
     validationAfterEffectMs: median(validation),
     validationAfterEffectCpuMs: median(validationCpu),
+    emulatorAfterEffectMs: median(emulator),
+    emulatorAfterEffectCpuMs: median(emulatorCpu),
     modules,
     total: urls.length
   }

@@ -436,6 +436,8 @@ const importSection = async () => {
   results["import.overEffect.afterEffect.cpuMs"] = round2(o.afterEffectCpuMs)
   results["import.validation.afterEffect.ms"] = round2(o.validationAfterEffectMs)
   results["import.validation.afterEffect.cpuMs"] = round2(o.validationAfterEffectCpuMs)
+  results["import.emulator.afterEffect.ms"] = round2(o.emulatorAfterEffectMs)
+  results["import.emulator.afterEffect.cpuMs"] = round2(o.emulatorAfterEffectCpuMs)
   results["import.modules.total"] = o.total
   for (const [group, count] of Object.entries(o.modules)) results[`import.modules.${group}`] = count
   target(
@@ -476,6 +478,10 @@ const importSection = async () => {
       [
         "descope-effect/validation (validation only), measured the same way, ms",
         `${o.validationAfterEffectMs.toFixed(1)} (CPU ${o.validationAfterEffectCpuMs.toFixed(1)})`
+      ],
+      [
+        "descope-effect/emulator, after the effect / @effect/platform modules it loads, ms",
+        `${o.emulatorAfterEffectMs.toFixed(1)} (CPU ${o.emulatorAfterEffectCpuMs.toFixed(1)})`
       ],
       [
         "the same in CPU time (user + system; least distorted by load), ms",
