@@ -15,7 +15,9 @@
  * `fast-check` included), and the two are timed the same way, interleaved. The
  * difference is what our modules add over the Effect modules any program using
  * the same APIs pays. It is also measured directly, with less noise: our entry
- * imported in a process that has imported those modules already.
+ * imported in a process that has imported those modules already; and so are
+ * `descope-effect/validation` and `descope-effect/emulator` (the latter after
+ * the non-ours modules it loads itself).
  */
 import * as ChildProcess from "node:child_process"
 import * as Fs from "node:fs"
