@@ -186,7 +186,10 @@ const writeReference = (file: string, urls: ReadonlyArray<string>, oursPrefix: s
  * fresh processes, after one warm-up pair.
  */
 export const runImportOverhead = async (runs: number): Promise<OverheadResult> => {
-  const entry = pathToFileURL(await shipped()).href
+  const shippedEntry = await shipped()
+  /** An entry point of the shipped bundle (`validation/index.checked.js` ...), as a URL. */
+  const entryUrl = (file: string) => pathToFileURL(Path.join(Path.dirname(shippedEntry), file)).href
+  const entry = pathToFileURL(shippedEntry).href
   const oursPrefix = pathToFileURL(bundleDir).href + "/"
   const urls = listModules(entry)
   const modules: Record<string, number> = {}
@@ -195,7 +198,7 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   const reference = Path.join(distDir, "..", "effect-modules.mjs")
   writeReference(reference, urls, oursPrefix)
   const referenceUrl = pathToFileURL(reference).href
-  const emulatorEntry = pathToFileURL(Path.join(Path.dirname(await shipped()), "emulator", "index.checked.js")).href
+  const emulatorEntry = entryUrl("emulator/index.checked.js")
   const emulatorReference = Path.join(distDir, "..", "emulator-effect-modules.mjs")
   writeReference(emulatorReference, listModules(emulatorEntry), oursPrefix)
   const emulatorReferenceUrl = pathToFileURL(emulatorReference).href
@@ -206,7 +209,7 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   const cpuDiffs: Array<number> = []
   const after: Array<number> = []
   const afterCpu: Array<number> = []
-  const validationEntry = pathToFileURL(Path.join(Path.dirname(await shipped()), "validation", "index.checked.js")).href
+  const validationEntry = entryUrl("validation/index.checked.js")
   const validation: Array<number> = []
   const validationCpu: Array<number> = []
   const emulator: Array<number> = []
