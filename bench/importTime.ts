@@ -24,7 +24,8 @@
  * about 13-16 ms here, mostly spent copying Effect's surviving objects. The
  * main entry is therefore also timed after a minor GC (`gc({ type: "minor" })`
  * once those modules are loaded): our compile and evaluation alone, with a
- * narrower spread. The line above it, with the scavenge, stays the target's.
+ * narrower spread. The target line (`import.overEffect.afterEffect.ms`) is
+ * still the one with the scavenge in it.
  */
 import * as ChildProcess from "node:child_process"
 import * as Fs from "node:fs"
