@@ -121,17 +121,19 @@ const groupOf = (url: string, ours: string): string => {
   return match?.[1] ?? "other"
 }
 
+/** Wall and CPU (user + system) milliseconds. */
+interface Timed {
+  readonly ms: number
+  readonly cpuMs: number
+}
+
 /**
  * Wall and CPU (user + system) milliseconds of one import in a fresh process; with `first`, in a process that
  * has imported `first` already (our entry after exactly the Effect modules it loads is our own cost, measured
  * in one process rather than as the difference of two, whose noise is that of two whole imports of Effect);
  * with `settled`, after a minor GC once `first` is loaded (no scavenge of `first`'s objects in the window).
  */
-const timeImportWithCpu = (
-  specifier: string,
-  first?: string,
-  settled = false
-): { readonly ms: number; readonly cpuMs: number } => {
+const timeImportWithCpu = (specifier: string, first?: string, settled = false): Timed => {
   const code = (first === undefined ? "" : `await import(${JSON.stringify(first)}); `) +
     (settled ? `gc({ type: "minor" }); ` : "") +
     `const c0 = process.cpuUsage(); const t0 = performance.now(); await import(${JSON.stringify(specifier)}); ` +
@@ -221,57 +223,46 @@ export const runImportOverhead = async (runs: number): Promise<OverheadResult> =
   const emulatorReference = Path.join(distDir, "..", "emulator-effect-modules.mjs")
   writeReference(emulatorReference, listModules(emulatorEntry), oursPrefix)
   const emulatorReferenceUrl = pathToFileURL(emulatorReference).href
-  const ours: Array<number> = []
-  const effect: Array<number> = []
-  const diffs: Array<number> = []
-  const effectCpu: Array<number> = []
-  const cpuDiffs: Array<number> = []
-  const after: Array<number> = []
-  const afterCpu: Array<number> = []
-  const settled: Array<number> = []
-  const settledCpu: Array<number> = []
   const validationEntry = entryUrl("validation/index.checked.js")
-  const validation: Array<number> = []
-  const validationCpu: Array<number> = []
-  const emulator: Array<number> = []
-  const emulatorCpu: Array<number> = []
-  for (let r = -1; r < runs; r++) {
-    const a = timeImportWithCpu(entry)
-    const b = timeImportWithCpu(referenceUrl)
-    const c = timeImportWithCpu(entry, referenceUrl)
-    const s = timeImportWithCpu(entry, referenceUrl, true)
-    const v = timeImportWithCpu(validationEntry, referenceUrl)
-    const e = timeImportWithCpu(emulatorEntry, emulatorReferenceUrl)
-    if (r >= 0) {
-      emulator.push(e.ms)
-      emulatorCpu.push(e.cpuMs)
-      validation.push(v.ms)
-      validationCpu.push(v.cpuMs)
-      after.push(c.ms)
-      afterCpu.push(c.cpuMs)
-      settled.push(s.ms)
-      settledCpu.push(s.cpuMs)
-      ours.push(a.ms)
-      effect.push(b.ms)
-      diffs.push(a.ms - b.ms)
-      effectCpu.push(b.cpuMs)
-      cpuDiffs.push(a.cpuMs - b.cpuMs)
-    }
+  /** Each measure's runs, in order: `ours` and `effect` are paired (run i of one beside run i of the other). */
+  const runsOf = {
+    ours: [] as Array<Timed>,
+    effect: [] as Array<Timed>,
+    after: [] as Array<Timed>,
+    settled: [] as Array<Timed>,
+    validation: [] as Array<Timed>,
+    emulator: [] as Array<Timed>
   }
+  for (let r = -1; r < runs; r++) {
+    const sample = {
+      ours: timeImportWithCpu(entry),
+      effect: timeImportWithCpu(referenceUrl),
+      after: timeImportWithCpu(entry, referenceUrl),
+      settled: timeImportWithCpu(entry, referenceUrl, true),
+      validation: timeImportWithCpu(validationEntry, referenceUrl),
+      emulator: timeImportWithCpu(emulatorEntry, emulatorReferenceUrl)
+    }
+    // the first round warms up
+    if (r < 0) continue
+    for (const key of Object.keys(runsOf) as Array<keyof typeof runsOf>) runsOf[key].push(sample[key])
+  }
+  const ms = (list: ReadonlyArray<Timed>) => median(list.map((t) => t.ms))
+  const cpuMs = (list: ReadonlyArray<Timed>) => median(list.map((t) => t.cpuMs))
+  const paired = (f: (t: Timed) => number) => median(runsOf.ours.map((t, i) => f(t) - f(runsOf.effect[i]!)))
   return {
-    oursMs: median(ours),
-    effectModulesMs: median(effect),
-    overEffectMs: median(diffs),
-    overEffectCpuMs: median(cpuDiffs),
-    effectModulesCpuMs: median(effectCpu),
-    afterEffectMs: median(after),
-    afterEffectCpuMs: median(afterCpu),
-    afterEffectSettledMs: median(settled),
-    afterEffectSettledCpuMs: median(settledCpu),
-    validationAfterEffectMs: median(validation),
-    validationAfterEffectCpuMs: median(validationCpu),
-    emulatorAfterEffectMs: median(emulator),
-    emulatorAfterEffectCpuMs: median(emulatorCpu),
+    oursMs: ms(runsOf.ours),
+    effectModulesMs: ms(runsOf.effect),
+    overEffectMs: paired((t) => t.ms),
+    overEffectCpuMs: paired((t) => t.cpuMs),
+    effectModulesCpuMs: cpuMs(runsOf.effect),
+    afterEffectMs: ms(runsOf.after),
+    afterEffectCpuMs: cpuMs(runsOf.after),
+    afterEffectSettledMs: ms(runsOf.settled),
+    afterEffectSettledCpuMs: cpuMs(runsOf.settled),
+    validationAfterEffectMs: ms(runsOf.validation),
+    validationAfterEffectCpuMs: cpuMs(runsOf.validation),
+    emulatorAfterEffectMs: ms(runsOf.emulator),
+    emulatorAfterEffectCpuMs: cpuMs(runsOf.emulator),
     modules,
     total: urls.length
   }
