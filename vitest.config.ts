@@ -41,6 +41,9 @@ export default defineConfig({
     // and real timers rather than compute, so one worker more than the cores keeps both cores busy while
     // some wait: `npm test` (then with typecheck and lint in processes beside it) measured 68/62 s with 2 workers
     // and 60/52 s with 3, in alternating runs on 2 cores (4 workers: no better than 3).
+    // Re-measured with the typecheck inside the suite (3 interleaved pairs of `npm test`): 3 workers
+    // 76.9/76.6/76.9 s, 2 workers 86.6/77.9/75.9 s; 2 use less CPU (119-136 s against 137-140) but the tests
+    // that wait on real time no longer overlap.
     // (minWorkers = maxWorkers: tinypool terminates idle workers above the minimum, and a worker terminated
     // that way surfaced as an unhandled "Terminating worker thread" rejection that failed the run)
     maxWorkers: Os.availableParallelism() + 1,
